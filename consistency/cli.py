@@ -1,0 +1,236 @@
+"""The `consistency` command: check | rules | explain | plugins.
+
+Exit codes (a public contract): 0 nothing at or above `--fail-on`; 1 findings at or
+above it; 2 usage error, or an input or rule that could not be checked (one line on
+stderr, never a traceback; set CONSISTENCY_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from . import __version__
+from .config import Config, load_config
+from .errors import ConsistencyError
+from .models import Report, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS = [s.value for s in Severity]
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every verb."""
+    parser = argparse.ArgumentParser(prog="consistency", description="Find where news articles contradict themselves.")
+    parser.add_argument("--version", action="version", version=f"consistency {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs.required = True
+
+    check = verbs.add_parser("check", help="check articles and report findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .json, .jsonl, a folder, or - for stdin")
+    check.add_argument("--format", default="text", help="text (default), json, jsonl, or a plugin's format")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    add_checker_options(check)
+    check.add_argument("--fail-on", choices=LEVELS, help="exit 1 when a finding is at or above this (default warning)")
+    check.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    check.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on a Dask cluster")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
+    check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bar on stderr (default: when stderr is a terminal)")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--timings", action="store_true", default=None, help="record seconds per rule in reports")
+
+    rules = verbs.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    rules.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="also load this plugin module")
+
+    explain = verbs.add_parser("explain", help="show one rule's documentation")
+    explain.add_argument("code")
+    explain.add_argument("--plugin", action="append", default=[], metavar="MODULE")
+
+    plugins = verbs.add_parser("plugins", help="list loaded plugins, versions and hooks")
+    plugins.add_argument("--format", choices=["text", "json"], default="text")
+    plugins.add_argument("--plugin", action="append", default=[], metavar="MODULE")
+    return parser
+
+
+def add_checker_options(parser: argparse.ArgumentParser) -> None:
+    """Options that shape the checker; shared by `check` and other verbs that run it."""
+    parser.add_argument("--select", type=_codes, metavar="CODES", help="rule codes or prefixes to run, comma-separated")
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rule codes or prefixes to skip")
+    parser.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
+    parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="load this plugin module too")
+    parser.add_argument("--knowledge", action="append", default=[], metavar="PATH", help="load a knowledge pack")
+    parser.add_argument("--min-severity", choices=LEVELS, help="report findings at or above this (default info)")
+    parser.add_argument("--model", help="spaCy pipeline to use")
+    parser.add_argument("--config", metavar="FILE", help="configuration file (default: nearest consistency.toml/pyproject.toml)")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The file configuration with the command line's options laid over it."""
+    base = load_config(getattr(args, "config", None))
+    overrides: dict[str, Any] = {
+        "select": getattr(args, "select", None),
+        "ignore": getattr(args, "ignore", None),
+        "preview": getattr(args, "preview", None),
+        "min_severity": getattr(args, "min_severity", None),
+        "fail_on": getattr(args, "fail_on", None),
+        "model": getattr(args, "model", None),
+        "timings": getattr(args, "timings", None),
+    }
+    if getattr(args, "plugin", None):
+        overrides["plugins"] = [*base.plugins, *args.plugin]
+    if getattr(args, "knowledge", None):
+        overrides["knowledge"] = [*base.knowledge, *args.knowledge]
+    return base.merged(**overrides)
+
+
+def _use_color(choice: str, stream: Any) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def _reports(args: argparse.Namespace, config: Config, checker: Any) -> Iterator[Report]:
+    from .inputs import read_inputs
+
+    documents = read_inputs(args.paths)
+    if args.engine == "dask":
+        from .distributed import check_dask
+
+        return check_dask(documents, config, tuple(config.plugins), args.scheduler)
+    if args.jobs > 1:
+        from .parallel import check_parallel
+
+        return check_parallel(documents, config, tuple(config.plugins), args.jobs)
+    return checker.check_many(documents)
+
+
+def _progress(reports: Iterator[Report], enabled: bool | None) -> Iterator[Report]:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return reports
+    from tqdm import tqdm
+
+    return iter(tqdm(reports, unit="article", file=sys.stderr, leave=False))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check every input and write the chosen report; the exit code sums it up."""
+    from .checker import Checker
+    from .reporters import get_reporter_class
+
+    if args.jobs < 1:
+        raise ConsistencyError("--jobs must be 1 or more")
+    config = config_from_args(args)
+    checker = Checker(config)
+    reporter_class = get_reporter_class(args.format, checker.pm)
+    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    failed = errored = False
+    try:
+        reporter = reporter_class(stream, color=_use_color(args.color, stream), rules=checker.rule_infos(),
+                                  fail_on=config.fail_on)
+        reporter.start()
+        for report in _progress(_reports(args, config, checker), args.progress):
+            reporter.report(report)
+            for error in report.errors:
+                errored = True
+                if args.format != "text" or args.output:
+                    print(f"consistency: {error.message}", file=sys.stderr)
+            failed |= any(f.severity is not None and f.severity.rank >= config.fail_on.rank for f in report.findings)
+        reporter.finish()
+    finally:
+        if args.output:
+            stream.close()
+    return EXIT_ERROR if errored else EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _rule_infos(args: argparse.Namespace) -> list[Any]:
+    from .plugin_manager import get_plugin_manager
+
+    pm = get_plugin_manager(tuple(args.plugin))
+    return [cls.info(plugin) for cls, plugin in pm.rules().values()]
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """The rule catalogue."""
+    infos = _rule_infos(args)
+    if args.format == "json":
+        print(json.dumps([i.model_dump(mode="json") for i in infos], indent=2))
+    elif args.format == "markdown":
+        from .docs import rules_markdown
+
+        sys.stdout.write(rules_markdown(infos))
+    else:
+        for i in infos:
+            flag = " (preview)" if i.stability == "preview" else ""
+            print(f"{i.code:<6} {i.name:<42} {i.default_severity.value:<8} {i.summary}{flag}  [{i.plugin}]")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """One rule's documentation."""
+    code = args.code.upper()
+    for info in _rule_infos(args):
+        if info.code == code or info.name == args.code:
+            print(f"{info.code} {info.name}")
+            print(f"category: {info.category} | default severity: {info.default_severity.value} | "
+                  f"stability: {info.stability} | plugin: {info.plugin}\n")
+            print(info.doc)
+            return EXIT_OK
+    raise ConsistencyError(f"unknown rule {args.code!r} (see `consistency rules`)")
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    """Loaded plugins with their distributions, hooks, rules and load errors."""
+    from .plugin_manager import get_plugin_manager
+
+    pm = get_plugin_manager(tuple(args.plugin))
+    pm.rules()  # calls each plugin's hook, so records know their rules and errors
+    records = sorted(pm.records.values(), key=lambda r: r.name)
+    if args.format == "json":
+        print(json.dumps([vars(r) for r in records], indent=2))
+        return EXIT_OK
+    for r in records:
+        origin = f"{r.distribution} {r.version}".strip() or "(module)"
+        status = f"ERROR: {r.error}" if r.error else f"rules: {', '.join(r.rules) or '-'}"
+        print(f"{r.name}  [{origin}]  {r.module}\n    hooks: {', '.join(r.hooks) or '-'}; {status}")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `consistency` script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.verb](args)
+    except ConsistencyError as exc:
+        print(f"consistency: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("consistency: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # last resort: one line, not a traceback
+        if os.environ.get("CONSISTENCY_DEBUG"):
+            raise
+        print(f"consistency: internal error: {type(exc).__name__}: {exc} (set CONSISTENCY_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
