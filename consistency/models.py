@@ -91,7 +91,7 @@ class Article(BaseModel):
     subtitle: str | None = None
     authors: list[str] = Field(default_factory=list)
     dateline: str | None = None
-    published: dt.datetime | dt.date | None = None
+    published: dt.date | dt.datetime | None = None
     publisher: str | None = None
     url: str | None = None
     language: str = "en"

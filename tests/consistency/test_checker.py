@@ -1,0 +1,89 @@
+import pytest
+
+from consistency import Article, Checker, ConfigError, Severity
+
+
+@pytest.fixture
+def article():
+    return Article.from_text("Fruit news\n\nA banana fell. Then a second banana fell.")
+
+
+def test_checker_runs_plugin_rules_and_fills_finding_fields(throwaway, article):
+    report = Checker(plugins=[throwaway], select=["ZZ01"]).check(article, source="a.txt")
+    assert report.source == "a.txt" and report.rules == ["ZZ01"]
+    assert [f.spans[0].text for f in report.findings] == ["banana", "banana"]
+    first = report.findings[0]
+    assert first.name == "testing.banana" and first.category == "testing"
+    assert first.severity == Severity.warning and first.confidence == 0.5
+    assert all(article.body[s.start:s.end] == s.text for f in report.findings for s in f.spans)
+
+
+def test_checker_isolates_a_failing_rule(throwaway, article):
+    report = Checker(plugins=[throwaway], select=["ZZ"]).check(article)
+    assert {f.rule for f in report.findings} == {"ZZ01", "ZZ02"}
+    assert [(e.kind, e.rule, e.exception) for e in report.errors] == [("rule", "ZZ03", "RuntimeError")]
+    assert "boom" in report.errors[0].message
+
+
+def test_checker_sorts_findings_by_position_title_first(throwaway, article):
+    report = Checker(plugins=[throwaway], select=["ZZ01", "ZZ02"]).check(article)
+    assert [(f.spans[0].field, f.rule) for f in report.findings] == [("title", "ZZ02"), ("body", "ZZ01"), ("body", "ZZ01")]
+
+
+def test_checker_ignore_and_select_by_prefix(throwaway, article):
+    assert Checker(plugins=[throwaway], select=["ZZ"], ignore=["ZZ03", "ZZ02"]).check(article).rules == ["ZZ01"]
+
+
+def test_checker_severity_override_and_min_severity(throwaway, article):
+    checker = Checker(plugins=[throwaway], select=["ZZ01", "ZZ02"], severity={"ZZ01": "error"}, min_severity="warning")
+    report = checker.check(article)
+    assert {f.rule for f in report.findings} == {"ZZ01"}
+    assert all(f.severity == Severity.error for f in report.findings)
+
+
+def test_checker_rule_options_are_validated(throwaway):
+    with pytest.raises(ConfigError, match="ZZ01"):
+        Checker(plugins=[throwaway], rules={"ZZ01": {"no_such_option": 1}})
+
+
+def test_checker_unknown_code_is_an_error(throwaway):
+    with pytest.raises(ConfigError, match="QQ99"):
+        Checker(plugins=[throwaway], select=["QQ99"])
+
+
+def test_checker_check_many_keeps_order_and_errors(throwaway):
+    from consistency.inputs import Document
+
+    items = [Article.from_text("One\nbanana"), Document("bad", error="bad: unreadable"), Article.from_text("Two\nno fruit")]
+    reports = list(Checker(plugins=[throwaway], select=["ZZ01"]).check_many(items, batch_size=2))
+    assert [r.source for r in reports] == [items[0].id, "bad", items[2].id]
+    assert [len(r.findings) for r in reports] == [1, 0, 0]
+    assert reports[1].errors[0].kind == "input" and reports[1].article is None
+
+
+def test_checker_rejects_too_long_articles_with_an_error_record(throwaway):
+    report = Checker(plugins=[throwaway], select=["ZZ01"], max_chars=20).check(Article.from_text("T\n" + "banana " * 10))
+    assert report.errors and "max_chars" in report.errors[0].message
+
+
+def test_checker_bad_span_from_a_rule_becomes_an_error(clean_plugins):
+    from consistency import Rule, Span
+
+    class BadSpan(Rule):
+        """Quotes words the article does not contain."""
+
+        code = "ZZ09"
+        name = "testing.bad-span"
+
+        def check(self, ctx):
+            yield self.finding("m", [Span(field="body", start=0, end=3, text="xyz")])
+
+    from tests.conftest import ThrowawayPlugin
+
+    report = Checker(plugins=[ThrowawayPlugin(BadSpan)], select=["ZZ09"]).check(Article.from_text("T\nabcdef"))
+    assert not report.findings and "span text" in report.errors[0].message
+
+
+def test_checker_timings_only_when_asked(throwaway, article):
+    assert Checker(plugins=[throwaway], select=["ZZ01"]).check(article).timings == {}
+    assert set(Checker(plugins=[throwaway], select=["ZZ01"], timings=True).check(article).timings) == {"ZZ01"}
