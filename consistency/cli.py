@@ -1,4 +1,4 @@
-"""The `consistency` command: check | rules | explain | plugins.
+"""The `consistency` command: check | eval | rules | explain | plugins.
 
 Exit codes (a public contract): 0 nothing at or above `--fail-on`; 1 findings at or
 above it; 2 usage error, or an input or rule that could not be checked (one line on
@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="progress bar on stderr (default: when stderr is a terminal)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--timings", action="store_true", default=None, help="record seconds per rule in reports")
+
+    evaluate = verbs.add_parser("eval", help="score the checker against gold files (NAME.txt + NAME.gold.json)",
+                                description="Recall per kind and tier, precision, and findings on NAME.clean.txt "
+                                            "articles; findings below --min-severity (here default warning) are ignored.")
+    evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated article files or folders")
+    evaluate.add_argument("--format", choices=["text", "json"], default="text")
+    evaluate.add_argument("--verbose", action="store_true", help="list every item found or missed, and unmatched findings")
+    add_checker_options(evaluate)
+    evaluate.set_defaults(min_severity="warning")
 
     rules = verbs.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -154,6 +163,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_ERROR if errored else EXIT_FINDINGS if failed else EXIT_OK
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Check annotated articles and print how well the findings match their gold."""
+    from . import evaluation
+    from .checker import Checker
+
+    inputs = evaluation.discover(args.paths)
+    if not inputs:
+        raise ConsistencyError("no annotated articles found (NAME.txt with NAME.gold.json beside it, or NAME.clean.txt)")
+    scores = evaluation.evaluate(inputs, Checker(config_from_args(args)), args.min_severity)
+    totals = evaluation.summarize(scores)
+    if args.format == "json":
+        print(json.dumps(evaluation.to_json(scores, totals), indent=2))
+    else:
+        print(evaluation.format_text(scores, totals, verbose=args.verbose))
+    errors = [message for score in scores for message in score.errors]
+    for message in errors:
+        print(f"consistency: {message}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
 def _rule_infos(args: argparse.Namespace) -> list[Any]:
     from .plugin_manager import get_plugin_manager
 
@@ -207,7 +236,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
+COMMANDS = {"check": cmd_check, "eval": cmd_eval, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
