@@ -67,7 +67,16 @@ def builtin_rules_markdown() -> str:
     return rules_markdown(cls.info(plugin) for cls, plugin in rules if plugin.startswith("consistency_rules_"))
 
 
+def report_schema() -> str:
+    """docs/report.schema.json: the JSON Schema of a report, from the models."""
+    import json
+
+    from .models import Report
+
+    return json.dumps(Report.model_json_schema(), indent=2) + "\n"
+
+
 if __name__ == "__main__":
     import sys
 
-    sys.stdout.write(builtin_rules_markdown())
+    sys.stdout.write(report_schema() if sys.argv[1:] == ["schema"] else builtin_rules_markdown())
