@@ -7,7 +7,8 @@ without breaking plugins. Every hook is documented in docs/hooks.md.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pluggy
 
