@@ -68,7 +68,7 @@ class ConsistencyPluginManager(pluggy.PluginManager):
         for impl in self.hook.consistency_rules.get_hookimpls():
             record = self.records.get(impl.plugin_name)
             try:
-                classes = impl.function() or []
+                classes: list[Any] = impl.function() or []
                 for cls in classes:
                     rule = validate_rule_class(cls, impl.plugin_name)
                     if rule.code in found and found[rule.code][0] is not rule:
