@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import pluggy
 
@@ -68,7 +68,7 @@ class ConsistencyPluginManager(pluggy.PluginManager):
         for impl in self.hook.consistency_rules.get_hookimpls():
             record = self.records.get(impl.plugin_name)
             try:
-                classes: list[Any] = impl.function() or []
+                classes = cast("list[Any]", impl.function() or [])
                 for cls in classes:
                     rule = validate_rule_class(cls, impl.plugin_name)
                     if rule.code in found and found[rule.code][0] is not rule:
