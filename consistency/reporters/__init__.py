@@ -19,6 +19,8 @@ BUILTIN_FORMATS: dict[str, str] = {
     "text": "consistency.reporters.text:TextReporter",
     "json": "consistency.reporters.json:JsonReporter",
     "jsonl": "consistency.reporters.json:JsonLinesReporter",
+    "sarif": "consistency.reporters.sarif:SarifReporter",
+    "html": "consistency.reporters.html:HtmlReporter",
 }
 
 
