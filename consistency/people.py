@@ -1,0 +1,835 @@
+"""People: the mentions that refer to one person, with their names, offices and relatives.
+
+`build_people(ctx)` (exposed as `ctx.people`) groups the person mentions of title and
+body into `Person` clusters:
+
+- names come from spaCy PERSON entities, cleaned of honorifics ("Mr"), titles that
+  slipped inside the entity ("President Bush") and possessives ("Lukashenko's"); a
+  surname tagged ORG/NORP by mistake, or a capitalised word after an honorific, is
+  picked up as a mention as well;
+- a full name ("Sergei Lavrov") opens or joins a cluster whose first names are
+  compatible (same name, nickname, initial); a surname alone ("Lavrov", "Mr Lavrov",
+  "Foreign Minister Lavrov") joins the cluster of that surname mentioned last, marked
+  `ambiguous` when several clusters share the surname;
+- offices come from the words before a name ("former Ukraine President Viktor
+  Yanukovych") and from appositions ("X, the mayor of Y", "the mayor of Y, X",
+  "X, Y's chief executive"), each with its role, the body it belongs to and markers
+  such as former / acting / then / shadow;
+- family relations come from "X, Y's son", "Y's son X", "X, the son of Y".
+
+Everything is found in bounded windows around entities, so the cost is linear in the
+number of tokens. Rules read the result; they never parse again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .analysis import ArticleAnalysis
+    from .models import Span
+
+# --- lexicons ------------------------------------------------------------------------
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "baron": "m", "king": "m", "prince": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f", "baroness": "f", "madam": "f",
+    "queen": "f", "princess": "f", "mme": "f",
+    "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None, "mx": None,
+}
+# Honorifics that are titles of nobility: "Lord Sainsbury" is not a surname.
+NOBLE_HONORIFICS = frozenset({"lord", "lady", "baron", "baroness", "king", "queen", "prince", "princess", "dame", "sir"})
+
+# Head words of offices. Multi-word roles are recognised as word sequences ending in one.
+ROLE_WORDS = frozenset("""
+president minister premier chancellor secretary mayor governor chairman chairwoman chair chairperson
+chief executive ceo cfo coo cto boss head director leader spokesman spokeswoman spokesperson king queen
+prince princess senator congressman congresswoman mp mep msp am commissioner ambassador general judge
+manager coach editor founder treasurer attorney speaker officer counterpart envoy governor-general
+chief-executive vice-president emir sultan monarch pope archbishop bishop chief-of-staff adviser advisor
+deputy
+""".split())
+# Words that qualify a role without naming its body ("Foreign Minister", "finance chief").
+ROLE_QUALIFIERS = frozenset("""
+foreign home prime finance trade industry defence defense interior health education culture justice
+transport environment energy economy economic treasury state culture media sport sports work pensions
+transport agriculture labour employment development international affairs chief executive managing
+financial operating technology technical general attorney-general secretary-general first lord privy
+seal northern ireland scotland wales welsh scottish cabinet opposition party group company commercial
+marketing sales information communications digital science culture business enterprise skills
+constitutional local government families family children trade-and-industry women equality
+""".split())
+MARKERS = frozenset({"former", "ex", "then", "acting", "now", "previously", "interim", "outgoing", "incoming",
+                     "late", "future", "caretaker", "designate", "elect", "formerly", "one-time", "erstwhile",
+                     "retired", "new"})
+RANK_WORDS = frozenset({"deputy", "shadow", "junior", "vice", "assistant", "co", "joint", "under", "associate",
+                        "honorary", "senior", "regional", "european", "global", "executive"})
+KIN_WORDS: dict[str, str] = {
+    "son": "son", "daughter": "daughter", "brother": "brother", "sister": "sister", "father": "father",
+    "mother": "mother", "nephew": "nephew", "niece": "niece", "grandson": "grandson",
+    "granddaughter": "granddaughter", "grandfather": "grandfather", "grandmother": "grandmother",
+    "uncle": "uncle", "aunt": "aunt", "cousin": "cousin", "wife": "wife", "husband": "husband",
+    "widow": "widow", "widower": "widower", "stepson": "stepson", "stepdaughter": "stepdaughter",
+    "stepfather": "stepfather", "stepmother": "stepmother", "son-in-law": "son-in-law",
+    "daughter-in-law": "daughter-in-law", "father-in-law": "father-in-law", "mother-in-law": "mother-in-law",
+    "brother-in-law": "brother-in-law", "sister-in-law": "sister-in-law", "partner": "partner",
+    "fiancee": "fiancee", "fiance": "fiance", "girlfriend": "girlfriend", "boyfriend": "boyfriend",
+    "half-brother": "half-brother", "half-sister": "half-sister", "twin": "twin", "granddad": "grandfather",
+    "dad": "father", "mum": "mother", "mom": "mother",
+}
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du",
+                            "bin", "ibn", "bint", "al", "el", "ben", "abu", "ter", "ten", "dos", "das", "st"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
+_POSSESSIVES = ("'s", "’s", "'", "’")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?|[A-Z]\.)$")
+_BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "!", "?"})
+
+
+def _is_boundary(tok: Token) -> bool:
+    """Punctuation or a paragraph break: where a title or apposition phrase stops."""
+    return tok.text in _BOUNDARY or (tok.is_space and "\n\n" in tok.text)
+
+
+def _prev_word(doc: Doc, i: int) -> int:
+    """Index of the nearest token at or before i that is not a line-wrap space (-1 if none)."""
+    while i >= 0 and doc[i].is_space and "\n\n" not in doc[i].text:
+        i -= 1
+    return i
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or possessive: the key names are compared by."""
+    text = strip_possessive(text.strip())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower().replace("’", "'")
+
+
+def strip_possessive(text: str) -> str:
+    """ "Lukashenko's" -> "Lukashenko"; "Jones'" -> "Jones"."""
+    for suffix in _POSSESSIVES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)]
+    return text
+
+
+# --- the model ---------------------------------------------------------------------------
+@dataclass
+class NameMention:
+    """One place where a person is named: "Mr Blair", "Tony Blair's", "Lavrov"."""
+
+    field: str
+    start: int  # character offsets of the name proper (no title, honorific or possessive)
+    end: int
+    text: str
+    given: tuple[str, ...] = ()  # first and middle names, as written ("Alexander", "J.")
+    surname: str | None = None
+    honorific: str | None = None  # folded: "mr", "mrs", "lord"
+    possessive: bool = False
+    token_start: int = 0  # token offsets of the name proper in its doc
+    token_end: int = 0
+    ambiguous: bool = False  # a surname alone that several clusters share
+    source: str = "entity"  # "entity", "honorific", "surname"
+
+    @property
+    def first(self) -> str | None:
+        """The first given name, if any."""
+        return self.given[0] if self.given else None
+
+    @property
+    def is_full(self) -> bool:
+        """Whether the mention has a given name and a surname."""
+        return bool(self.given) and self.surname is not None
+
+    def to_span(self) -> Span:
+        """The name as a report `Span`."""
+        from .models import Span
+
+        return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+@dataclass
+class Office:
+    """A role a person is given: "former Ukraine President", "the mayor of Leeds"."""
+
+    role: str  # normalised role words: "foreign minister", "mayor", "chief executive"
+    body: str | None  # the country, city, party or company it belongs to (canonical when known)
+    body_text: str | None  # the body as written
+    markers: frozenset[str]  # former, acting, then, shadow, deputy, ... (folded)
+    text: str  # the whole title phrase as written
+    field: str
+    start: int
+    end: int
+    mention: NameMention
+    form: str  # "pre" (title before the name) or "apposition"
+    sentence_markers: frozenset[str] = frozenset()  # change-of-office words in the same sentence
+
+    @property
+    def is_current(self) -> bool:
+        """No marker says the office is past, future, temporary or a shadow one."""
+        return not (self.markers & (MARKERS | {"shadow"})) and not self.sentence_markers
+
+    @property
+    def rank(self) -> frozenset[str]:
+        """Rank words (deputy, shadow, junior, vice ...) that make it a different office."""
+        return self.markers & RANK_WORDS
+
+    def to_span(self) -> Span:
+        """The title phrase as a report `Span`."""
+        from .models import Span
+
+        return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+@dataclass
+class Relation:
+    """A family tie stated in the text: `subject` is the `kind` of `relative`."""
+
+    kind: str  # "son", "daughter-in-law", ...
+    subject: NameMention
+    relative: NameMention
+    field: str
+    start: int  # the whole phrase, e.g. "Boris Nalbandian, ... Lukashenko's son"
+    end: int
+    text: str
+
+    def to_span(self) -> Span:
+        """The relation phrase as a report `Span`."""
+        from .models import Span
+
+        return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+@dataclass
+class Person:
+    """One person: every mention that refers to them, their offices and relatives."""
+
+    id: int
+    mentions: list[NameMention] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str | None:
+        """The surname most full mentions use (else any surname)."""
+        names = [m.surname for m in self.mentions if m.surname and m.is_full] or [
+            m.surname for m in self.mentions if m.surname]
+        return max(set(names), key=names.count) if names else None
+
+    @property
+    def first_names(self) -> list[str]:
+        """Distinct first names as written, in order of appearance."""
+        seen: dict[str, str] = {}
+        for m in self.mentions:
+            if m.first and not _is_initial(m.first):
+                seen.setdefault(fold(m.first), m.first)
+        return list(seen.values())
+
+    @property
+    def full_mentions(self) -> list[NameMention]:
+        """Mentions with given name and surname."""
+        return [m for m in self.mentions if m.is_full]
+
+    @property
+    def name(self) -> str:
+        """The first full name, else the first mention."""
+        full = self.full_mentions
+        return (full[0] if full else self.mentions[0]).text
+
+    @property
+    def honorifics(self) -> set[str]:
+        """Folded honorifics used for this person."""
+        return {m.honorific for m in self.mentions if m.honorific and not m.ambiguous}
+
+    @property
+    def gender(self) -> str | None:
+        """"m" or "f" when honorifics say so consistently, else None."""
+        genders = {HONORIFICS.get(h) for h in self.honorifics} - {None}
+        return genders.pop() if len(genders) == 1 else None
+
+    @property
+    def affiliations(self) -> list[str]:
+        """Bodies of the person's offices (countries, parties, companies), in order."""
+        return list(dict.fromkeys(o.body for o in self.offices if o.body))
+
+
+@dataclass
+class People:
+    """All person clusters of one article."""
+
+    persons: list[Person]
+    relations: list[Relation]
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.persons)
+
+    def __len__(self) -> int:
+        return len(self.persons)
+
+    def of_mention(self, mention: NameMention) -> Person | None:
+        """The cluster a mention belongs to."""
+        for person in self.persons:
+            if any(m is mention for m in person.mentions):
+                return person
+        return None
+
+    def with_surname(self, surname: str) -> list[Person]:
+        """Clusters whose mentions use this surname (folded comparison)."""
+        key = fold(surname)
+        return [p for p in self.persons if any(m.surname and fold(m.surname) == key for m in p.mentions)]
+
+    def at(self, field: str, start: int, end: int) -> Person | None:
+        """The person named at (or overlapping) these character offsets."""
+        for person in self.persons:
+            for m in person.mentions:
+                if m.field == field and m.start < end and start < m.end:
+                    return person
+        return None
+
+    @property
+    def mentions(self) -> list[NameMention]:
+        """Every mention, in text order (title first)."""
+        return sorted((m for p in self.persons for m in p.mentions), key=lambda m: (m.field != "title", m.start))
+
+
+# --- name compatibility ------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _nicknamer() -> Any:
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # the dataset is optional: without it only exact names match
+        return None
+    return NickNamer()
+
+
+def _is_initial(name: str) -> bool:
+    return len(name.rstrip(".")) == 1
+
+
+@lru_cache(maxsize=4096)
+def first_names_compatible(a: str, b: str) -> bool:
+    """Whether two first names can name one person: equal, initial, nickname or spelling."""
+    fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    if fa.startswith(fb) or fb.startswith(fa):  # "Chris"/"Christopher", "Alex"/"Alexander"
+        return min(len(fa), len(fb)) >= 3
+    namer = _nicknamer()
+    if namer is not None:
+        forms_a = {fa} | namer.nicknames_of(fa) | namer.canonicals_of(fa)
+        forms_b = {fb} | namer.nicknames_of(fb) | namer.canonicals_of(fb)
+        if forms_a & forms_b:
+            return True
+    return _similar_spelling(fa, fb)
+
+
+def _similar_spelling(a: str, b: str) -> bool:
+    """Transliterations of one name: "Sergei"/"Sergey", "Mohammed"/"Muhammad"."""
+    from rapidfuzz.distance import Levenshtein
+
+    if a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2)
+
+
+# --- gazetteer access (owned by another module; optional until it exists) ----------------
+def _gazetteer() -> Any:
+    try:
+        from .gazetteer import get_gazetteer
+
+        return get_gazetteer()
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here
+        return None
+
+
+@lru_cache(maxsize=2048)
+def canonical_body(text: str) -> str:
+    """A body's canonical form: "Belarusian" -> "Belarus", "the UK" -> "United Kingdom" when known."""
+    cleaned = strip_possessive(text.strip())
+    if cleaned.lower().startswith("the "):
+        cleaned = cleaned[4:]
+    gaz = _gazetteer()
+    if gaz is not None:
+        for lookup in ("country_of_demonym", "country"):
+            try:
+                found = getattr(gaz, lookup)(cleaned)
+            except Exception:  # noqa: BLE001
+                found = None
+            if found:
+                name = getattr(found, "name", found)
+                if isinstance(name, str):
+                    return name
+    return cleaned
+
+
+# --- extraction ----------------------------------------------------------------------------
+def build_people(ctx: ArticleAnalysis) -> People:
+    """Person clusters, offices and relations of one article."""
+    mentions: list[NameMention] = []
+    for field_name, doc in ctx.docs:
+        mentions.extend(_mentions_in(doc, field_name))
+    persons = _cluster(mentions)
+    by_token = {(m.field, i): m for m in mentions for i in range(m.token_start, m.token_end)}
+    relations: list[Relation] = []
+    for field_name, doc in ctx.docs:
+        for m in (m for m in mentions if m.field == field_name):
+            office = _title_before(doc, m)
+            if office is not None:
+                _person_of(persons, m).offices.append(office)
+            found = _apposition_after(doc, m, by_token)
+            if isinstance(found, Office):
+                _person_of(persons, m).offices.append(found)
+            elif isinstance(found, Relation):
+                relations.append(found)
+            found = _apposition_before(doc, m, by_token)
+            if isinstance(found, Office):
+                _person_of(persons, m).offices.append(found)
+            elif isinstance(found, Relation):
+                relations.append(found)
+    for rel in relations:
+        _person_of(persons, rel.subject).relations.append(rel)
+    return People(persons, relations)
+
+
+def _person_of(persons: list[Person], mention: NameMention) -> Person:
+    for person in persons:
+        if any(m is mention for m in person.mentions):
+            return person
+    raise LookupError(mention.text)
+
+
+def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
+    found: list[NameMention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        mention = _mention_from_tokens(doc, ent.start, ent.end, field_name, "entity")
+        if mention is not None:
+            found.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+    # Honorific + capitalised words the NER missed or mislabelled ("Mr Blair" as ORG).
+    for tok in doc:
+        if fold(tok.text).rstrip(".") in HONORIFICS and tok.text[:1].isupper() and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.i in taken or not _NAME_TOKEN.match(nxt.text) or nxt.is_sent_start:
+                continue
+            end = nxt.i + 1
+            while end < len(doc) and end - nxt.i < 3 and _NAME_TOKEN.match(doc[end].text) and doc[end].pos_ == "PROPN":
+                end += 1
+            mention = _mention_from_tokens(doc, tok.i, end, field_name, "honorific")
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.token_start, mention.token_end))
+    found.sort(key=lambda m: m.start)
+    # A known surname standing alone under another label ("Lukashenko" tagged ORG).
+    surnames = {fold(m.surname) for m in found if m.surname and m.is_full}
+    if surnames:
+        extra = []
+        for tok in doc:
+            if tok.i in taken or not tok.text[:1].isupper() or fold(tok.text) not in surnames:
+                continue
+            if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or (tok.ent_type_ and _entity_len(tok) > 1):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and _NAME_TOKEN.match(nxt.text) and nxt.pos_ == "PROPN" and not _is_possessive(nxt):
+                continue  # part of a longer name we do not know
+            mention = _mention_from_tokens(doc, tok.i, tok.i + 1, field_name, "surname")
+            if mention is not None:
+                extra.append(mention)
+        found.extend(extra)
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+def _is_place(word: str) -> bool:
+    gaz = _gazetteer()
+    if gaz is None:
+        return False
+    try:
+        return bool(gaz.is_country(word) or gaz.readings(word, min_population=15000))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _entity_len(tok: Token) -> int:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return len(ent)
+    return 0
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.text in _POSSESSIVES or tok.tag_ == "POS"
+
+
+def _ends_possessive(tok: Token) -> bool:
+    """A possessive token, or a word with the possessive glued on ("Lukashenko’s")."""
+    return _is_possessive(tok) or (len(tok.text) > 2 and tok.text.endswith(("'s", "’s")))
+
+
+def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source: str) -> NameMention | None:
+    """Clean a token range into a name: drop "the", honorifics, titles and possessives."""
+    honorific = None
+    possessive = False
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and _is_place(doc[start].text):
+        start += 1  # "Mayor of Leeds John Smith" tagged as one PERSON
+    while start < end:
+        word = fold(doc[start].text).rstrip(".")
+        if word in HONORIFICS and end - start > 1:
+            honorific = word
+            start += 1
+        elif (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS) and end - start > 1:
+            start += 1  # a title inside the entity: "President Bush", "Foreign Minister Lavrov"
+        else:
+            break
+    while end > start and (_is_possessive(doc[end - 1]) or doc[end - 1].text in ("-", "—")):
+        possessive = possessive or _is_possessive(doc[end - 1])
+        end -= 1
+    if end > start and doc[end - 1].text.endswith(_POSSESSIVES[:2]) and len(doc[end - 1].text) > 2:
+        possessive = True
+    tokens = [doc[i] for i in range(start, end)]
+    # A name is capitalised words (initials and particles allowed), nothing else.
+    words = [strip_possessive(t.text) for t in tokens]
+    if not words or len(words) > 5:
+        return None
+    if any(not (_NAME_TOKEN.match(w) or fold(w) in NAME_PARTICLES) for w in words):
+        return None
+    if all(fold(w) in NAME_PARTICLES for w in words):
+        return None
+    if honorific is None and start > 0 and fold(doc[start - 1].text).rstrip(".") in HONORIFICS \
+            and doc[start - 1].text[:1].isupper():
+        honorific = fold(doc[start - 1].text).rstrip(".")
+    core = [w for w in words if fold(w) not in NAME_SUFFIXES]
+    if not core:
+        return None
+    # The surname starts at the first particle after the given name ("Charles de Gaulle").
+    surname_at = len(core) - 1
+    for i in range(1, len(core) - 1):
+        if fold(core[i]) in NAME_PARTICLES and fold(core[i]) not in ("bin", "ibn", "bint"):
+            surname_at = i
+            break
+    given = tuple(core[:surname_at]) if len(core) > 1 else ()
+    surname = " ".join(core[surname_at:]) if len(core) > 1 else core[0]
+    if honorific in NOBLE_HONORIFICS and not given and honorific not in ("sir", "dame"):
+        surname = core[0]  # "Lord Sainsbury": a title name; kept as a surname for matching
+    start_char = doc[start].idx
+    last = doc[end - 1]
+    end_char = last.idx + len(strip_possessive(last.text))
+    return NameMention(
+        field=field_name, start=start_char, end=end_char, text=doc.text[start_char:end_char],
+        given=given, surname=surname, honorific=honorific, possessive=possessive,
+        token_start=start, token_end=end, source=source,
+    )
+
+
+def _cluster(mentions: list[NameMention]) -> list[Person]:
+    """Full names first, in text order; then each lone surname joins its latest cluster."""
+    persons: list[Person] = []
+    ordered = sorted(mentions, key=lambda m: (m.field != "title", m.start))
+    body_first = sorted(mentions, key=lambda m: (m.field == "title", m.start))  # the headline refers back to the body
+    for m in body_first:
+        if not m.is_full:
+            continue
+        key = fold(m.surname or "")
+        match = None
+        for person in persons:
+            if any(o.is_full and fold(o.surname or "") == key and first_names_compatible(o.first or "", m.first or "")
+                   for o in person.mentions):
+                match = person
+                break
+        if match is None:
+            match = Person(id=len(persons))
+            persons.append(match)
+        match.mentions.append(m)
+    for m in ordered:
+        if m.is_full:
+            continue
+        key = fold(m.surname or "")
+        candidates = [p for p in persons if any(o.surname and fold(o.surname) == key for o in p.mentions if o.is_full)]
+        if not candidates and m.source == "entity":
+            # A lone first name ("Tony") of one known person.
+            candidates = [p for p in persons if any(o.first and fold(o.first) == key for o in p.mentions)]
+            if len(candidates) != 1:
+                candidates = []
+        if not candidates:
+            alone = [p for p in persons if p.mentions and not p.full_mentions and fold(p.mentions[0].surname or "") == key]
+            if alone:
+                alone[0].mentions.append(m)
+            elif m.source != "surname":
+                persons.append(Person(id=len(persons), mentions=[m]))
+            continue
+        if len(candidates) > 1:
+            m.ambiguous = True
+            candidates = _by_gender(candidates, m) or candidates
+            candidates.sort(key=lambda p: _last_before(p, m))
+        candidates[-1].mentions.append(m)
+    for person in persons:
+        person.mentions.sort(key=lambda m: (m.field != "title", m.start))
+    return persons
+
+
+def _by_gender(candidates: list[Person], m: NameMention) -> list[Person]:
+    want = HONORIFICS.get(m.honorific or "")
+    if want is None:
+        return []
+    return [p for p in candidates if p.gender in (want, None)]
+
+
+def _last_before(person: Person, m: NameMention) -> tuple[int, int]:
+    before = [(o.field == "body", o.start) for o in person.mentions if (o.field, o.start) <= (m.field, m.start)
+              or (o.field == "title" and m.field == "body")]
+    return max(before) if before else (-1, -1)
+
+
+# --- offices -----------------------------------------------------------------------------
+_CHANGE_WORDS = frozenset("""
+former formerly previously then became become becomes becoming was were until succeeded succeed succeeds
+replace replaced replaces replacing appointed appoint named nominated elected promoted moved move moves
+joined join joins quit quits resigned resign resigns retired retire stepped step left leave leaves ex later
+earlier once since will would new outgoing incoming acting interim successor predecessor took take taking
+takes handed hand sacked ousted fired went before after
+""".split())
+
+
+def _sentence_markers(doc: Doc, i: int) -> frozenset[str]:
+    sent = doc[i].sent
+    return frozenset(t.lower_ for t in sent if t.lower_ in _CHANGE_WORDS)
+
+
+def _is_role_word(tok: Token) -> bool:
+    return fold(tok.text) in ROLE_WORDS
+
+
+def _title_before(doc: Doc, m: NameMention) -> Office | None:
+    """The title phrase right before a name: "former Ukraine President Viktor Yanukovych",
+    "Mayor of Leeds John Smith"."""
+    i = _prev_word(doc, m.token_start - 1)
+    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS:
+        i = _prev_word(doc, i - 1)
+    j = i
+    while j >= 0 and i - j < 4 and doc[j].text[:1].isupper() and not _is_role_word(doc[j]):
+        j -= 1
+    if j < i and j >= 1 and doc[j].lower_ in ("of", "for") and _is_role_word(doc[j - 1]):
+        return _office_from_tokens(doc, _extend_title_left(doc, j - 1), j, m, "pre", j + 1, i + 1)
+    if i < 0 or not _is_role_word(doc[i]):
+        return None
+    return _office_from_tokens(doc, _extend_title_left(doc, i), i + 1, m, "pre")
+
+
+def _extend_title_left(doc: Doc, i: int) -> int:
+    """Leftmost token of the title phrase ending at token i (bounded to 8 tokens)."""
+    start = i
+    j = i - 1
+    while j >= 0 and i - j < 8:
+        tok = doc[j]
+        word = fold(tok.text)
+        if tok.is_space and not _is_boundary(tok):
+            j -= 1
+            continue
+        if _is_boundary(tok) or tok.is_sent_end:
+            break
+        if word in ("the", "a", "an", "his", "her", "its", "their", "our"):
+            break
+        if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
+                or tok.text == "-" or (word == "and" and j > 0 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper())
+                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not tok.is_sent_start)
+                or (tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O")
+                or _is_possessive(tok)):
+            start = j
+            j -= 1
+            continue
+        break
+    while start < i and (doc[start].text == "-" or _is_possessive(doc[start]) or doc[start].lower_ == "and"):
+        start += 1
+    return start
+
+
+def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: str,
+                        of_start: int | None = None, of_end: int | None = None) -> Office | None:
+    """An Office from a title phrase doc[start:end], optionally with an "of Y" body doc[of_start:of_end]."""
+    role_words: list[str] = []
+    markers: set[str] = set()
+    body_tokens: list[Token] = []
+    for tok in doc[start:end]:
+        word = fold(tok.text)
+        if tok.text == "-" or _is_possessive(tok) or tok.is_space:
+            continue
+        if word in MARKERS or word in RANK_WORDS and word != "executive":
+            markers.add(word)
+        elif word in ROLE_WORDS or word in ROLE_QUALIFIERS:
+            role_words.append(word)
+        elif tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+            body_tokens.append(tok)
+        elif word in ("and", "of", "for"):
+            role_words.append(word)
+        else:
+            return None
+    while role_words and role_words[-1] in ("and", "of", "for"):
+        role_words.pop()
+    while role_words and role_words[0] in ("and", "of", "for"):
+        role_words.pop(0)
+    if not role_words or role_words[-1] not in ROLE_WORDS:
+        return None
+    body_text = None
+    if of_start is not None and of_end is not None and of_end > of_start:
+        body_text = doc[of_start:of_end].text
+        end = max(end, of_end)
+    elif body_tokens:
+        body_text = doc[body_tokens[0].i:body_tokens[-1].i + 1].text
+    body_text = strip_possessive(body_text) if body_text else None
+    role = _normalise_role(" ".join(role_words))
+    if not role:
+        return None
+    start_char = doc[start].idx
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    return Office(
+        role=role, body=canonical_body(body_text) if body_text else None, body_text=body_text,
+        markers=frozenset(markers), text=doc.text[start_char:end_char], field=m.field, start=start_char,
+        end=end_char, mention=m, form=form, sentence_markers=_sentence_markers(doc, m.token_start),
+    )
+
+
+_ROLE_SYNONYMS = {
+    "ceo": "chief executive", "chief executive officer": "chief executive", "boss": "chief executive",
+    "cfo": "finance chief", "chief financial officer": "finance chief", "finance director": "finance chief",
+    "financial director": "finance chief", "coo": "chief operating officer", "operating chief": "chief operating officer",
+    "chairwoman": "chairman", "chair": "chairman", "chairperson": "chairman",
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "premier": "prime minister",
+    "defense minister": "defence minister", "defense secretary": "defence secretary",
+    "advisor": "adviser", "chief-executive": "chief executive",
+}
+
+
+def _normalise_role(text: str) -> str:
+    text = " ".join(text.split())
+    return _ROLE_SYNONYMS.get(text, text)
+
+
+def _phrase_end(doc: Doc, start: int, limit: int = 12) -> int:
+    """End (exclusive) of the phrase starting at `start`: up to a boundary or `limit` tokens."""
+    j = start
+    while j < len(doc) and j - start < limit and not _is_boundary(doc[j]) and not (j > start and doc[j].is_sent_start):
+        j += 1
+    return j
+
+
+def _apposition_after(doc: Doc, m: NameMention, by_token: dict[tuple[str, int], NameMention]) -> Office | Relation | None:
+    """ "X, the mayor of Y," / "X, Y's son" / "X, the son of Y"."""
+    i = m.token_end
+    if m.possessive or i >= len(doc) or doc[i].text != ",":
+        return None
+    start = i + 1
+    end = _phrase_end(doc, start)
+    if end <= start:
+        return None
+    return _read_phrase(doc, start, end, m, by_token, subject_first=True)
+
+
+def _apposition_before(doc: Doc, m: NameMention, by_token: dict[tuple[str, int], NameMention]) -> Office | Relation | None:
+    """ "the mayor of Y, X" / "Y's son, X" / "Y's son X"."""
+    i = _prev_word(doc, m.token_start - 1)
+    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS:
+        i = _prev_word(doc, i - 1)
+    if i < 0:
+        return None
+    if doc[i].text == ",":
+        end = i
+    elif fold(doc[i].text) in KIN_WORDS:
+        end = i + 1  # "Lukashenko's son Viktor"
+    else:
+        return None
+    start = end - 1
+    while start > 0 and end - start < 12 and not _is_boundary(doc[start - 1]) and not doc[start].is_sent_start:
+        start -= 1
+    if start >= end:
+        return None
+    return _read_phrase(doc, start, end, m, by_token, subject_first=False)
+
+
+def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[tuple[str, int], NameMention],
+                 subject_first: bool) -> Office | Relation | None:
+    """An office or a family relation described by doc[start:end] about mention m."""
+    field_name = m.field
+    words = [fold(t.text) for t in doc[start:end]]
+    # Family: "<relative>'s <kin>" or "<kin> of <relative>", the phrase being only that.
+    for k in range(start, end):
+        kin = KIN_WORDS.get(fold(doc[k].text))
+        if kin is None:
+            continue
+        if k > start and _ends_possessive(doc[k - 1]) and k + 1 == end:
+            rel = by_token.get((field_name, k - 1)) or by_token.get((field_name, k - 2))
+            if rel is not None and rel is not m and rel.token_end in (k - 1, k):
+                return _relation(doc, kin, m, rel, start, end, subject_first)
+        if k + 2 < end + 3 and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+            rel = by_token.get((field_name, k + 2))
+            if rel is not None and rel is not m and rel.token_end >= end - 1:
+                return _relation(doc, kin, m, rel, start, max(end, rel.token_end), subject_first)
+        return None
+    if any(by_token.get((field_name, k)) for k in range(start, end)):
+        return None  # another person's name: a list, not an apposition
+    if words and words[0] in ("who", "which", "that", "and", "but", "said", "says"):
+        return None
+    # Office: "[det|Y's] <title words> [of|at|for <body>]".
+    k = start
+    if words and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
+        k += 1
+    of_at = None
+    for j in range(k, end):
+        if doc[j].lower_ in ("of", "at", "for") and j > k and _is_role_word(doc[j - 1]):
+            of_at = j
+            break
+    title_end = of_at if of_at is not None else end
+    if title_end <= k or not _is_role_word(doc[title_end - 1]):
+        return None
+    of_start = of_at + 1 if of_at is not None else None
+    of_end = None
+    if of_start is not None:
+        of_end = of_start
+        while of_end < end and (doc[of_end].text[:1].isupper() or doc[of_end].lower_ in ("the", "of", "and", "&")):
+            of_end += 1
+        while of_end > of_start and doc[of_end - 1].lower_ in ("the", "of", "and", "&"):
+            of_end -= 1
+        if of_end == of_start:
+            of_start = of_end = None
+        elif doc[of_start].lower_ == "the":
+            of_start += 1
+    title_start = k
+    # A possessive body: "Microsoft's chief executive".
+    for j in range(k, title_end):
+        if _is_possessive(doc[j]) and of_start is None:
+            of_start, of_end = k, j
+            title_start = j + 1
+            break
+    office = _office_from_tokens(doc, title_start, title_end, m, "apposition", of_start, of_end)
+    if office is not None and start < title_start:
+        start_char = doc[start].idx
+        office.start = start_char
+        office.text = doc.text[start_char:office.end]
+    return office
+
+
+def _relation(doc: Doc, kin: str, subject: NameMention, relative: NameMention, start: int, end: int,
+              subject_first: bool) -> Relation:
+    first_char = min(subject.start, doc[start].idx) if subject_first else doc[start].idx
+    last = doc[end - 1]
+    last_char = max(last.idx + len(last.text), subject.end)
+    return Relation(kind=kin, subject=subject, relative=relative, field=subject.field, start=first_char,
+                    end=last_char, text=doc.text[first_char:last_char])
+
+
+def iter_offices(people: Iterable[Person]) -> Iterator[tuple[Person, Office]]:
+    """(person, office) for every office of every person."""
+    for person in people:
+        for office in person.offices:
+            yield person, office
