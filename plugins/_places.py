@@ -1,0 +1,169 @@
+"""Shared text helpers of the geography rules: matchers for demonyms and country names,
+reading a place name that starts at an offset, and context checks (lists, corrections,
+history) that keep the rules quiet when the text explains itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from consistency.gazetteer import City, Country, Gazetteer, Region, get_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+    from consistency.analysis import ArticleAnalysis
+
+# A capitalised name of up to four words, with the lower-case particles place names use.
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|la|le|el|al|am|an|der|upon|sur|es|of)"
+_CAP = r"[A-Z][\w’'.\-]*[\w]"
+NAME = rf"{_CAP}(?:[ \-](?:{_PARTICLE}[ \-])?{_CAP}){{0,3}}"
+NAME_RE = re.compile(NAME)
+APOS = "['’]"
+
+CORRECTION_CUES = re.compile(
+    r"\b(in fact|actually|wrongly|mistakenly|incorrectly|erroneously|falsely|confus\w+|mix(?:ed)? up|"
+    r"correction|corrected|misidentif\w+|not in|is not|isn't|was not|wasn't|rather than)\b",
+    re.I,
+)
+HISTORY_CUES = re.compile(
+    r"\b(Soviet|USSR|Tsarist|Ottoman|empire|imperial|Yugoslav\w*|Czechoslovak\w*|Prussia\w*|"
+    r"formerly|former|then-|at the time|until \d{4}|in the \d{4}s|century|Cold War|colonial)\b",
+    re.I,
+)
+QUOTES = "\"“”‘’«»"
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A place name read from the text: its text, offsets and the places it can be."""
+
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def demonym_pattern() -> str:
+    """Alternation of every country adjective and people noun, longest first, case-sensitive."""
+    gaz = get_gazetteer()
+    forms = {f for c in gaz.countries.values() for f in c.demonyms}
+    forms.update(f + "s" for c in gaz.countries.values() for f in c.adjectives if f.endswith(("an", "i")))
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def adjective_pattern() -> str:
+    """Alternation of every country adjective ("Belarusian", "South African"), longest first."""
+    gaz = get_gazetteer()
+    forms = {f for c in gaz.countries.values() for f in c.adjectives}
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def country_pattern() -> str:
+    """Alternation of country names and aliases (capitalised ones only), longest first."""
+    gaz = get_gazetteer()
+    names = set()
+    for name in gaz.country_names():
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if name[:1].isupper() and len(name) > 2 or name in ("UK", "US"):
+            names.add(name)
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+
+
+def read_name(text: str, start: int) -> list[NameMatch]:
+    """The capitalised name starting at `start`, longest reading first, then shorter prefixes
+    ("Kazan on Monday" -> "Kazan"). Possessives and trailing dots are dropped."""
+    m = NAME_RE.match(text, start)
+    if not m:
+        return []
+    words = list(re.finditer(r"\S+", m.group(0)))
+    found = []
+    for i in range(len(words), 0, -1):
+        piece = m.group(0)[: words[i - 1].end()]
+        piece = re.sub(rf"{APOS}s?$", "", piece).rstrip(".-")
+        if piece:
+            found.append(NameMatch(piece, start, start + len(piece)))
+    return found
+
+
+def city_reading(gaz: Gazetteer, name: str) -> list[City]:
+    """The cities a name can be; empty when the name is (also) a country or region or too short."""
+    if len(name) < 3 or gaz.is_country(name) or gaz.regions(name) or gaz.country_of_demonym(name):
+        return []
+    return gaz.cities(name)
+
+
+def best_city_name(gaz: Gazetteer, matches: list[NameMatch]) -> tuple[NameMatch, list[City]] | None:
+    """The longest prefix of a name that is a city."""
+    for match in matches:
+        cities = city_reading(gaz, match.text)
+        if cities:
+            return match, cities
+        if gaz.is_country(match.text) or gaz.regions(match.text):
+            return None
+    return None
+
+
+def sentence_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> SpacySpan | None:
+    """The spaCy sentence holding these offsets."""
+    span = ctx.char_span(field, start, end)
+    return span.sent if span is not None else None
+
+
+def next_sentences(ctx: ArticleAnalysis, sent: SpacySpan, count: int = 2) -> Iterator[SpacySpan]:
+    """The sentences after `sent` in the same field."""
+    doc = sent.doc
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
+    for i, other in enumerate(sents):
+        if other.start == sent.start:
+            yield from sents[i + 1 : i + 1 + count]
+            return
+
+
+def in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
+    """True when an odd number of quotation marks stands between the sentence start and `start`."""
+    before = text[sent_start:start]
+    straight = before.count('"')
+    curly_open = before.count("“") - before.count("”")
+    return straight % 2 == 1 or curly_open > 0
+
+
+def corrected(ctx: ArticleAnalysis, sent: SpacySpan, true_names: list[str], claim_start: int, claim_end: int) -> bool:
+    """True when the article itself corrects or disowns the claim: a correction cue ("in fact",
+    "wrongly", "not in") together with the true place in the same or one of the next two sentences,
+    or the claim quoted and the true place named nearby."""
+    text = ctx.article.field(ctx.field_of(sent))
+    window = [sent, *next_sentences(ctx, sent, 2)]
+    names = [n for n in true_names if n]
+    for s in window:
+        names_here = any(re.search(rf"\b{re.escape(n)}\b", s.text) for n in names)
+        if names_here and CORRECTION_CUES.search(s.text):
+            return True
+    if in_quotes(text, claim_start, claim_end, sent.start_char):
+        return any(re.search(rf"\b{re.escape(n)}\b", s.text) for s in window for n in names)
+    return False
+
+
+def country_words(country: Country) -> list[str]:
+    """Names and adjectives by which a country may be mentioned."""
+    return [country.name, *country.aliases, *country.demonyms]
+
+
+def place_country(gaz: Gazetteer, place: Country | Region | City) -> str:
+    """ISO2 country of a place."""
+    return gaz.country_of(place)
+
+
+def entity_label_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> str | None:
+    """The label of the named entity overlapping these offsets, if any."""
+    for ent in ctx.entities:
+        if ent.field == field and ent.start < end and start < ent.end:
+            return ent.label
+    return None
