@@ -1,11 +1,441 @@
-"""Rule family `temporal`: not yet written (see the open issue for this family)."""
+"""Rule family `temporal`: events, dates and ages that disagree with each other or with the date of writing.
+
+Codes: TM01 (event told as done, then as still to come), TM02 (weekday that does not
+fit its date), TM03 (past events dated after the article's date; "N years ago" and
+anniversaries that miscount), TM04 (an age that disagrees with a birth or founding
+year).
+
+Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
+`consistency.timeline`; the article's reference date (published metadata, dateline, or
+a copyright line); Python's proleptic Gregorian calendar. No external data.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from consistency import Rule, hookimpl
+from consistency.models import Finding, Severity
+from consistency.quantities import number_value
+from consistency.timeline import (
+    EventMention,
+    ReferenceDate,
+    TemporalExpression,
+    date_for,
+    event_mentions,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+    from consistency.analysis import ArticleAnalysis
+
+_RECENT_DATE_WORDS = {"today", "yesterday", "tonight", "this", "monday", "tuesday", "wednesday", "thursday",
+                      "friday", "saturday", "sunday", "morning", "evening", "afternoon", "weekend", "night"}
+
+
+class EventStatusConflict(Rule):
+    """An event is told as already done, then as still to come.
+
+    What it flags:
+        One actor, one kind of event (travel/visit/go to, meet, sign, attend) and one
+        destination or partner, first told in the past ("traveled to X", "has visited X")
+        and later as pending ("is expected to visit X", "will visit X", "plans to visit X").
+        Pronouns ("he") are resolved to the nearest earlier named subject.
+
+    Why it matters:
+        A trip cannot both have happened and still be expected; stitched or rewritten
+        copy often keeps both versions, and the reader cannot tell which is true.
+
+    Example:
+        Minister visits Belarus
+        Foreign Minister Ivan Petrov traveled to Belarus on Tuesday to discuss trade.
+        He is expected to visit Belarus over the next few days, the ministry said.
+
+    Not flagged:
+        Minister to return to Belarus
+        Foreign Minister Ivan Petrov traveled to Belarus last year to discuss trade.
+        He is expected to visit Belarus again next month, the ministry said.
+    """
+
+    code = "TM01"
+    name = "temporal.event-status"
+    default_severity = Severity.warning
+    requires = ("sentences", "tense")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        mentions = [m for m in event_mentions(ctx) if m.actor and m.target and m.field == "body"]
+        reported: set[tuple[str, str, str]] = set()
+        for i, done in enumerate(mentions):
+            if done.status != "done" or _distinct_occurrence(done, past=True):
+                continue
+            for later in mentions[i + 1:]:
+                key = (done.event, done.actor or "", done.target or "")
+                if (later.status != "future" or key in reported or (later.event, later.actor, later.target) != key
+                        or _distinct_occurrence(later, past=False)):
+                    continue
+                reported.add(key)
+                yield self._finding(ctx, done, later)
+
+    def _finding(self, ctx: ArticleAnalysis, done: EventMention, later: EventMention) -> Finding:
+        later_span = ctx.span_at(later.field, *later.clause)
+        done_span = ctx.span_at(done.field, *done.clause)
+        target = later.target_token.text if later.target_token is not None else later.target
+        return self.finding(
+            f"The {_EVENT_NOUNS.get(done.event, done.event)} {'with' if done.event == 'meet' else 'to'} {target} is told as done (\"{done_span.text}\") and later as still to come "
+            f"(\"{later_span.text}\").",
+            [later_span], [done_span], confidence=0.8,
+            data={"event": done.event, "actor": done.actor, "target": done.target,
+                  "done_verb": done.verb.text, "pending_verb": later.verb.text},
+        )
+
+
+_EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
+
+
+def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
+    """Words that mark another occurrence ("again", "return", "another") or an older past date."""
+    if mention.markers:
+        return True
+    for text in mention.dates:
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", text)}
+        if past and not words <= _RECENT_DATE_WORDS | {"earlier", "on", "the", "week", "days", "day"}:
+            return True  # "last year", "in 2014", "in March": a trip before this one
+    return False
+
+
+class WeekdayDateMismatch(Rule):
+    """A weekday is paired with a date that falls on another day of the week.
+
+    What it flags:
+        "Tuesday, March 3, 2021", "on Monday, July 20" and "Monday 20 July" when the
+        calendar puts that date on another weekday. The year comes from the date itself,
+        else from the article's reference date; without either the rule stays quiet.
+
+    Why it matters:
+        A wrong weekday means the weekday or the date is wrong, and a reader cannot tell
+        which; fact-checkers verify these first.
+
+    Example:
+        Summit date set
+        The leaders will meet on Tuesday, March 3, 2021, in Geneva.
+
+    Not flagged:
+        Summit date set
+        The leaders will meet on Wednesday, March 3, 2021, in Geneva.
+    """
+
+    code = "TM02"
+    name = "temporal.weekday-date-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities",)
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        reference = ctx.reference_date
+        expressions: list[TemporalExpression] = ctx.temporal
+        for i, expr in enumerate(expressions):
+            pair = _weekday_and_date(ctx, expressions, i)
+            if pair is None:
+                continue
+            weekday, month, day, year, spans = pair
+            candidates = date_for(year, month, day, reference)
+            if not candidates or any(d.weekday() == weekday for d in candidates):
+                continue
+            actual = candidates[0]
+            source = "" if year is not None else f" (year taken from the article's date, {reference.describe() if reference else ''})"
+            yield self.finding(
+                f"{calendar.month_name[month]} {day}, {actual.year} was a {calendar.day_name[actual.weekday()]}, "
+                f"not a {calendar.day_name[weekday]}{source}.",
+                spans, confidence=0.95 if year is not None else 0.75,
+                suggestion=f"{calendar.day_name[actual.weekday()]}, {calendar.month_name[month]} {day}",
+                data={"weekday": calendar.day_name[weekday], "date": actual.isoformat(),
+                      "actual_weekday": calendar.day_name[actual.weekday()], "year_stated": year is not None},
+            )
+
+
+def _weekday_and_date(ctx: ArticleAnalysis, expressions: list[TemporalExpression], i: int):  # type: ignore[no-untyped-def]
+    """(weekday, month, day, year, spans) when expression i is a weekday with its date."""
+    expr = expressions[i]
+    if expr.kind == "date" and expr.weekday is not None and expr.month and expr.day:
+        return expr.weekday, expr.month, expr.day, expr.year, [expr.to_span()]
+    if expr.kind != "weekday" or expr.weekday is None or i + 1 >= len(expressions):
+        return None
+    nxt = expressions[i + 1]
+    if nxt.field != expr.field or nxt.kind != "date" or not (nxt.month and nxt.day) or nxt.weekday is not None:
+        return None
+    between = ctx.article.field(expr.field)[expr.end:nxt.start]
+    if not re.fullmatch(r"\s*,?\s*(?:the\s+)?", between):
+        return None
+    return expr.weekday, nxt.month, nxt.day, nxt.year, [ctx.span_at(expr.field, expr.start, nxt.end)]
+
+
+_FORWARD_LEMMAS = {"plan", "schedule", "expect", "due", "set", "aim", "target", "forecast", "predict", "project",
+                   "estimate", "budget", "promise", "pledge", "vow", "agree", "hope", "intend", "propose",
+                   "announce", "say", "warn", "extend", "delay", "postpone", "push", "move", "defer", "earmark"}
+_FORECAST_LEMMAS = {"plan", "schedule", "expect", "forecast", "predict", "project", "estimate", "budget", "target",
+                    "aim", "hope", "intend", "propose", "want", "seek"}
+_DEADLINE_PREPS = {"by", "until", "till", "through", "before", "to", "for", "from", "beyond", "after", "into",
+                   "between", "within", "towards", "toward", "up"}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+                  "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+                  "hundredth": 100}
+_ANNIVERSARY_RE = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|thirtieth|fortieth|"
+    r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)\b", re.I)
+
+
+class AfterPublication(Rule):
+    """A past event is dated after the article was written, or "N years ago" miscounts.
+
+    What it flags:
+        A verb in the past tense ("opened in 2020", "was signed on March 3, 2019") whose
+        date lies after the article's reference date; "N years ago" next to a year that is
+        not N years before it; "the Nth anniversary of" a year that is not N years back.
+        Quiet when the article has no reference date (no `published`, dateline or
+        copyright line).
+
+    Why it matters:
+        An article cannot report as done what had not happened when it was written; wrong
+        years and miscounted anniversaries are among the commonest factual slips.
+
+    Example:
+        Plant opens
+        The new plant opened in 2021, the company said.
+        (c) 2018, The Daily Bugle.
+
+    Not flagged:
+        Plant to open
+        The new plant is expected to open in 2021, the company said.
+        (c) 2018, The Daily Bugle.
+    """
+
+    code = "TM03"
+    name = "temporal.after-publication"
+    default_severity = Severity.warning
+    requires = ("entities", "tense")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        reference: ReferenceDate | None = ctx.reference_date
+        if reference is None:
+            return
+        for expr in ctx.temporal:
+            if reference.span is not None and expr.field == reference.span.field and \
+                    reference.span.start <= expr.start < reference.span.end + 2:
+                continue  # the copyright line or dateline itself
+            later = _after(expr, reference)
+            if later and (verb := _past_verb_of(expr.span)) is not None:
+                clause = ctx.span_at(expr.field, min(verb.idx, expr.start), max(verb.idx + len(verb.text), expr.end))
+                yield self.finding(
+                    f"\"{clause.text}\" is told as past, but {expr.text} is after the article's date "
+                    f"({reference.describe()}).",
+                    [clause], [reference.span] if reference.span else [], confidence=0.8,
+                    data={"date": expr.text, "reference": reference.date.isoformat(),
+                          "reference_source": reference.source, "verb": verb.text},
+                )
+        yield from self._years_ago(ctx, reference)
+        yield from self._anniversaries(ctx, reference)
+
+    def _years_ago(self, ctx: ArticleAnalysis, reference: ReferenceDate) -> Iterator[Finding]:
+        for expr in ctx.temporal:
+            if expr.years_ago is None:
+                continue
+            sent = expr.span.sent
+            years = [e for e in ctx.temporal if e.field == expr.field and e.kind in ("year", "date") and e.year
+                     and sent.start_char <= e.start < sent.end_char and e is not expr]
+            if len(years) != 1:
+                continue
+            stated = years[0]
+            gap = reference.year - (stated.year or 0)
+            if abs(gap - expr.years_ago) > 1:
+                yield self.finding(
+                    f"{stated.year} is {gap} years before the article's date ({reference.describe()}), "
+                    f"not \"{expr.text}\".",
+                    [expr.to_span()], [stated.to_span()], confidence=0.8,
+                    data={"years_ago": expr.years_ago, "year": stated.year, "reference_year": reference.year},
+                )
+
+    def _anniversaries(self, ctx: ArticleAnalysis, reference: ReferenceDate) -> Iterator[Finding]:
+        for sent in ctx.sentences:
+            text = sent.text
+            where = text.lower().find("anniversary")
+            if where < 0:
+                continue
+            ordinal = None
+            for match in _ANNIVERSARY_RE.finditer(text[:where]):
+                ordinal = match
+            if ordinal is None or text[ordinal.end():where].strip() not in ("", "-"):
+                continue
+            count = _ordinal_value(ordinal)
+            years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", text[where:])
+            if count is None or len(years) != 1:
+                continue
+            gap = reference.year - int(years[0])
+            if abs(gap - count) > 1:
+                field = ctx.field_of(sent)
+                start = sent.start_char + ordinal.start()
+                yield self.finding(
+                    f"{years[0]} is {gap} years before the article's date ({reference.describe()}), "
+                    f"so this is not its {ordinal.group(0)} anniversary.",
+                    [ctx.span_at(field, start, sent.start_char + where + len("anniversary"))], confidence=0.75,
+                    data={"ordinal": count, "year": int(years[0]), "reference_year": reference.year},
+                )
+
+
+def _ordinal_value(match: re.Match[str]) -> int | None:
+    if match.group(1):
+        return int(match.group(1))
+    tens = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+    base = _ORDINAL_WORDS[match.group(3).lower()]
+    return base + (tens[match.group(2)[:-1].lower()] if match.group(2) else 0)
+
+
+def _after(expr: TemporalExpression, reference: ReferenceDate) -> bool:
+    """True when the expression's stated date lies wholly after the reference date."""
+    if expr.year is None or expr.direction is not None or re.search(r"\d{4}\s*[-–/]\s*\d{2}", expr.text):
+        return False
+    if reference.precision == "year" or expr.month is None:
+        return expr.year > reference.year
+    if expr.day is not None and expr.date is not None:
+        return expr.date > reference.date
+    return (expr.year, expr.month) > (reference.date.year, reference.date.month)
+
+
+def _past_verb_of(span: SpacySpan) -> Token | None:
+    """The past-tense verb a date phrase modifies directly ("opened in 2020"), or None.
+
+    Dates inside noun phrases ("the 2020 Olympics"), deadlines ("by 2020", "until 2020")
+    and forward-looking verbs ("planned for 2020", "was expected in 2020") do not count.
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ in _DEADLINE_PREPS or head.dep_ != "prep":
+            return None
+        verb = head.head
+    elif root.dep_ in ("npadvmod", "tmod"):
+        verb = head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _FORWARD_LEMMAS:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in verb.children) or aux & {"would", "could", "might", "may", "will", "should"}:
+        return None
+    if any(t.lemma_.lower() in _FORECAST_LEMMAS for t in verb.ancestors):
+        return None
+    if verb.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return verb
+    if verb.tag_ == "VBN" and aux & {"has", "have", "had", "was", "were"}:
+        return verb
+    if verb.tag_ == "VBN" and not aux and verb.dep_ in ("ROOT", "ccomp", "conj") and \
+            any(c.dep_ == "nsubj" for c in verb.children):
+        return verb  # a finite past verb the tagger took for a participle: "the plant opened in 2021"
+    return None
+
+
+class AgeMismatch(Rule):
+    """An age disagrees with a stated birth or founding year and the article's date.
+
+    What it flags:
+        "Smith, 45, born in 1950" or "the 45-year-old, born in 1950" in an article of
+        2018, and "the 10-year-old company, founded in 2001" in one of 2018: the age is off
+        by more than one year. Quiet without a reference date.
+
+    Why it matters:
+        Ages and birth years are checked by readers with a subtraction; a wrong one casts
+        doubt on the rest of the profile.
+
+    Example:
+        Veteran coach retires
+        John Smith, 45, who was born in 1950, retired on Monday.
+        (c) 2018, The Daily Bugle.
+
+    Not flagged:
+        Veteran coach retires
+        John Smith, 67, who was born in 1950, retired on Monday.
+        (c) 2018, The Daily Bugle.
+    """
+
+    code = "TM04"
+    name = "temporal.age-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities",)
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        reference: ReferenceDate | None = ctx.reference_date
+        if reference is None:
+            return
+        for sent in ctx.sentences:
+            ages = list(_ages(sent))
+            origins = list(_origin_years(sent))
+            if len(ages) != 1 or len(origins) != 1:
+                continue
+            (age, age_span, is_person), (year, verb, year_token) = ages[0], origins[0]
+            if (verb == "bear") != is_person:
+                continue
+            expected = reference.year - year
+            if abs(expected - age) <= 1:
+                continue
+            if verb == "bear":
+                message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.describe()}, not {age}."
+            else:
+                message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
+                           f"{reference.describe()}, not {age}.")
+            yield self.finding(
+                message, [ctx.span(age_span)], [ctx.span(year_token)], confidence=0.8,
+                data={"age": age, "year": year, "expected": expected, "reference_year": reference.year},
+            )
+
+
+_ORIGIN_VERBS = {"bear", "found", "establish", "create", "form", "launch", "set", "incorporate", "build"}
+_PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daughter", "player", "actor", "singer",
+                 "founder", "chief", "executive", "boss", "striker", "student", "teenager", "pensioner", "child"}
+
+
+def _ages(sent: SpacySpan) -> Iterator[tuple[int, SpacySpan, bool]]:
+    """(age, span, is_person) for "Smith, 45,", "aged 45" and "45-year-old X" in a sentence."""
+    doc = sent.doc
+    for token in sent:
+        value = number_value(token.text)
+        if value is None or not value.is_integer() or not 0 < value < 125:
+            continue
+        i = token.i
+        if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:
+            owner = doc[i + 4].head
+            is_person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in _PERSON_NOUNS or owner.i == i + 4
+            yield int(value), doc[i:i + 5], is_person
+        elif i > sent.start and doc[i - 1].lower_ == "aged":
+            yield int(value), doc[i - 1:i + 1], True
+        elif (i > sent.start + 1 and i + 1 < sent.end and doc[i - 1].text == "," and doc[i + 1].text == ","
+              and doc[i - 2].ent_type_ == "PERSON"):
+            yield int(value), doc[i:i + 1], True
+
+
+def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
+    """(year, verb lemma, year token) for "born in 1950", "founded in 2001", "set up in 1999"."""
+    for token in sent:
+        if not re.fullmatch(r"1[89]\d\d|20\d\d", token.text):
+            continue
+        head = token.head
+        verb = head.head if head.dep_ == "prep" and head.lower_ in ("in", "on") else head
+        lemma = verb.lemma_.lower()
+        if verb.lower_ == "born":
+            lemma = "bear"
+        if lemma not in _ORIGIN_VERBS or verb.tag_ not in ("VBN", "VBD"):
+            continue
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            continue
+        yield int(token.text), lemma, token
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch]

@@ -1,0 +1,312 @@
+"""Quantities in an article: value, unit, what is counted, and the words that qualify them.
+
+`find_quantities(ctx)` reads every number once per article from the spaCy parse:
+digits and number words with their scale ("1.2 million", "£1,400", "$1.13bn",
+"twelve"), the currency or "%" unit, the head noun they count ("people", "dead",
+"jobs"), the verb they attach to ("died", "were killed"), and qualifiers: bounds
+("up to", "at least", "more than"), approximations ("about"), updates ("rose to",
+"revised", "now"), ranges ("10 to 15", "10-15") and sports scores ("won 3-1").
+Dates, years, times and ordinals are not quantities and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .models import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from .analysis import ArticleAnalysis
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "zero": 0, "dozen": 12, "a": 1, "an": 1}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollar": "USD", "pound": "GBP",
+              "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB",
+              "franc": "CHF", "p": "GBX", "cent": "USX", "pence": "GBX"}
+_NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|m|mn|k|tn|b)?$", re.I)
+
+BOUND_PHRASES = {
+    "up to": "upper", "at most": "upper", "as many as": "upper", "as much as": "upper", "less than": "upper",
+    "fewer than": "upper", "under": "upper", "below": "upper", "no more than": "upper", "just under": "upper",
+    "at least": "lower", "more than": "lower", "over": "lower", "above": "lower", "upwards of": "lower",
+    "in excess of": "lower", "just over": "lower", "nearly": "upper", "almost": "upper", "tens of": "lower",
+}
+APPROX_WORDS = {"about", "around", "approximately", "roughly", "some", "estimated", "nearly", "almost", "around",
+                "circa", "c.", "close", "almost", "approx", "~"}
+CHANGE_VERBS = {"rise", "climb", "increase", "jump", "grow", "fall", "drop", "revise", "raise", "lower", "reach",
+                "hit", "soar", "surge", "cut", "reduce", "decline", "double", "swell", "mount", "slip", "slump",
+                "edge", "boost", "lift", "update", "correct", "top", "pass", "exceed"}
+UPDATE_WORDS = {"revised", "revise", "now", "latest", "later", "updated", "update", "new", "final", "total",
+                "further", "another", "additional", "more", "risen", "rose", "climbed", "increased", "corrected",
+                "initially", "originally", "earlier", "first", "then", "since", "overall", "subsequently"}
+_SPORT_WORDS = {"win", "won", "beat", "draw", "drew", "lose", "lost", "defeat", "victory", "score", "lead", "led",
+                "match", "game", "final", "goal", "set", "win", "tie", "half-time", "aggregate"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number in the text with what the parse says about it.
+
+    `value` is scaled ("1.2 million" -> 1200000.0). `counted` is the lemma of the noun
+    counted ("people", "toll") or None; `predicate` the lemma of the verb it attaches
+    to ("die", "kill"). `bound` is "upper" (up to, fewer than) or "lower" (at least,
+    more than); `approximate` for about/some/estimated; `change` is the change verb
+    when the number is its target or source ("rose to 15" -> "rise"); `range` and
+    `score` mark "10-15"/"10 to 15" and "3-1".
+    """
+
+    field: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None
+    counted: str | None
+    counted_phrase: str | None
+    predicate: str | None
+    qualifiers: frozenset[str]
+    bound: Literal["upper", "lower"] | None
+    approximate: bool
+    change: str | None
+    range: bool
+    score: bool
+    partitive: bool
+    tokens: tuple[int, int]
+    sentence: SpacySpan
+
+    @property
+    def is_integer(self) -> bool:
+        """True for whole numbers (counts), False for 1.13 or 76.5."""
+        return float(self.value).is_integer()
+
+    def to_span(self) -> Span:
+        """The quantity's words as a report `Span`."""
+        return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+def number_value(text: str) -> float | None:
+    """The value of one number token: "1,400" -> 1400, "1.13bn" -> 1.13e9, "twelve" -> 12."""
+    lower = text.lower().strip()
+    match = _NUMBER_RE.match(lower)
+    if match:
+        value = float(match.group(1).replace(",", "") + (match.group(2) or ""))
+        return value * SCALES[match.group(3)] if match.group(3) else value
+    if lower in _UNITS and lower not in ("a", "an"):
+        return float(_UNITS[lower])
+    if lower in _TENS:
+        return float(_TENS[lower])
+    if "-" in lower:
+        tens, _, unit = lower.partition("-")
+        if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
+            return float(_TENS[tens] + _UNITS[unit])
+    return None
+
+
+def find_quantities(ctx: ArticleAnalysis) -> list[Quantity]:
+    """Every quantity of the title and body, in text order."""
+    found: list[Quantity] = []
+    for field_name, doc in ctx.docs:
+        found.extend(_quantities_of(field_name, doc))
+    return found
+
+
+def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
+    found: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _is_number(token) or _is_date_part(token):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and (doc[end].lower_ in SCALES or (_is_number(doc[end]) and doc[end].lower_ in SCALES)):
+            end += 1
+        quantity = _build(field_name, doc, i, end)
+        if quantity is not None:
+            found.append(quantity)
+        i = end
+    return found
+
+
+def _is_number(token: Token) -> bool:
+    if token.ent_type_ == "ORDINAL":
+        return False
+    if token.tag_ == "CD" or token.like_num:
+        return number_value(token.text) is not None or token.lower_ in SCALES
+    return token.lower_ in _UNITS and token.lower_ not in ("a", "an") and token.pos_ == "NUM"
+
+
+def _is_date_part(token: Token) -> bool:
+    """Years, days of months and clock times are dates, not quantities."""
+    if re.match(r"^(1[89]\d\d|20\d\d)$", token.text) and token.ent_type_ in ("DATE", ""):
+        return True
+    if token.ent_type_ in ("DATE", "TIME"):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and any(t.text[:1].isupper() and t.is_alpha and t.i != token.i for t in ent):
+            return True  # "July 20", "Monday 3": a day of a month
+        if ent is not None and ent.label_ == "TIME":
+            return True
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in (":",) and token.i + 2 < len(token.doc) and token.nbor(2).is_digit
+
+
+def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
+    tokens = doc[start:end]
+    value = _group_value(tokens)
+    if value is None:
+        return None
+    first, last = doc[start], doc[end - 1]
+    sent = first.sent
+    unit, start = _unit(doc, start, end)
+    head_token = _syntactic_head(tokens)
+    counted, counted_phrase, predicate, partitive = _counted(head_token)
+    if unit == "%":
+        pct = doc[end] if end < len(doc) and doc[end].text == "%" else None
+        if pct is not None:
+            counted, counted_phrase, predicate, partitive = _counted(pct)
+            end += 1
+        elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ in ("cent", "percent"):
+            end += 2
+        elif end < len(doc) and doc[end].lower_ == "percent":
+            end += 1
+    qualifiers, bound, approximate = _qualifiers(doc, start, end, tokens)
+    change = _change_verb(head_token)
+    if change:
+        qualifiers = qualifiers | {f"{change} {head_token.head.lower_}"}
+    is_range, is_score = _range_or_score(doc, start, end, sent)
+    span = doc[start:end]
+    return Quantity(
+        field=field_name, start=span.start_char, end=span.end_char, text=span.text, value=value, unit=unit,
+        counted=counted, counted_phrase=counted_phrase, predicate=predicate, qualifiers=frozenset(qualifiers),
+        bound=bound, approximate=approximate, change=change, range=is_range, score=is_score,
+        partitive=partitive, tokens=(start, end), sentence=sent,
+    )
+
+
+def _group_value(tokens: SpacySpan) -> float | None:
+    value: float | None = None
+    for token in tokens:
+        lower = token.lower_
+        if lower in SCALES and value is not None:
+            value *= SCALES[lower]
+            continue
+        number = number_value(token.text)
+        if number is None:
+            return None
+        value = number if value is None else value + number
+    return value
+
+
+def _unit(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
+    """The currency or percent unit, and the start index widened over a currency symbol."""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in CURRENCIES and before.tag_ in ("$", "NNP", "NN", "NFP", "SYM"):
+        if before.i > 0 and doc[before.i - 1].lower_ in ("us", "a", "c", "hk", "nz") and doc[before.i - 1].idx + len(doc[before.i - 1]) == before.idx:
+            return CURRENCIES[before.lower_] + ":" + doc[before.i - 1].lower_, start - 2
+        return CURRENCIES[before.lower_], start - 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None:
+        if after.text == "%" or after.lower_ == "percent":
+            return "%", start
+        if after.lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
+            return "%", start
+        if after.lemma_.lower() in CURRENCIES and after.is_alpha:
+            return CURRENCIES[after.lemma_.lower()], start
+    return None, start
+
+
+def _syntactic_head(tokens: SpacySpan) -> Token:
+    """The token of the group whose head lies outside it ("million" in "1.2 million")."""
+    for token in tokens:
+        if not (tokens.start <= token.head.i < tokens.end) or token.head is token:
+            return token
+    return tokens[-1]
+
+
+_GENERIC_COUNTED = {"people", "person", "%", "percent"}
+
+
+def _counted(token: Token) -> tuple[str | None, str | None, str | None, bool]:
+    """(counted noun lemma, noun with compounds, governing verb lemma, partitive?) for a number token."""
+    partitive = any(c.dep_ == "prep" and c.lower_ in ("of", "among") for c in token.children)
+    head = token.head
+    noun: Token | None = None
+    if token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head is not token and head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "SYM") :
+        noun = head
+    elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head  # "a death toll of 12"
+    if noun is not None:
+        phrase = " ".join([c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lemma_.lower()])
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+        return noun.lemma_.lower(), phrase, verb.lemma_.lower() if verb else None, partitive
+    verb = head if head.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
+    return None, None, verb.lemma_.lower() if verb else None, partitive
+
+
+def _qualifiers(doc: Doc, start: int, end: int, tokens: SpacySpan) -> tuple[set[str], Literal["upper", "lower"] | None, bool]:
+    found: set[str] = set()
+    bound: Literal["upper", "lower"] | None = None
+    approximate = False
+    sent_start = doc[start].sent.start
+    before = [t.lower_ for t in doc[max(sent_start, start - 3):start]]
+    for size in (3, 2, 1):
+        phrase = " ".join(before[-size:]) if len(before) >= size else ""
+        if phrase in BOUND_PHRASES:
+            found.add(phrase)
+            bound = BOUND_PHRASES[phrase]  # type: ignore[assignment]
+            break
+    if before and before[-1] in APPROX_WORDS:
+        found.add(before[-1])
+        approximate = True
+    if len(before) >= 2 and before[-2] in APPROX_WORDS and before[-1] in ("an", "a", "to"):
+        found.add(before[-2])
+        approximate = True
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ in ("quantmod", "advmod") and child.lower_ in APPROX_WORDS:
+                found.add(child.lower_)
+                approximate = True
+    after = [t.lower_ for t in doc[end:min(len(doc), end + 2)]]
+    if after[:2] == ["or", "more"] or after[:1] in (["plus"], ["+"]):
+        found.add("or more")
+        bound = "lower"
+    if after[:1] == ["odd"] or after[:2] == ["or", "so"]:
+        found.add("or so")
+        approximate = True
+    return found, bound, approximate
+
+
+def _change_verb(token: Token) -> str | None:
+    """"rose to 15" / "from 12": the change verb when the number is its target or source."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "from", "by") and head.head.lemma_.lower() in CHANGE_VERBS:
+        return head.head.lemma_.lower()
+    if token.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in CHANGE_VERBS:
+        return head.lemma_.lower()
+    return None
+
+
+def _range_or_score(doc: Doc, start: int, end: int, sent: SpacySpan) -> tuple[bool, bool]:
+    """Whether the number is one end of "10-15" / "10 to 15" / "between 10 and 15", or a score "3-1"."""
+    text = doc[start:end].text
+    sporty = any(t.lemma_.lower() in _SPORT_WORDS or t.lower_ in _SPORT_WORDS for t in sent)
+    if re.match(r"^\d+[-–]\d+$", text):
+        return True, sporty
+    joined = False
+    if end + 1 < len(doc) and doc[end].text in ("-", "–", "to", "/") and _is_number(doc[end + 1]):
+        joined = True
+    if start >= 2 and doc[start - 1].text in ("-", "–", "to", "/", "and") and _is_number(doc[start - 2]):
+        joined = doc[start - 1].text != "and" or (start >= 3 and doc[start - 3].lower_ == "between")
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and start >= 1 and doc[start - 1].lower_ == "between":
+        joined = True
+    return joined, joined and sporty

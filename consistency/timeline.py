@@ -1,0 +1,586 @@
+"""Time in an article: its reference date, its temporal expressions, and event predicates.
+
+Three things are built here, once per article, for the `temporal` rules:
+
+* `find_reference_date(ctx)`: when the article was written, from its `published`
+  metadata, else a dateline ("MOSCOW, March 3, 2018 -"), else a "(c) 2018" copyright
+  line (year precision). None when nothing says so; rules that need it stay quiet.
+* `find_temporal_expressions(ctx)`: spaCy DATE/TIME entities and weekday tokens with
+  their explicit parts (weekday, day, month, year) read from the tokens, their direction
+  ("last week" is past, "next month" future) and, for relative phrases, a date resolved
+  by dateparser against a day-precise reference date (cached per text: dateparser is slow).
+* `event_mentions(ctx)`: verbs of one-off events (travel/visit, meet, sign, attend) with
+  their status (done, future, unknown) read from tag, morphology and auxiliaries, their
+  actor (subject, pronouns resolved to the nearest earlier named subject) and their
+  destination or partner.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from .models import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+    from .analysis import ArticleAnalysis
+
+T = TypeVar("T")
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS.update({"sept": 9})
+MONTHS.pop("may", None)  # the modal "may": month only when capitalised, see _month_of
+_AMBIGUOUS_MONTHS = {"May": 5, "Mar": 3, "Jan": 1, "Dec": 12}
+
+PAST_WORDS = {"last", "ago", "earlier", "previous", "yesterday", "past", "recently", "former", "since"}
+FUTURE_WORDS = {"next", "coming", "tomorrow", "upcoming", "later", "forthcoming"}
+PRESENT_WORDS = {"today", "tonight", "now", "currently", "this"}
+
+_DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.I)
+_YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_COPYRIGHT_RE = re.compile(r"(?:\(c\)|©|copyright)\s*(?:©\s*)?((?:1[89]|20)\d\d)\b", re.I)
+_DATELINE_END_RE = re.compile(r"\s(?:—|–|-{1,2})\s|\(\w+\)\s*[-—–]")
+
+
+# --- the reference date -----------------------------------------------------------------
+@dataclass(frozen=True)
+class ReferenceDate:
+    """When the article was written, and how precisely we know it.
+
+    `precision` is "day" for metadata and full datelines, "year" for a copyright line
+    (then `date` is January 1 of that year and only `year` should be trusted).
+    """
+
+    date: dt.date
+    precision: Literal["day", "month", "year"]
+    source: Literal["published", "dateline", "copyright"]
+    span: Span | None = None
+
+    @property
+    def year(self) -> int:
+        """The year of the reference date."""
+        return self.date.year
+
+    def describe(self) -> str:
+        """The date as a reader would say it: "3 March 2021", or "2018" for year precision."""
+        if self.precision == "year":
+            return str(self.date.year)
+        if self.precision == "month":
+            return f"{calendar.month_name[self.date.month]} {self.date.year}"
+        return f"{self.date.day} {calendar.month_name[self.date.month]} {self.date.year}"
+
+
+def find_reference_date(ctx: ArticleAnalysis) -> ReferenceDate | None:
+    """The article's reference date: `published`, else a dateline, else a copyright year."""
+    article = ctx.article
+    published = article.published
+    if published is not None:
+        day = published.date() if isinstance(published, dt.datetime) else published
+        return ReferenceDate(day, "day", "published")
+    copyright_year = _copyright_year(ctx)
+    dateline = _dateline_date(ctx, copyright_year[0] if copyright_year else None)
+    if dateline is not None:
+        return dateline
+    if copyright_year is not None:
+        year, span = copyright_year
+        return ReferenceDate(dt.date(year, 1, 1), "year", "copyright", span)
+    return None
+
+
+def _copyright_year(ctx: ArticleAnalysis) -> tuple[int, Span] | None:
+    body = ctx.article.body
+    found = None
+    for match in _COPYRIGHT_RE.finditer(body):
+        found = match
+    if found is None:
+        return None
+    return int(found.group(1)), ctx.span_at("body", found.start(), found.end())
+
+
+def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> ReferenceDate | None:
+    """A date in the dateline: the `dateline` metadata, or the body's lead before its dash."""
+    if ctx.article.dateline:
+        parts = _parts_of_text(ctx.article.dateline)
+        ref = _reference_from_parts(parts, fallback_year, None)
+        if ref is not None:
+            return ref
+    body = ctx.article.body
+    head = body[:160]
+    end = _DATELINE_END_RE.search(head)
+    if end is None:
+        return None
+    for expr in find_temporal_expressions(ctx, resolve=False):
+        if expr.field != "body" or expr.start >= end.start():
+            break
+        if expr.day is not None and expr.month is not None:
+            return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,
+                                         ctx.span_at("body", expr.start, expr.end))
+    return None
+
+
+def _reference_from_parts(parts: tuple[int | None, int | None, int | None], fallback_year: int | None,
+                          span: Span | None) -> ReferenceDate | None:
+    year, month, day = parts
+    year = year or fallback_year
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return ReferenceDate(dt.date(year, month, day), "day", "dateline", span)
+    except ValueError:
+        return None
+
+
+def _parts_of_text(text: str) -> tuple[int | None, int | None, int | None]:
+    words = re.findall(r"[A-Za-z]+|\d+(?:st|nd|rd|th)?", text)
+    year = month = day = None
+    for word in words:
+        if _YEAR_RE.match(word):
+            year = int(word)
+        elif word.lower() in MONTHS or word in _AMBIGUOUS_MONTHS:
+            month = MONTHS.get(word.lower()) or _AMBIGUOUS_MONTHS[word]
+        elif (m := _DAY_RE.match(word)) and 1 <= int(m.group(1)) <= 31:
+            day = int(m.group(1))
+    return year, month, day
+
+
+# --- temporal expressions ---------------------------------------------------------------
+@dataclass(frozen=True)
+class TemporalExpression:
+    """A date, time, weekday or relative time phrase, with the parts the text states.
+
+    `year`, `month`, `day` and `weekday` (0 = Monday) are only what the words say;
+    `direction` is "past", "future" or "present" when words like "last", "next" or
+    "this" tell; `date` is a resolved calendar date when the text or a day-precise
+    reference date allows one.
+    """
+
+    field: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["date", "weekday", "relative", "year", "time", "duration"]
+    span: SpacySpan
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    direction: Literal["past", "future", "present"] | None = None
+    date: dt.date | None = None
+    years_ago: int | None = None
+    tokens: tuple[int, int] = (0, 0)
+
+    def to_span(self) -> Span:
+        """The expression as a report `Span`."""
+        return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+def find_temporal_expressions(ctx: ArticleAnalysis, resolve: bool = True) -> list[TemporalExpression]:
+    """DATE/TIME entities and free weekday tokens, in text order, normalised.
+
+    With `resolve`, relative phrases get a `date` resolved against a day-precise
+    reference date (dateparser, cached per text).
+    """
+    key = "_timeline_expressions" if resolve else "_timeline_expressions_raw"
+    return _cached(ctx, key, lambda: _find_expressions(ctx, resolve))
+
+
+def _find_expressions(ctx: ArticleAnalysis, resolve: bool) -> list[TemporalExpression]:
+    reference = ctx.reference_date if resolve else None
+    found: list[TemporalExpression] = []
+    for field_name, doc in ctx.docs:
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            covered.update(range(ent.start, ent.end))
+            found.append(_expression(field_name, ent, ent.label_, reference))
+        for token in doc:
+            if token.i not in covered and _weekday_of(token) is not None:
+                found.append(_expression(field_name, doc[token.i: token.i + 1], "WEEKDAY", reference))
+    found.sort(key=lambda e: (e.field != "title", e.start))
+    return found
+
+
+def _expression(field_name: str, span: SpacySpan, label: str, reference: ReferenceDate | None) -> TemporalExpression:
+    year = month = day = weekday = None
+    years_ago = None
+    words = [t.lower_ for t in span]
+    for token in span:
+        if (w := _weekday_of(token)) is not None:
+            weekday = w
+        elif (m := _month_of(token)) is not None:
+            month = m
+        elif _YEAR_RE.match(token.text):
+            year = int(token.text)
+        elif (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is None and year is None:
+            day = int(d.group(1))
+        elif (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is not None and day is None:
+            day = int(d.group(1))
+    if month is None:
+        day = None  # "15 later", "the 20 days": a number alone is no day of a month
+    if "ago" in words:
+        years_ago = _years_ago(span)
+    direction = _direction(words)
+    if weekday is not None and month is None and year is None:
+        kind = "weekday"
+    elif month is not None or day is not None:
+        kind = "date"
+    elif year is not None and direction is None:
+        kind = "year"
+    elif direction is not None:
+        kind = "relative"
+    elif label == "TIME":
+        kind = "time"
+    else:
+        kind = "duration"
+    date = None
+    if year and month and day:
+        date = _safe_date(year, month, day)
+    elif kind == "relative" and reference is not None and reference.precision == "day":
+        date = _resolve_relative(span.text, reference.date)
+    return TemporalExpression(
+        field=field_name, start=span.start_char, end=span.end_char, text=span.text, kind=kind, span=span,
+        year=year, month=month, day=day, weekday=weekday, direction=direction, date=date,
+        years_ago=years_ago, tokens=(span.start, span.end),
+    )
+
+
+def _weekday_of(token: Token) -> int | None:
+    text = token.text.rstrip(".")
+    if not text[:1].isupper():
+        return None
+    if text.lower().endswith("s") and text.lower()[:-1] in WEEKDAYS and len(text) > 4:
+        return None  # "Mondays": a habit, not a date
+    return WEEKDAYS.get(text.lower())
+
+
+def _month_of(token: Token) -> int | None:
+    text = token.text.rstrip(".")
+    if not text[:1].isupper():
+        return None
+    if text in _AMBIGUOUS_MONTHS:
+        return _AMBIGUOUS_MONTHS[text] if token.tag_ == "NNP" or token.ent_type_ == "DATE" else None
+    return MONTHS.get(text.lower())
+
+
+def _direction(words: list[str]) -> Literal["past", "future", "present"] | None:
+    if any(w in PAST_WORDS for w in words):
+        return "past"
+    if any(w in FUTURE_WORDS for w in words):
+        return "future"
+    if any(w in PRESENT_WORDS for w in words):
+        return "present"
+    return None
+
+
+def _years_ago(span: SpacySpan) -> int | None:
+    from .quantities import number_value
+
+    for token in span:
+        if token.lemma_ == "year" and token.i > span.start:
+            value = number_value(span.doc[token.i - 1].text)
+            if value is not None and value == int(value):
+                return int(value)
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _resolve_relative(text: str, base: dt.date) -> dt.date | None:
+    """A relative phrase ("two weeks ago", "last month") as a date, by dateparser."""
+    import dateparser
+
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises on odd input; a phrase it cannot read has no date
+        return None
+    return parsed.date() if parsed else None
+
+
+def date_for(year: int | None, month: int, day: int, reference: ReferenceDate | None) -> list[dt.date]:
+    """Calendar dates a "month day [year]" can mean: the stated year, else plausible years.
+
+    Without a stated year, a day-precise reference date gives the year that puts the date
+    nearest to it; a year-precise one gives its year, plus the year before for late-year
+    dates and the year after for early-year ones (an article of January 2019 may carry a
+    "(c) 2018" line or speak of last December).
+    """
+    if year is not None:
+        candidates = [year]
+    elif reference is None:
+        return []
+    elif reference.precision == "day":
+        options = [d for y in (reference.year - 1, reference.year, reference.year + 1)
+                   if (d := _safe_date(y, month, day)) is not None]
+        return sorted(options, key=lambda d: abs((d - reference.date).days))[:1]
+    else:
+        candidates = [reference.year]
+        if month >= 10:
+            candidates.append(reference.year - 1)
+        if month <= 2:
+            candidates.append(reference.year + 1)
+    return [d for y in candidates if (d := _safe_date(y, month, day)) is not None]
+
+
+# --- event predicates -------------------------------------------------------------------
+EVENT_CLASSES = {
+    "travel": {"travel", "visit", "go", "fly", "head", "journey", "arrive", "come", "tour"},
+    "meet": {"meet"},
+    "sign": {"sign"},
+    "attend": {"attend"},
+}
+_EVENT_OF_LEMMA = {lemma: name for name, lemmas in EVENT_CLASSES.items() for lemma in lemmas}
+FUTURE_FRAMES = {"expect", "due", "schedule", "set", "slate", "plan", "intend", "hope", "aim", "prepare",
+                 "going", "go", "likely", "poised", "scheduled", "expected", "planning", "planned"}
+_DESTINATION_PREPS = {"to", "in", "into", "for", "at"}
+_ENTITY_TARGETS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
+             "it": "ORG", "they": "ORG"}
+_HYPOTHETICAL = {"would", "could", "might", "may", "should", "must", "can"}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One telling of an event: who does what, to where/whom, and whether it is done.
+
+    `status` is "done" (traveled, has visited, was signed), "future" (will visit, is
+    expected to visit, plans to visit) or "unknown" (would visit, did not visit, visiting).
+    `actor` and `target` are lower-case keys (a person's surname, a place's name).
+    """
+
+    field: str
+    event: str
+    lemma: str
+    status: Literal["done", "future", "unknown"]
+    actor: str | None
+    target: str | None
+    verb: Token
+    subject: Token | None
+    target_token: Token | None
+    sentence: SpacySpan
+    markers: frozenset[str] = field(default_factory=frozenset)
+    dates: tuple[str, ...] = ()
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        """Character offsets from the subject (or verb frame) to the end of the target/time phrase."""
+        tokens = [t for t in (self.subject, self.verb, self.target_token) if t is not None]
+        tokens += [t for t in _frame_tokens(self.verb)]
+        tokens += [t for t in self.verb.subtree if t.ent_type_ in ("DATE", "TIME")]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        return start, end
+
+
+def event_mentions(ctx: ArticleAnalysis) -> list[EventMention]:
+    """Event verbs of the body and title with status, actor and target, in text order."""
+    return _cached(ctx, "_timeline_events", lambda: list(_find_events(ctx)))
+
+
+def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
+    last_subject: dict[str, str] = {}
+    for sent in ctx.sentences:
+        field_name = ctx.field_of(sent)
+        for token in sent:
+            lemma = _event_lemma(token)
+            if lemma is not None:
+                subject = _subject_of(token)
+                actor = _actor_key(subject, last_subject)
+                target_token = _target_of(token, lemma)
+                target = _entity_key(target_token) if target_token is not None else None
+                yield EventMention(
+                    field=field_name, event=_EVENT_OF_LEMMA[lemma], lemma=lemma, status=_status(token),
+                    actor=actor, target=target, verb=token, subject=subject, target_token=target_token,
+                    sentence=sent, markers=_markers(token, sent), dates=_dates_of(token),
+                )
+        for token in sent:  # remember named subjects after the sentence: "he" looks back
+            if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                kind = "PERSON" if token.ent_type_ == "PERSON" else "ORG"
+                key = _entity_key(token)
+                if key:
+                    last_subject[kind] = key
+
+
+def _event_lemma(token: Token) -> str | None:
+    if token.pos_ not in ("VERB",) or token.lemma_.lower() not in _EVENT_OF_LEMMA:
+        return None
+    if token.lemma_.lower() == "hold":
+        return None
+    return token.lemma_.lower()
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing xcomp/conj chains ("is expected to visit", "went and met")."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                    return current.head
+                return child
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _actor_key(subject: Token | None, last_subject: dict[str, str]) -> str | None:
+    if subject is None:
+        return None
+    pronoun = _PRONOUNS.get(subject.lower_)
+    if pronoun is not None:
+        return last_subject.get(pronoun)
+    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return _entity_key(subject)
+    for child in subject.children:  # "the minister, Lavrov," / "Minister Lavrov"
+        if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+            return _entity_key(child)
+    return None
+
+
+def _entity_key(token: Token) -> str | None:
+    """A lower-case key for the named entity a token stands in: a person's surname, a place's name."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+            if not words:
+                return None
+            if ent.label_ == "PERSON":
+                return words[-1].lower_
+            return " ".join(t.lower_ for t in words if t.lower_ != "the")
+    return None
+
+
+def _target_of(verb: Token, lemma: str) -> Token | None:
+    """Where the trip goes or whom the meeting is with: a named entity after the verb."""
+    candidates: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            candidates.append(child)
+        elif child.dep_ == "prep" and (child.lower_ in _DESTINATION_PREPS or (lemma == "meet" and child.lower_ == "with")):
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for candidate in candidates:
+        if candidate.ent_type_ in _ENTITY_TARGETS:
+            return candidate
+        for sub in candidate.children:  # "the Belarusian capital Minsk" / "the city of Minsk"
+            if sub.dep_ in ("appos", "compound") and sub.ent_type_ in _ENTITY_TARGETS:
+                return sub
+            if sub.dep_ == "prep" and sub.lower_ == "of":
+                for pobj in sub.children:
+                    if pobj.ent_type_ in _ENTITY_TARGETS:
+                        return pobj
+    return None
+
+
+def _frame_tokens(verb: Token) -> list[Token]:
+    """Auxiliaries and the governing frame verb ("is expected to", "will", "plans to")."""
+    tokens = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        head = verb.head
+        tokens.append(head)
+        tokens.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass"))
+    return tokens
+
+
+def _status(verb: Token) -> Literal["done", "future", "unknown"]:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in aux}
+    if any(c.dep_ == "neg" for c in verb.children) or aux_words & _HYPOTHETICAL:
+        return "unknown"
+    if aux_words & {"will", "shall", "'ll"}:
+        return "future"
+    if verb.tag_ == "VBD":
+        return "unknown" if _in_condition(verb) else "done"
+    if verb.tag_ == "VBN" and aux_words & {"has", "have", "had", "'s", "'ve", "was", "were"}:
+        return "done"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head is not verb:
+        return _frame_status(verb.head)
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux) and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "he is to visit"
+    return "unknown"
+
+
+def _frame_status(frame: Token) -> Literal["done", "future", "unknown"]:
+    """Status of "X is expected to / plans to / will try to" + verb, from the frame verb."""
+    lemma = frame.lemma_.lower()
+    aux_words = {c.lower_ for c in frame.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in frame.children) or aux_words & _HYPOTHETICAL:
+        return "unknown"
+    if lemma not in FUTURE_FRAMES and frame.lower_ not in FUTURE_FRAMES:
+        return "future" if aux_words & {"will", "shall"} else "unknown"
+    if aux_words & {"will", "shall"}:
+        return "future"
+    if frame.tag_ in ("VBZ", "VBP"):
+        return "future"  # "plans to visit"
+    if frame.tag_ in ("VBN", "JJ", "VBG") and aux_words & {"is", "are", "'s", "'re", "am"}:
+        return "future"  # "is expected to visit", "is due to", "is planning to"
+    return "unknown"  # "was expected to visit": the expectation is past, the trip unknown
+
+
+def _in_condition(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
+_OCCURRENCE_WORDS = {"again", "return", "another", "second", "third", "next", "repeat", "back", "previously",
+                     "before", "first", "once", "regularly", "annual", "every", "often", "frequently",
+                     "last", "ago", "earlier", "later", "recent", "recently", "past", "already", "since"}
+
+
+def _markers(verb: Token, sent: SpacySpan) -> frozenset[str]:
+    """Words near the verb that tell one occurrence from another ("again", "return", "another").
+
+    Words inside date phrases are not markers ("the next few days" says when, not which
+    occurrence); the dates themselves are in `EventMention.dates`.
+    """
+    words: set[str] = set()
+    scope = list(verb.subtree)
+    if verb.dep_ == "xcomp":
+        scope += [c for c in verb.head.children if c.dep_ in ("advmod", "npadvmod")]
+    for token in scope:
+        if token.lower_ in _OCCURRENCE_WORDS and token.ent_type_ not in ("DATE", "TIME"):
+            words.add(token.lower_)
+    return frozenset(words)
+
+
+def _dates_of(verb: Token) -> tuple[str, ...]:
+    """Texts of the DATE/TIME entities that modify the verb (or its frame verb)."""
+    heads = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
+    texts = []
+    for ent in verb.doc.ents:
+        if ent.label_ in ("DATE", "TIME") and ent.root.head.i in heads | {t.i for t in verb.children if t.dep_ == "prep"}:
+            texts.append(ent.text)
+    return tuple(texts)
+
+
+# --- small helpers ----------------------------------------------------------------------
+def _cached(ctx: ArticleAnalysis, key: str, build: Callable[[], T]) -> T:
+    """Compute once per article: stored on the analysis object, like its cached properties."""
+    store: dict[str, Any] = vars(ctx)
+    if key not in store:
+        store[key] = build()
+    return store[key]  # type: ignore[no-any-return]
