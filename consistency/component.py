@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .checker import Checker
 from .config import Config
-from .models import Article, Finding, Report
+from .models import Article, Finding, Report, Severity
 
 for _name, _default in (("consistency_findings", None), ("consistency_report", None), ("consistency_offsets", None)):
     if not Doc.has_extension(_name):
@@ -154,5 +154,6 @@ def make_consistency_component(nlp: Language, name: str, select: list[str] | Non
                                preview: bool, min_severity: str, plugins: list[str], title_first_line: bool,
                                reparse: bool | None) -> ConsistencyComponent:
     """spaCy factory: rule selection, severity floor and extra plugin modules from its config."""
-    config = Config(select=select, ignore=ignore, preview=preview, min_severity=min_severity, plugins=plugins)
+    config = Config(select=select, ignore=ignore, preview=preview, min_severity=Severity(min_severity),
+                    plugins=plugins)
     return ConsistencyComponent(nlp, name, config, title_first_line, reparse)

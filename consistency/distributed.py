@@ -122,7 +122,7 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
     files: list[str] = []
     for pattern in patterns:
         if "://" in pattern:
-            import fsspec
+            import fsspec  # type: ignore[import-untyped]
 
             fs, _, matches = fsspec.get_fs_token_paths(pattern)
             files.extend(fs.unstrip_protocol(m) for m in matches)
@@ -141,7 +141,7 @@ def _read_groups(groups: Iterable[list[str]]) -> Iterator[Document]:
 
 def iter_jsonl_documents(path: str) -> Iterator[Document]:
     """Documents of one JSONL file, read line by line, with `PATH:LINE` sources."""
-    import fsspec
+    import fsspec  # type: ignore[import-untyped]
 
     try:
         with fsspec.open(path, "rt", encoding="utf-8", compression="infer") as handle:
@@ -177,7 +177,7 @@ def check_dask(documents: Iterable[Article | Document], config: Config | None = 
         client = Client(scheduler)
     else:
         cluster = LocalCluster(host="127.0.0.1", n_workers=None, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address="127.0.0.1:0")
         client = Client(cluster)
     try:
         yield from stream_on_client(client, documents, config, names, chunk_size or config.batch_size)

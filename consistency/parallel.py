@@ -125,6 +125,6 @@ def progress(iterable: Iterable[T], total: int | None = None, enabled: bool | No
         enabled = sys.stderr.isatty()
     if not enabled:
         return iterable
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped]
 
     return tqdm(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -55,7 +56,7 @@ def highlight(text: str, marks: list[Mark]) -> str:
     """
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
-    for begin, end in zip(cuts, cuts[1:]):
+    for begin, end in itertools.pairwise(cuts):
         out.extend(f'<span class="anchor" id="{esc(m.key)}"></span>' for m in marks if m.start == begin)
         piece = esc(text[begin:end])
         covering = [m for m in marks if m.start <= begin and m.end >= end and m.end > m.start]

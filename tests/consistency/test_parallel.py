@@ -1,0 +1,95 @@
+"""check_parallel: same reports as a local run, in order, errors included, bounded reading."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+
+from consistency.checker import Checker
+from consistency.config import Config
+from consistency.errors import ConfigError
+from consistency.inputs import Document, read_inputs
+from consistency.parallel import check_parallel, chunked, plugin_names, progress
+
+BBC = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "bbc"
+CONFIG = Config(select=["SC"], batch_size=2)
+PLUGINS = ("scale_plugin",)  # tests/fixtures, on sys.path (conftest), so spawned workers import it too
+
+pytestmark = pytest.mark.slow
+
+
+def bbc_documents(count: int) -> list[Document]:
+    if not BBC.is_dir():
+        pytest.skip(f"the BBC corpus is not at {BBC}")
+    return list(itertools.islice(read_inputs([str(BBC / "politics")]), count))
+
+
+def dumps(reports) -> list[dict]:
+    return [r.model_dump(mode="json", exclude={"timings"}) for r in reports]
+
+
+def test_parallel_matches_local_run_in_order_with_errors():
+    documents = bbc_documents(8)
+    documents.insert(3, Document("broken.json", error="broken.json: invalid JSON at line 1 column 1: x"))
+    local = dumps(Checker(CONFIG, PLUGINS).check_many(documents))
+    parallel = dumps(check_parallel(iter(documents), CONFIG, PLUGINS, jobs=2, chunk_size=2))
+    assert parallel == local
+    assert [r["source"] for r in parallel] == [d.source for d in documents]
+    assert parallel[3]["errors"][0]["kind"] == "input"
+    assert sum(len(r["findings"]) for r in parallel) > 0  # the comparison is not between empty reports
+
+
+def test_parallel_reads_input_lazily_within_its_window():
+    documents = bbc_documents(4)
+    pulled = []
+
+    def stream():
+        for i in range(40):
+            pulled.append(i)
+            yield documents[i % len(documents)]
+
+    reports = check_parallel(stream(), CONFIG, PLUGINS, jobs=2, chunk_size=2, chunks_per_worker=1)
+    first = next(reports)
+    assert first.source == documents[0].source
+    # window = 2 workers x 1 chunk, plus the chunk submitted after the first result
+    assert len(pulled) <= 3 * 2 + 1
+    reports.close()  # stopping early shuts the pool down without checking the rest
+    assert len(pulled) < 40
+
+
+def test_parallel_with_one_job_checks_in_process():
+    documents = bbc_documents(2)
+    assert dumps(check_parallel(documents, CONFIG, PLUGINS, jobs=1)) == dumps(Checker(CONFIG, PLUGINS).check_many(documents))
+
+
+def test_parallel_refuses_plugins_a_worker_cannot_import():
+    with pytest.raises(ConfigError, match="not a module"):
+        plugin_names([object()])
+    assert plugin_names(["scale_plugin", sys]) == ("scale_plugin", "sys")
+
+
+def test_parallel_fails_fast_on_unknown_rule_code():
+    with pytest.raises(ConfigError, match="unknown rule code"):
+        next(check_parallel(iter([]), Config(select=["QQ99"]), (), jobs=2))
+
+
+def test_parallel_chunked_is_lazy():
+    assert list(chunked(iter(range(5)), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_parallel_progress_is_silent_when_disabled(monkeypatch):
+    items = [1, 2, 3]
+    assert progress(items, enabled=False) is items
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # not a terminal
+    assert progress(items) is items
+
+
+def test_parallel_progress_draws_a_bar_on_stderr_when_enabled(monkeypatch):
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert list(progress(range(3), total=3, enabled=True)) == [0, 1, 2]
+    assert "0/3" in err.getvalue() and "article" in err.getvalue()
