@@ -398,13 +398,14 @@ def event_mentions(ctx: ArticleAnalysis) -> list[EventMention]:
 
 def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
     last_subject: dict[str, str] = {}
+    surnames = {e.norm.split()[-1].lower() for e in ctx.entities_of("PERSON") if e.norm.split()}
     for sent in ctx.sentences:
         field_name = ctx.field_of(sent)
         for token in sent:
             lemma = _event_lemma(token)
             if lemma is not None:
                 subject = _subject_of(token)
-                actor = _actor_key(subject, last_subject)
+                actor = _actor_key(subject, last_subject, surnames)
                 target_token = _target_of(token, lemma)
                 target = _entity_key(target_token) if target_token is not None else None
                 yield EventMention(
@@ -446,9 +447,11 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _actor_key(subject: Token | None, last_subject: dict[str, str]) -> str | None:
+def _actor_key(subject: Token | None, last_subject: dict[str, str], surnames: set[str]) -> str | None:
     if subject is None:
         return None
+    if subject.text.istitle() and subject.lower_ in surnames and not subject.ent_type_:
+        return subject.lower_  # a bare surname the tagger missed: "Lopez will visit Kenya"
     pronoun = _PRONOUNS.get(subject.lower_)
     if pronoun is not None:
         return last_subject.get(pronoun)

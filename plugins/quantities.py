@@ -1,11 +1,359 @@
-"""Rule family `quantities`: not yet written (see the open issue for this family)."""
+"""Rule family `quantities`: numbers that disagree with each other.
+
+Codes: QT01 (one count, such as a death toll, given two values), QT02 (parts that do
+not add up to their stated total; a percentage that disagrees with its counts).
+
+Sources: the spaCy parse read through `consistency.quantities` (values, units, counted
+nouns, qualifiers). No external data.
+"""
 
 from __future__ import annotations
 
-from consistency import Rule, hookimpl
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from consistency import Options, Rule, hookimpl
+from consistency.models import Finding, Severity, Span
+from consistency.quantities import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan
+
+    from consistency.analysis import ArticleAnalysis
+
+# What an event count counts, by the words that name it (counted noun or verb lemma).
+COUNT_CLASSES: dict[str, set[str]] = {
+    "death toll": {"die", "dead", "death", "kill", "toll", "fatality", "victim", "body", "perish"},
+    "number of injured": {"injure", "injured", "wound", "wounded", "hurt", "injury"},
+    "number of arrests": {"arrest", "detain"},
+    "number of missing": {"missing"},
+    "number of evacuated": {"evacuate", "evacuee"},
+    "number of hostages": {"hostage"},
+}
+_CLASS_OF = {word: name for name, words in COUNT_CLASSES.items() for word in words}
+_GENERIC_NOUNS = {"people", "person", "dead", "death", "toll", "fatality", "victim", "body", "injured", "wounded",
+                  "injury", "hostage", "evacuee", "missing", "casualty", "life"}
+_UPDATE_WORDS = {"revised", "revise", "now", "latest", "later", "updated", "update", "new", "final", "total",
+                 "further", "another", "additional", "more", "risen", "rose", "rise", "climbed", "increased",
+                 "corrected", "initially", "originally", "earlier", "first", "then", "since", "overall",
+                 "subsequently", "eventually", "previously", "preliminary", "raised", "other",
+                 "officially", "tally", "including", "among", "whom", "altogether", "all", "cumulative"}
+_PERIOD_WORDS = {"year", "month", "week", "day", "annually", "annual", "each", "every", "per", "a", "daily",
+                 "weekly", "monthly", "yearly"}
+_RECENT = {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "on", "the", "'s", "morning", "evening", "night", "afternoon", "this", "late", "early"}
+
+
+class CountConflict(Rule):
+    """One event count, such as a death toll, is given two different values.
+
+    What it flags:
+        A count of the dead, injured, arrested, missing, evacuated or hostages given as
+        one number ("12 people died") and later as another ("the 15 dead", "15 were
+        killed"), for the same group, place and time, with no word marking an update.
+
+    Why it matters:
+        Casualty figures are the facts readers remember and other outlets copy; two
+        figures in one article mean one of them is wrong or an update was lost.
+
+    Example:
+        Blast in city centre
+        Twelve people died in the blast on Monday, police said.
+        Rescue workers said the 15 dead included two firefighters.
+
+    Not flagged:
+        Blast in city centre
+        Twelve people died in the blast on Monday, police said.
+        The death toll later rose to 15, rescue workers said.
+
+    Options:
+        min_relative_difference: smallest difference, as a share of the larger value,
+            counted as a conflict when either figure is approximate (default 0.2).
+    """
+
+    code = "QT01"
+    name = "quantities.value-conflict"
+    default_severity = Severity.warning
+    requires = ("quantities",)
+
+    class Options(Options):
+        min_relative_difference: float = 0.2
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        counts = [(q, cls) for q in ctx.quantities if (cls := _count_class(q)) is not None]
+        reported: set[str] = set()
+        for i, (first, cls) in enumerate(counts):
+            if cls in reported or not _plain(first, later=False):
+                continue
+            for second, cls2 in counts[i + 1:]:
+                if cls2 != cls or second.value == first.value or not _plain(second, later=True):
+                    continue
+                if not self._same_count(first, second):
+                    continue
+                reported.add(cls)
+                yield self._finding(ctx, cls, first, second)
+                break
+
+    def _same_count(self, a: Quantity, b: Quantity) -> bool:
+        if _subject(a) != _subject(b):
+            return False  # "12 soldiers" and "15 civilians", or "3 children" among "15 dead"
+        if (a.approximate or b.approximate) and \
+                abs(a.value - b.value) / max(a.value, b.value) < self.options.min_relative_difference:
+            return False
+        if a.sentence == b.sentence:
+            return False  # "12 died in X and 15 in Y": one sentence contrasting two counts
+        return _same_circumstances(a.sentence, b.sentence)
+
+    def _finding(self, ctx: ArticleAnalysis, cls: str, first: Quantity, second: Quantity) -> Finding:
+        span, evidence = _phrase_span(ctx, second), _phrase_span(ctx, first)
+        return self.finding(
+            f"The {cls} is given as {_fmt(first.value)} (\"{evidence.text}\") and later as {_fmt(second.value)} "
+            f"(\"{span.text}\"), with nothing marking an update.",
+            [span], [evidence], confidence=0.7,
+            data={"count": cls, "first": first.value, "second": second.value},
+        )
+
+
+def _count_class(q: Quantity) -> str | None:
+    """Which event count a quantity gives, or None for anything else."""
+    if q.unit is not None or not q.is_integer or q.value < 1 or q.range or q.score:
+        return None
+    if q.counted in _CLASS_OF:
+        if q.counted == "toll" and not (q.counted_phrase or "").startswith("death"):
+            return None
+        return _CLASS_OF[q.counted]
+    doc = q.sentence.doc
+    following = doc[q.tokens[1]].lower_ if q.tokens[1] < q.sentence.end else ""
+    if following in ("dead", "injured", "wounded", "missing") and q.counted is None:
+        return _CLASS_OF[following]  # "treated the 14 injured": the adjective is the counted group
+    if q.predicate in _CLASS_OF and (q.counted is None or q.counted not in ("%",)):
+        return _CLASS_OF[q.predicate]
+    return None
+
+
+def _subject(q: Quantity) -> str | None:
+    return None if q.counted is None or q.counted in _GENERIC_NOUNS else q.counted
+
+
+def _plain(q: Quantity, later: bool) -> bool:
+    """A figure stated flatly: no bound, range, change, partitive, or update/period words nearby."""
+    if q.bound is not None or q.range or q.change or q.partitive:
+        return False
+    words = {t.lower_ for t in q.sentence}
+    if words & _UPDATE_WORDS:
+        return False
+    near = {t.lower_ for t in q.sentence.doc[q.tokens[1]:min(q.tokens[1] + 4, q.sentence.end)]}
+    return not (near & _PERIOD_WORDS and near & {"a", "per", "each", "every"})
+
+
+def _same_circumstances(a: SpacySpan, b: SpacySpan) -> bool:
+    """Whether two sentences could speak of the same event: no differing dates or places."""
+    dates_a, dates_b = _date_keys(a), _date_keys(b)
+    if dates_a != dates_b and (dates_a - _RECENT or dates_b - _RECENT):
+        return False
+    places_a, places_b = _places(a), _places(b)
+    return not (places_a and places_b and not places_a & places_b)
+
+
+def _date_keys(sent: SpacySpan) -> set[str]:
+    return {t.lower_ for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e if not t.is_punct}
+
+
+def _places(sent: SpacySpan) -> set[str]:
+    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+
+
+def _phrase_span(ctx: ArticleAnalysis, q: Quantity) -> Span:
+    """The number with its counted noun or verb when they are close: "12 people died"."""
+    indices = [q.tokens[0], q.tokens[1] - 1]
+    extras = [q.counted_index]
+    if q.counted_index is None or q.counted in ("people", "person"):
+        extras.append(q.predicate_index)  # "15 were killed", "12 people died"
+    for extra in extras:
+        if extra is not None and abs(extra - q.tokens[0]) <= 5:
+            indices.append(extra)
+    doc = q.sentence.doc
+    start, end = doc[min(indices)], doc[max(indices)]
+    return ctx.span_at(q.field, start.idx, end.idx + len(end.text))
+
+
+def _fmt(value: float) -> str:
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+
+
+class PartsTotalMismatch(Rule):
+    """Listed parts do not add up to their stated total, or a percentage disagrees with its counts.
+
+    What it flags:
+        A number of things followed by the list of them that has another length ("three
+        ministers: Smith and Jones", "five countries - France, Germany and Italy -"), and
+        "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding).
+
+    Why it matters:
+        A reader counts the names; a list one short means a name was lost or the number
+        is wrong. A wrong percentage beside its own counts is a plain arithmetic slip.
+
+    Example:
+        Ministers resign
+        Three ministers resigned on Monday: Anna Berg and Tom Lund.
+
+    Not flagged:
+        Ministers resign
+        Three ministers resigned on Monday: Anna Berg, Karl Holm and Tom Lund.
+    """
+
+    code = "QT02"
+    name = "quantities.parts-total"
+    default_severity = Severity.warning
+    requires = ("quantities",)
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        for q in ctx.quantities:
+            listed = _listed_items(q)
+            if listed is not None:
+                items, end_token = listed
+                doc = q.sentence.doc
+                span = ctx.span_at(q.field, q.start, end_token.idx + len(end_token.text))
+                names = ", ".join(items)
+                yield self.finding(
+                    f"\"{q.text} {doc[q.counted_index].text if q.counted_index is not None else ''}\" "
+                    f"are announced but {len(items)} are listed ({names}).",
+                    [span], confidence=0.8, data={"stated": q.value, "listed": len(items), "items": items},
+                )
+        yield from self._percentages(ctx)
+
+    def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        quantities = ctx.quantities
+        for i, part in enumerate(quantities):
+            trio = _part_whole_percent(quantities, i)
+            if trio is None:
+                continue
+            whole, pct = trio
+            actual = 100.0 * part.value / whole.value
+            if abs(actual - pct.value) <= 1.0 or _rounds_to(actual, pct.value):
+                continue
+            span = ctx.span_at(part.field, part.start, pct.end)
+            yield self.finding(
+                f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
+                [span], confidence=0.85,
+                data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
+            )
+
+
+_LIST_SEPARATORS = {":", "-", "–", "—", "--"}
+_LIST_STOPS = {";", ")", "(", ".", "-", "–", "—", "--", "who", "which", "that", "whose", "where", "were", "are",
+               "was", "is", "have", "had", "has", "will"}
+_PARTIAL = {"including", "include", "includes", "such", "among", "notably", "mainly", "mostly", "other", "others",
+            "etc", "like", "led", "especially", "chiefly", "plus", "also", "each", "both", "respectively"}
+
+
+def _listed_items(q: Quantity) -> tuple[list[str], Token] | None:
+    """(items, last token) when a stated number of things is followed by a list of another length."""
+    if q.unit is not None or not q.is_integer or not 2 <= q.value <= 20 or q.counted_index is None or q.range:
+        return None
+    doc, sent = q.sentence.doc, q.sentence
+    noun = doc[q.counted_index]
+    if noun.i < q.tokens[1] or noun.i - q.tokens[1] > 2 or noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    if q.tokens[0] >= 2 and doc[q.tokens[0] - 1].lower_ == "the" and doc[q.tokens[0] - 2].lower_ in ("of", "among"):
+        return None  # "one of the four banks - A or B -": a choice among them, not their list
+    located = _list_start(doc, noun, sent)
+    if located is None:
+        return None
+    start, end = located
+    items: list[list[Token]] = []
+    current: list[Token] = []
+    splits_inside_entities = 0
+    for token in doc[start:end]:
+        inside_entity = token.ent_iob_ == "I"
+        if token.lower_ in _PARTIAL or token.lower_ in ("or", "nor"):
+            return None
+        if not inside_entity and (token.lower_ in _LIST_STOPS or (token.pos_ in ("VERB", "AUX") and not token.ent_type_)):
+            break
+        if token.text == "," or token.tag_ == "CC":
+            if inside_entity:
+                splits_inside_entities += 1  # "Bosnia and Herzegovina", or two names run together by the tagger
+                current.append(token)
+            elif current:
+                items.append(current)
+                current = []
+            continue
+        current.append(token)
+    if current:
+        items.append(current)
+    stated = int(q.value)
+    if len(items) < 2 or len(items) <= stated <= len(items) + splits_inside_entities:
+        return None
+    if not all(_is_name(item) and len(item) <= 5 for item in items):
+        return None
+    return [" ".join(t.text for t in item) for item in items], items[-1][-1]
+
+
+def _list_start(doc: SpacySpan, noun: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    """(start, end) token indices of the list after "N things": after a colon or dash, or an appositive comma.
+
+    A colon may close the clause ("three ministers resigned on Monday: A and B") and the
+    parser may then start a new sentence at the list: it is read up to that sentence's end.
+    """
+    nxt = noun.i + 1
+    for j in range(nxt, min(sent.end, nxt + 6)):
+        if doc[j].text in _LIST_SEPARATORS:
+            between = doc[nxt:j]
+            if doc[j].text != ":" and len(between):
+                return None
+            if any(t.pos_ in ("NOUN", "PROPN", "NUM") and t.ent_type_ not in ("DATE", "TIME") for t in between):
+                return None
+            end = sent.end
+            if j == sent.end - 1 and sent.end < len(doc):
+                end = doc[sent.end].sent.end
+            return j + 1, end
+        if doc[j].text == ",":
+            if j == nxt and j + 1 < sent.end and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == noun.i:
+                return j + 1, sent.end
+            return None
+    return None
+
+
+def _is_name(tokens: list[Token]) -> bool:
+    """A list item that names something: it holds a proper noun."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC") for t in tokens)
+
+
+def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
+    """(whole, percent) for "X of Y ..., or Z%" / "X out of Y (Z%)" starting at quantity i."""
+    part = quantities[i]
+    if part.unit is not None or i + 2 >= len(quantities):
+        return None
+    whole, pct = quantities[i + 1], quantities[i + 2]
+    if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
+        return None
+    doc = part.sentence.doc
+    between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
+    if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]):
+        return None
+    if not 0 < part.value <= whole.value or part.range or whole.range:
+        return None
+    gap = doc[whole.tokens[1]:pct.tokens[0]]
+    if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some"):
+        return None
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in ("rise", "fall", "increase", "decrease", "grow", "drop", "compare")
+           for t in gap):
+        return None
+    after = doc[pct.tokens[1]:pct.tokens[1] + 1]
+    if len(after) and after[0].lower_ in ("more", "less", "up", "down", "higher", "lower", "than", "on", "from",
+                                          "rise", "increase", "fall", "drop", "growth"):
+        return None
+    return whole, pct
+
+
+def _rounds_to(actual: float, stated: float) -> bool:
+    """True when the stated percentage is the actual one rounded (to whole or tenths)."""
+    return round(actual) == stated or round(actual, 1) == stated or int(actual) == stated
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [CountConflict, PartsTotalMismatch]

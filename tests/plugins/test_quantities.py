@@ -1,0 +1,108 @@
+"""Tests of the `quantities` rule family (QT01, QT02), positives and the traps that must pass."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, run_rule
+from consistency_plugins import quantities
+
+RULES = quantities.consistency_rules()
+
+
+def _section(doc: str, name: str) -> str:
+    lines, out, on = inspect.cleandoc(doc).splitlines(), [], False
+    for line in lines:
+        if re.match(r"^[A-Z][\w ]*:$", line):
+            on = line == f"{name}:"
+            continue
+        if on:
+            out.append(line[4:] if line.startswith("    ") else line)
+    return "\n".join(out).strip()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_quantities_docstring_examples_behave(rule: type) -> None:
+    assert run_rule(rule.code, _section(rule.__doc__, "Example"), min_severity=str(rule.default_severity))
+    assert_passes(rule.code, _section(rule.__doc__, "Not flagged"))
+
+
+# --- QT01 value conflict --------------------------------------------------------------------
+def test_quantities_flags_death_toll_then_killed() -> None:
+    text = ("Bus crash\nThe death toll of 12 was confirmed by the hospital.\n"
+            "Officials said 15 were killed when the bus left the road.")
+    assert_flags("QT01", text, quotes=["15 were killed"])
+
+
+def test_quantities_flags_injured_counts() -> None:
+    text = ("Storm damage\nNine people were injured as the roof collapsed.\n"
+            "Doctors treated the 14 injured at the city hospital.")
+    assert_flags("QT01", text)
+
+
+@pytest.mark.parametrize("second", [
+    "The death toll later rose to 15.",                       # explicit update
+    "The toll has been revised to 15.",                       # revision
+    "Officials now say 15 people died.",                      # "now"
+    "At least 15 people died, officials said.",               # bound
+    "Up to 15 people may have died.",                         # bound
+    "Between 10 and 15 people died, officials said.",         # range
+    "In 2004, 15 people died in a similar crash.",            # another year
+    "Three children were among the dead.",                    # a part of the whole
+    "Fifteen soldiers died in a separate attack in Basra.",   # another group and place
+    "About 13 people died, officials said.",                  # approximation close to 12
+    "Some 5,000 people die on the roads each year.",          # per-year figure
+    "It was the second time people died on that road.",       # ordinal
+])
+def test_quantities_passes_updates_bounds_and_other_counts(second: str) -> None:
+    assert_passes("QT01", "Bus crash\nTwelve people died when the bus left the road on Monday.\n" + second)
+
+
+def test_quantities_passes_money_and_scores() -> None:
+    text = ("Club results\nThe club won 3-1 on Saturday after a 1-1 draw in midweek.\n"
+            "Profits rose to $12m, or £9m, and sales reached €15m.\n"
+            "Profits were $15m a year earlier.")
+    assert_passes("QT01", text)
+
+
+def test_quantities_passes_business_figures() -> None:
+    text = ("Results\nQuarterly profits jumped 76% to $1.13bn from $639m a year earlier.\n"
+            "Sales rose 2% to $11.1bn from $10.9bn, while the firm cut 1,000 jobs.\n"
+            "It had 12,000 staff in 2003 and now employs 11,000.")
+    assert_passes("QT01", text)
+
+
+def test_quantities_passes_rounded_large_counts() -> None:
+    text = ("Floods\nAbout 1.2 million people were evacuated from the coast.\n"
+            "Officials said 1,215,000 people were evacuated in total.")
+    assert_passes("QT01", text)
+
+
+# --- QT02 parts and total -------------------------------------------------------------------
+def test_quantities_flags_list_shorter_than_total_with_dashes() -> None:
+    text = "Trade pact\nFive countries - France, Germany and Italy - signed the pact on Monday."
+    assert_flags("QT02", text, quotes=["Five countries - France, Germany and Italy"])
+
+
+def test_quantities_flags_percentage_against_counts() -> None:
+    text = "Board vote\nOnly 12 of 40 members voted for the plan, or 50%, the chairman said."
+    findings = assert_flags("QT02", text)
+    assert "30.0%" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Pact\nThree countries - France, Germany and Italy - signed the pact.",
+    "Pact\nFive countries, including France, Germany and Italy, signed the pact.",
+    "Pact\nThree countries signed: Bosnia and Herzegovina, Serbia and Croatia.",
+    "Pact\nOne of the four big banks - Bank of Egypt or Banque du Caire - will be sold.",
+    "Match\nChelsea won 3-1 and Arsenal drew 1-1 on Saturday.",
+    "Poll\nOnly 1 of 3 members voted for the plan, or 33%.",
+    "Poll\nOnly 12 of 40 members voted, 50% more than last year.",
+    "Poll\nOf 40 members 12 voted; turnout nationally was 50%.",
+    "Pact\nIn three years, France and Germany have signed two treaties.",
+])
+def test_quantities_passes_consistent_or_partial_lists(text: str) -> None:
+    assert_passes("QT02", text)

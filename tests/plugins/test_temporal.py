@@ -1,0 +1,168 @@
+"""Tests of the `temporal` rule family (TM01-TM04), positives and the traps that must pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, make_article, run_rule
+from consistency_plugins import temporal
+
+RULES = temporal.consistency_rules()
+
+
+def _section(doc: str, name: str) -> str:
+    lines, out, on = inspect.cleandoc(doc).splitlines(), [], False
+    for line in lines:
+        if re.match(r"^[A-Z][\w ]*:$", line):
+            on = line == f"{name}:"
+            continue
+        if on:
+            out.append(line[4:] if line.startswith("    ") else line)
+    return "\n".join(out).strip()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_temporal_docstring_examples_behave(rule: type) -> None:
+    assert run_rule(rule.code, _section(rule.__doc__, "Example"), min_severity=str(rule.default_severity))
+    assert_passes(rule.code, _section(rule.__doc__, "Not flagged"))
+
+
+# --- TM01 event status ---------------------------------------------------------------------
+def test_temporal_flags_trip_done_then_expected() -> None:
+    text = ("Premier in Paris\n"
+            "Prime Minister Jane Okafor flew to France on Monday for talks on fishing rights.\n"
+            "Officials said she is expected to travel to France later this week.")
+    assert_flags("TM01", text, quotes=["she is expected to travel to France"])
+
+
+def test_temporal_flags_meeting_done_then_planned() -> None:
+    text = ("Talks in Rome\n"
+            "Chancellor Olaf Brandt met Giorgia Meloni in Rome on Tuesday.\n"
+            "Brandt plans to meet Meloni to discuss the budget.")
+    assert_flags("TM01", text, quotes=["Brandt plans to meet Meloni"])
+
+
+def test_temporal_flags_perfect_then_will() -> None:
+    text = ("Envoy's tour\n"
+            "The envoy, Maria Lopez, has visited Kenya to press for a ceasefire.\n"
+            "Lopez will visit Kenya, her office said.")
+    assert_flags("TM01", text)
+
+
+@pytest.mark.parametrize("second", [
+    "He is expected to visit Belarus again next month.",
+    "He will return to Belarus next month.",
+    "He is expected to make another trip and visit Belarus in May.",
+    "He would visit Belarus if invited.",
+    "He was expected to visit Belarus, but the trip was cancelled.",
+    "He is expected to visit Ukraine over the next few days.",
+    "Putin is expected to visit Belarus over the next few days.",
+    "He will not visit Belarus this year.",
+])
+def test_temporal_passes_distinct_or_unrelated_occurrences(second: str) -> None:
+    assert_passes("TM01", "Minister's trips\nForeign Minister Ivan Petrov traveled to Belarus on Tuesday. " + second)
+
+
+def test_temporal_passes_past_trip_with_old_date() -> None:
+    text = ("Minister's trips\nIvan Petrov visited Belarus in 2014 during the crisis.\n"
+            "He is expected to visit Belarus over the next few days.")
+    assert_passes("TM01", text)
+
+
+def test_temporal_passes_future_then_past() -> None:
+    text = ("Minister's trips\nIvan Petrov will visit Belarus next week.\n"
+            "He last visited Belarus in 2016.")
+    assert_passes("TM01", text)
+
+
+# --- TM02 weekday / date ----------------------------------------------------------------------
+def test_temporal_flags_weekday_with_explicit_year() -> None:
+    findings = assert_flags("TM02", "Vote set\nThe vote will be held on Friday, November 3, 2020.",
+                            quotes=["Friday, November 3, 2020"])
+    assert "Tuesday" in findings[0].message
+
+
+def test_temporal_flags_split_weekday_and_date_with_published_year() -> None:
+    article = make_article("Border opens\nThe border posts opened on Monday, July 21, officials said.",
+                           published=dt.date(2020, 7, 25))
+    assert_flags("TM02", article, quotes=["Monday, July 21"])
+
+
+def test_temporal_flags_british_order_with_copyright_year() -> None:
+    text = "Match report\nThe final was played on Monday 20 July in London.\n(c) 2021, The Sports Daily."
+    assert_flags("TM02", text, quotes=["Monday 20 July"])
+
+
+@pytest.mark.parametrize("text", [
+    "Vote set\nThe vote will be held on Tuesday, November 3, 2020.",
+    "Vote set\nThe vote will be held on Friday, November 3.",  # no year and no reference date
+    "Vote set\nThe vote was delayed on Friday, and November 3 is the new date.\n(c) 2020, The Post.",
+    "Vote set\nThe vote will be held on Tuesday 3 November 2020.",
+])
+def test_temporal_passes_correct_or_unanchored_weekdays(text: str) -> None:
+    assert_passes("TM02", text)
+
+
+def test_temporal_passes_december_date_in_next_years_article() -> None:
+    # Friday, December 29 is 2017, the year before the copyright line: late-year dates may be last year's
+    text = "Year review\nThe deal was signed on Friday, December 29, officials said.\n(c) 2018, The Post."
+    assert_passes("TM02", text)
+
+
+# --- TM03 after publication ------------------------------------------------------------------
+def test_temporal_flags_past_event_after_published_date() -> None:
+    article = make_article("Bridge opens\nThe bridge was opened on March 3, 2021, by the mayor.",
+                           published=dt.date(2020, 5, 1))
+    assert_flags("TM03", article, quotes=["opened on March 3, 2021"])
+
+
+def test_temporal_flags_years_ago_miscount() -> None:
+    text = "War remembered\nThe war ended in 1995, 30 years ago, with a treaty.\n(c) 2018, The Post."
+    assert_flags("TM03", text, quotes=["30 years ago"])
+
+
+def test_temporal_flags_anniversary_miscount() -> None:
+    text = "Landing remembered\nCrowds marked the 40th anniversary of the 1969 moon landing.\n(c) 2019, The Post."
+    assert_flags("TM03", text, quotes=["40th anniversary"])
+
+
+@pytest.mark.parametrize("text", [
+    "Plant\nThe plant will open in 2021, the company said.\n(c) 2018, The Post.",
+    "Plant\nThe firm pledged to cut emissions by 2021.\n(c) 2018, The Post.",
+    "Plant\nThe opening was planned for 2021.\n(c) 2018, The Post.",
+    "Games\nThe 2022 World Cup was awarded to Qatar.\n(c) 2018, The Post.",
+    "Plant\nThe plant opened in 2021, the company said.",  # no reference date
+    "War\nThe war ended in 1995, 23 years ago, with a treaty.\n(c) 2018, The Post.",
+    "Landing\nCrowds marked the 50th anniversary of the 1969 moon landing.\n(c) 2019, The Post.",
+    "Plant\nThe plant opened in 2017, the company said.\n(c) 2018, The Post.",
+])
+def test_temporal_passes_forward_looking_or_consistent_dates(text: str) -> None:
+    assert_passes("TM03", text)
+
+
+# --- TM04 ages ------------------------------------------------------------------------------
+def test_temporal_flags_company_age_against_founding_year() -> None:
+    text = ("Start-up sold\nThe 10-year-old company, founded in 2001, was sold on Monday.\n"
+            "(c) 2018, The Post.")
+    assert_flags("TM04", text, quotes=["10-year-old"])
+
+
+def test_temporal_flags_aged_person() -> None:
+    article = make_article("Obituary\nMary Jones, who was born in 1931, died aged 58 at home.",
+                           published=dt.date(2018, 6, 1))
+    assert_flags("TM04", article, quotes=["aged 58"])
+
+
+@pytest.mark.parametrize("text", [
+    "Coach\nJohn Smith, 67, who was born in 1950, retired.\n(c) 2018, The Post.",
+    "Coach\nJohn Smith, 68, who was born in 1950, retired.\n(c) 2018, The Post.",
+    "Coach\nJohn Smith, 45, who was born in 1950, retired.",  # no reference date
+    "Firm\nThe 17-year-old company, founded in 2001, was sold.\n(c) 2018, The Post.",
+    "Firm\nThe 45-year-old founder of the firm, founded in 1990, sold it.\n(c) 2018, The Post.",
+])
+def test_temporal_passes_consistent_or_unanchored_ages(text: str) -> None:
+    assert_passes("TM04", text)
