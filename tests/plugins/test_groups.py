@@ -1,0 +1,88 @@
+"""Tests of the `groups` family: GR01 groups.nationality-drift."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, run_rule
+
+pytestmark = pytest.mark.slow
+
+
+# --- flagged ---------------------------------------------------------------------------------------
+def test_groups_flags_host_nationality_after_composition_verb():
+    text = ("Deportation flight lands\n"
+            "A flight carrying Georgian deportees from Greece landed in Tbilisi on Monday. "
+            "Police had detained the Georgian citizens in Athens last month. "
+            "The Greeks included six children, officials said.")
+    findings = assert_flags("GR01", text, quotes=["The Greeks included six children"])
+    assert "Georgia" in findings[0].message and "Greece" in findings[0].message
+    assert any("Georgian deportees" in (e.text or "") for e in findings[0].evidence)
+
+
+def test_groups_flags_same_role_with_other_nationality():
+    text = ("Workers freed\n"
+            "Twelve Indian workers were detained in Qatar after a strike at a building site. "
+            "The company said talks had begun. "
+            "The Nepalese workers were released on Friday after paying a fine.")
+    assert_flags("GR01", text, quotes=["The Nepalese workers"])
+
+
+def test_groups_flags_plural_demonym_in_role():
+    text = ("Evacuation\n"
+            "About 200 Spanish tourists were evacuated from the island on Sunday. "
+            "The storm destroyed several hotels. "
+            "The Italians who were evacuated were flown to Madrid on Monday.")
+    assert_flags("GR01", text, quotes=["The Italians"])
+
+
+def test_groups_lowers_severity_when_nationality_change_is_mentioned():
+    text = ("Deportees\n"
+            "Forty Moldovan deportees arrived from Italy on Monday. "
+            "Several hold dual citizenship, officials said. "
+            "The Romanians included four children.")
+    findings = run_rule("GR01", text)
+    assert findings and all(str(f.severity) == "info" for f in findings)
+
+
+# --- not flagged (traps) ------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # two groups of different nationalities
+    "Troops deploy\nBritish and French troops were deployed to the border. The French troops arrived first.",
+    ("Officials meet\nRussian and Belarusian officials met in Minsk. Russian citizens detained in Belarus were "
+    "freed. The Belarusians included two ministers."),
+    # subgroup of another nationality
+    ("Flight lands\nA flight carrying 300 Russian deportees, including 20 Ukrainians, landed on Monday. "
+    "The Ukrainians were taken to Kiev."),
+    # host-country people
+    ("Arrests\nBelarusian police arrested 40 Russian citizens in Minsk. Belarusian troops guarded the border. "
+    "The Belarusian officers said the detainees would be deported."),
+    # Russian-speaking Belarusians are Belarusians
+    ("Detentions\nRussian-speaking Belarusians were detained in Grodno on Monday. The Belarusians included "
+    "three students."),
+    # an article that introduces a second group before naming it
+    ("Evacuation\nSpanish tourists were evacuated from the island on Sunday. Italian tourists were also "
+    "moved to a shelter. The Italian tourists were flown home on Monday."),
+    # "also"/"other" mark another group
+    ("Arrests\nSeven Egyptian fishermen were arrested off the coast. The other Sudanese fishermen were also "
+    "arrested."),
+    # agents, not the group
+    ("Arrests\nRussian soldiers detained 30 Georgian villagers. The Russians said they were searching for "
+    "weapons."),
+])
+def test_groups_passes_traps(text):
+    assert_passes("GR01", text)
+
+
+def test_groups_passes_consistent_group():
+    text = ("Repatriation\n"
+            "The repatriation of 300 Russian citizens from Belarus began on Monday. "
+            "The Russians included ten children. The Russian deportees were flown to Moscow.")
+    assert_passes("GR01", text)
+
+
+def test_groups_passes_distant_composition_mention():
+    text = ("Deportees\n"
+            "Georgian deportees from Greece landed on Monday. The flight was late. The weather was bad. "
+            "The airport was closed. Officials said the Greeks included several ministers.")
+    assert_passes("GR01", text)
