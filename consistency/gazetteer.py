@@ -58,14 +58,23 @@ _SOVEREIGN = {
     "AX": "FI",
 }
 
-# Pairs whose places are claimed by both, or where common usage spans the border:
-# either country is accepted for a place of the other (West Bank settlements, Crimea,
-# Kosovo, Taiwan, Western Sahara, Northern Cyprus, Abkhazia, Transnistria, Kashmir,
-# Golan, Northern Ireland called "Irish"). Staying quiet here is the point.
-_DISPUTED = frozenset(
-    frozenset(p.split("-"))
-    for p in "IL-PS UA-RU XK-RS CN-TW MA-EH CY-TR GE-RU MD-RU IN-PK SY-IL GB-IE AZ-AM CS-RS CS-ME".split()
-)
+# Countries whose places are claimed by both, or where usage spans the border: either country
+# is accepted for a place of the other (West Bank settlements, Kosovo, Taiwan, Western Sahara).
+_DISPUTED = frozenset(frozenset(p.split("-")) for p in "IL-PS XK-RS CN-TW MA-EH CS-RS CS-ME".split())
+
+# Disputed or occupied areas, by GeoNames (country, admin1) -> the other country that holds or
+# claims them: Crimea, Sevastopol and the occupied Ukrainian regions, Abkhazia and South Ossetia,
+# Transnistria, Kashmir on both sides, northern Cyprus, the Golan, and Northern Ireland (called
+# "Irish" as often as "British"). A place there may be called either country's.
+_DISPUTED_AREAS = {
+    **dict.fromkeys([("UA", a) for a in ("11", "20", "05", "14", "26", "08")], "RU"),
+    **dict.fromkeys([("GE", "02"), ("GE", "73"), ("MD", "58"), ("MD", "62")], "RU"),
+    **dict.fromkeys([("IN", "12"), ("IN", "41")], "PK"),
+    **dict.fromkeys([("PK", "06"), ("PK", "07")], "IN"),
+    **dict.fromkeys([("CY", "01"), ("CY", "02"), ("CY", "04")], "TR"),
+    ("SY", "03"): "IL",
+    ("GB", "NIR"): "IE",
+}
 
 # Countries that have more than one capital, or whose seat of government differs from the
 # capital: any of these is "the capital".
@@ -372,6 +381,14 @@ class Gazetteer:
         sa, sb = _SOVEREIGN.get(a, a), _SOVEREIGN.get(b, b)
         return sa == sb or frozenset((a, b)) in _DISPUTED or frozenset((sa, sb)) in _DISPUTED
 
+    def place_in(self, country: str, admin1: str, code: str) -> bool:
+        """True when a place in (`country`, `admin1`) may be said to lie in country `code`:
+        the same country, or a disputed area that `code` holds or claims (Crimea for Russia)."""
+        if self.same_country(country, code):
+            return True
+        other = _DISPUTED_AREAS.get((country, admin1))
+        return other is not None and self.same_country(other, code)
+
     def has_sea_coast(self, code: str) -> bool:
         """False for landlocked countries (Caspian states count as having a coast)."""
         return code not in _LANDLOCKED or code in _CASPIAN
@@ -417,12 +434,12 @@ class Gazetteer:
     def place_exists_in(self, name: str, code: str, admin1: str | None = None) -> bool:
         """True when some place of this name (1,000 people or more) lies in country `code`
         (and region `admin1`, a GeoNames admin1 code, when given). Territories and disputed
-        pairs count as the same country."""
+        areas count as the same country."""
         for city in self.cities(name):
-            if self.same_country(city.country, code) and (admin1 is None or city.admin1 == admin1):
+            if self.place_in(city.country, city.admin1, code) and (admin1 is None or city.admin1 == admin1):
                 return True
         for cc, a1 in self._small_places.get(_key(name), ()):
-            if self.same_country(cc, code) and (admin1 is None or a1 == admin1):
+            if self.place_in(cc, a1, code) and (admin1 is None or a1 == admin1):
                 return True
         return False
 

@@ -93,9 +93,21 @@ def read_name(text: str, start: int) -> list[NameMatch]:
     return found
 
 
+# Continents and world regions: never read as the small cities that share their names.
+_WORLD_REGIONS = frozenset(
+    ["africa", "europe", "asia", "america", "americas", "antarctica", "oceania", "australasia", "eurasia",
+     "middle east", "scandinavia", "balkans", "caribbean", "latin america", "north america", "south america",
+     "central america", "east africa", "west africa", "southern africa", "north africa", "central asia",
+     "south asia", "south-east asia", "southeast asia", "east asia", "gulf", "west", "east", "north", "south"]
+)
+
+
 def city_reading(gaz: Gazetteer, name: str) -> list[City]:
-    """The cities a name can be; empty when the name is (also) a country or region or too short."""
-    if len(name) < 3 or gaz.is_country(name) or gaz.regions(name) or gaz.country_of_demonym(name):
+    """The cities a name can be; empty when the name is (also) a country, region, continent or
+    demonym, or too short."""
+    if len(name) < 3 or name.lower() in _WORLD_REGIONS:
+        return []
+    if gaz.is_country(name) or gaz.country_of_demonym(name):
         return []
     return gaz.cities(name)
 
@@ -106,7 +118,7 @@ def best_city_name(gaz: Gazetteer, matches: list[NameMatch]) -> tuple[NameMatch,
         cities = city_reading(gaz, match.text)
         if cities:
             return match, cities
-        if gaz.is_country(match.text) or gaz.regions(match.text):
+        if gaz.is_country(match.text):
             return None
     return None
 
@@ -149,6 +161,20 @@ def corrected(ctx: ArticleAnalysis, sent: SpacySpan, true_names: list[str], clai
     if in_quotes(text, claim_start, claim_end, sent.start_char):
         return any(re.search(rf"\b{re.escape(n)}\b", s.text) for s in window for n in names)
     return False
+
+
+_THE = re.compile(r"^(United|Republic|Democratic|Central African|Dominican Republic|Czech Republic)|(Islands|Emirates|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)$")
+
+
+def the_name(gaz: Gazetteer, code: str) -> str:
+    """A country's name as it reads mid-sentence: "the United Kingdom", "Russia"."""
+    country = gaz.countries.get(code)
+    if country is None:
+        return code
+    name = country.name
+    if name.startswith("The "):
+        return "the " + name[4:]
+    return f"the {name}" if _THE.search(name) else name
 
 
 def country_words(country: Country) -> list[str]:

@@ -36,6 +36,7 @@ from consistency_plugins._places import (
     next_sentences,
     read_name,
     sentence_at,
+    the_name,
 )
 
 if TYPE_CHECKING:
@@ -53,8 +54,7 @@ def _fields(ctx: ArticleAnalysis) -> Iterator[tuple[str, str]]:
 
 
 def _country_name(gaz: Gazetteer, code: str) -> str:
-    country = gaz.countries.get(code)
-    return country.name if country else code
+    return the_name(gaz, code)
 
 
 # ---------------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ class PlaceContainment(Rule):
                     claim = (field, m.start(), found[0].end, m.group("dem"))
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [c.code for c in countries], None, seen)
             for m in comma.finditer(text):
-                if _in_list(gaz, text, m.start("x"), m.end("c")):
+                if _in_list(gaz, text, m.start("x"), m.end("c")) or _modifies_next(text, m.end("c")):
                     continue
                 found = best_city_name(gaz, read_name(text, m.start("x")))
                 if not found or found[0].end != m.end("x"):
@@ -174,6 +174,8 @@ class PlaceContainment(Rule):
         seen.add((field, start))
         if any(gaz.place_exists_in(name, code, admin1 if code == "GB" else None) for code in codes):
             return
+        if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
+            return  # "Tatarstan, Russia": a region of the claimed country
         big = [c for c in cities if c.population >= self.options.min_population]
         if not big:
             return
@@ -211,6 +213,19 @@ def _compound_before(text: str, start: int) -> bool:
     """True for "South American", "Latin American", "Anglo-Russian" before a demonym."""
     before = text[max(0, start - 12) : start]
     return bool(re.search(r"(South|North|Latin|Central|East|West|Anglo|Franco|Sino|Soviet)[ -]$", before))
+
+
+_CLAUSE_WORDS = frozenset(
+    "on in at last this yesterday today tomorrow earlier later where when which who whose for after before "
+    "during since until to from with was is has have had were are will would said says as by".split()
+)
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """True when the country name modifies the next word ("Edinburgh, Wales Secretary Peter Hain",
+    "Africa, the UK chancellor"): then "X, <country>" is no address."""
+    m = re.match(r" ([\w’'-]+)", text[end : end + 30])
+    return bool(m) and m.group(1).lower() not in _CLAUSE_WORDS
 
 
 def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
@@ -306,10 +321,13 @@ class ImpossibleBorder(Rule):
             severity, confidence = Severity.info, 0.35
         if sent is not None and corrected(ctx, sent, [a.name, b.name], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3
-        via = "" if _key_name(m.group("a")) == _key_name(a.name) else f" ({m.group('a')} is in {a.name})"
+        said = re.sub(rf"{APOS}s?$", "", m.group("a").strip())
+        named_outright = gaz.country(said) is not None or gaz.country_of_demonym(said) is not None
+        via = "" if named_outright else f" ({said} is in {a.name})"
         neighbours = ", ".join(sorted(_country_name(gaz, n) for n in a.neighbours)) or "none"
+        an, bn = the_name(gaz, a.code), the_name(gaz, b.code)
         yield self.finding(
-            f"{a.name} and {b.name} share no land border{via}; {a.name}'s neighbours are {neighbours}.",
+            f"{an[:1].upper() + an[1:]} and {bn} share no land border{via}; {an}'s neighbours are {neighbours}.",
             [ctx.span_at(field, m.start(), m.end())],
             confidence=confidence,
             severity=severity,
@@ -329,10 +347,6 @@ class ImpossibleBorder(Rule):
             confidence=0.8,
             data={"country": country.code},
         )
-
-
-def _key_name(name: str) -> str:
-    return re.sub(rf"{APOS}s?$", "", name.strip()).lower().removeprefix("the ")
 
 
 def _country_of_mention(gaz: Gazetteer, name: str) -> Country | None:
@@ -759,11 +773,11 @@ class CapitalMismatch(Rule):
             severity, confidence = Severity.info, 0.35
         if sent is not None and corrected(ctx, sent, [country.capital], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3
-        in_country = [c for c in big if gaz.same_country(c.country, country.code)]
+        in_country = [c for c in big if gaz.place_in(c.country, c.admin1, country.code)]
         city = in_country[0] if in_country else big[0]
         where = "" if in_country else f" (it is in {_country_name(gaz, city.country)})"
         yield self.finding(
-            f"The capital of {country.name} is {country.capital}, not {name}{where}.",
+            f"The capital of {the_name(gaz, country.code)} is {country.capital}, not {name}{where}.",
             [ctx.span_at(field, m.start(), m.end())],
             confidence=confidence,
             severity=severity,

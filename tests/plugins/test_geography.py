@@ -1,0 +1,219 @@
+"""Tests of the geography family (GE01-GE05): flagged texts, and the traps that must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, run_rule
+
+
+def article(body: str, title: str = "News from abroad") -> str:
+    return f"{title}\n\n{body}"
+
+
+# --- GE01 place containment -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("The local administration in the Belarusian city of Kazan confirmed the arrests.", "Kazan"),
+        ("Fans gathered in the French city of Munich before the match.", "Munich"),
+        ("The summit will be held in Kazan, Belarus, next spring.", "Kazan, Belarus"),
+        ("The plant in the city of Lyon in Germany will close next year.", "Lyon in Germany"),
+        ("Police said the suspect was arrested in Manchester, Scotland on Friday.", "Manchester, Scotland"),
+    ],
+)
+def test_geography_flags_city_in_wrong_country(body, quote):
+    findings = assert_flags("GE01", article(body), quotes=[quote])
+    assert " not in " in findings[0].message
+
+
+def test_geography_containment_message_names_both_countries():
+    (finding,) = run_rule("GE01", article("Officials met in the Belarusian city of Kazan on Monday."))
+    assert finding.message == "Kazan is a city in Russia, not in Belarus."
+    assert finding.data["actual"] == "RU" and finding.data["claimed"] == "BY"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A tornado damaged homes in Paris, Texas, on Monday.",
+        "The band played in London, Ontario, before touring Europe.",
+        "The company moved from Athens, Georgia, to Tbilisi, Georgia, last year.",
+        "Atlanta, Georgia, hosted the games; Georgia's president later visited Tbilisi.",
+        "Steel workers in Birmingham, Alabama, voted to strike.",
+        "Officials met in Kyiv, also spelled Kiev, on Monday. The Ukrainian capital, Kiev, was calm.",
+        "The Russian city of Kazan and the Indian city of Mumbai sent delegations.",
+        "He was born in the Soviet city of Leningrad and grew up in the Indian city of Bombay.",
+        "Leaders met in Moscow, Kiev, Minsk and Belarus's second city, Gomel.",
+        "Delegates from Moscow, Belarus and Ukraine attended.",
+        "Chancellor Gordon Brown promoted the news in Edinburgh, Wales Secretary Peter Hain in Cardiff.",
+        "On his tour of Africa, the UK chancellor spoke about vaccines.",
+        "The German town of Soest and Manchester, England, are twinned with towns in Belarus.",
+        "Troops were sent to Sevastopol, Russia, the Kremlin said.",
+    ],
+)
+def test_geography_containment_passes_same_name_places_and_lists(body):
+    assert_passes("GE01", article(body))
+
+
+def test_geography_containment_quoted_and_corrected_is_not_a_warning():
+    text = article(
+        'A ministry statement spoke of talks "in the Belarusian city of Kazan". In fact Kazan is in Russia, '
+        "the capital of Tatarstan."
+    )
+    assert_passes("GE01", text)
+    assert run_rule("GE01", text), "the corrected claim should still be reported at info level"
+
+
+def test_geography_containment_historical_name_is_info_only():
+    text = article("Before the war his family lived in the German city of Danzig.")
+    assert_passes("GE01", text)
+
+
+# --- GE02 impossible border ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("Travellers crossing Moscow's southern border with Turkey face new checks.", "border with Turkey"),
+        ("Troops massed along the border between France and Poland.", "border between France and Poland"),
+        ("Smugglers use the Spanish-German border to move goods.", "Spanish-German border"),
+        ("Tourists flock to Switzerland's coastline every summer.", "Switzerland's coastline"),
+        ("Hungary, which borders Spain, closed its crossings.", "borders Spain"),
+    ],
+)
+def test_geography_flags_border_that_does_not_exist(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia's southern border with Georgia and Turkey's border with Syria were closed.",
+        "Trade across the US-Mexico border grew, as did traffic on the border between Spain and Morocco.",
+        "France's border with Brazil runs through the Amazon in French Guiana.",
+        "The Soviet Union's border with Turkey was heavily guarded during the Cold War.",
+        "Russia's maritime border with Japan is disputed.",
+        "Bolivia has demanded access to the sea since it lost its coastline in a war with Chile.",
+        "Georgia's border with Russia has been tense since 2008.",
+        "Texas's border with Mexico is 1,254 miles long.",
+        "Migrants reached the Ivory Coast border with Liberia.",
+    ],
+)
+def test_geography_border_passes_real_borders(body):
+    assert_passes("GE02", article(body))
+
+
+def test_geography_border_message_lists_neighbours():
+    (finding,) = run_rule("GE02", article("Travellers crossing Moscow's southern border with Turkey face checks."))
+    assert "Russia and Turkey share no land border" in finding.message
+    assert "Georgia" in finding.message
+
+
+# --- GE03 route detour -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("A convoy of trucks has been travelling through Belarus, through Poland and Germany, on its way to Syria.",
+         "Germany"),
+        ("The lorries drove from Spain through Germany and Poland to Morocco.", "Poland"),
+    ],
+)
+def test_geography_flags_route_leading_away(body, quote):
+    findings = assert_flags("GE03", article(body), quotes=[quote])
+    assert " km " in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A convoy of trucks travelled from Germany through Austria and Hungary to Romania.",
+        "She flew from London via Dubai to Sydney.",
+        "Refugees travelled from Turkey through Greece and Serbia to Germany.",
+        "The gas flows from Russia through Ukraine to Slovakia.",
+        "The deal went through Brussels before reaching Paris.",
+    ],
+)
+def test_geography_route_passes_plausible_journeys(body):
+    assert_passes("GE03", article(body))
+
+
+def test_geography_route_tolerance_is_an_option():
+    text = article("The lorries drove from Germany through Denmark to Austria.")
+    assert_passes("GE03", text)
+    assert_flags("GE03", text, max_ratio=1.1, min_excess_km=100)
+
+
+# --- GE04 repatriation destination -----------------------------------------------------------
+def test_geography_flags_repatriation_to_foreign_country():
+    text = article(
+        "The first flight carrying Russian deportees from Belarus arrived in Iraq on Monday for the repatriation "
+        "of up to 300 citizens. A second flight was scheduled to take off to Afghanistan on Tuesday."
+    )
+    (finding,) = assert_flags("GE04", text, quotes=["Iraq"])
+    assert "Russia" in finding.message and "Iraq" in finding.message
+    assert any("Afghanistan" in (s.text or "") for s in finding.spans)
+
+
+def test_geography_flags_britons_flown_home_to_spain():
+    assert_flags("GE04", article("The stranded British tourists were flown home to Spain on Friday."))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The first flight carrying Iraqi deportees from Belarus arrived in Iraq on Monday for the repatriation "
+        "of up to 300 citizens.",
+        "British tourists were flown home from Tunisia after the attack.",
+        "The repatriation of French jihadists held in Syria has stalled.",
+        "Russian officials arranged the repatriation of Iraqi citizens to Iraq.",
+        "Albanian migrants were deported to Rwanda under the scheme.",
+        "Ethnic Russians from Kazakhstan were repatriated to Russia.",
+    ],
+)
+def test_geography_repatriation_passes_home_journeys(body):
+    assert_passes("GE04", article(body))
+
+
+# --- GE05 capital mismatch -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("Thousands marched in Istanbul, the Turkish capital, on Sunday.", "Istanbul"),
+        ("The talks in Sydney, the capital of Australia, ended early.", "Sydney"),
+        ("Protesters gathered in the Russian capital, Kyiv.", "Kyiv"),
+        ("Zurich is the capital of Switzerland, he told reporters.", "Zurich"),
+    ],
+)
+def test_geography_flags_wrong_capital(body, quote):
+    assert_flags("GE05", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thousands marched in Ankara, the Turkish capital, and in Istanbul, Turkey's commercial capital.",
+        "In the Ukrainian capital, Kiev, crowds gathered; Lagos, the former capital of Nigeria, was quiet.",
+        "The court sits in The Hague, the Dutch capital's neighbour, and in Amsterdam, the Dutch capital.",
+        "Edinburgh, the capital of Scotland, and Austin, the capital of Texas, were both named.",
+        "Astana, the capital of Kazakhstan, was briefly called Nur-Sultan, the Kazakh capital.",
+        "Pretoria, South Africa's capital, and Cape Town, the capital of South Africa, host government.",
+        "Rio de Janeiro, then Brazil's capital, hosted the meeting in 1955.",
+        "Investors poured capital into Russia, the Russian capital markets regulator said.",
+    ],
+)
+def test_geography_capital_passes_correct_and_qualified_capitals(body):
+    assert_passes("GE05", article(body))
+
+
+# --- the whole family on the known traps -----------------------------------------------------
+@pytest.mark.parametrize("code", ["GE01", "GE02", "GE03", "GE04", "GE05"])
+def test_geography_family_passes_ambiguous_place_names(code):
+    text = article(
+        "Residents of Paris, Texas, and London, Ontario, watched the vote. In Georgia, the US state, "
+        "turnout rose in Atlanta, while Georgia, the former Soviet republic, voted in Tbilisi. Steel "
+        "towns such as Birmingham, Alabama, backed the mayor. The Ukrainian capital Kyiv, also spelled "
+        "Kiev, and Mumbai, then called Bombay, feature in the report, as does Leningrad, the Soviet-era "
+        "name of St Petersburg.",
+        title="Small-town votes",
+    )
+    assert_passes(code, text)
