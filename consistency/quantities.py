@@ -11,6 +11,7 @@ Dates, years, times and ordinals are not quantities and are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -83,6 +84,8 @@ class Quantity:
     partitive: bool
     tokens: tuple[int, int]
     sentence: SpacySpan
+    counted_index: int | None = None
+    predicate_index: int | None = None
 
     @property
     def is_integer(self) -> bool:
@@ -92,6 +95,63 @@ class Quantity:
     def to_span(self) -> Span:
         """The quantity's words as a report `Span`."""
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
+
+
+_ENTITY_INDEX_KEY = ("consistency", "entity_index")
+_SENTENCE_INDEX_KEY = ("consistency", "sentence_index")
+
+
+def entity_at(token: Token) -> SpacySpan | None:
+    """The named entity a token stands in, from a per-doc index built once.
+
+    `doc.ents` rebuilds its spans on every access, so the index is kept in the doc's
+    `user_data` (it lives exactly as long as the doc).
+    """
+    doc = token.doc
+    index = doc.user_data.get(_ENTITY_INDEX_KEY)
+    if index is None:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data[_ENTITY_INDEX_KEY] = index
+    return index.get(token.i)  # type: ignore[no-any-return]
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence of a token, by bisecting sentence starts indexed once per doc.
+
+    `token.sent` walks the doc token by token on every call, which costs more than
+    all of a rule's own work on long articles.
+    """
+    doc = token.doc
+    index = doc.user_data.get(_SENTENCE_INDEX_KEY)
+    if index is None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        index = ([s.start for s in sents], sents)
+        doc.user_data[_SENTENCE_INDEX_KEY] = index
+    starts, sents = index
+    return sents[bisect.bisect_right(starts, token.i) - 1]  # type: ignore[no-any-return]
+
+
+def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:
+    """Indices of tokens whose `attr` (e.g. "LEMMA", "LOWER") is one of `values`, without making Token objects."""
+    from spacy.attrs import IDS
+    from spacy.strings import get_string_id
+
+    if not len(doc):
+        return []
+    wanted = {get_string_id(v) for v in values}
+    return [i for i, value in enumerate(doc.to_array(IDS[attr]).tolist()) if value in wanted]
+
+
+def _number_candidates(doc: Doc) -> list[int]:
+    from spacy.attrs import LIKE_NUM, TAG
+    from spacy.strings import get_string_id
+
+    if not len(doc):
+        return []
+    cd, currency = get_string_id("CD"), get_string_id("$")
+    rows = doc.to_array([LIKE_NUM, TAG]).tolist()
+    # after a currency sign the tagger may take "11bn" for a noun
+    return [i for i, (like_num, tag) in enumerate(rows) if like_num or tag == cd or (i and rows[i - 1][1] == currency)]
 
 
 def number_value(text: str) -> float | None:
@@ -122,26 +182,27 @@ def find_quantities(ctx: ArticleAnalysis) -> list[Quantity]:
 
 def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
     found: list[Quantity] = []
-    i = 0
-    while i < len(doc):
+    next_free = 0
+    for i in _number_candidates(doc):
+        if i < next_free:
+            continue
         token = doc[i]
         if not _is_number(token) or _is_date_part(token):
-            i += 1
             continue
         end = i + 1
-        while end < len(doc) and (doc[end].lower_ in SCALES or (_is_number(doc[end]) and doc[end].lower_ in SCALES)):
+        while end < len(doc) and doc[end].lower_ in SCALES:
             end += 1
         quantity = _build(field_name, doc, i, end)
         if quantity is not None:
             found.append(quantity)
-        i = end
+        next_free = end
     return found
 
 
 def _is_number(token: Token) -> bool:
     if token.ent_type_ == "ORDINAL":
         return False
-    if token.tag_ == "CD" or token.like_num:
+    if token.tag_ == "CD" or token.like_num or token.text[:1].isdigit():
         return number_value(token.text) is not None or token.lower_ in SCALES
     return token.lower_ in _UNITS and token.lower_ not in ("a", "an") and token.pos_ == "NUM"
 
@@ -151,13 +212,20 @@ def _is_date_part(token: Token) -> bool:
     if re.match(r"^(1[89]\d\d|20\d\d)$", token.text) and token.ent_type_ in ("DATE", ""):
         return True
     if token.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None and any(t.text[:1].isupper() and t.is_alpha and t.i != token.i for t in ent):
+        ent = entity_at(token)
+        if ent is not None and any(_is_calendar_word(t) for t in ent):
             return True  # "July 20", "Monday 3": a day of a month
         if ent is not None and ent.label_ == "TIME":
             return True
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return nxt is not None and nxt.text in (":",) and token.i + 2 < len(token.doc) and token.nbor(2).is_digit
+
+
+def _is_calendar_word(token: Token) -> bool:
+    from .timeline import MONTHS, WEEKDAYS
+
+    lower = token.text.rstrip(".").lower()
+    return token.text[:1].isupper() and (lower in MONTHS or lower in WEEKDAYS or lower == "may")
 
 
 def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
@@ -166,14 +234,16 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
     if value is None:
         return None
     first, last = doc[start], doc[end - 1]
-    sent = first.sent
+    sent = sentence_of(first)
     unit, start = _unit(doc, start, end)
     head_token = _syntactic_head(tokens)
     counted, counted_phrase, predicate, partitive = _counted(head_token)
+    noun, verb, _ = _counted_tokens(head_token)
     if unit == "%":
         pct = doc[end] if end < len(doc) and doc[end].text == "%" else None
         if pct is not None:
             counted, counted_phrase, predicate, partitive = _counted(pct)
+            noun, verb, _ = _counted_tokens(pct)
             end += 1
         elif end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ in ("cent", "percent"):
             end += 2
@@ -190,6 +260,7 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
         counted=counted, counted_phrase=counted_phrase, predicate=predicate, qualifiers=frozenset(qualifiers),
         bound=bound, approximate=approximate, change=change, range=is_range, score=is_score,
         partitive=partitive, tokens=(start, end), sentence=sent,
+        counted_index=noun.i if noun is not None else None, predicate_index=verb.i if verb is not None else None,
     )
 
 
@@ -238,6 +309,15 @@ _GENERIC_COUNTED = {"people", "person", "%", "percent"}
 
 def _counted(token: Token) -> tuple[str | None, str | None, str | None, bool]:
     """(counted noun lemma, noun with compounds, governing verb lemma, partitive?) for a number token."""
+    noun, verb, partitive = _counted_tokens(token)
+    if noun is not None:
+        phrase = " ".join([c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lemma_.lower()])
+        return noun.lemma_.lower(), phrase, verb.lemma_.lower() if verb else None, partitive
+    return None, None, verb.lemma_.lower() if verb else None, partitive
+
+
+def _counted_tokens(token: Token) -> tuple[Token | None, Token | None, bool]:
+    """(counted noun, governing verb, partitive?) tokens for a number token."""
     partitive = any(c.dep_ == "prep" and c.lower_ in ("of", "among") for c in token.children)
     head = token.head
     noun: Token | None = None
@@ -246,18 +326,17 @@ def _counted(token: Token) -> tuple[str | None, str | None, str | None, bool]:
     elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         noun = head.head  # "a death toll of 12"
     if noun is not None:
-        phrase = " ".join([c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lemma_.lower()])
-        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
-        return noun.lemma_.lower(), phrase, verb.lemma_.lower() if verb else None, partitive
+        verb = noun.head if noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        return noun, verb, partitive
     verb = head if head.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
-    return None, None, verb.lemma_.lower() if verb else None, partitive
+    return None, verb, partitive
 
 
 def _qualifiers(doc: Doc, start: int, end: int, tokens: SpacySpan) -> tuple[set[str], Literal["upper", "lower"] | None, bool]:
     found: set[str] = set()
     bound: Literal["upper", "lower"] | None = None
     approximate = False
-    sent_start = doc[start].sent.start
+    sent_start = sentence_of(doc[start]).start
     before = [t.lower_ for t in doc[max(sent_start, start - 3):start]]
     for size in (3, 2, 1):
         phrase = " ".join(before[-size:]) if len(before) >= size else ""
@@ -299,9 +378,8 @@ def _change_verb(token: Token) -> str | None:
 def _range_or_score(doc: Doc, start: int, end: int, sent: SpacySpan) -> tuple[bool, bool]:
     """Whether the number is one end of "10-15" / "10 to 15" / "between 10 and 15", or a score "3-1"."""
     text = doc[start:end].text
-    sporty = any(t.lemma_.lower() in _SPORT_WORDS or t.lower_ in _SPORT_WORDS for t in sent)
     if re.match(r"^\d+[-–]\d+$", text):
-        return True, sporty
+        return True, _sporty(sent)
     joined = False
     if end + 1 < len(doc) and doc[end].text in ("-", "–", "to", "/") and _is_number(doc[end + 1]):
         joined = True
@@ -309,4 +387,8 @@ def _range_or_score(doc: Doc, start: int, end: int, sent: SpacySpan) -> tuple[bo
         joined = doc[start - 1].text != "and" or (start >= 3 and doc[start - 3].lower_ == "between")
     if end + 1 < len(doc) and doc[end].lower_ == "and" and start >= 1 and doc[start - 1].lower_ == "between":
         joined = True
-    return joined, joined and sporty
+    return joined, joined and _sporty(sent)
+
+
+def _sporty(sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in _SPORT_WORDS or t.lower_ in _SPORT_WORDS for t in sent)

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .models import Span
+from .quantities import entity_at, sentence_of, token_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,6 +45,7 @@ MONTHS.update({"sept": 9})
 MONTHS.pop("may", None)  # the modal "may": month only when capitalised, see _month_of
 _AMBIGUOUS_MONTHS = {"May": 5, "Mar": 3, "Jan": 1, "Dec": 12}
 
+_FREE_WEEKDAYS = {name.lower() for name in calendar.day_name}  # abbreviations alone ("Sun", "Wed") are too ambiguous
 PAST_WORDS = {"last", "ago", "earlier", "previous", "yesterday", "past", "recently", "former", "since"}
 FUTURE_WORDS = {"next", "coming", "tomorrow", "upcoming", "later", "forthcoming"}
 PRESENT_WORDS = {"today", "tonight", "now", "currently", "this"}
@@ -199,16 +201,14 @@ def find_temporal_expressions(ctx: ArticleAnalysis, resolve: bool = True) -> lis
 def _find_expressions(ctx: ArticleAnalysis, resolve: bool) -> list[TemporalExpression]:
     reference = ctx.reference_date if resolve else None
     found: list[TemporalExpression] = []
+    for entity in ctx.entities_of("DATE", "TIME"):
+        found.append(_expression(entity.field, entity.span, entity.label, reference))
     for field_name, doc in ctx.docs:
-        covered: set[int] = set()
-        for ent in doc.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            covered.update(range(ent.start, ent.end))
-            found.append(_expression(field_name, ent, ent.label_, reference))
-        for token in doc:
-            if token.i not in covered and _weekday_of(token) is not None:
-                found.append(_expression(field_name, doc[token.i: token.i + 1], "WEEKDAY", reference))
+        for i in token_indices(doc, "LOWER", _FREE_WEEKDAYS):
+            token = doc[i]
+            if entity_at(token) is None or entity_at(token).label_ not in ("DATE", "TIME"):  # type: ignore[union-attr]
+                if _weekday_of(token) is not None:
+                    found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY", reference))
     found.sort(key=lambda e: (e.field != "title", e.start))
     return found
 
@@ -351,6 +351,7 @@ EVENT_CLASSES = {
 _EVENT_OF_LEMMA = {lemma: name for name, lemmas in EVENT_CLASSES.items() for lemma in lemmas}
 FUTURE_FRAMES = {"expect", "due", "schedule", "set", "slate", "plan", "intend", "hope", "aim", "prepare",
                  "going", "go", "likely", "poised", "scheduled", "expected", "planning", "planned"}
+_TRANSITIVE_EVENTS = {"visit", "tour", "meet", "sign", "attend"}
 _DESTINATION_PREPS = {"to", "in", "into", "for", "at"}
 _ENTITY_TARGETS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
@@ -397,28 +398,26 @@ def event_mentions(ctx: ArticleAnalysis) -> list[EventMention]:
 
 
 def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
-    last_subject: dict[str, str] = {}
     surnames = {e.norm.split()[-1].lower() for e in ctx.entities_of("PERSON") if e.norm.split()}
-    for sent in ctx.sentences:
-        field_name = ctx.field_of(sent)
-        for token in sent:
+    subjects = [(e.field, e.start, "PERSON" if e.label == "PERSON" else "ORG", _entity_key(e.span.root))
+                for e in ctx.entities_of("PERSON", "ORG", "GPE", "NORP") if e.span.root.dep_ in ("nsubj", "nsubjpass")]
+    for field_name, doc in ctx.docs:
+        for i in token_indices(doc, "LEMMA", set(_EVENT_OF_LEMMA)):
+            token = doc[i]
             lemma = _event_lemma(token)
-            if lemma is not None:
-                subject = _subject_of(token)
-                actor = _actor_key(subject, last_subject, surnames)
-                target_token = _target_of(token, lemma)
-                target = _entity_key(target_token) if target_token is not None else None
-                yield EventMention(
-                    field=field_name, event=_EVENT_OF_LEMMA[lemma], lemma=lemma, status=_status(token),
-                    actor=actor, target=target, verb=token, subject=subject, target_token=target_token,
-                    sentence=sent, markers=_markers(token, sent), dates=_dates_of(token),
-                )
-        for token in sent:  # remember named subjects after the sentence: "he" looks back
-            if token.dep_ in ("nsubj", "nsubjpass") and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-                kind = "PERSON" if token.ent_type_ == "PERSON" else "ORG"
-                key = _entity_key(token)
-                if key:
-                    last_subject[kind] = key
+            if lemma is None:
+                continue
+            sent = sentence_of(token)
+            last_subject = {kind: key for f, start, kind, key in subjects if f == field_name and start < sent.start_char and key}
+            subject = _subject_of(token)
+            actor = _actor_key(subject, last_subject, surnames)
+            target_token = _target_of(token, lemma)
+            target = _entity_key(target_token) if target_token is not None else None
+            yield EventMention(
+                field=field_name, event=_EVENT_OF_LEMMA[lemma], lemma=lemma, status=_status(token),
+                actor=actor, target=target, verb=token, subject=subject, target_token=target_token,
+                sentence=sent, markers=_markers(token, sent), dates=_dates_of(token),
+            )
 
 
 def _event_lemma(token: Token) -> str | None:
@@ -465,26 +464,23 @@ def _actor_key(subject: Token | None, last_subject: dict[str, str], surnames: se
 
 def _entity_key(token: Token) -> str | None:
     """A lower-case key for the named entity a token stands in: a person's surname, a place's name."""
-    if not token.ent_type_:
+    ent = entity_at(token)
+    if ent is None:
         return None
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
-            if not words:
-                return None
-            if ent.label_ == "PERSON":
-                return words[-1].lower_
-            return " ".join(t.lower_ for t in words if t.lower_ != "the")
-    return None
+    words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+    if not words:
+        return None
+    if ent.label_ == "PERSON":
+        return words[-1].lower_
+    return " ".join(t.lower_ for t in words if t.lower_ != "the")
 
 
 def _target_of(verb: Token, lemma: str) -> Token | None:
     """Where the trip goes or whom the meeting is with: a named entity after the verb."""
     candidates: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "dobj":
-            candidates.append(child)
+        if child.dep_ == "dobj" and lemma in _TRANSITIVE_EVENTS:
+            candidates.append(child)  # "visited Kenya", "met Putin"; not "headed Microsoft"
         elif child.dep_ == "prep" and (child.lower_ in _DESTINATION_PREPS or (lemma == "meet" and child.lower_ == "with")):
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     for candidate in candidates:
@@ -573,9 +569,11 @@ def _markers(verb: Token, sent: SpacySpan) -> frozenset[str]:
 def _dates_of(verb: Token) -> tuple[str, ...]:
     """Texts of the DATE/TIME entities that modify the verb (or its frame verb)."""
     heads = {verb.i} | ({verb.head.i} if verb.dep_ == "xcomp" else set())
-    texts = []
-    for ent in verb.doc.ents:
-        if ent.label_ in ("DATE", "TIME") and ent.root.head.i in heads | {t.i for t in verb.children if t.dep_ == "prep"}:
+    heads |= {t.i for t in verb.children if t.dep_ == "prep"}
+    texts: list[str] = []
+    for token in verb.subtree:
+        ent = entity_at(token)
+        if ent is not None and ent.label_ in ("DATE", "TIME") and ent.root.i == token.i and ent.root.head.i in heads:
             texts.append(ent.text)
     return tuple(texts)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.quantities import Quantity
+from consistency.quantities import Quantity, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -307,7 +307,7 @@ def _list_start(doc: SpacySpan, noun: Token, sent: SpacySpan) -> tuple[int, int]
                 return None
             end = sent.end
             if j == sent.end - 1 and sent.end < len(doc):
-                end = doc[sent.end].sent.end
+                end = sentence_of(doc[sent.end]).end
             return j + 1, end
         if doc[j].text == ",":
             if j == nxt and j + 1 < sent.end and doc[j + 1].dep_ == "appos" and doc[j + 1].head.i == noun.i:

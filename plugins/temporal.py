@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from consistency import Rule, hookimpl
+from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
-from consistency.quantities import number_value
+from consistency.quantities import number_value, sentence_of
 from consistency.timeline import (
     EventMention,
     ReferenceDate,
@@ -245,7 +245,7 @@ class AfterPublication(Rule):
         for expr in ctx.temporal:
             if expr.years_ago is None:
                 continue
-            sent = expr.span.sent
+            sent = sentence_of(expr.span[0])
             years = [e for e in ctx.temporal if e.field == expr.field and e.kind in ("year", "date") and e.year
                      and sent.start_char <= e.start < sent.end_char and e is not expr]
             if len(years) != 1:
@@ -346,7 +346,8 @@ class AgeMismatch(Rule):
     What it flags:
         "Smith, 45, born in 1950" or "the 45-year-old, born in 1950" in an article of
         2018, and "the 10-year-old company, founded in 2001" in one of 2018: the age is off
-        by more than one year. Quiet without a reference date.
+        by more than one year. Quiet without a reference date. Also a person's age no
+        one reaches ("died aged 186"), with or without a date.
 
     Why it matters:
         Ages and birth years are checked by readers with a subtraction; a wrong one casts
@@ -361,6 +362,9 @@ class AgeMismatch(Rule):
         Veteran coach retires
         John Smith, 67, who was born in 1950, retired on Monday.
         (c) 2018, The Daily Bugle.
+
+    Options:
+        max_age: the oldest age taken as possible for a person (default 120).
     """
 
     code = "TM04"
@@ -368,12 +372,21 @@ class AgeMismatch(Rule):
     default_severity = Severity.warning
     requires = ("entities",)
 
+    class Options(Options):
+        max_age: int = 120
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference: ReferenceDate | None = ctx.reference_date
-        if reference is None:
-            return
         for sent in ctx.sentences:
             ages = list(_ages(sent))
+            for age, age_span, is_person in ages:
+                if is_person and age > self.options.max_age:
+                    yield self.finding(
+                        f"No one is {age} years old; the age \"{age_span.text}\" must be wrong.",
+                        [ctx.span(age_span)], confidence=0.9, data={"age": age},
+                    )
+            if reference is None:
+                continue
             origins = list(_origin_years(sent))
             if len(ages) != 1 or len(origins) != 1:
                 continue
@@ -404,7 +417,7 @@ def _ages(sent: SpacySpan) -> Iterator[tuple[int, SpacySpan, bool]]:
     doc = sent.doc
     for token in sent:
         value = number_value(token.text)
-        if value is None or not value.is_integer() or not 0 < value < 125:
+        if value is None or not value.is_integer() or not 0 < value < 1000:
             continue
         i = token.i
         if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:

@@ -166,3 +166,15 @@ def test_temporal_flags_aged_person() -> None:
 ])
 def test_temporal_passes_consistent_or_unanchored_ages(text: str) -> None:
     assert_passes("TM04", text)
+
+
+def test_temporal_flags_impossible_age_without_reference_date() -> None:
+    assert_flags("TM04", "Judge dies\nLord Scarman, who led the inquiry, has died aged 186.", quotes=["aged 186"])
+
+
+def test_temporal_passes_old_but_possible_age() -> None:
+    assert_passes("TM04", "Judge dies\nLord Scarman, who led the inquiry, has died aged 93.")
+
+
+def test_temporal_passes_large_number_after_name_that_is_no_age() -> None:
+    assert_passes("TM04", "Sales\nThe Ford Focus, 150, and the Fiesta sold well.")

@@ -1,0 +1,56 @@
+"""Tests of `consistency.quantities`: values, units, counted nouns and qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.checker import Checker
+from consistency.quantities import Quantity, number_value
+from consistency.testing import make_article
+
+
+@pytest.fixture(scope="module")
+def quantities():
+    checker = Checker(select=["QT01"], preview=True)
+
+    def run(text: str) -> list[Quantity]:
+        return checker.analyze(make_article("Headline\n" + text)).quantities
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1,400", 1400), ("1.13bn", 1.13e9), ("600m", 6e8), ("twelve", 12), ("twenty-five", 25), ("12", 12),
+    ("Monday", None), ("1.2.3", None),
+])
+def test_quantities_number_value(text: str, value: float | None) -> None:
+    assert number_value(text) == value
+
+
+def test_quantities_scaled_values_and_currencies(quantities) -> None:
+    found = {q.text: q for q in quantities("Profits rose to $1.13bn (£600m), and about 1.2 million jobs went.")}
+    assert found["$1.13bn"].value == 1.13e9 and found["$1.13bn"].unit == "USD"
+    assert found["£600m"].unit == "GBP"
+    jobs = found["1.2 million"]
+    assert (jobs.value, jobs.counted, jobs.approximate) == (1.2e6, "job", True)
+
+
+def test_quantities_counted_noun_predicate_and_bounds(quantities) -> None:
+    qs = quantities("Twelve people died. Up to 300 citizens were flown home. At least 15 were killed.")
+    died, citizens, killed = qs
+    assert (died.value, died.counted, died.predicate) == (12, "people", "die")
+    assert citizens.bound == "upper" and "up to" in citizens.qualifiers
+    assert killed.bound == "lower" and killed.predicate == "kill"
+
+
+def test_quantities_percent_change_range_and_score(quantities) -> None:
+    qs = {q.text: q for q in quantities("Sales rose 2% to $11bn. Between 10 and 20 people were hurt. Chelsea won 3-1.")}
+    assert qs["2%"].unit == "%"
+    assert qs["$11bn"].change == "rise"
+    assert qs["10"].range and qs["20"].range
+    assert qs["3"].score
+
+
+def test_quantities_skip_dates_years_and_ordinals(quantities) -> None:
+    qs = quantities("On July 20, 2004, the second vote was held at 10:30.")
+    assert [q.text for q in qs] == []

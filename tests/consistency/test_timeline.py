@@ -1,0 +1,92 @@
+"""Tests of `consistency.timeline`: reference date, temporal expressions, event mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consistency.analysis import ArticleAnalysis
+from consistency.checker import Checker
+from consistency.testing import make_article
+from consistency.timeline import date_for, event_mentions, ReferenceDate
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    checker = Checker(select=["TM01"], preview=True)
+
+    def run(text: str, **metadata: object) -> ArticleAnalysis:
+        return checker.analyze(make_article(text, **metadata))
+
+    return run
+
+
+def test_timeline_reference_date_from_published(analyze) -> None:
+    ref = analyze("Headline\nBody text.", published=dt.datetime(2020, 5, 1, 12, 0)).reference_date
+    assert (ref.date, ref.precision, ref.source) == (dt.date(2020, 5, 1), "day", "published")
+
+
+def test_timeline_reference_date_from_dateline_with_copyright_year(analyze) -> None:
+    ctx = analyze("Headline\nLONDON, March 3 (Reuters) - Shares fell on Tuesday.\n(c) 2015 Reuters.")
+    ref = ctx.reference_date
+    assert (ref.date, ref.precision, ref.source) == (dt.date(2015, 3, 3), "day", "dateline")
+
+
+def test_timeline_reference_date_from_full_dateline(analyze) -> None:
+    ref = analyze("Headline\nPARIS, June 5, 2019 — Talks resumed in Paris.").reference_date
+    assert ref.date == dt.date(2019, 6, 5)
+
+
+def test_timeline_reference_date_from_copyright_is_year_precise(analyze) -> None:
+    ref = analyze("Headline\nTalks resumed.\n(c) 2018, The Washington Post.").reference_date
+    assert (ref.year, ref.precision, ref.source) == (2018, "year", "copyright")
+    assert ref.describe() == "2018"
+
+
+def test_timeline_reference_date_none_without_clues(analyze) -> None:
+    assert analyze("Headline\nTalks resumed in 2018 after a pause.").reference_date is None
+
+
+def test_timeline_expressions_parts_and_direction(analyze) -> None:
+    ctx = analyze("Headline\nThe vote on Tuesday, March 3, 2021 followed talks last week. "
+                  "Another round is due next month, and the treaty dates from 2014.")
+    by_text = {e.text: e for e in ctx.temporal}
+    full = next(e for t, e in by_text.items() if "March 3" in t)
+    assert (full.weekday, full.month, full.day, full.year) == (1, 3, 3, 2021)
+    assert full.date == dt.date(2021, 3, 3)
+    assert by_text["last week"].direction == "past"
+    assert by_text["next month"].direction == "future"
+    assert by_text["2014"].kind == "year"
+
+
+def test_timeline_relative_dates_resolved_against_published_date(analyze) -> None:
+    ctx = analyze("Headline\nThe plant closed two weeks ago.", published=dt.date(2020, 5, 15))
+    (expr,) = [e for e in ctx.temporal if "ago" in e.text]
+    assert expr.date == dt.date(2020, 5, 1)
+
+
+def test_timeline_years_ago(analyze) -> None:
+    (expr,) = [e for e in analyze("Headline\nThe war ended 25 years ago.").temporal]
+    assert expr.years_ago == 25
+
+
+def test_timeline_date_for_uses_nearest_year_of_day_precise_reference() -> None:
+    ref = ReferenceDate(dt.date(2019, 1, 3), "day", "published")
+    assert date_for(None, 12, 31, ref) == [dt.date(2018, 12, 31)]
+    assert date_for(2017, 12, 31, ref) == [dt.date(2017, 12, 31)]
+    assert date_for(None, 12, 31, None) == []
+
+
+def test_timeline_events_status_actor_and_target(analyze) -> None:
+    ctx = analyze("Headline\nForeign Minister Ivan Petrov traveled to Belarus on Monday. "
+                  "He is expected to visit Belarus again soon. Petrov will meet Lukashenko in Minsk. "
+                  "He would visit Poland if asked. He plans to fly to Poland.")
+    got = [(m.lemma, m.status, m.actor, m.target) for m in event_mentions(ctx)]
+    assert ("travel", "done", "petrov", "belarus") in got
+    assert ("visit", "future", "petrov", "belarus") in got
+    assert ("meet", "future", "petrov", "lukashenko") in got
+    assert ("visit", "unknown", "petrov", "poland") in got
+    assert ("fly", "future", "petrov", "poland") in got
+    again = next(m for m in event_mentions(ctx) if m.lemma == "visit" and m.target == "belarus")
+    assert "again" in again.markers
