@@ -42,7 +42,14 @@ HONORIFICS: dict[str, str | None] = {
     "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f", "baroness": "f", "madam": "f",
     "queen": "f", "princess": "f", "mme": "f",
     "dr": None, "prof": None, "professor": None, "rev": None, "reverend": None, "mx": None,
+    "gen": None, "general": None, "col": None, "colonel": None, "capt": None, "captain": None, "maj": None,
+    "major": None, "sgt": None, "lt": None, "adm": None, "admiral": None, "cllr": None, "det": None, "insp": None,
+    "supt": None, "sen": None, "rep": None, "gov": None, "fr": None, "rabbi": None, "imam": None, "sheikh": None,
+    "cardinal": None, "archbishop": None, "bishop": None, "judge": None, "justice": None, "president": None,
 }
+# Honorifics that also are ordinary words or first names: only read as honorifics before a name.
+_WEAK_HONORIFICS = frozenset({"general", "major", "justice", "president", "judge", "bishop", "cardinal", "rep", "sen",
+                              "gov", "det", "col", "gen"})
 # Honorifics that are titles of nobility: "Lord Sainsbury" is not a surname.
 NOBLE_HONORIFICS = frozenset({"lord", "lady", "baron", "baroness", "king", "queen", "prince", "princess", "dame", "sir"})
 
@@ -59,7 +66,7 @@ deputy
 ROLE_QUALIFIERS = frozenset("""
 foreign home prime finance trade industry defence defense interior health education culture justice
 transport environment energy economy economic treasury state culture media sport sports work pensions
-transport agriculture labour employment development international affairs chief executive managing
+transport agriculture employment development international affairs chief executive managing
 financial operating technology technical general attorney-general secretary-general first lord privy
 seal northern ireland scotland wales welsh scottish cabinet opposition party group company commercial
 marketing sales information communications digital science culture business enterprise skills
@@ -85,7 +92,8 @@ KIN_WORDS: dict[str, str] = {
 }
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du",
                             "bin", "ibn", "bint", "al", "el", "ben", "abu", "ter", "ten", "dos", "das", "st"})
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior", "qc", "kc", "mp", "mep",
+                           "msp", "obe", "cbe", "mbe", "kbe", "phd"})
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?|[A-Z]\.)$")
 _BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "!", "?"})
@@ -418,7 +426,9 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
             taken.update(range(mention.token_start, mention.token_end))
     # Honorific + capitalised words the NER missed or mislabelled ("Mr Blair" as ORG).
     for tok in doc:
-        if fold(tok.text).rstrip(".") in HONORIFICS and tok.text[:1].isupper() and tok.i + 1 < len(doc):
+        word = fold(tok.text).rstrip(".")
+        if word in HONORIFICS and word not in _WEAK_HONORIFICS and word not in ROLE_WORDS and tok.text[:1].isupper() \
+                and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
             if nxt.i in taken or not _NAME_TOKEN.match(nxt.text) or nxt.is_sent_start:
                 continue
@@ -460,6 +470,14 @@ def _is_place(word: str) -> bool:
         return False
 
 
+def _not_a_given_name(tok: Token) -> bool:
+    """A first word no first name is: a verb or a plural noun ("Vote Blair", "Shareholders United").
+
+    Places are not excluded: "Vladimir", "Jordan" and "Florence" are first names too.
+    """
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
+
+
 def _entity_len(tok: Token) -> int:
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end:
@@ -498,7 +516,12 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
         end -= 1
     if end > start and doc[end - 1].text.endswith(_POSSESSIVES[:2]) and len(doc[end - 1].text) > 2:
         possessive = True
+    for k in range(start + 1, end - 1):
+        if fold(doc[k].text).rstrip(".") in HONORIFICS and fold(doc[k].text).rstrip(".") not in _WEAK_HONORIFICS:
+            honorific, start = fold(doc[k].text).rstrip("."), k + 1  # "said Mr Bysshe" tagged as one PERSON
     tokens = [doc[i] for i in range(start, end)]
+    if len(tokens) > 1 and _not_a_given_name(tokens[0]):
+        return None  # "Vote Blair", "Shareholders United", "Manchester United"
     # A name is capitalised words (initials and particles allowed), nothing else.
     words = [strip_possessive(t.text) for t in tokens]
     if not words or len(words) > 5:
@@ -533,8 +556,25 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     )
 
 
+def _join_compound_surnames(mentions: list[NameMention]) -> None:
+    """A full name that ends another, longer one is its surname: "Kilroy Silk" in "Robert Kilroy Silk"."""
+    words = {id(m): [fold(w) for w in (*m.given, *(m.surname or "").split())] for m in mentions if m.is_full}
+    for short in mentions:
+        if not short.is_full or len(words[id(short)]) < 2:
+            continue
+        tail = words[id(short)]
+        for long in mentions:
+            ws = words.get(id(long))
+            if ws is None or len(ws) <= len(tail) or ws[-len(tail):] != tail:
+                continue
+            names = [*long.given, *(long.surname or "").split()]
+            long.given, long.surname = tuple(names[:-len(tail)]), " ".join(names[-len(tail):])
+            short.surname, short.given = " ".join([*short.given, *(short.surname or "").split()]), ()
+
+
 def _cluster(mentions: list[NameMention]) -> list[Person]:
     """Full names first, in text order; then each lone surname joins its latest cluster."""
+    _join_compound_surnames(mentions)
     persons: list[Person] = []
     ordered = sorted(mentions, key=lambda m: (m.field != "title", m.start))
     body_first = sorted(mentions, key=lambda m: (m.field == "title", m.start))  # the headline refers back to the body
@@ -557,7 +597,7 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
             continue
         key = fold(m.surname or "")
         candidates = [p for p in persons if any(o.surname and fold(o.surname) == key for o in p.mentions if o.is_full)]
-        if not candidates and m.source == "entity":
+        if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
             candidates = [p for p in persons if any(o.first and fold(o.first) == key for o in p.mentions)]
             if len(candidates) != 1:
@@ -594,17 +634,19 @@ def _last_before(person: Person, m: NameMention) -> tuple[int, int]:
 
 # --- offices -----------------------------------------------------------------------------
 _CHANGE_WORDS = frozenset("""
-former formerly previously then became become becomes becoming was were until succeeded succeed succeeds
-replace replaced replaces replacing appointed appoint named nominated elected promoted moved move moves
-joined join joins quit quits resigned resign resigns retired retire stepped step left leave leaves ex later
-earlier once since will would new outgoing incoming acting interim successor predecessor took take taking
-takes handed hand sacked ousted fired went before after
+former formerly previously then became become becomes becoming until succeeded succeed succeeds replace
+replaced replaces replacing appointed appoint named nominated elected promoted joined join joins quit quits
+resigned resign resigns retired retire stepped ex later once will successor predecessor sacked ousted fired
+went before new outgoing incoming acting interim elect designate
 """.split())
 
 
 def _sentence_markers(doc: Doc, i: int) -> frozenset[str]:
     sent = doc[i].sent
-    return frozenset(t.lower_ for t in sent if t.lower_ in _CHANGE_WORDS)
+    found = {t.lower_ for t in sent if t.lower_ in _CHANGE_WORDS}
+    if any(len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20") for t in sent):
+        found.add("<year>")  # "president in 1999": a dated office may be a past one
+    return frozenset(found)
 
 
 def _is_role_word(tok: Token) -> bool:
@@ -615,7 +657,7 @@ def _title_before(doc: Doc, m: NameMention) -> Office | None:
     """The title phrase right before a name: "former Ukraine President Viktor Yanukovych",
     "Mayor of Leeds John Smith"."""
     i = _prev_word(doc, m.token_start - 1)
-    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS:
+    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS and not _is_role_word(doc[i]):
         i = _prev_word(doc, i - 1)
     j = i
     while j >= 0 and i - j < 4 and doc[j].text[:1].isupper() and not _is_role_word(doc[j]):
@@ -639,7 +681,9 @@ def _extend_title_left(doc: Doc, i: int) -> int:
             continue
         if _is_boundary(tok) or tok.is_sent_end:
             break
-        if word in ("the", "a", "an", "his", "her", "its", "their", "our"):
+        if word in ("the", "a", "an", "his", "her", "its", "their", "our") or tok.ent_type_ == "PERSON":
+            break  # a determiner, or another person's name: "Labour leader Tony Blair and Tory leader ..."
+        if word.rstrip(".") in HONORIFICS and word not in ROLE_WORDS:
             break
         if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
                 or tok.text == "-" or (word == "and" and j > 0 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper())
@@ -724,6 +768,12 @@ def _phrase_end(doc: Doc, start: int, limit: int = 12) -> int:
     return j
 
 
+_TITLE_FILLER = ROLE_WORDS | ROLE_QUALIFIERS | MARKERS | RANK_WORDS | {"the", "late", "'s", "’s", "-"}
+_KIN_ADJECTIVES = frozenset({"eldest", "youngest", "elder", "younger", "only", "first", "second", "third", "older",
+                             "oldest", "late", "estranged", "twin", "baby", "teenage", "infant", "adult"})
+_AFTER_BODY = frozenset({"and", "since", "until", "from", "in", "for", "who", "which", "between", "when", "since"})
+
+
 def _apposition_after(doc: Doc, m: NameMention, by_token: dict[tuple[str, int], NameMention]) -> Office | Relation | None:
     """ "X, the mayor of Y," / "X, Y's son" / "X, the son of Y"."""
     i = m.token_end
@@ -767,14 +817,25 @@ def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[
         kin = KIN_WORDS.get(fold(doc[k].text))
         if kin is None:
             continue
-        if k > start and _ends_possessive(doc[k - 1]) and k + 1 == end:
-            rel = by_token.get((field_name, k - 1)) or by_token.get((field_name, k - 2))
-            if rel is not None and rel is not m and rel.token_end in (k - 1, k):
+        p = k - 1
+        while p > start and doc[p].lower_ in _KIN_ADJECTIVES:
+            p -= 1  # "Lukashenko's eldest son"
+        if p >= start and _ends_possessive(doc[p]) and k + 1 == end:
+            rel = by_token.get((field_name, p)) or by_token.get((field_name, p - 1))
+            if rel is not None and rel is not m and rel.token_end in (p, p + 1):
                 return _relation(doc, kin, m, rel, start, end, subject_first)
-        if k + 2 < end + 3 and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
-            rel = by_token.get((field_name, k + 2))
-            if rel is not None and rel is not m and rel.token_end >= end - 1:
-                return _relation(doc, kin, m, rel, start, max(end, rel.token_end), subject_first)
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+            # "the son of (Belarusian president) Alexander Lukashenko": the phrase ends with the name
+            limit = min(len(doc), max(end, k + 2) + 4)
+            for q in range(k + 2, limit):
+                between = doc[q - 1]
+                if q > k + 2 and not (between.text[:1].isupper() or fold(between.text) in _TITLE_FILLER):
+                    break  # "the son of a farmer who met Y": Y is not the parent
+                rel = by_token.get((field_name, q))
+                if rel is not None and rel is not m:
+                    if rel.token_end >= end - 1 or subject_first is False:
+                        return _relation(doc, kin, m, rel, start, max(end, rel.token_end), subject_first)
+                    break
         return None
     if any(by_token.get((field_name, k)) for k in range(start, end)):
         return None  # another person's name: a list, not an apposition
@@ -800,20 +861,26 @@ def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[
             of_end += 1
         while of_end > of_start and doc[of_end - 1].lower_ in ("the", "of", "and", "&"):
             of_end -= 1
-        if of_end == of_start:
-            of_start = of_end = None
+        if of_end == of_start or (of_end < end and (_ends_possessive(doc[of_end - 1]) or _is_possessive(doc[of_end])
+                                                     or not doc[of_end].is_punct and doc[of_end].lower_ not in _AFTER_BODY)):
+            of_start = of_end = None  # "the chairman of Spain's biggest bank": the body is not Spain
         elif doc[of_start].lower_ == "the":
             of_start += 1
     title_start = k
     # A possessive body: "Microsoft's chief executive".
     for j in range(k, title_end):
         if _is_possessive(doc[j]) and of_start is None:
-            of_start, of_end = k, j
+            of_start, of_end = j, j
+            while of_start > k and (doc[of_start - 1].text[:1].isupper() or doc[of_start - 1].text == "&"):
+                of_start -= 1
+            if of_start == of_end:
+                return None
             title_start = j + 1
             break
     office = _office_from_tokens(doc, title_start, title_end, m, "apposition", of_start, of_end)
-    if office is not None and start < title_start:
-        start_char = doc[start].idx
+    first = of_start if of_start is not None and of_start < title_start else k
+    if office is not None and first < title_start:
+        start_char = doc[first].idx
         office.start = start_char
         office.text = doc.text[start_char:office.end]
     return office

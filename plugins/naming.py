@@ -260,6 +260,7 @@ class SpellingVariant(Rule):
             return
         given_by_surname = _given_names_by_surname(ctx)
         surnames_by_given = _surnames_by_given(ctx)
+        lower_words = {tok.lower_ for _, doc in ctx.docs for tok in doc if tok.text.islower()}
         keys = sorted(forms)
         reported: set[str] = set()
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -272,12 +273,13 @@ class SpellingVariant(Rule):
                 for b in by_length.get(length, ()):
                     if b <= a and length == len(a):
                         continue
-                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported)
+                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported,
+                                         lower_words)
                     if finding is not None:
                         yield finding
 
     def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, given_by_surname: dict[str, set[str]],
-              surnames_by_given: dict[str, set[str]], reported: set[str]) -> Finding | None:
+              surnames_by_given: dict[str, set[str]], reported: set[str], lower_words: set[str]) -> Finding | None:
         if len(fb.key) < self.options.min_length:
             return None
         distance = spelling_distance(fa.key, fb.key)
@@ -289,8 +291,16 @@ class SpellingVariant(Rule):
         code_a, code_b = _place_key(fa.text), _place_key(fb.text)
         if code_a and code_b:
             return None  # a country and a demonym, or two countries' words
-        if (known_a or code_a) and fb.label == "PERSON" or (known_b or code_b) and fa.label == "PERSON":
-            return None  # "Romania" and "Roman Abramovich": a place and a person
+        in_names_a = fa.key in given_by_surname or fa.key in surnames_by_given
+        in_names_b = fb.key in given_by_surname or fb.key in surnames_by_given
+        if (known_a or code_a) and in_names_b or (known_b or code_b) and in_names_a:
+            return None  # "Romania" and "Roman Abramovich": a place and a person's name
+        if (known_a or code_a) and (known_b or code_b):
+            return None  # "Brasilia" and "Brazilian": a city and a demonym
+        if in_names_a != in_names_b and (fb if in_names_a else fa).label != "PERSON":
+            return None  # "Linus" (Torvalds) and "Linux": a person's name and a product
+        if fa.key in lower_words or fb.key in lower_words:
+            return None  # "Contract" in a name, "contract" in the text: a common word
         short = fa if len(fa.key) <= len(fb.key) else fb
         if is_demonym(short.text) or is_demonym(fa.text) and is_demonym(fb.text):
             return None  # "Croat" / "Croatia"
@@ -302,7 +312,7 @@ class SpellingVariant(Rule):
         if sa and sb and not sa & sb:
             return None  # "Sergei Ivanov" and "Sergey Lavrov": two people's first names
         # The majority spelling is the reference; a known place wins a tie.
-        ranked = sorted((fa, fb), key=lambda f: (f.count, is_known_place(f.text), -f.spans[0].start * 0), reverse=True)
+        ranked = sorted((fa, fb), key=lambda f: (f.count, is_known_place(f.text)), reverse=True)
         major, minor = ranked
         if major.count == minor.count and not (known_a or known_b):
             major, minor = sorted((fa, fb), key=lambda f: (f.spans[0].field != "title", f.spans[0].start))
@@ -433,12 +443,15 @@ _PLURAL_KIN = re.compile(r"\b(?:couple|brothers|sisters|siblings|family|families
 
 def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     """The text shows two people: joined by "and", in one sentence, relatives, a plural surname."""
-    text = ctx.article.body
     surname = p.surname or ""
-    if re.search(rf"\b{re.escape(surname)}(?:s|es)\b", ctx.article.title + "\n" + text):
+    if re.search(rf"\b{re.escape(surname)}(?:s|es)\b", ctx.article.title + "\n" + ctx.article.body):
         return True  # "the Clintons", "the Milibands"
-    if _PLURAL_KIN.search(ctx.article.title + "\n" + text):
-        return True
+    joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
+    if re.search(joined, ctx.article.title + "\n" + ctx.article.body):
+        return True  # "Hillary and Bill Clinton", "Mr and Mrs Smith"
+    named = re.compile(rf"\b{re.escape(surname)}\b")
+    if any(named.search(sent.text) and _PLURAL_KIN.search(sent.text) for sent in ctx.sentences):
+        return True  # "Ed Miliband and his brother", "Mr Smith's wife"
     if p.gender and q.gender and p.gender != q.gender:
         return True
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}

@@ -2,7 +2,7 @@
 
 Codes:
     RL01 roles.office-conflict: one person given two incompatible offices.
-    RL02 roles.office-holder-conflict: two people holding one unique office at once (preview).
+    RL02 roles.office-holder-conflict: two people holding one unique office at once.
 
 Data sources: offices come from `ctx.people` (`consistency.people`): titles before names
 ("Foreign Minister Sergei Lavrov") and appositions ("X, the mayor of Leeds"); bodies are
@@ -28,7 +28,7 @@ _ONE_PER_PERSON = frozenset({"mayor", "president", "prime minister", "chancellor
                              "defence minister", "defence secretary", "interior minister", "chief executive",
                              "finance chief", "chief operating officer", "mp", "senator"})
 # Posts of one body that exclude each other in one person.
-_GOVERNMENT = frozenset({"president", "prime minister", "foreign minister", "foreign secretary", "home secretary",
+_GOVERNMENT = frozenset({"prime minister", "foreign minister", "foreign secretary", "home secretary",
                          "finance minister", "defence minister", "defence secretary", "interior minister",
                          "justice minister", "health minister", "health secretary", "education secretary",
                          "education minister", "trade minister", "economy minister", "energy minister",
@@ -154,8 +154,6 @@ class OfficeConflict(Rule):
             group = _GOVERNMENT if a.role in _GOVERNMENT else _CORPORATE if a.role in _CORPORATE else None
             if group is None or b.role not in group:
                 return None
-            if not a.body and not b.body and group is _GOVERNMENT:
-                return None  # two countries' governments may be meant
             kind = "role"
             message = f"{person.name} is called {a.text} and {b.text}, two posts one person does not hold together."
         else:
@@ -197,7 +195,6 @@ class OfficeHolderConflict(Rule):
     code = "RL02"
     name = "roles.office-holder-conflict"
     default_severity = Severity.warning
-    stability = "preview"
     requires = ("entities", "people", "gazetteer")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:

@@ -1,0 +1,75 @@
+"""consistency.people: clustering of person mentions, offices and family relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.people import first_names_compatible, fold
+from consistency.testing import checker_for, make_article
+
+pytestmark = pytest.mark.slow
+
+
+def people_of(text: str):
+    return checker_for("NM02").analyze(make_article(text)).people
+
+
+def test_people_fold_strips_possessive_accents_and_case():
+    assert fold("Lukashenko’s") == "lukashenko"
+    assert fold("Müller") == "muller"
+
+
+@pytest.mark.parametrize("a,b", [("Bill", "William"), ("Tony", "Anthony"), ("Bob", "Robert"), ("J.", "John"),
+                                 ("Chris", "Christopher"), ("Sergei", "Sergey")])
+def test_people_first_names_compatible(a, b):
+    assert first_names_compatible(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Sergei", "Vladimir"), ("Hillary", "Bill"), ("Ed", "David")])
+def test_people_first_names_incompatible(a, b):
+    assert not first_names_compatible(a, b)
+
+
+def test_people_groups_full_name_surname_honorific_and_possessive():
+    people = people_of("Blair visits Paris\nPrime Minister Tony Blair flew to Paris. Mr Blair met officials. "
+                       "Blair's aides said the trip went well.")
+    blairs = people.with_surname("Blair")
+    assert len(blairs) == 1
+    texts = [m.text for m in blairs[0].mentions]
+    assert texts.count("Blair") >= 2 and "Tony Blair" in texts
+    assert blairs[0].offices[0].role == "prime minister"
+
+
+def test_people_lone_surname_with_two_candidates_is_ambiguous():
+    people = people_of("Couple\nTony Blair and Cherie Blair arrived. Blair said nothing.")
+    lone = [m for m in people.mentions if m.text == "Blair" and not m.is_full]
+    assert lone and all(m.ambiguous for m in lone)
+
+
+def test_people_offices_with_body_and_markers():
+    people = people_of("Leaders\nFormer Ukraine President Viktor Yanukovych fled. John Smith, the mayor of Leeds, "
+                       "spoke, as did Microsoft's chief executive, Steve Ballmer.")
+    by_name = {p.name: p for p in people}
+    yanukovych = by_name["Viktor Yanukovych"].offices[0]
+    assert yanukovych.role == "president" and yanukovych.body == "Ukraine" and "former" in yanukovych.markers
+    assert not yanukovych.is_current
+    mayor = by_name["John Smith"].offices[0]
+    assert (mayor.role, mayor.body_text) == ("mayor", "Leeds")
+    ballmer = by_name["Steve Ballmer"].offices[0]
+    assert (ballmer.role, ballmer.body_text) == ("chief executive", "Microsoft")
+
+
+def test_people_family_relations():
+    people = people_of("Heirs\nBoris Nalbandian, Belarusian president Alexander Lukashenko's son, spoke. "
+                       "Paul Dupont's daughter Marie Dupont also spoke.")
+    kinds = {(r.subject.text, r.kind, r.relative.text) for r in people.relations}
+    assert ("Boris Nalbandian", "son", "Alexander Lukashenko") in kinds
+    assert ("Marie Dupont", "daughter", "Paul Dupont") in kinds
+
+
+def test_people_surname_tagged_as_other_label_joins_its_cluster():
+    text = ("Talks\nPresident Alexander Lukashenko spoke. Lukashenko, Lukashenko and Lukashenko were "
+            "named in the report, and Lukashenko agreed.")
+    people = people_of(text)
+    assert len(people.with_surname("Lukashenko")) == 1
+    assert len(people.with_surname("Lukashenko")[0].mentions) >= 4

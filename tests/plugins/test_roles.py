@@ -1,0 +1,76 @@
+"""RL01 office conflicts and RL02 office-holder conflicts: flagged cases and the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes
+
+pytestmark = pytest.mark.slow
+
+
+# --- RL01 roles.office-conflict -------------------------------------------------------------
+def test_roles_flags_mayor_of_two_cities():
+    text = ("Mayor opens bridge\n"
+            "John Smith, the mayor of Leeds, opened the bridge on Monday. "
+            "Smith, the mayor of York, cut the ribbon.")
+    findings = assert_flags("RL01", text, quotes=["the mayor of York"])
+    assert "Leeds" in findings[0].message and "York" in findings[0].message
+
+
+def test_roles_flags_president_of_two_countries():
+    text = ("Leader travels\n"
+            "Belarusian President Alexander Lukashenko flew to Moscow. "
+            "In the Kremlin, Russian President Alexander Lukashenko gave a speech.")
+    assert_flags("RL01", text)
+
+
+def test_roles_flags_two_exclusive_posts_in_one_company():
+    text = ("Results\n"
+            "Acme chief executive Jane Doe said profits rose. Analysts said Acme finance chief "
+            "Jane Doe had cut costs.")
+    assert_flags("RL01", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Minister\nChancellor Gordon Brown spoke. Mr Brown, the MP for Kirkcaldy, smiled.",
+    "Results\nJane Doe, the chairman and chief executive of Acme, spoke. Acme chief executive Jane Doe smiled.",
+    "Mayor\nJohn Smith, the former mayor of Leeds, spoke. Smith, the mayor of York, smiled.",
+    "Mayor\nJohn Smith, who was mayor of Leeds, spoke. Smith, now the mayor of York, smiled.",
+    "Mayor\nJohn Smith, the mayor of Leeds, spoke. Before becoming mayor of York, Smith taught.",
+    "Minister\nShadow chancellor Oliver Letwin spoke. Mr Letwin, the shadow foreign secretary, smiled.",
+])
+def test_roles_passes_combined_former_and_shadow_roles(text):
+    assert_passes("RL01", text)
+
+
+# --- RL02 roles.office-holder-conflict ------------------------------------------------------
+def test_roles_flags_two_foreign_ministers_of_one_country():
+    text = ("Ministers meet\n"
+            "Russian Foreign Minister Sergei Lavrov met the press. "
+            "Russian Foreign Minister Andrei Kozyrev answered questions.")
+    assert_flags("RL02", text, quotes=["Andrei Kozyrev"])
+
+
+@pytest.mark.parametrize("text", [
+    "Talks\nRussian Foreign Minister Sergei Lavrov met Belarusian Foreign Minister Vladimir Makei.",
+    "Talks\nRussian Foreign Minister Sergei Lavrov met former Russian Foreign Minister Andrei Kozyrev.",
+    "Talks\nRussian Foreign Minister Sergei Lavrov met Russian deputy foreign minister Sergei Ryabkov.",
+    "Talks\nForeign Secretary Jack Straw spoke. Shadow foreign secretary Michael Ancram replied.",
+    "Talks\nForeign Minister Sergei Lavrov met his Belarusian counterpart in Minsk.",
+])
+def test_roles_holder_passes_counterparts_deputies_former_and_shadow(text):
+    assert_passes("RL02", text)
+
+
+def test_roles_flags_two_cabinet_posts_for_one_minister():
+    text = ("Minister speaks\n"
+            "Foreign Secretary Jack Straw spoke in Paris on Monday. Home Secretary Jack Straw "
+            "said the talks had gone well.")
+    assert_flags("RL01", text, quotes=["Home Secretary"])
+
+
+def test_roles_holder_passes_dated_past_holder():
+    text = ("Ministers\nRussian President Vladimir Putin spoke. In 1998, Russian President Boris Yeltsin "
+            "devalued the rouble.")
+    assert_passes("RL02", text)
