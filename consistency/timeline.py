@@ -408,8 +408,10 @@ def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
             if lemma is None:
                 continue
             sent = sentence_of(token)
-            last_subject = {kind: key for f, start, kind, key in subjects if f == field_name and start < sent.start_char and key}
             subject = _subject_of(token)
+            before = subject.idx if subject is not None else sent.start_char
+            # the nearest named subject before the pronoun, in an earlier sentence or earlier in this one
+            last_subject = {kind: key for f, start, kind, key in subjects if f == field_name and start < before and key}
             actor = _actor_key(subject, last_subject, surnames)
             target_token = _target_of(token, lemma)
             target = _entity_key(target_token) if target_token is not None else None
@@ -439,7 +441,7 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
                     return current.head
                 return child
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head is not current:
             current = current.head
         else:
             return None
@@ -503,6 +505,8 @@ def _frame_tokens(verb: Token) -> list[Token]:
         head = verb.head
         tokens.append(head)
         tokens.extend(c for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass"))
+        if head.dep_ == "acomp":  # "Kerry is due to arrive": the subject hangs on "is"
+            tokens.extend(c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return tokens
 
 
@@ -537,7 +541,9 @@ def _frame_status(frame: Token) -> Literal["done", "future", "unknown"]:
     if frame.tag_ in ("VBZ", "VBP"):
         return "future"  # "plans to visit"
     if frame.tag_ in ("VBN", "JJ", "VBG") and aux_words & {"is", "are", "'s", "'re", "am"}:
-        return "future"  # "is expected to visit", "is due to", "is planning to"
+        return "future"  # "is expected to visit", "is planning to"
+    if frame.dep_ == "acomp" and frame.head.lemma_ == "be" and frame.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is due to arrive", "is likely to visit"
     return "unknown"  # "was expected to visit": the expectation is past, the trip unknown
 
 
@@ -547,7 +553,8 @@ def _in_condition(verb: Token) -> bool:
 
 _OCCURRENCE_WORDS = {"again", "return", "another", "second", "third", "next", "repeat", "back", "previously",
                      "before", "first", "once", "regularly", "annual", "every", "often", "frequently",
-                     "last", "ago", "earlier", "later", "recent", "recently", "past", "already", "since"}
+                     "last", "ago", "earlier", "later", "recent", "recently", "past", "already", "since",
+                     "times", "twice", "repeatedly", "several", "many", "numerous", "usually", "sometimes"}
 
 
 def _markers(verb: Token, sent: SpacySpan) -> frozenset[str]:

@@ -40,6 +40,8 @@ _UPDATE_WORDS = {"revised", "revise", "now", "latest", "later", "updated", "upda
                  "corrected", "initially", "originally", "earlier", "first", "then", "since", "overall",
                  "subsequently", "eventually", "previously", "preliminary", "raised", "other",
                  "officially", "tally", "including", "among", "whom", "altogether", "all", "cumulative"}
+_HEDGES = {"may", "might", "could", "would", "fear", "feared", "fears", "possibly", "perhaps", "likely", "estimate",
+           "estimated", "estimates", "believed", "thought", "reportedly", "unconfirmed", "claimed", "claims", "if"}
 _PERIOD_WORDS = {"year", "month", "week", "day", "annually", "annual", "each", "every", "per", "a", "daily",
                  "weekly", "monthly", "yearly"}
 _RECENT = {"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -125,9 +127,15 @@ def _count_class(q: Quantity) -> str | None:
             return None
         return _CLASS_OF[q.counted]
     doc = q.sentence.doc
-    following = doc[q.tokens[1]].lower_ if q.tokens[1] < q.sentence.end else ""
-    if following in ("dead", "injured", "wounded", "missing") and q.counted is None:
-        return _CLASS_OF[following]  # "treated the 14 injured": the adjective is the counted group
+    following = doc[q.tokens[1]] if q.tokens[1] < q.sentence.end else None
+    if following is not None and q.counted is None and following.tag_ in ("JJ", "VBN", "NNS", "NN"):
+        word = following.lower_ if following.lower_ in _CLASS_OF else following.lemma_.lower()
+        if word in _CLASS_OF:
+            return _CLASS_OF[word]  # "treated the 14 injured", "the 20 arrested": the participle is the group
+    if q.counted_index is not None:
+        for child in doc[q.counted_index].children:  # "eight injured firefighters"
+            if child.dep_ == "amod" and (child.lower_ in _CLASS_OF or child.lemma_.lower() in _CLASS_OF):
+                return _CLASS_OF.get(child.lower_) or _CLASS_OF[child.lemma_.lower()]
     if q.predicate in _CLASS_OF and (q.counted is None or q.counted not in ("%",)):
         return _CLASS_OF[q.predicate]
     return None
@@ -142,7 +150,7 @@ def _plain(q: Quantity, later: bool) -> bool:
     if q.bound is not None or q.range or q.change or q.partitive:
         return False
     words = {t.lower_ for t in q.sentence}
-    if words & _UPDATE_WORDS:
+    if words & (_UPDATE_WORDS | _HEDGES):
         return False
     near = {t.lower_ for t in q.sentence.doc[q.tokens[1]:min(q.tokens[1] + 4, q.sentence.end)]}
     return not (near & _PERIOD_WORDS and near & {"a", "per", "each", "every"})
@@ -322,20 +330,30 @@ def _is_name(tokens: list[Token]) -> bool:
 
 
 def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
-    """(whole, percent) for "X of Y ..., or Z%" / "X out of Y (Z%)" starting at quantity i."""
+    """(whole, percent) for "X of Y ..., or Z%", "X out of Y (Z%)" or "Of the Y ..., X ..., or Z%" at quantity i."""
     part = quantities[i]
-    if part.unit is not None or i + 2 >= len(quantities):
+    if part.unit is not None or i + 1 >= len(quantities):
         return None
-    whole, pct = quantities[i + 1], quantities[i + 2]
+    if i >= 1 and _opens_with_of(quantities[i - 1]):
+        whole, pct = quantities[i - 1], quantities[i + 1]  # "Of the 200 asked, 50 said yes, or 40%"
+    elif i + 2 < len(quantities):
+        whole, pct = quantities[i + 1], quantities[i + 2]
+    else:
+        return None
     if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
         return None
     doc = part.sentence.doc
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
-    if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]):
-        return None
+    if whole.tokens[0] > part.tokens[0]:
+        if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]):
+            return None
+        pct_after = whole
+    else:
+        pct_after = part
+    whole_end = pct_after.tokens[1]
     if not 0 < part.value <= whole.value or part.range or whole.range:
         return None
-    gap = doc[whole.tokens[1]:pct.tokens[0]]
+    gap = doc[whole_end:pct.tokens[0]]
     if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some"):
         return None
     if any(t.pos_ == "VERB" and t.lemma_.lower() in ("rise", "fall", "increase", "decrease", "grow", "drop", "compare")
@@ -346,6 +364,13 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
                                           "rise", "increase", "fall", "drop", "growth"):
         return None
     return whole, pct
+
+
+def _opens_with_of(q: Quantity) -> bool:
+    """A sentence opening "Of (the) Y ...": Y is the base of what follows."""
+    doc, first = q.sentence.doc, q.sentence.start
+    words = [t.lower_ for t in doc[first:q.tokens[0]]]
+    return words in (["of"], ["of", "the"]) and q.unit is None
 
 
 def _rounds_to(actual: float, stated: float) -> bool:

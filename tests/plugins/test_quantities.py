@@ -106,3 +106,46 @@ def test_quantities_flags_percentage_against_counts() -> None:
 ])
 def test_quantities_passes_consistent_or_partial_lists(text: str) -> None:
     assert_passes("QT02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Quake\nThe earthquake killed 230 people, the government said. Rescuers said 310 people were killed in the quake.",
+    "Fire\nFive firefighters were injured in the blaze. The eight injured firefighters were taken to hospital.",
+    "Raids\nPolice arrested 14 people in dawn raids. The 20 arrested were being questioned on Tuesday.",
+])
+def test_quantities_flags_counts_in_other_wordings(text: str) -> None:
+    assert_flags("QT01", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Quake\nThe earthquake killed 230 people in Chile. Another quake killed 310 people in Peru.",
+    "Quake\nThe earthquake killed 230 people, including 12 children. 40 soldiers died too.",
+    "Roads\nRoad crashes kill 3,000 people a year in Britain. A crash on Monday killed 4 people.",
+    "War\nThe war killed 100,000 civilians. Five British soldiers were killed last week.",
+    "Quake\nThe earthquake killed 230 people. Officials fear 310 may have died.",
+    "Quake\nThe earthquake killed 230 people, officials said on Monday. By Tuesday, 310 were dead.",
+])
+def test_quantities_passes_other_events_groups_and_hedges(text: str) -> None:
+    assert_passes("QT01", text)
+
+
+def test_quantities_flags_percentage_after_of_the_base() -> None:
+    assert_flags("QT02", "Poll\nOf the 200 people asked, 50 said they would vote, or 40%.")
+
+
+def test_quantities_flags_percentage_in_brackets() -> None:
+    assert_flags("QT02", "Poll\nSome 30 out of 120 members (40%) backed the motion.")
+
+
+@pytest.mark.parametrize("text", [
+    "Summit\nThe three leaders, Putin, Erdogan and Rouhani, met in Sochi on Monday.",
+    "Summit\nThe two leaders met in Sochi on Monday: Putin and Erdogan.",
+    "Firms\nThe four firms - Sony, Philips, Samsung and LG - make most of the panels.",
+    "Poll\nSome 30 out of 120 members (25%) backed the motion.",
+    "Poll\nSales of 3 of its 10 brands rose, a gain of 40%.",
+    "Market\nTwo firms, Microsoft and Google, dominate the market.",
+    "Teams\nThe top two: Chelsea (3-1 winners) and Arsenal.",
+    "Firms\nThree firms - Procter & Gamble, Marks and Spencer and Ernst & Young - bid.",
+])
+def test_quantities_passes_lists_and_percentages_that_agree(text: str) -> None:
+    assert_passes("QT02", text)

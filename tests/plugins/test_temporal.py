@@ -67,6 +67,24 @@ def test_temporal_passes_distinct_or_unrelated_occurrences(second: str) -> None:
     assert_passes("TM01", "Minister's trips\nForeign Minister Ivan Petrov traveled to Belarus on Tuesday. " + second)
 
 
+def test_temporal_flags_due_to_arrive_after_arrival() -> None:
+    text = ("Kerry in Egypt\nSecretary of State John Kerry arrived in Cairo on Sunday for talks.\n"
+            "Kerry is due to arrive in Cairo on Wednesday, officials said.")
+    assert_flags("TM01", text, quotes=["Kerry is due to arrive in Cairo on Wednesday"])
+
+
+@pytest.mark.parametrize("text", [
+    "Trips\nLavrov traveled to Belarus. Putin said on Monday that he is expected to visit Belarus soon.",
+    "Trips\n\"I have visited Belarus many times,\" Lavrov said. \"I will visit Belarus next week.\"",
+    "Trips\nLavrov went to Belarus in March. He will go to Belarus in June.",
+    "Trips\nLavrov has visited Belarus several times. Lavrov will visit Belarus next week.",
+    "Trips\nMicrosoft headed to court on Monday. Microsoft will head to court again in May.",
+    "Trips\nIf Lavrov traveled to Belarus, he would be arrested. He is expected to visit Belarus next week.",
+])
+def test_temporal_passes_other_actors_habits_and_conditions(text: str) -> None:
+    assert_passes("TM01", text)
+
+
 def test_temporal_passes_past_trip_with_old_date() -> None:
     text = ("Minister's trips\nIvan Petrov visited Belarus in 2014 during the crisis.\n"
             "He is expected to visit Belarus over the next few days.")
