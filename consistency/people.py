@@ -111,6 +111,7 @@ def _prev_word(doc: Doc, i: int) -> int:
     return i
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents or possessive: the key names are compared by."""
     text = strip_possessive(text.strip())
@@ -415,6 +416,11 @@ def _person_of(persons: list[Person], mention: NameMention) -> Person:
 
 
 def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
+    """Person mentions of one doc: PERSON entities, honorific + name, known surnames alone.
+
+    The two extra scans run as regular expressions over the text, not token loops, and
+    map their hits back to tokens: most articles have few honorifics and surnames.
+    """
     found: list[NameMention] = []
     taken: set[int] = set()
     for ent in doc.ents:
@@ -425,30 +431,30 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
             found.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
     # Honorific + capitalised words the NER missed or mislabelled ("Mr Blair" as ORG).
-    for tok in doc:
-        word = fold(tok.text).rstrip(".")
-        if word in HONORIFICS and word not in _WEAK_HONORIFICS and word not in ROLE_WORDS and tok.text[:1].isupper() \
-                and tok.i + 1 < len(doc):
-            nxt = doc[tok.i + 1]
-            if nxt.i in taken or not _NAME_TOKEN.match(nxt.text) or nxt.is_sent_start:
-                continue
-            end = nxt.i + 1
-            while end < len(doc) and end - nxt.i < 3 and _NAME_TOKEN.match(doc[end].text) and doc[end].pos_ == "PROPN":
-                end += 1
-            mention = _mention_from_tokens(doc, tok.i, end, field_name, "honorific")
-            if mention is not None:
-                found.append(mention)
-                taken.update(range(mention.token_start, mention.token_end))
+    for tok in _tokens_at(doc, _HONORIFIC_RE):
+        if tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.i in taken or not _NAME_TOKEN.match(nxt.text) or nxt.is_sent_start:
+            continue
+        end = nxt.i + 1
+        while end < len(doc) and end - nxt.i < 3 and _NAME_TOKEN.match(doc[end].text) and doc[end].pos_ == "PROPN":
+            end += 1
+        mention = _mention_from_tokens(doc, tok.i, end, field_name, "honorific")
+        if mention is not None:
+            found.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
-    surnames = {fold(m.surname) for m in found if m.surname and m.is_full}
+    surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
     if surnames:
+        pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")\b")
         extra = []
-        for tok in doc:
-            if tok.i in taken or not tok.text[:1].isupper() or fold(tok.text) not in surnames:
+        for tok in _tokens_at(doc, pattern):
+            if tok.i in taken or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
                 continue
-            if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or (tok.ent_type_ and _entity_len(tok) > 1):
-                continue
+            if tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+                continue  # inside a longer entity: "Brown University"
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and _NAME_TOKEN.match(nxt.text) and nxt.pos_ == "PROPN" and not _is_possessive(nxt):
                 continue  # part of a longer name we do not know
@@ -458,6 +464,27 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         found.extend(extra)
         found.sort(key=lambda m: m.start)
     return found
+
+
+_HONORIFIC_RE = re.compile(r"\b(?:" + "|".join(sorted(
+    (h.capitalize() for h in HONORIFICS if h not in _WEAK_HONORIFICS and h not in ROLE_WORDS),
+    key=len, reverse=True)) + r")\b\.?(?=\s+[A-Z])")
+
+
+def _doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds `doc.text` from the tokens on every access."""
+    text = doc.user_data.get("consistency.text")
+    if text is None:
+        text = doc.user_data["consistency.text"] = doc.text
+    return text
+
+
+def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
+    """The first token of each match of `pattern` in the doc's text."""
+    for match in pattern.finditer(_doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span[0]
 
 
 def _is_place(word: str) -> bool:
@@ -476,13 +503,6 @@ def _not_a_given_name(tok: Token) -> bool:
     Places are not excluded: "Vladimir", "Jordan" and "Florence" are first names too.
     """
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
-
-
-def _entity_len(tok: Token) -> int:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return len(ent)
-    return 0
 
 
 def _is_possessive(tok: Token) -> bool:
@@ -550,7 +570,7 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     last = doc[end - 1]
     end_char = last.idx + len(strip_possessive(last.text))
     return NameMention(
-        field=field_name, start=start_char, end=end_char, text=doc.text[start_char:end_char],
+        field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
         token_start=start, token_end=end, source=source,
     )
@@ -739,7 +759,7 @@ def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: st
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     return Office(
         role=role, body=canonical_body(body_text) if body_text else None, body_text=body_text,
-        markers=frozenset(markers), text=doc.text[start_char:end_char], field=m.field, start=start_char,
+        markers=frozenset(markers), text=_doc_text(doc)[start_char:end_char], field=m.field, start=start_char,
         end=end_char, mention=m, form=form, sentence_markers=_sentence_markers(doc, m.token_start),
     )
 
@@ -882,7 +902,7 @@ def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[
     if office is not None and first < title_start:
         start_char = doc[first].idx
         office.start = start_char
-        office.text = doc.text[start_char:office.end]
+        office.text = _doc_text(doc)[start_char:office.end]
     return office
 
 
@@ -892,7 +912,7 @@ def _relation(doc: Doc, kin: str, subject: NameMention, relative: NameMention, s
     last = doc[end - 1]
     last_char = max(last.idx + len(last.text), subject.end)
     return Relation(kind=kin, subject=subject, relative=relative, field=subject.field, start=first_char,
-                    end=last_char, text=doc.text[first_char:last_char])
+                    end=last_char, text=_doc_text(doc)[first_char:last_char])
 
 
 def iter_offices(people: Iterable[Person]) -> Iterator[tuple[Person, Office]]:

@@ -76,6 +76,7 @@ class Form:
 def name_forms(ctx: ArticleAnalysis) -> dict[str, Form]:
     """Capitalised single-word names found in entities, with every occurrence in the text."""
     candidates: dict[str, Counter[str]] = defaultdict(Counter)
+    surfaces: set[str] = set()
     for ent in ctx.entities:
         if ent.label not in _ENTITY_LABELS:
             continue
@@ -83,17 +84,29 @@ def name_forms(ctx: ArticleAnalysis) -> dict[str, Form]:
             word = strip_possessive(tok.text)
             if _WORD.match(word) and len(word) >= 4 and fold(word) not in _NOT_NAMES:
                 candidates[fold(word)][ent.label] += 1
+                surfaces.add(word)
     forms: dict[str, Form] = {}
     if not candidates:
         return forms
-    for field_name, doc in ctx.docs:
-        for tok in doc:
-            word = strip_possessive(tok.text)
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surfaces), key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    for field_name in ("title", "body"):
+        text = ctx.article.field(field_name)
+        for match in pattern.finditer(text):
+            word = match.group()
+            if not word[:1].isupper() or word.isupper():
+                continue
             key = fold(word)
-            if key in candidates and word[:1].isupper() and not word.isupper():
-                form = forms.setdefault(key, Form(key, word, labels=candidates[key]))
-                form.spans.append(ctx.span_at(field_name, tok.idx, tok.idx + len(word)))
+            if key not in candidates:
+                continue
+            form = forms.setdefault(key, Form(key, word, labels=candidates[key]))
+            form.spans.append(ctx.span_at(field_name, match.start(), match.end()))
     return forms
+
+
+def _used_as_common_word(ctx: ArticleAnalysis, key: str) -> bool:
+    """The word also appears in lower case ("contract" beside "Contract Office")."""
+    return re.search(rf"\b{re.escape(key)}\b", ctx.article.body) is not None
 
 
 def _gazetteer() -> Any:
@@ -260,7 +273,6 @@ class SpellingVariant(Rule):
             return
         given_by_surname = _given_names_by_surname(ctx)
         surnames_by_given = _surnames_by_given(ctx)
-        lower_words = {tok.lower_ for _, doc in ctx.docs for tok in doc if tok.text.islower()}
         keys = sorted(forms)
         reported: set[str] = set()
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -273,13 +285,12 @@ class SpellingVariant(Rule):
                 for b in by_length.get(length, ()):
                     if b <= a and length == len(a):
                         continue
-                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported,
-                                         lower_words)
+                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported)
                     if finding is not None:
                         yield finding
 
     def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, given_by_surname: dict[str, set[str]],
-              surnames_by_given: dict[str, set[str]], reported: set[str], lower_words: set[str]) -> Finding | None:
+              surnames_by_given: dict[str, set[str]], reported: set[str]) -> Finding | None:
         if len(fb.key) < self.options.min_length:
             return None
         distance = spelling_distance(fa.key, fb.key)
@@ -299,7 +310,7 @@ class SpellingVariant(Rule):
             return None  # "Brasilia" and "Brazilian": a city and a demonym
         if in_names_a != in_names_b and (fb if in_names_a else fa).label != "PERSON":
             return None  # "Linus" (Torvalds) and "Linux": a person's name and a product
-        if fa.key in lower_words or fb.key in lower_words:
+        if _used_as_common_word(ctx, fa.key) or _used_as_common_word(ctx, fb.key):
             return None  # "Contract" in a name, "contract" in the text: a common word
         short = fa if len(fa.key) <= len(fb.key) else fb
         if is_demonym(short.text) or is_demonym(fa.text) and is_demonym(fb.text):
