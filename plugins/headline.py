@@ -72,6 +72,9 @@ _METONYMS = {
     "kremlin": "RU", "white house": "US", "pentagon": "US", "downing street": "GB", "number 10": "GB",
     "whitehall": "GB", "westminster": "GB", "brussels": "EU", "elysee": "FR", "élysée": "FR",
 }
+# Seats of government other than the official capital (the gazetteer confirms each).
+_SEATS = {"BO": ("La Paz",), "NL": ("The Hague",), "ZA": ("Pretoria", "Cape Town"), "CI": ("Abidjan",),
+          "TZ": ("Dar es Salaam",), "MY": ("Putrajaya",), "LK": ("Colombo",), "BJ": ("Cotonou",)}
 _BLOCS = {"eu": "EU", "european union": "EU", "european commission": "EU", "european": "EU",
           "nato": "NATO", "un": "UN", "united nations": "UN"}
 _UK_NATIONS = {"england": "GB", "english": "GB", "scotland": "GB", "scottish": "GB", "wales": "GB",
@@ -142,9 +145,12 @@ class UnsupportedHeadlineClaim(Rule):
             return
         title_places = place_mentions(ctx, ctx.title_doc)
         body_places = place_mentions(ctx, ctx.body_doc)
-        yield from self._check_relations(ctx, title_places, body_places)
+        reported: set[str] = set()
+        for finding in self._check_relations(ctx, title_places, body_places):
+            reported.update(finding.data.get("parties", []))
+            yield finding
         if self.options.names:
-            yield from self._check_countries(ctx, title_places, body_places)
+            yield from self._check_countries(ctx, [p for p in title_places if p.key not in reported], body_places)
             yield from self._check_people(ctx)
         if self.options.numbers:
             yield from self._check_numbers(ctx)
@@ -349,8 +355,11 @@ def _capitals() -> dict[str, Any]:
     gaz = get_gazetteer()
     found: dict[str, list[Any]] = {}
     for country in gaz.countries.values():
-        if country.capital:
-            found.setdefault(country.capital.lower(), []).append(country)
+        # is_capital knows seats of government too ("La Paz", "The Hague")
+        names = [country.capital, *_SEATS.get(country.code, ())]
+        for name in filter(None, names):
+            if gaz.is_capital(name, country.code):
+                found.setdefault(name.lower(), []).append(country)
     return {name: countries[0] for name, countries in found.items() if len(countries) == 1}
 
 

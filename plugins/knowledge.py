@@ -304,35 +304,27 @@ def _variant(a: str, b: str) -> bool:
 
 
 def _other_country_named(ctx: ArticleAnalysis, h_countries: set[str | None], text: str) -> bool:
-    """Whether the words before the title name a country other than the office's own."""
-    words = re.findall(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", text)
+    """Whether the words right before the title name a country other than the office's own."""
+    words = re.findall(r"[A-Z][\w-]+(?:'s|’s)?", text)[-3:]
     if not words:
         return False
-    known = {c.lower() for c in h_countries if c}
-    for word in words[-2:]:
-        country = _country_of(ctx, word.removesuffix("'s").removesuffix("’s"))
-        if country and country.lower() not in known:
+    known = {_country_code(ctx, c) or c.lower() for c in h_countries if c}
+    candidates = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+    for word in candidates:
+        code = _country_code(ctx, word.removesuffix("'s").removesuffix("’s"))
+        if code and code not in known:
             return True
     return False
 
 
-def _country_of(ctx: ArticleAnalysis, word: str) -> str | None:
-    """The country a name or demonym refers to, via the shared gazetteer when available."""
+def _country_code(ctx: ArticleAnalysis, word: str) -> str | None:
+    """The ISO code of the country a name or demonym refers to, via the shared gazetteer."""
     try:
         gazetteer = ctx.gazetteer
     except ImportError:
         return None
-    for lookup in ("country", "country_of_demonym"):
-        fn = getattr(gazetteer, lookup, None)
-        if fn is None:
-            continue
-        try:
-            found = fn(word)
-        except Exception:  # a gazetteer still in progress must not break this rule
-            found = None
-        if found:
-            return str(getattr(found, "name", found))
-    return None
+    found = gazetteer.country(word) or gazetteer.country_of_demonym(word)
+    return getattr(found, "code", None) if found is not None else None
 
 
 def _person_message(holding: OfficeHolding, given: str, surname: str) -> str:

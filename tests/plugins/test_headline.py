@@ -1,0 +1,78 @@
+"""HL01 headline.unsupported-claim: relations, numbers, countries, people and events of the headline."""
+
+from __future__ import annotations
+
+from consistency.testing import assert_flags, assert_passes, run_rule
+
+BODY_ROW = ("Chile's foreign minister flew to La Paz to ease a row with Bolivia over access to the sea.\n"
+            "Chilean officials said the dispute between Santiago and La Paz had dragged on for years.")
+
+
+def test_headline_flags_relation_with_parties_the_body_never_relates():
+    findings = assert_flags("HL01", "Chile seeks to end Peru, Bolivia border dispute\n" + BODY_ROW,
+                            quotes=["Peru, Bolivia border dispute"])
+    assert "Bolivia and Peru" in findings[0].message and "Bolivia and Chile" in findings[0].message
+    assert findings[0].evidence
+
+
+def test_headline_flags_hyphenated_relation():
+    assert_flags("HL01", "Peru-Bolivia row deepens\n" + BODY_ROW, quotes=["Peru-Bolivia row"])
+
+
+def test_headline_passes_relation_the_body_states_with_demonyms_and_capitals():
+    assert_passes("HL01", "Chile, Bolivia border dispute drags on\n" + BODY_ROW)
+    assert_passes("HL01", "Chile and Bolivia in sea row\nChilean and Bolivian diplomats met on Monday.\n"
+                  "Santiago and La Paz have argued over sea access for a century.")
+
+
+def test_headline_passes_relation_in_adjacent_sentences():
+    assert_passes("HL01", "India and Iran in gas export deal\nIndia has agreed to buy gas from Iran.\n"
+                  "The deal is worth $40bn over 25 years.")
+
+
+def test_headline_passes_when_body_never_names_the_relation():
+    # a paraphrase ("agreed to buy") is likelier than an error when the body has no such relation at all
+    assert_passes("HL01", "Argentina, Venezuela in oil deal\nVenezuela will sell fuel oil to Argentina, "
+                  "the two governments said on Monday.")
+
+
+def test_headline_flags_number_the_body_contradicts():
+    text = "Factory to cut 500 jobs\nThe carmaker said 200 jobs would go at its plant by March."
+    assert_flags("HL01", text, quotes=["500"])
+
+
+def test_headline_passes_rounded_numbers_and_names_with_digits():
+    assert_passes("HL01", "Factory to cut 500 jobs\nThe carmaker said about 480 jobs would go by March.")
+    assert_passes("HL01", "Half-Life 2 tops sales chart\nThe game sold more copies than any other this week.")
+    assert_passes("HL01", "Profits jump 76%\nQuarterly profits rose 76% to $1.13bn.")
+
+
+def test_headline_flags_country_the_body_never_mentions():
+    text = "Spain bans smoking in bars\nPortugal's parliament voted to ban smoking in bars and restaurants."
+    assert_flags("HL01", text, quotes=["Spain"])
+
+
+def test_headline_demonym_absent_from_body_is_only_info():
+    text = "French suitor holds exchange talks\nEuronext met the London Stock Exchange on Friday."
+    assert_passes("HL01", text)
+    assert run_rule("HL01", text, min_severity="info")
+
+
+def test_headline_passes_country_named_by_demonym_or_capital_in_body():
+    assert_passes("HL01", "Spain bans smoking in bars\nSpanish MPs voted to ban smoking in bars.")
+    assert_passes("HL01", "Russia warns Nato\nThe Kremlin said the deployment was a hostile act.")
+
+
+def test_headline_person_absent_from_body_is_only_info():
+    text = "Smith hails deal\nThe party leader said the agreement was historic."
+    assert_passes("HL01", text)
+
+
+def test_headline_flags_resignation_the_body_never_reports():
+    text = "Health minister resigns\nThe health minister defended hospital waiting times in parliament."
+    assert_flags("HL01", text, quotes=["resigns"])
+
+
+def test_headline_passes_resignation_paraphrased_in_body():
+    assert_passes("HL01", "Health minister resigns\nThe health minister stepped down on Tuesday.")
+    assert_passes("HL01", "Tycoon quits company shares\nThe tycoon transferred his stake to a partner.")
