@@ -135,7 +135,7 @@ STYLE = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#222}
 header{background:#263238;color:#fff;padding:.8em 1.5em}header h1{margin:0;font-size:1.3em}
 header p{margin:.2em 0 0;opacity:.8;font-size:.9em}
-main{display:flex;flex-direction:column;gap:1em;padding:1em 1.5em;max-width:70em}
+main{display:flex;flex-direction:column;gap:1em;padding:1em 1.5em;max-width:76em}
 #summary{order:-1}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.8em 1.2em}
 .source{color:#666;font-size:.85em;margin:0;word-break:break-all}
@@ -156,6 +156,7 @@ ol.findings{padding-left:1.4em}li.finding{margin:.5em 0}
 .where,.suggestion{font-size:.9em;color:#444}.quote{background:#f1f1f1;padding:0 .25em}
 .quote.ev{border-bottom:2px dashed #2e7d32}.error{color:#b00020}
 table{border-collapse:collapse;font-size:.9em}td,th{padding:.2em .6em;border-bottom:1px solid #eee;text-align:left}
+td:first-child{white-space:nowrap}
 .filters label{margin-right:1em}.hidden{display:none}.muted{color:#777}
 """
 
