@@ -64,6 +64,16 @@ NATIONALITY_CHANGE = re.compile(
 )
 
 
+# Cheap pre-filter on the raw text: articles with no word of a deportation, detention or
+# evacuation story cannot have an event group, and are skipped before any token loop.
+ROLE_WORDS = re.compile(
+    r"\b(?:deport|repatriat|detain|detention|arrest|expel|expuls|evacu|kidnap|abduct|hostage|refugee|"
+    r"migrant|prisoner|captive|extradit|imprison|jailed|interned|internee|stranded|rescued|airlift|asylum|"
+    r"returnee|exile|freed)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class GroupMention:
     """One mention of a group of people with a nationality."""
@@ -123,6 +133,8 @@ class NationalityDrift(Rule):
     requires = ("entities", "sentences", "gazetteer")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        if not ROLE_WORDS.search(ctx.article.body):
+            return
         mentions = find_group_mentions(ctx)
         described = _described_plurals(ctx)
         event = [m for m in mentions if m.role and not m.mixed and not m.subgroup]
@@ -191,7 +203,8 @@ def find_group_mentions(ctx: ArticleAnalysis) -> list[GroupMention]:
 
 
 def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMention | None:
-    if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("people", "children", "men", "women"):
+    if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("people", "children", "men", "women") \
+            and not _is_people_noun(ctx, token):
         return None
     lemma = token.lemma_.lower()
     demonyms: list[Token] = []
@@ -201,8 +214,7 @@ def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMentio
         demonyms = _demonym_modifiers(ctx, token)
         if not demonyms:
             return None
-    elif token.dep_ not in ("amod", "compound") and token.text[:1].isupper() and token.lower_.endswith("s") \
-            and _plain_word(token) and demonym_code(ctx, token.text):
+    elif _is_people_noun(ctx, token):
         demonyms = [token]
     else:
         return None
@@ -231,6 +243,17 @@ def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMentio
         subgroup=_is_subgroup(token),
         sent=sent,
     )
+
+
+def _is_people_noun(ctx: ArticleAnalysis, token: Token) -> bool:
+    """A demonym used as a plural noun: "Belarusians", "the Lebanese", "the Swiss"."""
+    if token.dep_ in ("amod", "compound") or not token.text[:1].isupper() or not _plain_word(token):
+        return False
+    if token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
+        return demonym_code(ctx, token.text) is not None
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    as_noun = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and not token.text.endswith("s")
+    return definite and as_noun and token.ent_type_ == "NORP" and demonym_code(ctx, token.text) is not None
 
 
 def _described_plurals(ctx: ArticleAnalysis) -> list[tuple[str, int, bool]]:

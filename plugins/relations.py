@@ -73,6 +73,9 @@ CONFLICT_NOUNS = frozenset({
     "negotiations", "crisis", "tension", "tensions", "clash", "clashes", "fight", "disagreement",
     "ceasefire", "truce", "deal", "agreement", "peace", "rift",
 })
+# What a party can itself "broker" (negotiate): its own deal or agreement is no mediation.
+OWN_DEALS = frozenset({"deal", "agreement", "accord", "pact", "contract", "merger", "sale", "takeover", "treaty"})
+MEDIATION_WORDS = re.compile(r"mediat|arbitr|arbiter|broker|interced|referee|go-between|intermediar", re.IGNORECASE)
 ASKING_VERBS = frozenset({"ask", "invite", "urge", "call", "want", "appoint", "choose", "pick", "request", "name", "press", "persuade", "need"})
 DENIAL_WORDS = frozenset({"not", "n't", "never", "cannot", "refuse", "reject", "decline", "rule", "unable", "neither", "nor", "no"})
 OFFICIAL_TITLES = frozenset({
@@ -122,52 +125,73 @@ class UnknownRelationParty(Rule):
         betweens = [(field, m) for field, text in texts.items() for m in RELATION_BETWEEN.finditer(text)]
         covered = [(field, m.start(), m.end()) for field, m in compounds + betweens]
         seen: set[str] = set()
-        for field, match in compounds:
-            parts = _SPLIT.split(match.group(1))
-            yield from self._judge(ctx, field, match, parts, texts, covered, seen)
-        for field, match in betweens:
-            yield from self._judge(ctx, field, match, [match.group(1), match.group(2)], texts, covered, seen)
+        for field, match in compounds + betweens:
+            if match.re is RELATION_COMPOUND:
+                whole = re.sub(r"^(?:The|the)\s", "", match.group(1))
+                if is_known_place(ctx, whole):
+                    continue  # "Bosnia-Herzegovina", "Guinea-Bissau": one name, not two parties
+                parts, start, noun = _SPLIT.split(whole), match.end(1) - len(whole), match.group(2)
+            else:
+                if _modifies_noun(ctx, field, match.end(2)):
+                    continue  # "between France and Bolshevik rebels": the party is the rebels
+                parts, start, noun = [match.group(1), match.group(2)], match.start(), match.group(0).split()[0]
+            kinds = [_party_kind(ctx, part, first=(i == 0)) for i, part in enumerate(parts)]
+            states = [name for kind, name in kinds if kind == "state"]
+            unknown = [name for kind, name in kinds if kind == "unknown"]
+            if not states or len(unknown) != 1 or unknown[0] in seen:
+                continue
+            word = unknown[0]
+            if _named_elsewhere(word, texts, covered):
+                continue
+            seen.add(word)
+            if parts[0] != kinds[0][1] and match.re is RELATION_COMPOUND:
+                start += parts[0].rfind(kinds[0][1])  # "The Russia-X talks": start at "Russia"
+            span = ctx.span_at(field, start, match.end())
+            yield self._finding(ctx, span, word, states[0], noun)
 
-    def _judge(self, ctx: ArticleAnalysis, field: str, match: re.Match[str], parts: list[str],
-               texts: dict[str, str], covered: list[tuple[str, int, int]], seen: set[str]) -> Iterator[Finding]:
-        kinds = [_party_kind(ctx, part, first=(i == 0)) for i, part in enumerate(parts)]
-        states = [k for k in kinds if k[0] == "state"]
-        unknown = [(part, k) for part, k in zip(parts, kinds) if k[0] == "unknown"]
-        if not states or len(unknown) != 1:
-            return
-        word = unknown[0][1][1]
-        if word in seen or _named_elsewhere(word, texts, covered):
-            return
-        seen.add(word)
-        state_name = states[0][1]
-        start = match.start(1) if match.re is RELATION_COMPOUND else match.start()
-        span = ctx.span_at(field, start, match.end())
-        noun = match.group(2) if match.re is RELATION_COMPOUND else match.group(0).split()[0]
-        yield self.finding(
+    def _finding(self, ctx: ArticleAnalysis, span: Span, word: str, state: str, noun: str) -> Finding:
+        offset = span.start + (span.text or "").find(word)
+        entity = ctx.char_span(span.field, offset, offset + len(word))
+        label = entity[0].ent_type_ if entity is not None and len(entity) else ""
+        # A word the parser itself reads as a place, organisation or person is probably a
+        # party this gazetteer lacks (a region, an armed group): say so, but only as info.
+        named = label in ("GPE", "LOC", "ORG", "PERSON", "FAC")
+        return self.finding(
             f"\"{word}\" in \"{span.text}\" names no country, people or organisation, and the article "
-            f"names no {word} elsewhere, so the {noun} with {state_name} have no identifiable other party.",
+            f"names no {word} elsewhere, so the {noun} with {state} have no identifiable other party.",
             [span],
-            confidence=0.75,
-            data={"party": word, "known_party": state_name, "relation": noun},
+            confidence=0.4 if named else 0.75,
+            severity=Severity.info if named else None,
+            data={"party": word, "known_party": state, "relation": noun, "entity_label": label},
         )
 
 
+def _modifies_noun(ctx: ArticleAnalysis, field: str, end: int) -> bool:
+    """True when the word ending at `end` modifies a following noun ("Bolshevik rebels")."""
+    span = ctx.char_span(field, end - 1, end)
+    return span is not None and len(span) > 0 and span[-1].dep_ in ("compound", "amod", "nmod")
+
+
 def _party_kind(ctx: ArticleAnalysis, part: str, first: bool) -> tuple[str, str]:
-    """("state", name) for a country/bloc/people form, ("known", word), or ("unknown", word)."""
+    """("state", name) for a country, bloc or people form; ("known", name); or ("unknown", word).
+
+    The first part may carry a word from before the compound ("The Russia", "South Korea"):
+    the two-word form is tried, then its last word alone.
+    """
     words = part.split()
-    candidates = [part] + ([words[-1]] if first and len(words) > 1 else []) + ([words[0]] if not first and len(words) > 1 else [])
+    candidates = [part] if len(words) == 1 else [part, words[-1] if first else words[0]]
     for cand in candidates:
-        low = cand.lower().strip(".")
-        if low in COMBINING_FORMS or low in BLOCS or low.replace(".", "") in BLOCS:
-            return "state", cand
-        if country_code(ctx, cand) or place_country(ctx, cand):
+        low = cand.lower().replace(".", "")
+        if low in COMBINING_FORMS or low in BLOCS or place_country(ctx, cand):
             return "state", cand
     for cand in candidates:
         if cand.lower() in NON_STATE_PARTIES or is_known_place(ctx, cand):
             return "known", cand
+    if len(words) > 1 and not first:
+        return "known", part  # "Time Warner", "Tamil Tiger": multi-word names are rarely garbled
     word = words[-1] if first else words[0]
-    if len(words) > 1 or not word.isalpha() or word.isupper() or len(word) < 3:
-        return "known", part  # multi-word names and acronyms: too often companies or bodies
+    if not word.isalpha() or word.isupper() or len(word) < 3:
+        return "known", word  # acronyms: too often bodies the gazetteer cannot know
     return "unknown", word
 
 
@@ -225,12 +249,17 @@ class MediatorIsParty(Rule):
     requires = ("entities", "sentences", "gazetteer")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        if not any(MEDIATION_WORDS.search(text) for text in (ctx.article.title, ctx.article.body)):
+            return
         for sent in ctx.sentences:
             for token in sent:
                 if not _is_mediation(token) or _denied(token):
                     continue
+                if token.lemma_.lower() == "broker" and any(c.dep_ == "dobj" and c.lemma_.lower() in OWN_DEALS
+                                                             for c in token.children):
+                    continue
                 parties = _disputing_parties(ctx, token)
-                if len(parties) < 1:
+                if not parties:
                     continue
                 actor = _mediator(ctx, token)
                 if actor is None or actor.country not in parties:
@@ -246,31 +275,49 @@ class MediatorIsParty(Rule):
         end_i = max(_phrase_end(tok, trigger) for tok in parties.values())
         span = ctx.span(doc[min(trigger.i, *(t.i for t in parties.values())) : end_i + 1])
         evidence = [actor.source] if actor.source is not None else []
-        who = actor.token.text
-        confidence = 0.8 if actor.how != "dateline" else 0.7
-        how = {"dateline": f"going by the dateline \"{actor.source.text if actor.source else ''}\""}.get(actor.how, actor.how)
+        who = _actor_phrase(actor.token)
+        if actor.how == "is":
+            message = (f"{who} is cast as mediator (\"{trigger.text}\") in a dispute to which it is itself "
+                       f"a party (\"{party.text}\").")
+        else:
+            how = f"going by the dateline \"{evidence[0].text}\"" if actor.how == "dateline" else actor.how
+            message = (f"{who} speaks for {name} ({how}), yet is cast as mediator (\"{trigger.text}\") in a "
+                       f"dispute to which {name} is itself a party (\"{party.text}\").")
         return self.finding(
-            f"{who} acts for {name} ({how}), yet is said to {trigger.lemma_} a dispute to which "
-            f"{name} is itself a party (\"{party.text}\").",
+            message,
             [span],
             evidence,
-            confidence=confidence,
+            confidence=0.7 if actor.how == "dateline" else 0.8,
             data={"mediator": who, "country": actor.country, "affiliation": actor.how,
                   "parties": sorted(parties)},
         )
+
+
+def _actor_phrase(token: Token) -> str:
+    """The actor as written: "Vladimir Lavrov", "The Polish envoy", "France"."""
+    ent = entity_of(token)
+    if ent is not None:
+        return ent.text
+    left = token.left_edge
+    if token.i - left.i <= 5:
+        return token.doc[left.i : token.i + 1].text
+    return token.text
 
 
 def _phrase_end(party: Token, trigger: Token) -> int:
     """Index of the last token of the phrase naming the parties ("between A and B", "A-B dispute")."""
     node = party
     for _ in range(6):
-        if node.head is node or node.head is trigger or node.head.lemma_.lower() in CONFLICT_NOUNS:
+        if node.head is node or node.head is trigger or _is_conflict(node.head):
             break
         node = node.head
     if node.dep_ in ("compound", "poss"):
         ends = [c.right_edge.i for c in node.head.children if c.dep_ == "prep" and c.lower_ == "with"]
         return max([node.head.i, *ends])
-    return node.right_edge.i
+    end = node.right_edge
+    while end.i > node.i and end.is_punct:
+        end = end.doc[end.i - 1]
+    return end.i
 
 
 def _is_mediation(token: Token) -> bool:
@@ -305,24 +352,30 @@ def _disputing_parties(ctx: ArticleAnalysis, trigger: Token) -> dict[str, Token]
             heads.append(anchor)
     parties: dict[str, Token] = {}
     for node in [trigger, *heads]:
-        if node is not trigger and node.lemma_.lower() not in CONFLICT_NOUNS:
+        if node is not trigger and not _is_conflict(node):
             continue
-        for tok in _party_tokens(node):
+        for tok in _party_tokens(node, own_phrase=node is not trigger):
             code = _token_country(ctx, tok)
             if code and code not in parties:
                 parties[code] = tok
     return parties
 
 
-def _party_tokens(node: Token) -> Iterator[Token]:
-    """Tokens naming parties: "between A and B", "A-B dispute", "A's dispute with B"."""
+def _is_conflict(token: Token) -> bool:
+    return token.lemma_.lower() in CONFLICT_NOUNS or token.lower_ in CONFLICT_NOUNS
+
+
+def _party_tokens(node: Token, own_phrase: bool) -> Iterator[Token]:
+    """Tokens naming parties: "between A and B", and for a dispute noun ("own_phrase") also
+    "A-B dispute" and "A's dispute with B". The possessive of "Britain's mediation" is the
+    mediator, not a party."""
     for child in node.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "amongst"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield pobj
                     yield from _conjuncts(pobj)
-        elif child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        elif own_phrase and (child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")):
             yield child
             yield from (c for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN")
             yield from _conjuncts(child)
@@ -401,7 +454,7 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
     ent = entity_of(actor)
     if ent is not None and ent.label_ == "GPE":
         code = place_country(ctx, ent.text)
-        return _Actor(actor, code, ctx.span(ent), "it is that country") if code else None
+        return _Actor(actor, code, ctx.span(ent), "is") if code else None
     # "Russia's foreign minister X", "the Russian envoy", "X, Russia's foreign minister"
     phrase = [t for t in actor.subtree if t.i <= actor.i or t.dep_ == "appos" or t.head.dep_ == "appos"]
     for tok in sorted(phrase, key=lambda t: t.i):
@@ -409,14 +462,14 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
             code = _token_country(ctx, tok)
             if code:
                 source = ctx.span(entity_of(tok) or tok)
-                return _Actor(actor, code, source, f"\"{source.text}\" in its title")
+                return _Actor(actor, code, source, f"\"{source.text}\" in the title")
     ent = entity_of(actor)
     if ent is None or ent.label_ != "PERSON":
         return None
     affiliation = _person_affiliation(ctx, ent.text.split()[-1])
     if affiliation is not None:
         code, source = affiliation
-        return _Actor(actor, code, source, f"called \"{source.text}\" elsewhere")
+        return _Actor(actor, code, source, f"\"{source.text}\" in the title given elsewhere")
     titled = any(t.lower_ in OFFICIAL_TITLES for t in actor.subtree if t.i < actor.i)
     found = dateline_country(ctx) if titled else None
     if found is not None:

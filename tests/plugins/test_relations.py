@@ -15,12 +15,21 @@ pytestmark = pytest.mark.slow
     ("Border reopens\nThe Poland-Varangian border was reopened on Monday, officials in Warsaw said.",
      "Poland-Varangian border"),
     ("Summit ends\nThe Japan–Frobnian summit ended without a statement on Friday.", "Japan–Frobnian summit"),
-    ("Talks resume\nThe talks were the first since relations between France and Zorbia collapsed last year.",
-     "relations between France and Zorbia"),
 ])
 def test_relations_flags_party_that_is_no_country(text, quote):
     findings = assert_flags("RE01", text, quotes=[quote])
     assert "names no country" in findings[0].message
+
+
+def test_relations_reports_between_form():
+    text = "Talks resume\nThe talks were the first since relations between France and Jacobin collapsed last year."
+    findings = assert_flags("RE01", text, quotes=["relations between France and Jacobin"], min_severity="info")
+    assert findings[0].data["party"] == "Jacobin"
+
+
+def test_relations_passes_modifier_in_between_form():
+    text = "Talks resume\nRelations between France and Jacobin rebels collapsed last year."
+    assert not run_rule("RE01", text)
 
 
 @pytest.mark.parametrize("text", [
@@ -62,7 +71,7 @@ def test_relations_flags_country_mediating_its_own_dispute():
 
 
 def test_relations_flags_demonym_titled_official():
-    text = ("Gas row\nThe Russian foreign minister tried to broker a deal between Russia and Belarus "
+    text = ("Gas row\nThe Russian foreign minister tried to broker a ceasefire between Russia and Belarus "
             "over gas prices on Monday.")
     findings = assert_flags("RE02", text)
     assert findings[0].data["country"] == "RU"
@@ -82,6 +91,10 @@ def test_relations_flags_affiliation_given_elsewhere():
     "Peace efforts\nThe Russian foreign minister asked Norway to mediate in Russia's dispute with Ukraine.",
     "Peace efforts\nRussia said it could not mediate the dispute between Russia and Ukraine.",
     "Peace efforts\nMOSCOW — Ivan Petrov, a businessman, offered to mediate between Russia and Ukraine.",
+    "Trade\nThe UK brokered a trade deal between the UK and Japan last year.",
+    "Peace efforts\nBritain's mediation between Russia and Ukraine failed.",
+    "Peace efforts\nUkraine asked Turkey to mediate its dispute with Russia.",
+    "Peace efforts\nThe talks between Russia and Ukraine were mediated by Turkey.",
 ])
 def test_relations_passes_neutral_or_refused_mediators(text):
     assert_passes("RE02", text)
