@@ -206,22 +206,30 @@ def _inserted_letter(short: str, long: str) -> str | None:
 
 
 # --- people helpers shared by NM01 and NM02 -------------------------------------------------
-def _given_names_by_surname(ctx: ArticleAnalysis) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for person in ctx.people:
-        for m in person.full_mentions:
-            if m.first and len(m.first.rstrip(".")) > 1:
-                found[fold(m.surname or "")].add(m.first)
-    return found
+@dataclass
+class PeopleIndex:
+    """Which words of an article are people's names, and how first names and surnames pair up."""
 
+    given_by_surname: dict[str, set[str]]  # folded surname -> first names of full mentions
+    surnames_by_given: dict[str, set[str]]  # folded given name -> folded surnames
+    person_words: set[str]  # folded words of mentions that surely name a person (full, "Mr X", titled)
 
-def _surnames_by_given(ctx: ArticleAnalysis) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for person in ctx.people:
-        for m in person.full_mentions:
-            for given in m.given:
-                found[fold(given)].add(fold(m.surname or ""))
-    return found
+    @classmethod
+    def of(cls, ctx: ArticleAnalysis) -> PeopleIndex:
+        given_by_surname: dict[str, set[str]] = defaultdict(set)
+        surnames_by_given: dict[str, set[str]] = defaultdict(set)
+        person_words: set[str] = set()
+        for person in ctx.people:
+            titled = bool(person.offices)
+            for m in person.mentions:
+                if m.is_full:
+                    if m.first and len(m.first.rstrip(".")) > 1:
+                        given_by_surname[fold(m.surname or "")].add(m.first)
+                    for given in m.given:
+                        surnames_by_given[fold(given)].add(fold(m.surname or ""))
+                if m.is_full or m.honorific or titled:
+                    person_words.update(fold(w) for w in (*m.given, *(m.surname or "").split()))
+        return cls(dict(given_by_surname), dict(surnames_by_given), person_words)
 
 
 def _all_compatible(a: set[str], b: set[str]) -> bool:
@@ -271,8 +279,7 @@ class SpellingVariant(Rule):
         forms = name_forms(ctx)
         if len(forms) < 2:
             return
-        given_by_surname = _given_names_by_surname(ctx)
-        surnames_by_given = _surnames_by_given(ctx)
+        names = PeopleIndex.of(ctx)
         keys = sorted(forms)
         reported: set[str] = set()
         by_length: dict[int, list[str]] = defaultdict(list)
@@ -285,12 +292,12 @@ class SpellingVariant(Rule):
                 for b in by_length.get(length, ()):
                     if b <= a and length == len(a):
                         continue
-                    finding = self._pair(ctx, forms[a], forms[b], given_by_surname, surnames_by_given, reported)
+                    finding = self._pair(ctx, forms[a], forms[b], names, reported)
                     if finding is not None:
                         yield finding
 
-    def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, given_by_surname: dict[str, set[str]],
-              surnames_by_given: dict[str, set[str]], reported: set[str]) -> Finding | None:
+    def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, names: PeopleIndex,
+              reported: set[str]) -> Finding | None:
         if len(fb.key) < self.options.min_length:
             return None
         distance = spelling_distance(fa.key, fb.key)
@@ -302,13 +309,13 @@ class SpellingVariant(Rule):
         code_a, code_b = _place_key(fa.text), _place_key(fb.text)
         if code_a and code_b:
             return None  # a country and a demonym, or two countries' words
-        in_names_a = fa.key in given_by_surname or fa.key in surnames_by_given
-        in_names_b = fb.key in given_by_surname or fb.key in surnames_by_given
-        if (known_a or code_a) and in_names_b or (known_b or code_b) and in_names_a:
-            return None  # "Romania" and "Roman Abramovich": a place and a person's name
-        if (known_a or code_a) and (known_b or code_b):
+        person_a, person_b = fa.key in names.person_words, fb.key in names.person_words
+        place_a, place_b = bool(known_a or code_a), bool(known_b or code_b)
+        if place_a and person_b or place_b and person_a:
+            return None  # "Romania" and "Roman Abramovich", "Paris" and "Mr Parris": a place and a person
+        if place_a and place_b:
             return None  # "Brasilia" and "Brazilian": a city and a demonym
-        if in_names_a != in_names_b and (fb if in_names_a else fa).label != "PERSON":
+        if person_a != person_b and (fb if person_a else fa).label != "PERSON":
             return None  # "Linus" (Torvalds) and "Linux": a person's name and a product
         if _used_as_common_word(ctx, fa.key) or _used_as_common_word(ctx, fb.key):
             return None  # "Contract" in a name, "contract" in the text: a common word
@@ -316,18 +323,20 @@ class SpellingVariant(Rule):
         if is_demonym(short.text) or is_demonym(fa.text) and is_demonym(fb.text):
             return None  # "Croat" / "Croatia"
         # Different people who share a stem, or one person's surname in two full names (NM02's).
-        ga, gb = given_by_surname.get(fa.key, set()), given_by_surname.get(fb.key, set())
-        if ga and gb:
+        if names.given_by_surname.get(fa.key) and names.given_by_surname.get(fb.key):
             return None
-        sa, sb = surnames_by_given.get(fa.key, set()), surnames_by_given.get(fb.key, set())
+        sa, sb = names.surnames_by_given.get(fa.key, set()), names.surnames_by_given.get(fb.key, set())
         if sa and sb and not sa & sb:
             return None  # "Sergei Ivanov" and "Sergey Lavrov": two people's first names
+        first_name = bool(sa or sb)  # many people share a first name in different spellings
         # The majority spelling is the reference; a known place wins a tie.
         ranked = sorted((fa, fb), key=lambda f: (f.count, is_known_place(f.text)), reverse=True)
         major, minor = ranked
         if major.count == minor.count and not (known_a or known_b):
             major, minor = sorted((fa, fb), key=lambda f: (f.spans[0].field != "title", f.spans[0].start))
             confidence, severity = 0.5, Severity.info
+        elif first_name:
+            confidence, severity = 0.4, Severity.info
         else:
             confidence = 0.9 if (known_a or known_b) or major.count >= 3 else 0.75
             severity = None

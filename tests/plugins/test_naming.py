@@ -96,3 +96,23 @@ def test_naming_unrelated_same_surname_is_info_at_most():
     text = ("Two Smiths\n"
             "John Smith opened the shop on Monday. Later, Peter Smith closed it.")
     assert not run_rule("NM02", text, min_severity="warning")
+
+
+def test_naming_passes_place_and_similar_person_name():
+    text = ("Columnist in France\n"
+            "Matthew Parris flew to Paris on Monday. Mr Parris said Paris was cold, and Paris agreed.")
+    assert_passes("NM01", text)
+
+
+def test_naming_first_name_variants_are_info_at_most():
+    text = ("Hijackers named\n"
+            "Mohammed Atta led the group. Mohammed Atta trained in Florida, where Mohammed Atta lived. "
+            "Preachers cited the Prophet Muhammad.")
+    assert not run_rule("NM01", text, min_severity="warning")
+
+
+def test_naming_passes_common_word_inside_a_name():
+    text = ("Firm quits Iraq\n"
+            "Contrack International left the contract. Contrack said costs rose, and the Project "
+            "and Contract Office took over Contrack's work.")
+    assert_passes("NM01", text)
