@@ -304,7 +304,7 @@ def _describe_error(path: Path, data: dict[str, Any], exc: ValidationError) -> s
         entry = f"{section}[{index}]" + (f" ({label})" if label else "")
         loc = loc[2:]
     fieldname = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "(entry)"
-    message = err["msg"]
+    message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
         message = "unknown field"
     elif err["type"] == "missing":
