@@ -451,8 +451,10 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")\b")
         extra = []
         for tok in _tokens_at(doc, pattern):
-            if tok.i in taken or tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE"):
+            if tok.i in taken or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
                 continue
+            if tok.ent_type_ in ("GPE", "LOC") and _is_place(tok.text):
+                continue  # "Jordan" the country, not Michael Jordan
             if tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
                 continue  # inside a longer entity: "Brown University"
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

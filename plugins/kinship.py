@@ -84,6 +84,15 @@ def patronymic_explains(subject: NameMention, relative: NameMention) -> bool:
     return False
 
 
+def _full_form(ctx: ArticleAnalysis, mention: NameMention) -> NameMention:
+    """The mention itself when it is a full name, else the full name of its person ("Mr Nalbandian")."""
+    if mention.is_full or mention.ambiguous:
+        return mention
+    person = ctx.people.of_mention(mention)
+    full = person.full_mentions if person is not None else []
+    return full[0] if full else mention
+
+
 class SurnameKinshipMismatch(Rule):
     """Relatives named in the article carry unrelated surnames.
 
@@ -126,7 +135,7 @@ class SurnameKinshipMismatch(Rule):
         kind = rel.kind
         if kind not in _PATRILINEAL and kind not in _USUALLY_SHARED:
             return None  # spouses, in-laws, step-relations, cousins: surnames differ freely
-        subject, relative = rel.subject, rel.relative
+        subject, relative = _full_form(ctx, rel.subject), rel.relative
         if not subject.is_full or not subject.surname or not relative.surname:
             return None
         if surnames_explained(subject, relative) or patronymic_explains(subject, relative):
@@ -137,7 +146,7 @@ class SurnameKinshipMismatch(Rule):
         honorifics = {relative.honorific, subject.honorific} | (person_r.honorifics if person_r else set())
         if honorifics & NOBLE_HONORIFICS:
             return None  # "Lord Sainsbury's son": a peer's title is not a surname
-        sentence = ctx.doc(rel.field)[subject.token_start].sent.text
+        sentence = ctx.doc(rel.field)[rel.subject.token_start].sent.text
         relative_name = relative.text if relative.is_full or person_r is None else person_r.name
         message = (f"{subject.text} is called the {kind} of {relative_name}, but the surnames differ "
                    f"({subject.surname} vs {relative.surname}).")

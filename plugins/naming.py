@@ -441,10 +441,12 @@ def _shared_office(p: Person, q: Person) -> str | None:
     """The role (and body) both people hold, when it names one post."""
     for op in p.offices:
         for oq in q.offices:
-            if op.role != oq.role or op.rank != oq.rank or op.role in _COMMON_ROLES:
+            if op.role != oq.role or op.rank != oq.rank:
                 continue
             if op.body and oq.body and op.body != oq.body:
                 continue
+            if op.role in _COMMON_ROLES and not (op.body and op.body == oq.body):
+                continue  # "president", "minister": the same only for one named body
             if "former" in op.markers or "former" in oq.markers:
                 continue
             body = op.body_text or oq.body_text

@@ -73,3 +73,21 @@ def test_people_surname_tagged_as_other_label_joins_its_cluster():
     people = people_of(text)
     assert len(people.with_surname("Lukashenko")) == 1
     assert len(people.with_surname("Lukashenko")[0].mentions) >= 4
+
+
+def test_people_title_inside_entity_is_an_office_not_a_name():
+    people = people_of("Talks\nForeign Minister Sergei Lavrov spoke. President Bush listened.")
+    names = {m.text for m in people.mentions}
+    assert "Sergei Lavrov" in names and "Bush" in names
+    bush = people.with_surname("Bush")[0]
+    assert [o.role for o in bush.offices] == ["president"]
+
+
+def test_people_honorific_before_mislabelled_surname():
+    people = people_of("Vote\nMr Blair said on Monday that Mr Howard was wrong.")
+    assert {p.surname for p in people} >= {"Blair", "Howard"}
+
+
+def test_people_kinship_stays_off_unrelated_names():
+    people = people_of("Profile\nBoris Nalbandian, the son of a farmer who once met Alexander Lukashenko, spoke.")
+    assert not people.relations

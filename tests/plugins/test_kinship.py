@@ -62,3 +62,9 @@ def test_kinship_flags_son_of_with_title_and_adjectives(text):
 
 def test_kinship_passes_son_of_someone_else():
     assert_passes("KN01", "Profile\nBoris Nalbandian, the son of a farmer who once met Alexander Lukashenko, spoke.")
+
+
+def test_kinship_uses_the_full_name_of_a_later_mention():
+    text = ("Heir named\nBoris Nalbandian arrived on Monday. Mr Nalbandian, Alexander Lukashenko's son, "
+            "spoke first.")
+    assert_flags("KN01", text)

@@ -116,3 +116,9 @@ def test_naming_passes_common_word_inside_a_name():
             "Contrack International left the contract. Contrack said costs rose, and the Project "
             "and Contract Office took over Contrack's work.")
     assert_passes("NM01", text)
+
+
+def test_naming_flags_two_first_names_for_one_president_of_one_country():
+    text = ("Kremlin\nRussian President Vladimir Putin spoke. Russian President Dmitry Putin "
+            "then left the room.")
+    assert_flags("NM02", text, quotes=["Dmitry Putin"])
