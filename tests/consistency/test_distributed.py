@@ -100,3 +100,11 @@ def test_distributed_to_document_accepts_every_article_form():
 def test_distributed_read_jsonl_bag_needs_files(tmp_path):
     with pytest.raises(ConsistencyError, match="no files match"):
         read_jsonl_bag(str(tmp_path / "*.jsonl"))
+
+
+def test_distributed_from_the_command_line(cluster, documents, local, capsys):
+    from consistency.cli import main
+
+    args = ["check", *(d.source for d in documents), "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl"]
+    assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
+    assert dumps(json.loads(line) for line in capsys.readouterr().out.splitlines()) == local

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 import sys
 from pathlib import Path
 
@@ -93,3 +94,15 @@ def test_parallel_progress_draws_a_bar_on_stderr_when_enabled(monkeypatch):
     monkeypatch.setattr(sys, "stderr", err)
     assert list(progress(range(3), total=3, enabled=True)) == [0, 1, 2]
     assert "0/3" in err.getvalue() and "article" in err.getvalue()
+
+
+def test_parallel_from_the_command_line(capsys):
+    from consistency.cli import main
+
+    paths = [d.source for d in bbc_documents(4)] + ["missing.txt"]
+    args = ["check", *paths, "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl", "--no-progress"]
+    assert main(args) == 2  # the missing file is an input error
+    one = capsys.readouterr().out.splitlines()
+    assert main([*args, "--jobs", "2"]) == 2
+    two = capsys.readouterr().out.splitlines()
+    assert len(two) == 5 and [json.loads(x) | {"timings": {}} for x in two] == [json.loads(x) | {"timings": {}} for x in one]
