@@ -272,7 +272,6 @@ class Gazetteer:
         for cc, country in self.countries.items():
             for name in (country.name, *country.aliases):
                 self._country_index.setdefault(_key(name), cc)
-            self._country_index.setdefault(cc.lower(), cc)
         # Demonyms: adjectives and people nouns, plus regular plurals ("Russians").
         for cc, country in self.countries.items():
             forms = set(country.demonyms)
@@ -336,9 +335,11 @@ class Gazetteer:
             for c in self.countries.values():
                 if c.iso3 == text:
                     return c
-        cc = self._country_index.get(_key(text))
-        if cc is None and len(text) == 2:
-            return None
+        key = _key(text)
+        bare = re.sub(r"^the ", "", text.strip(), flags=re.I)
+        if len(key.replace(".", "")) <= 3 and not bare.isupper():
+            return None  # "us", "in": short names count only in capitals ("US", "UAE")
+        cc = self._country_index.get(key)
         return self.countries.get(cc) if cc else None
 
     def is_country(self, text: str) -> bool:

@@ -123,6 +123,32 @@ def best_city_name(gaz: Gazetteer, matches: list[NameMatch]) -> tuple[NameMatch,
     return None
 
 
+def keyword_windows(
+    ctx: ArticleAnalysis, field: str, keyword: re.Pattern[str], literals: tuple[str, ...] = ()
+) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `field` that contains the keyword, in order, once each.
+
+    Rules run their costly patterns only there: a cheap keyword scan over the whole text
+    ("border", "capital") keeps them fast on the many articles that have none. `literals`,
+    when given, are lower-case substrings one of which must occur for the regex to run at all.
+    """
+    text = ctx.article.field(field)
+    if literals:
+        low = text.lower()
+        if not any(lit in low for lit in literals):
+            return []
+    windows: list[tuple[int, int]] = []
+    for hit in keyword.finditer(text):
+        if windows and hit.start() < windows[-1][1]:
+            continue
+        span = ctx.char_span(field, hit.start(), hit.end())
+        if span is None:
+            continue
+        sent = span.sent
+        windows.append((sent.start_char, sent.end_char))
+    return windows
+
+
 def sentence_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> SpacySpan | None:
     """The spaCy sentence holding these offsets."""
     span = ctx.char_span(field, start, end)

@@ -33,6 +33,7 @@ from consistency_plugins._places import (
     country_words,
     demonym_pattern,
     entity_label_at,
+    keyword_windows,
     next_sentences,
     read_name,
     sentence_at,
@@ -60,16 +61,25 @@ def _country_name(gaz: Gazetteer, code: str) -> str:
 # ---------------------------------------------------------------------------------------
 # GE01
 # ---------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _containment_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    adj, countries = adjective_pattern(), country_pattern()
-    kinds = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort|capital)"
-    demonym_city = re.compile(rf"\bthe (?P<dem>{adj}) {kinds},? (?:of )?(?=[A-Z])")
-    comma = re.compile(rf"(?P<x>{NAME}),\s(?:the\s)?(?P<c>{countries}|England|Scotland|Wales|Northern Ireland)\b(?!{APOS}|-)")
-    within = re.compile(
-        rf"\b(?:(?:city|town|village|port) of|in|at|from|near|outside) (?P<x>{NAME}),? in (?:the )?(?P<c>{countries})\b(?!{APOS}|-)"
-    )
-    return demonym_city, comma, within
+_KINDS = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort|capital)"
+# "the Belarusian city of Kazan": "the", one or two capitalised words, a kind of place.
+_DEMONYM_CITY = re.compile(rf"\bthe ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+) {_KINDS},? (?:of )?(?=[A-Z])")
+# ", Belarus" / ", the UK": a capitalised phrase after a comma, looked up as a country.
+_COMMA_PLACE = re.compile(r", (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})")
+# " in Belarus": the same after "in".
+_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})")
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'.-])({NAME})$")
+_NAME_BEFORE_IN = re.compile(rf"\b((?:city|town|village|port) of|in|at|from|near|outside) ({NAME}),?$")
+
+
+def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
+    """The longest prefix of a capitalised phrase that is a country or a UK nation."""
+    words = phrase.split(" ")
+    for i in range(len(words), 0, -1):
+        piece = re.sub(rf"{APOS}s?$", "", " ".join(words[:i])).rstrip(".")
+        if piece in _GB_NATIONS or gaz.country(piece) is not None:
+            return " ".join(words[:i]).rstrip(".") if not re.search(rf"{APOS}s?$", " ".join(words[:i])) else None
+    return None
 
 
 _GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
@@ -114,37 +124,53 @@ class PlaceContainment(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        demonym_city, comma, within = _containment_patterns()
         seen: set[tuple[str, int]] = set()
         for field, text in _fields(ctx):
-            for m in demonym_city.finditer(text):
-                countries = gaz.countries_of_demonym(m.group("dem"))
-                if not countries or _compound_before(text, m.start("dem")):
+            for m in _DEMONYM_CITY.finditer(text):
+                dem, dem_start = m.group(1), m.start(1)
+                countries = gaz.countries_of_demonym(dem)
+                if not countries and " " in dem:
+                    dem_start += dem.index(" ") + 1
+                    dem = dem.split(" ", 1)[1]
+                    countries = gaz.countries_of_demonym(dem)
+                if not countries or dem not in {a for c in countries for a in c.adjectives}:
+                    continue
+                if _compound_before(text, dem_start):
                     continue
                 found = best_city_name(gaz, read_name(text, m.end()))
                 if found:
-                    claim = (field, m.start(), found[0].end, m.group("dem"))
+                    claim = (field, m.start(), found[0].end, dem)
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [c.code for c in countries], None, seen)
-            for m in comma.finditer(text):
-                if _in_list(gaz, text, m.start("x"), m.end("c")) or _modifies_next(text, m.end("c")):
+            for m in _COMMA_PLACE.finditer(text):
+                container = _container_at(gaz, m.group(1))
+                if container is None:
                     continue
-                found = best_city_name(gaz, read_name(text, m.start("x")))
-                if not found or found[0].end != m.end("x"):
+                c_end = m.start(1) + len(container)
+                before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+                if before is None or _in_list(gaz, text, before.start(1), c_end) or _modifies_next(text, c_end):
                     continue
-                container = m.group("c")
+                found = best_city_name(gaz, read_name(text, before.start(1)))
+                if not found or found[0].end != m.start():
+                    continue
                 codes, admin1 = self._container(gaz, container)
                 if codes:
-                    claim = (field, m.start("x"), m.end("c"), container)
+                    claim = (field, before.start(1), c_end, container)
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
-            for m in within.finditer(text):
-                found = best_city_name(gaz, read_name(text, m.start("x")))
-                if not found or found[0].end != m.end("x"):
+            for m in _IN_PLACE.finditer(text):
+                container = _container_at(gaz, m.group(1))
+                if container is None or container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
                     continue
-                if not text[m.start() : m.start("x")].strip().endswith(" of") and gaz.capital_of(found[0].text):
+                before = _NAME_BEFORE_IN.search(text, max(0, m.start() - 70), m.start())
+                if before is None:
+                    continue
+                found = best_city_name(gaz, read_name(text, before.start(2)))
+                if not found or found[0].end != before.end(2):
+                    continue
+                if not before.group(1).endswith(" of") and gaz.capital_of(found[0].text):
                     continue  # "Moscow in Syria": a capital standing for its government
-                codes, admin1 = self._container(gaz, m.group("c"))
+                codes, admin1 = self._container(gaz, container)
                 if codes:
-                    claim = (field, m.start("x"), m.end("c"), m.group("c"))
+                    claim = (field, before.start(2), m.start(1) + len(container), container)
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
 
     @staticmethod
@@ -243,6 +269,8 @@ def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------
 # GE02
 # ---------------------------------------------------------------------------------------
+_BORDER_WORD = re.compile(r"\bborder")
+_COAST_WORD = re.compile(r"\b(?:coast|seaport|beaches|sea port)")
 _BORDER_MODS = r"(?:(?:\w+(?:-\w+)?|\d[\d,.]*(?:-| )?(?:km|kilometre|kilometer|mile)s?(?:-long)?) ){0,3}"
 
 
@@ -299,15 +327,18 @@ class ImpossibleBorder(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        for field, text in _fields(ctx):
-            for pattern in _border_patterns():
-                for m in pattern.finditer(text):
-                    if "mods" in m.groupdict() and _NOT_LAND.search(m.group("mods") or ""):
-                        continue
-                    yield from self._judge_border(ctx, gaz, field, m)
-            for pattern in _coast_patterns():
-                for m in pattern.finditer(text):
-                    yield from self._judge_coast(ctx, gaz, field, m)
+        for field, _ in _fields(ctx):
+            text = ctx.article.field(field)
+            for start, end in keyword_windows(ctx, field, _BORDER_WORD, ("border",)):
+                for pattern in _border_patterns():
+                    for m in pattern.finditer(text, start, end):
+                        if "mods" in m.groupdict() and _NOT_LAND.search(m.group("mods") or ""):
+                            continue
+                        yield from self._judge_border(ctx, gaz, field, m)
+            for start, end in keyword_windows(ctx, field, _COAST_WORD, ("coast", "seaport", "beaches", "sea port")):
+                for pattern in _coast_patterns():
+                    for m in pattern.finditer(text, start, end):
+                        yield from self._judge_coast(ctx, gaz, field, m)
 
     def _judge_border(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:
         a, b = _country_of_mention(gaz, m.group("a")), _country_of_mention(gaz, m.group("b"))
@@ -375,6 +406,7 @@ def _neighbours(gaz: Gazetteer, a: str, b: str) -> bool:
 # GE03
 # ---------------------------------------------------------------------------------------
 _VIA = {"through", "via", "across", "transiting", "traversing"}
+_VIA_WORD = re.compile(r"\b(?:through|via|across|transiting|traversing) (?:the )?[A-Z]")
 _DEST_CUES = re.compile(
     r"\b(?:on (?:its|their|his|her|the) way to|en route to|bound for|destined for|heading (?:to|for|towards)|"
     r"headed (?:to|for|towards)|travell?ing to|driving to|making (?:its|their) way to)\b",
@@ -424,13 +456,15 @@ class RouteDetour(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        for sent in ctx.sentences:
-            low = sent.text.lower()
-            if not any(w in low for w in (" through ", " via ", " across ", "transiting")):
-                continue
-            route = _route(ctx, gaz, sent)
-            if route is None:
-                continue
+        for field, _ in _fields(ctx):
+            for start, end in keyword_windows(ctx, field, _VIA_WORD, ("through", "via", "across", "transit", "travers")):
+                sent = ctx.char_span(field, start, end)
+                if sent is not None:
+                    yield from self._check_sentence(ctx, gaz, sent)
+
+    def _check_sentence(self, ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> Iterator[Finding]:
+        route = _route(ctx, gaz, sent)
+        if route is not None:
             yield from self._judge(ctx, gaz, sent, *route)
 
     def _judge(
@@ -592,8 +626,10 @@ class RepatriationDestination(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        for sent in ctx.sentences:
-            if not _REPATRIATION.search(sent.text):
+        windows = [(f, w) for f, _ in _fields(ctx) for w in keyword_windows(ctx, f, _REPATRIATION, ("repatriat", "home", "back to their"))]
+        for field, (start, end) in windows:
+            sent = ctx.char_span(field, start, end)
+            if sent is None:
                 continue
             nationalities = self._nationalities(gaz, sent)
             if len(nationalities) != 1:
@@ -671,6 +707,7 @@ def _trimmed(ctx: ArticleAnalysis, field: str, start: int, end: int) -> Span:
 # ---------------------------------------------------------------------------------------
 # GE05
 # ---------------------------------------------------------------------------------------
+_CAPITAL_WORD = re.compile(r"\bcapital\b")
 _CAPITAL_BLOCKERS = re.compile(
     r"\b(former|old|then|ancient|onetime|erstwhile|de facto|administrative|commercial|financial|economic|"
     r"cultural|business|fashion|tech|music|party|spiritual|historic|historical|royal|provincial|regional|"
@@ -735,8 +772,9 @@ class CapitalMismatch(Rule):
         gaz = get_gazetteer()
         seen: set[tuple[str, int]] = set()
         for field, text in _fields(ctx):
-            for pattern in _capital_patterns():
-                for m in pattern.finditer(text):
+            windows = keyword_windows(ctx, field, _CAPITAL_WORD, ("capital",))
+            for pattern in _capital_patterns() if windows else ():
+                for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
                     groups = m.groupdict()
                     pre = groups.get("pre") or groups.get("pre2") or ""
                     if _CAPITAL_BLOCKERS.search(pre.strip()) or _CAPITAL_BLOCKERS.search(text[max(0, m.start() - 12) : m.start()]):

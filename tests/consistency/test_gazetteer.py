@@ -1,0 +1,117 @@
+"""Unit tests of the gazetteer: lookups by name, code, demonym; borders; capitals; place resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.gazetteer import City, Country, Region, get_gazetteer, haversine_km, resolve_places
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def test_gazetteer_is_built_once(gaz):
+    assert get_gazetteer() is gaz
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Russia", "RU"), ("the UK", "GB"), ("United States", "US"), ("Belarus", "BY"), ("RU", "RU"),
+     ("GBR", "GB"), ("Britain", "GB"), ("the Netherlands", "NL"), ("Ivory Coast", "CI"), ("Burma", "MM"),
+     ("Czech Republic", "CZ"), ("DR Congo", "CD"), ("Russia's", "RU"), ("the U.S.", "US")],
+)
+def test_gazetteer_country_by_name_alias_or_code(gaz, name, code):
+    country = gaz.country(name)
+    assert isinstance(country, Country) and country.code == code
+
+
+@pytest.mark.parametrize("text", ["Kazan", "in", "Moscow", "Texas", "", "us"])
+def test_gazetteer_non_countries(gaz, text):
+    assert not gaz.is_country(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Belarusian", "BY"), ("Russians", "RU"), ("Turkish", "TR"), ("British", "GB"), ("Britons", "GB"),
+     ("Iraqis", "IQ"), ("Dutch", "NL"), ("Congolese", "CD"), ("South African", "ZA"), ("Filipinos", "PH")],
+)
+def test_gazetteer_country_of_demonym(gaz, word, code):
+    assert gaz.country_of_demonym(word).code == code
+
+
+def test_gazetteer_shared_demonym_lists_every_country(gaz):
+    assert {c.code for c in gaz.countries_of_demonym("Congolese")} == {"CD", "CG"}
+
+
+def test_gazetteer_country_fields(gaz):
+    russia = gaz.country("Russia")
+    assert russia.capital == "Moscow" and "BY" in russia.neighbours and "TR" not in russia.neighbours
+    assert russia.continent == "EU" and not russia.landlocked and russia.lat and russia.lon
+    assert gaz.country("Belarus").landlocked and not gaz.has_sea_coast("BY")
+    assert gaz.has_sea_coast("AZ"), "Caspian states have ports"
+
+
+def test_gazetteer_cities_by_name_and_alternate(gaz):
+    kazan = gaz.cities("Kazan")
+    assert isinstance(kazan[0], City) and kazan[0].country == "RU" and kazan[0].population > 1_000_000
+    assert [c.country for c in gaz.cities("Kiev")] == ["UA"]
+    assert gaz.cities("Leningrad")[0].name == "Saint Petersburg"
+    assert gaz.cities("Bombay")[0].name == "Mumbai"
+    assert not gaz.is_primary_name(gaz.cities("Bombay")[0], "Bombay")
+
+
+def test_gazetteer_same_name_cities_by_population(gaz):
+    paris = gaz.cities("Paris")
+    assert paris[0].country == "FR"
+    texas = [c for c in paris if c.country == "US"]
+    assert texas and texas[0].admin1 == "TX" and texas[0].admin1_name == "Texas"
+    assert {c.country for c in gaz.cities("London")} >= {"GB", "CA"}
+
+
+def test_gazetteer_regions(gaz):
+    assert [r.code for r in gaz.regions("Tatarstan")] == ["RU-TA"]
+    assert gaz.regions("Scotland")[0].country == "GB"
+    assert isinstance(gaz.regions("Texas")[0], Region)
+    assert "US-GA" in {r.code for r in gaz.regions("Georgia")}
+    assert gaz.regions("Ontario")[0].country == "CA"
+
+
+def test_gazetteer_readings_of_georgia(gaz):
+    readings = gaz.readings("Georgia")
+    assert isinstance(readings[0], Country) and readings[0].code == "GE"
+    assert any(isinstance(r, Region) and r.country == "US" for r in readings)
+
+
+def test_gazetteer_borders_and_capitals(gaz):
+    assert gaz.share_border("RU", "BY") and not gaz.share_border("RU", "TR")
+    assert gaz.is_capital("Kiev", "UA") and gaz.is_capital("Kyiv", "UA")
+    assert not gaz.is_capital("Istanbul", "TR") and gaz.capital_city("TR").name == "Ankara"
+    assert gaz.is_capital("The Hague", "NL") and gaz.is_capital("Amsterdam", "NL")
+
+
+def test_gazetteer_small_places_and_disputed_areas(gaz):
+    assert gaz.place_exists_in("Berlin", "US", "NH"), "Berlin, New Hampshire has some 10,000 people"
+    assert not gaz.place_exists_in("Kazan", "BY")
+    assert gaz.place_exists_in("Sevastopol", "RU") and gaz.place_exists_in("Sevastopol", "UA")
+    assert not gaz.place_exists_in("Kyiv", "RU")
+    assert gaz.same_country("HK", "CN") and gaz.same_country("GI", "GB")
+
+
+def test_gazetteer_distance(gaz):
+    assert 650 < gaz.distance_km(gaz.country("Russia"), gaz.country("Belarus")) < 700
+    assert haversine_km(0, 0, 0, 0) == 0
+
+
+def test_gazetteer_resolve_places_prefers_context():
+    from consistency.testing import checker_for, make_article
+    from consistency.analysis import ArticleAnalysis
+
+    checker = checker_for("GE01")
+    article = make_article("Storm in Texas\n\nA tornado hit Paris in Texas, near Dallas, on Monday.")
+    nlp = checker.nlp
+    ctx = ArticleAnalysis(article, nlp(article.title), nlp(article.body))
+    places = {m.text: m for m in resolve_places(ctx)}
+    assert places["Paris"].country_code == "US"
+    assert places["Texas"].country_code == "US"
