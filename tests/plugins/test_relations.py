@@ -70,6 +70,15 @@ def test_relations_flags_country_mediating_its_own_dispute():
     assert_flags("RE02", text, quotes=["mediate the Turkey-Syria dispute"])
 
 
+@pytest.mark.parametrize("text", [
+    "Row\nRussia offered mediation in the dispute between Russia and Georgia.",
+    "Row\nThe talks between Russia and Ukraine, mediated by Russia, failed.",
+    "Row\nThe Polish envoy tried to mediate between Poland and Lithuania.",
+])
+def test_relations_flags_other_mediation_phrasings(text):
+    assert_flags("RE02", text)
+
+
 def test_relations_flags_demonym_titled_official():
     text = ("Gas row\nThe Russian foreign minister tried to broker a ceasefire between Russia and Belarus "
             "over gas prices on Monday.")
@@ -95,6 +104,10 @@ def test_relations_flags_affiliation_given_elsewhere():
     "Peace efforts\nBritain's mediation between Russia and Ukraine failed.",
     "Peace efforts\nUkraine asked Turkey to mediate its dispute with Russia.",
     "Peace efforts\nThe talks between Russia and Ukraine were mediated by Turkey.",
+    "Peace efforts\nRussia called for mediation between Russia and Ukraine.",
+    "Peace efforts\nUkraine welcomed Turkish mediation in the dispute between Ukraine and Russia.",
+    "Peace efforts\nLONDON — UN Secretary-General Kofi Annan offered to mediate the dispute between Britain and "
+    "Argentina.",
 ])
 def test_relations_passes_neutral_or_refused_mediators(text):
     assert_passes("RE02", text)
