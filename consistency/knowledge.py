@@ -374,6 +374,16 @@ class KnowledgeBase:
                     self.people_by_surname.setdefault(surname, []).append((person, pack))
                     for office in person.offices:
                         self.holdings_by_surname.setdefault(surname, []).append(OfficeHolding(person, office, pack))
+        # first words of actors and place names: rules look up only the entries a sentence can match
+        self.events_by_word: dict[str, list[tuple[Event, KnowledgePack]]] = {}
+        self.places_by_word: dict[str, list[tuple[Place, KnowledgePack]]] = {}
+        for pack in self.packs:
+            for event in pack.events:
+                for word in {first_word(a) for a in event.actors}:
+                    self.events_by_word.setdefault(word, []).append((event, pack))
+            for place in pack.places:
+                for word in {first_word(n) for n in place.names}:
+                    self.places_by_word.setdefault(word, []).append((place, pack))
 
     @property
     def people(self) -> list[Person]:
@@ -395,12 +405,35 @@ class KnowledgeBase:
         """Every organisation of every pack."""
         return [o for pack in self.packs for o in pack.organisations]
 
+    def events_for(self, words: Iterable[str]) -> list[tuple[Event, KnowledgePack]]:
+        """Events one of whose actors starts with one of these words (case-sensitive), without repeats."""
+        return _unique_entries(e for w in set(words) for e in self.events_by_word.get(w, ()))
+
+    def places_for(self, words: Iterable[str]) -> list[tuple[Place, KnowledgePack]]:
+        """Places one of whose names starts with one of these words (case-sensitive), without repeats."""
+        return _unique_entries(p for w in set(words) for p in self.places_by_word.get(w, ()))
+
     def holdings(self, surname: str) -> list[OfficeHolding]:
         """Office holdings of people with this surname (case-insensitive)."""
         return self.holdings_by_surname.get(surname.lower(), [])
 
     def __len__(self) -> int:
         return sum(len(p.people) + len(p.organisations) + len(p.places) + len(p.events) for p in self.packs)
+
+
+def _unique_entries(entries: Iterable[tuple[Any, KnowledgePack]]) -> list[tuple[Any, KnowledgePack]]:
+    seen: set[int] = set()
+    out = []
+    for entry in entries:
+        if id(entry[0]) not in seen:
+            seen.add(id(entry[0]))
+            out.append(entry)
+    return out
+
+
+def first_word(phrase: str) -> str:
+    """The first word of a phrase, as tokenisers split it ("Ukraine's government" -> "Ukraine")."""
+    return re.split(r"[\s'’-]+", phrase.strip())[0]
 
 
 def surname_of(name: str) -> str:

@@ -186,10 +186,9 @@ class UnsupportedHeadlineClaim(Rule):
             keys = sorted({p.key for p in parties})
             if len(keys) < 2:
                 continue
-            windows = _sentence_windows(ctx, body_places)
             words = RELATION_FAMILIES[family]
-            related = [w for w in windows if w.has_relation(words)]
-            if any(set(keys) <= w.keys for w in related):
+            related = _relations_in_body(ctx, body_places, words)
+            if any(set(keys) <= r.keys for r in related):
                 continue
             if not related:
                 # the body never names such a relation at all: a paraphrase is likelier than an error
@@ -198,7 +197,7 @@ class UnsupportedHeadlineClaim(Rule):
             start = min(p.start for p in parties)
             span = ctx.span_at("title", start, head.idx + len(head.text))
             names = [country_label(ctx, k) for k in keys]
-            evidence = [ctx.span(w.relation_token(words)) for w in related[:2]]
+            evidence = [ctx.span(r.token) for r in related[:2]]
             if others:
                 message = (f"The headline names a {head.text} between {_join(names)}, but the body's "
                            f"{head.text} is between {_join([country_label(ctx, k) for k in others])}.")
@@ -445,33 +444,34 @@ def _unique(places: list[PlaceMention]) -> list[PlaceMention]:
     return out
 
 
-@dataclass
-class _Window:
-    """One body sentence with the next: the place keys and tokens it holds."""
+@dataclass(frozen=True)
+class _Relation:
+    """A body word of a relation family, with the place keys it can relate."""
 
-    keys: set[str]
-    tokens: list[Any]
-
-    def has_relation(self, words: frozenset[str]) -> bool:
-        return any(t.lemma_.lower() in words or t.lower_ in words for t in self.tokens)
-
-    def relation_token(self, words: frozenset[str]) -> Any:
-        return next(t for t in self.tokens if t.lemma_.lower() in words or t.lower_ in words)
+    token: Any
+    keys: frozenset[str]
 
 
-def _sentence_windows(ctx: ArticleAnalysis, places: Sequence[PlaceMention]) -> list[_Window]:
+def _relations_in_body(ctx: ArticleAnalysis, places: Sequence[PlaceMention], words: frozenset[str]) -> list[_Relation]:
+    """Each relation word of the body with the places of its sentence; "the/this deal" also
+    reaches back to the previous sentence, which it refers to."""
     sents = list(_sents(ctx.body_doc))
     keys_by_sent: dict[int, set[str]] = {}
     for p in places:
         keys_by_sent.setdefault(p.sentence, set()).add(p.key)
-    windows = []
+    found = []
     for n, sent in enumerate(sents):
-        keys = keys_by_sent.get(n, set()) | keys_by_sent.get(n + 1, set())
-        windows.append(_Window(keys, list(sent)))
-    return windows
+        for token in sent:
+            if token.lemma_.lower() not in words and token.lower_ not in words:
+                continue
+            keys = set(keys_by_sent.get(n, set()))
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in token.children):
+                keys |= keys_by_sent.get(n - 1, set())
+            found.append(_Relation(token, frozenset(keys)))
+    return found
 
 
-def _most_related_parties(related: Sequence[_Window], keys: Sequence[str]) -> list[str]:
+def _most_related_parties(related: Sequence[_Relation], keys: Sequence[str]) -> list[str]:
     """The parties the body most often names with the relation, when they are clear."""
     counts: dict[str, int] = {}
     for w in related:

@@ -158,15 +158,14 @@ class FactContradiction(Rule):
 
     # --- events: a year the event does not cover ----------------------------------------
     def _check_events(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
-        events = kb.events
-        if not events:
+        if not kb.events_by_word:
             return
         for sent in ctx.sentences:
             lower = sent.text.lower()
             years = [t for t in sent if _YEAR.match(t.text)]
             if not years:
                 continue
-            for event, pack in events:
+            for event, pack in kb.events_for(_words_of(sent)):
                 if not _any_phrase(event.actors, sent.text, case_sensitive=True):
                     continue
                 if event.objects and not _any_phrase(event.objects, sent.text, case_sensitive=False):
@@ -192,11 +191,12 @@ class FactContradiction(Rule):
 
     # --- statuses a place never had ------------------------------------------------------
     def _check_statuses(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
-        places = [(p, pack) for p, pack in kb.places if p.false_statuses]
-        if not places:
+        if not kb.places_by_word:
             return
         for sent in ctx.sentences:
-            for place, pack in places:
+            for place, pack in kb.places_for(_words_of(sent)):
+                if not place.false_statuses:
+                    continue
                 mentions = _find_phrases(place.names, sent.text, case_sensitive=True)
                 if not mentions:
                     continue
@@ -391,6 +391,12 @@ def _attached_to(year: Token, anchor: Token) -> bool:
         if node.pos_ in ("VERB", "AUX") and anchor.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _words_of(sent: SpacySpan) -> set[str]:
+    """The sentence's words as written, with hyphenated pieces: keys for the pack's word indexes."""
+    words = {t.text for t in sent}
+    return words | {piece for t in sent if "-" in t.text for piece in t.text.split("-")}
 
 
 # --- helpers: statuses ----------------------------------------------------------------------
