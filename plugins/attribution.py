@@ -219,6 +219,7 @@ class Affiliation:
     name: str
     affiliation: str  # normalised
     role: str
+    kind: str  # "country" ("a French MP") or "organisation" ("a Labour MP"): only like kinds conflict
     start: int  # the affiliation phrase ("Labour MP")
     end: int
 
@@ -276,7 +277,8 @@ class SpeakerAffiliationConflict(Rule):
         for affs in by_person.values():
             affs.sort(key=lambda a: a.start)
             for i, first in enumerate(affs):
-                conflict = next((b for b in affs[i + 1:] if b.role == first.role and b.affiliation != first.affiliation), None)
+                conflict = next((b for b in affs[i + 1:] if b.role == first.role and b.affiliation != first.affiliation
+                                 and b.kind == first.kind), None)
                 if conflict is None:
                     continue
                 yield self.finding(
@@ -305,7 +307,7 @@ def _affiliations(ctx: ArticleAnalysis, person: int, mention: Any, role_words: f
     if i >= 1 and doc[i].lower_ in role_words:
         role = doc[i].lower_
         aff_tokens = _caps_before(doc, i)
-        if aff_tokens and not _former(doc, aff_tokens[0].i - 1):
+        if aff_tokens and not _former(doc, aff_tokens[0].i - 1) and not _is_department(aff_tokens):
             out.append(_affiliation(ctx, person, mention.text, aff_tokens, role, doc[i]))
     # after: NAME, a/the <Affiliation> <role>
     j = mention.token_end
@@ -319,7 +321,7 @@ def _affiliations(ctx: ArticleAnalysis, person: int, mention: Any, role_words: f
             k += 1
         if caps and k < len(doc) and doc[k].lower_ in role_words:
             caps = [t for t in caps if t.lower_ not in _GENERIC_CAPS]
-            if caps:
+            if caps and not _is_department(caps):
                 out.append(_affiliation(ctx, person, mention.text, caps, doc[k].lower_, doc[k]))
     return out
 
@@ -335,6 +337,13 @@ def _caps_before(doc: Any, role_index: int) -> list[Any]:
     return tokens
 
 
+def _is_department(tokens: Sequence[Any]) -> bool:
+    """"Treasury minister", "Home Office official": a portfolio, not an affiliation."""
+    from consistency.people import ROLE_QUALIFIERS
+
+    return any(t.lower_ in ROLE_QUALIFIERS for t in tokens)
+
+
 def _former(doc: Any, i: int) -> bool:
     return i >= 0 and doc[i].lower_ in ("former", "ex", "ex-", "then", "one-time")
 
@@ -342,7 +351,14 @@ def _former(doc: Any, i: int) -> bool:
 def _affiliation(ctx: ArticleAnalysis, person: int, name: str, tokens: Sequence[Any], role: str, role_token: Any) -> Affiliation:
     text = " ".join(t.text for t in tokens)
     norm = _AFFILIATION_ALIASES.get(text.lower(), text.lower())
-    return Affiliation(person, name, norm, role, tokens[0].idx, role_token.idx + len(role_token.text))
+    kind = "organisation"
+    try:
+        gaz = ctx.gazetteer
+        if gaz.country(text) or gaz.country_of_demonym(text):
+            kind = "country"
+    except ImportError:
+        pass
+    return Affiliation(person, name, norm, role, kind, tokens[0].idx, role_token.idx + len(role_token.text))
 
 
 # --- AT03 --------------------------------------------------------------------------------------

@@ -86,3 +86,12 @@ def test_attribution_same_publisher_allows_initials_and_domains():
     assert same_publisher("The Associated Press", "apnews.com")
     assert same_publisher("BBC", "bbc.co.uk")
     assert not same_publisher("The Guardian", "dailymail.co.uk")
+
+
+def test_attribution_passes_portfolio_and_nationality_beside_party():
+    text = ("Budget row\n\"We will win,\" said John Smith, a Labour minister.\n"
+            "Treasury minister John Smith added: \"The numbers add up.\"")
+    assert_passes("AT02", text)
+    text = ("Budget row\n\"We will win,\" said Jean Dupont, a Socialist MP.\n"
+            "French MP Jean Dupont added: \"The numbers add up.\"")
+    assert_passes("AT02", text)
