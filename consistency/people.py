@@ -322,22 +322,30 @@ def _is_initial(name: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def first_names_compatible(a: str, b: str) -> bool:
-    """Whether two first names can name one person: equal, initial, nickname or spelling."""
+def first_name_relation(a: str, b: str) -> str | None:
+    """How two first names can name one person: "same", "initial", "short" ("Chris"/"Christopher"),
+    "nickname" ("Bill"/"William"), "spelling" ("Sergei"/"Sergey"); None when they cannot."""
     fa, fb = fold(a).rstrip("."), fold(b).rstrip(".")
     if fa == fb:
-        return True
+        return "same"
     if len(fa) == 1 or len(fb) == 1:
-        return fa[0] == fb[0]
-    if fa.startswith(fb) or fb.startswith(fa):  # "Chris"/"Christopher", "Alex"/"Alexander"
-        return min(len(fa), len(fb)) >= 3
+        return "initial" if fa[0] == fb[0] else None
+    if fa.startswith(fb) or fb.startswith(fa):
+        return "short" if min(len(fa), len(fb)) >= 3 else None
+    if _similar_spelling(fa, fb):
+        return "spelling"  # before nicknames: "Theresa"/"Teresa" share "Tess" but are one name spelled twice
     namer = _nicknamer()
     if namer is not None:
         forms_a = {fa} | namer.nicknames_of(fa) | namer.canonicals_of(fa)
         forms_b = {fb} | namer.nicknames_of(fb) | namer.canonicals_of(fb)
         if forms_a & forms_b:
-            return True
-    return _similar_spelling(fa, fb)
+            return "nickname"
+    return None
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """Whether two first names can name one person: equal, initial, nickname or spelling."""
+    return first_name_relation(a, b) is not None
 
 
 def _similar_spelling(a: str, b: str) -> bool:

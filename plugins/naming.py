@@ -28,6 +28,7 @@ from consistency.people import (
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     Person,
+    first_name_relation,
     first_names_compatible,
     fold,
     strip_possessive,
@@ -175,14 +176,14 @@ def spelling_distance(a: str, b: str) -> int | None:
     derived form ("belarus"/"belarusia"), a swapped first letter that transliterations swap
     ("gaddafi"/"qaddafi"). Plurals, demonyms and British/American spellings are not variants.
     """
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
     if a == b or min(len(a), len(b)) < 5:
         return None
     short, long = sorted((a, b), key=len)
     if _is_derived(short, long) or _is_convention(a, b):
         return None
-    distance = Levenshtein.distance(a, b)
+    distance = OSA.distance(a, b)  # a swap of two letters is one edit
     if long.startswith(short):
         return distance if len(long) - len(short) <= 2 else None
     if a[0] != b[0] and (frozenset((a[0], b[0])) not in _TRANSLIT or a[1:] != b[1:]):
@@ -388,6 +389,10 @@ class PersonNameConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         people = [p for p in ctx.people if p.full_mentions]
+        for person in people:
+            finding = self._first_name_spellings(person)
+            if finding is not None:
+                yield finding
         for i, p in enumerate(people):
             for q in people[i + 1:]:
                 finding = self._pair(ctx, p, q)
@@ -412,6 +417,22 @@ class PersonNameConflict(Rule):
             [b.to_span()], [a.to_span()], confidence=0.8,
             data={"kind": "surname", "names": [a.text, b.text]},
         )
+
+    def _first_name_spellings(self, person: Person) -> Finding | None:
+        """One person's first name spelled two ways ("Theresa May", later "Teresa May")."""
+        full = person.full_mentions
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                if a.first and b.first and first_name_relation(a.first, b.first) == "spelling":
+                    count_a = sum(1 for m in full if m.first == a.first)
+                    count_b = sum(1 for m in full if m.first == b.first)
+                    major, minor = (a, b) if count_a >= count_b else (b, a)
+                    return self.finding(
+                        f"'{minor.text}' spells the first name of '{major.text}' differently "
+                        f"({minor.first} vs {major.first}).",
+                        [minor.to_span()], [major.to_span()], confidence=0.6,
+                        data={"kind": "first-name-spelling", "names": [major.text, minor.text]})
+        return None
 
     def _first_name_conflict(self, ctx: ArticleAnalysis, p: Person, q: Person) -> Finding | None:
         if not p.first_names or not q.first_names or _all_compatible(set(p.first_names), set(q.first_names)):

@@ -122,3 +122,15 @@ def test_naming_flags_two_first_names_for_one_president_of_one_country():
     text = ("Kremlin\nRussian President Vladimir Putin spoke. Russian President Dmitry Putin "
             "then left the room.")
     assert_flags("NM02", text, quotes=["Dmitry Putin"])
+
+
+def test_naming_flags_first_name_spelled_two_ways():
+    text = ("Ivanov visits Berlin\nSergei Ivanov flew to Berlin. Sergei Ivanov met Angela Merkel, "
+            "and Sergey Ivanov then flew home.")
+    assert_flags("NM02", text, quotes=["Sergey Ivanov"])
+
+
+def test_naming_flags_swapped_letters_in_surname():
+    text = ("Merkel speaks\nAngela Merkel spoke in Berlin. Merkel said the euro was safe. "
+            "Critics said Merkle had waited too long.")
+    assert_flags("NM01", text, quotes=["Merkle"])
