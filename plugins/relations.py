@@ -32,6 +32,7 @@ from ._parties import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from consistency.analysis import ArticleAnalysis
@@ -280,7 +281,7 @@ class MediatorIsParty(Rule):
                  parties: dict[str, Token]) -> Finding:
         name = country_name(ctx, actor.country)
         doc = trigger.doc
-        end_i = max(_phrase_end(tok, trigger) for tok in parties.values())
+        end_i = max(trigger.i, *(_phrase_end(tok, trigger) for tok in parties.values()))
         span = ctx.span(doc[min(trigger.i, *(t.i for t in parties.values())) : end_i + 1])
         evidence = [actor.source] if actor.source is not None else []
         who = _actor_phrase(actor.token)
@@ -487,14 +488,14 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
             code = _token_country(ctx, tok)
             if code:
                 source = ctx.span(entity_of(tok) or tok)
-                return _Actor(actor, code, source, f"\"{source.text}\" in the title")
+                return _Actor(actor, code, source, f"see \"{source.text}\"")
     ent = entity_of(actor)
     if ent is None or ent.label_ != "PERSON":
         return None
-    affiliation = _person_affiliation(ctx, ent.text.split()[-1])
+    affiliation = _office_country(ctx, ent) or _person_affiliation(ctx, ent.text.split()[-1])
     if affiliation is not None:
         code, source = affiliation
-        return _Actor(actor, code, source, f"\"{source.text}\" in the title given elsewhere")
+        return _Actor(actor, code, source, f"see \"{source.text}\"")
     title_words = [t for t in actor.subtree if t.i < actor.i]
     titled = any(t.lower_ in OFFICIAL_TITLES for t in title_words)
     for_body = any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in title_words)  # "UN Secretary-General X"
@@ -502,6 +503,19 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
     if found is not None:
         code, start, end = found
         return _Actor(actor, code, ctx.span_at("body", start, end), "dateline")
+    return None
+
+
+def _office_country(ctx: ArticleAnalysis, ent: SpacySpan) -> tuple[str, Span] | None:
+    """The country of the person's first current office with a country ("Russia's foreign
+    minister", "X, the Russian envoy"), from the article's person clusters (`ctx.people`)."""
+    person = ctx.people.at(ctx.field_of(ent), ent.start_char, ent.end_char)
+    if person is None:
+        return None
+    for office in person.offices:
+        code = country_code(ctx, office.body) if office.body and office.is_current else None
+        if code and any(word in OFFICIAL_TITLES for word in office.role.split()):
+            return code, office.to_span()
     return None
 
 

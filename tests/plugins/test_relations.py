@@ -79,6 +79,13 @@ def test_relations_flags_other_mediation_phrasings(text):
     assert_flags("RE02", text)
 
 
+def test_relations_flags_apposition_affiliation():
+    text = ("Gas row\nIvan Petrov, Russia's foreign minister, spoke in Moscow on Monday. On Tuesday Petrov "
+            "travelled to Minsk to mediate the dispute between Russia and Belarus.")
+    findings = assert_flags("RE02", text, quotes=["mediate the dispute between Russia and Belarus"])
+    assert findings[0].evidence, "the affiliation should be pointed at"
+
+
 def test_relations_flags_demonym_titled_official():
     text = ("Gas row\nThe Russian foreign minister tried to broker a ceasefire between Russia and Belarus "
             "over gas prices on Monday.")
