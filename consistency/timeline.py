@@ -123,9 +123,10 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
     end = _DATELINE_END_RE.search(head)
     if end is None:
         return None
-    for expr in find_temporal_expressions(ctx, resolve=False):
-        if expr.field != "body" or expr.start >= end.start():
+    for entity in ctx.entities_of("DATE", field="body"):
+        if entity.start >= end.start():
             break
+        expr = _expression("body", entity.span, entity.label, None)
         if expr.day is not None and expr.month is not None:
             return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,
                                          ctx.span_at("body", expr.start, expr.end))
@@ -188,18 +189,17 @@ class TemporalExpression:
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
 
-def find_temporal_expressions(ctx: ArticleAnalysis, resolve: bool = True) -> list[TemporalExpression]:
+def find_temporal_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
     """DATE/TIME entities and free weekday tokens, in text order, normalised.
 
-    With `resolve`, relative phrases get a `date` resolved against a day-precise
-    reference date (dateparser, cached per text).
+    Relative phrases get a `date` resolved against a day-precise reference date
+    (dateparser, cached per text).
     """
-    key = "_timeline_expressions" if resolve else "_timeline_expressions_raw"
-    return _cached(ctx, key, lambda: _find_expressions(ctx, resolve))
+    return _cached(ctx, "_timeline_expressions", lambda: _find_expressions(ctx))
 
 
-def _find_expressions(ctx: ArticleAnalysis, resolve: bool) -> list[TemporalExpression]:
-    reference = ctx.reference_date if resolve else None
+def _find_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
+    reference = ctx.reference_date
     found: list[TemporalExpression] = []
     for entity in ctx.entities_of("DATE", "TIME"):
         found.append(_expression(entity.field, entity.span, entity.label, reference))
@@ -376,7 +376,7 @@ class EventMention:
     target: str | None
     verb: Token
     subject: Token | None
-    target_token: Token | None
+    target_token: Token
     sentence: SpacySpan
     markers: frozenset[str] = field(default_factory=frozenset)
     dates: tuple[str, ...] = ()
@@ -393,7 +393,7 @@ class EventMention:
 
 
 def event_mentions(ctx: ArticleAnalysis) -> list[EventMention]:
-    """Event verbs of the body and title with status, actor and target, in text order."""
+    """Event verbs with a named destination or partner, with status and actor, title first, in text order."""
     return _cached(ctx, "_timeline_events", lambda: list(_find_events(ctx)))
 
 
@@ -407,14 +407,16 @@ def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
             lemma = _event_lemma(token)
             if lemma is None:
                 continue
+            target_token = _target_of(token, lemma)
+            if target_token is None:
+                continue  # "went ahead", "came to power": no named destination, nothing to compare
             sent = sentence_of(token)
             subject = _subject_of(token)
             before = subject.idx if subject is not None else sent.start_char
             # the nearest named subject before the pronoun, in an earlier sentence or earlier in this one
             last_subject = {kind: key for f, start, kind, key in subjects if f == field_name and start < before and key}
             actor = _actor_key(subject, last_subject, surnames)
-            target_token = _target_of(token, lemma)
-            target = _entity_key(target_token) if target_token is not None else None
+            target = _entity_key(target_token)
             yield EventMention(
                 field=field_name, event=_EVENT_OF_LEMMA[lemma], lemma=lemma, status=_status(token),
                 actor=actor, target=target, verb=token, subject=subject, target_token=target_token,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
-from consistency.quantities import number_value, sentence_of
+from consistency.quantities import Quantity, number_value, sentence_of
 from consistency.timeline import (
     EventMention,
     ReferenceDate,
@@ -84,7 +84,7 @@ class EventStatusConflict(Rule):
     def _finding(self, ctx: ArticleAnalysis, done: EventMention, later: EventMention) -> Finding:
         later_span = ctx.span_at(later.field, *later.clause)
         done_span = ctx.span_at(done.field, *done.clause)
-        target = later.target_token.text if later.target_token is not None else later.target
+        target = later.target_token.text
         return self.finding(
             f"The {_EVENT_NOUNS.get(done.event, done.event)} {'with' if done.event == 'meet' else 'to'} {target} is told as done (\"{done_span.text}\") and later as still to come "
             f"(\"{later_span.text}\").",
@@ -377,8 +377,12 @@ class AgeMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference: ReferenceDate | None = ctx.reference_date
-        for sent in ctx.sentences:
-            ages = list(_ages(sent))
+        by_sentence: dict[SpacySpan, list[tuple[int, SpacySpan, bool]]] = {}
+        for q in ctx.quantities:
+            age = _age(q)
+            if age is not None:
+                by_sentence.setdefault(q.sentence, []).append(age)
+        for sent, ages in by_sentence.items():
             for age, age_span, is_person in ages:
                 if is_person and age > self.options.max_age:
                     yield self.finding(
@@ -412,23 +416,22 @@ _PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daug
                  "founder", "chief", "executive", "boss", "striker", "student", "teenager", "pensioner", "child"}
 
 
-def _ages(sent: SpacySpan) -> Iterator[tuple[int, SpacySpan, bool]]:
-    """(age, span, is_person) for "Smith, 45,", "aged 45" and "45-year-old X" in a sentence."""
-    doc = sent.doc
-    for token in sent:
-        value = number_value(token.text)
-        if value is None or not value.is_integer() or not 0 < value < 1000:
-            continue
-        i = token.i
-        if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:
-            owner = doc[i + 4].head
-            is_person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in _PERSON_NOUNS or owner.i == i + 4
-            yield int(value), doc[i:i + 5], is_person
-        elif i > sent.start and doc[i - 1].lower_ == "aged":
-            yield int(value), doc[i - 1:i + 1], True
-        elif (i > sent.start + 1 and i + 1 < sent.end and doc[i - 1].text == "," and doc[i + 1].text == ","
-              and doc[i - 2].ent_type_ == "PERSON"):
-            yield int(value), doc[i:i + 1], True
+def _age(q: Quantity) -> tuple[int, SpacySpan, bool] | None:
+    """(age, span, is_person) when a quantity is an age: "Smith, 45,", "aged 45", "45-year-old X"."""
+    if q.unit is not None or not q.is_integer or not 0 < q.value < 1000 or q.tokens[1] - q.tokens[0] != 1:
+        return None
+    doc, sent, i = q.sentence.doc, q.sentence, q.tokens[0]
+    value = int(q.value)
+    if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:
+        owner = doc[i + 4].head
+        is_person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in _PERSON_NOUNS or owner.i == i + 4
+        return value, doc[i:i + 5], is_person
+    if i > sent.start and doc[i - 1].lower_ == "aged":
+        return value, doc[i - 1:i + 1], True
+    if (i > sent.start + 1 and i + 1 < sent.end and doc[i - 1].text == "," and doc[i + 1].text == ","
+            and doc[i - 2].ent_type_ == "PERSON"):
+        return value, doc[i:i + 1], True
+    return None
 
 
 def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
