@@ -667,13 +667,15 @@ _CHANGE_WORDS = frozenset("""
 former formerly previously then became become becomes becoming until succeeded succeed succeeds replace
 replaced replaces replacing appointed appoint named nominated elected promoted joined join joins quit quits
 resigned resign resigns retired retire stepped ex later once will successor predecessor sacked ousted fired
-went before new outgoing incoming acting interim elect designate
+before new outgoing incoming acting interim elect designate
 """.split())
 
 
 def _sentence_markers(doc: Doc, i: int) -> frozenset[str]:
     sent = doc[i].sent
     found = {t.lower_ for t in sent if t.lower_ in _CHANGE_WORDS}
+    if any(t.lower_ == "went" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "on" for t in sent):
+        found.add("went on")  # "went on to become"
     if any(len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20") for t in sent):
         found.add("<year>")  # "president in 1999": a dated office may be a past one
     return frozenset(found)
@@ -717,7 +719,7 @@ def _extend_title_left(doc: Doc, i: int) -> int:
             break
         if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
                 or tok.text == "-" or (word == "and" and j > 0 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper())
-                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and not tok.is_sent_start)
+                or (tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.pos_ in ("ADJ", "NOUN") and not tok.is_sent_start))
                 or (tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O")
                 or _is_possessive(tok)):
             start = j

@@ -74,3 +74,20 @@ def test_roles_holder_passes_dated_past_holder():
     text = ("Ministers\nRussian President Vladimir Putin spoke. In 1998, Russian President Boris Yeltsin "
             "devalued the rouble.")
     assert_passes("RL02", text)
+
+
+def test_roles_flags_city_mayor_at_sentence_start():
+    text = "Talks\nLondon mayor Ken Livingstone spoke. Manchester mayor Ken Livingstone replied."
+    assert_flags("RL01", text, quotes=["Manchester mayor"])
+
+
+def test_roles_holder_flags_two_current_mayors_of_one_city():
+    text = ("Talks\nThe mayor of London, Ken Livingstone, spoke. Boris Johnson, the mayor of London, "
+            "replied.")
+    assert_flags("RL02", text)
+
+
+def test_roles_holder_flags_two_presidents_of_one_country():
+    text = ("Talks\nFrench President Jacques Chirac met Tony Blair. French President Nicolas Sarkozy "
+            "said the talks went well.")
+    assert_flags("RL02", text, quotes=["Nicolas Sarkozy"])
