@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
 
-from ._parties import country_name, demonym_code
+from ._parties import country_code, country_name, demonym_code
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -218,7 +218,7 @@ def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMentio
         demonyms = [token]
     else:
         return None
-    codes = [demonym_code(ctx, d.text) for d in demonyms]
+    codes = [_nationality(ctx, d) for d in demonyms]
     codes_set = {c for c in codes if c}
     if not codes_set:
         return None
@@ -264,7 +264,7 @@ def _described_plurals(ctx: ArticleAnalysis) -> list[tuple[str, int, bool]]:
     for token in ctx.body_doc:
         if token.tag_ not in ("NNS", "NNPS") and token.lower_ != "police":
             continue
-        codes = [code for word in _demonym_modifiers(ctx, token) if (code := demonym_code(ctx, word.text))]
+        codes = [code for word in _demonym_modifiers(ctx, token) if (code := _nationality(ctx, word))]
         found.extend((code, token.i, len(set(codes)) > 1) for code in codes)
     return found
 
@@ -274,10 +274,19 @@ def _demonym_modifiers(ctx: ArticleAnalysis, noun: Token) -> list[Token]:
     found: list[Token] = []
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _plain_word(child) \
-                and demonym_code(ctx, child.text):
+                and _nationality(ctx, child):
             found.append(child)
-            found.extend(c for c in child.children if c.dep_ == "conj" and demonym_code(ctx, c.text))
+            found.extend(c for c in child.children if c.dep_ == "conj" and _nationality(ctx, c))
     return found
+
+
+def _nationality(ctx: ArticleAnalysis, word: Token) -> str | None:
+    """Country code of a nationality word: a demonym ("Russian") or a country name used as a
+    modifier ("UK troops", "US citizens")."""
+    code = demonym_code(ctx, word.text)
+    if code is None and word.ent_type_ == "GPE" and word.dep_ == "compound":
+        code = country_code(ctx, word.text)
+    return code
 
 
 def _plain_word(token: Token) -> bool:

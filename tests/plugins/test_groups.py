@@ -36,6 +36,12 @@ def test_groups_flags_plural_demonym_in_role():
     assert_flags("GR01", text, quotes=["The Italians"])
 
 
+def test_groups_flags_group_introduced_with_country_name():
+    text = ("Detained\nFive US citizens were detained in Iran last month. Talks continued. "
+            "The Iranians included two students.")
+    assert_flags("GR01", text, quotes=["The Iranians included two students"])
+
+
 def test_groups_lowers_severity_when_nationality_change_is_mentioned():
     text = ("Deportees\n"
             "Forty Moldovan deportees arrived from Italy on Monday. "
@@ -66,6 +72,8 @@ def test_groups_lowers_severity_when_nationality_change_is_mentioned():
     # "also"/"other" mark another group
     ("Arrests\nSeven Egyptian fishermen were arrested off the coast. The other Sudanese fishermen were also "
     "arrested."),
+    # a country name as the nationality ("UK troops") introduces a group too
+    "Charges\nUK troops detained 12 Iraqi civilians in Basra. The British soldiers were later charged.",
     # agents, not the group
     ("Arrests\nRussian soldiers detained 30 Georgian villagers. The Russians said they were searching for "
     "weapons."),
