@@ -106,7 +106,7 @@ class CountConflict(Rule):
             return False
         if a.sentence == b.sentence:
             return False  # "12 died in X and 15 in Y": one sentence contrasting two counts
-        return _same_circumstances(a.sentence, b.sentence)
+        return _same_circumstances(a, b)
 
     def _finding(self, ctx: ArticleAnalysis, cls: str, first: Quantity, second: Quantity) -> Finding:
         span, evidence = _phrase_span(ctx, second), _phrase_span(ctx, first)
@@ -138,6 +138,28 @@ def _count_class(q: Quantity) -> str | None:
                 return _CLASS_OF.get(child.lower_) or _CLASS_OF[child.lemma_.lower()]
     if q.predicate in _CLASS_OF and (q.counted is None or q.counted not in ("%",)):
         return _CLASS_OF[q.predicate]
+    if q.counted is None:
+        return _class_of_subject(doc[q.tokens[1] - 1])
+    return None
+
+
+def _class_of_subject(number: Token) -> str | None:
+    """"The death toll is 12", "the death toll stands at 12": the count named by the verb's subject."""
+    verb = number.head
+    if number.dep_ == "pobj" and verb.lower_ in ("at", "of") and verb.dep_ == "prep":
+        verb = verb.head
+    elif number.dep_ not in ("attr", "dobj"):
+        return None
+    if verb.lemma_.lower() not in ("be", "stand", "remain", "reach", "hit", "total"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            lemma = child.lemma_.lower()
+            compounds = {c.lower_ for c in child.children if c.dep_ == "compound"}
+            if lemma == "toll" and "death" in compounds:
+                return "death toll"
+            if lemma in _CLASS_OF and lemma != "toll":
+                return _CLASS_OF[lemma]
     return None
 
 
@@ -156,17 +178,20 @@ def _plain(q: Quantity, later: bool) -> bool:
     return not (near & _PERIOD_WORDS and near & {"a", "per", "each", "every"})
 
 
-def _same_circumstances(a: SpacySpan, b: SpacySpan) -> bool:
-    """Whether two sentences could speak of the same event: no differing dates or places."""
+def _same_circumstances(a: Quantity, b: Quantity) -> bool:
+    """Whether the sentences of two counts could speak of the same event: no differing dates or places."""
     dates_a, dates_b = _date_keys(a), _date_keys(b)
     if dates_a != dates_b and (dates_a - _RECENT or dates_b - _RECENT):
         return False
-    places_a, places_b = _places(a), _places(b)
+    places_a, places_b = _places(a.sentence), _places(b.sentence)
     return not (places_a and places_b and not places_a & places_b)
 
 
-def _date_keys(sent: SpacySpan) -> set[str]:
-    return {t.lower_ for e in sent.ents if e.label_ in ("DATE", "TIME") for t in e if not t.is_punct}
+def _date_keys(q: Quantity) -> set[str]:
+    """Words of the sentence's dates, leaving out the count itself (the tagger may call "21" a date)."""
+    first, last = q.tokens
+    return {t.lower_ for e in q.sentence.ents if e.label_ in ("DATE", "TIME") and not (e.start < last and first < e.end)
+            for t in e if not t.is_punct}
 
 
 def _places(sent: SpacySpan) -> set[str]:

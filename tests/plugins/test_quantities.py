@@ -149,3 +149,9 @@ def test_quantities_flags_percentage_in_brackets() -> None:
 ])
 def test_quantities_passes_lists_and_percentages_that_agree(text: str) -> None:
     assert_passes("QT02", text)
+
+
+def test_quantities_flags_toll_stated_with_copula() -> None:
+    text = ("Mine collapse\nThe death toll stands at 21, the governor said.\n"
+            "Rescuers said 25 people were killed when the shaft collapsed.")
+    assert_flags("QT01", text, quotes=["25 people were killed"])
