@@ -351,6 +351,8 @@ EVENT_CLASSES = {
 _EVENT_OF_LEMMA = {lemma: name for name, lemmas in EVENT_CLASSES.items() for lemma in lemmas}
 FUTURE_FRAMES = {"expect", "due", "schedule", "set", "slate", "plan", "intend", "hope", "aim", "prepare",
                  "going", "go", "likely", "poised", "scheduled", "expected", "planning", "planned"}
+_TITLE_NOUNS = {"minister", "president", "secretary", "chancellor", "premier", "envoy", "ambassador", "pope",
+                "king", "queen", "prince", "princess", "leader", "governor", "mayor", "chairman", "commissioner"}
 _TRANSITIVE_EVENTS = {"visit", "tour", "meet", "sign", "attend"}
 _DESTINATION_PREPS = {"to", "in", "into", "for", "at"}
 _ENTITY_TARGETS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
@@ -401,6 +403,12 @@ def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
     surnames = {e.norm.split()[-1].lower() for e in ctx.entities_of("PERSON") if e.norm.split()}
     subjects = [(e.field, e.start, "PERSON" if e.label == "PERSON" else "ORG", _entity_key(e.span.root))
                 for e in ctx.entities_of("PERSON", "ORG", "GPE", "NORP") if e.span.root.dep_ in ("nsubj", "nsubjpass")]
+    for field_name, doc in ctx.docs:  # "the foreign minister" as a subject stands for a person too
+        for i in token_indices(doc, "LEMMA", _TITLE_NOUNS):
+            token = doc[i]
+            if token.dep_ in ("nsubj", "nsubjpass") and (key := _title_key(token)) is not None:
+                subjects.append((field_name, token.idx, "PERSON", key))
+    subjects.sort(key=lambda s: (s[0] != "title", s[1]))
     for field_name, doc in ctx.docs:
         for i in token_indices(doc, "LEMMA", set(_EVENT_OF_LEMMA)):
             token = doc[i]
@@ -463,7 +471,19 @@ def _actor_key(subject: Token | None, last_subject: dict[str, str], surnames: se
     for child in subject.children:  # "the minister, Lavrov," / "Minister Lavrov"
         if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
             return _entity_key(child)
+    if subject.lemma_.lower() in _TITLE_NOUNS:
+        return _title_key(subject)
     return None
+
+
+def _title_key(token: Token) -> str | None:
+    """"the foreign minister" -> "the foreign minister": a singular, definite title with no name attached."""
+    if token.tag_ != "NN" or token.ent_type_ or not any(c.lower_ == "the" for c in token.children):
+        return None
+    if any(c.dep_ in ("appos", "compound", "poss") and c.ent_type_ for c in token.children):
+        return None  # "Minister Lavrov", "Russia's minister": named, or owned by a named party
+    words = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    return " ".join(["the", *words, token.lemma_.lower()])
 
 
 def _entity_key(token: Token) -> str | None:

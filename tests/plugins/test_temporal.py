@@ -196,3 +196,15 @@ def test_temporal_passes_old_but_possible_age() -> None:
 
 def test_temporal_passes_large_number_after_name_that_is_no_age() -> None:
     assert_passes("TM04", "Sales\nThe Ford Focus, 150, and the Fiesta sold well.")
+
+
+def test_temporal_flags_unnamed_title_as_actor() -> None:
+    text = ("Minister abroad\nThe foreign minister traveled to Belarus on Tuesday for talks.\n"
+            "He is expected to visit Belarus over the next few days, the ministry said.")
+    assert_flags("TM01", text, quotes=["He is expected to visit Belarus"])
+
+
+def test_temporal_passes_different_titles() -> None:
+    text = ("Ministers abroad\nThe foreign minister traveled to Belarus on Tuesday for talks.\n"
+            "The defence minister is expected to visit Belarus over the next few days.")
+    assert_passes("TM01", text)
