@@ -76,6 +76,9 @@ _DISPUTED_AREAS = {
     ("GB", "NIR"): "IE",
 }
 
+# Countries joined by a tunnel, bridge or causeway with border controls on it.
+_FIXED_LINKS = frozenset(frozenset(p.split("-")) for p in "GB-FR DK-SE SG-MY BH-SA".split())
+
 # Countries that have more than one capital, or whose seat of government differs from the
 # capital: any of these is "the capital".
 _EXTRA_CAPITALS = {
@@ -373,6 +376,11 @@ class Gazetteer:
         if ca is None or cb is None:
             return False
         return b in ca.neighbours or a in cb.neighbours
+
+    def linked(self, a: str, b: str) -> bool:
+        """True for neighbours across a fixed link whose controls are spoken of as a border
+        (the Channel Tunnel, the Oresund bridge, the Johor causeway, the King Fahd causeway)."""
+        return frozenset((a, b)) in _FIXED_LINKS
 
     def same_country(self, a: str, b: str) -> bool:
         """True when two ISO2 codes are one country for containment: equal, a territory and its

@@ -149,6 +149,8 @@ class PlaceContainment(Rule):
                 before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
                 if before is None or _in_list(gaz, text, before.start(1), c_end) or _modifies_next(text, c_end):
                     continue
+                if _is_clause_subject(ctx, field, m.start(1), c_end):
+                    continue  # "In Brussels, France argued ...": an opening phrase, then the subject
                 found = best_city_name(gaz, read_name(text, before.start(1)))
                 if not found or found[0].end != m.start():
                     continue
@@ -233,6 +235,18 @@ class PlaceContainment(Rule):
             suggestion=f"Check the place: GeoNames has no {name} in {claimed}.",
             data=data,
         )
+
+
+def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -> bool:
+    """True when the country after the comma is the subject of a verb that follows it."""
+    span = ctx.char_span(field, start, end)
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.pos_ in ("VERB", "AUX") and following.dep_ not in ("acl", "relcl")
 
 
 def _compound_before(text: str, start: int) -> bool:
@@ -399,7 +413,7 @@ def _neighbours(gaz: Gazetteer, a: str, b: str) -> bool:
     sa, sb = gaz.countries[a].sovereign, gaz.countries[b].sovereign
     group_a = {c.code for c in gaz.countries.values() if c.sovereign == sa} | {a}
     group_b = {c.code for c in gaz.countries.values() if c.sovereign == sb} | {b}
-    return any(gaz.share_border(x, y) for x in group_a for y in group_b)
+    return gaz.linked(sa, sb) or any(gaz.share_border(x, y) for x in group_a for y in group_b)
 
 
 # ---------------------------------------------------------------------------------------

@@ -217,3 +217,85 @@ def test_geography_family_passes_ambiguous_place_names(code):
         title="Small-town votes",
     )
     assert_passes(code, text)
+
+
+# --- everyday news phrasing that must stay quiet --------------------------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In Brussels, France argued for tighter rules, while in Berlin, Britain pushed back.",
+        "The firm, based in Cambridge, Massachusetts, and in Hyderabad, Pakistan, hired 200 staff.",
+        "Sydney, Australia, Santiago, Chile and Cordoba, Argentina host the offices.",
+        "Victoria, Australia, and Perth, Scotland, reported cases.",
+        "Mr Jones, Britain's ambassador, met Ms Paris, France's envoy.",
+        "Talks between Jordan, Israel and Egypt resumed in Cairo, Egypt.",
+        "The Chinese city of Hong Kong and the Irish city of Derry held vigils.",
+        "The Palestinian city of Hebron and the Basque city of Bilbao were mentioned.",
+        "Shares fell in London, where traders in Frankfurt, Germany, also sold.",
+        "Troops from Moscow in Ukraine were accused of abuses.",
+        "He was born in Belfast in Ireland and later worked at Davos in Switzerland.",
+    ],
+)
+def test_geography_containment_passes_everyday_phrasing(body):
+    assert_passes("GE01", article(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Queues grew at Britain's border with France after the tunnel reopened.",
+        "Traffic on the Russia-Ukraine border, the Afghan-Pakistan border and the Greek-Turkish border slowed.",
+        "Hong Kong's border with China reopened, as did the EU's border with Russia.",
+        "Egypt's border with Gaza stayed shut.",
+        "The Irish border was discussed, as was the US-Canada border.",
+    ],
+)
+def test_geography_border_passes_everyday_phrasing(body):
+    assert_passes("GE02", article(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Gas will flow from Azerbaijan through Georgia and Turkey to Italy.",
+        "Migrants travel from Libya across the Mediterranean to Italy.",
+        "Flights from London to Sydney via Singapore resume next month.",
+        "Goods moved from China through Kazakhstan, Russia and Belarus to Poland.",
+        "England went through Germany and Italy to reach the final in Brazil.",
+    ],
+)
+def test_geography_route_passes_everyday_phrasing(body):
+    assert_passes("GE03", article(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Repatriation flights to bring Britons home from Peru will start on Monday.",
+        "Filipino workers were repatriated from Kuwait to Manila.",
+        "Russian troops escorted Iraqi refugees home to Iraq.",
+        "The Home Office said it had sent 40 people home to Albania.",
+        "Pakistani workers in Saudi Arabia were sent home after the contract ended.",
+    ],
+)
+def test_geography_repatriation_passes_everyday_phrasing(body):
+    assert_passes("GE04", article(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Washington, the US capital, and New Delhi, the Indian capital, were named.",
+        "Karachi, Pakistan's financial capital, and Milan, Italy's fashion capital, grew.",
+        "Sydney, the capital of New South Wales, and the capital of Catalonia, Barcelona, were busy.",
+        "Las Vegas, the gambling capital of the world, reopened.",
+        "The Russian capital's mayor spoke, and the Chinese capital Beijing was quiet.",
+        "Bonn, the capital of West Germany until 1990, is now a quiet city.",
+    ],
+)
+def test_geography_capital_passes_everyday_phrasing(body):
+    assert_passes("GE05", article(body))
+
+
+def test_geography_capital_flags_geneva_as_swiss_capital():
+    assert_flags("GE05", article("Delegates met in Geneva, the Swiss capital, on Monday."), quotes=["Geneva"])
