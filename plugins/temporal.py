@@ -173,6 +173,7 @@ def _weekday_and_date(ctx: ArticleAnalysis, expressions: list[TemporalExpression
     return expr.weekday, nxt.month, nxt.day, nxt.year, [ctx.span_at(expr.field, expr.start, nxt.end)]
 
 
+_APPOSED_RE = re.compile(r"[\s,(–—-]*(?:in\s+|back\s+in\s+)?", re.I)
 _FORWARD_LEMMAS = {"plan", "schedule", "expect", "due", "set", "aim", "target", "forecast", "predict", "project",
                    "estimate", "budget", "promise", "pledge", "vow", "agree", "hope", "intend", "propose",
                    "announce", "say", "warn", "extend", "delay", "postpone", "push", "move", "defer", "earmark"}
@@ -246,10 +247,12 @@ class AfterPublication(Rule):
             if expr.years_ago is None:
                 continue
             sent = sentence_of(expr.span[0])
+            text = ctx.article.field(expr.field)
             years = [e for e in ctx.temporal if e.field == expr.field and e.kind in ("year", "date") and e.year
-                     and sent.start_char <= e.start < sent.end_char and e is not expr]
+                     and sent.start_char <= e.start < sent.end_char and e is not expr
+                     and _APPOSED_RE.fullmatch(text[min(e.end, expr.end):max(e.start, expr.start)])]
             if len(years) != 1:
-                continue
+                continue  # only "in 1998, 20 years ago" / "20 years ago (1998)": a year set beside the count
             stated = years[0]
             gap = reference.year - (stated.year or 0)
             if abs(gap - expr.years_ago) > 1:
@@ -303,7 +306,7 @@ def _after(expr: TemporalExpression, reference: ReferenceDate) -> bool:
     if reference.precision == "year" or expr.month is None:
         return expr.year > reference.year
     if expr.day is not None and expr.date is not None:
-        return expr.date > reference.date
+        return (expr.date - reference.date).days > 1  # a day's slack for time zones and late editions
     return (expr.year, expr.month) > (reference.date.year, reference.date.month)
 
 

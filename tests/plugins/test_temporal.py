@@ -143,6 +143,17 @@ def test_temporal_flags_years_ago_miscount() -> None:
     assert_flags("TM03", text, quotes=["30 years ago"])
 
 
+def test_temporal_flags_years_ago_before_the_year() -> None:
+    text = "War remembered\nThe war ended 30 years ago (in 1995) with a treaty.\n(c) 2018, The Post."
+    assert_flags("TM03", text, quotes=["30 years ago"])
+
+
+def test_temporal_passes_event_a_day_after_publication_time() -> None:
+    article = make_article("Vote\nThe vote was held on March 3, 2021, officials said.",
+                           published=dt.datetime(2021, 3, 2, 23, 30))
+    assert_passes("TM03", article)
+
+
 def test_temporal_flags_anniversary_miscount() -> None:
     text = "Landing remembered\nCrowds marked the 40th anniversary of the 1969 moon landing.\n(c) 2019, The Post."
     assert_flags("TM03", text, quotes=["40th anniversary"])
@@ -157,6 +168,7 @@ def test_temporal_flags_anniversary_miscount() -> None:
     "War\nThe war ended in 1995, 23 years ago, with a treaty.\n(c) 2018, The Post.",
     "Landing\nCrowds marked the 50th anniversary of the 1969 moon landing.\n(c) 2019, The Post.",
     "Plant\nThe plant opened in 2017, the company said.\n(c) 2018, The Post.",
+    "Firm\nThe firm, founded in 1990, cut 500 jobs three years ago.\n(c) 2018, The Post.",
 ])
 def test_temporal_passes_forward_looking_or_consistent_dates(text: str) -> None:
     assert_passes("TM03", text)
