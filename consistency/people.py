@@ -667,7 +667,7 @@ _CHANGE_WORDS = frozenset("""
 former formerly previously then became become becomes becoming until succeeded succeed succeeds replace
 replaced replaces replacing appointed appoint named nominated elected promoted joined join joins quit quits
 resigned resign resigns retired retire stepped ex later once will successor predecessor sacked ousted fired
-before new outgoing incoming acting interim elect designate
+before new outgoing incoming acting interim elect designate defected defect defects switched crossed
 """.split())
 
 
@@ -701,6 +701,14 @@ def _title_before(doc: Doc, m: NameMention) -> Office | None:
     return _office_from_tokens(doc, _extend_title_left(doc, i), i + 1, m, "pre")
 
 
+# Capitalised at a sentence start, but never part of a title ("Yesterday Foreign Minister X").
+_NOT_TITLE_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow", "meanwhile", "earlier", "later", "last",
+                              "next", "this", "that", "these", "those", "here", "there", "instead", "also",
+                              "however", "still", "thus", "but", "and", "or", "so", "when", "while", "where",
+                              "after", "before", "since", "as", "if", "because", "although", "both", "many",
+                              "some", "several", "other", "such", "every", "each", "all", "most"})
+
+
 def _extend_title_left(doc: Doc, i: int) -> int:
     """Leftmost token of the title phrase ending at token i (bounded to 8 tokens)."""
     start = i
@@ -719,7 +727,7 @@ def _extend_title_left(doc: Doc, i: int) -> int:
             break
         if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
                 or tok.text == "-" or (word == "and" and j > 0 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper())
-                or (tok.text[:1].isupper() and (tok.pos_ == "PROPN" or tok.pos_ in ("ADJ", "NOUN") and not tok.is_sent_start))
+                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and word not in _NOT_TITLE_WORDS)
                 or (tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O")
                 or _is_possessive(tok)):
             start = j
@@ -745,7 +753,8 @@ def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: st
             markers.add(word)
         elif word in ROLE_WORDS or word in ROLE_QUALIFIERS:
             role_words.append(word)
-        elif tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+        elif tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or (
+                tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and word not in _NOT_TITLE_WORDS):
             body_tokens.append(tok)
         elif word in ("and", "of", "for"):
             role_words.append(word)

@@ -83,6 +83,24 @@ def bodies_conflict(a: str, b: str) -> bool:
     return ka[1] != kb[1] and ka[1] not in kb[1] and kb[1] not in ka[1]
 
 
+_PARTIES = {
+    "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
+    "tories": "Conservative", "lib dem": "Liberal Democrat", "lib dems": "Liberal Democrat",
+    "liberal democrat": "Liberal Democrat", "liberal democrats": "Liberal Democrat", "snp": "SNP",
+    "scottish national": "SNP", "plaid": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "ukip": "UKIP",
+    "green": "Green", "greens": "Green", "bnp": "BNP", "republican": "Republican", "republicans": "Republican",
+    "gop": "Republican", "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
+    "sinn fein": "Sinn Fein", "dup": "DUP", "uup": "UUP", "sdlp": "SDLP",
+}
+
+
+def party_of(body: str | None) -> str | None:
+    """The canonical party a body names ("Tory" -> "Conservative"), else None."""
+    if not body:
+        return None
+    return _PARTIES.get(" ".join(body.lower().replace("-", " ").split()))
+
+
 def _same_post(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _SAME_POST
 
@@ -104,8 +122,9 @@ class OfficeConflict(Rule):
 
     What it flags:
         A person called "the mayor of Leeds" and later "the mayor of York", the president
-        of two countries, or both "chief executive" and "finance chief" of one company,
-        with nothing marking either office as former, acting, future or shadow.
+        of two countries, both "chief executive" and "finance chief" of one company, or
+        an office of two parties ("Labour MP", later "Tory MP"), with nothing marking either
+        office as former, acting, future or shadow.
 
     Why it matters:
         A person's office is a checkable fact; two incompatible offices mean one is wrong
@@ -143,10 +162,16 @@ class OfficeConflict(Rule):
 
     def _pair(self, ctx: ArticleAnalysis, person: Person, a: Office, b: Office,
               reported: set[tuple[str, str]]) -> Finding | None:
-        if a.rank != b.rank or _same_sentence(ctx, a, b):
+        if _same_sentence(ctx, a, b):
             return None
-        kind = None
-        if _same_post(a.role, b.role) and a.role in _ONE_PER_PERSON and a.body and b.body \
+        party_a, party_b = party_of(a.body_text), party_of(b.body_text)
+        if party_a and party_b and party_a != party_b:
+            kind = "party"
+            message = (f"{person.name} is called {a.text} and {b.text}: {a.body_text} and {b.body_text} "
+                       f"are different parties.")
+        elif a.rank != b.rank:
+            return None
+        elif _same_post(a.role, b.role) and a.role in _ONE_PER_PERSON and a.body and b.body \
                 and bodies_conflict(a.body, b.body):
             kind = "body"
             message = f"{person.name} is called {a.text} and {b.text}: {a.body_text} and {b.body_text} differ."

@@ -91,3 +91,14 @@ def test_roles_holder_flags_two_presidents_of_one_country():
     text = ("Talks\nFrench President Jacques Chirac met Tony Blair. French President Nicolas Sarkozy "
             "said the talks went well.")
     assert_flags("RL02", text, quotes=["Nicolas Sarkozy"])
+
+
+def test_roles_flags_two_parties_for_one_politician():
+    text = "Vote\nLabour MP Kate Hoey spoke on Monday. Tory MP Kate Hoey said the vote was close."
+    assert_flags("RL01", text)
+
+
+def test_roles_passes_defection_between_parties():
+    text = ("Vote\nLabour MP Kate Hoey spoke on Monday. Tory MP Kate Hoey, who defected last week, "
+            "said the vote was close.")
+    assert_passes("RL01", text)
