@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
@@ -39,30 +40,32 @@ class Quotation:
     speaker: str | None  # the speaker as written: "John Smith", "a spokesman"
     speaker_start: int | None
     speaker_end: int | None
-    person: int | None  # id of the ctx.people cluster, when the speaker is a named person
-    surname: str | None
+    surname: str | None  # the speaker's surname when the speaker is named
 
 
-def find_quotations(ctx: ArticleAnalysis) -> list[Quotation]:
-    """Body quotations of three words or more, each with its attributed speaker when the parse shows one."""
+def find_quotations(ctx: ArticleAnalysis, min_words: int = 3, repeated_only: bool = False) -> list[Quotation]:
+    """Body quotations of `min_words` words or more, each with its attributed speaker when the parse
+    shows one. With `repeated_only`, only quotations that share their words with another are kept
+    (speakers are then looked up for those alone)."""
     body = ctx.article.body
-    doc = ctx.body_doc
-    found = []
+    raw = []
     for match in _QUOTE.finditer(body):
         group = 1 if match.group(1) is not None else 2
+        words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(match.group(group)))
+        if len(words) >= min_words:
+            raw.append((match, group, words))
+    if repeated_only:
+        raw = [r for r in raw if any(o is not r and _same_words(r[2], o[2], min_words) for o in raw)]
+    found = []
+    for match, group, words in raw:
         start, end = match.start(group), match.end(group)
-        text = body[start:end]
-        words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
-        if len(words) < 3:
-            continue
-        speaker = _speaker_of(ctx, doc, match.start(), match.end())
+        speaker = _speaker_of(ctx, ctx.body_doc, match.start(), match.end())
         if speaker is None:
-            found.append(Quotation(start, end, text, words, None, None, None, None, None))
+            found.append(Quotation(start, end, body[start:end], words, None, None, None, None))
             continue
         s_start, s_end, s_text = speaker
-        person = _person_at(ctx, s_start, s_end)
-        surname = s_text.split()[-1] if person is not None or _looks_like_name(s_text) else None
-        found.append(Quotation(start, end, text, words, s_text, s_start, s_end, person, surname))
+        surname = s_text.split()[-1] if _looks_like_name(s_text) else None
+        found.append(Quotation(start, end, body[start:end], words, s_text, s_start, s_end, surname))
     return found
 
 
@@ -83,16 +86,16 @@ def _speaker_of(ctx: ArticleAnalysis, doc: Any, q_start: int, q_end: int) -> tup
             if token.lemma_.lower() == "accord" or token.lower_ == "according":
                 pobj = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
                 if pobj:
-                    return _phrase(pobj[0], q_start, q_end)
+                    return _phrase(pobj[0], q_start, q_end, ctx.article.body)
             if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                             and not (q_start <= c.idx < q_end)]
                 if subjects and subjects[0].lower_ not in _PRONOUNS:
-                    return _phrase(subjects[0], q_start, q_end)
+                    return _phrase(subjects[0], q_start, q_end, ctx.article.body)
     return None
 
 
-def _phrase(head: Token, q_start: int, q_end: int) -> tuple[int, int, str] | None:
+def _phrase(head: Token, q_start: int, q_end: int, text: str) -> tuple[int, int, str] | None:
     """The speaker's name or noun phrase: compounds and determiners of the head, not appositions."""
     tokens = [head] + [t for t in head.lefts if t.dep_ in ("compound", "det", "amod", "poss") and t.i >= head.i - 4]
     if head.ent_type_ == "PERSON":
@@ -102,15 +105,7 @@ def _phrase(head: Token, q_start: int, q_end: int) -> tuple[int, int, str] | Non
     end = head.idx + len(head.text)
     if q_start <= start < q_end:
         return None
-    return start, end, head.doc.text[start:end]
-
-
-def _person_at(ctx: ArticleAnalysis, start: int, end: int) -> int | None:
-    try:
-        person = ctx.people.at("body", start, end)
-    except ImportError:
-        return None
-    return getattr(person, "id", None) if person is not None else None
+    return start, end, text[start:end]
 
 
 def _looks_like_name(text: str) -> bool:
@@ -120,11 +115,15 @@ def _looks_like_name(text: str) -> bool:
 
 def _same_quotation(a: Quotation, b: Quotation, min_words: int) -> bool:
     """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
-    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    if len(short.words) < min_words:
+    return _same_words(a.words, b.words, min_words)
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...], min_words: int) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < min_words:
         return False
-    n = len(short.words)
-    return any(long_.words[i:i + n] == short.words for i in range(len(long_.words) - n + 1))
+    n = len(short)
+    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
 class QuoteSpeakerConflict(Rule):
@@ -160,13 +159,13 @@ class QuoteSpeakerConflict(Rule):
     code = "AT01"
     name = "attribution.quote-speaker-conflict"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "people")
+    requires = ("entities", "sentences")
 
     class Options(Options):
         min_words: int = 6
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        quotes = [q for q in find_quotations(ctx) if q.surname and len(q.words) >= self.options.min_words]
+        quotes = [q for q in find_quotations(ctx, self.options.min_words, repeated_only=True) if q.surname]
         reported: set[int] = set()
         for i, first in enumerate(quotes):
             for later in quotes[i + 1:]:
@@ -189,9 +188,9 @@ class QuoteSpeakerConflict(Rule):
 
 
 def _same_speaker(a: Quotation, b: Quotation) -> bool:
-    if a.person is not None and a.person == b.person:
-        return True
-    sa, sb = (a.surname or "").lower().rstrip("'’s"), (b.surname or "").lower().rstrip("'’s")
+    sa, sb = (a.surname or "").lower(), (b.surname or "").lower()
+    for suffix in ("'s", "’s"):
+        sa, sb = sa.removesuffix(suffix), sb.removesuffix(suffix)
     return sa == sb or not sa or not sb
 
 
@@ -256,11 +255,14 @@ class SpeakerAffiliationConflict(Rule):
     requires = ("entities", "sentences", "people")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        from consistency.people import ROLE_WORDS
+
+        if len(_affiliation_candidates(ctx.article.body, ROLE_WORDS)) < 2:
+            return  # fewer than two "<Affiliation> <role>" phrases: nothing can conflict
         try:
             people = ctx.people
         except ImportError:
             return
-        from consistency.people import ROLE_WORDS
 
         found: list[Affiliation] = []
         for person in people:
@@ -291,6 +293,17 @@ class SpeakerAffiliationConflict(Rule):
                           "affiliations": [first.affiliation, conflict.affiliation]},
                 )
                 break
+
+
+@lru_cache(maxsize=1)
+def _role_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
+    roles = "|".join(sorted((re.escape(w) for w in role_words), key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][\w-]+\s+(?i:{roles})\b")
+
+
+def _affiliation_candidates(body: str, role_words: frozenset[str]) -> list[str]:
+    """Cheap pre-check: capitalised words directly before a role word ("Labour MP")."""
+    return [m.group() for m in _role_pattern(role_words).finditer(body)]
 
 
 def _reports_speech(sent: SpacySpan) -> bool:

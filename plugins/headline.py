@@ -144,7 +144,8 @@ class UnsupportedHeadlineClaim(Rule):
         if not ctx.article.title.strip() or not ctx.article.body.strip():
             return
         title_places = place_mentions(ctx, ctx.title_doc)
-        body_places = place_mentions(ctx, ctx.body_doc)
+        # the body's places matter only when the headline names one
+        body_places = place_mentions(ctx, ctx.body_doc) if title_places else []
         reported: set[str] = set()
         for finding in self._check_relations(ctx, title_places, body_places):
             reported.update(finding.data.get("parties", []))
@@ -253,6 +254,8 @@ class UnsupportedHeadlineClaim(Rule):
 
     # --- numbers ------------------------------------------------------------------------
     def _check_numbers(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        if not any(t.like_num for t in ctx.title_doc):
+            return  # most headlines have no number: skip the body's quantities
         try:
             quantities = list(ctx.quantities)
         except ImportError:
@@ -284,25 +287,27 @@ class UnsupportedHeadlineClaim(Rule):
 # --- place mentions ---------------------------------------------------------------------
 def place_mentions(ctx: ArticleAnalysis, doc: Doc) -> list[PlaceMention]:
     """Countries and blocs named in a doc, by name, demonym, capital or seat of government."""
+    try:
+        ctx.gazetteer  # noqa: B018 - the shared instance, loaded once per process
+    except ImportError:
+        return []
+    starts = _first_words()
     found: list[PlaceMention] = []
-    sentence_of = {}
-    for number, sent in enumerate(_sents(doc)):
-        for i in range(sent.start, sent.end):
-            sentence_of[i] = number
+    sentence_of: dict[int, int] = {}
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not (token.text[:1].isupper()) or token.is_punct:
+        if not token.text[:1].isupper() or token.lower_ not in starts:
             i += 1
             continue
         for width in (3, 2, 1):
-            if i + width > len(doc):
-                continue
             piece = doc[i:i + width]
-            if width > 1 and any(t.is_punct or t.is_space for t in piece):
+            if len(piece) < width or (width > 1 and not all(t.text[:1].isupper() for t in piece[1:])):
                 continue
-            key = place_key(ctx, piece.text)
+            key = _lookup_place(_strip_possessive(piece.text))
             if key:
+                if not sentence_of:
+                    sentence_of = {t: n for n, sent in enumerate(_sents(doc)) for t in range(sent.start, sent.end)}
                 found.append(PlaceMention(key, piece.start_char, piece.end_char, i, i + width,
                                           sentence_of.get(i, 0)))
                 i += width
@@ -312,14 +317,27 @@ def place_mentions(ctx: ArticleAnalysis, doc: Doc) -> list[PlaceMention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Lower-cased first words of every name `_lookup_place` knows: a cheap filter before look-ups."""
+    from consistency.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    names = [*gaz.country_names(), *gaz.demonym_forms(), *_capitals(), *_METONYMS, *_BLOCS, *_UK_NATIONS]
+    return frozenset(n.split()[0].lower() for n in names if n.strip())
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:'s|’s|')$", "", text.strip())
+
+
 def place_key(ctx: ArticleAnalysis, text: str) -> str | None:
     """ISO code (or bloc name) of the country a name, demonym, capital or seat stands for."""
-    cleaned = re.sub(r"(?:'s|’s|')$", "", text.strip())
     try:
         ctx.gazetteer  # noqa: B018 - the shared instance, loaded once per process
     except ImportError:
         return None
-    return _lookup_place(cleaned)
+    return _lookup_place(_strip_possessive(text))
 
 
 @lru_cache(maxsize=65536)

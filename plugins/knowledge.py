@@ -41,6 +41,9 @@ _NEGATIONS = {"not", "never", "n't", "no", "nor", "unlike", "neither"}
 _NEGATION_PHRASES = ("rather than", "instead of", "as opposed to", "far from", "contrary to")
 _CONTRAST_NOUNS = {"unlike", "than"}
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z](?:[\w-]|['’](?=[A-Z]))*\w")  # "O'Brien", not "Lavrov's"
+_WORDS = re.compile(r"\w+")
 
 
 class FactContradiction(Rule):
@@ -117,12 +120,15 @@ class FactContradiction(Rule):
     def _check_people(self, ctx: ArticleAnalysis, kb: KnowledgeBase, reference: dt.date | None) -> Iterator[Finding]:
         seen: set[tuple[str, int]] = set()
         for field, doc in ctx.docs:
-            for token in doc:
-                if not token.text[:1].isupper():
-                    continue
-                holdings = kb.holdings(token.text)
+            # a regex over the text finds candidate surnames without building every spaCy token
+            for match in _CAPITALISED.finditer(ctx.article.field(field)):
+                holdings = kb.holdings(match.group())
                 if not holdings:
                     continue
+                found = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if found is None or found[-1].text != match.group():
+                    continue
+                token = found[-1]
                 given, title_tokens = _name_chain(token)
                 if not given:
                     continue
@@ -158,14 +164,18 @@ class FactContradiction(Rule):
 
     # --- events: a year the event does not cover ----------------------------------------
     def _check_events(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
-        if not kb.events_by_word:
+        if not kb.events_for(_words_of(ctx.article.title + "\n" + ctx.article.body)):
             return
         for sent in ctx.sentences:
-            lower = sent.text.lower()
-            years = [t for t in sent if _YEAR.match(t.text)]
-            if not years:
+            text = sent.text
+            if not _YEAR_IN_TEXT.search(text):
                 continue
-            for event, pack in kb.events_for(_words_of(sent)):
+            candidates = kb.events_for(_words_of(text))
+            if not candidates:
+                continue
+            lower = text.lower()
+            years = [t for t in sent if _YEAR.match(t.text)]
+            for event, pack in candidates:
                 if not _any_phrase(event.actors, sent.text, case_sensitive=True):
                     continue
                 if event.objects and not _any_phrase(event.objects, sent.text, case_sensitive=False):
@@ -191,10 +201,10 @@ class FactContradiction(Rule):
 
     # --- statuses a place never had ------------------------------------------------------
     def _check_statuses(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
-        if not kb.places_by_word:
+        if not any(p.false_statuses for p, _ in kb.places_for(_words_of(ctx.article.title + "\n" + ctx.article.body))):
             return
         for sent in ctx.sentences:
-            for place, pack in kb.places_for(_words_of(sent)):
+            for place, pack in kb.places_for(_words_of(sent.text)):
                 if not place.false_statuses:
                     continue
                 mentions = _find_phrases(place.names, sent.text, case_sensitive=True)
@@ -393,10 +403,9 @@ def _attached_to(year: Token, anchor: Token) -> bool:
     return False
 
 
-def _words_of(sent: SpacySpan) -> set[str]:
-    """The sentence's words as written, with hyphenated pieces: keys for the pack's word indexes."""
-    words = {t.text for t in sent}
-    return words | {piece for t in sent if "-" in t.text for piece in t.text.split("-")}
+def _words_of(text: str) -> set[str]:
+    """The words of a text as written, hyphenated pieces apart: keys for the pack's word indexes."""
+    return set(_WORDS.findall(text))
 
 
 # --- helpers: statuses ----------------------------------------------------------------------
