@@ -314,19 +314,25 @@ def _actor_phrase(token: Token) -> str:
 
 
 def _phrase_end(party: Token, trigger: Token) -> int:
-    """Index of the last token of the phrase naming the parties ("between A and B", "A-B dispute")."""
+    """Index of the last token of the phrase naming the parties: the last conjunct of "between
+    A and B" or "with B", or the dispute noun of "A-B dispute" / "A's dispute"."""
     node = party
     for _ in range(6):
         if node.head is node or node.head is trigger or _is_conflict(node.head):
             break
         node = node.head
     if node.dep_ in ("compound", "poss"):
-        ends = [c.right_edge.i for c in node.head.children if c.dep_ == "prep" and c.lower_ == "with"]
-        return max([node.head.i, *ends])
-    end = node.right_edge
-    while end.i > node.i and end.is_punct:
-        end = end.doc[end.i - 1]
-    return end.i
+        objects = [p for c in node.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for p in c.children if p.dep_ == "pobj"]
+        return max([node.head.i, *(_last_conjunct(p).i for p in objects)])
+    objects = [c for c in node.children if c.dep_ == "pobj"] if node.dep_ == "prep" else [node]
+    return max([party.i, *(_last_conjunct(p).i for p in objects)])
+
+
+def _last_conjunct(token: Token) -> Token:
+    """"Ukraine" in "Russia and Ukraine"; "country" in "Russia and the East European country"."""
+    conjuncts = list(_conjuncts(token))
+    return max(conjuncts, key=lambda t: t.i) if conjuncts else token
 
 
 def _is_mediation(token: Token) -> bool:
