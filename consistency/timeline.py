@@ -389,6 +389,8 @@ class EventMention:
         tokens = [t for t in (self.subject, self.verb, self.target_token) if t is not None]
         tokens += [t for t in _frame_tokens(self.verb)]
         tokens += [t for t in self.verb.subtree if t.ent_type_ in ("DATE", "TIME")]
+        if self.subject is not None and (name := entity_at(self.subject)) is not None:
+            tokens.append(name[0])  # "Li Keqiang arrived", not "Keqiang arrived"
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
         return start, end
@@ -400,8 +402,8 @@ def event_mentions(ctx: ArticleAnalysis) -> list[EventMention]:
 
 
 def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
-    surnames = {e.norm.split()[-1].lower() for e in ctx.entities_of("PERSON") if e.norm.split()}
-    subjects = [(e.field, e.start, "PERSON" if e.label == "PERSON" else "ORG", _entity_key(e.span.root))
+    names = _PersonNames(ctx)
+    subjects = [(e.field, e.start, "PERSON" if e.label == "PERSON" else "ORG", names.canonical(_entity_key(e.span.root)))
                 for e in ctx.entities_of("PERSON", "ORG", "GPE", "NORP") if e.span.root.dep_ in ("nsubj", "nsubjpass")]
     for field_name, doc in ctx.docs:  # "the foreign minister" as a subject stands for a person too
         for i in token_indices(doc, "LEMMA", _TITLE_NOUNS):
@@ -423,8 +425,8 @@ def _find_events(ctx: ArticleAnalysis) -> Iterable[EventMention]:
             before = subject.idx if subject is not None else sent.start_char
             # the nearest named subject before the pronoun, in an earlier sentence or earlier in this one
             last_subject = {kind: key for f, start, kind, key in subjects if f == field_name and start < before and key}
-            actor = _actor_key(subject, last_subject, surnames)
-            target = _entity_key(target_token)
+            actor = names.canonical(_actor_key(subject, last_subject, names.words))
+            target = names.canonical(_entity_key(target_token))
             yield EventMention(
                 field=field_name, event=_EVENT_OF_LEMMA[lemma], lemma=lemma, status=_status(token),
                 actor=actor, target=target, verb=token, subject=subject, target_token=target_token,
@@ -456,6 +458,28 @@ def _subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+class _PersonNames:
+    """Names of the article's people, so "Lavrov" and "Li" find "Vladimir Lavrov" and "Li Keqiang".
+
+    A short name maps to the longest full name that holds all its words (either order:
+    Chinese names put the surname first).
+    """
+
+    def __init__(self, ctx: ArticleAnalysis) -> None:
+        full = {" ".join(w.lower() for w in e.norm.split()) for e in ctx.entities_of("PERSON") if e.norm.strip()}
+        self.full_names = sorted(full, key=lambda n: (-len(n.split()), n))
+        self.words = {w for name in full for w in name.split()}
+
+    def canonical(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        wanted = set(key.split())
+        for name in self.full_names:
+            if wanted <= set(name.split()):
+                return name
+        return key
 
 
 def _actor_key(subject: Token | None, last_subject: dict[str, str], surnames: set[str]) -> str | None:
@@ -494,8 +518,6 @@ def _entity_key(token: Token) -> str | None:
     words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
     if not words:
         return None
-    if ent.label_ == "PERSON":
-        return words[-1].lower_
     return " ".join(t.lower_ for t in words if t.lower_ != "the")
 
 

@@ -21,6 +21,8 @@ from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
 from consistency.quantities import Quantity, number_value, sentence_of
 from consistency.timeline import (
+    MONTHS,
+    WEEKDAYS,
     EventMention,
     ReferenceDate,
     TemporalExpression,
@@ -34,8 +36,6 @@ if TYPE_CHECKING:
 
     from consistency.analysis import ArticleAnalysis
 
-_RECENT_DATE_WORDS = {"today", "yesterday", "tonight", "this", "monday", "tuesday", "wednesday", "thursday",
-                      "friday", "saturday", "sunday", "morning", "evening", "afternoon", "weekend", "night"}
 
 
 class EventStatusConflict(Rule):
@@ -103,9 +103,19 @@ def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
         return True
     for text in mention.dates:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", text)}
-        if past and not words <= _RECENT_DATE_WORDS | {"earlier", "on", "the", "week", "days", "day"}:
-            return True  # "last year", "in 2014", "in March": a trip before this one
+        if not past or _day_level(words):
+            continue  # "on Tuesday", "on July 9, 2019": this trip's days
+        if words & {"last", "ago", "previous", "past", "once", "year", "years", "decade", "month", "months"} \
+                or words & set(MONTHS) or any(re.fullmatch(r"(1[89]|20)\d\d", w) for w in words):
+            return True  # "last year", "in 2014", "in March", "two years ago": a trip before this one
     return False
+
+
+def _day_level(words: set[str]) -> bool:
+    """A date that names a day (a weekday, or a month with its day): this week's news, not history."""
+    if words & set(WEEKDAYS):
+        return True
+    return bool(words & set(MONTHS)) and any(w.isdigit() and int(w) <= 31 for w in words)
 
 
 class WeekdayDateMismatch(Rule):

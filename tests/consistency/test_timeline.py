@@ -83,10 +83,10 @@ def test_timeline_events_status_actor_and_target(analyze) -> None:
                   "He is expected to visit Belarus again soon. Petrov will meet Lukashenko in Minsk. "
                   "He would visit Poland if asked. He plans to fly to Poland.")
     got = [(m.lemma, m.status, m.actor, m.target) for m in event_mentions(ctx)]
-    assert ("travel", "done", "petrov", "belarus") in got
-    assert ("visit", "future", "petrov", "belarus") in got
-    assert ("meet", "future", "petrov", "lukashenko") in got
-    assert ("visit", "unknown", "petrov", "poland") in got
-    assert ("fly", "future", "petrov", "poland") in got
+    assert ("travel", "done", "ivan petrov", "belarus") in got
+    assert ("visit", "future", "ivan petrov", "belarus") in got
+    assert ("meet", "future", "ivan petrov", "lukashenko") in got
+    assert ("visit", "unknown", "ivan petrov", "poland") in got
+    assert ("fly", "future", "ivan petrov", "poland") in got
     again = next(m for m in event_mentions(ctx) if m.lemma == "visit" and m.target == "belarus")
     assert "again" in again.markers

@@ -220,3 +220,9 @@ def test_temporal_passes_different_titles() -> None:
     text = ("Ministers abroad\nThe foreign minister traveled to Belarus on Tuesday for talks.\n"
             "The defence minister is expected to visit Belarus over the next few days.")
     assert_passes("TM01", text)
+
+
+def test_temporal_flags_arrival_dated_then_scheduled() -> None:
+    text = ("Premier in Berlin\nChinese Premier Li Keqiang arrived in Berlin on Tuesday, July 9, 2019, for talks.\n"
+            "Li met Angela Merkel at the chancellery. He is scheduled to arrive in Berlin on Thursday, the embassy said.")
+    assert_flags("TM01", text, quotes=["He is scheduled to arrive in Berlin on Thursday"])
