@@ -274,6 +274,10 @@ class People:
 
     persons: list[Person]
     relations: list[Relation]
+    _owner: dict[int, Person] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._owner = {id(m): p for p in self.persons for m in p.mentions}
 
     def __iter__(self) -> Iterator[Person]:
         return iter(self.persons)
@@ -283,10 +287,7 @@ class People:
 
     def of_mention(self, mention: NameMention) -> Person | None:
         """The cluster a mention belongs to."""
-        for person in self.persons:
-            if any(m is mention for m in person.mentions):
-                return person
-        return None
+        return self._owner.get(id(mention))
 
     def with_surname(self, surname: str) -> list[Person]:
         """Clusters whose mentions use this surname (folded comparison)."""
@@ -393,34 +394,21 @@ def build_people(ctx: ArticleAnalysis) -> People:
     mentions: list[NameMention] = []
     for field_name, doc in ctx.docs:
         mentions.extend(_mentions_in(doc, field_name))
-    persons = _cluster(mentions)
+    people = People(_cluster(mentions), [])
     by_token = {(m.field, i): m for m in mentions for i in range(m.token_start, m.token_end)}
-    relations: list[Relation] = []
     for field_name, doc in ctx.docs:
         for m in (m for m in mentions if m.field == field_name):
-            office = _title_before(doc, m)
-            if office is not None:
-                _person_of(persons, m).offices.append(office)
-            found = _apposition_after(doc, m, by_token)
-            if isinstance(found, Office):
-                _person_of(persons, m).offices.append(found)
-            elif isinstance(found, Relation):
-                relations.append(found)
-            found = _apposition_before(doc, m, by_token)
-            if isinstance(found, Office):
-                _person_of(persons, m).offices.append(found)
-            elif isinstance(found, Relation):
-                relations.append(found)
-    for rel in relations:
-        _person_of(persons, rel.subject).relations.append(rel)
-    return People(persons, relations)
-
-
-def _person_of(persons: list[Person], mention: NameMention) -> Person:
-    for person in persons:
-        if any(m is mention for m in person.mentions):
-            return person
-    raise LookupError(mention.text)
+            person = people.of_mention(m)
+            if person is None:  # a lone surname that matched nobody
+                continue
+            found = [_title_before(doc, m), _apposition_after(doc, m, by_token), _apposition_before(doc, m, by_token)]
+            for item in found:
+                if isinstance(item, Office):
+                    person.offices.append(item)
+                elif isinstance(item, Relation):
+                    person.relations.append(item)
+                    people.relations.append(item)
+    return people
 
 
 def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
