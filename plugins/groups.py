@@ -40,6 +40,9 @@ ROLE_NOUNS = frozenset({
     "deportee", "detainee", "evacuee", "refugee", "hostage", "prisoner", "captive", "returnee", "exile",
     "seeker", "internee", "inmate", "migrant", "suspect",
 })
+# Nouns that name one group by its nationality or status, so "the Vietnamese nationals" after
+# "40 Chinese nationals were arrested" points back (unlike "the British men").
+LINKING_NOUNS = ROLE_NOUNS | {"citizen", "national", "subject", "expatriate", "expat", "émigré", "emigre"}
 # Verbs whose patient is the group the event is about: the deported, the detained, the freed.
 ROLE_VERBS = frozenset({
     "deport", "repatriate", "detain", "arrest", "expel", "evacuate", "transfer", "hold", "free", "release",
@@ -159,13 +162,15 @@ class NationalityDrift(Rule):
                 continue  # "Belarusian police ... the Belarusians": may be the host side
             home_mentions = [m for m in earlier if m.country == home and not m.mixed]
             recent = any(mention.sent - m.sent <= 2 for m in home_mentions if m.role or m.noun)
-            if not (mention.role or (mention.composition and recent)):
+            same_noun = mention.noun in LINKING_NOUNS and mention.noun in {m.noun for m in event}
+            link = "role" if mention.role else "noun" if same_noun else "composition" if mention.composition and recent else None
+            if link is None:
                 continue
             flagged.add(mention.country)
-            yield self._finding(ctx, mention, first, home_mentions)
+            yield self._finding(ctx, mention, first, home_mentions, link)
 
     def _finding(self, ctx: ArticleAnalysis, mention: GroupMention, first: GroupMention,
-                 home_mentions: list[GroupMention]) -> Finding:
+                 home_mentions: list[GroupMention], link: str) -> Finding:
         doc = mention.token.doc
         later = ctx.span(doc[mention.start : mention.token.i + 1])
         if mention.composition:
@@ -185,7 +190,7 @@ class NationalityDrift(Rule):
             confidence=0.45 if explained else 0.75,
             severity=severity,
             data={"introduced_as": first.country, "later_called": mention.country,
-                  "link": "role" if mention.role else "composition", "sentence": sentence},
+                  "link": link, "sentence": sentence},
         )
 
 

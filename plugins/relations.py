@@ -82,6 +82,12 @@ CONFLICT_NOUNS = frozenset({
 # What a party can itself "broker" (negotiate): its own deal or agreement is no mediation.
 OWN_DEALS = frozenset({"deal", "agreement", "accord", "pact", "contract", "merger", "sale", "takeover", "treaty"})
 MEDIATION_WORDS = re.compile(r"mediat|arbitr|arbiter|broker|interced|referee|go-between|intermediar", re.IGNORECASE)
+# Seats of government that stand for their country in news prose ("the Kremlin offered to mediate").
+SEATS_OF_GOVERNMENT = {
+    "kremlin": "RU", "white house": "US", "downing street": "GB", "whitehall": "GB", "elysee": "FR",
+    "élysée": "FR", "elysee palace": "FR", "élysée palace": "FR", "quai d'orsay": "FR", "zhongnanhai": "CN",
+    "blue house": "KR", "state department": "US", "foreign office": "GB",
+}
 # Verbs under which "mediation"/"mediator" is the subject's own act ("offered mediation").
 NOUN_GOVERNORS = frozenset({"offer", "provide", "lead", "conduct", "undertake", "attempt", "try", "begin",
                             "launch", "continue", "pursue", "act", "serve", "be", "become", "play", "step"})
@@ -484,9 +490,12 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
     if place is not None and ctx.field_of(actor) == "body" and actor.idx < place[2] + 3:
         return None  # the dateline itself, misread as the subject
     ent = entity_of(actor)
-    if ent is not None and ent.label_ == "GPE":
-        code = place_country(ctx, ent.text)
-        return _Actor(actor, code, ctx.span(ent), "is") if code else None
+    if ent is not None and ent.label_ in ("GPE", "ORG", "FAC"):
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+        seat = SEATS_OF_GOVERNMENT.get(name.lower().rstrip("'’s").strip())
+        code = seat or (place_country(ctx, name) if ent.label_ == "GPE" else None)
+        how = "is" if seat is None else f"see \"{ent.text}\""
+        return _Actor(actor, code, ctx.span(ent), how) if code else None
     # "Russia's foreign minister X", "the Russian envoy", "X, Russia's foreign minister"
     phrase = [t for t in actor.subtree if t.i <= actor.i or t.dep_ == "appos" or t.head.dep_ == "appos"]
     for tok in sorted(phrase, key=lambda t: t.i):

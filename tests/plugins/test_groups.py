@@ -42,6 +42,18 @@ def test_groups_flags_group_introduced_with_country_name():
     assert_flags("GR01", text, quotes=["The Iranians included two students"])
 
 
+def test_groups_flags_same_status_noun():
+    text = ("Raid\nPolice arrested 40 Chinese nationals in a raid on a factory in Milan. The factory was closed. "
+            "The Vietnamese nationals appeared in court on Monday.")
+    assert_flags("GR01", text, quotes=["The Vietnamese nationals"])
+
+
+def test_groups_passes_generic_people_noun():
+    text = ("Raid\nPolice detained five Iraqi men in Leeds. Witnesses said the British men who had been "
+            "attacked were in hospital.")
+    assert_passes("GR01", text)
+
+
 def test_groups_lowers_severity_when_nationality_change_is_mentioned():
     text = ("Deportees\n"
             "Forty Moldovan deportees arrived from Italy on Monday. "

@@ -86,6 +86,12 @@ def test_relations_flags_apposition_affiliation():
     assert findings[0].evidence, "the affiliation should be pointed at"
 
 
+def test_relations_flags_seat_of_government():
+    text = "Row\nThe Kremlin offered to mediate the dispute between Russia and Georgia over South Ossetia."
+    assert_flags("RE02", text, quotes=["mediate the dispute between Russia and Georgia"])
+    assert_passes("RE02", text.replace("The Kremlin", "The White House"))
+
+
 def test_relations_flags_demonym_titled_official():
     text = ("Gas row\nThe Russian foreign minister tried to broker a ceasefire between Russia and Belarus "
             "over gas prices on Monday.")
