@@ -328,6 +328,9 @@ def _past_verb_of(span: SpacySpan) -> Token | None:
     """
     root = span.root
     head = root.head
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.ent_type_ != "DATE":
+        return None  # a year in a name: "Elections 2005", "Euro 2004"
     if root.dep_ == "pobj":
         if head.lower_ in _DEADLINE_PREPS or head.dep_ != "prep":
             return None

@@ -164,6 +164,7 @@ def test_temporal_flags_anniversary_miscount() -> None:
     "Plant\nThe firm pledged to cut emissions by 2021.\n(c) 2018, The Post.",
     "Plant\nThe opening was planned for 2021.\n(c) 2018, The Post.",
     "Games\nThe 2022 World Cup was awarded to Qatar.\n(c) 2018, The Post.",
+    "Mock vote\nPupils signed up for the Mock Elections 2021 in large numbers.\n(c) 2018, The Post.",
     "Plant\nThe plant opened in 2021, the company said.",  # no reference date
     "War\nThe war ended in 1995, 23 years ago, with a treaty.\n(c) 2018, The Post.",
     "Landing\nCrowds marked the 50th anniversary of the 1969 moon landing.\n(c) 2019, The Post.",
