@@ -69,7 +69,7 @@ NATIONALITY_CHANGE = re.compile(
 
 # Cheap pre-filter on the raw text: articles with no word of a deportation, detention or
 # evacuation story cannot have an event group, and are skipped before any token loop.
-ROLE_WORDS = re.compile(
+EVENT_WORDS = re.compile(
     r"\b(?:deport|repatriat|detain|detention|arrest|expel|expuls|evacu|kidnap|abduct|hostage|refugee|"
     r"migrant|prisoner|captive|extradit|imprison|jailed|interned|internee|stranded|rescued|airlift|asylum|"
     r"returnee|exile|freed)",
@@ -107,7 +107,8 @@ class NationalityDrift(Rule):
         nationality ("the Belarusians included ten citizens", "the Belarusian detainees") when the
         article introduces no group of that other nationality and states no change. The later
         mention must point back: definite ("the ...") and either in the same role or the subject
-        of "included"/"comprised" right after the group was mentioned.
+        of "included"/"comprised" right after the group was mentioned, or named by the same status
+        noun ("the Vietnamese nationals" after "40 Chinese nationals were arrested").
 
     Why it matters:
         Swapping the nationality of the people at the centre of a story (often for the host
@@ -136,7 +137,7 @@ class NationalityDrift(Rule):
     requires = ("entities", "sentences", "gazetteer")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        if not ROLE_WORDS.search(ctx.article.body):
+        if not EVENT_WORDS.search(ctx.article.body):
             return
         mentions = find_group_mentions(ctx)
         described = _described_plurals(ctx)
@@ -163,8 +164,13 @@ class NationalityDrift(Rule):
             home_mentions = [m for m in earlier if m.country == home and not m.mixed]
             recent = any(mention.sent - m.sent <= 2 for m in home_mentions if m.role or m.noun)
             same_noun = mention.noun in LINKING_NOUNS and mention.noun in {m.noun for m in event}
-            link = "role" if mention.role else "noun" if same_noun else "composition" if mention.composition and recent else None
-            if link is None:
+            if mention.role:
+                link = "role"  # "the Belarusian deportees", "the Belarusians who were detained"
+            elif same_noun:
+                link = "noun"  # "the Belarusian nationals" after "300 Russian nationals were deported"
+            elif mention.composition and recent:
+                link = "composition"  # "the Belarusians included ..." right after the group
+            else:
                 continue
             flagged.add(mention.country)
             yield self._finding(ctx, mention, first, home_mentions, link)
@@ -197,17 +203,17 @@ class NationalityDrift(Rule):
 def find_group_mentions(ctx: ArticleAnalysis) -> list[GroupMention]:
     """Mentions of groups of people with a nationality in the body, in text order."""
     mentions: list[GroupMention] = []
-    doc = ctx.body_doc
     for index, sent in enumerate(s for s in ctx.sentences if ctx.field_of(s) == "body"):
         for token in sent:
             mention = _group_mention(ctx, token, index)
             if mention is not None:
                 mentions.append(mention)
-    del doc
     return mentions
 
 
 def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMention | None:
+    """The group this plural noun names, if it carries a nationality: "300 Russian nationals"
+    (a group noun with a demonym or country modifier) or "the Belarusians" (a demonym noun)."""
     if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("people", "children", "men", "women") \
             and not _is_people_noun(ctx, token):
         return None

@@ -108,7 +108,8 @@ class UnknownRelationParty(Rule):
         other is a capitalised word that the gazetteer does not know as a country, demonym or
         place, that is not a known people, faith or party, and that the article names nowhere
         else. "Russia-Bolshevik relations" is flagged: Bolshevik is no country, and no
-        Bolshevik party is named anywhere.
+        Bolshevik party is named anywhere. When spaCy reads the word as a place, organisation
+        or person (a region or armed group the gazetteer lacks), the finding is only info.
 
     Why it matters:
         A garbled party in a bilateral relation (a movement where a country belongs) is a
@@ -228,7 +229,7 @@ class _Actor:
     token: Token
     country: str
     source: Span | None
-    how: str
+    how: str  # "self" (the actor is the country), "title", "seat", "office" or "dateline"
 
 
 class MediatorIsParty(Rule):
@@ -291,11 +292,12 @@ class MediatorIsParty(Rule):
         span = ctx.span(doc[min(trigger.i, *(t.i for t in parties.values())) : end_i + 1])
         evidence = [actor.source] if actor.source is not None else []
         who = _actor_phrase(actor.token)
-        if actor.how == "is":
+        if actor.how == "self":
             message = (f"{who} is cast as mediator (\"{trigger.text}\") in a dispute to which it is itself "
                        f"a party (\"{party.text}\").")
         else:
-            how = f"going by the dateline \"{evidence[0].text}\"" if actor.how == "dateline" else actor.how
+            source = evidence[0].text if evidence else ""
+            how = f"going by the dateline \"{source}\"" if actor.how == "dateline" else f"see \"{source}\""
             message = (f"{who} speaks for {name} ({how}), yet is cast as mediator (\"{trigger.text}\") in a "
                        f"dispute to which {name} is itself a party (\"{party.text}\").")
         return self.finding(
@@ -494,8 +496,7 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
         name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
         seat = SEATS_OF_GOVERNMENT.get(name.lower().rstrip("'’s").strip())
         code = seat or (place_country(ctx, name) if ent.label_ == "GPE" else None)
-        how = "is" if seat is None else f"see \"{ent.text}\""
-        return _Actor(actor, code, ctx.span(ent), how) if code else None
+        return _Actor(actor, code, ctx.span(ent), "self" if seat is None else "seat") if code else None
     # "Russia's foreign minister X", "the Russian envoy", "X, Russia's foreign minister"
     phrase = [t for t in actor.subtree if t.i <= actor.i or t.dep_ == "appos" or t.head.dep_ == "appos"]
     for tok in sorted(phrase, key=lambda t: t.i):
@@ -503,14 +504,14 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
             code = _token_country(ctx, tok)
             if code:
                 source = ctx.span(entity_of(tok) or tok)
-                return _Actor(actor, code, source, f"see \"{source.text}\"")
+                return _Actor(actor, code, source, "title")
     ent = entity_of(actor)
     if ent is None or ent.label_ != "PERSON":
         return None
     affiliation = _office_country(ctx, ent) or _person_affiliation(ctx, ent.text.split()[-1])
     if affiliation is not None:
         code, source = affiliation
-        return _Actor(actor, code, source, f"see \"{source.text}\"")
+        return _Actor(actor, code, source, "office")
     title_words = [t for t in actor.subtree if t.i < actor.i]
     titled = any(t.lower_ in OFFICIAL_TITLES for t in title_words)
     for_body = any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in title_words)  # "UN Secretary-General X"
