@@ -22,8 +22,7 @@ if TYPE_CHECKING:
 
     from consistency import ArticleAnalysis, Finding
 
-SPEECH_VERBS = frozenset("""say tell add state claim insist explain warn argue write declare note comment announce
-    reply answer ask recall suggest admit acknowledge concede confirm deny stress told said""".split())
+SPEECH_VERBS = frozenset(["say", "tell", "add", "state", "claim", "insist", "explain", "warn", "argue", "write", "declare", "note", "comment", "announce", "reply", "answer", "ask", "recall", "suggest", "admit", "acknowledge", "concede", "confirm", "deny", "stress", "told", "said"])
 _QUOTE = re.compile(r"“([^”“]{3,2000})”|\"([^\"]{3,2000})\"")
 _WORD = re.compile(r"[\w’']+")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
@@ -206,8 +205,7 @@ _AFFILIATION_ALIASES = {
     "liberal democrats": "liberal democrat", "democrats": "democrat", "democratic": "democrat",
     "republicans": "republican", "gop": "republican", "labour party": "labour", "greens": "green",
 }
-_GENERIC_CAPS = frozenset("""the a an former ex senior junior deputy shadow acting new then veteran leading
-    prominent local junior backbench frontbench chief prime foreign home first""".split())
+_GENERIC_CAPS = frozenset(["the", "a", "an", "former", "ex", "senior", "junior", "deputy", "shadow", "acting", "new", "then", "veteran", "leading", "prominent", "local", "junior", "backbench", "frontbench", "chief", "prime", "foreign", "home", "first"])
 
 
 @dataclass(frozen=True)

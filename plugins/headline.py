@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
+
+from ._countries import PlaceMention, country_label, is_country_name, place_mentions, sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,69 +30,37 @@ if TYPE_CHECKING:
 # Relations a headline can name between parties, by family; a body word of the same
 # family (noun or verb, by lemma) supports it.
 RELATION_FAMILIES: dict[str, frozenset[str]] = {
-    "dispute": frozenset("""dispute row conflict spat feud clash war tension standoff stand-off quarrel
-        confrontation rift fight battle crisis argument disagreement hostility hostile argue quarrel clash
-        fight feud oppose protest accuse threaten retaliate sanction dispute contest claim""".split()),
-    "deal": frozenset("""deal pact treaty accord agreement agree sign signing bargain partnership alliance
-        cooperation co-operation settlement""".split()),
-    "talks": frozenset("""talk talks summit meeting meet negotiation negotiate discussion discuss visit
-        consultation dialogue""".split()),
-    "ties": frozenset("""tie ties relation relations relationship link partnership cooperation
-        co-operation alliance ally""".split()),
+    "dispute": frozenset(["dispute", "row", "conflict", "spat", "feud", "clash", "war", "tension", "standoff", "stand-off", "quarrel", "confrontation", "rift", "fight", "battle", "crisis", "argument", "disagreement", "hostility", "hostile", "argue", "quarrel", "clash", "fight", "feud", "oppose", "protest", "accuse", "threaten", "retaliate", "sanction", "dispute", "contest", "claim"]),
+    "deal": frozenset(["deal", "pact", "treaty", "accord", "agreement", "agree", "sign", "signing", "bargain", "partnership", "alliance", "cooperation", "co-operation", "settlement"]),
+    "talks": frozenset(["talk", "talks", "summit", "meeting", "meet", "negotiation", "negotiate", "discussion", "discuss", "visit", "consultation", "dialogue"]),
+    "ties": frozenset(["tie", "ties", "relation", "relations", "relationship", "link", "partnership", "cooperation", "co-operation", "alliance", "ally"]),
 }
 _RELATION_HEADS = {word: family for family, words in (
-    ("dispute", "dispute row conflict spat feud clash war tension tensions standoff stand-off quarrel rift".split()),
-    ("deal", "deal pact treaty accord agreement".split()),
-    ("talks", "talks summit negotiations".split()),
-    ("ties", "ties relations".split()),
+    ("dispute", ["dispute", "row", "conflict", "spat", "feud", "clash", "war", "tension", "tensions", "standoff", "stand-off", "quarrel", "rift"]),
+    ("deal", ["deal", "pact", "treaty", "accord", "agreement"]),
+    ("talks", ["talks", "summit", "negotiations"]),
+    ("ties", ["ties", "relations"]),
 ) for word in words}
 # Events a headline verb can announce; a body word of the same family (by lemma) supports it.
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
-    "resign": frozenset("resign resignation quit step stand leave depart departure exit go retire oust".split()),
-    "win": frozenset("win winner victory triumph beat clinch secure claim take land award victorious top".split()),
-    "die": frozenset("die dead death kill killed fatal body funeral tribute obituary".split()),
-    "arrest": frozenset("arrest detain detention custody held hold charge apprehend".split()),
-    "sack": frozenset("sack fire dismiss oust axe remove dismissal sacking depart".split()),
-    "deny": frozenset("deny denial reject refute dispute innocent innocence not plead".split()),
-    "ban": frozenset("ban prohibit outlaw bar forbid block prohibition".split()),
-    "elect": frozenset("elect election vote poll win ballot".split()),
+    "resign": frozenset(["resign", "resignation", "quit", "step", "stand", "leave", "depart", "departure", "exit", "go", "retire", "oust"]),
+    "win": frozenset(["win", "winner", "victory", "triumph", "beat", "clinch", "secure", "claim", "take", "land", "award", "victorious", "top"]),
+    "die": frozenset(["die", "dead", "death", "kill", "killed", "fatal", "body", "funeral", "tribute", "obituary"]),
+    "arrest": frozenset(["arrest", "detain", "detention", "custody", "held", "hold", "charge", "apprehend"]),
+    "sack": frozenset(["sack", "fire", "dismiss", "oust", "axe", "remove", "dismissal", "sacking", "depart"]),
+    "deny": frozenset(["deny", "denial", "reject", "refute", "dispute", "innocent", "innocence", "not", "plead"]),
+    "ban": frozenset(["ban", "prohibit", "outlaw", "bar", "forbid", "block", "prohibition"]),
+    "elect": frozenset(["elect", "election", "vote", "poll", "win", "ballot"]),
 }
 _EVENT_VERBS = {"resign": "resign", "quit": "resign", "win": "win", "die": "die", "arrest": "arrest",
                 "sack": "sack", "fire": "sack", "deny": "deny", "ban": "ban", "elect": "elect"}
 
 # Nouns that may stand between the parties and the relation ("border dispute", "trade deal").
-_RELATION_MODIFIERS = frozenset("""border trade gas oil water territorial diplomatic nuclear arms fishing
-    fishery peace security energy visa tariff steel textile currency boundary maritime military""".split())
+_RELATION_MODIFIERS = frozenset(["border", "trade", "gas", "oil", "water", "territorial", "diplomatic", "nuclear", "arms", "fishing", "fishery", "peace", "security", "energy", "visa", "tariff", "steel", "textile", "currency", "boundary", "maritime", "military"])
 # Words between coordinated parties and their relation: "X and Y in talks", "X, Y sign deal".
 _LINK_WORDS = frozenset({"in", "sign", "signs", "seal", "seals", "strike", "strikes", "agree", "agrees", "hold",
                          "holds", "reach", "reaches", "open", "opens", "resume", "resumes", "end", "ends"})
 _PARTY_JOINERS = frozenset({",", "and", "&", "-", "–", "/", "'s", "’s"})
-
-# Words that name a government by its seat: they support the country they stand for.
-_METONYMS = {
-    "kremlin": "RU", "white house": "US", "pentagon": "US", "downing street": "GB", "number 10": "GB",
-    "whitehall": "GB", "westminster": "GB", "brussels": "EU", "elysee": "FR", "élysée": "FR",
-}
-# Seats of government other than the official capital (the gazetteer confirms each).
-_SEATS = {"BO": ("La Paz",), "NL": ("The Hague",), "ZA": ("Pretoria", "Cape Town"), "CI": ("Abidjan",),
-          "TZ": ("Dar es Salaam",), "MY": ("Putrajaya",), "LK": ("Colombo",), "BJ": ("Cotonou",)}
-_BLOCS = {"eu": "EU", "european union": "EU", "european commission": "EU", "european": "EU",
-          "nato": "NATO", "un": "UN", "united nations": "UN"}
-_UK_NATIONS = {"england": "GB", "english": "GB", "scotland": "GB", "scottish": "GB", "wales": "GB",
-               "welsh": "GB", "northern ireland": "GB", "britain": "GB", "british": "GB"}
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A word naming a country or bloc (by name, demonym, capital or seat of government)."""
-
-    key: str
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    sentence: int
-
 
 class UnsupportedHeadlineClaim(Rule):
     """The headline states something the body never supports.
@@ -223,7 +192,7 @@ class UnsupportedHeadlineClaim(Rule):
                 continue
             reported.add(place.key)
             # a country's own name is a claim about where; a demonym often just describes a firm
-            is_name = _is_country_name(text)
+            is_name = is_country_name(text)
             yield self.finding(
                 f"The headline names {text}, but the body never mentions {country_label(ctx, place.key)}.",
                 [ctx.span_at("title", place.start, place.end)],
@@ -285,118 +254,6 @@ class UnsupportedHeadlineClaim(Rule):
 
 
 # --- place mentions ---------------------------------------------------------------------
-def place_mentions(ctx: ArticleAnalysis, doc: Doc) -> list[PlaceMention]:
-    """Countries and blocs named in a doc, by name, demonym, capital or seat of government."""
-    try:
-        ctx.gazetteer  # noqa: B018 - the shared instance, loaded once per process
-    except ImportError:
-        return []
-    starts = _first_words()
-    found: list[PlaceMention] = []
-    sentence_of: dict[int, int] = {}
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not token.text[:1].isupper() or token.lower_ not in starts:
-            i += 1
-            continue
-        for width in (3, 2, 1):
-            piece = doc[i:i + width]
-            if len(piece) < width or (width > 1 and not all(t.text[:1].isupper() for t in piece[1:])):
-                continue
-            key = _lookup_place(_strip_possessive(piece.text))
-            if key:
-                if not sentence_of:
-                    sentence_of = {t: n for n, sent in enumerate(_sents(doc)) for t in range(sent.start, sent.end)}
-                found.append(PlaceMention(key, piece.start_char, piece.end_char, i, i + width,
-                                          sentence_of.get(i, 0)))
-                i += width
-                break
-        else:
-            i += 1
-    return found
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """Lower-cased first words of every name `_lookup_place` knows: a cheap filter before look-ups."""
-    from consistency.gazetteer import get_gazetteer
-
-    gaz = get_gazetteer()
-    names = [*gaz.country_names(), *gaz.demonym_forms(), *_capitals(), *_METONYMS, *_BLOCS, *_UK_NATIONS]
-    return frozenset(n.split()[0].lower() for n in names if n.strip())
-
-
-def _strip_possessive(text: str) -> str:
-    return re.sub(r"(?:'s|’s|')$", "", text.strip())
-
-
-def place_key(ctx: ArticleAnalysis, text: str) -> str | None:
-    """ISO code (or bloc name) of the country a name, demonym, capital or seat stands for."""
-    try:
-        ctx.gazetteer  # noqa: B018 - the shared instance, loaded once per process
-    except ImportError:
-        return None
-    return _lookup_place(_strip_possessive(text))
-
-
-@lru_cache(maxsize=65536)
-def _lookup_place(cleaned: str) -> str | None:
-    lower = cleaned.lower()
-    if lower in _BLOCS and (cleaned.isupper() or cleaned[:1].isupper()):
-        return _BLOCS[lower]
-    if lower in _METONYMS:
-        return _METONYMS[lower]
-    if lower in _UK_NATIONS:
-        return _UK_NATIONS[lower]
-    from consistency.gazetteer import get_gazetteer
-
-    gaz = get_gazetteer()
-    if len(cleaned) <= 3:
-        # codes count only when written as a name ("US", "UAE"), never "TV" or "IT"
-        country = gaz.country(cleaned)
-        if country is None or cleaned not in (country.name, *country.aliases):
-            return None
-        return str(country.code)
-    country = gaz.country(cleaned) or gaz.country_of_demonym(cleaned)
-    if country is None:
-        country = _capitals().get(lower)
-    return getattr(country, "code", None) if country is not None else None
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, Any]:
-    """Capital name (lower case) -> country, for capitals that name one country only."""
-    from consistency.gazetteer import get_gazetteer
-
-    gaz = get_gazetteer()
-    found: dict[str, list[Any]] = {}
-    for country in gaz.countries.values():
-        # is_capital knows seats of government too ("La Paz", "The Hague")
-        names = [country.capital, *_SEATS.get(country.code, ())]
-        for name in filter(None, names):
-            if gaz.is_capital(name, country.code):
-                found.setdefault(name.lower(), []).append(country)
-    return {name: countries[0] for name, countries in found.items() if len(countries) == 1}
-
-
-def _is_country_name(text: str) -> bool:
-    from consistency.gazetteer import get_gazetteer
-
-    return get_gazetteer().country(text) is not None
-
-
-def country_label(ctx: ArticleAnalysis, key: str) -> str:
-    """A readable name for a place key."""
-    if key in ("EU", "UN", "NATO"):
-        return {"EU": "the EU", "UN": "the UN", "NATO": "Nato"}[key]
-    try:
-        country = ctx.gazetteer.country(key)
-    except ImportError:
-        country = None
-    return getattr(country, "name", None) or key
-
-
 # --- relation helpers -----------------------------------------------------------------------
 def _parties_of(head: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Places written as the parties of a relation noun: "X, Y border dispute", "dispute between X and Y"."""
@@ -473,7 +330,7 @@ class _Relation:
 def _relations_in_body(ctx: ArticleAnalysis, places: Sequence[PlaceMention], words: frozenset[str]) -> list[_Relation]:
     """Each relation word of the body with the places of its sentence; "the/this deal" also
     reaches back to the previous sentence, which it refers to."""
-    sents = list(_sents(ctx.body_doc))
+    sents = list(sentences_of(ctx.body_doc))
     keys_by_sent: dict[int, set[str]] = {}
     for p in places:
         keys_by_sent.setdefault(p.sentence, set()).add(p.key)
@@ -525,9 +382,7 @@ def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
     return before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not quantity.unit
 
 
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion trillion bn m k""".split())
+_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "k"])
 
 
 def _supports(headline: float, body: float, tolerance: float) -> bool:
@@ -536,13 +391,6 @@ def _supports(headline: float, body: float, tolerance: float) -> bool:
     if headline == 0 or body == 0:
         return False
     return abs(headline - body) / max(abs(headline), abs(body)) <= tolerance
-
-
-def _sents(doc: Doc) -> Iterator[Any]:
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        yield from doc.sents
-    elif len(doc):
-        yield doc[:]
 
 
 @hookimpl

@@ -24,29 +24,29 @@ if TYPE_CHECKING:
 # consume the entire line, so a sentence that merely contains the words never matches.
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|instagram|pinterest|reddit|email|e-mail)"
 _FURNITURE: tuple[tuple[str, str], ...] = (
-    ("comment prompt", r"(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply)s?|"
+    ("comment prompt", (r"(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply)s?|"
                        r"(?:view|show|hide|read|load) (?:all |more )?comments?(?: \(\d+\))?|"
                        r"\d+ comments?|comments? \(\d+\)|comments|join the (?:conversation|discussion)|"
-                       r"be the first to comment|comments are closed|you must be logged in to post a comment"),
-    ("share button", rf"(?:share|tweet|email|e-mail|print|save) (?:this|the) (?:article|story|page|post|video)(?: on {_SOCIAL})?|"
+                       r"be the first to comment|comments are closed|you must be logged in to post a comment")),
+    ("share button", (rf"(?:share|tweet|email|e-mail|print|save) (?:this|the) (?:article|story|page|post|video)(?: on {_SOCIAL})?|"
                      rf"share(?: (?:on|via|to) {_SOCIAL})?|share this|(?:share|follow us) on {_SOCIAL}(?:(?:,| and| or) {_SOCIAL})*|"
                      rf"(?:like|follow) us on {_SOCIAL}(?:(?:,| and| or) {_SOCIAL})*|"
-                     r"(?:click|tap) (?:here|the link) to (?:share|print|email)[\w ]*"),
-    ("subscription prompt", r"(?:click|tap) here(?: to (?:subscribe|sign up|register|read more|continue)[\w ]*)?|"
+                     r"(?:click|tap) (?:here|the link) to (?:share|print|email)[\w ]*")),
+    ("subscription prompt", (r"(?:click|tap) here(?: to (?:subscribe|sign up|register|read more|continue)[\w ]*)?|"
                             r"sign up (?:for|to) (?:our|the|my) [\w -]*newsletters?(?: (?:here|now|today))?|"
                             r"(?:subscribe|sign up|register)(?: (?:now|today|here))?(?: for (?:free|full access|unlimited access))?|"
                             r"subscribe to (?:our|the) [\w -]*(?:newsletter|channel|podcast|feed)s?|"
                             r"get (?:our|the) [\w -]*newsletter|newsletter sign[- ]?up|"
-                            r"already a subscriber\?(?: (?:log|sign) in)?|(?:log|sign) in to (?:comment|continue reading)"),
-    ("cookie notice", r"(?:we|this (?:web)?site) uses? cookies\b.{0,300}|"
-                      r"(?:accept|allow|manage) (?:all )?cookies|cookie (?:policy|settings|preferences)"),
-    ("advertisement label", r"advertisement|advertising|sponsored(?: content| post)?|ad|"
+                            r"already a subscriber\?(?: (?:log|sign) in)?|(?:log|sign) in to (?:comment|continue reading)")),
+    ("cookie notice", (r"(?:we|this (?:web)?site) uses? cookies\b.{0,300}|"
+                      r"(?:accept|allow|manage) (?:all )?cookies|cookie (?:policy|settings|preferences)")),
+    ("advertisement label", (r"advertisement|advertising|sponsored(?: content| post)?|ad|"
                             r"(?:story|article) continues below(?: (?:this )?advertisement)?|"
                             r"scroll to continue(?: with content)?|continue reading(?: below)?|"
-                            r"skip (?:to (?:main )?content|advert(?:isement)?)|back to top"),
-    ("related-link prompt", r"read more(?::.{0,120}| here| at .{0,60})?|read next:?.{0,120}|"
+                            r"skip (?:to (?:main )?content|advert(?:isement)?)|back to top")),
+    ("related-link prompt", (r"read more(?::.{0,120}| here| at .{0,60})?|read next:?.{0,120}|"
                             r"(?:related|see also|more on this story|more from [\w .]{1,40}|recommended(?: for you)?|"
-                            r"you (?:may|might) also like|most (?:read|popular)|trending now|top stories)(?::.{0,120})?"),
+                            r"you (?:may|might) also like|most (?:read|popular)|trending now|top stories)(?::.{0,120})?")),
 )
 _PATTERN = re.compile(
     r"^[\s>*•·|\-–—]*(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_FURNITURE)) + r")[\s.!:»›>→|\-–—]*$",

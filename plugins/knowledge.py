@@ -13,14 +13,24 @@ false status by its terms next to the place's name. Nothing is keyed to any arti
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from consistency import Options, Rule, Severity, Span, hookimpl
-from consistency.knowledge import Event, FalseStatus, KnowledgeBase, OfficeHolding, Place, given_names_of, load_knowledge
+from consistency import Options, Rule, Severity, hookimpl
+from consistency.knowledge import (
+    FalseStatus,
+    KnowledgeBase,
+    OfficeHolding,
+    Place,
+    given_names_of,
+    load_knowledge,
+)
+
+from ._countries import place_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -319,7 +329,7 @@ def _other_country_named(ctx: ArticleAnalysis, h_countries: set[str | None], tex
     if not words:
         return False
     known = {_country_code(ctx, c) or c.lower() for c in h_countries if c}
-    candidates = [*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))]
+    candidates = [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
     for word in candidates:
         code = _country_code(ctx, word.removesuffix("'s").removesuffix("’s"))
         if code and code not in known:
@@ -415,8 +425,7 @@ def _closest(mentions: Sequence[tuple[int, int]], start: int, end: int) -> tuple
 
 
 def _status_applies(ctx: ArticleAnalysis, sent: SpacySpan, mention: tuple[int, int], term: tuple[int, int]) -> bool:
-    """The place and the status term are close, with no other place and no negation between."""
-    lo, hi = min(mention[0], term[0]), max(mention[1], term[1])
+    """The place and the status term are close, with no negation between and no other place nearer the term."""
     between = sent.text[min(mention[1], term[1]):max(mention[0], term[0])].lower()
     lead = sent.text[max(0, term[0] - 25):term[0]].lower()
     tokens = re.findall(r"[\w']+|n't", between + " " + lead)
@@ -424,11 +433,17 @@ def _status_applies(ctx: ArticleAnalysis, sent: SpacySpan, mention: tuple[int, i
         return False
     if len(re.findall(r"\S+", between)) > 10:
         return False
+    # the status belongs to the place nearest to it ("Belarus, a Soviet republic, borders Poland")
     base = sent.start_char
-    for ent in sent.ents:
-        s, e = ent.start_char - base, ent.end_char - base
-        if ent.label_ in ("GPE", "LOC") and lo <= s and e <= hi and not (s >= mention[0] and e <= mention[1]) \
-                and not (s >= term[0] and e <= term[1]) and (s, e) != mention:
+    others = [(e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ in ("GPE", "LOC")]
+    others += [(p.start - base, p.end - base) for p in place_mentions(ctx, sent.doc)
+               if base <= p.start < sent.end_char]
+    mention_distance = term[0] - mention[1] if mention[1] <= term[0] else mention[0] - term[1]
+    for s, e in others:
+        if (s < mention[1] and mention[0] < e) or (s < term[1] and term[0] < e):
+            continue
+        distance = term[0] - e if e <= term[0] else s - term[1]
+        if 0 <= distance <= mention_distance:
             return False
     return True
 

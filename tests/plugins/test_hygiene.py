@@ -37,8 +37,8 @@ def test_hygiene_passes_the_words_inside_running_prose():
         "Residents who wish to leave a comment on the plans can do so at the town hall.",
         "Readers were asked to click here to subscribe, the complaint said.",
         "The firm spent £2m on advertisement campaigns last year.",
-        "Read more about the plans in the council's own report, which runs to 300 pages and was published "
-        "on Monday after months of delay and a long consultation with residents and businesses.",
+        ("Read more about the plans in the council's own report, which runs to 300 pages and was published "
+         "on Monday after months of delay and a long consultation with residents and businesses."),
     ):
         assert not run_rule("HY01", HEAD + text, min_severity="info"), text
 

@@ -125,3 +125,9 @@ def test_knowledge_example_packs_find_the_seed_knowledge_errors():
                    for text in flagged), f"{quote!r} not flagged; flagged {flagged}"
     assert len(with_pack.findings) == 3
     assert Checker(select=["KB01"]).check(article).findings == []
+
+
+def test_knowledge_status_belongs_to_the_nearest_place(pack):
+    text = ("Ruritania votes\nMalta, an island nation, sent observers to Ruritania, a landlocked country, "
+            "on Sunday.")
+    assert_passes("KB01", text, pack=pack)
