@@ -27,12 +27,15 @@ APOS = "['’]"
 
 CORRECTION_CUES = re.compile(
     r"\b(in fact|actually|wrongly|mistakenly|incorrectly|erroneously|falsely|confus\w+|mix(?:ed)? up|"
-    r"correction|corrected|misidentif\w+|not in|is not|isn't|was not|wasn't|rather than)\b",
+    r"correction|corrected|misidentif\w+|rather than)\b",
     re.I,
 )
+# Contexts in which a place may have belonged to another country: old empires and states,
+# "then called", and years before 1950 (borders in Europe moved until then).
 HISTORY_CUES = re.compile(
-    r"\b(Soviet|USSR|Tsarist|Ottoman|empire|imperial|Yugoslav\w*|Czechoslovak\w*|Prussia\w*|"
-    r"formerly|former|then-|at the time|until \d{4}|in the \d{4}s|century|Cold War|colonial)\b",
+    r"\b(Soviet|USSR|Tsarist|Ottoman|Empire|imperial|Yugoslavia|Czechoslovakia|Prussia\w*|Habsburg|"
+    r"formerly (?:known as|called)|then (?:known as|called|part of)|then-\w+|colonial|pre-war|"
+    r"before the (?:first |second )?(?:world )?war|1[0-8]\d\d|19[0-4]\d)\b",
     re.I,
 )
 QUOTES = "\"“”‘’«»"
@@ -173,19 +176,38 @@ def in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
     return straight % 2 == 1 or curly_open > 0
 
 
-def corrected(ctx: ArticleAnalysis, sent: SpacySpan, true_names: list[str], claim_start: int, claim_end: int) -> bool:
-    """True when the article itself corrects or disowns the claim: a correction cue ("in fact",
-    "wrongly", "not in") together with the true place in the same or one of the next two sentences,
-    or the claim quoted and the true place named nearby."""
+_NEGATION = re.compile(r"\b(not|no|never|n't)\b|n't\b", re.I)
+
+
+def corrected(
+    ctx: ArticleAnalysis,
+    sent: SpacySpan,
+    subject: list[str],
+    truth: list[str],
+    claim_start: int,
+    claim_end: int,
+) -> bool:
+    """True when the article itself corrects or disowns the claim about `subject`.
+
+    Either a correction cue ("in fact", "wrongly", "mistakenly") stands with the true fact
+    (`truth`: the right country, capital ...) in the claim's sentence or one of the next two;
+    or a later sentence among those names the subject with the truth and a negation ("Kazan is
+    not in Belarus but in Russia"); or the claim is quoted and a later sentence (or the rest of
+    the claim's sentence after the quote) names the subject with the truth.
+    """
     text = ctx.article.field(ctx.field_of(sent))
     window = [sent, *next_sentences(ctx, sent, 2)]
-    names = [n for n in true_names if n]
-    for s in window:
-        names_here = any(re.search(rf"\b{re.escape(n)}\b", s.text) for n in names)
-        if names_here and CORRECTION_CUES.search(s.text):
+
+    def names(s: str, which: list[str]) -> bool:
+        return any(n and re.search(rf"\b{re.escape(n)}\b", s) for n in which)
+
+    quoted = in_quotes(text, claim_start, claim_end, sent.start_char)
+    for i, s in enumerate(window):
+        here = s.text if i else text[claim_end : sent.end_char] + " " + text[sent.start_char : claim_start]
+        if names(s.text, truth) and CORRECTION_CUES.search(s.text):
             return True
-    if in_quotes(text, claim_start, claim_end, sent.start_char):
-        return any(re.search(rf"\b{re.escape(n)}\b", s.text) for s in window for n in names)
+        if names(here, subject) and names(here, truth) and (quoted or _NEGATION.search(here)):
+            return True
     return False
 
 

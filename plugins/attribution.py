@@ -163,6 +163,8 @@ class QuoteSpeakerConflict(Rule):
     class Options(Options):
         min_words: int = 6
 
+    options: Options  # the validated options, typed for mypy
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quotes = [q for q in find_quotations(ctx, self.options.min_words, repeated_only=True) if q.surname]
         reported: set[int] = set()
@@ -338,7 +340,7 @@ def _affiliations(ctx: ArticleAnalysis, person: int, mention: Any, role_words: f
 
 
 def _caps_before(doc: Any, role_index: int) -> list[Any]:
-    tokens = []
+    tokens: list[Any] = []
     k = role_index - 1
     while k >= 0 and k >= role_index - 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
         if doc[k].lower_ in _GENERIC_CAPS:

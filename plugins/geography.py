@@ -147,7 +147,7 @@ class PlaceContainment(Rule):
                     continue
                 c_end = m.start(1) + len(container)
                 before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
-                if before is None or _in_list(gaz, text, before.start(1), c_end) or _modifies_next(text, c_end):
+                if before is None or _in_list(gaz, text, before.start(1), c_end) or _modifies_next(ctx, field, text, c_end):
                     continue
                 if _is_clause_subject(ctx, field, m.start(1), c_end):
                     continue  # "In Brussels, France argued ...": an opening phrase, then the subject
@@ -218,7 +218,7 @@ class PlaceContainment(Rule):
         sent = sentence_at(ctx, field, start, end)
         true_country = gaz.countries.get(city.country)
         if sent is not None and true_country is not None:
-            if corrected(ctx, sent, [*country_words(true_country), city.name], start, end):
+            if corrected(ctx, sent, [name, city.name], country_words(true_country), start, end):
                 severity, confidence, why = Severity.info, 0.3, "the article corrects it"
             elif HISTORY_CUES.search(sent.text):
                 severity, confidence, why = Severity.info, 0.4, "a historical context"
@@ -261,22 +261,37 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-def _modifies_next(text: str, end: int) -> bool:
+def _modifies_next(ctx: ArticleAnalysis, field: str, text: str, end: int) -> bool:
     """True when the country name modifies the next word ("Edinburgh, Wales Secretary Peter Hain",
-    "Africa, the UK chancellor"): then "X, <country>" is no address."""
+    "Africa, the UK chancellor", "a London, Mexico police station"): then "X, <country>" is no
+    address. The next word is read by its part of speech: a noun, name or adjective."""
     m = re.match(r" ([\w’'-]+)", text[end : end + 30])
-    return bool(m) and m.group(1).lower() not in _CLAUSE_WORDS
+    if not m or m.group(1).lower() in _CLAUSE_WORDS:
+        return False
+    token = ctx.char_span(field, end + 1, end + 1 + len(m.group(1)))
+    return token is None or token[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+def _is_place(gaz: Gazetteer, name: str) -> bool:
+    """A country, region, or city of 50,000+ by its main name: an item of a list of places."""
+    if gaz.is_country(name) or gaz.regions(name):
+        return True
+    return any(c.population >= 50_000 and gaz.is_primary_name(c, name) for c in gaz.cities(name))
 
 
 def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
-    """True when "X, <country>" is part of a list of places ("Kazan, Belarus and Ukraine")."""
-    before = text[max(0, start - 3) : start]
-    if re.search(r"(,|\band|\bor|&)\s*$", before):
+    """True when "X, <country>" is part of a list of places ("Kazan, Belarus and Ukraine",
+    "Moscow, Kazan, Belarus"); a district before it ("Headingley, Leeds, Russia") is an address."""
+    before = text[max(0, start - 5) : start]
+    if re.search(r"(\band|\bor|&)\s*$", before):
         return True
+    if re.search(r",\s*$", before):
+        previous = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start - len(before) + before.rindex(","))
+        if previous is None or any(_is_place(gaz, n.text) for n in read_name(text, previous.start(1))):
+            return True
     after = re.match(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s)?({NAME})", text[end : end + 60])
     if after:
-        following = read_name(after.group(1), 0)
-        return any(gaz.is_country(n.text) or gaz.cities(n.text) or gaz.regions(n.text) for n in following)
+        return any(_is_place(gaz, n.text) for n in read_name(after.group(1), 0))
     return False
 
 
@@ -364,7 +379,7 @@ class ImpossibleBorder(Rule):
         severity, confidence = Severity.warning, 0.85
         if sent is not None and (_NOT_LAND.search(sent.text) or HISTORY_CUES.search(sent.text)):
             severity, confidence = Severity.info, 0.35
-        if sent is not None and corrected(ctx, sent, [a.name, b.name], m.start(), m.end()):
+        if sent is not None and corrected(ctx, sent, [b.name, *b.aliases], ["border"], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3
         said = re.sub(rf"{APOS}s?$", "", m.group("a").strip())
         named_outright = gaz.country(said) is not None or gaz.country_of_demonym(said) is not None
@@ -667,7 +682,7 @@ class RepatriationDestination(Rule):
             nat = _country_name(gaz, nat_code)
             also = f" (and a further flight to {extra[0][1].name})" if extra else ""
             severity, confidence = Severity.warning, 0.75
-            if corrected(ctx, sent, country_words(gaz.countries[nat_code]), ent.start_char, ent.end_char):
+            if corrected(ctx, sent, [nat_phrase], [*country_words(gaz.countries[nat_code]), "home"], ent.start_char, ent.end_char):
                 severity, confidence = Severity.info, 0.3
             yield self.finding(
                 f"{nat_phrase} are repatriated to {_country_name(gaz, dest_code)}{also}, "
@@ -823,7 +838,7 @@ class CapitalMismatch(Rule):
         severity, confidence = Severity.warning, 0.8
         if sent is not None and (HISTORY_CUES.search(sent.text) or re.search(r"\b(was|were|had been|until|became)\b", sent.text)):
             severity, confidence = Severity.info, 0.35
-        if sent is not None and corrected(ctx, sent, [country.capital], m.start(), m.end()):
+        if sent is not None and corrected(ctx, sent, [name], [country.capital], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3
         in_country = [c for c in big if gaz.place_in(c.country, c.admin1, country.code)]
         city = in_country[0] if in_country else big[0]

@@ -109,6 +109,8 @@ class UnsupportedHeadlineClaim(Rule):
         names: bool = True
         number_tolerance: float = 0.25
 
+    options: Options  # the validated options, typed for mypy
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         if not ctx.article.title.strip() or not ctx.article.body.strip():
             return

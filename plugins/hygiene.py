@@ -97,6 +97,8 @@ class WebResidue(Rule):
     class Options(Options):
         max_words: int = 25
 
+    options: Options  # the validated options, typed for mypy
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         body = ctx.article.body
         for match in _LINE.finditer(body):

@@ -107,6 +107,8 @@ class FactContradiction(Rule):
         events: bool = True
         statuses: bool = True
 
+    options: Options  # the validated options, typed for mypy
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         kb = self._knowledge(ctx)
         if kb is None:
@@ -120,7 +122,7 @@ class FactContradiction(Rule):
             yield from self._check_statuses(ctx, kb)
 
     def _knowledge(self, ctx: ArticleAnalysis) -> KnowledgeBase | None:
-        loaded = ctx.knowledge
+        loaded: KnowledgeBase | None = ctx.knowledge
         if self.options.pack is None:
             return loaded
         files = [*(loaded.files if loaded is not None else []), self.options.pack]

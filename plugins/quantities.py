@@ -9,7 +9,6 @@ nouns, qualifiers). No external data.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -18,8 +17,8 @@ from consistency.models import Finding, Severity, Span
 from consistency.quantities import Quantity, sentence_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Doc, Token
 
     from consistency.analysis import ArticleAnalysis
 
@@ -82,6 +81,8 @@ class CountConflict(Rule):
 
     class Options(Options):
         min_relative_difference: float = 0.2
+
+    options: CountConflict.Options
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         counts = [(q, cls) for q in ctx.quantities if (cls := _count_class(q)) is not None]
@@ -324,7 +325,7 @@ def _listed_items(q: Quantity) -> tuple[list[str], Token] | None:
     return [" ".join(t.text for t in item) for item in items], items[-1][-1]
 
 
-def _list_start(doc: SpacySpan, noun: Token, sent: SpacySpan) -> tuple[int, int] | None:
+def _list_start(doc: Doc, noun: Token, sent: SpacySpan) -> tuple[int, int] | None:
     """(start, end) token indices of the list after "N things": after a colon or dash, or an appositive comma.
 
     A colon may close the clause ("three ministers resigned on Monday: A and B") and the

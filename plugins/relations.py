@@ -499,8 +499,10 @@ def _actor_country(ctx: ArticleAnalysis, actor: Token) -> _Actor | None:
         return _Actor(actor, code, ctx.span(ent), "self" if seat is None else "seat") if code else None
     # "Russia's foreign minister X", "the Russian envoy", "X, Russia's foreign minister"
     phrase = [t for t in actor.subtree if t.i <= actor.i or t.dep_ == "appos" or t.head.dep_ == "appos"]
+    phrase += [p for c in actor.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]  # "Foreign Minister Petrov of Russia"
     for tok in sorted(phrase, key=lambda t: t.i):
-        if tok.ent_type_ in ("GPE", "NORP") and tok.dep_ in ("poss", "amod", "compound", "nmod"):
+        if tok.ent_type_ in ("GPE", "NORP") and tok.dep_ in ("poss", "amod", "compound", "nmod", "pobj"):
             code = _token_country(ctx, tok)
             if code:
                 source = ctx.span(entity_of(tok) or tok)

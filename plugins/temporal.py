@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
-from consistency.quantities import Quantity, number_value, sentence_of
+from consistency.quantities import Quantity, sentence_of
 from consistency.timeline import (
     MONTHS,
     WEEKDAYS,
@@ -31,8 +31,8 @@ from consistency.timeline import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from consistency.analysis import ArticleAnalysis
 
@@ -183,7 +183,7 @@ def _weekday_and_date(ctx: ArticleAnalysis, expressions: list[TemporalExpression
     return expr.weekday, nxt.month, nxt.day, nxt.year, [ctx.span_at(expr.field, expr.start, nxt.end)]
 
 
-_APPOSED_RE = re.compile(r"[\s,(–—-]*(?:in\s+|back\s+in\s+)?", re.I)
+_APPOSED_RE = re.compile(r"[\s,(–—-]*(?:in\s+|back\s+in\s+)?", re.IGNORECASE)
 _FORWARD_LEMMAS = {"plan", "schedule", "expect", "due", "set", "aim", "target", "forecast", "predict", "project",
                    "estimate", "budget", "promise", "pledge", "vow", "agree", "hope", "intend", "propose",
                    "announce", "say", "warn", "extend", "delay", "postpone", "push", "move", "defer", "earmark"}
@@ -198,7 +198,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 _ANNIVERSARY_RE = re.compile(
     r"\b(\d{1,3})(?:st|nd|rd|th)\b|\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
     r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twentieth|thirtieth|fortieth|"
-    r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)\b", re.I)
+    r"fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)\b", re.IGNORECASE)
 
 
 class AfterPublication(Rule):
@@ -391,13 +391,15 @@ class AgeMismatch(Rule):
     class Options(Options):
         max_age: int = 120
 
+    options: AgeMismatch.Options
+
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference: ReferenceDate | None = ctx.reference_date
         by_sentence: dict[SpacySpan, list[tuple[int, SpacySpan, bool]]] = {}
         for q in ctx.quantities:
-            age = _age(q)
-            if age is not None:
-                by_sentence.setdefault(q.sentence, []).append(age)
+            found = _age(q)
+            if found is not None:
+                by_sentence.setdefault(q.sentence, []).append(found)
         for sent, ages in by_sentence.items():
             for age, age_span, is_person in ages:
                 if is_person and age > self.options.max_age:
