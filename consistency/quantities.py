@@ -34,7 +34,7 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "
 CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollar": "USD", "pound": "GBP",
               "euro": "EUR", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB",
               "franc": "CHF", "p": "GBX", "cent": "USX", "pence": "GBX"}
-_NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|m|mn|k|tn|b)?$", re.I)
+_NUMBER_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(bn|m|mn|k|tn|b)?$", re.IGNORECASE)
 
 BOUND_PHRASES = {
     "up to": "upper", "at most": "upper", "as many as": "upper", "as much as": "upper", "less than": "upper",
@@ -42,8 +42,7 @@ BOUND_PHRASES = {
     "at least": "lower", "more than": "lower", "over": "lower", "above": "lower", "upwards of": "lower",
     "in excess of": "lower", "just over": "lower", "nearly": "upper", "almost": "upper", "tens of": "lower",
 }
-APPROX_WORDS = {"about", "around", "approximately", "roughly", "some", "estimated", "nearly", "almost", "around",
-                "circa", "c.", "close", "almost", "approx", "~"}
+APPROX_WORDS = {"about", "around", "approximately", "roughly", "some", "estimated", "nearly", "almost", "circa", "c.", "close", "approx", "~"}
 CHANGE_VERBS = {"rise", "climb", "increase", "jump", "grow", "fall", "drop", "revise", "raise", "lower", "reach",
                 "hit", "soar", "surge", "cut", "reduce", "decline", "double", "swell", "mount", "slip", "slump",
                 "edge", "boost", "lift", "update", "correct", "top", "pass", "exceed"}
@@ -51,7 +50,7 @@ UPDATE_WORDS = {"revised", "revise", "now", "latest", "later", "updated", "updat
                 "further", "another", "additional", "more", "risen", "rose", "climbed", "increased", "corrected",
                 "initially", "originally", "earlier", "first", "then", "since", "overall", "subsequently"}
 _SPORT_WORDS = {"win", "won", "beat", "draw", "drew", "lose", "lost", "defeat", "victory", "score", "lead", "led",
-                "match", "game", "final", "goal", "set", "win", "tie", "half-time", "aggregate"}
+                "match", "game", "final", "goal", "set", "tie", "half-time", "aggregate"}
 
 
 @dataclass(frozen=True)
@@ -97,8 +96,8 @@ class Quantity:
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
 
-_ENTITY_INDEX_KEY = ("consistency", "entity_index")
-_SENTENCE_INDEX_KEY = ("consistency", "sentence_index")
+_ENTITY_INDEX_KEY = "consistency.entity_index"
+_SENTENCE_INDEX_KEY = "consistency.sentence_index"
 
 
 def entity_at(token: Token) -> SpacySpan | None:
@@ -238,8 +237,7 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
     value = _group_value(tokens)
     if value is None:
         return None
-    first, last = doc[start], doc[end - 1]
-    sent = sentence_of(first)
+    sent = sentence_of(doc[start])
     unit, start = _unit(doc, start, end)
     head_token = _syntactic_head(tokens)
     counted, counted_phrase, predicate, partitive = _counted(head_token)

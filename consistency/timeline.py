@@ -21,7 +21,8 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -29,8 +30,8 @@ from .models import Span
 from .quantities import entity_at, sentence_of, token_indices
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from .analysis import ArticleAnalysis
 
@@ -50,9 +51,9 @@ PAST_WORDS = {"last", "ago", "earlier", "previous", "yesterday", "past", "recent
 FUTURE_WORDS = {"next", "coming", "tomorrow", "upcoming", "later", "forthcoming"}
 PRESENT_WORDS = {"today", "tonight", "now", "currently", "this"}
 
-_DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.I)
+_DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_COPYRIGHT_RE = re.compile(r"(?:\(c\)|©|copyright)\s*(?:©\s*)?((?:1[89]|20)\d\d)\b", re.I)
+_COPYRIGHT_RE = re.compile(r"(?:\(c\)|©|copyright)\s*(?:©\s*)?((?:1[89]|20)\d\d)\b", re.IGNORECASE)
 _DATELINE_END_RE = re.compile(r"\s(?:—|–|-{1,2})\s|\(\w+\)\s*[-—–]")
 
 
@@ -206,9 +207,9 @@ def _find_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
     for field_name, doc in ctx.docs:
         for i in token_indices(doc, "LOWER", _FREE_WEEKDAYS):
             token = doc[i]
-            if entity_at(token) is None or entity_at(token).label_ not in ("DATE", "TIME"):  # type: ignore[union-attr]
-                if _weekday_of(token) is not None:
-                    found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY", reference))
+            inside = entity_at(token)
+            if (inside is None or inside.label_ not in ("DATE", "TIME")) and _weekday_of(token) is not None:
+                found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY", reference))
     found.sort(key=lambda e: (e.field != "title", e.start))
     return found
 
@@ -224,15 +225,14 @@ def _expression(field_name: str, span: SpacySpan, label: str, reference: Referen
             month = m
         elif _YEAR_RE.match(token.text):
             year = int(token.text)
-        elif (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is None and year is None:
-            day = int(d.group(1))
-        elif (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is not None and day is None:
+        elif (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is None and year is None or (d := _DAY_RE.match(token.text)) and 1 <= int(d.group(1)) <= 31 and month is not None and day is None:
             day = int(d.group(1))
     if month is None:
         day = None  # "15 later", "the 20 days": a number alone is no day of a month
     if "ago" in words:
         years_ago = _years_ago(span)
     direction = _direction(words)
+    kind: Literal["date", "weekday", "relative", "year", "time", "duration"]
     if weekday is not None and month is None and year is None:
         kind = "weekday"
     elif month is not None or day is not None:
@@ -311,7 +311,7 @@ def _resolve_relative(text: str, base: dt.date) -> dt.date | None:
     settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "RETURN_AS_TIMEZONE_AWARE": False}
     try:
         parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    except Exception:  # dateparser raises on odd input; a phrase it cannot read has no date
+    except Exception:  # noqa: BLE001  dateparser raises many kinds on odd input; an unreadable phrase has no date
         return None
     return parsed.date() if parsed else None
 
@@ -380,7 +380,7 @@ class EventMention:
     subject: Token | None
     target_token: Token
     sentence: SpacySpan
-    markers: frozenset[str] = field(default_factory=frozenset)
+    markers: frozenset[str] = dataclass_field(default_factory=frozenset)
     dates: tuple[str, ...] = ()
 
     @property

@@ -9,7 +9,7 @@ import pytest
 from consistency.analysis import ArticleAnalysis
 from consistency.checker import Checker
 from consistency.testing import make_article
-from consistency.timeline import date_for, event_mentions, ReferenceDate
+from consistency.timeline import ReferenceDate, date_for, event_mentions
 
 
 @pytest.fixture(scope="module")

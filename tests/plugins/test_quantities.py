@@ -6,9 +6,9 @@ import inspect
 import re
 
 import pytest
+from consistency_plugins import quantities
 
 from consistency.testing import assert_flags, assert_passes, run_rule
-from consistency_plugins import quantities
 
 RULES = quantities.consistency_rules()
 
@@ -20,7 +20,7 @@ def _section(doc: str, name: str) -> str:
             on = line == f"{name}:"
             continue
         if on:
-            out.append(line[4:] if line.startswith("    ") else line)
+            out.append(line.removeprefix("    "))
     return "\n".join(out).strip()
 
 

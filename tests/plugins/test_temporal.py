@@ -7,9 +7,9 @@ import inspect
 import re
 
 import pytest
+from consistency_plugins import temporal
 
 from consistency.testing import assert_flags, assert_passes, make_article, run_rule
-from consistency_plugins import temporal
 
 RULES = temporal.consistency_rules()
 
@@ -21,7 +21,7 @@ def _section(doc: str, name: str) -> str:
             on = line == f"{name}:"
             continue
         if on:
-            out.append(line[4:] if line.startswith("    ") else line)
+            out.append(line.removeprefix("    "))
     return "\n".join(out).strip()
 
 
