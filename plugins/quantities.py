@@ -17,8 +17,8 @@ from consistency.models import Finding, Severity, Span
 from consistency.quantities import Quantity, sentence_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from consistency.analysis import ArticleAnalysis
 
