@@ -419,10 +419,10 @@ class AgeMismatch(Rule):
             if abs(expected - age) <= 1:
                 continue
             if verb == "bear":
-                message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.describe()}, not {age}."
+                message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.year}, not {age}."
             else:
                 message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
-                           f"{reference.describe()}, not {age}.")
+                           f"{reference.year}, not {age}.")
             yield self.finding(
                 message, [ctx.span(age_span)], [ctx.span(year_token)], confidence=0.8,
                 data={"age": age, "year": year, "expected": expected, "reference_year": reference.year},
