@@ -61,15 +61,28 @@ def _country_name(gaz: Gazetteer, code: str) -> str:
 # ---------------------------------------------------------------------------------------
 # GE01
 # ---------------------------------------------------------------------------------------
-_KINDS = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort|capital)"
+_KINDS = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort)"
 # "the Belarusian city of Kazan": "the", one or two capitalised words, a kind of place.
 _DEMONYM_CITY = re.compile(rf"\bthe ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+) {_KINDS},? (?:of )?(?=[A-Z])")
 # ", Belarus" / ", the UK": a capitalised phrase after a comma, looked up as a country.
 _COMMA_PLACE = re.compile(r", (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})")
 # " in Belarus": the same after "in".
-_IN_PLACE = re.compile(r" in (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})")
+_DIRECTION = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|north-eastern|north-western|"
+    r"south-eastern|south-western)"
+)
+_IN_PLACE = re.compile(rf" in (?:the )?(?:{_DIRECTION} )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,2}})")
 _NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'.-])({NAME})$")
 _NAME_BEFORE_IN = re.compile(rf"\b((?:city|town|village|port) of|in|at|from|near|outside) ({NAME}),?$")
+# "Kazan, a city in Belarus" / "Kazan is a town in Belarus"
+_NAME_IS_CITY_IN = re.compile(
+    rf"(?<![\w’'.-])({NAME}),? (?:is |was )?(a|an|the) (?:[\w-]+ ){{0,2}}(?:city|town|village|port|resort)$"
+)
+# "Kazan, Belarus's second city"
+_POSSESSIVE_CITY = re.compile(
+    rf"(?<![\w’'.-])({NAME}), (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}){APOS}s? (?:[\w-]+ ){{0,2}}"
+    rf"(?:city|town|port|village|resort)\b"
+)
 
 
 def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
@@ -162,18 +175,28 @@ class PlaceContainment(Rule):
                 container = _container_at(gaz, m.group(1))
                 if container is None or container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
                     continue
-                before = _NAME_BEFORE_IN.search(text, max(0, m.start() - 70), m.start())
-                if before is None:
+                x = _name_before_in(text, m.start())
+                if x is None:
                     continue
-                found = best_city_name(gaz, read_name(text, before.start(2)))
-                if not found or found[0].end != before.end(2):
+                x_start, x_end, metonymy = x
+                found = best_city_name(gaz, read_name(text, x_start))
+                if not found or found[0].end != x_end:
                     continue
-                if not before.group(1).endswith(" of") and gaz.capital_of(found[0].text):
+                if metonymy and gaz.capital_of(found[0].text):
                     continue  # "Moscow in Syria": a capital standing for its government
                 codes, admin1 = self._container(gaz, container)
                 if codes:
-                    claim = (field, before.start(2), m.start(1) + len(container), container)
+                    claim = (field, x_start, m.start(1) + len(container), container)
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
+            for m in _POSSESSIVE_CITY.finditer(text):
+                country = gaz.country(m.group(2))
+                if country is None or _list_before(gaz, text, m.start(1)):
+                    continue
+                found = best_city_name(gaz, read_name(text, m.start(1)))
+                if not found or found[0].end != m.end(1):
+                    continue
+                claim = (field, m.start(1), m.end(), m.group(2))
+                yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [country.code], None, seen)
 
     @staticmethod
     def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
@@ -279,9 +302,32 @@ def _is_place(gaz: Gazetteer, name: str) -> bool:
     return any(c.population >= 50_000 and gaz.is_primary_name(c, name) for c in gaz.cities(name))
 
 
+def _name_before_in(text: str, end: int) -> tuple[int, int, bool] | None:
+    """The city name before " in <country>": (start, end, whether it may be a capital standing
+    for its government). "from Kazan in Belarus", "the city of Kazan in", "Kazan, a city in"."""
+    window = (max(0, end - 70), end)
+    m = _NAME_BEFORE_IN.search(text, *window)
+    if m is not None:
+        return m.start(2), m.end(2), not m.group(1).endswith(" of")
+    m = _NAME_IS_CITY_IN.search(text, *window)
+    if m is not None:
+        return m.start(1), m.end(1), False
+    return None
+
+
 def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
     """True when "X, <country>" is part of a list of places ("Kazan, Belarus and Ukraine",
     "Moscow, Kazan, Belarus"); a district before it ("Headingley, Leeds, Russia") is an address."""
+    if _list_before(gaz, text, start):
+        return True
+    after = re.match(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s)?({NAME})", text[end : end + 60])
+    if after:
+        return any(_is_place(gaz, n.text) for n in read_name(after.group(1), 0))
+    return False
+
+
+def _list_before(gaz: Gazetteer, text: str, start: int) -> bool:
+    """True when the name at `start` follows another place of a list ("Moscow, Kazan", "and Kazan")."""
     before = text[max(0, start - 5) : start]
     if re.search(r"(\band|\bor|&)\s*$", before):
         return True
@@ -289,9 +335,6 @@ def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
         previous = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start - len(before) + before.rindex(","))
         if previous is None or any(_is_place(gaz, n.text) for n in read_name(text, previous.start(1))):
             return True
-    after = re.match(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s)?({NAME})", text[end : end + 60])
-    if after:
-        return any(_is_place(gaz, n.text) for n in read_name(after.group(1), 0))
     return False
 
 

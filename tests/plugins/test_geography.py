@@ -299,3 +299,27 @@ def test_geography_capital_passes_everyday_phrasing(body):
 
 def test_geography_capital_flags_geneva_as_swiss_capital():
     assert_flags("GE05", article("Delegates met in Geneva, the Swiss capital, on Monday."), quotes=["Geneva"])
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("Kazan, a city in Belarus, hosted the talks.", "Kazan, a city in Belarus"),
+        ("The plant is in Lyon in eastern Germany.", "Lyon in eastern Germany"),
+        ("Talks were held in Kazan, Belarus's second city.", "Kazan, Belarus's second city"),
+    ],
+)
+def test_geography_flags_city_described_in_wrong_country(body, quote):
+    assert_flags("GE01", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kazan, a city in Russia, hosted the talks, as did Gomel, Belarus's second city.",
+        "The plant is in Leipzig in eastern Germany.",
+        "Moscow, the Russian capital, and Minsk, the capital of Belarus, were named.",
+    ],
+)
+def test_geography_passes_city_described_in_right_country(body):
+    assert_passes("GE01", article(body))
