@@ -74,6 +74,7 @@ def test_relations_flags_country_mediating_its_own_dispute():
     "Row\nRussia offered mediation in the dispute between Russia and Georgia.",
     "Row\nThe talks between Russia and Ukraine, mediated by Russia, failed.",
     "Row\nThe Polish envoy tried to mediate between Poland and Lithuania.",
+    "Row\nForeign Minister Ivan Petrov of Russia flew to Minsk to mediate the dispute between Russia and Belarus.",
 ])
 def test_relations_flags_other_mediation_phrasings(text):
     assert_flags("RE02", text)
@@ -118,9 +119,10 @@ def test_relations_flags_affiliation_given_elsewhere():
     "Peace efforts\nUkraine asked Turkey to mediate its dispute with Russia.",
     "Peace efforts\nThe talks between Russia and Ukraine were mediated by Turkey.",
     "Peace efforts\nRussia called for mediation between Russia and Ukraine.",
+    "Peace efforts\nForeign Minister Ivan Petrov of Turkey flew to Minsk to mediate between Russia and Belarus.",
     "Peace efforts\nUkraine welcomed Turkish mediation in the dispute between Ukraine and Russia.",
-    "Peace efforts\nLONDON — UN Secretary-General Kofi Annan offered to mediate the dispute between Britain and "
-    "Argentina.",
+    ("Peace efforts\nLONDON — UN Secretary-General Kofi Annan offered to mediate the dispute between Britain and "
+    "Argentina."),
 ])
 def test_relations_passes_neutral_or_refused_mediators(text):
     assert_passes("RE02", text)
