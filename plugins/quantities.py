@@ -54,6 +54,10 @@ class CountConflict(Rule):
         A count of the dead, injured, arrested, missing, evacuated or hostages given as
         one number ("12 people died") and later as another ("the 15 dead", "15 were
         killed"), for the same group, place and time, with no word marking an update.
+        Also a group counted once ("150 passengers") and later taken up as "the 180
+        passengers" (a definite back-reference), at lower confidence. Other figures
+        (money, percentages, business results) are out of scope: one article gives many
+        different values for them by design.
 
     Why it matters:
         Casualty figures are the facts readers remember and other outlets copy; two
@@ -97,6 +101,29 @@ class CountConflict(Rule):
                     continue
                 reported.add(cls)
                 yield self._finding(ctx, cls, first, second)
+                break
+        yield from self._back_references(ctx)
+
+    def _back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"150 passengers ... the 180 passengers": a definite "the N things" takes up a group counted before."""
+        groups = [q for q in ctx.quantities if _countable_group(q) and _count_class(q) is None]
+        reported: set[str] = set()
+        for i, first in enumerate(groups):
+            if first.counted_phrase in reported or not _plain(first, later=False):
+                continue
+            for second in groups[i + 1:]:
+                if (second.counted_phrase != first.counted_phrase or second.value == first.value
+                        or not _definite(second) or _modifiers(second) - _modifiers(first)
+                        or not _plain(second, later=True) or not self._same_count(first, second)):
+                    continue
+                reported.add(first.counted_phrase or "")
+                span, evidence = _phrase_span(ctx, second), _phrase_span(ctx, first)
+                yield self.finding(
+                    f"The {first.counted_phrase} are counted as {_fmt(first.value)} (\"{evidence.text}\") and later "
+                    f"referred to as \"{span.text}\", with nothing marking an update.",
+                    [span], [evidence], confidence=0.6,
+                    data={"count": first.counted_phrase, "first": first.value, "second": second.value},
+                )
                 break
 
     def _same_count(self, a: Quantity, b: Quantity) -> bool:
@@ -162,6 +189,38 @@ def _class_of_subject(number: Token) -> str | None:
             if lemma in _CLASS_OF and lemma != "toll":
                 return _CLASS_OF[lemma]
     return None
+
+
+_NOT_GROUPS = {"%", "year", "month", "day", "week", "hour", "minute", "second", "time", "point", "percent", "cent",
+               "decade", "century", "times", "mile", "kilometre", "km", "metre", "tonne", "ton", "barrel", "share"}
+
+
+def _countable_group(q: Quantity) -> bool:
+    """A whole count of a plural noun ("150 passengers"), not a measure, a ratio ("one in 10") or a name ("3G")."""
+    if q.unit is not None or not q.is_integer or q.value < 2 or q.range or q.score or q.counted_index is None:
+        return False
+    doc = q.sentence.doc
+    noun = doc[q.counted_index]
+    if noun.tag_ != "NNS" or q.counted in _NOT_GROUPS or q.counted in _GENERIC_NOUNS:
+        return False
+    before = doc[q.tokens[0] - 1] if q.tokens[0] > q.sentence.start else None
+    after = doc[q.tokens[1]] if q.tokens[1] < q.sentence.end else None
+    if before is not None and before.lower_ in ("in", "per", "every", "out"):
+        return False  # "one in 10 adults"
+    return not (after is not None and after.idx == q.end and after.is_alpha)  # "3G networks"
+
+
+def _definite(q: Quantity) -> bool:
+    doc = q.sentence.doc
+    return q.tokens[0] > q.sentence.start and doc[q.tokens[0] - 1].lower_ == "the"
+
+
+def _modifiers(q: Quantity) -> set[str]:
+    """Adjectives and compounds of the counted noun: "adult Americans" is not all "Americans"."""
+    if q.counted_index is None:
+        return set()
+    noun = q.sentence.doc[q.counted_index]
+    return {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i != q.tokens[1] - 1}
 
 
 def _subject(q: Quantity) -> str | None:

@@ -155,3 +155,19 @@ def test_quantities_flags_toll_stated_with_copula() -> None:
     text = ("Mine collapse\nThe death toll stands at 21, the governor said.\n"
             "Rescuers said 25 people were killed when the shaft collapsed.")
     assert_flags("QT01", text, quotes=["25 people were killed"])
+
+
+def test_quantities_flags_definite_back_reference_to_a_group() -> None:
+    text = ("Plane lands safely\nThe plane carried 150 passengers from Madrid.\n"
+            "The 180 passengers left the aircraft on slides, the airline said.")
+    assert_flags("QT01", text, quotes=["180 passengers"])
+
+
+@pytest.mark.parametrize("text", [
+    "Survey\nOne in 10 adult Americans owns a player. Of the 22 million Americans who own one, most are men.",
+    "Plane\nThe plane carried 150 passengers. The 12 British passengers were met by consular staff.",
+    "Plane\nThe plane carried 150 passengers. The airline later said the 160 passengers were safe.",
+    "Networks\nIt will broadcast on 2G networks. It said the 3G networks were built for this.",
+])
+def test_quantities_passes_subgroups_ratios_and_names(text: str) -> None:
+    assert_passes("QT01", text)
