@@ -215,6 +215,49 @@ class Relation:
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Affiliation:
+    """A body a person belongs to: `kind` is "country", "party" or "organisation"."""
+
+    kind: str
+    name: str  # canonical: "Belarus", "Conservative", "Microsoft"
+    office: Office | None = None
+
+
+_PARTIES = {
+    "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
+    "tories": "Conservative", "lib dem": "Liberal Democrat", "lib dems": "Liberal Democrat",
+    "liberal democrat": "Liberal Democrat", "liberal democrats": "Liberal Democrat", "snp": "SNP",
+    "scottish national": "SNP", "plaid": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "ukip": "UKIP",
+    "green": "Green", "greens": "Green", "bnp": "BNP", "republican": "Republican", "republicans": "Republican",
+    "gop": "Republican", "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
+    "sinn fein": "Sinn Fein", "dup": "DUP", "uup": "UUP", "sdlp": "SDLP",
+}
+
+
+def party_of(body: str | None) -> str | None:
+    """The canonical party a body names ("Tory" -> "Conservative"), else None."""
+    if not body:
+        return None
+    return _PARTIES.get(" ".join(body.lower().replace("-", " ").split()))
+
+
+def affiliation_of(body_text: str, office: Office | None = None) -> Affiliation:
+    """Classify a body as written: a party, a country (by name or demonym), else an organisation."""
+    party = party_of(body_text)
+    if party:
+        return Affiliation("party", party, office)
+    gaz = _gazetteer()
+    if gaz is not None:
+        try:
+            country = gaz.country(body_text) or gaz.country_of_demonym(body_text)
+        except Exception:  # noqa: BLE001
+            country = None
+        if country is not None:
+            return Affiliation("country", country.name, office)
+    return Affiliation("organisation", canonical_body(body_text), office)
+
+
 @dataclass
 class Person:
     """One person: every mention that refers to them, their offices and relatives."""
@@ -263,9 +306,14 @@ class Person:
         return genders.pop() if len(genders) == 1 else None
 
     @property
-    def affiliations(self) -> list[str]:
-        """Bodies of the person's offices (countries, parties, companies), in order."""
-        return list(dict.fromkeys(o.body for o in self.offices if o.body))
+    def affiliations(self) -> list[Affiliation]:
+        """Countries, parties and organisations the person's offices belong to, in order."""
+        found: dict[tuple[str, str], Affiliation] = {}
+        for office in self.offices:
+            if office.body_text:
+                aff = affiliation_of(office.body_text, office)
+                found.setdefault((aff.kind, aff.name), aff)
+        return list(found.values())
 
 
 @dataclass

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import Office, Person
+from consistency.people import Office, Person, party_of
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -81,24 +81,6 @@ def bodies_conflict(a: str, b: str) -> bool:
         gaz = _gazetteer()
         return ka[1] != kb[1] and not (gaz is not None and gaz.same_country(ka[1], kb[1]))
     return ka[1] != kb[1] and ka[1] not in kb[1] and kb[1] not in ka[1]
-
-
-_PARTIES = {
-    "labour": "Labour", "conservative": "Conservative", "conservatives": "Conservative", "tory": "Conservative",
-    "tories": "Conservative", "lib dem": "Liberal Democrat", "lib dems": "Liberal Democrat",
-    "liberal democrat": "Liberal Democrat", "liberal democrats": "Liberal Democrat", "snp": "SNP",
-    "scottish national": "SNP", "plaid": "Plaid Cymru", "plaid cymru": "Plaid Cymru", "ukip": "UKIP",
-    "green": "Green", "greens": "Green", "bnp": "BNP", "republican": "Republican", "republicans": "Republican",
-    "gop": "Republican", "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
-    "sinn fein": "Sinn Fein", "dup": "DUP", "uup": "UUP", "sdlp": "SDLP",
-}
-
-
-def party_of(body: str | None) -> str | None:
-    """The canonical party a body names ("Tory" -> "Conservative"), else None."""
-    if not body:
-        return None
-    return _PARTIES.get(" ".join(body.lower().replace("-", " ").split()))
 
 
 def _same_post(a: str, b: str) -> bool:

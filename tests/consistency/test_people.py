@@ -91,3 +91,12 @@ def test_people_honorific_before_mislabelled_surname():
 def test_people_kinship_stays_off_unrelated_names():
     people = people_of("Profile\nBoris Nalbandian, the son of a farmer who once met Alexander Lukashenko, spoke.")
     assert not people.relations
+
+
+def test_people_affiliations_are_typed():
+    people = people_of("Talks\nTory leader Michael Howard met Belarusian president Alexander Lukashenko "
+                       "and Microsoft chief executive Steve Ballmer.")
+    kinds = {(a.kind, a.name) for p in people for a in p.affiliations}
+    assert ("party", "Conservative") in kinds
+    assert ("country", "Belarus") in kinds
+    assert ("organisation", "Microsoft") in kinds
