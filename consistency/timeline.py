@@ -103,10 +103,13 @@ def find_reference_date(ctx: ArticleAnalysis) -> ReferenceDate | None:
 
 
 def _copyright_year(ctx: ArticleAnalysis) -> tuple[int, Span] | None:
+    """The year of the last copyright line: at a line start or in the article's tail, not in running text."""
     body = ctx.article.body
     found = None
     for match in _COPYRIGHT_RE.finditer(body):
-        found = match
+        line_start = body.rfind("\n", 0, match.start()) + 1
+        if not body[line_start:match.start()].strip() or match.start() >= len(body) - 400:
+            found = match
     if found is None:
         return None
     return int(found.group(1)), ctx.span_at("body", found.start(), found.end())

@@ -90,3 +90,9 @@ def test_timeline_events_status_actor_and_target(analyze) -> None:
     assert ("fly", "future", "ivan petrov", "poland") in got
     again = next(m for m in event_mentions(ctx) if m.lemma == "visit" and m.target == "belarus")
     assert "again" in again.markers
+
+
+def test_timeline_copyright_in_running_text_is_no_reference(analyze) -> None:
+    filler = "The debate went on for hours. " * 20
+    text = f"Headline\nCritics of the copyright 1998 rules spoke first. {filler}"
+    assert analyze(text).reference_date is None
