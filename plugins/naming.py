@@ -449,6 +449,8 @@ class PersonNameConflict(Rule):
                        f"names ({b.first} vs {a.first}).")
             return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.8,
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
+        if p.offices and q.offices:
+            return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
         message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
         return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
                             data={"kind": "first-name", "names": [a.text, b.text]})
