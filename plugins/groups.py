@@ -83,6 +83,7 @@ class GroupMention:
 
     token: Token
     start: int  # first token index of the mention
+    end: int  # last token index ("Georgia" in "citizens of Georgia")
     country: str
     demonym: str
     noun: str | None  # lemma of the group noun; None for "the Belarusians"
@@ -95,7 +96,7 @@ class GroupMention:
 
     @property
     def text(self) -> str:
-        return self.token.doc[self.start : self.token.i + 1].text
+        return self.token.doc[self.start : self.end + 1].text
 
 
 class NationalityDrift(Rule):
@@ -178,12 +179,12 @@ class NationalityDrift(Rule):
     def _finding(self, ctx: ArticleAnalysis, mention: GroupMention, first: GroupMention,
                  home_mentions: list[GroupMention], link: str) -> Finding:
         doc = mention.token.doc
-        later = ctx.span(doc[mention.start : mention.token.i + 1])
+        later = ctx.span(doc[mention.start : mention.end + 1])
         if mention.composition:
             obj = next((c for c in mention.token.head.children if c.dep_ == "dobj"), None)
             end = obj if obj is not None else mention.token.head
             later = ctx.span(doc[mention.start : end.i + 1])
-        evidence = [ctx.span(doc[m.start : m.token.i + 1]) for m in home_mentions if m.role or m.noun][:3]
+        evidence = [ctx.span(doc[m.start : m.end + 1]) for m in home_mentions if m.role or m.noun][:3]
         sentence = mention.token.sent.text
         explained = bool(NATIONALITY_CHANGE.search(ctx.article.body))
         severity = Severity.info if explained else None
@@ -222,7 +223,7 @@ def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMentio
     noun: str | None = None
     if lemma in GROUP_NOUNS and token.pos_ in ("NOUN", "PROPN"):
         noun = lemma
-        demonyms = _demonym_modifiers(ctx, token)
+        demonyms = _demonym_modifiers(ctx, token) or _citizenship_of(ctx, token)
         if not demonyms:
             return None
     elif _is_people_noun(ctx, token):
@@ -243,6 +244,7 @@ def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMentio
     return GroupMention(
         token=token,
         start=start,
+        end=max(token.i, *(d.i for d in demonyms)),
         country=codes[0] or next(iter(codes_set)),
         demonym=demonyms[0].text,
         noun=noun,
@@ -291,11 +293,19 @@ def _demonym_modifiers(ctx: ArticleAnalysis, noun: Token) -> list[Token]:
     return found
 
 
+def _citizenship_of(ctx: ArticleAnalysis, noun: Token) -> list[Token]:
+    """The country of "citizens of Russia", "nationals of the UK" (not "citizens in Belarus")."""
+    if noun.lemma_.lower() not in ("citizen", "national", "subject"):
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            if p.dep_ == "pobj" and p.ent_type_ == "GPE" and country_code(ctx, p.text)]
+
+
 def _nationality(ctx: ArticleAnalysis, word: Token) -> str | None:
     """Country code of a nationality word: a demonym ("Russian") or a country name used as a
     modifier ("UK troops", "US citizens")."""
     code = demonym_code(ctx, word.text)
-    if code is None and word.ent_type_ == "GPE" and word.dep_ == "compound":
+    if code is None and word.ent_type_ == "GPE" and word.dep_ in ("compound", "pobj"):
         code = country_code(ctx, word.text)
     return code
 

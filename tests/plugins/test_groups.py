@@ -54,6 +54,13 @@ def test_groups_passes_generic_people_noun():
     assert_passes("GR01", text)
 
 
+def test_groups_flags_citizens_of_country():
+    text = ("Flight lands\nA flight carrying 300 citizens of Georgia who were deported from Greece landed on "
+            "Monday. Police had held them for weeks. The Greeks included six children.")
+    findings = assert_flags("GR01", text, quotes=["The Greeks included six children"])
+    assert any(e.text == "300 citizens of Georgia" for e in findings[0].evidence)
+
+
 def test_groups_lowers_severity_when_nationality_change_is_mentioned():
     text = ("Deportees\n"
             "Forty Moldovan deportees arrived from Italy on Monday. "
