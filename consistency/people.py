@@ -117,7 +117,7 @@ def fold(text: str) -> str:
     text = strip_possessive(text.strip())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower().replace("’", "'")
+    return text.lower().replace("’", "'").replace("-", " ")  # "Kilroy-Silk" = "Kilroy Silk"
 
 
 def strip_possessive(text: str) -> str:
@@ -589,7 +589,7 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     if len(tokens) > 1 and _not_a_given_name(tokens[0]):
         return None  # "Vote Blair", "Shareholders United", "Manchester United"
     # A name is capitalised words (initials and particles allowed), nothing else.
-    words = [strip_possessive(t.text) for t in tokens]
+    words = _glued_words(tokens)
     if not words or len(words) > 5:
         return None
     if any(not (_NAME_TOKEN.match(w) or fold(w) in NAME_PARTICLES) for w in words):
@@ -620,6 +620,19 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
         given=given, surname=surname, honorific=honorific, possessive=possessive,
         token_start=start, token_end=end, source=source,
     )
+
+
+def _glued_words(tokens: list[Token]) -> list[str]:
+    """Words of a name, tokens written without a space between them joined: "Jong-un", "O'Neill"."""
+    words: list[str] = []
+    glue = False
+    for tok in tokens:
+        if glue and words:
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        glue = not tok.whitespace_
+    return [strip_possessive(w) for w in words]
 
 
 def _join_compound_surnames(mentions: list[NameMention]) -> None:

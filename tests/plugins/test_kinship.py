@@ -30,6 +30,7 @@ def test_kinship_passes_shared_surname():
     "Icelandic heir\nGunnar Einarsson, Einar Gudmundsson's son, took over.",
     "Saudi heir\nMohammed bin Salman, Salman bin Abdulaziz's son, spoke.",
     "Russian heir\nIvan Viktorovich Petrov, Viktor Sidorov's son, spoke.",
+    "Korean heir\nKim Jong-un, Kim Jong-il's son, took power.",
 ])
 def test_kinship_passes_patronymics(text):
     assert_passes("KN01", text)
