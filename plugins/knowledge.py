@@ -28,6 +28,7 @@ from consistency.knowledge import (
     Place,
     given_names_of,
     load_knowledge,
+    surname_of,
 )
 
 from ._countries import place_mentions
@@ -87,6 +88,7 @@ class FactContradiction(Rule):
         people: check first names of office holders (default true).
         events: check years of dated events (default true).
         statuses: check statuses a place never had (default true).
+        relatives: check "X, Y's son" against the relatives the pack lists for Y (default true).
 
     Sources:
         The knowledge packs a newsroom loads; docs/examples/knowledge/ holds an example pack
@@ -106,6 +108,7 @@ class FactContradiction(Rule):
         people: bool = True
         events: bool = True
         statuses: bool = True
+        relatives: bool = True
 
     options: Options  # the validated options, typed for mypy
 
@@ -120,6 +123,8 @@ class FactContradiction(Rule):
             yield from self._check_events(ctx, kb)
         if self.options.statuses:
             yield from self._check_statuses(ctx, kb)
+        if self.options.relatives:
+            yield from self._check_relatives(ctx, kb)
 
     def _knowledge(self, ctx: ArticleAnalysis) -> KnowledgeBase | None:
         loaded: KnowledgeBase | None = ctx.knowledge
@@ -212,6 +217,46 @@ class FactContradiction(Rule):
                     break
 
     # --- statuses a place never had ------------------------------------------------------
+    # --- relatives: "X, Y's son" where the pack lists Y's sons -------------------------------
+    def _check_relatives(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
+        words = _words_of(ctx.article.title + "\n" + ctx.article.body)
+        if not any(person.relatives and surname_of(person.name) in words for person in kb.people):
+            return  # no one whose relatives the pack knows is named: skip building people
+        try:
+            relations = list(ctx.people.relations)
+        except ImportError:
+            return
+        for relation in relations:
+            relative = relation.relative
+            if not relative.surname:
+                continue
+            known = [p for p, _ in kb.people_by_surname.get(relative.surname.lower(), [])
+                     if any(_same_given_names(" ".join(relative.given), name) for name in p.names)]
+            if len(known) != 1:
+                continue
+            person = known[0]
+            listed = [r for r in person.relatives if r.relation.lower() == relation.kind.lower()]
+            if not listed:
+                continue  # the pack says nothing about this kind of relative
+            subject = relation.subject
+            written = subject.text
+            if any(_names_agree(subject, r.name) for r in listed):
+                continue
+            same_surname = bool(subject.surname) and any(
+                r.name.split()[-1].lower() == (subject.surname or "").lower() for r in listed)
+            names = _join([r.name for r in listed])
+            yield self.finding(
+                f"{person.name}'s known {_plural(relation.kind, len(listed))} {'is' if len(listed) == 1 else 'are'} "
+                f"{names}, not {written}.",
+                [subject.to_span()],
+                [relative.to_span()],
+                # a namesake with the family's surname may just be missing from the pack
+                confidence=0.5 if same_surname else 0.8,
+                severity=Severity.info if same_surname else None,
+                data={"kind": "relative", "person": person.name, "relation": relation.kind,
+                      "known": [r.name for r in listed]},
+            )
+
     def _check_statuses(self, ctx: ArticleAnalysis, kb: KnowledgeBase) -> Iterator[Finding]:
         if not any(p.false_statuses for p, _ in kb.places_for(_words_of(ctx.article.title + "\n" + ctx.article.body))):
             return
@@ -418,6 +463,24 @@ def _attached_to(year: Token, anchor: Token) -> bool:
 def _words_of(text: str) -> set[str]:
     """The words of a text as written, hyphenated pieces apart: keys for the pack's word indexes."""
     return set(_WORDS.findall(text))
+
+
+def _names_agree(mention: Any, known: str) -> bool:
+    """Whether a written name can be the known relative's name (surname and given names agree)."""
+    known_words = [w.lower() for w in known.split()]
+    if not mention.given:  # one word: "Viktor, Lukashenko's son" or "Mr Lukashenko"
+        return (mention.surname or mention.text).lower() in known_words
+    if mention.surname and mention.surname.lower() != known_words[-1]:
+        return False
+    return not mention.given or _same_given_names(" ".join(mention.given), known)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural(kind: str, count: int) -> str:
+    return kind if count == 1 else {"child": "children"}.get(kind, kind + "s")
 
 
 # --- helpers: statuses ----------------------------------------------------------------------

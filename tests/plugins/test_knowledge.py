@@ -24,6 +24,8 @@ people:
         aliases: [minister of foreign affairs]
         country: Poland
         start: 2015-11-16
+    relatives:
+      - {relation: daughter, name: Ewa Kowalczyk}
 places:
   - name: Ruritania
     false_statuses:
@@ -123,7 +125,7 @@ def test_knowledge_example_packs_find_the_seed_knowledge_errors():
         at = article.body.index(quote)
         assert any(article.body.find(text) < at + len(quote) and at < article.body.find(text) + len(text)
                    for text in flagged), f"{quote!r} not flagged; flagged {flagged}"
-    assert len(with_pack.findings) == 3
+    assert len(with_pack.findings) == 4  # the three above and G4, a son the pack does not list
     assert Checker(select=["KB01"]).check(article).findings == []
 
 
@@ -131,3 +133,19 @@ def test_knowledge_status_belongs_to_the_nearest_place(pack):
     text = ("Ruritania votes\nMalta, an island nation, sent observers to Ruritania, a landlocked country, "
             "on Sunday.")
     assert_passes("KB01", text, pack=pack)
+
+
+def test_knowledge_flags_relative_the_pack_does_not_list(pack):
+    text = "Minister's family\nJanet Smith, Foreign Minister Maria Kowalczyk's daughter, spoke first."
+    findings = assert_flags("KB01", text, quotes=["Janet Smith"], pack=pack)
+    assert "Ewa Kowalczyk" in findings[0].message
+
+
+def test_knowledge_relative_checks_are_lenient(pack):
+    for name in ("Ewa Kowalczyk", "Ewa"):
+        assert_passes("KB01", f"Minister's family\n{name}, Maria Kowalczyk's daughter, spoke first.", pack=pack)
+    # a namesake with the family's surname may just be missing from the pack: info only
+    text = "Minister's family\nAnna Kowalczyk, Maria Kowalczyk's daughter, spoke first."
+    assert_passes("KB01", text, pack=pack)
+    # the pack lists no sons: nothing to compare
+    assert_passes("KB01", "Minister's family\nJohn Smith, Maria Kowalczyk's son, spoke first.", pack=pack)
