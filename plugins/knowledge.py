@@ -7,7 +7,8 @@ docs/knowledge.md). With no pack loaded the rule does nothing.
 
 Pack entries are matched generically: a person by surname next to one of their office
 titles, an event by an actor, an action (by lemma) and an object in one sentence, a
-false status by its terms next to the place's name. Nothing is keyed to any article.
+false status by its terms next to the place's name, a relative by the family relations
+the shared `ctx.people` reads ("X, Y's son"). Nothing is keyed to any article.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ class FactContradiction(Rule):
         foreign minister is Sergei Lavrov); a known event given the wrong year (an actor, an
         action and an object of the event in one sentence, with a year attached to the action
         that the event does not cover); a place given a status the pack lists as false for it
-        ("Belarus, one of the Soviet satellite states"). With no pack loaded it does nothing.
+        ("Belarus, one of the Soviet satellite states"); a relative the pack does not list ("X,
+        Lukashenko's son" when the pack lists his sons and X is none of them; only info when X has
+        the family's surname, as the pack may be incomplete). With no pack loaded it does nothing.
 
     Why it matters:
         These errors read fluently and survive every self-consistency check; only a fact the
