@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _METONYMS = {
     "kremlin": "RU", "white house": "US", "pentagon": "US", "downing street": "GB", "number 10": "GB",
     "whitehall": "GB", "westminster": "GB", "brussels": "EU", "elysee": "FR", "élysée": "FR",
+    # older spellings of capitals that newsrooms still use
+    "kiev": "UA", "delhi": "IN", "teheran": "IR", "peking": "CN",
 }
 # Seats of government other than the official capital (the gazetteer confirms each).
 _SEATS = {"BO": ("La Paz",), "NL": ("The Hague",), "ZA": ("Pretoria", "Cape Town"), "CI": ("Abidjan",),

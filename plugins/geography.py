@@ -308,7 +308,7 @@ def _name_before_in(text: str, end: int) -> tuple[int, int, bool] | None:
     window = (max(0, end - 70), end)
     m = _NAME_BEFORE_IN.search(text, *window)
     if m is not None:
-        return m.start(2), m.end(2), not m.group(1).endswith(" of")
+        return m.start(2), m.end(2), m.group(1) == "from"  # "support from Moscow in Syria"
     m = _NAME_IS_CITY_IN.search(text, *window)
     if m is not None:
         return m.start(1), m.end(1), False
@@ -768,6 +768,11 @@ def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list
     return found
 
 
+def text_of(ctx: ArticleAnalysis, field: str) -> str:
+    """The text of a field."""
+    return ctx.article.field(field)
+
+
 def _trimmed(ctx: ArticleAnalysis, field: str, start: int, end: int) -> Span:
     """A report span without trailing blanks and full stop."""
     text = ctx.article.field(field)
@@ -779,6 +784,7 @@ def _trimmed(ctx: ArticleAnalysis, field: str, start: int, end: int) -> Span:
 # ---------------------------------------------------------------------------------------
 # GE05
 # ---------------------------------------------------------------------------------------
+_PAST_CAPITAL = re.compile(r"\b(was|were|had been|became|once|then|later|no longer)\b")
 _CAPITAL_WORD = re.compile(r"\bcapital\b")
 _CAPITAL_BLOCKERS = re.compile(
     r"\b(former|old|then|ancient|onetime|erstwhile|de facto|administrative|commercial|financial|economic|"
@@ -879,7 +885,9 @@ class CapitalMismatch(Rule):
             return
         sent = sentence_at(ctx, field, m.start(), m.end())
         severity, confidence = Severity.warning, 0.8
-        if sent is not None and (HISTORY_CUES.search(sent.text) or re.search(r"\b(was|were|had been|until|became)\b", sent.text)):
+        after = text_of(ctx, field)[m.end() : m.end() + 25]
+        past = _PAST_CAPITAL.search(m.group(0)) or re.match(r"[ ,]*(?:until|till|before|from \d{4} (?:to|until))\b", after)
+        if sent is not None and (HISTORY_CUES.search(sent.text) or past):
             severity, confidence = Severity.info, 0.35
         if sent is not None and corrected(ctx, sent, [name], [country.capital], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3

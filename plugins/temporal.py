@@ -98,17 +98,28 @@ _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend"
 
 
 def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
-    """Words that mark another occurrence ("again", "return", "another") or an older past date."""
-    if mention.markers:
+    """Whether the words around a telling make it another occurrence than a recent trip or meeting.
+
+    Markers ("again", "return", "another"), a named occasion ("for next week's summit"), or
+    a date coarser than a day: "last year", "in 2014", "in March" for a done event,
+    "next month", "in July", "later this year" for a pending one. Days and weeks ("on
+    Tuesday", "over the next few days") keep it the same occurrence.
+    """
+    if mention.markers or any(t.lemma_.lower() in _OCCASIONS for t in mention.verb.subtree):
         return True
     for text in mention.dates:
         words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", text)}
-        if not past or _day_level(words):
+        if _day_level(words):
             continue  # "on Tuesday", "on July 9, 2019": this trip's days
-        if words & {"last", "ago", "previous", "past", "once", "year", "years", "decade", "month", "months"} \
-                or words & set(MONTHS) or any(re.fullmatch(r"(1[89]|20)\d\d", w) for w in words):
-            return True  # "last year", "in 2014", "in March", "two years ago": a trip before this one
+        coarse = {"year", "years", "decade", "month", "months"} | ({"last", "ago", "previous", "past", "once"} if past else set())
+        if words & coarse or words & set(MONTHS) or any(re.fullmatch(r"(1[89]|20)\d\d", w) for w in words):
+            return True
     return False
+
+
+_OCCASIONS = {"summit", "conference", "forum", "ceremony", "funeral", "inauguration", "olympics", "games",
+              "championship", "festival", "anniversary", "celebration", "congress", "convention", "assembly",
+              "election", "wedding", "coronation", "tournament", "session"}
 
 
 def _day_level(words: set[str]) -> bool:

@@ -323,3 +323,21 @@ def test_geography_flags_city_described_in_wrong_country(body, quote):
 )
 def test_geography_passes_city_described_in_right_country(body):
     assert_passes("GE01", article(body))
+
+
+@pytest.mark.parametrize(
+    ("code", "body"),
+    [
+        ("GE01", "He lives in Minsk in Ukraine."),
+        ("GE01", "The refinery in Omsk, Kazakhstan, exploded."),
+        ("GE02", "Officials at Warsaw's eastern border with Spain checked papers."),
+        ("GE02", "Belarus, which shares a border with Turkey, objected."),
+        ("GE03", "Trucks travelled from Russia through France and Spain to Ukraine."),
+        ("GE04", "A plane carrying 150 Ukrainian citizens landed in Libya as part of a repatriation effort."),
+        ("GE04", "The deportees, all Russian citizens, were flown home to Afghanistan on Friday."),
+        ("GE05", "Kyiv, Belarus's capital, was calm."),
+        ("GE05", "In the Polish capital, Krakow, people marched."),
+    ],
+)
+def test_geography_flags_other_places_and_phrasings(code, body):
+    assert_flags(code, article(body))
