@@ -76,3 +76,7 @@ def test_headline_flags_resignation_the_body_never_reports():
 def test_headline_passes_resignation_paraphrased_in_body():
     assert_passes("HL01", "Health minister resigns\nThe health minister stepped down on Tuesday.")
     assert_passes("HL01", "Tycoon quits company shares\nThe tycoon transferred his stake to a partner.")
+
+
+def test_headline_reads_older_capital_spellings_as_their_country():
+    assert_passes("HL01", "Russia, Ukraine gas row deepens\nMoscow cut gas to Kiev in a row over unpaid bills.")
