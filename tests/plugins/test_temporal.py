@@ -80,6 +80,9 @@ def test_temporal_flags_due_to_arrive_after_arrival() -> None:
     "Trips\nLavrov has visited Belarus several times. Lavrov will visit Belarus next week.",
     "Trips\nMicrosoft headed to court on Monday. Microsoft will head to court again in May.",
     "Trips\nIf Lavrov traveled to Belarus, he would be arrested. He is expected to visit Belarus next week.",
+    "Talks\nJoe Biden met Volodymyr Zelensky in Kyiv on Monday. Biden plans to meet Zelensky at the NATO summit.",
+    "Trips\nLavrov traveled to Belarus on Monday. He is expected to visit Belarus in July.",
+    "Trips\nLavrov traveled to Belarus on Monday. He is expected to visit Belarus later this year.",
 ])
 def test_temporal_passes_other_actors_habits_and_conditions(text: str) -> None:
     assert_passes("TM01", text)
