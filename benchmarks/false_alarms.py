@@ -89,6 +89,11 @@ def render(results: dict[str, Any]) -> str:
     for code in results["failing"]:
         lines += ["", f"## {code}: examples", ""]
         lines += [f"- `{e['source']}`: {e['message']} («{e['quote']}»)" for e in results["per_rule"][code]["examples"]]
+    shown = [(code, e) for code, row in results["per_rule"].items() if code not in results["failing"]
+             for e in row["examples"]]
+    if shown:
+        lines += ["", f"## Findings of the passing rules (up to {EXAMPLES_PER_RULE} each)", ""]
+        lines += [f"- {code} `{e['source']}`: {e['message']} («{e['quote']}»)" for code, e in shown]
     return "\n".join(lines)
 
 

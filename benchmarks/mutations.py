@@ -308,6 +308,15 @@ def _countries_by_city_name() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in found.items()}
 
 
+def _apposition_fits(text: str, start: int, end: int) -> bool:
+    """True where ", <country>" can follow the city: not in a chain ("Wembley, London"), a possessive
+    ("London's"), or a longer name ("London Marathon"), and the city is not already followed by a comma."""
+    after, before = text[end:end + 3], text[max(0, start - 2):start]
+    if before == ", " or re.match(r"['’]", after) or re.match(r",\s?[A-Z]", after):
+        return False
+    return bool(re.match(r"[.;:)]|,|\s[a-z]", after))
+
+
 def mutate_geography(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mutant | None:
     """Put a city mentioned in the body into a country it is not in."""
     article = facts.article
@@ -324,13 +333,12 @@ def mutate_geography(facts: ArticleFacts, rng: random.Random, pools: Pools) -> M
             continue
         country = rng.choice(wrong)
         before = article.body[: city.start]
-        after = article.body[city.end: city.end + 2]
         preposition = re.search(r"\b(in|from|to|at|near|of)\s$", before)
         if preposition and rng.random() < 0.5:
             new = f"the {DEMONYMS[country]} city of {city.text}"
             mutated = replace(article, "body", city.start, city.end, new)
             start, stop, variant = city.start + 4, city.start + len(new), "demonym"
-        elif not re.match(r",\s?[A-Z]", after):
+        elif _apposition_fits(article.body, city.start, city.end):
             new = f"{city.text}, {country}"
             mutated = replace(article, "body", city.start, city.end, new)
             start, stop, variant = city.start, city.start + len(new), "apposition"
@@ -366,7 +374,7 @@ def mutate_quantity(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mu
     seen: dict[str, list[tuple[Any, ...]]] = {}
     for m in mentions:
         seen.setdefault(article.field(m[0])[m[1]:m[2]], []).append(m)
-    repeated = [ms for ms in seen.values() if len(ms) == 2]
+    repeated = [ms for ms in seen.values() if len(ms) == 2 and _same_context(article, *ms)]
     rng.shuffle(repeated)
     for ms in repeated:
         name, start, end, currency, number, unit = ms[-1]
@@ -380,6 +388,34 @@ def mutate_quantity(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Mu
         if found:
             return found
     return None
+
+
+_FILLER = {"the", "a", "an", "of", "to", "at", "by", "in", "and", "about", "around", "some", "nearly", "almost",
+           "just", "over", "under", "up", "down", "more", "than", "only", "least", "is", "was", "were", "be", "been",
+           "are", "with", "for", "from", "on", "its", "their", "his", "her", "per", "cent"}
+
+
+def _context_words(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The nearest content word before and after a number (filler words skipped), lower-cased."""
+    before = [w for w in re.findall(r"[A-Za-z]+", text[max(0, start - 40):start]) if w.lower() not in _FILLER]
+    after = [w for w in re.findall(r"[A-Za-z]+", text[end:end + 40]) if w.lower() not in _FILLER]
+    return (before[-1].lower() if before else None), (after[0].lower() if after else None)
+
+
+def _same_context(article: Article, first: tuple[Any, ...], second: tuple[Any, ...]) -> bool:
+    """True when two mentions of a value share a neighbouring content word: likely the same quantity.
+
+    "profits of $1.5bn" ... "$1.5bn profits" pass; "the poorest 20%" ... "the richest 20%"
+    do not. A bare number after a capitalised word ("BBC News 24") is a name, not a quantity.
+    """
+    contexts = []
+    for name, start, end, currency, _number, unit in (first, second):
+        text = article.field(name)
+        if not (currency or unit) and re.search(r"[A-Z][a-z]*\s$", text[max(0, start - 20):start]):
+            return False
+        contexts.append(_context_words(text, start, end))
+    first_words, second_words = ({w.rstrip("s") for w in c if w} for c in contexts)
+    return bool(first_words & second_words)
 
 
 def _changed_number(number: str, rng: random.Random) -> str:
