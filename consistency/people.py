@@ -730,6 +730,12 @@ def _sentence_markers(doc: Doc, i: int) -> frozenset[str]:
     return frozenset(found)
 
 
+def _is_title_word(tok: Token) -> bool:
+    """A word of a title's wording: "Trade and Industry Secretary", "chairman and chief executive"."""
+    word = fold(tok.text)
+    return word in ROLE_WORDS or word in ROLE_QUALIFIERS
+
+
 def _is_role_word(tok: Token) -> bool:
     return fold(tok.text) in ROLE_WORDS
 
@@ -775,7 +781,7 @@ def _extend_title_left(doc: Doc, i: int) -> int:
         if word.rstrip(".") in HONORIFICS and word not in ROLE_WORDS:
             break
         if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
-                or tok.text == "-" or (word == "and" and j > 0 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper())
+                or tok.text == "-" or (word == "and" and j > 0 and _is_title_word(doc[j - 1]) and _is_title_word(doc[j + 1]))
                 or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and word not in _NOT_TITLE_WORDS)
                 or (tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O")
                 or _is_possessive(tok)):
@@ -822,6 +828,9 @@ def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: st
     elif body_tokens:
         body_text = doc[body_tokens[0].i:body_tokens[-1].i + 1].text
     body_text = strip_possessive(body_text) if body_text else None
+    if body_text and body_text.lower() in ("state", "state for"):
+        role_words.extend(("of", "state"))  # "Secretary of State" is a role, not a body
+        body_text = None
     role = _normalise_role(" ".join(role_words))
     if not role:
         return None
