@@ -190,7 +190,7 @@ class UnsupportedHeadlineClaim(Rule):
             if place.key in body_keys or place.key in reported or place.key in ("EU", "UN", "NATO"):
                 continue
             text = ctx.article.title[place.start:place.end]
-            if text.lower() in body_lower:
+            if text.lower() in body_lower or place.key in _body_place_countries(ctx):
                 continue
             reported.add(place.key)
             # a country's own name is a claim about where; a demonym often just describes a firm
@@ -256,6 +256,15 @@ class UnsupportedHeadlineClaim(Rule):
 
 
 # --- place mentions ---------------------------------------------------------------------
+def _body_place_countries(ctx: ArticleAnalysis) -> set[str]:
+    """Countries of the body's cities and regions, as the shared gazetteer resolves them ("Rio" -> BR)."""
+    try:
+        places = ctx.places
+    except ImportError:
+        return set()
+    return {p.country_code for p in places if p.entity.field == "body" and p.country_code}
+
+
 # --- relation helpers -----------------------------------------------------------------------
 def _parties_of(head: Token, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Places written as the parties of a relation noun: "X, Y border dispute", "dispute between X and Y"."""

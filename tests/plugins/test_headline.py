@@ -80,3 +80,7 @@ def test_headline_passes_resignation_paraphrased_in_body():
 
 def test_headline_reads_older_capital_spellings_as_their_country():
     assert_passes("HL01", "Russia, Ukraine gas row deepens\nMoscow cut gas to Kiev in a row over unpaid bills.")
+
+
+def test_headline_country_supported_by_a_city_of_it_in_the_body():
+    assert_passes("HL01", "Brazil floods kill 20\nFloods in Rio de Janeiro killed 20 people on Monday.")
