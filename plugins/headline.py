@@ -381,7 +381,7 @@ def _mentioned(word: str, body_lower: str) -> bool:
 
 
 def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
-    """Numbers that are part of a name ("Half-Life 2", "G8", "Xbox 360") or a year."""
+    """Numbers that are part of a name ("Half-Life 2", "G8", "Xbox 360"), a compound ("six-figure") or a year."""
     start, end = quantity.tokens
     tokens = doc[start:end]
     if any(re.search(r"[A-Za-z]", t.text) and not re.fullmatch(r"[\d.,]+(?:bn|m|k|%|tn|pc)?", t.text.lower())
@@ -389,6 +389,8 @@ def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
         return True
     if 1900 <= quantity.value <= 2100 and float(quantity.value).is_integer() and not quantity.unit:
         return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha:
+        return True  # "six-figure", "two-year": a modifier, not a figure the body must repeat
     before = doc[start - 1] if start > 0 else None
     return before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not quantity.unit
 
