@@ -169,14 +169,18 @@ class UnsupportedHeadlineClaim(Rule):
             start = min(p.start for p in parties)
             span = ctx.span_at("title", start, head.idx + len(head.text))
             names = [country_label(ctx, k) for k in keys]
-            evidence = [ctx.span(r.token) for r in related[:2]]
+            with_others = [r for r in related if len(r.keys) >= 2 and r.keys != frozenset(keys)]
+            evidence = [ctx.span(r.token) for r in (with_others or related)[:2]]
             if others:
                 message = (f"The headline names a {head.text} between {_join(names)}, but the body's "
                            f"{head.text} is between {_join([country_label(ctx, k) for k in others])}.")
             else:
                 message = (f"The headline names a {head.text} between {_join(names)}, but no sentence of the "
                            f"body names that {head.text} between them.")
-            yield self.finding(message, [span], evidence, confidence=0.75,
+            # only a body that relates other parties is strong evidence; a relation whose parties
+            # are spread over sentences ("Gazprom cut gas to Ukraine in a row ...") may be the same
+            yield self.finding(message, [span], evidence, confidence=0.75 if others else 0.45,
+                               severity=None if others else Severity.info,
                                data={"kind": "relation", "relation": head.text, "parties": keys,
                                      "body_parties": others})
 
@@ -358,10 +362,13 @@ def _relations_in_body(ctx: ArticleAnalysis, places: Sequence[PlaceMention], wor
 
 
 def _most_related_parties(related: Sequence[_Relation], keys: Sequence[str]) -> list[str]:
-    """The parties the body most often names with the relation, when they are clear."""
+    """The two parties the body most often relates (in sentences naming two or more), when they differ
+    from the headline's; empty when the body's relation has no clear parties."""
     counts: dict[str, int] = {}
-    for w in related:
-        for k in w.keys:
+    for r in related:
+        if len(r.keys) < 2:
+            continue
+        for k in r.keys:
             counts[k] = counts.get(k, 0) + 1
     top = sorted(counts, key=lambda k: (-counts[k], k))[:2]
     return sorted(top) if len(top) == 2 and set(top) != set(keys) else []

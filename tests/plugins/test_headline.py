@@ -84,3 +84,9 @@ def test_headline_reads_older_capital_spellings_as_their_country():
 
 def test_headline_country_supported_by_a_city_of_it_in_the_body():
     assert_passes("HL01", "Brazil floods kill 20\nFloods in Rio de Janeiro killed 20 people on Monday.")
+
+
+def test_headline_relation_spread_over_sentences_is_only_info():
+    text = ("Russia, Ukraine gas dispute deepens\nGazprom cut supplies to Ukraine in a row over unpaid bills.\n"
+            "The Russian firm said the debts had grown for months.")
+    assert_passes("HL01", text)
