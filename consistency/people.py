@@ -397,13 +397,40 @@ def first_names_compatible(a: str, b: str) -> bool:
     return first_name_relation(a, b) is not None
 
 
+_TRANSLIT_FOLDS = (("ks", "x"), ("kh", "h"), ("ch", "h"), ("ph", "f"), ("y", "i"), ("w", "v"), ("c", "k"),
+                   ("q", "k"))
+
+
+def _translit_key(name: str) -> str:
+    """A rough key under which transliterations agree: "Viktor"/"Victor", "Sergei"/"Sergey"."""
+    key = name
+    for old, new in _TRANSLIT_FOLDS:
+        key = key.replace(old, new)
+    key = re.sub(r"(.)\1", r"\1", key)
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def _known_given_name(name: str) -> bool:
+    namer = _nicknamer()
+    return namer is not None and bool(namer.nicknames_of(name) or namer.canonicals_of(name))
+
+
 def _similar_spelling(a: str, b: str) -> bool:
-    """Transliterations of one name: "Sergei"/"Sergey", "Mohammed"/"Muhammad"."""
-    from rapidfuzz.distance import Levenshtein
+    """Transliterations of one name: "Sergei"/"Sergey", "Viktor"/"Victor", "Aleksandr"/"Alexander".
+
+    Two distinct English names ("Mark"/"Mary", "Martin"/"Marvin") are not spellings of one.
+    """
+    from rapidfuzz.distance import OSA
 
     if a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
-    return Levenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 6 else 2)
+    ka, kb = _translit_key(a), _translit_key(b)
+    if ka == kb:
+        return True
+    if _known_given_name(a) and _known_given_name(b):
+        return False
+    shortest = min(len(ka), len(kb))
+    return shortest >= 5 and OSA.distance(ka, kb) <= (1 if shortest < 7 else 2)
 
 
 # --- gazetteer access (owned by another module; optional until it exists) ----------------

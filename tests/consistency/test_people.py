@@ -100,3 +100,8 @@ def test_people_affiliations_are_typed():
     assert ("party", "Conservative") in kinds
     assert ("country", "Belarus") in kinds
     assert ("organisation", "Microsoft") in kinds
+
+
+@pytest.mark.parametrize("a,b", [("Mark", "Mary"), ("Martin", "Marvin")])
+def test_people_distinct_english_names_are_not_spellings(a, b):
+    assert not first_names_compatible(a, b)

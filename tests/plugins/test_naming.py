@@ -134,3 +134,15 @@ def test_naming_flags_swapped_letters_in_surname():
     text = ("Merkel speaks\nAngela Merkel spoke in Berlin. Merkel said the euro was safe. "
             "Critics said Merkle had waited too long.")
     assert_flags("NM01", text, quotes=["Merkle"])
+
+
+def test_naming_passes_two_similar_but_distinct_first_names():
+    text = ("Couple honoured\nMark Smith and his colleague met Mary Smith on Monday. Later Mary Smith "
+            "spoke, and Martin Jones thanked Marvin Jones.")
+    assert_passes("NM02", text)
+
+
+def test_naming_flags_transliterated_first_name():
+    text = ("Minister quits\nViktor Makarov resigned on Monday. Viktor Makarov had served for ten years, "
+            "and Victor Makarov said he would now rest.")
+    assert_flags("NM02", text, quotes=["Victor Makarov"])
