@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from consistency_plugins.attribution import same_publisher
+
 from consistency import Article
 from consistency.testing import assert_flags, assert_passes, run_rule
-from consistency_plugins.attribution import same_publisher
 
 QUOTE = "\"We will not accept any cuts to the hospital budget this year,\""
 
