@@ -420,8 +420,27 @@ class Gazetteer:
         return _key(name) in {_key(n) for n in names}
 
     def capital_of(self, name: str) -> list[Country]:
-        """The countries of which a city of this name is the capital."""
-        return [self.countries[cc] for cc in self.countries if self.is_capital(name, cc)]
+        """The countries of which a city of this name is the capital (or a seat of government)."""
+        codes = {cc for city in self._city_index.get(_key(name), ()) for cc in self._capital_by_id.get(city.geonameid, ())}
+        codes.update(self._capital_by_name.get(_key(name), ()))
+        return sorted((self.countries[cc] for cc in codes if cc in self.countries), key=lambda c: -c.population)
+
+    @cached_property
+    def _capital_by_id(self) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for cc, ids in self._capital_ids.items():
+            for gid in ids:
+                found.setdefault(gid, set()).add(cc)
+        return found
+
+    @cached_property
+    def _capital_by_name(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for cc, country in self.countries.items():
+            for name in (country.capital, *_EXTRA_CAPITALS.get(cc, ())):
+                if name:
+                    found.setdefault(_key(name), set()).add(cc)
+        return found
 
     # --- regions and cities ---------------------------------------------------------
     def regions(self, name: str) -> list[Region]:
