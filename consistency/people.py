@@ -90,6 +90,12 @@ KIN_WORDS: dict[str, str] = {
     "half-brother": "half-brother", "half-sister": "half-sister", "twin": "twin", "granddad": "grandfather",
     "dad": "father", "mum": "mother", "mom": "mother",
 }
+_KIN_GENDER = {
+    **dict.fromkeys(("wife", "widow", "mother", "daughter", "sister", "niece", "aunt", "grandmother",
+                     "granddaughter", "girlfriend", "fiancee", "mum", "mom", "stepmother", "stepdaughter"), "f"),
+    **dict.fromkeys(("husband", "widower", "father", "son", "brother", "nephew", "uncle", "grandfather", "grandson",
+                     "boyfriend", "fiance", "dad", "stepfather", "stepson"), "m"),
+}
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "du",
                             "bin", "ibn", "bint", "al", "el", "ben", "abu", "ter", "ten", "dos", "das", "st"})
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior", "qc", "kc", "mp", "mep",
@@ -145,6 +151,7 @@ class NameMention:
     token_end: int = 0
     ambiguous: bool = False  # a surname alone that several clusters share
     source: str = "entity"  # "entity", "honorific", "surname"
+    cue_gender: str | None = None  # from a kin word right before the name: "his wife Michelle Obama"
 
     @property
     def first(self) -> str | None:
@@ -301,8 +308,9 @@ class Person:
 
     @property
     def gender(self) -> str | None:
-        """"m" or "f" when honorifics say so consistently, else None."""
+        """"m" or "f" when honorifics and kin words ("his wife X") agree, else None."""
         genders = {HONORIFICS.get(h) for h in self.honorifics} - {None}
+        genders |= {m.cue_gender for m in self.mentions if m.cue_gender and not m.ambiguous}
         return genders.pop() if len(genders) == 1 else None
 
     @property
@@ -642,10 +650,14 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     start_char = doc[start].idx
     last = doc[end - 1]
     end_char = last.idx + len(strip_possessive(last.text))
+    before = _prev_word(doc, start - 1)
+    if before >= 0 and fold(doc[before].text).rstrip(".") in HONORIFICS:
+        before = _prev_word(doc, before - 1)
+    cue = _KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
     return NameMention(
         field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
-        token_start=start, token_end=end, source=source,
+        token_start=start, token_end=end, source=source, cue_gender=cue,
     )
 
 

@@ -105,3 +105,11 @@ def test_people_affiliations_are_typed():
 @pytest.mark.parametrize("a,b", [("Mark", "Mary"), ("Martin", "Marvin")])
 def test_people_distinct_english_names_are_not_spellings(a, b):
     assert not first_names_compatible(a, b)
+
+
+def test_people_kin_word_gives_gender_for_lone_surnames():
+    people = people_of("Visit\nPresident Barack Obama and his wife Michelle Obama arrived. Mr Obama spoke first.")
+    michelle = next(p for p in people if p.name == "Michelle Obama")
+    barack = next(p for p in people if p.name == "Barack Obama")
+    assert michelle.gender == "f"
+    assert any(m.honorific == "mr" for m in barack.mentions)
