@@ -156,7 +156,8 @@ class OfficeConflict(Rule):
         elif _same_post(a.role, b.role) and a.role in _ONE_PER_PERSON and a.body and b.body \
                 and bodies_conflict(a.body, b.body):
             kind = "body"
-            message = f"{person.name} is called {a.text} and {b.text}: {a.body_text} and {b.body_text} differ."
+            message = (f"{person.name} is called {a.text} and then {b.text}, but holds that post for only one of "
+                       f"{a.body_text} and {b.body_text}.")
         elif not _same_post(a.role, b.role) and (a.body == b.body or not a.body or not b.body):
             group = _GOVERNMENT if a.role in _GOVERNMENT else _CORPORATE if a.role in _CORPORATE else None
             if group is None or b.role not in group:
