@@ -906,6 +906,7 @@ def _phrase_end(doc: Doc, start: int, limit: int = 12) -> int:
     return j
 
 
+_COPULA = frozenset({"is", "was", "has", "had", "remains", "becomes", "became"})
 _TITLE_FILLER = ROLE_WORDS | ROLE_QUALIFIERS | MARKERS | RANK_WORDS | {"the", "late", "'s", "’s", "-"}
 _KIN_ADJECTIVES = frozenset({"eldest", "youngest", "elder", "younger", "only", "first", "second", "third", "older",
                              "oldest", "late", "estranged", "twin", "baby", "teenage", "infant", "adult"})
@@ -977,11 +978,17 @@ def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[
         return None
     if any(by_token.get((field_name, k)) for k in range(start, end)):
         return None  # another person's name: a list, not an apposition
-    if words and words[0] in ("who", "which", "that", "and", "but", "said", "says"):
+    k = start
+    tense: str | None = None
+    if subject_first and len(words) > 2 and words[0] == "who" and words[1] in _COPULA:
+        k += 2  # "X, who is the mayor of Y" / "X, who was ..." (past: a former office)
+        tense = "former" if words[1] in ("was", "had") else None
+        if words[1] in ("has", "had") and k < end and doc[k].lower_ == "been":
+            k += 1
+    elif words and words[0] in ("who", "which", "that", "and", "but", "said", "says"):
         return None
     # Office: "[det|Y's] <title words> [of|at|for <body>]".
-    k = start
-    if words and words[0] in ("the", "a", "an", "his", "her", "its", "their"):
+    if k < end and doc[k].lower_ in ("the", "a", "an", "his", "her", "its", "their"):
         k += 1
     of_at = None
     for j in range(k, end):
@@ -1016,6 +1023,8 @@ def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[
             title_start = j + 1
             break
     office = _office_from_tokens(doc, title_start, title_end, m, "apposition", of_start, of_end)
+    if office is not None and tense:
+        office.markers = office.markers | {tense}
     first = of_start if of_start is not None and of_start < title_start else k
     if office is not None and first < title_start:
         start_char = doc[first].idx

@@ -113,3 +113,13 @@ def test_people_kin_word_gives_gender_for_lone_surnames():
     barack = next(p for p in people if p.name == "Barack Obama")
     assert michelle.gender == "f"
     assert any(m.honorific == "mr" for m in barack.mentions)
+
+
+def test_people_who_is_and_who_was_appositions():
+    people = people_of("Mayors\nJohn Smith, who is the mayor of Leeds, spoke. Jane Doe, who was mayor of York, "
+                       "listened.")
+    by_name = {p.name: p for p in people}
+    smith = by_name["John Smith"].offices[0]
+    doe = by_name["Jane Doe"].offices[0]
+    assert (smith.role, smith.body_text) == ("mayor", "Leeds") and "former" not in smith.markers
+    assert (doe.role, doe.body_text) == ("mayor", "York") and "former" in doe.markers
