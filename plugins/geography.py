@@ -362,7 +362,8 @@ def _coast_patterns() -> tuple[re.Pattern[str], ...]:
     countries = country_pattern()
     possessive = re.compile(rf"(?P<a>{countries}){APOS}s? (?:\w+ )?(?P<what>coast(?:line)?|seaport|beaches|sea ports?)\b")
     of = re.compile(rf"\bthe (?:\w+ )?(?P<what>coast(?:line)?) of (?:the )?(?P<a>{countries})\b")
-    return possessive, of
+    adjective = re.compile(rf"\b(?:the|off|along) (?:\w+ )?(?P<a>{adjective_pattern()}) (?P<what>coast(?:line)?|seaside|beaches)\b")
+    return possessive, of, adjective
 
 
 _NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.I)
@@ -438,7 +439,7 @@ class ImpossibleBorder(Rule):
         )
 
     def _judge_coast(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:
-        country = gaz.country(m.group("a"))
+        country = gaz.country(m.group("a")) or gaz.country_of_demonym(m.group("a"))
         if country is None or gaz.has_sea_coast(country.code):
             return
         sent = sentence_at(ctx, field, m.start(), m.end())
@@ -712,6 +713,8 @@ class RepatriationDestination(Rule):
                 continue
             field = ctx.field_of(sent)
             ent, place = dests[0]
+            if _ties_to(gaz, sent.text, gaz.country_of(place)):
+                continue  # "Kosovo Albanians returned home to Kosovo", "Pakistani-born Britons"
             dest_code = gaz.country_of(place)
             spans = [_trimmed(ctx, field, ent.start_char, sent.end_char)]
             extra = []
@@ -756,6 +759,17 @@ class RepatriationDestination(Rule):
             if span is not None:
                 found.setdefault(country.code, (span, m.group(0)))
         return found
+
+
+def _ties_to(gaz: Gazetteer, text: str, code: str) -> bool:
+    """True when the sentence ties the people to the destination too: its adjective appears
+    ("Pakistani-born"), or its name appears more than once ("Kosovo Albanians ... to Kosovo")."""
+    country = gaz.countries.get(code)
+    if country is None:
+        return False
+    if any(re.search(rf"\b{re.escape(a)}\b", text) for a in country.adjectives):
+        return True
+    return sum(len(re.findall(rf"\b{re.escape(n)}\b", text)) for n in (country.name, *country.aliases) if n[:1].isupper()) > 1
 
 
 def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:

@@ -54,6 +54,9 @@ ROLE_EVENT_NOUNS = frozenset({
     "repatriation", "deportation", "expulsion", "evacuation", "detention", "arrest", "release", "return",
     "transfer", "extradition", "rescue", "kidnapping", "capture", "handover", "exchange",
 })
+# People counted in a group: "the Belarusians included ten citizens / six teenagers".
+COUNTED_PEOPLE = frozenset({"teenager", "boy", "girl", "minor", "adult", "infant", "baby", "pensioner", "elderly",
+                            "doctor", "nurse", "teacher", "farmer", "mother", "father", "relative", "pupil"})
 # Verbs that say what a group is made of: "the Belarusians included ten citizens".
 COMPOSITION_VERBS = frozenset({"include", "comprise", "number", "consist", "contain", "count"})
 # Words marking a mention as another group: "the other Belarusians", "Belarusians too".
@@ -160,10 +163,12 @@ class NationalityDrift(Rule):
             earlier = [m for m in mentions if m.token.i < mention.token.i]
             if any(m.country == mention.country and (m.noun is not None or m.role or m.definite) for m in earlier):
                 continue  # a group of that nationality was introduced: the mention may be it
-            if mention.noun is None and any(c == mention.country and i < mention.start for c, i, _ in described):
-                continue  # "Belarusian police ... the Belarusians": may be the host side
+            host_side = any(c == mention.country and i < mention.start for c, i, _ in described)
+            if mention.noun is None and host_side and not _counts_people(mention):
+                continue  # "Belarusian police ... the Belarusians said": may be the host side
             home_mentions = [m for m in earlier if m.country == home and not m.mixed]
-            recent = any(mention.sent - m.sent <= 2 for m in home_mentions if m.role or m.noun)
+            recent = any(mention.sent - m.sent <= 2 for m in home_mentions if m.role or m.noun) \
+                or _group_named_before(ctx, mention, {m.noun for m in event if m.noun})
             same_noun = mention.noun in LINKING_NOUNS and mention.noun in {m.noun for m in event}
             if mention.role:
                 link = "role"  # "the Belarusian deportees", "the Belarusians who were detained"
@@ -347,6 +352,23 @@ def _is_subgroup(token: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _group_named_before(ctx: ArticleAnalysis, mention: GroupMention, nouns: set[str]) -> bool:
+    """The event group is named, without nationality, in the two sentences before the mention
+    ("the decision to return the detainees ...")."""
+    body = [s for s in ctx.sentences if ctx.field_of(s) == "body"]
+    window = body[max(0, mention.sent - 2) : mention.sent]
+    wanted = nouns | ROLE_NOUNS | ROLE_EVENT_NOUNS
+    return any(t.lemma_.lower() in wanted for sent in window for t in sent)
+
+
+def _counts_people(mention: GroupMention) -> bool:
+    """"the Belarusians included ten citizens": the mention is a group of people being counted,
+    which the host side (police, officials) is not."""
+    if not mention.composition:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in (GROUP_NOUNS | COUNTED_PEOPLE) for c in mention.token.head.children)
 
 
 def _marks_other_group(mention: GroupMention) -> bool:

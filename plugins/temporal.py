@@ -194,6 +194,18 @@ def _weekday_and_date(ctx: ArticleAnalysis, expressions: list[TemporalExpression
     return expr.weekday, nxt.month, nxt.day, nxt.year, [ctx.span_at(expr.field, expr.start, nxt.end)]
 
 
+_YEARS_SINCE_RE = re.compile(
+    r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?) years (?:since|after)\b[^.;]{0,60}?\b((?:1[89]|20)\d\d)\b", re.IGNORECASE)
+
+
+def _present_main_verb(sent: SpacySpan) -> bool:
+    """The sentence speaks from the time of writing: "it has been", "the visit comes", "marks"."""
+    root = sent.root
+    if root.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s") for c in root.children) and root.tag_ == "VBN"
+
+
 _APPOSED_RE = re.compile(r"[\s,(–—-]*(?:in\s+|back\s+in\s+)?", re.IGNORECASE)
 _FORWARD_LEMMAS = {"plan", "schedule", "expect", "due", "set", "aim", "target", "forecast", "predict", "project",
                    "estimate", "budget", "promise", "pledge", "vow", "agree", "hope", "intend", "propose",
@@ -218,7 +230,8 @@ class AfterPublication(Rule):
     What it flags:
         A verb in the past tense ("opened in 2020", "was signed on March 3, 2019") whose
         date lies after the article's reference date; "N years ago" next to a year that is
-        not N years before it; "the Nth anniversary of" a year that is not N years back.
+        not N years before it; "it has been N years since <year>" and "comes N years after
+        ... <year>" in the present tense; "the Nth anniversary of" a year not N years back.
         Quiet when the article has no reference date (no `published`, dateline or
         copyright line).
 
@@ -261,6 +274,7 @@ class AfterPublication(Rule):
                           "reference_source": reference.source, "verb": verb.text},
                 )
         yield from self._years_ago(ctx, reference)
+        yield from self._years_since(ctx, reference)
         yield from self._anniversaries(ctx, reference)
 
     def _years_ago(self, ctx: ArticleAnalysis, reference: ReferenceDate) -> Iterator[Finding]:
@@ -282,6 +296,26 @@ class AfterPublication(Rule):
                     f"not \"{expr.text}\".",
                     [expr.to_span()], [stated.to_span()], confidence=0.8,
                     data={"years_ago": expr.years_ago, "year": stated.year, "reference_year": reference.year},
+                )
+
+    def _years_since(self, ctx: ArticleAnalysis, reference: ReferenceDate) -> Iterator[Finding]:
+        """"It has been 20 years since 1998", "The visit comes 45 years after ... 1972": counted from now."""
+        for sent in ctx.sentences:
+            match = _YEARS_SINCE_RE.search(sent.text)
+            if match is None or not _present_main_verb(sent):
+                continue
+            count = number_value(match.group(1))
+            if count is None or not count.is_integer():
+                continue
+            year = int(match.group(2))
+            gap = reference.year - year
+            if abs(gap - count) > 1:
+                field = ctx.field_of(sent)
+                span = ctx.span_at(field, sent.start_char + match.start(), sent.start_char + match.end())
+                yield self.finding(
+                    f"{year} is {gap} years before the article's date ({reference.describe()}), "
+                    f"not {match.group(1)}.",
+                    [span], confidence=0.7, data={"years": int(count), "year": year, "reference_year": reference.year},
                 )
 
     def _anniversaries(self, ctx: ArticleAnalysis, reference: ReferenceDate) -> Iterator[Finding]:

@@ -341,3 +341,21 @@ def test_geography_passes_city_described_in_right_country(body):
 )
 def test_geography_flags_other_places_and_phrasings(code, body):
     assert_flags(code, article(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thousands of Kosovo Albanians returned home to Kosovo after the war.",
+        "Pakistani-born Britons were flown home to Pakistan for the funeral.",
+        "Indian workers were repatriated to Kerala on Friday.",
+        "Japanese nationals were flown home to Tokyo from Wuhan, China.",
+    ],
+)
+def test_geography_repatriation_passes_ties_to_the_destination(body):
+    assert_passes("GE04", article(body))
+
+
+def test_geography_flags_coast_of_landlocked_country_by_adjective():
+    assert_flags("GE02", article("Fishing boats were seen off the Hungarian coast on Monday."))
+    assert_passes("GE02", article("Fishing boats were seen off the Croatian coast and on Lake Balaton's Hungarian shore."))
