@@ -228,7 +228,7 @@ class PlaceContainment(Rule):
         if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
             return  # "Tatarstan, Russia": a region of the claimed country
         big = [c for c in cities if c.population >= self.options.min_population]
-        if not big:
+        if not big or any(_region_namesake(gaz, code, c.country) for code in codes for c in big):
             return
         city = big[0]
         label = entity_label_at(ctx, field, start, end)
@@ -270,6 +270,13 @@ def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -
         return True
     following = span.doc[span.end] if span.end < len(span.doc) else None
     return following is not None and following.pos_ in ("VERB", "AUX") and following.dep_ not in ("acl", "relcl")
+
+
+def _region_namesake(gaz: Gazetteer, code: str, other: str) -> bool:
+    """True when country `code` shares its name with a region of country `other` (Georgia, the
+    country, and Georgia, the US state): a claim about one may be about the other."""
+    country = gaz.countries.get(code)
+    return country is not None and any(r.country == other for r in gaz.regions(country.name))
 
 
 def _compound_before(text: str, start: int) -> bool:
@@ -895,8 +902,8 @@ class CapitalMismatch(Rule):
             if gaz.is_capital(name, code):
                 return
         big = [c for c in cities if c.population >= 15000]
-        if not big:
-            return
+        if not big or any(_region_namesake(gaz, country.code, c.country) for c in big):
+            return  # "Atlanta, Georgia's capital": the US state, not the country
         sent = sentence_at(ctx, field, m.start(), m.end())
         severity, confidence = Severity.warning, 0.8
         after = text_of(ctx, field)[m.end() : m.end() + 25]

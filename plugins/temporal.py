@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
-from consistency.quantities import Quantity, sentence_of
+from consistency.quantities import Quantity, number_value, sentence_of
 from consistency.timeline import (
     MONTHS,
     WEEKDAYS,

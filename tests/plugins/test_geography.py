@@ -359,3 +359,14 @@ def test_geography_repatriation_passes_ties_to_the_destination(body):
 def test_geography_flags_coast_of_landlocked_country_by_adjective():
     assert_flags("GE02", article("Fishing boats were seen off the Hungarian coast on Monday."))
     assert_passes("GE02", article("Fishing boats were seen off the Croatian coast and on Lake Balaton's Hungarian shore."))
+
+
+@pytest.mark.parametrize(
+    ("code", "body"),
+    [
+        ("GE01", "Fans gathered in the Georgian city of Atlanta for the game."),
+        ("GE05", "Atlanta, Georgia's capital, hosted the convention."),
+    ],
+)
+def test_geography_georgia_the_state_is_not_the_country(code, body):
+    assert_passes(code, article(body))
