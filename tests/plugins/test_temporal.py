@@ -157,6 +157,21 @@ def test_temporal_passes_event_a_day_after_publication_time() -> None:
     assert_passes("TM03", article)
 
 
+def test_temporal_flags_years_since_miscount() -> None:
+    text = ("Ties renewed\nThe visit comes 45 years after China and Germany established relations in 1972.\n"
+            "(c) 2019, The Post.")
+    assert_flags("TM03", text, quotes=["45 years after China and Germany established relations in 1972"])
+
+
+def test_temporal_passes_years_after_counted_from_another_event() -> None:
+    text = ("Career\nHe retired in 2010, 20 years after joining the firm in 1990.\n(c) 2019, The Post.")
+    assert_passes("TM03", text)
+
+
+def test_temporal_passes_correct_years_since() -> None:
+    assert_passes("TM03", "Ties\nIt has been 47 years since relations were set up in 1972.\n(c) 2019, The Post.")
+
+
 def test_temporal_flags_anniversary_miscount() -> None:
     text = "Landing remembered\nCrowds marked the 40th anniversary of the 1969 moon landing.\n(c) 2019, The Post."
     assert_flags("TM03", text, quotes=["40th anniversary"])
