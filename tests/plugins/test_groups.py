@@ -61,6 +61,26 @@ def test_groups_flags_citizens_of_country():
     assert any(e.text == "300 citizens of Georgia" for e in findings[0].evidence)
 
 
+def test_groups_flags_counted_group_despite_host_forces():
+    text = ("Fishermen freed\nPakistani authorities detained 40 Indian fishermen off the coast last week. "
+            "The Indian fishermen were released on Sunday, and the Pakistanis included several teenagers, "
+            "officials said.")
+    assert_flags("GR01", text, quotes=["the Pakistanis included several teenagers"])
+
+
+def test_groups_flags_composition_after_unnamed_group_mention():
+    text = ("Detainees return\nA flight carrying Turkish detainees from Syria landed in Istanbul. Syrian forces had "
+            "arrested the Turkish nationals in Aleppo. The decision to return the detainees was made in May. "
+            "Talks were held in Geneva. The Syrians included twelve students.")
+    assert_flags("GR01", text, quotes=["The Syrians included twelve students"])
+
+
+def test_groups_passes_host_side_speaking():
+    text = ("Arrests\nSyrian security forces arrested 20 Turkish nationals in Aleppo. The Syrians said the men "
+            "were spies.")
+    assert_passes("GR01", text)
+
+
 def test_groups_lowers_severity_when_nationality_change_is_mentioned():
     text = ("Deportees\n"
             "Forty Moldovan deportees arrived from Italy on Monday. "
