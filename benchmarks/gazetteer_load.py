@@ -29,7 +29,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import corpus_files, find_corpus, load_documents, markdown_table, run_facts, save_results  # noqa: E402
+from benchmarks.common import corpus_files, find_corpus, load_documents, markdown_table, run_facts, save_results
 
 _TIME_CHILD = """
 import json, resource, time

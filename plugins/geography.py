@@ -18,11 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from consistency import Options, Rule, Severity, hookimpl
-from consistency.gazetteer import City, Country, Gazetteer, Region, get_gazetteer, haversine_km
-from consistency_plugins._places import (
+from ._places import (
     APOS,
     HISTORY_CUES,
     NAME,
@@ -39,6 +37,9 @@ from consistency_plugins._places import (
     sentence_at,
     the_name,
 )
+
+from consistency import Options, Rule, Severity, hookimpl
+from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -227,7 +228,7 @@ class PlaceContainment(Rule):
             return
         if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
             return  # "Tatarstan, Russia": a region of the claimed country
-        big = [c for c in cities if c.population >= self.options.min_population]
+        big = [c for c in cities if c.population >= cast(PlaceContainment.Options, self.options).min_population]
         if not big or any(_region_namesake(gaz, code, c.country) for code in codes for c in big):
             return
         city = big[0]
@@ -286,8 +287,7 @@ def _compound_before(text: str, start: int) -> bool:
 
 
 _CLAUSE_WORDS = frozenset(
-    "on in at last this yesterday today tomorrow earlier later where when which who whose for after before "
-    "during since until to from with was is has have had were are will would said says as by".split()
+    ["on", "in", "at", "last", "this", "yesterday", "today", "tomorrow", "earlier", "later", "where", "when", "which", "who", "whose", "for", "after", "before", "during", "since", "until", "to", "from", "with", "was", "is", "has", "have", "had", "were", "are", "will", "would", "said", "says", "as", "by"]
 )
 
 
@@ -373,7 +373,7 @@ def _coast_patterns() -> tuple[re.Pattern[str], ...]:
     return possessive, of, adjective
 
 
-_NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.I)
+_NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.IGNORECASE)
 
 
 class ImpossibleBorder(Rule):
@@ -450,7 +450,7 @@ class ImpossibleBorder(Rule):
         if country is None or gaz.has_sea_coast(country.code):
             return
         sent = sentence_at(ctx, field, m.start(), m.end())
-        if sent is not None and re.search(r"\b(lake|river|lost|regain|access|former|claim|war|landlocked)\b", sent.text, re.I):
+        if sent is not None and re.search(r"\b(lake|river|lost|regain|access|former|claim|war|landlocked)\b", sent.text, re.IGNORECASE):
             return
         yield self.finding(
             f"{country.name} is landlocked and has no {m.group('what')}.",
@@ -490,7 +490,7 @@ _VIA_WORD = re.compile(r"\b(?:through|via|across|transiting|traversing) (?:the )
 _DEST_CUES = re.compile(
     r"\b(?:on (?:its|their|his|her|the) way to|en route to|bound for|destined for|heading (?:to|for|towards)|"
     r"headed (?:to|for|towards)|travell?ing to|driving to|making (?:its|their) way to)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _HOPS = re.compile(r"^(?:,|and|,\s*and|then|before|,\s*then)?\s*(?:(?:through|via|across)\s+)?$")
 
@@ -563,11 +563,12 @@ class RouteDetour(Rule):
         legs = [haversine_km(*coords[i], *coords[i + 1]) for i in range(len(coords) - 1)]  # type: ignore[misc]
         direct = haversine_km(*coords[0], *coords[-1])  # type: ignore[misc]
         told = sum(legs)
-        if direct <= 0 or told <= direct * self.options.max_ratio or told - direct < self.options.min_excess_km:
+        options = cast(RouteDetour.Options, self.options)
+        if direct <= 0 or told <= direct * options.max_ratio or told - direct < options.min_excess_km:
             return
         to_dest = [haversine_km(*c, *coords[-1]) for c in coords[:-1]]  # type: ignore[misc]
         farthest = max(range(len(vias)), key=lambda i: to_dest[i + (1 if origin else 0)])
-        far_span, far_place = vias[farthest]
+        far_place = vias[farthest][1]
         start_name = points[0][1].name
         yield self.finding(
             f"The route from {start_name} through {', '.join(p.name for _, p in vias if p is not points[0][1])} to "
@@ -601,15 +602,11 @@ def _route(
         last = lead_words[-1] if lead_words else ""
         last2 = lead_words[-2] if len(lead_words) > 1 else ""
         role = None
-        if last in _VIA or (last2 in _VIA and "-" in last) or (last in ("the",) and last2 in _VIA):
-            role = "via"
-        elif previous_role == "via" and _HOPS.match(before.strip().lower() if before.strip() else ""):
+        if last in _VIA or (last2 in _VIA and "-" in last) or (last in ("the",) and last2 in _VIA) or previous_role == "via" and _HOPS.match(before.strip().lower() if before.strip() else ""):
             role = "via"
         elif last == "from" or (last == "the" and last2 == "from"):
             role = "origin"
-        elif _DEST_CUES.search(text[sent.start_char : ent.start_char]) and dest is None and vias:
-            role = "dest"
-        elif last == "to" and (vias or origin) and dest is None:
+        elif _DEST_CUES.search(text[sent.start_char : ent.start_char]) and dest is None and vias or last == "to" and (vias or origin) and dest is None:
             role = "dest"
         if role == "via":
             vias.append((ent, place))
@@ -628,7 +625,7 @@ def _route(
 
 def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
     """Countries and big cities named in a sentence (entities GPE/LOC), in order."""
-    found = []
+    found: list[tuple[SpacySpan, Country | City]] = []
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC"):
             continue
@@ -651,17 +648,17 @@ def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> l
 _REPATRIATION = re.compile(
     r"\b(repatriat\w*|(?:sent|flown|deported|returned|brought|taken|going|gone|went|came|come|fly|flew) (?:back )?home|"
     r"back to their (?:home|homeland|home country|country))\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PEOPLE = (
     r"(?:deportees|citizens|nationals|migrants|refugees|workers|prisoners|detainees|tourists|students|soldiers|"
     r"troops|fighters|servicemen|women|children|families|passengers|pilgrims|sailors|fishermen|evacuees|"
     r"expats|expatriates|residents|people|men|asylum seekers|returnees|captives|hostages|POWs|crew)"
 )
-_ARRIVAL = re.compile(r"\b(?:arrived|arriving|arrives|landed|landing|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+_ARRIVAL = re.compile(r"\b(?:arrived|arriving|arrives|landed|landing|lands|touched down)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOWARD = re.compile(
     r"\b(?:to|for|towards)\s+(?:the\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -726,7 +723,7 @@ class RepatriationDestination(Rule):
             spans = [_trimmed(ctx, field, ent.start_char, sent.end_char)]
             extra = []
             for follow in next_sentences(ctx, sent, 1):
-                if re.search(r"\b(flight|plane|aircraft|charter|convoy|bus|ship|group)\b", follow.text, re.I) and not self._nationalities(gaz, follow):
+                if re.search(r"\b(flight|plane|aircraft|charter|convoy|bus|ship|group)\b", follow.text, re.IGNORECASE) and not self._nationalities(gaz, follow):
                     for fent, fplace in _destinations(ctx, gaz, follow):
                         if not gaz.same_country(nat_code, gaz.country_of(fplace)):
                             extra.append((fent, fplace))
@@ -812,7 +809,7 @@ _CAPITAL_BLOCKERS = re.compile(
     r"cultural|business|fashion|tech|music|party|spiritual|historic|historical|royal|provincial|regional|"
     r"state|summer|winter|second|new|original|colonial|crime|drug|football|world|industrial|oil|"
     r"wartime|legislative|judicial|executive|political|seaside|holiday|shopping|gambling|literary|media|film)\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -105,8 +105,8 @@ def test_gazetteer_distance(gaz):
 
 
 def test_gazetteer_resolve_places_prefers_context():
-    from consistency.testing import checker_for, make_article
     from consistency.analysis import ArticleAnalysis
+    from consistency.testing import checker_for, make_article
 
     checker = checker_for("GE01")
     article = make_article("Storm in Texas\n\nA tornado hit Paris in Texas, near Dallas, on Monday.")

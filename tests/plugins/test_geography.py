@@ -161,8 +161,8 @@ def test_geography_flags_britons_flown_home_to_spain():
 @pytest.mark.parametrize(
     "body",
     [
-        "The first flight carrying Iraqi deportees from Belarus arrived in Iraq on Monday for the repatriation "
-        "of up to 300 citizens.",
+        ("The first flight carrying Iraqi deportees from Belarus arrived in Iraq on Monday for the repatriation "
+         "of up to 300 citizens."),
         "British tourists were flown home from Tunisia after the attack.",
         "The repatriation of French jihadists held in Syria has stalled.",
         "Russian officials arranged the repatriation of Iraqi citizens to Iraq.",
