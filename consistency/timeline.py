@@ -7,8 +7,8 @@ Three things are built here, once per article, for the `temporal` rules:
   line (year precision). None when nothing says so; rules that need it stay quiet.
 * `find_temporal_expressions(ctx)`: spaCy DATE/TIME entities and weekday tokens with
   their explicit parts (weekday, day, month, year) read from the tokens, their direction
-  ("last week" is past, "next month" future) and, for relative phrases, a date resolved
-  by dateparser against a day-precise reference date (cached per text: dateparser is slow).
+  ("last week" is past, "next month" future); `TemporalExpression.resolve(reference)`
+  turns relative phrases into dates with dateparser on demand (it is slow; cached per text).
 * `event_mentions(ctx)`: verbs of one-off events (travel/visit, meet, sign, attend) with
   their status (done, future, unknown) read from tag, morphology and auxiliaries, their
   actor (subject, pronouns resolved to the nearest earlier named subject) and their
@@ -130,7 +130,7 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
     for entity in ctx.entities_of("DATE", field="body"):
         if entity.start >= end.start():
             break
-        expr = _expression("body", entity.span, entity.label, None)
+        expr = _expression("body", entity.span, entity.label)
         if expr.day is not None and expr.month is not None:
             return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,
                                          ctx.span_at("body", expr.start, expr.end))
@@ -192,32 +192,38 @@ class TemporalExpression:
         """The expression as a report `Span`."""
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
+    def resolve(self, reference: ReferenceDate | None) -> dt.date | None:
+        """The calendar date: the stated one, or for a relative phrase ("two weeks ago") one
+        dateparser computes from a day-precise reference date. On demand, as dateparser
+        costs about a millisecond a phrase (cached per phrase and date)."""
+        if self.date is not None or self.kind != "relative" or reference is None or reference.precision != "day":
+            return self.date
+        return _resolve_relative(self.text, reference.date)
+
 
 def find_temporal_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
     """DATE/TIME entities and free weekday tokens, in text order, normalised.
 
-    Relative phrases get a `date` resolved against a day-precise reference date
-    (dateparser, cached per text).
+    Stated dates get their `date`; relative phrases get theirs from `resolve(reference)`.
     """
     return _cached(ctx, "_timeline_expressions", lambda: _find_expressions(ctx))
 
 
 def _find_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
-    reference = ctx.reference_date
     found: list[TemporalExpression] = []
     for entity in ctx.entities_of("DATE", "TIME"):
-        found.append(_expression(entity.field, entity.span, entity.label, reference))
+        found.append(_expression(entity.field, entity.span, entity.label))
     for field_name, doc in ctx.docs:
         for i in token_indices(doc, "LOWER", _FREE_WEEKDAYS):
             token = doc[i]
             inside = entity_at(token)
             if (inside is None or inside.label_ not in ("DATE", "TIME")) and _weekday_of(token) is not None:
-                found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY", reference))
+                found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY"))
     found.sort(key=lambda e: (e.field != "title", e.start))
     return found
 
 
-def _expression(field_name: str, span: SpacySpan, label: str, reference: ReferenceDate | None) -> TemporalExpression:
+def _expression(field_name: str, span: SpacySpan, label: str) -> TemporalExpression:
     year = month = day = weekday = None
     years_ago = None
     words = [t.lower_ for t in span]
@@ -251,8 +257,6 @@ def _expression(field_name: str, span: SpacySpan, label: str, reference: Referen
     date = None
     if year and month and day:
         date = _safe_date(year, month, day)
-    elif kind == "relative" and reference is not None and reference.precision == "day":
-        date = _resolve_relative(span.text, reference.date)
     return TemporalExpression(
         field=field_name, start=span.start_char, end=span.end_char, text=span.text, kind=kind, span=span,
         year=year, month=month, day=day, weekday=weekday, direction=direction, date=date,

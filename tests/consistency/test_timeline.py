@@ -63,7 +63,8 @@ def test_timeline_expressions_parts_and_direction(analyze) -> None:
 def test_timeline_relative_dates_resolved_against_published_date(analyze) -> None:
     ctx = analyze("Headline\nThe plant closed two weeks ago.", published=dt.date(2020, 5, 15))
     (expr,) = [e for e in ctx.temporal if "ago" in e.text]
-    assert expr.date == dt.date(2020, 5, 1)
+    assert expr.resolve(ctx.reference_date) == dt.date(2020, 5, 1)
+    assert expr.resolve(None) is None
 
 
 def test_timeline_years_ago(analyze) -> None:
