@@ -37,11 +37,8 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}?)(?:\s*,\s*[A-Za-z. ]{2,30
 
 
 def gazetteer(ctx: ArticleAnalysis) -> Any:
-    """The project gazetteer, or None when it cannot be loaded (rules then stay quiet)."""
-    try:
-        return ctx.gazetteer
-    except ImportError:
-        return None
+    """The project gazetteer (loaded once per process), or None when the analysis has none."""
+    return getattr(ctx, "gazetteer", None)
 
 
 def country_code(ctx: ArticleAnalysis, text: str) -> str | None:
@@ -121,11 +118,6 @@ def dateline_country(ctx: ArticleAnalysis) -> tuple[str, int, int] | None:
     place, start, end = found
     code = city_country(ctx, place.title()) or city_country(ctx, place)
     return (code, start, end) if code else None
-
-
-def entity_label_at(ctx: ArticleAnalysis, token: Token) -> str | None:
-    """The label of the named entity this token belongs to, if any."""
-    return token.ent_type_ or None
 
 
 def entity_of(token: Token) -> SpacySpan | None:
