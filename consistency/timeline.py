@@ -123,13 +123,15 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
         if ref is not None:
             return ref
     body = ctx.article.body
-    head = body[:160]
-    end = _DATELINE_END_RE.search(head)
+    end = _DATELINE_END_RE.search(body[:90])
     if end is None:
         return None
     for entity in ctx.entities_of("DATE", field="body"):
         if entity.start >= end.start():
             break
+        outside = body[:entity.start] + body[entity.end:end.start()]
+        if any(word[:1].islower() for word in re.findall(r"[A-Za-z]+", outside)):
+            return None  # "Shares fell on 3 March - ...": a sentence, not a dateline ("LONDON, March 3 (Reuters) -")
         expr = _expression("body", entity.span, entity.label)
         if expr.day is not None and expr.month is not None:
             return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,

@@ -97,3 +97,7 @@ def test_timeline_copyright_in_running_text_is_no_reference(analyze) -> None:
     filler = "The debate went on for hours. " * 20
     text = f"Headline\nCritics of the copyright 1998 rules spoke first. {filler}"
     assert analyze(text).reference_date is None
+
+
+def test_timeline_sentence_with_date_and_dash_is_no_dateline(analyze) -> None:
+    assert analyze("Headline\nShares fell on 3 March 2005 - the biggest drop this year.").reference_date is None
