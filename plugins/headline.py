@@ -67,11 +67,15 @@ class UnsupportedHeadlineClaim(Rule):
 
     What it flags:
         A relation between named parties in the headline ("Ukraine, Belarus border dispute",
-        "UK-Iran row") when no sentence of the body (or pair of adjacent sentences) names those
-        parties together with a word of that relation, while the body does speak of such a
-        relation between other parties; a number in the headline the body never gives (not even
-        rounded); a person or country named in the headline that the body never mentions
-        (names are matched by surname, demonym, capital and seat of government).
+        "UK-Iran row") that no sentence of the body states between those parties, while the body
+        states that relation between other parties (a relation word's sentence, or the sentence
+        before for "the row", counts; without clear other parties the finding is only info); a
+        number in the headline the body never gives, not even rounded; a country named in the
+        headline that the body never mentions; a person the body never mentions while it gives
+        the headline's action to someone else ("Blair hails deal" over "Brown hailed the
+        agreement"); an event verb ("resigns", "wins") the body never echoes. Names are matched
+        by surname, demonym, capital and seat of government; a person or demonym that is merely
+        absent is reported as info.
 
     Why it matters:
         Readers judge a story by its headline. A headline that names the wrong parties of a
@@ -219,6 +223,19 @@ class UnsupportedHeadlineClaim(Rule):
                 continue
             if any(_mentioned(w, body_lower) for w in words[:-1]):
                 continue
+            other = _other_actor(ctx, ent.span)
+            if other is not None:
+                # the body gives the headline's action to someone else: "Blair hails" / "Brown hailed"
+                verb, actor = other
+                yield self.finding(
+                    f"The headline says {ent.norm} {ent.span.root.head.text}, but in the body {actor.text} "
+                    f"{verb.text} and {surname} is never mentioned.",
+                    [ent.to_span()],
+                    [ctx.span(actor), ctx.span(verb)],
+                    confidence=0.7,
+                    data={"kind": "person", "name": ent.norm, "body_actor": actor.text},
+                )
+                continue
             yield self.finding(
                 f"The headline names {ent.norm}, but the body never mentions {surname}.",
                 [ent.to_span()],
@@ -267,6 +284,23 @@ def _body_place_countries(ctx: ArticleAnalysis) -> set[str]:
     except ImportError:
         return set()
     return {p.country_code for p in places if p.entity.field == "body" and p.country_code}
+
+
+def _other_actor(ctx: ArticleAnalysis, person: Any) -> tuple[Any, Any] | None:
+    """When a headline person is the subject of a verb, the body's named subject of that verb, if
+    it is another person: (verb, subject) or None."""
+    root = person.root
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    for token in ctx.body_doc:
+        if token.pos_ != "VERB" or token.lemma_.lower() != lemma:
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON"]
+        if subjects:
+            return token, subjects[0]
+    return None
 
 
 # --- relation helpers -----------------------------------------------------------------------

@@ -90,3 +90,9 @@ def test_headline_relation_spread_over_sentences_is_only_info():
     text = ("Russia, Ukraine gas dispute deepens\nGazprom cut supplies to Ukraine in a row over unpaid bills.\n"
             "The Russian firm said the debts had grown for months.")
     assert_passes("HL01", text)
+
+
+def test_headline_flags_person_whose_action_the_body_gives_to_another():
+    text = "Blair hails 'historic' deal\nGordon Brown hailed the agreement as historic on Monday."
+    findings = assert_flags("HL01", text, quotes=["Blair"])
+    assert "Gordon Brown" in findings[0].message or "Brown" in findings[0].message
