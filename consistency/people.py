@@ -847,11 +847,11 @@ def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: st
             markers.add(word)
         elif word in ROLE_WORDS or word in ROLE_QUALIFIERS:
             role_words.append(word)
+        elif word in ("and", "of", "for"):
+            role_words.append(word)
         elif tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or (
                 tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and word not in _NOT_TITLE_WORDS):
             body_tokens.append(tok)
-        elif word in ("and", "of", "for"):
-            role_words.append(word)
         else:
             return None
     while role_words and role_words[-1] in ("and", "of", "for"):
@@ -865,7 +865,7 @@ def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: st
         body_text = doc[of_start:of_end].text
         end = max(end, of_end)
     elif body_tokens:
-        body_text = doc[body_tokens[0].i:body_tokens[-1].i + 1].text
+        body_text = _nearest_body(doc, body_tokens)
     body_text = strip_possessive(body_text) if body_text else None
     if body_text and body_text.lower() in ("state", "state for"):
         role_words.extend(("of", "state"))  # "Secretary of State" is a role, not a body
@@ -891,6 +891,19 @@ _ROLE_SYNONYMS = {
     "defense minister": "defence minister", "defense secretary": "defence secretary",
     "advisor": "adviser", "chief-executive": "chief executive",
 }
+
+
+def _nearest_body(doc: Doc, tokens: list[Token]) -> str:
+    """The body words of a title, without a place that only says where: "In Las Vegas Microsoft boss"
+    -> "Microsoft", while "Liberal Democrat" and "Ukraine" stay whole."""
+    text = doc[tokens[0].i:tokens[-1].i + 1].text
+    if len(tokens) > 1 and not _is_place(text):
+        for cut in range(1, len(tokens)):
+            if tokens[cut - 1].ent_type_ not in ("GPE", "LOC"):
+                break  # only a place the tagger also reads as a place ("Liberal" is a town in Kansas)
+            if _is_place(doc[tokens[0].i:tokens[cut - 1].i + 1].text):
+                return doc[tokens[cut].i:tokens[-1].i + 1].text
+    return text
 
 
 def _normalise_role(text: str) -> str:
