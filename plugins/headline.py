@@ -176,16 +176,16 @@ class UnsupportedHeadlineClaim(Rule):
             with_others = [r for r in related if len(r.keys) >= 2 and r.keys != frozenset(keys)]
             evidence = [ctx.span(r.token) for r in (with_others or related)[:2]]
             if others:
-                message = (f"The headline names a {head.text} between {_join(names)}, but the body's "
-                           f"{head.text} is between {_join([country_label(ctx, k) for k in others])}.")
+                message = (f"The headline names {_join(names)} as the parties of the {head.lower_}, but the body "
+                           f"names {_join([country_label(ctx, k) for k in others])}.")
             else:
-                message = (f"The headline names a {head.text} between {_join(names)}, but no sentence of the "
-                           f"body names that {head.text} between them.")
+                message = (f"The headline names {_join(names)} as the parties of the {head.lower_}, but no "
+                           f"sentence of the body names them together with it.")
             # only a body that relates other parties is strong evidence; a relation whose parties
             # are spread over sentences ("Gazprom cut gas to Ukraine in a row ...") may be the same
             yield self.finding(message, [span], evidence, confidence=0.75 if others else 0.45,
                                severity=None if others else Severity.info,
-                               data={"kind": "relation", "relation": head.text, "parties": keys,
+                               data={"kind": "relation", "relation": head.lower_, "parties": keys,
                                      "body_parties": others})
 
     # --- countries named in the headline but never in the body ---------------------------
