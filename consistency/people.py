@@ -568,6 +568,7 @@ def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
             yield span[0]
 
 
+@lru_cache(maxsize=8192)
 def _is_place(word: str) -> bool:
     gaz = _gazetteer()
     if gaz is None:
