@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
+from consistency import Options, Rule, Severity, hookimpl
+from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
+
 from ._places import (
     APOS,
     HISTORY_CUES,
@@ -37,9 +40,6 @@ from ._places import (
     sentence_at,
     the_name,
 )
-
-from consistency import Options, Rule, Severity, hookimpl
-from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -571,7 +571,7 @@ class RouteDetour(Rule):
         far_place = vias[farthest][1]
         start_name = points[0][1].name
         yield self.finding(
-            f"The route from {start_name} through {', '.join(p.name for _, p in vias if p is not points[0][1])} to "
+            f"The route from {start_name} through {_and([p.name for _, p in vias if p is not points[0][1]])} to "
             f"{dest[1].name} is about {told:,.0f} km against {direct:,.0f} km direct: "
             f"{far_place.name} lies {to_dest[farthest + (1 if origin else 0)]:,.0f} km from {dest[1].name}, "
             f"farther than {start_name} ({to_dest[0]:,.0f} km).",
@@ -596,31 +596,44 @@ def _route(
     previous_role = None
     previous_end = sent.start_char
     for ent, place in places:
-        before = text[previous_end : ent.start_char]
-        lead = text[max(sent.start_char, ent.start_char - 40) : ent.start_char].lower()
-        lead_words = re.findall(r"[\w-]+", lead)
-        last = lead_words[-1] if lead_words else ""
-        last2 = lead_words[-2] if len(lead_words) > 1 else ""
-        role = None
-        if last in _VIA or (last2 in _VIA and "-" in last) or (last in ("the",) and last2 in _VIA) or previous_role == "via" and _HOPS.match(before.strip().lower() if before.strip() else ""):
-            role = "via"
-        elif last == "from" or (last == "the" and last2 == "from"):
-            role = "origin"
-        elif _DEST_CUES.search(text[sent.start_char : ent.start_char]) and dest is None and vias or last == "to" and (vias or origin) and dest is None:
-            role = "dest"
+        before = text[previous_end : ent.start_char].strip().lower()
+        lead_words = re.findall(r"[\w-]+", text[max(sent.start_char, ent.start_char - 40) : ent.start_char].lower())
+        last, last2 = (lead_words[-1:] or [""])[0], (lead_words[-2:-1] or [""])[0]
+        joined_to_via = previous_role == "via" and bool(_HOPS.match(before))
+        role = _role(last, last2, joined_to_via, _DEST_CUES.search(text[sent.start_char : ent.start_char]) is not None,
+                     bool(vias), origin is not None, dest is not None)
         if role == "via":
             vias.append((ent, place))
         elif role == "origin" and origin is None and not vias:
             origin = (ent, place)
         elif role == "dest":
             dest = (ent, place)
-        previous_role = role if role else previous_role if not before.strip() else None
+        previous_role = role or (previous_role if not before else None)
         previous_end = ent.end_char
     if dest is None or not vias:
         return None
     if any(gaz.country_of(p) == gaz.country_of(dest[1]) for _, p in vias):
         return None
     return origin, vias, dest
+
+
+def _and(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role(last: str, last2: str, joined_to_via: bool, dest_cue: bool, has_vias: bool, has_origin: bool,
+          has_dest: bool) -> str | None:
+    """The part a place plays in a journey, from the words before it: "through Poland" (via),
+    "and Germany" after a via (via), "from Russia" (origin), "on its way to ... Syria" or "to Syria"
+    after a via or an origin (destination)."""
+    if last in _VIA or (last2 in _VIA and ("-" in last or last == "the")) or joined_to_via:
+        return "via"
+    if last == "from" or (last == "the" and last2 == "from"):
+        return "origin"
+    if not has_dest and ((dest_cue and has_vias) or (last == "to" and (has_vias or has_origin))):
+        return "dest"
+    return None
 
 
 def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
