@@ -756,7 +756,8 @@ _CHANGE_WORDS = frozenset("""
 former formerly previously then became become becomes becoming until succeeded succeed succeeds replace
 replaced replaces replacing appointed appoint named nominated elected promoted joined join joins quit quits
 resigned resign resigns retired retire stepped ex later once will successor predecessor sacked ousted fired
-before new outgoing incoming acting interim elect designate defected defect defects switched crossed
+before new outgoing incoming acting interim elect designate defected defect defects switched crossed served
+died dead death late killed assassinated ousted overthrown deposed era predecessors successors
 """.split())
 
 

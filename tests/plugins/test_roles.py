@@ -102,3 +102,9 @@ def test_roles_passes_defection_between_parties():
     text = ("Vote\nLabour MP Kate Hoey spoke on Monday. Tory MP Kate Hoey, who defected last week, "
             "said the vote was close.")
     assert_passes("RL01", text)
+
+
+def test_roles_holder_passes_a_holder_who_died():
+    text = ("Apple\nApple chief executive Tim Cook unveiled a phone. Apple chief executive Steve Jobs, who died "
+            "of cancer, had planned it.")
+    assert_passes("RL02", text)
