@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -634,11 +634,6 @@ def _choose(gaz: Gazetteer, readings: list[Place], context: dict[str, int]) -> P
         return country
     supported = [r for r in readings if context.get(gaz.country_of(r), 0) > 0]
     return supported[0] if supported else readings[0]
-
-
-def iter_place_names(gaz: Gazetteer) -> Iterator[str]:
-    """Every country name and alias (for building matchers)."""
-    yield from gaz.country_names()
 
 
 def describe(place: Place | Any) -> str:

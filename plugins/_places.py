@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from consistency.gazetteer import City, Country, Gazetteer, Region, get_gazetteer
+from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -38,7 +38,6 @@ HISTORY_CUES = re.compile(
     r"before the (?:first |second )?(?:world )?war|1[0-8]\d\d|19[0-4]\d)\b",
     re.IGNORECASE,
 )
-QUOTES = "\"“”‘’«»"
 
 
 @dataclass(frozen=True)
@@ -228,11 +227,6 @@ def the_name(gaz: Gazetteer, code: str) -> str:
 def country_words(country: Country) -> list[str]:
     """Names and adjectives by which a country may be mentioned."""
     return [country.name, *country.aliases, *country.demonyms]
-
-
-def place_country(gaz: Gazetteer, place: Country | Region | City) -> str:
-    """ISO2 country of a place."""
-    return gaz.country_of(place)
 
 
 def entity_label_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> str | None:
