@@ -88,8 +88,13 @@ def _same_post(a: str, b: str) -> bool:
 
 
 def _usable(person: Person) -> list[Office]:
-    """The person's current offices, from mentions that surely name them."""
-    return [o for o in person.offices if o.is_current and not o.mention.ambiguous]
+    """The person's current offices, from mentions that surely name them; one per distinct office,
+    so that pair loops stay small however often an office is repeated."""
+    distinct: dict[tuple[str, str | None, frozenset[str]], Office] = {}
+    for o in person.offices:
+        if o.is_current and not o.mention.ambiguous:
+            distinct.setdefault((o.role, o.body, o.rank), o)
+    return list(distinct.values())
 
 
 def _same_sentence(ctx: ArticleAnalysis, a: Office, b: Office) -> bool:
