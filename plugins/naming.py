@@ -105,6 +105,15 @@ def name_forms(ctx: ArticleAnalysis) -> dict[str, Form]:
     return forms
 
 
+def _nearest_before(spans: list[Span], target: Span) -> Span:
+    """The span closest before `target` in reading order (title first), else the first one."""
+    def order(span: Span) -> tuple[int, int]:
+        return (span.field != "title", span.start)
+
+    before = [s for s in spans if order(s) < order(target)]
+    return max(before, key=order) if before else spans[0]
+
+
 def _used_as_common_word(ctx: ArticleAnalysis, key: str) -> bool:
     """The word also appears in lower case ("contract" beside "Contract Office")."""
     return re.search(rf"\b{re.escape(key)}\b", ctx.article.body) is not None
@@ -347,7 +356,7 @@ class SpellingVariant(Rule):
         times = "once" if major.count == 1 else f"{major.count} times"
         return self.finding(
             f"'{minor.text}' looks like a variant spelling of '{major.text}', which the article uses {times}.",
-            minor.spans, major.spans[:3], confidence=confidence, severity=severity,
+            minor.spans, [_nearest_before(major.spans, minor.spans[0])], confidence=confidence, severity=severity,
             suggestion=major.text,
             data={"variant": minor.text, "spelling": major.text, "variant_count": minor.count,
                   "spelling_count": major.count, "distance": distance},
