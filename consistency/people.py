@@ -951,6 +951,10 @@ def _apposition_before(doc: Doc, m: NameMention, by_token: dict[tuple[str, int],
         end = i
     elif fold(doc[i].text) in KIN_WORDS:
         end = i + 1  # "Lukashenko's son Viktor"
+        if i >= 3 and doc[i - 1].lower_ in ("his", "her") and doc[i - 2].lower_ == "and":
+            rel = by_token.get((m.field, i - 3))  # "Alexander Lukashenko and his son Viktor"
+            if rel is not None and rel is not m and rel.token_end == i - 2:
+                return _relation(doc, KIN_WORDS[fold(doc[i].text)], m, rel, rel.token_start, end, False)
     else:
         return None
     start = end - 1

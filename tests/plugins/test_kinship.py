@@ -69,3 +69,11 @@ def test_kinship_uses_the_full_name_of_a_later_mention():
     text = ("Heir named\nBoris Nalbandian arrived on Monday. Mr Nalbandian, Alexander Lukashenko's son, "
             "spoke first.")
     assert_flags("KN01", text)
+
+
+def test_kinship_flags_and_his_son():
+    assert_flags("KN01", "Visit\nAlexander Lukashenko and his son Boris Nalbandian visited Moscow on Monday.")
+
+
+def test_kinship_passes_and_his_son_with_family_name():
+    assert_passes("KN01", "Visit\nAlexander Lukashenko and his son Viktor Lukashenko visited Moscow on Monday.")
