@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -279,7 +280,7 @@ class Person:
         """The surname most full mentions use (else any surname)."""
         names = [m.surname for m in self.mentions if m.surname and m.is_full] or [
             m.surname for m in self.mentions if m.surname]
-        return max(set(names), key=names.count) if names else None
+        return Counter(names).most_common(1)[0][0] if names else None  # ties: the first written wins
 
     @property
     def first_names(self) -> list[str]:
