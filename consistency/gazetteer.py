@@ -304,25 +304,27 @@ class Gazetteer:
                 self._region_index.setdefault(_key(name), []).append(region)
 
     @cached_property
-    def _small_places(self) -> dict[str, frozenset[tuple[str, str]]]:
+    def _small_places(self) -> _SmallPlaces:
         """Names of every GeoNames place of 1,000 people or more -> {(country, admin1)}.
 
-        Loaded on first use only (about half a second): rules consult it before calling a
-        place misplaced, so that a small town of that name in the claimed country silences them.
+        Loaded on first use only (under two seconds): rules consult it before calling a place
+        misplaced, so that a small town of that name in the claimed country silences them.
+        The file is scanned with a regular expression rather than parsed whole, and each
+        (country, admin1) pair is stored once and referred to by number, to keep it small.
         """
         text = (self._gnc_dir / "cities1000.json").read_text(encoding="utf-8")
         pattern = re.compile(
             r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "([A-Z]{2})", '
             r'"population": [^,]+, "timezone": "[^"]*", "admin1code": "([^"]*)"'
         )
-        index: dict[str, set[tuple[str, str]]] = {}
+        places = _SmallPlaces()
         for m in pattern.finditer(text):
             name = m.group(1)
             if "\\" in name:
                 name = json.loads(f'"{name}"')
-            for k in {_key(name), _key(_ascii(name))}:
-                index.setdefault(k, set()).add((m.group(2), m.group(3)))
-        return {k: frozenset(v) for k, v in index.items()}
+            places.add({_key(name), _key(_ascii(name))}, (m.group(2), m.group(3)))
+        del text
+        return places
 
     # --- countries ------------------------------------------------------------------
     def country(self, name_or_code: str) -> Country | None:
@@ -497,6 +499,39 @@ class Gazetteer:
     def country_of(self, place: Place) -> str:
         """The ISO2 country of any place."""
         return place.code if isinstance(place, Country) else place.country
+
+
+class _SmallPlaces:
+    """A compact name -> {(country, admin1)} map: pairs are numbered, a name maps to one number
+    or a tuple of them (about a quarter of the memory of sets of tuples)."""
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[str, str]] = []
+        self._pair_ids: dict[tuple[str, str], int] = {}
+        self._names: dict[str, int | tuple[int, ...]] = {}
+
+    def add(self, keys: Iterable[str], pair: tuple[str, str]) -> None:
+        pid = self._pair_ids.setdefault(pair, len(self._pairs))
+        if pid == len(self._pairs):
+            self._pairs.append(pair)
+        for key in keys:
+            old = self._names.get(key)
+            if old is None:
+                self._names[key] = pid
+            elif isinstance(old, int):
+                if old != pid:
+                    self._names[key] = (old, pid)
+            elif pid not in old:
+                self._names[key] = (*old, pid)
+
+    def get(self, key: str, default: Iterable[tuple[str, str]] = ()) -> Iterable[tuple[str, str]]:
+        ids = self._names.get(key)
+        if ids is None:
+            return default
+        return [self._pairs[ids]] if isinstance(ids, int) else [self._pairs[i] for i in ids]
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 @lru_cache(maxsize=1)
