@@ -370,3 +370,16 @@ def test_geography_flags_coast_of_landlocked_country_by_adjective():
 )
 def test_geography_georgia_the_state_is_not_the_country(code, body):
     assert_passes(code, article(body))
+
+
+@pytest.mark.parametrize(
+    ("code", "body"),
+    [
+        ("GE02", 'The minister spoke of "Russia\'s border with Turkey", though Russia has no border with Turkey.'),
+        ("GE05", '"We love Istanbul, the Turkish capital," he said, though the capital is in fact Ankara.'),
+        ("GE01", 'He wrote that "the Belarusian city of Kazan" was lovely. Kazan is, of course, in Russia.'),
+    ],
+)
+def test_geography_quoted_claim_corrected_by_the_article_is_info(code, body):
+    assert_passes(code, article(body))
+    assert run_rule(code, article(body)), "the corrected claim is still reported at info level"
