@@ -273,6 +273,34 @@ def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -
     return following is not None and following.pos_ in ("VERB", "AUX") and following.dep_ not in ("acl", "relcl")
 
 
+def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: int, end: int) -> Country | None:
+    """The one country named (or meant by a demonym) in the sentence of `start` and the one before,
+    when there is exactly one and no region (or unknown place) is named: the country "the
+    capital" belongs to."""
+    sent = sentence_at(ctx, field, start, end)
+    if sent is None:
+        return None
+    sents = list(sent.doc.sents)
+    i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    codes: set[str] = set()
+    for s in sents[max(0, i - 1) : i + 1]:
+        for ent in s.ents:
+            if ent.start_char >= start and ent.end_char <= end:
+                continue
+            name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
+            if ent.label_ == "NORP":
+                country = gaz.country_of_demonym(name)
+            elif ent.label_ in ("GPE", "LOC"):
+                country = gaz.country(name)
+                if country is None and (gaz.regions(name) or not gaz.cities(name)):
+                    return None  # a region, or a place we do not know: whose capital is unclear
+            else:
+                continue
+            if country is not None:
+                codes.add(country.sovereign)
+    return gaz.countries[codes.pop()] if len(codes) == 1 else None
+
+
 def _region_namesake(gaz: Gazetteer, code: str, other: str) -> bool:
     """True when country `code` shares its name with a region of country `other` (Georgia, the
     country, and Georgia, the US state): a claim about one may be about the other."""
@@ -845,13 +873,20 @@ def _capital_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# "in the capital, Istanbul": the country is left to the context, and only big cities, the ones
+# mistaken for capitals, are judged.
+_IMPLICIT_MIN_POPULATION = 500_000
+_IMPLICIT_CAPITAL = re.compile(rf"\b[Tt]he capital(?: city)?,? (?P<x>{NAME})")
+
+
 class CapitalMismatch(Rule):
     """A city is called a country's capital when it is not.
 
     What it flags:
         "X, the capital of Y", "the <demonym> capital, X", "Y's capital X" and "X is the capital
         of Y" where X is a city the gazetteer knows but not the capital (or seat of government)
-        of Y. Qualified capitals ("commercial capital", "former capital") are not claims about
+        of Y; and "the capital, X" when that sentence and the one before name exactly one
+        country Y (and no region) and X is a big city of Y (500,000 people or more). Qualified capitals ("commercial capital", "former capital") are not claims about
         the seat of government and are ignored.
 
     Why it matters:
@@ -875,7 +910,7 @@ class CapitalMismatch(Rule):
     code = "GE05"
     name = "geography.capital-mismatch"
     default_severity = Severity.warning
-    requires = ("sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
@@ -902,6 +937,16 @@ class CapitalMismatch(Rule):
                         continue
                     seen.add((field, name.start))
                     yield from self._judge(ctx, gaz, field, m, name.text, cities, country)
+            for m in (m for start, end in windows for m in _IMPLICIT_CAPITAL.finditer(text, start, end)):
+                found = best_city_name(gaz, read_name(text, m.start("x")))
+                if found is None or (field, found[0].start) in seen or gaz.capital_of(found[0].text):
+                    continue
+                country = _context_country(ctx, gaz, field, m.start(), m.end())
+                cities = [c for c in found[1] if country is not None and c.country == country.code]
+                if country is None or not cities or cities[0].population < _IMPLICIT_MIN_POPULATION:
+                    continue
+                seen.add((field, found[0].start))
+                yield from self._judge(ctx, gaz, field, m, found[0].text, found[1], country)
 
     def _judge(
         self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str], name: str, cities: list[City], country: Country

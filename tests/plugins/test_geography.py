@@ -383,3 +383,23 @@ def test_geography_georgia_the_state_is_not_the_country(code, body):
 def test_geography_quoted_claim_corrected_by_the_article_is_info(code, body):
     assert_passes(code, article(body))
     assert run_rule(code, article(body)), "the corrected claim is still reported at info level"
+
+
+def test_geography_capital_flags_implicit_capital_from_context():
+    text = article("Protests spread across Turkey on Sunday. In the capital, Istanbul, thousands marched.")
+    (finding,) = assert_flags("GE05", text, quotes=["Istanbul"])
+    assert "Ankara" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Protests spread across Turkey on Sunday. In the capital, Ankara, thousands marched.",
+        "Scotland voted on Thursday. In the capital, Edinburgh, turnout was high.",
+        "Voters in India and Pakistan queued. In the capital, Karachi, turnout was high.",
+        "Brazil's economy grew. In the state capital, Sao Paulo, shops reopened.",
+        "Spain's Catalonia voted. In the capital, Barcelona, crowds gathered.",
+    ],
+)
+def test_geography_capital_implicit_passes_when_context_is_unclear_or_right(body):
+    assert_passes("GE05", article(body))
