@@ -572,8 +572,8 @@ def false_alarm_summary(reports: Sequence[Report], min_severity: str) -> dict[st
 
 
 def run(corpus: Path, limit: int | None, per_kind: int | None, seed: int, config: Config,
-        kinds: Sequence[str] = KINDS) -> tuple[dict[str, Any], list[Mutant]]:
-    """The whole benchmark; returns the results and the mutants."""
+        kinds: Sequence[str] = KINDS) -> tuple[dict[str, Any], list[Mutant], list[Report]]:
+    """The whole benchmark; returns the results, the mutants and the reports on the originals."""
     checker = Checker(config)
     min_severity = config.min_severity.value
     documents = load_documents(corpus_files(corpus, limit), corpus)
@@ -593,7 +593,7 @@ def run(corpus: Path, limit: int | None, per_kind: int | None, seed: int, config
         "examples": {k: [{"source": m.source, "quote": m.quote, **m.detail} for m in mutants if m.kind == k][:5]
                      for k in kinds},
     }
-    return results, mutants
+    return results, mutants, original_reports
 
 
 def render(results: dict[str, Any]) -> str:
@@ -635,13 +635,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", help="results folder (default benchmarks/results)")
     parser.add_argument("--name", default="mutations", help="file name of the results (default mutations)")
     parser.add_argument("--save-mutants", metavar="FILE", help="also write the mutants with their gold as JSONL")
+    parser.add_argument("--false-alarms", action="store_true",
+                        help="also save the originals' findings as false_alarms.json/.md (saves a corpus pass)")
     args = parser.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
     unknown = set(kinds) - set(KINDS)
     if unknown:
         parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
     config = config_from(args, min_severity=args.min_severity)
-    results, mutants = run(find_corpus(args.corpus), args.limit, args.per_kind or None, args.seed, config, kinds)
+    corpus = find_corpus(args.corpus)
+    started = time.perf_counter()
+    results, mutants, original_reports = run(corpus, args.limit, args.per_kind or None, args.seed, config, kinds)
     markdown = render(results)
     json_path, md_path = save_results(args.name, results, markdown, Path(args.out) if args.out else None)
     if args.save_mutants:
@@ -653,6 +657,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                       "body": m.article.body, "gold": m.gold(), "detail": m.detail}) + "\n")
     print(markdown)
     print(f"\nsaved {json_path} and {md_path}")
+    if args.false_alarms:  # the originals were checked anyway: save them as the false-alarm benchmark too
+        from benchmarks import false_alarms
+
+        alarms = {"benchmark": "false_alarms",
+                  "facts": {**results["facts"], "argv": results["facts"]["argv"] + " (originals of the mutations)"},
+                  "seconds": round(time.perf_counter() - started, 1),
+                  **false_alarms.tally(original_reports, results["facts"].get("rules", []))}
+        paths = save_results("false_alarms", alarms, false_alarms.render(alarms), Path(args.out) if args.out else None)
+        print(f"saved {paths[0]} and {paths[1]}")
     return 0
 
 

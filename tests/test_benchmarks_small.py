@@ -136,7 +136,7 @@ def test_benchmarks_quantity_mentions_skip_years_and_dates():
 def test_benchmarks_mutations_script_saves_json_and_markdown(corpus, tmp_path, capsys):
     out = tmp_path / "results"
     assert mutations.main(["--corpus", str(corpus), "--per-kind", "1", "--seed", "13", "--out", str(out), "--select", "TM02,GE01",
-                           "--save-mutants", str(tmp_path / "mutants.jsonl")]) == 0
+                           "--save-mutants", str(tmp_path / "mutants.jsonl"), "--false-alarms"]) == 0
     data = json.loads((out / "mutations.json").read_text(encoding="utf-8"))
     result = data["mutation"]
     assert data["originals"] == 4 and result["mutants"] == sum(r["mutants"] for r in result["by_kind"].values())
@@ -149,6 +149,8 @@ def test_benchmarks_mutations_script_saves_json_and_markdown(corpus, tmp_path, c
     lines = (tmp_path / "mutants.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == result["mutants"] and "gold" in json.loads(lines[0])
     assert "saved" in capsys.readouterr().out
+    alarms = json.loads((out / "false_alarms.json").read_text(encoding="utf-8"))
+    assert alarms["articles"] == 4 and set(alarms["per_rule"]) == {"TM02", "GE01"}
 
 
 def test_benchmarks_score_mutants_counts_a_finding_on_the_quote(facts):
