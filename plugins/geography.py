@@ -237,7 +237,7 @@ class PlaceContainment(Rule):
         region = f" ({city.admin1_name})" if city.admin1_name else ""
         claimed = _country_name(gaz, codes[0]) if admin1 is None else said
         severity, confidence, why = Severity.warning, 0.85, ""
-        if not gaz.is_primary_name(city, name):
+        if not gaz.is_primary_name(city, name) and not _spelling_variant(name, city.name):
             severity, confidence, why = Severity.info, 0.4, "an alternate or historical name"
         sent = sentence_at(ctx, field, start, end)
         true_country = gaz.countries.get(city.country)
@@ -299,6 +299,14 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
             if country is not None:
                 codes.add(country.sovereign)
     return gaz.countries[codes.pop()] if len(codes) == 1 else None
+
+
+def _spelling_variant(name: str, main: str) -> bool:
+    """True for another spelling of the same name (Kiev/Kyiv), false for another name
+    altogether (Danzig/Gdansk, Bombay/Mumbai), which may be historical and right in its time."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, name.lower(), main.lower()).ratio() >= 0.6
 
 
 def _region_namesake(gaz: Gazetteer, code: str, other: str) -> bool:
