@@ -408,3 +408,23 @@ def test_geography_capital_implicit_passes_when_context_is_unclear_or_right(body
 def test_geography_containment_spelling_variant_is_still_misplaced():
     assert_flags("GE01", article("Troops entered the Russian city of Kiev on Monday."), quotes=["Kiev"])
     assert_passes("GE01", article("His grandfather was born in the Polish city of Lwow."))
+
+
+GEORGIA_STATE = article(
+    "Governor signs budget in Atlanta, Georgia. Savannah, Georgia's oldest city, and Augusta, Georgia, "
+    "will get new roads. Georgia's border with Florida sees heavy traffic, and Atlanta, Georgia's capital, "
+    "hosts the signing. Fans in the Georgian city of Atlanta cheered.",
+    title="Georgia governor signs budget",
+)
+GEORGIA_COUNTRY = article(
+    "Tbilisi, Georgia's capital, hosted talks. Georgia's border with Russia has been tense since 2008, and "
+    "the Georgian city of Batumi, on the Black Sea coast, welcomed visitors. In Tbilisi, Georgia, "
+    "ministers met; the Georgian capital, Tbilisi, was calm.",
+    title="Georgia hosts talks",
+)
+
+
+@pytest.mark.parametrize("code", ["GE01", "GE02", "GE03", "GE04", "GE05"])
+@pytest.mark.parametrize("text", [GEORGIA_STATE, GEORGIA_COUNTRY], ids=["state", "country"])
+def test_geography_georgia_state_and_country_pass(code, text):
+    assert_passes(code, text)
