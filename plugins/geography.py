@@ -497,7 +497,8 @@ class ImpossibleBorder(Rule):
 
 
 def _country_of_mention(gaz: Gazetteer, name: str) -> Country | None:
-    """A country named outright or by adjective, or the country of a capital city ("Moscow")."""
+    """A country named outright or by adjective, or the country of a capital ("Moscow") or of a
+    big city that has no namesake of comparable size ("Kazan", not "Birmingham")."""
     name = re.sub(rf"{APOS}s?$", "", name.strip())
     country = gaz.country(name) or gaz.country_of_demonym(name)
     if country is not None:
@@ -507,6 +508,9 @@ def _country_of_mention(gaz: Gazetteer, name: str) -> Country | None:
     capitals = gaz.capital_of(name)
     if len(capitals) == 1:
         return capitals[0]
+    cities = [c for c in gaz.cities(name) if gaz.is_primary_name(c, name)]
+    if cities and cities[0].population >= 100_000 and (len(cities) == 1 or cities[1].population * 10 <= cities[0].population):
+        return gaz.countries.get(cities[0].country)
     return None
 
 

@@ -428,3 +428,9 @@ GEORGIA_COUNTRY = article(
 @pytest.mark.parametrize("text", [GEORGIA_STATE, GEORGIA_COUNTRY], ids=["state", "country"])
 def test_geography_georgia_state_and_country_pass(code, text):
     assert_passes(code, text)
+
+
+def test_geography_border_of_a_city_is_its_countrys():
+    (finding,) = assert_flags("GE02", article("Smugglers cross Kazan's southern border with Turkey at night."))
+    assert "(Kazan is in Russia)" in finding.message
+    assert_passes("GE02", article("Traffic at El Paso's border with Mexico and Narva's border with Russia grew."))
