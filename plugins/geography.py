@@ -722,6 +722,22 @@ def _nationality_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _citizens_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "citizens of Russia" and "Russia's nationals": nationality by country name."""
+    countries = country_pattern()
+    return (
+        re.compile(rf"\b(?:citizens|nationals|subjects) of (?:the )?(?P<c>{countries})\b"),
+        re.compile(rf"\b(?P<c>{countries}){APOS}s? (?:own )?(?:citizens|nationals)\b"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _all_adjectives() -> frozenset[str]:
+    """Every country adjective ("Russian"), to tell adjectives from people nouns."""
+    return frozenset(a for c in get_gazetteer().countries.values() for a in c.adjectives)
+
+
 class RepatriationDestination(Rule):
     """People of one nationality are repatriated, or sent home, to another country.
 
@@ -804,7 +820,7 @@ class RepatriationDestination(Rule):
         found: dict[str, tuple[SpacySpan, str]] = {}
         for m in _nationality_pattern().finditer(sent.text):
             word = m.group("adj") or m.group("noun")
-            if m.group("noun") and m.group("noun") in {a for c in gaz.countries.values() for a in c.adjectives} and not m.group("noun").endswith("s"):
+            if m.group("noun") and m.group("noun") in _all_adjectives() and not m.group("noun").endswith("s"):
                 continue  # a bare adjective ("Russian air carriers") is no nationality of people
             prev = sent.text[max(0, m.start() - 7) : m.start()].lower()
             if "ethnic" in prev:
@@ -814,6 +830,11 @@ class RepatriationDestination(Rule):
                 continue
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.start() + len(word), alignment_mode="expand")
             if span is not None:
+                found.setdefault(country.code, (span, m.group(0)))
+        for m in (m for p in _citizens_patterns() for m in p.finditer(sent.text)):
+            country = gaz.country(m.group("c"))
+            span = sent.doc.char_span(sent.start_char + m.start("c"), sent.start_char + m.end("c"), alignment_mode="expand")
+            if country is not None and span is not None:
                 found.setdefault(country.code, (span, m.group(0)))
         return found
 

@@ -434,3 +434,8 @@ def test_geography_border_of_a_city_is_its_countrys():
     (finding,) = assert_flags("GE02", article("Smugglers cross Kazan's southern border with Turkey at night."))
     assert "(Kazan is in Russia)" in finding.message
     assert_passes("GE02", article("Traffic at El Paso's border with Mexico and Narva's border with Russia grew."))
+
+
+def test_geography_repatriation_by_citizens_of_country():
+    assert_flags("GE04", article("A plane carrying citizens of Russia landed in Iraq for their repatriation."))
+    assert_passes("GE04", article("A plane carrying citizens of Iraq landed in Iraq for their repatriation."))
