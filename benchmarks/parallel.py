@@ -3,8 +3,11 @@
 Runs the real command (spawned workers, model loaded once per worker) one job count
 after the other, and measures for each: wall time, time to the first report (does
 it stream?), peak resident memory of the whole process tree (sampled every 0.1 s)
-and of its largest process, and a digest of the reports, so the runs can be shown to
-agree report for report. Writes benchmarks/results/parallel.{json,md}.
+and of its largest process, the CPU seconds used (workers included), the machine's
+load average during the run, and a digest of the reports, so the runs can be shown to
+agree report for report. On a shared machine the wall-time speed-up is bounded by the
+cores other work leaves free; the CPU seconds show what the extra worker costs.
+Writes benchmarks/results/parallel.{json,md}.
 
     python benchmarks/parallel.py                    # whole corpus, --jobs 1 and 2
     python benchmarks/parallel.py --limit 200 --jobs 1,2,3
@@ -16,6 +19,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -42,6 +46,7 @@ class TreeMemory(threading.Thread):
         self.peak_total = 0
         self.peak_single = 0
         self.processes = 1
+        self.loads: list[float] = []
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -59,6 +64,7 @@ class TreeMemory(threading.Thread):
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, max(sizes, default=0))
             self.processes = max(self.processes, len(sizes))
+            self.loads.append(os.getloadavg()[0])
             self._done.wait(self.every)
 
     def stop(self) -> None:
@@ -72,6 +78,7 @@ def run_once(paths: list[str], jobs: int, extra: list[str]) -> dict[str, Any]:
     digest = hashlib.sha256()
     reports = findings = 0
     first = None
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
     memory = TreeMemory(process.pid)
@@ -88,13 +95,22 @@ def run_once(paths: list[str], jobs: int, extra: list[str]) -> dict[str, Any]:
     code = process.wait()
     wall = time.perf_counter() - started
     memory.stop()
+    cpu = _children_cpu() - cpu_before
     return {
         "jobs": jobs, "exit_code": code, "reports": reports, "findings": findings,
         "wall_seconds": round(wall, 1), "first_report_seconds": round(first or 0.0, 1),
         "articles_per_second": round(reports / wall, 2) if wall else None,
         "peak_rss_tree_mib": round(memory.peak_total / 2**20), "peak_rss_largest_process_mib": round(memory.peak_single / 2**20),
-        "processes": memory.processes, "reports_sha256": digest.hexdigest(),
+        "processes": memory.processes, "cpu_seconds": round(cpu, 1),
+        "load_average_during": round(sum(memory.loads) / len(memory.loads), 2) if memory.loads else None,
+        "reports_sha256": digest.hexdigest(),
     }
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of every finished child process and their children (workers included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -125,10 +141,10 @@ def main() -> None:
                            "articles": base["reports"], "extra_args": extra}
     data = {"facts": facts, "runs": runs}
     rows = [[r["jobs"], r["reports"], r["wall_seconds"], r["first_report_seconds"], r["articles_per_second"],
-             r["speedup_vs_first"], r["peak_rss_tree_mib"], r["peak_rss_largest_process_mib"], r["processes"],
-             "yes" if r["identical_to_first"] else "NO"] for r in runs]
-    table = markdown_table(["jobs", "reports", "wall s", "first report s", "articles/s", "speed-up",
-                            "peak RSS tree MiB", "largest process MiB", "processes", "same reports"], rows)
+             r["speedup_vs_first"], r["cpu_seconds"], r["load_average_during"], r["peak_rss_tree_mib"],
+             r["peak_rss_largest_process_mib"], r["processes"], "yes" if r["identical_to_first"] else "NO"] for r in runs]
+    table = markdown_table(["jobs", "reports", "wall s", "first report s", "articles/s", "speed-up", "CPU s",
+                            "load during", "peak RSS tree MiB", "largest process MiB", "processes", "same reports"], rows)
     markdown = (f"# Parallel benchmark\n\n{facts['date']}, commit {facts['commit']}, {facts['cpus']} CPUs, "
                 f"load average before {facts['load_average_before']} after {facts['load_average_after']} "
                 f"(the machine is shared: speed-ups are lower bounds).\n\n{table}\n")
