@@ -167,7 +167,8 @@ class Pools:
         for (label, text), n in sorted(counts.items()):
             if n < min_articles or n < 0.8 * total[text] or text.lower() in common:
                 continue
-            if (label == "PERSON" and len(text.split()) >= 2) or label == "ORG" or (label == "GPE" and text in places):
+            person = label == "PERSON" and len(text.split()) >= 2 and text.split()[0].lower().rstrip(".") not in HONORIFICS
+            if person or label == "ORG" or (label == "GPE" and text in places):
                 pools.setdefault(label, []).append(text)
         return cls(pools, frozenset(common))
 
@@ -333,8 +334,9 @@ def mutate_geography(facts: ArticleFacts, rng: random.Random, pools: Pools) -> M
             continue
         country = rng.choice(wrong)
         before = article.body[: city.start]
-        preposition = re.search(r"\b(in|from|to|at|near|of)\s$", before)
-        if preposition and rng.random() < 0.5:
+        if not re.search(r"\b(in|from|to|at|near|outside|into)\s$", before):
+            continue  # elsewhere the city is often attributive ("his London home") or a metonym
+        if rng.random() < 0.5:
             new = f"the {DEMONYMS[country]} city of {city.text}"
             mutated = replace(article, "body", city.start, city.end, new)
             start, stop, variant = city.start + 4, city.start + len(new), "demonym"
