@@ -145,7 +145,8 @@ def test_benchmarks_mutations_script_saves_json_and_markdown(corpus, tmp_path, c
         assert 0 <= row["found"] <= row["mutants"] <= 1 and 0.0 <= row["recall"] <= 1.0
     assert data["false_alarms"]["articles"] == 4 and data["facts"]["seed"] == 13
     markdown = (out / "mutations.md").read_text(encoding="utf-8")
-    assert "| kind | mutants | found | recall |" in markdown and "| **all** |" in markdown
+    assert "| kind | mutants | found | recall | recall counting info |" in markdown and "| **all** |" in markdown
+    assert data["mutation_at_info"]["found"] >= result["found"]
     lines = (tmp_path / "mutants.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == result["mutants"] and "gold" in json.loads(lines[0])
     assert "saved" in capsys.readouterr().out
