@@ -127,7 +127,7 @@ class UnsupportedHeadlineClaim(Rule):
             yield finding
         if self.options.names:
             yield from self._check_countries(ctx, [p for p in title_places if p.key not in reported], body_places)
-            yield from self._check_people(ctx)
+            yield from self._check_people(ctx, title_places)
         if self.options.numbers:
             yield from self._check_numbers(ctx)
         yield from self._check_events(ctx)
@@ -211,37 +211,39 @@ class UnsupportedHeadlineClaim(Rule):
                 data={"kind": "country", "country": place.key},
             )
 
-    # --- people named in the headline but never in the body ------------------------------
-    def _check_people(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        body_lower = ctx.article.body.lower()
-        for ent in ctx.entities_of("PERSON", field="title"):
-            words = [w for w in re.findall(r"[A-Za-zÀ-ÿ'’-]+", ent.norm) if w[:1].isupper()]
-            if not words:
+    # --- people and organisations named in the headline but never in the body -----------
+    def _check_people(self, ctx: ArticleAnalysis, title_places: Sequence[PlaceMention]) -> Iterator[Finding]:
+        names = _BodyNames(ctx.article.body)
+        place_tokens = {i for p in title_places for i in range(p.token_start, p.token_end)}
+        title_case = _is_title_case(ctx.title_doc)
+        substantial = len(list(sentences_of(ctx.body_doc))) >= 3
+        for actor in _headline_actors(ctx.title_doc, place_tokens, title_case):
+            if names.supports(actor.words):
                 continue
-            surname = words[-1].rstrip("'’")
-            if len(surname) < 3 or _mentioned(surname, body_lower):
-                continue
-            if any(_mentioned(w, body_lower) for w in words[:-1]):
-                continue
-            other = _other_actor(ctx, ent.span)
+            person = actor.label == "PERSON"
+            other = _other_actor(ctx, actor.span) if person else None
             if other is not None:
                 # the body gives the headline's action to someone else: "Blair hails" / "Brown hailed"
-                verb, actor = other
+                verb, body_actor = other
                 yield self.finding(
-                    f"The headline says {ent.norm} {ent.span.root.head.text}, but in the body {actor.text} "
-                    f"{verb.text} and {surname} is never mentioned.",
-                    [ent.to_span()],
-                    [ctx.span(actor), ctx.span(verb)],
+                    f"The headline says {actor.text} {actor.span.root.head.text}, but in the body {body_actor.text} "
+                    f"{verb.text} and {actor.words[-1]} is never mentioned.",
+                    [ctx.span(actor.span)],
+                    [ctx.span(body_actor), ctx.span(verb)],
                     confidence=0.7,
-                    data={"kind": "person", "name": ent.norm, "body_actor": actor.text},
+                    data={"kind": "person", "name": actor.text, "body_actor": body_actor.text},
                 )
                 continue
+            # the headline's subject is its claim; a name elsewhere in it may be a passing reference
+            strong = actor.is_subject and actor.looks_like_name and substantial and not title_case
+            what = "mentions" if person else "names"
             yield self.finding(
-                f"The headline names {ent.norm}, but the body never mentions {surname}.",
-                [ent.to_span()],
-                confidence=0.55,
-                severity=Severity.info,
-                data={"kind": "person", "name": ent.norm},
+                f"The headline names {actor.text}, but the body never {what} {actor.text if not person else actor.words[-1]} in any form.",
+                [ctx.span(actor.span)],
+                confidence=0.6 if strong else 0.45,
+                severity=Severity.warning if strong else Severity.info,
+                data={"kind": "person" if person else "actor", "name": actor.text, "label": actor.label,
+                      "subject": actor.is_subject},
             )
 
     # --- numbers ------------------------------------------------------------------------
@@ -410,6 +412,146 @@ def _most_related_parties(related: Sequence[_Relation], keys: Sequence[str]) -> 
 
 def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- headline actors ------------------------------------------------------------------------
+# Capitalised headline words that are not names: titles, institutions, events, common acronyms.
+_COMMON_WORDS = frozenset("""
+boss bosses chief chiefs minister ministers mp mps pm mep meps msp msps government parliament cabinet
+commons lords party court bank union council senate congress city street net web internet online mobile
+tv dvd dvds cd cds pc pcs it id gm ai hiv aids vat gdp ceo ftse isa isas uk us eu un q&a budget queen diy tech
+prince king lord lady sir mr mrs ms dr president premier chancellor secretary leader leaders tory tories
+labour conservative conservatives lib dem dems liberal democrats democrat green greens new old big
+firm firms group deal deals talks plan plans report probe row win wins net sales profit profits
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday christmas easter new year the a an
+standoff stand-off election elections poll polls vote votes north south east west central
+""".split())
+# Names a headline and its body may write in different forms ("Tories" / "Conservatives").
+_ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
+    "tory tories conservative conservatives",
+    "lib dem dems liberal democrat democrats libdem libdems",
+    "us usa america american americans washington states",
+    "uk britain british england english scotland wales",
+    "eu euro european europe brussels",
+    "scots scottish scotland",
+    "un nations",
+    "labour",
+))
+_ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "des"])
+
+
+@dataclass(frozen=True)
+class _Actor:
+    """A name in the headline: its tokens, its distinctive words and where it stands."""
+
+    span: Any
+    label: str
+    words: tuple[str, ...]
+    is_subject: bool
+    looks_like_name: bool
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"['’]s$", "", self.span.text)
+
+
+def _is_title_case(doc: Doc) -> bool:
+    """Whether the headline capitalises most words ("Blair Hails Historic Deal"), so case says nothing."""
+    words = [t for t in doc[1:] if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) > len(words) / 2
+
+
+def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iterator[_Actor]:
+    """People and organisations of the headline: spaCy PERSON/ORG entities, and runs of capitalised
+    PROPN tokens the tagger left unlabelled; places (checked as countries) are left out."""
+    verb = next((t.i for t in doc if t.pos_ in ("VERB", "AUX") and t.i > 0), None)
+    taken: set[int] = set(place_tokens)
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and not taken & set(range(ent.start, ent.end)):
+            spans.append((ent, ent.label_))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"):
+            taken.update(range(ent.start, ent.end))
+    if not title_case:
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if i in taken or not _capitalised_propn(t):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and _capitalised_propn(doc[j]):
+                j += 1
+            spans.append((doc[i:j], "PROPN"))
+            i = j
+    for span, label in spans:
+        words = tuple(w for w in re.findall(r"[A-Za-zÀ-ÿ]+", re.sub(r"['’]s\b", "", span.text))
+                      if w[:1].isupper() and w.lower() not in _COMMON_WORDS and len(w) >= 2)
+        if not words:
+            continue
+        looks = all(w.isupper() or (w[0].isupper() and not w[1:].isupper()) for w in words)
+        if label == "PROPN" or span.start == 0:
+            # the first word is capitalised anyway: only the tagger's PROPN makes it a name
+            looks = looks and any(t.pos_ == "PROPN" for t in span)
+        is_subject = verb is not None and span.end <= verb and span.start <= 1
+        yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks)
+
+
+def _capitalised_propn(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.i > 0
+
+
+class _BodyNames:
+    """Every form in which the body can name someone: words, 5-letter prefixes, acronyms."""
+
+    def __init__(self, body: str) -> None:
+        words = re.findall(r"[A-Za-zÀ-ÿ]+", body)
+        self.words = {w.lower() for w in words}
+        self.prefixes = {w[:5] for w in self.words if len(w) >= 5}
+        self.compact = re.sub(r"[^a-zà-ÿ]", "", body.lower())
+        # capitalised words inside sentences: the names an abbreviation may shorten ("Utd", "Amex")
+        self.names = {w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-zà-ÿ]{3,}", body)}
+        self.initials: set[str] = set()
+        for run in re.findall(r"[A-Z][\w&]*(?:\s+(?:of|the|and|for|&|[A-Z][\w&]*))*", body):
+            # "GlaxoSmithKline" gives GSK as "Glaxo Smith Kline" would
+            parts = [p for p in re.sub(r"([a-z])([A-Z])", r"\1 \2", run).split() if p.lower() not in _ACRONYM_SKIP]
+            for k in range(len(parts)):
+                for m in range(k + 2, len(parts) + 1):
+                    self.initials.add("".join(p[0] for p in parts[k:m]).lower())
+
+    def supports(self, words: Sequence[str]) -> bool:
+        """Whether any distinctive word of a headline name appears in the body in some form."""
+        lowered = [w.lower() for w in words]
+        for w in lowered:
+            if w in self.words or (len(w) >= 5 and w[:5] in self.prefixes):
+                return True
+            if len(w) >= 4 and any(b.startswith(w) for b in self.words):
+                return True  # "Hunt" in "hunting"
+            if 3 <= len(w) <= 4 and any(_abbreviates(w, b) for b in self.names):
+                return True  # "Utd" for United, "Fed" for Federal, "Amex" for American Express
+            if w.isalpha() and len(w) >= 2 and words[lowered.index(w)].isupper() and w in self.initials:
+                return True  # "BA" for British Airways
+            if any(w in g and g & self.words for g in _ALIAS_GROUPS):
+                return True
+        if len(lowered) >= 2:
+            if "".join(w[0] for w in lowered) in self.words:
+                return True  # "British Airways" for BA
+            if "".join(lowered) in self.compact:
+                return True  # "Kilroy Silk" / "Kilroy-Silk", "World Com" / "WorldCom"
+        return False
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether a short headline word abbreviates a longer name: same first three letters, or its
+    letters in order with the same first letter ("utd" in "united")."""
+    if len(name) <= len(short) or short[0] != name[0]:
+        return False
+    if name.startswith(short[:3]):
+        return True
+    rest = iter(name[1:])
+    return all(c in rest for c in short[1:])
 
 
 # --- name and number helpers ---------------------------------------------------------------
