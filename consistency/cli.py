@@ -123,19 +123,10 @@ def _reports(args: argparse.Namespace, config: Config, checker: Any) -> Iterator
     return checker.check_many(documents)
 
 
-def _progress(reports: Iterator[Report], enabled: bool | None) -> Iterator[Report]:
-    if enabled is None:
-        enabled = sys.stderr.isatty()
-    if not enabled:
-        return reports
-    from tqdm import tqdm
-
-    return iter(tqdm(reports, unit="article", file=sys.stderr, leave=False))
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
+    from .parallel import progress
     from .reporters import get_reporter_class
 
     if args.jobs < 1:
@@ -149,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = reporter_class(stream, color=_use_color(args.color, stream), rules=checker.rule_infos(),
                                   fail_on=config.fail_on)
         reporter.start()
-        for report in _progress(_reports(args, config, checker), args.progress):
+        for report in progress(_reports(args, config, checker), enabled=args.progress):
             reporter.report(report)
             for error in report.errors:
                 errored = True

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .checker import Checker
 from .config import Config
 from .errors import ConsistencyError
-from .inputs import Document, _article
+from .inputs import Document, document_from
 from .models import Article, Report
 from .parallel import chunked, plugin_names
 
@@ -67,7 +67,7 @@ def to_document(item: Any, index: int = 0) -> Document:
         except json.JSONDecodeError as exc:
             return Document(f"item:{index}", error=f"item:{index}: invalid JSON at column {exc.colno}: {exc.msg}")
     if isinstance(item, dict):
-        document = _article(f"item:{index}", lambda: Article.from_dict(item))
+        document = document_from(f"item:{index}", lambda: Article.from_dict(item))
         if document.article is not None:
             return Document(document.article.id, document.article)
         return document
@@ -154,7 +154,7 @@ def iter_jsonl_documents(path: str) -> Iterator[Document]:
                 except json.JSONDecodeError as exc:
                     yield Document(label, error=f"{label}: invalid JSON at column {exc.colno}: {exc.msg}")
                     continue
-                yield _article(label, lambda data=data: Article.from_dict(data))
+                yield document_from(label, lambda data=data: Article.from_dict(data))
     except (OSError, UnicodeDecodeError) as exc:
         yield Document(path, error=f"{path}: cannot read: {exc}")
 

@@ -78,7 +78,7 @@ def _from_bytes(source: str, data: bytes, kind: str | None) -> Iterator[Document
         stripped = text.lstrip()
         kind = ".jsonl" if stripped[:1] == "{" and "\n{" in stripped.strip() else ".json" if stripped[:1] in "{[" else ".txt"
     if kind == ".txt":
-        yield _article(source, lambda: Article.from_text(text))
+        yield document_from(source, lambda: Article.from_text(text))
     elif kind == ".jsonl":
         yield from _from_jsonl(source, text)
     else:
@@ -93,9 +93,9 @@ def _from_json(source: str, text: str) -> Iterator[Document]:
         return
     if isinstance(data, list):
         for index, item in enumerate(data):
-            yield _article(f"{source}:{index}", lambda item=item: Article.from_dict(item))
+            yield document_from(f"{source}:{index}", lambda item=item: Article.from_dict(item))
     else:
-        yield _article(source, lambda: Article.from_dict(data))
+        yield document_from(source, lambda: Article.from_dict(data))
 
 
 def _from_jsonl(source: str, text: str) -> Iterator[Document]:
@@ -108,10 +108,11 @@ def _from_jsonl(source: str, text: str) -> Iterator[Document]:
         except json.JSONDecodeError as exc:
             yield Document(label, error=f"{label}: invalid JSON at column {exc.colno}: {exc.msg}")
             continue
-        yield _article(label, lambda data=data: Article.from_dict(data))
+        yield document_from(label, lambda data=data: Article.from_dict(data))
 
 
-def _article(source: str, build: Any) -> Document:
+def document_from(source: str, build: Any) -> Document:
+    """A `Document` from `build()` (which makes an Article), or one carrying the reason it failed."""
     try:
         article = build()
     except ValidationError as exc:
