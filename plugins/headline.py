@@ -73,9 +73,13 @@ class UnsupportedHeadlineClaim(Rule):
         number in the headline the body never gives, not even rounded; a country named in the
         headline that the body never mentions; a person the body never mentions while it gives
         the headline's action to someone else ("Blair hails deal" over "Brown hailed the
-        agreement"); an event verb ("resigns", "wins") the body never echoes. Names are matched
-        by surname, demonym, capital and seat of government; a person or demonym that is merely
-        absent is reported as info.
+        agreement"); a person or organisation that is the headline's subject ("Howard hails
+        deal", "Microsoft cuts jobs") which a body of three or more sentences never names in any
+        form; an event verb ("resigns", "wins") the body never echoes. Places are matched by
+        demonym, capital and seat of government; people by surname; organisations by any of
+        their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
+        nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
+        reported as info, as is any name in a Title Case headline.
 
     Why it matters:
         Readers judge a story by its headline. A headline that names the wrong parties of a
@@ -195,7 +199,7 @@ class UnsupportedHeadlineClaim(Rule):
         body_lower = ctx.article.body.lower()
         reported: set[str] = set()
         for place in title_places:
-            if place.key in body_keys or place.key in reported or place.key in ("EU", "UN", "NATO"):
+            if place.key in body_keys or place.key in reported or place.key in _ORGANISATION_PLACES:
                 continue
             text = ctx.article.title[place.start:place.end]
             if text.lower() in body_lower or place.key in _body_place_countries(ctx):
@@ -214,7 +218,9 @@ class UnsupportedHeadlineClaim(Rule):
     # --- people and organisations named in the headline but never in the body -----------
     def _check_people(self, ctx: ArticleAnalysis, title_places: Sequence[PlaceMention]) -> Iterator[Finding]:
         names = _BodyNames(ctx.article.body)
-        place_tokens = {i for p in title_places for i in range(p.token_start, p.token_end)}
+        # countries are checked as places; the EU, UN and Nato are checked as organisations here
+        place_tokens = {i for p in title_places if p.key not in _ORGANISATION_PLACES
+                        for i in range(p.token_start, p.token_end)}
         title_case = _is_title_case(ctx.title_doc)
         substantial = len(list(sentences_of(ctx.body_doc))) >= 3
         for actor in _headline_actors(ctx.title_doc, place_tokens, title_case):
@@ -419,7 +425,7 @@ def _join(names: Sequence[str]) -> str:
 _COMMON_WORDS = frozenset("""
 boss bosses chief chiefs minister ministers mp mps pm mep meps msp msps government parliament cabinet
 commons lords party court bank union council senate congress city street net web internet online mobile
-tv dvd dvds cd cds pc pcs it id gm ai hiv aids vat gdp ceo ftse isa isas uk us eu un q&a budget queen diy tech
+tv dvd dvds cd cds pc pcs it id gm ai hiv aids vat gdp ceo ftse isa isas uk us q&a budget queen diy tech
 prince king lord lady sir mr mrs ms dr president premier chancellor secretary leader leaders tory tories
 labour conservative conservatives lib dem dems liberal democrats democrat green greens new old big
 firm firms group deal deals talks plan plans report probe row win wins net sales profit profits
@@ -435,9 +441,9 @@ _ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in 
     "uk britain british england english scotland wales",
     "eu euro european europe brussels",
     "scots scottish scotland",
-    "un nations",
     "labour",
 ))
+_ORGANISATION_PLACES = frozenset(["EU", "UN", "NATO"])
 _ACRONYM_SKIP = frozenset(["of", "the", "and", "for", "&", "de", "du", "des"])
 
 
@@ -465,11 +471,12 @@ def _is_title_case(doc: Doc) -> bool:
 def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iterator[_Actor]:
     """People and organisations of the headline: spaCy PERSON/ORG entities, and runs of capitalised
     PROPN tokens the tagger left unlabelled; places (checked as countries) are left out."""
-    verb = next((t.i for t in doc if t.pos_ in ("VERB", "AUX") and t.i > 0), None)
+    verb = next((t.i for t in doc if t.i > 0 and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"))), None)
     taken: set[int] = set(place_tokens)
     spans = []
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and not taken & set(range(ent.start, ent.end)):
+        # an organisation may open with a place ("British Airways", "China Unicom"): still a name
+        if ent.label_ in ("PERSON", "ORG") and set(range(ent.start, ent.end)) - taken:
             spans.append((ent, ent.label_))
             taken.update(range(ent.start, ent.end))
         elif ent.label_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL", "MONEY", "PERCENT"):
@@ -487,15 +494,24 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
             spans.append((doc[i:j], "PROPN"))
             i = j
     for span, label in spans:
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.ent_type_ in ("NORP", "GPE") and before.text[:1].isupper():
+            span = doc[before.i:span.end]  # "British Airways", "Scottish Power": a demonym opens the name
         words = tuple(w for w in re.findall(r"[A-Za-zÀ-ÿ]+", re.sub(r"['’]s\b", "", span.text))
                       if w[:1].isupper() and w.lower() not in _COMMON_WORDS and len(w) >= 2)
         if not words:
             continue
+        if label == "PERSON":
+            # a person is named by the surname (with its hyphenated parts), not a shared first name
+            last = re.findall(r"[A-Za-zÀ-ÿ]+", re.sub(r"['’]s\b", "", span.text.split()[-1]))
+            words = tuple(w for w in words if w in last) or words
         looks = all(w.isupper() or (w[0].isupper() and not w[1:].isupper()) for w in words)
         if label == "PROPN" or span.start == 0:
             # the first word is capitalised anyway: only the tagger's PROPN makes it a name
             looks = looks and any(t.pos_ == "PROPN" for t in span)
-        is_subject = verb is not None and span.end <= verb and span.start <= 1
+        # a quoted word is a coinage or a title ("'Brainwave' cap"), not the story's actor
+        quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
+        is_subject = verb is not None and span.end <= verb and span.start <= 1 and not quoted
         yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks)
 
 
@@ -504,13 +520,15 @@ def _capitalised_propn(token: Token) -> bool:
 
 
 class _BodyNames:
-    """Every form in which the body can name someone: words, 5-letter prefixes, acronyms."""
+    """Every form in which the body can name someone: words, capitalised words, initials, joined pairs."""
 
     def __init__(self, body: str) -> None:
         words = re.findall(r"[A-Za-zÀ-ÿ]+", body)
         self.words = {w.lower() for w in words}
-        self.prefixes = {w[:5] for w in self.words if len(w) >= 5}
-        self.compact = re.sub(r"[^a-zà-ÿ]", "", body.lower())
+        self.capitalised = {w.lower() for w in words if w[0].isupper()}
+        lowered = [w.lower() for w in words]
+        # two adjacent words written as one: "Kilroy Silk" for "Kilroy-Silk", "brain waves"
+        self.joined = {a + b for a, b in zip(lowered, lowered[1:])}
         # capitalised words inside sentences: the names an abbreviation may shorten ("Utd", "Amex")
         self.names = {w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-zà-ÿ]{3,}", body)}
         self.initials: set[str] = set()
@@ -522,25 +540,40 @@ class _BodyNames:
                     self.initials.add("".join(p[0] for p in parts[k:m]).lower())
 
     def supports(self, words: Sequence[str]) -> bool:
-        """Whether any distinctive word of a headline name appears in the body in some form."""
+        """Whether a headline name appears in the body in some form. Of a name of several words
+        any one will do, but only as a name (capitalised): "financial" does not echo "Financial Times"."""
         lowered = [w.lower() for w in words]
-        for w in lowered:
-            if w in self.words or (len(w) >= 5 and w[:5] in self.prefixes):
+        several = len(lowered) >= 2
+        for w, original in zip(lowered, words):
+            if several:
+                if _inflected_in(w, self.capitalised):
+                    return True
+            elif _inflected_in(w, self.words):
                 return True
-            if len(w) >= 4 and any(b.startswith(w) for b in self.words):
+            elif len(w) >= 4 and any(b.startswith(w) for b in self.words):
                 return True  # "Hunt" in "hunting"
-            if 3 <= len(w) <= 4 and any(_abbreviates(w, b) for b in self.names):
+            if original.isupper():
+                if len(w) >= 2 and w in self.initials:
+                    return True  # "BA" for British Airways
+            elif 3 <= len(w) <= 4 and any(_abbreviates(w, b) for b in self.names):
                 return True  # "Utd" for United, "Fed" for Federal, "Amex" for American Express
-            if w.isalpha() and len(w) >= 2 and words[lowered.index(w)].isupper() and w in self.initials:
-                return True  # "BA" for British Airways
             if any(w in g and g & self.words for g in _ALIAS_GROUPS):
                 return True
-        if len(lowered) >= 2:
+        compact = "".join(lowered)
+        if compact in self.joined or compact + "s" in self.joined:
+            return True  # "Brainwave" for "brain waves", "Worldcom" for "World Com"
+        if several:
             if "".join(w[0] for w in lowered) in self.words:
                 return True  # "British Airways" for BA
-            if "".join(lowered) in self.compact:
-                return True  # "Kilroy Silk" / "Kilroy-Silk", "World Com" / "WorldCom"
+            if compact in self.words:
+                return True  # "World Com" for "WorldCom"
         return False
+
+
+def _inflected_in(word: str, words: set[str]) -> bool:
+    """Whether the word, or the word less an ending of up to three letters ("Americans", "Blair's"),
+    is among the words; never a stem under five letters ("WorldCom" is not "world")."""
+    return any(word[:k] in words for k in range(max(5, len(word) - 3), len(word) + 1)) or word in words
 
 
 def _abbreviates(short: str, name: str) -> bool:

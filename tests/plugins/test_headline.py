@@ -97,3 +97,76 @@ def test_headline_flags_person_whose_action_the_body_gives_to_another():
     text = "Blair hails 'historic' deal\nGordon Brown hailed the agreement as historic on Monday."
     findings = assert_flags("HL01", text, quotes=["Blair"])
     assert "Gordon Brown" in findings[0].message or "Brown" in findings[0].message
+
+
+# --- people and organisations the body never names -------------------------------------------
+TAX_BODY = ("Tony Blair said the new tax deal would help working families.\n"
+            "The prime minister told MPs the agreement was the best in a decade.\n"
+            "Mr Blair added that the Treasury had costed every measure.")
+JOBS_BODY = ("German software firm SAP is to cut 500 jobs in its home market.\n"
+             "The company said demand for its business software had slowed.\n"
+             "SAP shares fell 2% in Frankfurt after the announcement.")
+
+
+def test_headline_flags_subject_person_the_body_never_names():
+    findings = assert_flags("HL01", "Howard hails new tax deal\n" + TAX_BODY, quotes=["Howard"])
+    assert findings[0].data["kind"] == "person"
+
+
+def test_headline_flags_subject_person_whose_first_name_alone_is_in_the_body():
+    body = TAX_BODY.replace("Tony Blair", "Michael Blair")
+    assert_flags("HL01", "Michael Ancram hails new tax deal\n" + body, quotes=["Michael Ancram"])
+
+
+def test_headline_flags_subject_organisation_the_body_never_names():
+    findings = assert_flags("HL01", "Microsoft to cut 500 jobs\n" + JOBS_BODY, quotes=["Microsoft"])
+    assert "Microsoft" in findings[0].message
+
+
+def test_headline_organisation_outside_subject_or_over_short_body_is_only_info():
+    assert_passes("HL01", "SAP cuts jobs as Microsoft gains\n" + JOBS_BODY)
+    assert run_rule("HL01", "SAP cuts jobs as Microsoft gains\n" + JOBS_BODY, min_severity="info")
+    assert_passes("HL01", "Microsoft to cut 500 jobs\nGerman software firm SAP is to cut 500 jobs.")
+
+
+def test_headline_passes_acronyms_and_initials():
+    assert_passes("HL01", "BA cuts fuel surcharge\nBritish Airways said fuel costs had eased.\n"
+                  "The airline will cut its surcharge on long-haul flights.\nRivals are expected to follow.")
+    assert_passes("HL01", "British Airways cuts fuel surcharge\nBA said fuel costs had eased.\n"
+                  "The airline will cut its surcharge on long-haul flights.\nRivals are expected to follow.")
+    assert_passes("HL01", "GSK wins patent case\nGlaxoSmithKline said it had won the case over its patent.\n"
+                  "The drug maker had sued a generic rival.\nShares rose 3%.")
+
+
+def test_headline_passes_case_hyphen_and_brand_variants():
+    body = ("Worldcom founder Bernie Ebbers is on trial in New York.\nProsecutors say he hid losses.\n"
+            "He denies the charges.")
+    assert_passes("HL01", "WorldCom boss denies fraud\n" + body)
+    assert_passes("HL01", "Kilroy Silk launches new party\nRobert Kilroy-Silk said his party would fight "
+                  "every seat.\nThe former MEP left UKIP last year.\nHe said voters wanted a change.")
+    assert_passes("HL01", "Google buys map firm\nGoogle Inc has bought a digital mapping firm.\n"
+                  "The deal was worth $20m.\nThe search firm said maps were popular.")
+    assert_passes("HL01", "Yukos seeks US bankruptcy\nThe Yukos oil firm filed in Houston.\n"
+                  "The Russian company hopes to stop the sale of its main unit.\nA judge will rule next week.")
+
+
+def test_headline_passes_party_names_and_nicknames():
+    tail = "\nThe party unveiled its manifesto on Monday.\nIts leader said taxes would fall."
+    assert_passes("HL01", "Tories pledge tax cuts\nThe Conservatives promised lower taxes." + tail)
+    assert_passes("HL01", "Lib Dems pledge tax cuts\nThe Liberal Democrats promised lower taxes." + tail)
+    assert_passes("HL01", "Man Utd rejects takeover bid\nManchester United said the offer was too low.\n"
+                  "The club's board met on Friday.\nThe bidder may return.")
+    assert_passes("HL01", "EU fines software firm\nThe European Commission fined the company.\n"
+                  "Brussels said it had abused its position.\nThe firm will appeal.")
+
+
+def test_headline_passes_common_words_ner_slips_and_quoted_coinages():
+    assert_passes("HL01", "'Brainwave' cap controls computer\nA cap that reads brain waves lets users move "
+                  "a cursor.\nResearchers tested it on ten people.\nThey hope it will help disabled users.")
+    assert_passes("HL01", "Standoff over bid deepens\nThe exchange rejected the offer.\n"
+                  "Shareholders want a higher price.\nTalks will resume next week.")
+
+
+def test_headline_title_case_names_are_only_info():
+    text = "Microsoft To Cut 500 Jobs In Germany\n" + JOBS_BODY
+    assert_passes("HL01", text)
