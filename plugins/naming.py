@@ -25,9 +25,12 @@ from consistency.people import (
     HONORIFICS,
     KIN_WORDS,
     MARKERS,
+    NOBLE_HONORIFICS,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
+    NameMention,
     Person,
+    _known_given_name,
     first_name_relation,
     first_names_compatible,
     fold,
@@ -460,6 +463,14 @@ class PersonNameConflict(Rule):
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
         if p.offices and q.offices:
             return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
+        slip = _odd_mention(ctx, first, second)
+        if slip is not None:
+            odd, count = slip
+            times = "once" if count == 1 else f"{count} times"
+            message = (f"'{odd.text}' gives another first name ({odd.first} vs {a.first}) to '{a.text}', whose "
+                       f"surname the article used {times} before and never with {odd.first}.")
+            return self.finding(message, [odd.to_span()], [a.to_span()], confidence=0.6, suggestion=a.first,
+                                data={"kind": "first-name", "names": [a.text, odd.text], "established": count})
         message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
         return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
                             data={"kind": "first-name", "names": [a.text, b.text]})
@@ -511,6 +522,114 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
     sentences_q = {(m.field, _sentence_start(ctx, m)) for m in q.mentions if not m.ambiguous}
     return bool(sentences_p & sentences_q)
+
+
+# Words around a name that make its bearer someone in their own right.
+_NAMESAKE = re.compile(r"\b(?:no relation|not related|namesake|unrelated)\b", re.I)
+_QUOTES = ('"', "“", "”")
+_APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
+                                 "aged", "former", "chief", "head"})
+
+
+def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tuple[NameMention, int] | None:
+    """`other`'s only mention, and how often the surname was used before it, when it reads as a
+    slip for `established`; else None.
+
+    `established` is named at least twice before it (full name, "Mr X", titles); `other` is one
+    full name with another first name and nothing of its own: no office, honorific, apposition,
+    possessive organisation, kin word, coordination, quotation or namesake remark.
+    """
+    own = [m for m in other.mentions if not m.ambiguous]
+    if len(own) != 1 or not own[0].is_full or own[0].field != "body" or other.offices or other.relations:
+        return None
+    odd = own[0]
+    if odd.honorific or len(odd.given) != 1 or odd.first is None or not _looks_like_given_name(ctx, odd.first):
+        return None
+    # Before the odd mention a surname alone can only mean the established person, even when
+    # the clustering marks it ambiguous once a second first name has turned up.
+    before = [m for m in (*established.mentions, *other.mentions) if _position(m) < _position(odd)
+              and (not m.given or m in established.mentions)]
+    if not any(m.is_full for m in before) or established.honorifics & NOBLE_HONORIFICS:
+        return None  # "Sir Ian Blair" then "Tony Blair": the knight is a person of his own
+    others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
+    if len(others) < 2:
+        return None  # the surname is not yet one person's in this article
+    if any(not _looks_like_given_name(ctx, f, place_ok=False) for f in established.first_names):
+        return None  # "Manchester United": not a person's name
+    doc = ctx.doc(odd.field)
+    sent = doc[odd.token_start].sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if doc[odd.token_start].pos_ != "PROPN" or len(words) < 6 or len(_line_of(ctx, odd).split()) < 6:
+        return None  # a slogan or a caption: "Vote Blair, Get Brown"
+    if _NAMESAKE.search(sent.text) or _PLURAL_KIN.search(sent.text):
+        return None
+    quotes_before = sum(doc[i].text in _QUOTES for i in range(sent.start, odd.token_start))
+    if quotes_before % 2:
+        return None  # inside a quotation
+    if _has_own_context(doc, odd):
+        return None
+    return odd, len(before)
+
+
+def _line_of(ctx: ArticleAnalysis, m: NameMention) -> str:
+    """The line (paragraph) of the text a mention stands in."""
+    text = ctx.article.field(m.field)
+    return text[text.rfind("\n", 0, m.start) + 1:(text.find("\n", m.end) + 1 or len(text) + 1) - 1]
+
+
+def _looks_like_given_name(ctx: ArticleAnalysis, word: str, place_ok: bool = True) -> bool:
+    """A capitalised word that is not a common word of the article, a country or a demonym;
+    with `place_ok` False, not a city either unless it is a known given name ("David")."""
+    if not word[:1].isupper() or word.isupper() or len(word) < 2:
+        return False
+    if re.search(rf"\b{re.escape(word.lower())}\b", ctx.article.body):
+        return False  # "Shareholders United" beside "shareholders"
+    if is_demonym(word) or _place_key(word):
+        return False
+    return place_ok or not is_known_place(word) or _known_given_name(word)
+
+
+def _has_own_context(doc: Any, m: NameMention) -> bool:
+    """Words right around a name, in its sentence, that describe its bearer: a title, an
+    apposition, "and" with another name, a possessive organisation."""
+    start, end = m.token_start, m.token_end
+    sent = doc[start].sent
+    for tok in doc[max(sent.start, start - 4):start]:
+        word = fold(tok.text)
+        if word in ROLE_WORDS or word in KIN_WORDS or (word in ROLE_QUALIFIERS and tok.text[:1].isupper()):
+            return True
+        if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha:
+            return True  # "Australia's PM, John Howard"
+    prev = _prev_word_index(doc, start - 1)
+    if prev > sent.start and doc[prev].lower_ in ("and", "&", "or", "nor"):
+        return True  # "Gordon and Sarah Brown", "Mr Blair and Cherie Blair" (not a sentence's "And")
+    if end < sent.end:
+        nxt = doc[end]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if nxt.lower_ in ("and", "&", "or", "nor"):
+            return True  # "Cherie Blair and several ministers"
+        if nxt.text == "(" or nxt.text.isupper() and nxt.is_alpha and len(nxt.text) >= 2:
+            return True  # "Ian MacDonald QC", "John Smith (no relation)"
+        if nxt.text == "," and after is not None:
+            if after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
+                return True  # "John Smith, the mayor", "John Smith, 57,"
+            if end + 2 < len(doc) and _is_possessive_token(doc[end + 2]):
+                return True  # "John Smith, Leeds's ..."
+    if m.possessive and end < len(doc):
+        following = doc[end + 1] if _is_possessive_token(doc[end]) and end + 1 < len(doc) else doc[end]
+        if following.text[:1].isupper() and following.ent_type_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
+            return True  # "Cherie Blair's Matrix Chambers"
+    return False
+
+
+def _prev_word_index(doc: Any, i: int) -> int:
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _is_possessive_token(tok: Any) -> bool:
+    return tok.text in ("'s", "’s", "'", "’") or tok.text.endswith(("'s", "’s"))
 
 
 def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:

@@ -146,3 +146,90 @@ def test_naming_flags_transliterated_first_name():
     text = ("Minister quits\nViktor Makarov resigned on Monday. Viktor Makarov had served for ten years, "
             "and Victor Makarov said he would now rest.")
     assert_flags("NM02", text, quotes=["Victor Makarov"])
+
+
+# --- NM02: a later slip of an established person's first name --------------------------------
+def test_naming_flags_honorific_mention_given_another_first_name():
+    text = ("Budget row\n"
+            "Gordon Brown set out his budget on Wednesday. Mr Brown said growth would be strong. "
+            "Critics were unconvinced, but Peter Brown said the plans were fully costed.")
+    findings = assert_flags("NM02", text, quotes=["Peter Brown"])
+    assert "Peter" in findings[0].message and "Gordon Brown" in findings[0].message
+    assert findings[0].evidence[0].text == "Gordon Brown"
+
+
+def test_naming_flags_repeated_full_name_with_changed_first_name():
+    text = ("Chief quits\n"
+            "Mikhail Khodorkovsky left the firm on Monday. Lawyers for Khodorkovsky appealed. "
+            "The court heard that Anne Khodorkovsky had moved his shares abroad in 2003.")
+    assert_flags("NM02", text, quotes=["Anne Khodorkovsky"])
+
+
+def test_naming_passes_relative_introduced_earlier():
+    text = ("Chancellor on tour\n"
+            "Gordon Brown toured Africa with his wife on Monday. Mr Brown met aid workers. "
+            "Later in the week Sarah Brown visited a school in Lusaka.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_couples_joined_by_and():
+    text = ("Party conference\n"
+            "Tony Blair spoke to the conference on Tuesday. Mr Blair was cheered by delegates. "
+            "Officials said Tony and Cherie Blair would leave by train afterwards.")
+    assert_passes("NM02", text)
+    text = ("Party conference\n"
+            "Tony Blair spoke to the conference on Tuesday. Mr Blair was cheered by delegates. "
+            "Guests included Cherie Blair and several cabinet ministers at the dinner.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_namesake_with_an_office_of_its_own():
+    text = ("Election strategist\n"
+            "Michael Howard denied the report on Monday. Mr Howard said it was untrue. "
+            "The strategist helped Australia's PM, John Howard, win four elections.")
+    assert_passes("NM02", text)
+    text = ("Police warning\n"
+            "Tony Blair defended his plans on Monday. Mr Blair said the risk was real. "
+            "Metropolitan Police Commissioner Ian Blair said terror groups were watching.")
+    assert_passes("NM02", text)
+    text = ("Police warning\n"
+            "Tony Blair defended his plans on Monday. Mr Blair said the risk was real. "
+            "Ian Blair, the Metropolitan Police Commissioner, said terror groups were watching.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_knight_named_before_the_namesake():
+    text = ("Terror warning\n"
+            "Sir Ian Blair said terror groups would remember the effect of the Madrid bomb. "
+            "The comments come after Tony Blair defended his proposals. But Mr Blair insisted the plan was fair.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_slogans_and_organisations():
+    text = ("Conference mood\n"
+            "Tony Blair told Labour he was back. Mr Blair was cheered by the hall.\n\n"
+            "Vote Blair, Get Brown\n\n"
+            "Activists said Gordon Brown's speech had fired them up.")
+    assert_passes("NM02", text)
+    text = ("Takeover bid\n"
+            "Shares in Manchester United rose. Manchester United said it had received an offer. "
+            "Fans backed the supporters' group, Shareholders United, and other shareholders agreed.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_namesake_in_a_quotation_or_with_a_remark():
+    text = ("Campaign trail\n"
+            "Gordon Brown visited Leeds on Friday. Mr Brown spoke about jobs. "
+            'One voter said: "My neighbour Peter Brown always votes Labour, whatever happens."')
+    assert_passes("NM02", text)
+    text = ("Campaign trail\n"
+            "Gordon Brown visited Leeds on Friday. Mr Brown spoke about jobs. "
+            "A local teacher, Peter Brown (no relation), asked about school funding.")
+    assert_passes("NM02", text)
+
+
+def test_naming_passes_possessive_organisation_of_the_namesake():
+    text = ("Legal advice\n"
+            "Tony Blair dismissed questions about the advice. Mr Blair said it was a fair summary. "
+            "The claims were made by a member of Cherie Blair's Matrix Chambers in a new book.")
+    assert_passes("NM02", text)
