@@ -511,8 +511,31 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
             looks = looks and any(t.pos_ == "PROPN" for t in span)
         # a quoted word is a coinage or a title ("'Brainwave' cap"), not the story's actor
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
-        is_subject = verb is not None and span.end <= verb and span.start <= 1 and not quoted
+        is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)
+                                     or _in_subject(span) or _is_attribution(span))
         yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks)
+
+
+def _in_subject(span: Any) -> bool:
+    """Whether a name is (part of) the subject of a headline verb: "Brown and Ancram face rift
+    claims", "duties frozen, Putin says", "AOL's toolbar sparks concern"."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.pos_ in ("VERB", "AUX") or token.head.tag_.startswith("VB")
+        if token.dep_ not in ("conj", "compound", "poss", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _is_attribution(span: Any) -> bool:
+    """Whether a name closes the headline as the speaker of a quote: "Taxes must be trusted - Clarke"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and doc[end].is_punct:
+        end += 1
+    return end == len(doc) and span.start >= 2 and doc[span.start - 1].text in ("-", "–", "—", ":")
 
 
 def _capitalised_propn(token: Token) -> bool:
