@@ -554,6 +554,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
     others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
     if len(others) < 2:
         return None  # the surname is not yet one person's in this article
+    if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
+        return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
     if any(not _looks_like_given_name(ctx, f, place_ok=False) for f in established.first_names):
         return None  # "Manchester United": not a person's name
     doc = ctx.doc(odd.field)
@@ -601,6 +603,9 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
         if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha:
             return True  # "Australia's PM, John Howard"
     prev = _prev_word_index(doc, start - 1)
+    if (prev >= sent.start and doc[prev].pos_ == "NOUN" and doc[prev].text.islower()
+            and start <= doc[prev].head.i < end):
+        return True  # a descriptor: "teacher Peter Brown", "local resident Peter Brown"
     if prev > sent.start and doc[prev].lower_ in ("and", "&", "or", "nor"):
         return True  # "Gordon and Sarah Brown", "Mr Blair and Cherie Blair" (not a sentence's "And")
     if end < sent.end:

@@ -233,3 +233,14 @@ def test_naming_passes_possessive_organisation_of_the_namesake():
             "Tony Blair dismissed questions about the advice. Mr Blair said it was a fair summary. "
             "The claims were made by a member of Cherie Blair's Matrix Chambers in a new book.")
     assert_passes("NM02", text)
+
+
+def test_naming_passes_namesake_with_a_descriptor_or_other_gender():
+    text = ("Campaign trail\n"
+            "Gordon Brown visited Leeds on Friday. Mr Brown spoke about jobs for an hour. "
+            "Afterwards local teacher Peter Brown asked about school funding.")
+    assert_passes("NM02", text)
+    text = ("Thatcher years\n"
+            "Margaret Thatcher came to power in 1979. Mrs Thatcher cut taxes in her first budget. "
+            "Observers said Denis Thatcher stayed out of politics, and Mr Thatcher rarely spoke.")
+    assert_passes("NM02", text)
