@@ -373,8 +373,12 @@ class PersonNameConflict(Rule):
         Two full names with one surname and incompatible first names ("Sergei Lavrov",
         later "Vladimir Lavrov") when the text gives them the same office; and one first
         name with two close spellings of the surname ("Alexander Lukashenko" /
-        "Alexander Lukashenka"). Without a shared office the pair is reported as info,
-        and not at all when the text shows two people (a couple, relatives, "and").
+        "Alexander Lukashenka"). Also a slip: a person the article has established (full
+        name, then "Mr X" or the surname alone) turning up once more under another first
+        name with nothing of its own: no title, honorific, apposition, kin word, "and",
+        quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said").
+        Other same-surname pairs are info, and nothing at all when the text shows two
+        people (a couple, relatives, "and").
 
     Why it matters:
         A wrong first name puts words in the mouth of someone else, often a real person.
@@ -526,7 +530,6 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
 
 # Words around a name that make its bearer someone in their own right.
 _NAMESAKE = re.compile(r"\b(?:no relation|not related|namesake|unrelated)\b", re.I)
-_QUOTES = ('"', "“", "”")
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
                                  "aged", "former", "chief", "head"})
 
@@ -565,12 +568,18 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
         return None  # a slogan or a caption: "Vote Blair, Get Brown"
     if _NAMESAKE.search(sent.text) or _PLURAL_KIN.search(sent.text):
         return None
-    quotes_before = sum(doc[i].text in _QUOTES for i in range(sent.start, odd.token_start))
-    if quotes_before % 2:
-        return None  # inside a quotation
+    if _inside_quotation(ctx, odd):
+        return None
     if _has_own_context(doc, odd):
         return None
     return odd, len(before)
+
+
+def _inside_quotation(ctx: ArticleAnalysis, m: NameMention) -> bool:
+    """An open quotation mark before the mention in its paragraph: someone else's words."""
+    text = ctx.article.field(m.field)
+    before = text[text.rfind("\n", 0, m.start) + 1:m.start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _line_of(ctx: ArticleAnalysis, m: NameMention) -> str:
@@ -603,6 +612,8 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
         if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha:
             return True  # "Australia's PM, John Howard"
     prev = _prev_word_index(doc, start - 1)
+    if prev >= sent.start and doc[prev].lower_ == "the":
+        return True  # part of a thing's name: "the Cherie Blair Foundation"
     if (prev >= sent.start and doc[prev].pos_ == "NOUN" and doc[prev].text.islower()
             and start <= doc[prev].head.i < end):
         return True  # a descriptor: "teacher Peter Brown", "local resident Peter Brown"
@@ -615,6 +626,8 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
             return True  # "Cherie Blair and several ministers"
         if nxt.text == "(" or nxt.text.isupper() and nxt.is_alpha and len(nxt.text) >= 2:
             return True  # "Ian MacDonald QC", "John Smith (no relation)"
+        if nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not m.possessive:
+            return True  # a longer name: "John Lewis Partnership"
         if nxt.text == "," and after is not None:
             if after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
                 return True  # "John Smith, the mayor", "John Smith, 57,"

@@ -244,3 +244,14 @@ def test_naming_passes_namesake_with_a_descriptor_or_other_gender():
             "Margaret Thatcher came to power in 1979. Mrs Thatcher cut taxes in her first budget. "
             "Observers said Denis Thatcher stayed out of politics, and Mr Thatcher rarely spoke.")
     assert_passes("NM02", text)
+
+
+def test_naming_passes_namesake_in_a_multi_sentence_quotation_or_a_thing_name():
+    text = ("Campaign trail\n"
+            "Gordon Brown visited Leeds on Friday. Mr Brown spoke about jobs for an hour.\n"
+            'One voter was unmoved: "I have voted for years. Peter Brown from next door agrees with me."')
+    assert_passes("NM02", text)
+    text = ("Charity gala\n"
+            "Tony Blair attended the gala on Friday. Mr Blair spoke about aid for an hour. "
+            "Money raised will go to the Cherie Blair Foundation for Women next year.")
+    assert_passes("NM02", text)
