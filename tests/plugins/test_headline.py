@@ -170,3 +170,18 @@ def test_headline_passes_common_words_ner_slips_and_quoted_coinages():
 def test_headline_title_case_names_are_only_info():
     text = "Microsoft To Cut 500 Jobs In Germany\n" + JOBS_BODY
     assert_passes("HL01", text)
+
+
+def test_headline_flags_coordinated_subject_and_closing_speaker():
+    assert_flags("HL01", "Brown and Ancram clash over tax deal\n" + TAX_BODY.replace("Tony Blair", "Gordon Brown"),
+                 quotes=["Ancram"])
+    assert_flags("HL01", "Tax deal will help families - Howard\n" + TAX_BODY, quotes=["Howard"])
+
+
+def test_headline_first_word_counts_as_a_name_only_with_an_inner_capital():
+    body = ("Irish airline Ryanair has ordered 70 new jets.\nThe deal is worth $4bn at list prices.\n"
+            "Ryanair said the planes would arrive from 2006.")
+    assert_flags("HL01", "O'Leary hails Ryanair jet deal\n" + body, quotes=["O'Leary"])
+    # headline case makes the tagger read common first words as names
+    assert_passes("HL01", "Slowdown hits airline growth\n" + body)
+    assert_passes("HL01", "Mystery surrounds new jet order\n" + body)
