@@ -217,13 +217,16 @@ class UnsupportedHeadlineClaim(Rule):
 
     # --- people and organisations named in the headline but never in the body -----------
     def _check_people(self, ctx: ArticleAnalysis, title_places: Sequence[PlaceMention]) -> Iterator[Finding]:
-        names = _BodyNames(ctx.article.body)
         # countries are checked as places; the EU, UN and Nato are checked as organisations here
         place_tokens = {i for p in title_places if p.key not in _ORGANISATION_PLACES
                         for i in range(p.token_start, p.token_end)}
         title_case = _is_title_case(ctx.title_doc)
+        actors = list(_headline_actors(ctx.title_doc, place_tokens, title_case))
+        if not actors:
+            return
+        names = _BodyNames(ctx.article.body)
         substantial = len(list(sentences_of(ctx.body_doc))) >= 3
-        for actor in _headline_actors(ctx.title_doc, place_tokens, title_case):
+        for actor in actors:
             if names.supports(actor.words):
                 continue
             person = actor.label == "PERSON"
