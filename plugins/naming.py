@@ -505,9 +505,12 @@ _COMMON_ROLES = frozenset({"mp", "mep", "msp", "senator", "director", "spokesman
                            "editor", "judge", "general", "head", "chief", "leader", "executive", "founder",
                            "counterpart", "secretary", "minister", "congressman", "congresswoman", "am", "envoy",
                            "commissioner", "ambassador", "coach", "deputy", "president"})
-_PLURAL_KIN = re.compile(r"\b(?:couple|brothers|sisters|siblings|family|families|wife|husband|son|daughter|"
-                         r"brother|sister|father|mother|cousin|widow|twins?|parents|children|married|relatives?|"
-                         r"nephew|niece|uncle|aunt|dad|mum)\b", re.I)
+# Kin words that tie two people with one surname; the generic ones ("working families", "help for
+# children") only with an owner: "his family", "Brown's children", "the Blair family".
+_PLURAL_KIN = re.compile(r"\b(?i:couple|brothers|sisters|siblings|wife|husband|son|daughter|"
+                         r"brother|sister|father|mother|cousin|widow|twins?|married|relatives?|"
+                         r"nephew|niece|uncle|aunt|dad|mum)\b|"
+                         r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+(?:'s|’s)?)\s+(?:family|families|children|parents)\b")
 
 
 def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:

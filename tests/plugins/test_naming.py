@@ -255,3 +255,21 @@ def test_naming_passes_namesake_in_a_multi_sentence_quotation_or_a_thing_name():
             "Tony Blair attended the gala on Friday. Mr Blair spoke about aid for an hour. "
             "Money raised will go to the Cherie Blair Foundation for Women next year.")
     assert_passes("NM02", text)
+
+
+def test_naming_flags_slip_despite_generic_family_words():
+    text = ("Budget for families\n"
+            "Gordon Brown set out his budget on Wednesday. Mr Brown said working families would gain. "
+            "Critics were unconvinced, but Peter Brown said the plans were fully costed.")
+    assert_flags("NM02", text, quotes=["Peter Brown"])
+
+
+def test_naming_passes_relatives_behind_an_owned_family_word():
+    text = ("Chancellor on holiday\n"
+            "Gordon Brown left for Cornwall on Friday. Mr Brown took his family with him. "
+            "Neighbours said Sarah Brown had booked the cottage months ago.")
+    assert_passes("NM02", text)
+    text = ("Chancellor on holiday\n"
+            "Gordon Brown left for Cornwall on Friday. Mr Brown was seen on the beach. "
+            "Wife of the chancellor, Sarah Brown had booked the cottage months ago.")
+    assert_passes("NM02", text)
