@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from consistency import Rule, Severity, hookimpl
 from consistency import Options as BaseOptions
+from consistency import Rule, Severity, hookimpl
 from consistency.people import (
     HONORIFICS,
     KIN_WORDS,
@@ -532,7 +532,7 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
 
 
 # Words around a name that make its bearer someone in their own right.
-_NAMESAKE = re.compile(r"\b(?:no relation|not related|namesake|unrelated)\b", re.I)
+_NAMESAKE = re.compile(r"\b(?:no relation|not related|namesake|unrelated)\b", re.IGNORECASE)
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "whose", "his", "her", "its", "their", "one", "now", "then",
                                  "aged", "former", "chief", "head"})
 
