@@ -541,9 +541,10 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
     """`other`'s only mention, and how often the surname was used before it, when it reads as a
     slip for `established`; else None.
 
-    `established` is named at least twice before it (full name, "Mr X", titles); `other` is one
-    full name with another first name and nothing of its own: no office, honorific, apposition,
-    possessive organisation, kin word, coordination, quotation or namesake remark.
+    `established` has a full name before it and the surname turns up at least twice besides it
+    (full names, "Mr X", the surname alone); `other` is one full name with another first name
+    and nothing of its own: no office, honorific, apposition, descriptor, possessive
+    organisation, kin word, coordination, quotation or namesake remark.
     """
     own = [m for m in other.mentions if not m.ambiguous]
     if len(own) != 1 or not own[0].is_full or own[0].field != "body" or other.offices or other.relations:
