@@ -79,7 +79,8 @@ class UnsupportedHeadlineClaim(Rule):
         demonym, capital and seat of government; people by surname; organisations by any of
         their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
         nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
-        reported as info, as is any name in a Title Case headline.
+        reported as info, as is any name in a Title Case headline. A capital ("Beijing") counts
+        as its country's name.
 
     Why it matters:
         Readers judge a story by its headline. A headline that names the wrong parties of a
@@ -206,7 +207,7 @@ class UnsupportedHeadlineClaim(Rule):
                 continue
             reported.add(place.key)
             # a country's own name is a claim about where; a demonym often just describes a firm
-            is_name = is_country_name(text)
+            is_name = is_country_name(text) or _is_place_name(ctx.title_doc, place)
             yield self.finding(
                 f"The headline names {text}, but the body never mentions {country_label(ctx, place.key)}.",
                 [ctx.span_at("title", place.start, place.end)],
@@ -295,6 +296,11 @@ def _body_place_countries(ctx: ArticleAnalysis) -> set[str]:
     except ImportError:
         return set()
     return {p.country_code for p in places if p.entity.field == "body" and p.country_code}
+
+
+def _is_place_name(doc: Doc, place: PlaceMention) -> bool:
+    """Whether a headline place is written as a place's name (a capital: "Beijing"), not a demonym."""
+    return all(t.ent_type_ == "GPE" and t.pos_ == "PROPN" for t in doc[place.token_start:place.token_end])
 
 
 def _other_actor(ctx: ArticleAnalysis, person: Any) -> tuple[Any, Any] | None:

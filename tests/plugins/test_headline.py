@@ -185,3 +185,10 @@ def test_headline_first_word_counts_as_a_name_only_with_an_inner_capital():
     # headline case makes the tagger read common first words as names
     assert_passes("HL01", "Slowdown hits airline growth\n" + body)
     assert_passes("HL01", "Mystery surrounds new jet order\n" + body)
+
+
+def test_headline_flags_capital_whose_country_the_body_never_mentions():
+    body = ("India's airline market is growing faster than any other.\nNew carriers have ordered dozens of jets.\n"
+            "Delhi airport is being expanded.")
+    assert_flags("HL01", "Aviation firms eye booming Beijing\n" + body, quotes=["Beijing"])
+    assert_passes("HL01", "Aviation firms eye booming Beijing\n" + body.replace("India's", "China's"))
