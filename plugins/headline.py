@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
@@ -431,7 +432,7 @@ def _join(names: Sequence[str]) -> str:
 
 # --- headline actors ------------------------------------------------------------------------
 # Capitalised headline words that are not names: titles, institutions, events, common acronyms.
-_COMMON_WORDS = frozenset("""
+_COMMON_WORDS = frozenset(re.findall(r"\S+", """
 boss bosses chief chiefs minister ministers mp mps pm mep meps msp msps government parliament cabinet
 commons lords party court bank union council senate congress city street net web internet online mobile
 tv dvd dvds cd cds pc pcs it id gm ai hiv aids vat gdp ceo ftse isa isas uk us q&a budget queen diy tech
@@ -441,7 +442,7 @@ firm firms group deal deals talks plan plans report probe row win wins net sales
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter new year the a an
 standoff stand-off election elections poll polls vote votes north south east west central
-""".split())
+"""))
 # Names a headline and its body may write in different forms ("Tories" / "Conservatives").
 _ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
     "tory tories conservative conservatives",
@@ -570,7 +571,7 @@ class _BodyNames:
         self.capitalised = {w.lower() for w in words if w[0].isupper()}
         lowered = [w.lower() for w in words]
         # two adjacent words written as one: "Kilroy Silk" for "Kilroy-Silk", "brain waves"
-        self.joined = {a + b for a, b in zip(lowered, lowered[1:])}
+        self.joined = {a + b for a, b in pairwise(lowered)}
         # capitalised words inside sentences: the names an abbreviation may shorten ("Utd", "Amex")
         self.names = {w.lower() for w in re.findall(r"(?<=[a-z,] )[A-Z][a-zà-ÿ]{3,}", body)}
         self.initials: set[str] = set()
@@ -630,14 +631,6 @@ def _abbreviates(short: str, name: str) -> bool:
 
 
 # --- name and number helpers ---------------------------------------------------------------
-def _mentioned(word: str, body_lower: str) -> bool:
-    """Whether a name occurs in the body, allowing inflection ("Blair" in "Blairite")."""
-    w = word.lower()
-    if w in body_lower:
-        return True
-    return len(w) >= 6 and w[:5] in body_lower
-
-
 def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
     """Numbers that are part of a name ("Half-Life 2", "G8", "Xbox 360"), a compound ("six-figure") or a year."""
     start, end = quantity.tokens
