@@ -419,7 +419,7 @@ def _translit_key(name: str) -> str:
     return key[:-1] if len(key) > 4 and key.endswith("e") else key
 
 
-def _known_given_name(name: str) -> bool:
+def known_given_name(name: str) -> bool:
     namer = _nicknamer()
     return namer is not None and bool(namer.nicknames_of(name) or namer.canonicals_of(name))
 
@@ -436,7 +436,7 @@ def _similar_spelling(a: str, b: str) -> bool:
     ka, kb = _translit_key(a), _translit_key(b)
     if ka == kb:
         return True
-    if _known_given_name(a) and _known_given_name(b):
+    if known_given_name(a) and known_given_name(b):
         return False
     shortest = min(len(ka), len(kb))
     return shortest >= 5 and OSA.distance(ka, kb) <= (1 if shortest < 7 else 2)

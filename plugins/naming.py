@@ -30,7 +30,7 @@ from consistency.people import (
     ROLE_WORDS,
     NameMention,
     Person,
-    _known_given_name,
+    known_given_name,
     first_name_relation,
     first_names_compatible,
     fold,
@@ -601,7 +601,7 @@ def _looks_like_given_name(ctx: ArticleAnalysis, word: str, place_ok: bool = Tru
         return False  # "Shareholders United" beside "shareholders"
     if is_demonym(word) or _place_key(word):
         return False
-    return place_ok or not is_known_place(word) or _known_given_name(word)
+    return place_ok or not is_known_place(word) or known_given_name(word)
 
 
 def _has_own_context(doc: Any, m: NameMention) -> bool:
