@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from .checker import Checker
 from .config import Config
 from .errors import ConsistencyError
-from .inputs import Document, document_from
+from .inputs import Document, document_from, jsonl_documents
 from .models import Article, Report
 from .parallel import chunked, plugin_names
 
@@ -145,16 +145,7 @@ def iter_jsonl_documents(path: str) -> Iterator[Document]:
 
     try:
         with fsspec.open(path, "rt", encoding="utf-8", compression="infer") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                label = f"{path}:{number}"
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Document(label, error=f"{label}: invalid JSON at column {exc.colno}: {exc.msg}")
-                    continue
-                yield document_from(label, lambda data=data: Article.from_dict(data))
+            yield from jsonl_documents(path, handle)
     except (OSError, UnicodeDecodeError) as exc:
         yield Document(path, error=f"{path}: cannot read: {exc}")
 

@@ -99,7 +99,12 @@ def _from_json(source: str, text: str) -> Iterator[Document]:
 
 
 def _from_jsonl(source: str, text: str) -> Iterator[Document]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    yield from jsonl_documents(source, text.splitlines())
+
+
+def jsonl_documents(source: str, lines: Iterable[str]) -> Iterator[Document]:
+    """One `Document` per non-empty JSONL line, labelled `SOURCE:LINE` (1-based)."""
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         label = f"{source}:{number}"

@@ -533,7 +533,7 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         for tok in _tokens_at(doc, pattern):
             if tok.i in taken or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
                 continue
-            if tok.ent_type_ in ("GPE", "LOC") and _is_place(tok.text):
+            if tok.ent_type_ in ("GPE", "LOC") and is_known_place(tok.text):
                 continue  # "Jordan" the country, not Michael Jordan
             if tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
                 continue  # inside a longer entity: "Brown University"
@@ -570,7 +570,8 @@ def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
 
 
 @lru_cache(maxsize=8192)
-def _is_place(word: str) -> bool:
+def is_known_place(word: str) -> bool:
+    """A country, region or city (15,000 people or more) of this name."""
     gaz = _gazetteer()
     if gaz is None:
         return False
@@ -603,7 +604,7 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     possessive = False
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and _is_place(doc[start].text):
+    if end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for") and is_known_place(doc[start].text):
         start += 1  # "Mayor of Leeds John Smith" tagged as one PERSON
     while start < end:
         word = fold(doc[start].text).rstrip(".")
@@ -900,11 +901,11 @@ def _nearest_body(doc: Doc, tokens: list[Token]) -> str:
     """The body words of a title, without a place that only says where: "In Las Vegas Microsoft boss"
     -> "Microsoft", while "Liberal Democrat" and "Ukraine" stay whole."""
     text = doc[tokens[0].i:tokens[-1].i + 1].text
-    if len(tokens) > 1 and not _is_place(text):
+    if len(tokens) > 1 and not is_known_place(text):
         for cut in range(1, len(tokens)):
             if tokens[cut - 1].ent_type_ not in ("GPE", "LOC"):
                 break  # only a place the tagger also reads as a place ("Liberal" is a town in Kansas)
-            if _is_place(doc[tokens[0].i:tokens[cut - 1].i + 1].text):
+            if is_known_place(doc[tokens[0].i:tokens[cut - 1].i + 1].text):
                 return doc[tokens[cut].i:tokens[-1].i + 1].text
     return text
 

@@ -30,10 +30,11 @@ from consistency.people import (
     ROLE_WORDS,
     NameMention,
     Person,
-    known_given_name,
     first_name_relation,
     first_names_compatible,
     fold,
+    is_known_place,
+    known_given_name,
     strip_possessive,
 )
 
@@ -129,18 +130,6 @@ def _gazetteer() -> Any:
         return get_gazetteer()
     except Exception:  # noqa: BLE001 - without a gazetteer, place checks are skipped
         return None
-
-
-@lru_cache(maxsize=4096)
-def is_known_place(word: str) -> bool:
-    """A country, region or city (15,000 people or more) of this name."""
-    gaz = _gazetteer()
-    if gaz is None:
-        return False
-    try:
-        return bool(gaz.is_country(word) or gaz.readings(word, min_population=15000))
-    except Exception:  # noqa: BLE001
-        return False
 
 
 @lru_cache(maxsize=4096)

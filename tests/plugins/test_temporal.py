@@ -3,32 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import inspect
-import re
 
 import pytest
-from consistency_plugins import temporal
 
-from consistency.testing import assert_flags, assert_passes, make_article, run_rule
-
-RULES = temporal.consistency_rules()
-
-
-def _section(doc: str, name: str) -> str:
-    lines, out, on = inspect.cleandoc(doc).splitlines(), [], False
-    for line in lines:
-        if re.match(r"^[A-Z][\w ]*:$", line):
-            on = line == f"{name}:"
-            continue
-        if on:
-            out.append(line.removeprefix("    "))
-    return "\n".join(out).strip()
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_temporal_docstring_examples_behave(rule: type) -> None:
-    assert run_rule(rule.code, _section(rule.__doc__, "Example"), min_severity=str(rule.default_severity))
-    assert_passes(rule.code, _section(rule.__doc__, "Not flagged"))
+from consistency.testing import assert_flags, assert_passes, make_article
 
 
 # --- TM01 event status ---------------------------------------------------------------------
