@@ -255,7 +255,7 @@ def affiliation_of(body_text: str, office: Office | None = None) -> Affiliation:
     party = party_of(body_text)
     if party:
         return Affiliation("party", party, office)
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is not None:
         try:
             country = gaz.country(body_text) or gaz.country_of_demonym(body_text)
@@ -442,8 +442,9 @@ def _similar_spelling(a: str, b: str) -> bool:
     return shortest >= 5 and OSA.distance(ka, kb) <= (1 if shortest < 7 else 2)
 
 
-# --- gazetteer access (owned by another module; optional until it exists) ----------------
-def _gazetteer() -> Any:
+# --- gazetteer access -----------------------------------------------------------------------
+def optional_gazetteer() -> Any:
+    """The gazetteer, or None if it cannot load: people and naming checks then skip place tests."""
     try:
         from .gazetteer import get_gazetteer
 
@@ -458,7 +459,7 @@ def canonical_body(text: str) -> str:
     cleaned = strip_possessive(text.strip())
     if cleaned.lower().startswith("the "):
         cleaned = cleaned[4:]
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is not None:
         for lookup in ("country_of_demonym", "country"):
             try:
@@ -572,7 +573,7 @@ def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
 @lru_cache(maxsize=8192)
 def is_known_place(word: str) -> bool:
     """A country, region or city (15,000 people or more) of this name."""
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is None:
         return False
     try:

@@ -35,6 +35,7 @@ from consistency.people import (
     fold,
     is_known_place,
     known_given_name,
+    optional_gazetteer,
     strip_possessive,
 )
 
@@ -123,19 +124,11 @@ def _used_as_common_word(ctx: ArticleAnalysis, key: str) -> bool:
     return re.search(rf"\b{re.escape(key)}\b", ctx.article.body) is not None
 
 
-def _gazetteer() -> Any:
-    try:
-        from consistency.gazetteer import get_gazetteer
-
-        return get_gazetteer()
-    except Exception:  # noqa: BLE001 - without a gazetteer, place checks are skipped
-        return None
-
 
 @lru_cache(maxsize=4096)
 def is_demonym(word: str) -> bool:
     """A demonym or national adjective ("Croat", "Belarusians")."""
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is None:
         return False
     try:
@@ -145,7 +138,7 @@ def is_demonym(word: str) -> bool:
 
 
 def _place_key(word: str) -> str | None:
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is None:
         return None
     try:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import Office, Person, party_of
+from consistency.people import Office, Person, optional_gazetteer, party_of
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -46,19 +46,11 @@ _SAME_POST = {
 _SINGLE_HOLDER = _ONE_PER_PERSON - {"mp", "senator"} | _GOVERNMENT | {"chairman", "speaker"}
 
 
-def _gazetteer() -> Any:
-    try:
-        from consistency.gazetteer import get_gazetteer
-
-        return get_gazetteer()
-    except Exception:  # noqa: BLE001 - bodies are then compared as text only
-        return None
-
 
 @lru_cache(maxsize=2048)
 def place_kind(body: str) -> tuple[str, str] | None:
     """("country", ISO2) or ("place", name) when the body is a known place, else None."""
-    gaz = _gazetteer()
+    gaz = optional_gazetteer()
     if gaz is None:
         return None
     try:
@@ -78,7 +70,7 @@ def bodies_conflict(a: str, b: str) -> bool:
     if ka is None or kb is None or ka[0] != kb[0]:
         return False
     if ka[0] == "country":
-        gaz = _gazetteer()
+        gaz = optional_gazetteer()
         return ka[1] != kb[1] and not (gaz is not None and gaz.same_country(ka[1], kb[1]))
     return ka[1] != kb[1] and ka[1] not in kb[1] and kb[1] not in ka[1]
 
