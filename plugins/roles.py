@@ -46,7 +46,6 @@ _SAME_POST = {
 _SINGLE_HOLDER = _ONE_PER_PERSON - {"mp", "senator"} | _GOVERNMENT | {"chairman", "speaker"}
 
 
-
 @lru_cache(maxsize=2048)
 def place_kind(body: str) -> tuple[str, str] | None:
     """("country", ISO2) or ("place", name) when the body is a known place, else None."""
