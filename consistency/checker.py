@@ -120,15 +120,40 @@ class Checker:
                 if too_long:
                     doc = Document(doc.source, doc.article, f"{doc.source}: article longer than max_chars={self.config.max_chars}")
             ready.append(doc)
-        texts = [t for d in ready if d.error is None and d.article for t in (d.article.title, d.article.body)]
-        parsed = iter(self.nlp.pipe(texts)) if texts else iter(())
+        parsed = self._parse(ready)
         for doc in ready:
+            if doc.error is None and doc.article is not None and isinstance(parsed.get(id(doc)), str):
+                doc = Document(doc.source, doc.article, parsed[id(doc)])
             if doc.error is not None or doc.article is None:
-                yield Report(source=doc.source, article=doc.article,
-                             errors=[ReportError(kind="input", message=doc.error or "no article")])
+                yield input_error_report(doc.source, doc.error or "no article", doc.article)
                 continue
-            title_doc, body_doc = next(parsed), next(parsed)
-            yield self.run_rules(doc.source, ArticleAnalysis(doc.article, title_doc, body_doc, self.resources))
+            title_doc, body_doc = parsed[id(doc)]
+            try:
+                report = self.run_rules(doc.source, ArticleAnalysis(doc.article, title_doc, body_doc, self.resources))
+            except Exception as exc:  # whatever one article does, the batch goes on
+                report = input_error_report(doc.source, f"{doc.source}: could not be checked: {type(exc).__name__}: {exc}",
+                                            doc.article)
+            yield report
+
+    def _parse(self, documents: list[Document]) -> dict[int, Any]:
+        """(title doc, body doc) per checkable document, by id; a parse failure is its message.
+
+        The batch goes through `nlp.pipe` at once; if that fails, each article is
+        parsed alone so only the one that breaks the pipeline loses its report.
+        """
+        todo = [d for d in documents if d.error is None and d.article is not None]
+        texts = [t for d in todo for t in (d.article.title, d.article.body)]  # type: ignore[union-attr]
+        try:
+            docs = list(self.nlp.pipe(texts)) if texts else []
+        except Exception:
+            out: dict[int, Any] = {}
+            for d in todo:
+                try:
+                    out[id(d)] = tuple(self.nlp.pipe([d.article.title, d.article.body]))  # type: ignore[union-attr]
+                except Exception as exc:
+                    out[id(d)] = f"{d.source}: could not be parsed: {type(exc).__name__}: {exc}"
+            return out
+        return {id(d): (docs[2 * i], docs[2 * i + 1]) for i, d in enumerate(todo)}
 
     def check_docs(self, article: Article, title_doc: Doc, body_doc: Doc, source: str | None = None) -> Report:
         """Check an article whose title and body were already parsed by this pipeline."""
@@ -168,6 +193,11 @@ class Checker:
             update["name"] = finding.name or rule.name
             update["category"] = finding.category or rule_category(type(rule))
         return finding.model_copy(update=update)
+
+
+def input_error_report(source: str, message: str, article: Article | None = None) -> Report:
+    """The report of an input that could not be checked: one `input` error, no findings."""
+    return Report(source=source, article=article, errors=[ReportError(kind="input", message=message)])
 
 
 def _fill(span: Span, article: Article) -> Span:

@@ -127,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
     from .parallel import progress
-    from .reporters import get_reporter_class
+    from .reporters import get_reporter_class, safe_report
 
     if args.jobs < 1:
         raise ConsistencyError("--jobs must be 1 or more")
@@ -141,7 +141,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                                   fail_on=config.fail_on)
         reporter.start()
         for report in progress(_reports(args, config, checker), enabled=args.progress):
-            reporter.report(report)
+            report = safe_report(reporter, report)
             for error in report.errors:
                 errored = True
                 if args.format != "text" or args.output:
