@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, PluginError
+from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
@@ -51,7 +52,9 @@ class Checker:
             tuple(config.plugins) + tuple(plugins), frozenset(config.disable_plugins)
         )
         available = self.pm.rules()
+        self._check_plugins()
         self._check_codes(available)
+        self._owners = {code: f"rule {code} of plugin {plugin!r}" for code, (_, plugin) in available.items()}
         preview = {code for code, (cls, _) in available.items() if cls.stability == "preview"}
         codes = select_rules(list(available), config.select, config.ignore, config.preview, preview)
         self.rules: list[Rule] = [available[code][0](config.rules.get(code)) for code in codes]
@@ -60,6 +63,16 @@ class Checker:
         self._load_knowledge()
 
     # --- set-up ------------------------------------------------------------------------
+    def _check_plugins(self) -> None:
+        broken = sorted((r for r in self.pm.records.values() if r.error), key=lambda r: r.name)
+        if not broken:
+            return
+        problems = "; ".join(f"{r.name}: {r.error}" for r in broken)
+        if self.config.plugin_errors == "warn":
+            return  # already logged by the plugin manager
+        raise PluginError(f"plugin failed to load: {problems} (fix or uninstall it, list it in disable_plugins, "
+                          "or set plugin_errors = \"warn\" to run without it)")
+
     def _check_codes(self, available: dict[str, tuple[type[Rule], str]]) -> None:
         named = [*(self.config.select or []), *self.config.ignore]
         bad = unknown_selectors(named, available)
@@ -160,28 +173,48 @@ class Checker:
         return self.run_rules(source or article.id, ArticleAnalysis(article, title_doc, body_doc, self.resources))
 
     def run_rules(self, source: str, ctx: ArticleAnalysis) -> Report:
-        """Run every selected rule on one analysis, isolating failures."""
+        """Run every selected rule on one analysis, isolating failures (see `isolation`)."""
+        article = ctx.original_article
         findings: list[Finding] = []
         errors: list[ReportError] = []
         timings: dict[str, float] = {}
-        for rule in self.rules:
-            started = time.perf_counter()
-            try:
-                produced = [self._finalize(f, rule, ctx.article) for f in rule.check(ctx) or ()]
-            except Exception as exc:  # isolation: report it, keep the other rules' findings
-                errors.append(ReportError(kind="rule", rule=rule.code, exception=type(exc).__name__,
-                                          message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"))
-            else:
-                findings.extend(produced)
-            timings[rule.code] = round(time.perf_counter() - started, 6)
+        parse = ParseGuard(ctx)
+        with stdout_to_stderr():
+            for index, rule in enumerate(self.rules):
+                started = time.perf_counter()
+                items, failures = collect(rule, ctx)
+                errors.extend(failures)
+                findings.extend(self._keep_valid(rule, items, article, errors))
+                timings[rule.code] = round(time.perf_counter() - started, 6)
+                changed, fatal = parse.check()
+                if changed and not fatal:
+                    errors.append(rule_error(rule, None, changed))
+                elif changed:  # later rules would read a broken parse: don't run them
+                    skipped = [r.code for r in self.rules[index + 1:]]
+                    errors.append(rule_error(rule, None, changed + (f"; not run: {', '.join(skipped)}" if skipped else "")))
+                    break
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
-        return Report(source=source, article=ctx.article, findings=kept, errors=errors,
+        return Report(source=source, article=article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 
+    def _keep_valid(self, rule: Rule, items: list[Any], article: Article, errors: list[ReportError]) -> list[Finding]:
+        """The valid findings among what a rule yielded; one error entry sums up the rest."""
+        kept: list[Finding] = []
+        bad: list[Exception] = []
+        for item in items:
+            try:
+                kept.append(self._finalize(validate_finding(item, rule, self._owners), rule, article))
+            except Exception as exc:
+                bad.append(exc)
+        if bad:
+            first = bad[0]
+            errors.append(rule_error(rule, first, f"gave {len(bad)} invalid finding{'s' * (len(bad) != 1)} "
+                                                  f"(its {len(kept)} valid one{'s' * (len(kept) != 1)} kept): "
+                                                  f"{type(first).__name__}: {first}"))
+        return kept
+
     def _finalize(self, finding: Finding, rule: Rule, article: Article) -> Finding:
-        if not isinstance(finding, Finding):
-            raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
         override = self.config.severity.get(rule.code)
         severity = override or finding.severity or Severity(rule.default_severity)
         update: dict[str, Any] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -39,6 +39,8 @@ class Config(BaseModel):
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")
     plugins: list[str] = Field(default_factory=list, description="extra plugin modules to load")
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")
+    plugin_errors: Literal["fail", "warn"] = Field(
+        default="fail", description="a plugin that fails to load stops the run (fail, exit 2) or is left out (warn)")
     knowledge: list[str] = Field(default_factory=list, description="knowledge pack files to load")
     timings: bool = Field(default=False, description="record seconds per rule in each report")
 
