@@ -126,11 +126,13 @@ def _reports(args: argparse.Namespace, config: Config, checker: Any) -> Iterator
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
+    from .inputs import refuse_output_among_inputs
     from .parallel import progress
     from .reporters import get_reporter_class, safe_report
 
     if args.jobs < 1:
         raise ConsistencyError("--jobs must be 1 or more")
+    refuse_output_among_inputs(args.output, args.paths)
     config = config_from_args(args)
     checker = Checker(config)
     reporter_class = get_reporter_class(args.format, checker.pm)

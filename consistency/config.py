@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import ConfigError
 from .models import Severity
+from .safeio import FileRefused, read_regular_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,11 +94,16 @@ def find_config_file(start: Path | None = None) -> Path | None:
     return None
 
 
+#: Largest configuration file read (a pyproject.toml is a few kB).
+MAX_CONFIG_BYTES = 4 * 2**20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: cannot read TOML: nested too deeply") from None
+    except (OSError, UnicodeDecodeError, FileRefused, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 
 
@@ -106,7 +112,7 @@ def load_config(path: Path | str | None = None, start: Path | None = None) -> Co
     file = Path(path) if path else find_config_file(start)
     if file is None:
         return Config()
-    if not file.is_file():
+    if not file.exists():
         raise ConfigError(f"{file}: configuration file not found")
     data = _read_toml(file)
     if file.name == "pyproject.toml":

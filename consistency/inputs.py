@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .models import Article
+from .safeio import file_kind
 from .textsafe import display_path
 
 SUFFIXES = (".txt", ".json", ".jsonl")
@@ -78,16 +79,6 @@ def read_inputs(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator
             yield from _from_file(path, in_folder=False)
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def walk_folder(folder: str) -> Iterator[str | Document]:
     """Input files under `folder` (paths) and error records, in sorted path order.
 
@@ -110,7 +101,7 @@ def walk_folder(folder: str) -> Iterator[str | Document]:
         label = display_path(path)
         try:
             with os.scandir(path) as entries:
-                names = [entry.name for entry in entries]
+                names = sorted(entry.name for entry in entries)  # the first of two links to a folder wins
         except OSError as exc:
             yield Document(label, error=f"{label}: cannot read folder: {exc.strerror or exc}")
             continue
@@ -139,7 +130,7 @@ def walk_folder(folder: str) -> Iterator[str | Document]:
             elif wanted and stat.S_ISREG(info.st_mode):
                 items.append((name, child))
             elif wanted:
-                items.append((name, Document(child_label, error=f"{child_label}: {_kind(info.st_mode)}, not read")))
+                items.append((name, Document(child_label, error=f"{child_label}: {file_kind(info.st_mode)}, not read")))
         stack.extend(item for _, item in sorted(items, key=lambda pair: pair[0], reverse=True))
 
 
@@ -158,7 +149,7 @@ def _from_file(path: str, in_folder: bool) -> Iterator[Document]:
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISREG(mode) or (stat.S_ISFIFO(mode) and not in_folder)):
-            yield Document(label, error=f"{label}: {_kind(mode)}, not read")
+            yield Document(label, error=f"{label}: {file_kind(mode)}, not read")
             return
         suffix = Path(path).suffix.lower()
         try:

@@ -1,5 +1,8 @@
 """Human-readable reports: each finding with its code, severity, confidence, message,
 and the quoted words in their line, marked; evidence below it. Colour on a terminal only.
+
+Everything taken from an input (sources, quotes, messages) goes through `printable`:
+an article's control characters are shown as escapes, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -7,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..models import Finding, Report, Severity, Span
+from ..textsafe import printable
 from . import Reporter
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -29,8 +33,8 @@ class TextReporter(Reporter):
         write = self.stream.write
         for error in report.errors:
             self._input_errors += error.kind == "input"
-            where = "" if error.kind == "input" else f"{report.source}: "  # input messages name their source
-            write(f"{where}{self._paint('error', _COLORS['error'])}: {error.message}\n")
+            where = "" if error.kind == "input" else f"{printable(report.source)}: "  # input messages name their source
+            write(f"{where}{self._paint('error', _COLORS['error'])}: {printable(error.message)}\n")
         if report.article is None:
             return
         self._articles += 1
@@ -43,8 +47,8 @@ class TextReporter(Reporter):
         first = finding.spans[0] if finding.spans else None
         where = f"{first.field}:{_line_col(report.article.field(first.field), first.start)}" if first else "article"
         severity = str(finding.severity or Severity.warning)
-        head = (f"{report.source}:{where}: {self._paint(finding.rule, _BOLD)} "
-                f"[{self._paint(severity, _COLORS[severity])} {finding.confidence:.2f}] {finding.message}")
+        head = (f"{printable(report.source)}:{where}: {self._paint(printable(finding.rule), _BOLD)} "
+                f"[{self._paint(severity, _COLORS[severity])} {finding.confidence:.2f}] {printable(finding.message)}")
         lines = [head]
         for span in finding.spans:
             lines.append("    | " + self._quote(report.article.field(span.field), span))
@@ -52,19 +56,20 @@ class TextReporter(Reporter):
             text = report.article.field(span.field)
             lines.append(f"    = evidence {span.field}:{_line_col(text, span.start)}: " + self._quote(text, span))
         if finding.suggestion:
-            lines.append(f"    = suggestion: {finding.suggestion}")
+            lines.append(f"    = suggestion: {printable(finding.suggestion)}")
         self.stream.write("\n".join(lines) + "\n")
 
     def _quote(self, text: str, span: Span) -> str:
         line_start = text.rfind("\n", 0, span.start) + 1
         line_end = text.find("\n", span.end)
         line_end = len(text) if line_end < 0 else line_end
-        before = text[max(line_start, span.start - _CONTEXT):span.start]
-        after = text[span.end:min(line_end, span.end + _CONTEXT)]
+        before = _shown(text[max(line_start, span.start - _CONTEXT):span.start])
+        after = _shown(text[span.end:min(line_end, span.end + _CONTEXT)])
         lead = "…" if span.start - _CONTEXT > line_start else ""
         tail = "…" if span.end + _CONTEXT < line_end else ""
-        marked = self._paint(text[span.start:span.end], _BOLD) if self.color else f"«{text[span.start:span.end]}»"
-        return f"{lead}{before}{marked}{after}{tail}".replace("\n", " ")
+        quoted = _shown(text[span.start:span.end])
+        marked = self._paint(quoted, _BOLD) if self.color else f"«{quoted}»"
+        return f"{lead}{before}{marked}{after}{tail}"
 
     def finish(self) -> None:
         total = sum(self._severities.values())
@@ -74,6 +79,10 @@ class TextReporter(Reporter):
         if self._input_errors:
             summary += f", {self._input_errors} input{'s' * (self._input_errors != 1)} not readable"
         self.stream.write(self._paint(summary, _DIM) + "\n")
+
+
+def _shown(text: str) -> str:
+    return printable(text.replace("\n", " "))
 
 
 def _line_col(text: str, offset: int) -> str:
