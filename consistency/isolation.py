@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict
 
+from .budget import Budget, BudgetExceeded
 from .models import Article, Finding, ReportError
 from .textsafe import clean_data
 
@@ -131,18 +132,16 @@ def rule_error(rule: Rule, exc: BaseException | None, message: str) -> ReportErr
                        message=f"rule {rule.code} ({rule.name}) {message}")
 
 
-def collect(rule: Rule, ctx: ArticleAnalysis, guard: Any = None) -> tuple[list[Any], list[ReportError]]:
+def collect(rule: Rule, ctx: ArticleAnalysis, budget: Budget | None = None) -> tuple[list[Any], list[ReportError]]:
     """Everything `rule.check(ctx)` yields (at most MAX_FINDINGS_PER_RULE) and its failure, if any.
 
-    `guard` wraps the run (a time budget); exceptions it raises are left to the caller.
+    `budget` bounds the run; a rule stopped by it keeps what it yielded so far.
     """
-    from .budget import BudgetExceeded
-
     items: list[Any] = []
     errors: list[ReportError] = []
     mark = interrupt_mark()
     try:
-        with guard or contextlib.nullcontext():
+        with budget or contextlib.nullcontext():
             for item in rule.check(ctx) or ():
                 items.append(item)
                 if len(items) > MAX_FINDINGS_PER_RULE:
@@ -150,8 +149,12 @@ def collect(rule: Rule, ctx: ArticleAnalysis, guard: Any = None) -> tuple[list[A
                     errors.append(rule_error(rule, None, f"yielded more than {MAX_FINDINGS_PER_RULE} findings; "
                                                          "the rest were dropped"))
                     break
-    except BudgetExceeded:
-        raise
+    except BudgetExceeded as exc:
+        if budget is not None:
+            budget.cancel()
+            errors.append(rule_error(rule, exc, f"stopped: {budget.describe(exc)} (findings so far kept)"))
+        else:  # not ours: an enclosing budget's
+            raise
     except BaseException as exc:  # isolation: SystemExit, KeyboardInterrupt from plugin code too
         if is_real_interrupt(exc, mark):
             raise
