@@ -52,9 +52,8 @@ def resident_mb() -> float | None:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _raise_in(thread_id: int, exc_type: type[BaseException] | None) -> None:
-    target = ctypes.py_object(exc_type) if exc_type is not None else None
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), target)
+def _raise_in(thread_id: int, exc_type: type[BaseException]) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc_type))
 
 
 class _Watchdog:
@@ -85,8 +84,6 @@ class _Watchdog:
     def disarm(self, budget: Budget) -> None:
         with self._lock:
             budget.active = False
-            if budget.fired is not None:
-                _raise_in(budget.thread_id, None)  # drop an exception not yet delivered
 
     def _run(self) -> None:
         while True:
@@ -160,6 +157,8 @@ class Budget:
         """End the guard (idempotent): nothing is raised in this thread after it returns."""
         if self.active or self.fired is not None:
             _watchdog().disarm(self)
+        if self.fired is not None:
+            _flush()
 
     def _next_check(self, now: float) -> float:
         if self._baseline is not None:
@@ -186,3 +185,20 @@ class Budget:
                 watchdog.arm(self, now + REFIRE_SECONDS)
                 return
         watchdog.arm(self, self._next_check(now))
+
+
+def _flush() -> None:
+    """Take delivery, here, of a budget exception set just before the guard ended.
+
+    Loops let the interpreter deliver a pending asynchronous exception (it checks
+    at backward jumps); after `disarm` no new one can be set. (Clearing it with
+    `PyThreadState_SetAsyncExc(id, NULL)` instead leaves CPython 3.11's eval
+    breaker set for good, which hangs a traced thread.)
+    """
+    for _ in range(3):
+        try:
+            for _ in range(100):
+                pass
+            return
+        except BudgetExceeded:
+            continue

@@ -115,3 +115,31 @@ def test_budget_zero_or_none_means_no_limit(clean_plugins, value):
     report = Checker(plugins=[ThrowawayPlugin(make_rule("ZZ67", quick))], select=["ZZ67"], rule_timeout=value,
                      article_timeout=value, memory_budget_mb=value).check(ARTICLE)
     assert not report.errors
+
+
+def test_budget_leaves_the_interpreter_as_it_was():
+    """After a budget fired, a traced call still runs (clearing the exception with
+    PyThreadState_SetAsyncExc(id, NULL) left CPython's eval breaker set and hung it)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from consistency.budget import Budget, BudgetExceeded\n"
+        "def spin():\n"
+        "    with Budget(0.05) as b:\n"
+        "        try:\n"
+        "            while True:\n"
+        "                pass\n"
+        "        except BudgetExceeded:\n"
+        "            b.cancel()\n"
+        "spin()\n"
+        "def f():\n"
+        "    return sum(range(10))\n"
+        "sys.settrace(lambda *a: None)\n"
+        "assert f() == 45\n"
+        "sys.settrace(None)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
