@@ -111,16 +111,19 @@ def _watchdog() -> _Watchdog:
 
 
 class Budget:
-    """A context manager: at most `seconds`, and at most `memory_mb` MiB of memory growth.
+    """A context manager: at most `seconds`, and at most `memory_mb` MiB of memory growth
+    (from `baseline_mb`, or from the resident memory on entry).
 
     None (or 0) for either means no limit; with neither, it costs nothing. After the
     block, `exceeded` is the exception type raised (or None), for the error message.
     """
 
-    def __init__(self, seconds: float | None = None, memory_mb: float | None = None, label: str = "its budget") -> None:
+    def __init__(self, seconds: float | None = None, memory_mb: float | None = None, label: str = "its budget",
+                 baseline_mb: float | None = None) -> None:
         self.seconds = seconds or None
         self.memory_mb = memory_mb or None
         self.label = label
+        self._given_baseline = baseline_mb  # memory measured from here (e.g. the article's start), not from entry
         self.active = False
         self.fired: type[BudgetExceeded] | None = None
         self.thread_id = 0
@@ -144,7 +147,8 @@ class Budget:
         self.thread_id = threading.get_ident()
         now = time.monotonic()
         self._deadline = now + self.seconds if self.seconds is not None else float("inf")
-        self._baseline = resident_mb() if self.memory_mb is not None else None
+        if self.memory_mb is not None:
+            self._baseline = self._given_baseline if self._given_baseline is not None else resident_mb()
         self.active = True
         _watchdog().arm(self, self._next_check(now))
         return self

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
-from .budget import Budget
+from .budget import Budget, resident_mb
 from .config import Config
 from .errors import ConfigError, PluginError
 from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
@@ -192,6 +192,7 @@ class Checker:
         timings: dict[str, float] = {}
         parse = ParseGuard(ctx)
         article_end = time.monotonic() + (self.config.article_timeout or float("inf"))
+        baseline = resident_mb() if self.config.memory_budget_mb else None  # growth is counted per article
         with stdout_to_stderr():
             for index, rule in enumerate(self.rules):
                 started = time.perf_counter()
@@ -202,7 +203,7 @@ class Checker:
                                               message=f"the article's time budget of {self.config.article_timeout:g} s "
                                                       f"ran out; not run: {skipped}"))
                     break
-                budget = self._budget(left)
+                budget = self._budget(left, baseline)
                 items, failures = collect(rule, ctx, budget)
                 errors.extend(failures)
                 findings.extend(self._keep_valid(rule, items, article, errors))
@@ -219,11 +220,11 @@ class Checker:
         return Report(source=source, article=article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 
-    def _budget(self, article_left: float) -> Budget:
+    def _budget(self, article_left: float, baseline: float | None) -> Budget:
         rule_limit = self.config.rule_timeout or float("inf")
         if article_left < rule_limit:
-            return Budget(article_left, self.config.memory_budget_mb, label="the article's time budget")
-        return Budget(self.config.rule_timeout, self.config.memory_budget_mb, label="its time budget")
+            return Budget(article_left, self.config.memory_budget_mb, "the article's time budget", baseline)
+        return Budget(self.config.rule_timeout, self.config.memory_budget_mb, "its time budget", baseline)
 
     def _keep_valid(self, rule: Rule, items: list[Any], article: Article, errors: list[ReportError]) -> list[Finding]:
         """The valid findings among what a rule yielded; one error entry sums up the rest."""

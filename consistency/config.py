@@ -43,8 +43,8 @@ class Config(BaseModel):
                                           "one article (0 or none: no limit)")
     worker_timeout: float | None = Field(default=600.0, ge=0, description="seconds a --jobs worker may send nothing "
                                          "before it is killed as hung (0 or none: never)")
-    memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while one "
-                                           "rule checks one article (0 or none: no limit)")
+    memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while the "
+                                           "rules check one article (0 or none: no limit)")
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")
     plugins: list[str] = Field(default_factory=list, description="extra plugin modules to load")
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")

@@ -14,7 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks import false_alarms, mutations, speed  # noqa: E402
+from benchmarks import false_alarms, fuzz, mutations, speed  # noqa: E402
 from benchmarks.common import corpus_files, load_documents  # noqa: E402
 from consistency import Checker, Config  # noqa: E402
 from consistency.evaluation import locate  # noqa: E402
@@ -207,3 +207,16 @@ def test_benchmarks_concatenated_repeats_the_body():
 
     article = speed.concatenated(Article(title="T", body="One two."), 3)
     assert article.title == "T" and article.body == "One two.\n\nOne two.\n\nOne two."
+
+
+def test_benchmark_fuzz_small_run_has_no_failures(tmp_path):
+    """150 seeded hostile lines, every built-in rule, all five formats: nothing lost, nothing invalid."""
+    from benchmarks.common import builtin_codes
+
+    data = fuzz.run(150, 7, Config(select=builtin_codes(), preview=True), tmp_path)
+    assert data["failures"] == 0, data["failure_examples"]
+    assert data["reports"] == data["inputs"] > 120
+    assert data["error_records"] > 0 and data["articles_checked"] > 70
+    assert "nested too deeply" in data["error_records_by_reason"] or "4,300 digits" in data["error_records_by_reason"]
+    markdown = fuzz.to_markdown(data)
+    assert "**failures** | **0**" in markdown
