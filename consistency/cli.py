@@ -1,4 +1,4 @@
-"""The `consistency` command: check | eval | rules | explain | plugins.
+"""The `consistency` command: check | eval | claims | rules | explain | plugins.
 
 Exit codes (a public contract): 0 nothing at or above `--fail-on`; 1 findings at or
 above it; 2 usage error, or an input or rule that could not be checked (one line on
@@ -56,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--verbose", action="store_true", help="list every item found or missed, and unmatched findings")
     add_checker_options(evaluate)
     evaluate.set_defaults(min_severity="warning")
+
+    claims = verbs.add_parser("claims", help="print the claims ledger: what the checker read in each article",
+                              description="Subjects and claims (name forms, roles, ages, kin, nationality, ...) "
+                                          "with qualifiers and the quoted span each was read from.")
+    claims.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .json, .jsonl, a folder, or - for stdin")
+    claims.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
+    claims.add_argument("--attribute", action="append", default=[], metavar="NAME",
+                        help="only claims of this attribute (repeatable)")
 
     rules = verbs.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -164,14 +172,63 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise ConsistencyError("no annotated articles found (NAME.txt with NAME.gold.json beside it, or NAME.clean.txt)")
     scores = evaluation.evaluate(inputs, Checker(config_from_args(args)), args.min_severity)
     totals = evaluation.summarize(scores)
+    # several paths (eval/blind/dev eval/blind/test): each part on its own, then all together
+    parts = {}
+    for path in args.paths:
+        names = {i.name for i in inputs if _under(i.path, path)}
+        parts[path] = [s for s in scores if s.name in names]
+    parts = {path: part for path, part in parts.items() if part} if len(args.paths) > 1 else {}
     if args.format == "json":
-        print(json.dumps(evaluation.to_json(scores, totals), indent=2))
+        data = evaluation.to_json(scores, totals)
+        if parts:
+            data["parts"] = {path: evaluation.summarize(part).to_dict() for path, part in parts.items()}
+        print(json.dumps(data, indent=2))
     else:
+        for path, part in parts.items():
+            print(f"== {path}")
+            print(evaluation.format_text(part, evaluation.summarize(part), verbose=False))
+            print()
+        if parts:
+            print("== all")
         print(evaluation.format_text(scores, totals, verbose=args.verbose))
     errors = [message for score in scores for message in score.errors]
     for message in errors:
         print(f"consistency: {message}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Print the claims ledger of each input, in input order."""
+    from .checker import Checker
+    from .inputs import read_inputs
+    from .understanding.render import ledger_record, ledger_text
+
+    checker = Checker(Config())
+    errored = False
+    records = []
+    for document in read_inputs(args.paths, stdin=sys.stdin.buffer):
+        if document.error is not None or document.article is None:
+            errored = True
+            record: dict[str, Any] = {"source": document.source, "error": str(document.error)}
+            print(f"consistency: {document.source}: {document.error}", file=sys.stderr)
+        else:
+            ledger = checker.analyze(document.article).claims
+            record = ledger_record(document.source, ledger, set(args.attribute))
+        if args.format == "jsonl":
+            print(json.dumps(record, ensure_ascii=False))
+        elif args.format == "json":
+            records.append(record)
+        elif "error" not in record:
+            print(ledger_text(record))
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    return EXIT_ERROR if errored else EXIT_OK
+
+
+def _under(path: str, root: str) -> bool:
+    """Whether an input path is the path given, or inside that folder."""
+    p, r = os.path.abspath(path), os.path.abspath(root)
+    return p == r or p.startswith(r.rstrip(os.sep) + os.sep)
 
 
 def _rule_infos(args: argparse.Namespace) -> list[Any]:
@@ -227,7 +284,7 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "eval": cmd_eval, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
+COMMANDS = {"check": cmd_check, "eval": cmd_eval, "claims": cmd_claims, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -525,6 +525,7 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         if mention is not None:
             found.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
+    found.extend(_untagged_names(doc, field_name, taken))
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
     surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
@@ -546,6 +547,51 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
                 extra.append(mention)
         found.extend(extra)
         found.sort(key=lambda m: m.start)
+    return found
+
+
+# Labels the small model gives names it misreads ("Ade Okafor" as GPE); "" is no label at all.
+_MISTAKEN_LABELS = frozenset({"", "GPE", "ORG", "NORP", "LOC"})
+_MONTH_OR_DAY = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _untagged_names(doc: Doc, field_name: str, taken: set[int]) -> list[NameMention]:
+    """Names the small model left untagged ("Ana Ruiz, 24, the daughter of ..."): two or three
+    capitalised proper nouns with no entity label, read as a person when the first is a known
+    given name, an age or a role noun stands beside them, or the last word recurs alone later."""
+    from .understanding.lexicon import is_person_noun
+
+    found: list[NameMention] = []
+    text = _doc_text(doc)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        label = tok.ent_type_
+        if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
+                and doc[end].ent_type_ == label and _NAME_TOKEN.match(doc[end].text):
+            end += 1
+        words = [t.text for t in doc[i:end]]
+        if end - i < 2 or any(w.lower() in _MONTH_OR_DAY for w in words) or is_known_place(" ".join(words)):
+            i = end
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[end:end + 3]
+        age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
+        title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
+        recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
+        if label == "ORG":
+            recurs = False  # "Fjell Capital ... Fjell" is a company named twice
+        if known_given_name(words[0]) or age_after or title_before or recurs:
+            mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.token_start, mention.token_end))
+        i = end
     return found
 
 

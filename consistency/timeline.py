@@ -134,8 +134,13 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
             return None  # "Shares fell on 3 March - ...": a sentence, not a dateline ("LONDON, March 3 (Reuters) -")
         expr = _expression("body", entity.span, entity.label)
         if expr.day is not None and expr.month is not None:
-            return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,
-                                         ctx.span_at("body", expr.start, expr.end))
+            year, stop = expr.year, expr.end
+            if year is None:  # the small model may tag "March 3" and ", 2023" apart
+                tail = re.match(r",?\s*((?:1[89]|20)\d\d)\b", body[expr.end:end.start()])
+                if tail:
+                    year, stop = int(tail.group(1)), expr.end + tail.end()
+            return _reference_from_parts((year, expr.month, expr.day), fallback_year,
+                                         ctx.span_at("body", expr.start, stop))
     return None
 
 

