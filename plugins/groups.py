@@ -3,6 +3,8 @@
 Codes:
     GR01 groups.nationality-drift  a group of deportees, detainees or evacuees introduced with
                                    one nationality is later called by another.
+    GR02 groups.description-drift  a group, organisation or person given one nationality or base
+                                   and later, by a definite description, another (claims ledger).
 
 Data: demonyms ("Belarusian", "Belarusians") are resolved by the project gazetteer
 (consistency/gazetteer.py); everything else is read from spaCy's parse of the article.
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
+from consistency.understanding.lexicon import ORGANISATION_NOUNS
 
 from ._parties import country_code, country_name, demonym_code
 
@@ -377,7 +380,109 @@ def _marks_other_group(mention: GroupMention) -> bool:
     return any(c.lower_ in OTHER_GROUP_WORDS for c in near)
 
 
+class DescriptionDrift(Rule):
+    """A group, organisation or person given one nationality or base is later described by another.
+
+    What it flags:
+        "a delegation of Brazilian engineers" and later "the Argentine engineers";
+        "Oslo-based Fjell Capital" and later "the Danish investors"; "Spanish left-back
+        Iker Solano" and later "the Portuguese Solano": a later nationality claim of the
+        claims ledger that differs from the one the subject was given, for a country the
+        article names nowhere else, so the later words cannot point to anyone else.
+
+    Why it matters:
+        Nationality and base are how readers tell the parties of a story apart; a drift
+        makes them wonder whether a second group exists.
+
+    Example:
+        Engineers inspect dam
+        A delegation of Brazilian engineers arrived on Monday to inspect the dam. The
+        Argentine engineers said the structure was sound.
+
+    Not flagged:
+        Engineers inspect dam
+        Brazilian and Argentine engineers arrived on Monday to inspect the dam. The
+        Argentine engineers said the structure was sound.
+
+    Reads:
+        `ctx.claims` (nationality and based-in claims); the gazetteer's demonyms.
+    """
+
+    code = "GR02"
+    name = "groups.description-drift"
+    default_severity = Severity.warning
+    requires = ("entities", "claims", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        text = f"{ctx.article.title}\n{ctx.article.body}"
+        homes: dict[str, list] = {}  # type: ignore[type-arg]
+        for attribute in ("nationality", "based-in"):
+            for subject, claims in ledger.by_subject(attribute).items():
+                homes.setdefault(subject, []).extend(c for c in claims if c.current)
+        organisations = {s: cs for s, cs in homes.items() if s.startswith("organisation:")}
+        for subject, claims in homes.items():
+            claims.sort(key=lambda c: (c.span.field != "title", c.span.start))
+            if len({c.value for c in claims}) < 2 or _mixed(claims):
+                continue
+            first = claims[0]
+            for later in claims[1:]:
+                if later.value != first.value and _lone_mention(text, ctx, later):
+                    yield self._finding(ledger.name_of(subject), first, later)
+                    break
+        if len(organisations) == 1:
+            (org, org_claims), = organisations.items()
+            home = org_claims[0]
+            for subject, claims in homes.items():
+                if not subject.startswith("group:") or subject.split(":", 1)[1] not in ORGANISATION_NOUNS:
+                    continue
+                for c in claims:
+                    if c.value != home.value and c.span.start > home.span.start and _lone_mention(text, ctx, c) \
+                            and ctx.article.field(c.span.field)[max(0, c.span.start - 4):c.span.start].lower() \
+                            .endswith("the "):
+                        yield self._finding(ledger.name_of(org), home, c)
+                        break
+
+    def _finding(self, name: str, first, later) -> Finding:  # type: ignore[no-untyped-def]
+        return self.finding(
+            f"\"{first.span.text}\" ({first.value}) are later \"{later.span.text}\" ({later.value}), "
+            f"and the article names {later.value} nowhere else: one of the two is wrong."
+            if name == first.span.text.split()[-1] else
+            f"{name} is given {first.value} (\"{first.span.text}\") and later {later.value} "
+            f"(\"{later.span.text}\"), a country the article names nowhere else.",
+            [later.span], [first.span], confidence=0.7,
+            data={"subject": name, "values": [first.value, later.value]},
+        )
+
+
+def _mixed(claims: list) -> bool:  # type: ignore[type-arg]
+    """Two nationalities in one sentence ("Brazilian and Argentine engineers"): a mixed group."""
+    seen: dict[int, set[str]] = {}
+    for c in claims:
+        seen.setdefault(c.sentence, set()).add(str(c.value))
+    return any(len(v) > 1 for v in seen.values())
+
+
+def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: ignore[no-untyped-def]
+    """The claim's country is named (by name or any demonym form) only in this claim."""
+    gaz = ctx.gazetteer
+    country = gaz.country(str(claim.value))
+    forms = {str(claim.value)}
+    if country is not None:
+        forms |= set(getattr(country, "demonyms", ()) or ()) | {country.name}
+    if claim.data.get("demonym"):
+        forms.add(claim.data["demonym"])
+    if claim.data.get("place"):
+        forms.add(claim.data["place"])
+    count = 0
+    for form in forms:
+        if len(form) < 3:
+            continue
+        count += len(re.findall(rf"\b{re.escape(form)}\b", text))
+    return count <= 1
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [NationalityDrift]
+    return [NationalityDrift, DescriptionDrift]

@@ -3,7 +3,8 @@
 Codes: TM01 (event told as done, then as still to come), TM02 (weekday that does not
 fit its date), TM03 (past events dated after the article's date; "N years ago" and
 anniversaries that miscount), TM04 (an age that disagrees with a birth or founding
-year).
+year in one sentence), TM05 (a person's age restated differently, or against a birth date
+anywhere in the article, read from the claims ledger).
 
 Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
 `consistency.timeline`; the article's reference date (published metadata, dateline, or
@@ -514,7 +515,99 @@ def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
         yield int(token.text), lemma, token
 
 
+class AgeConflict(Rule):
+    """A person's age is restated differently, or contradicts their birth date elsewhere in the article.
+
+    What it flags:
+        "Hughes, 27," and later "Hughes, 31,"; "born in May 1981" and later "the
+        38-year-old" in an article of 2023: two `age` claims of one person that differ, or
+        an age that differs by more than a year from the one the birth date and the
+        article's date give. Ages at another time ("at 19", "when she was 19", "as a
+        19-year-old") are not compared with the current one.
+
+    Why it matters:
+        Ages are among the facts readers check first; a restated age that changes means
+        one of the two is wrong.
+
+    Example:
+        Hughes extends contract
+        LONDON, March 3, 2023 - Tom Hughes, 27, signed a new deal on Friday. The striker
+        joined in 2019. Hughes, 31, said he was delighted.
+
+    Not flagged:
+        Hughes extends contract
+        LONDON, March 3, 2023 - Tom Hughes, 27, signed a new deal on Friday. He joined the
+        club at 19. Hughes, 27, said he was delighted.
+
+    Reads:
+        `ctx.claims` (age and birth claims) and the article's reference date. Pairs inside
+        one sentence are left to TM04.
+    """
+
+    code = "TM05"
+    name = "temporal.age-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        reference: ReferenceDate | None = ctx.reference_date
+        births = ledger.by_subject("birth")
+        for subject, ages in ledger.by_subject("age").items():
+            current = [a for a in ages if a.current and "ambiguous" not in a.qualifiers]
+            name = ledger.name_of(subject)
+            yield from self._restated(current, name)
+            if reference is not None:
+                for birth in births.get(subject, [])[:1]:
+                    yield from self._against_birth(current, birth, reference, name)
+
+    def _restated(self, ages: list, name: str) -> Iterator[Finding]:  # type: ignore[type-arg]
+        if not ages:
+            return
+        first = ages[0]
+        for later in ages[1:]:
+            if later.value == first.value or later.sentence == first.sentence:
+                continue
+            sure = 0.6 if "description" in first.qualifiers + later.qualifiers else 0.8
+            yield self.finding(
+                f"{name} is {first.value} (\"{first.span.text}\") and later {later.value} "
+                f"(\"{later.span.text}\"); one age is wrong.",
+                [later.span], [first.span], confidence=sure,
+                severity=None if sure >= 0.7 else Severity.info,
+                data={"person": name, "ages": [first.value, later.value]},
+            )
+            return  # one finding per person: the first restatement that differs
+
+    def _against_birth(self, ages: list, birth: object, reference: ReferenceDate,  # type: ignore[type-arg]
+                       name: str) -> Iterator[Finding]:
+        value = str(getattr(birth, "value", ""))
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else None
+        expected = reference.year - year
+        possible = {expected - 1, expected}
+        if month and reference.precision == "day":
+            if len(value) >= 10:
+                birthday_passed = (reference.date.month, reference.date.day) >= (month, int(value[8:10]))
+                possible = {expected if birthday_passed else expected - 1}
+            elif reference.date.month != month:
+                possible = {expected if reference.date.month > month else expected - 1}
+        span = getattr(birth, "span")
+        for age in ages:
+            if age.sentence == getattr(birth, "sentence") or age.value in possible or not isinstance(age.value, int):
+                continue
+            if min(abs(age.value - p) for p in possible) <= 0:
+                continue
+            shown = " or ".join(str(p) for p in sorted(possible))
+            yield self.finding(
+                f"{name} is said to be {age.value} (\"{age.span.text}\"), but someone {span.text} is {shown} "
+                f"on {reference.describe()}.",
+                [age.span], [span], confidence=0.8,
+                data={"person": name, "age": age.value, "birth": value, "expected": sorted(possible)},
+            )
+            return
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch]
+    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch, AgeConflict]
