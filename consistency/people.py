@@ -550,6 +550,8 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     return found
 
 
+# Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
+PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
 # Labels the small model gives names it misreads ("Ade Okafor" as GPE); "" is no label at all.
 _MISTAKEN_LABELS = frozenset({"", "GPE", "ORG", "NORP", "LOC"})
 _MONTH_OR_DAY = frozenset("""january february march april may june july august september october november december
@@ -584,8 +586,8 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int]) -> list[NameMent
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
         title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
         recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
-        if label == "ORG":
-            recurs = False  # "Fjell Capital ... Fjell" is a company named twice
+        if label == "ORG" and not PATRONYMIC.search(words[-1]):
+            recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
         if known_given_name(words[0]) or age_after or title_before or recurs:
             mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
             if mention is not None:

@@ -266,7 +266,7 @@ class RoleClassConflict(Rule):
         within = exclusive_members()
         for subject, claims in ctx.claims.by_subject("role").items():
             usable = [c for c in claims if c.current and c.data.get("class")
-                      and not {"change", "ambiguous", "acting"} & set(c.qualifiers)]
+                      and not {"change", "ambiguous", "acting", "avocation"} & set(c.qualifiers)]
             if any("change" in c.qualifiers for c in claims):
                 continue  # the article reports a change of role: earlier and later roles both hold
             reported: set[frozenset[str]] = set()

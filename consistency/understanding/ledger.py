@@ -149,7 +149,30 @@ class Reader:
                     self._mention_of_token[(m.field, i)] = m
                 is_subject = any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.token_start, m.token_end))
                 self._mentions_in_order.append((m.field, m.token_start, sid, is_subject))
+        self._add_given_name_mentions()
         self._mentions_in_order.sort(key=lambda t: (t[0] != "title", t[1]))
+
+    def _add_given_name_mentions(self) -> None:
+        """A person's first name standing alone ("Gunnar told supporters"), where no one else in
+        the article has that first name: Icelandic, Spanish and sports copy name people so."""
+        owners: dict[str, set[str]] = {}
+        for person in self.ctx.people:
+            for m in person.mentions:
+                if m.first and len(m.first) > 2 and not m.first.endswith("."):
+                    owners.setdefault(m.first, set()).add(f"person:{person.id}")
+        unique = {name: next(iter(sids)) for name, sids in owners.items() if len(sids) == 1}
+        if not unique:
+            return
+        for field_name, doc in self.ctx.docs:
+            for tok in doc:
+                sid = unique.get(tok.text)
+                if sid is None or (field_name, tok.i) in self._person_of_token or tok.pos_ != "PROPN":
+                    continue
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                    continue  # part of a longer name: "Gunnar Olsen" is someone else
+                self._person_of_token[(field_name, tok.i)] = sid
+                self._mentions_in_order.append((field_name, tok.i, sid, tok.dep_ in ("nsubj", "nsubjpass")))
 
     # --- subjects -----------------------------------------------------------------------
     def person(self, person: Person) -> str:
@@ -162,7 +185,8 @@ class Reader:
     def mention_at(self, field_name: str, token_i: int) -> NameMention | None:
         return self._mention_of_token.get((field_name, token_i))
 
-    def salient_person(self, field_name: str, token_i: int, gender: str | None = None) -> str | None:
+    def salient_person(self, field_name: str, token_i: int, gender: str | None = None,
+                       max_distance: int = 2) -> str | None:
         """The person a pronoun or description at this token most likely refers to, or None."""
         doc = self.ctx.doc(field_name)
         here = self.sentence_index(doc[token_i])
@@ -171,11 +195,11 @@ class Reader:
             if f != field_name or start >= token_i:
                 continue
             dist = here - self.sentence_index(doc[start])
-            if dist > 2:
+            if dist > max_distance:
                 continue
             if gender and self._genders.get(sid) not in (None, gender):
                 continue
-            score = (2 - dist) * 2 + (1 if is_subject else 0)
+            score = (max_distance - dist) * 2 + (1 if is_subject else 0)
             if best is None or (score, start) >= (best[0], best[1]):
                 best = (score, start, sid)
         return best[2] if best else None
@@ -184,8 +208,8 @@ class Reader:
         """The person a token names, or that a personal pronoun refers to."""
         field_name = self.ctx.field_of(token)
         sid = self.person_at(field_name, token.i)
-        if sid is None and token.lower_ in _PRONOUNS:
-            sid = self.salient_person(field_name, token.i, _PRONOUNS[token.lower_])
+        if sid is None and token.lower_ in _PRONOUNS:  # a pronoun reaches further back than a description
+            sid = self.salient_person(field_name, token.i, _PRONOUNS[token.lower_], max_distance=4)
         return sid
 
     def add_subject(self, sid: str, kind: str, name: str, span: Span) -> str:

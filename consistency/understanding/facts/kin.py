@@ -44,8 +44,12 @@ def extract(reader: Reader) -> Iterator[Claim]:
             seen.add(key)
             start, end = _bounds(doc, token)
             qualifiers = stance(token) | time_modifiers([c for c in token.children if c.i < token.i])
+            extra = {}
+            pronoun = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if pronoun is not None and pronoun.lower_ in ("his", "her"):
+                extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
             yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
-                               relative=relative, relative_name=reader.name_of(relative))
+                               relative=relative, relative_name=reader.name_of(relative), **extra)
 
 
 def _relative_of(reader: Reader, field_name: str, kin: Token) -> str | None:

@@ -14,6 +14,10 @@ TIME_MODIFIERS: dict[str, str] = {
     "acting": "acting", "interim": "acting", "caretaker": "acting",
     "outgoing": "outgoing", "incoming": "future", "designate": "future", "elect": "future",
     "future": "future", "prospective": "future", "would-be": "future", "new": "new", "newly": "new",
+    # a pursuit beside the main role, not a second post: "a trained pianist", "a keen golfer"
+    "amateur": "avocation", "keen": "avocation", "trained": "avocation", "aspiring": "avocation",
+    "self-taught": "avocation", "part-time": "avocation", "occasional": "avocation", "lifelong": "avocation",
+    "accomplished": "avocation", "talented": "avocation", "passionate": "avocation",
 }
 # Verbs that report a change of role or state: a sentence with one is not compared as a steady state.
 CHANGE_LEMMAS = frozenset("""

@@ -1,0 +1,141 @@
+"""Rules that compare claims of the ledger: RL03-RL05, TM05, GR02, KN02; flagged cases and traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes
+
+pytestmark = pytest.mark.slow
+
+
+# --- RL03 roles.role-class-conflict ---------------------------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Rovers win\nRovers winger Tom Hale scored twice. Hale, the match referee, was booked.", "match referee"),
+    ("Orchestra tour\nThe cellist Marta Ruiz played Elgar. Ruiz, the orchestra's chief executive, thanked donors.",
+     "chief executive"),
+    ("Lab study\nDr Amara Obi, a senior lecturer at the university, led the work. Obi, a first-year undergraduate, "
+     "presented it.", "undergraduate"),
+    ("Trial\nThe prosecutor, Priya Nair, opened the case. Nair, the defence lawyer, then called a witness.",
+     "defence lawyer"),
+    ("Concert\nMatthias Gruber, the principal cellist, will play. Later Gruber, the orchestra's principal oboist, "
+     "spoke.", "principal oboist"),
+])
+def test_rl03_flags_roles_no_one_holds_together(text, quote):
+    findings = assert_flags("RL03", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+    assert " and " in findings[0].message and findings[0].evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Club\nFormer winger Tom Hale, now the club's assistant coach, watched. Hale said the team was improving.",
+    "Club\nTom Hale, who was appointed coach in 2019, was a winger for ten years. Hale, the coach, smiled.",
+    "Club\nRovers winger Tom Hale scored. His father, Bill Hale, the match referee, was proud. Hale smiled.",
+    "Band\nSinger and guitarist Lena Ortiz played Leeds. Ortiz, the band's pianist, wrote the songs.",
+    "Firm\nJane Doe, the chief executive, founded the firm. Doe, a trained pianist, plays at weekends.",
+])
+def test_rl03_traps(text):
+    assert_passes("RL03", text)
+
+
+# --- RL04 roles.role-organisation-conflict ---------------------------------------------------
+def test_rl04_flags_a_spokesman_of_two_bodies():
+    text = ("Breach\nJonas Weber, a spokesman for the Berlin data protection authority, said the breach was "
+            "serious. Later, Weber, Medivio's spokesman, said customers need not act.")
+    findings = assert_flags("RL04", text, quotes=["spokesman"])
+    assert "Medivio" in findings[0].message and "Berlin data protection authority" in findings[0].message
+
+
+def test_rl04_same_role_under_two_names_at_two_companies():
+    text = ("Takeover\nKattegat's chief financial officer, Mette Skovgaard, backed the bid. "
+            "Skovgaard, Norrsken's finance chief, said the price was fair.")
+    assert_flags("RL04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Boards\nAnna Roth, a director of Acme, joined the board. Roth, a director of Beta Bank, agreed.",
+    "Move\nJonas Weber, a former spokesman for Medivio, now speaks for Apotheka. Weber, Apotheka's spokesman, "
+    "declined.",
+    "Firm\nJonas Weber, Medivio's spokesman, said it was fine. Weber, the company's spokesman, said more.",
+])
+def test_rl04_traps(text):
+    assert_passes("RL04", text)
+
+
+# --- RL05 roles.single-holder-conflict --------------------------------------------------------
+def test_rl05_flags_two_principal_investigators_of_one_trial():
+    text = ("Trial\nDr Samuel Okello, the trial's principal investigator, was pleased. Dr Grace Namuli, "
+            "the trial's principal investigator, urged caution.")
+    findings = assert_flags("RL05", text)
+    assert "Okello" in findings[0].message and "Namuli" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Trial\nDr Samuel Okello, the trial's principal investigator, spoke. Dr Grace Namuli, the former principal "
+    "investigator of the trial, listened.",
+    "Firms\nJane Doe, Acme's chief executive, met John Roe, Beta Bank's chief executive.",
+    "Firm\nJane Doe, Acme's chief executive, met Jack Doe, Acme's chief executive in 1990.",
+])
+def test_rl05_traps(text):
+    assert_passes("RL05", text)
+
+
+# --- TM05 temporal.age-conflict -----------------------------------------------------------------
+def test_tm05_flags_a_restated_age():
+    text = ("Contract\nStriker Tom Hughes, 27, signed a new deal on Friday. The striker joined in 2019. "
+            "Hughes, 31, said he was delighted.")
+    findings = assert_flags("TM05", text, quotes=["31"])
+    assert "27" in findings[0].message and "31" in findings[0].message
+
+
+def test_tm05_flags_an_age_against_a_birth_date_in_another_sentence():
+    text = ("Profile\nLONDON, March 3, 2023 - Maria Gomez, who was born in May 1981, runs the firm. "
+            "The 38-year-old said the year had been hard.")
+    findings = assert_flags("TM05", text, quotes=["38-year-old"])
+    assert "41" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Contract\nTom Hughes, 27, signed. He joined the club at 19. Hughes, 27, said he was delighted.",
+    "Profile\nTom Hughes, 27, signed. Hughes, who turned pro when he was 17, smiled.",
+    "Profile\nLONDON, March 3, 2023 - Maria Gomez, who was born in May 1981, runs the firm. Gomez, 41, smiled.",
+    "Family\nTom Hughes, 27, scored. His brother Sam Hughes, 31, watched.",
+])
+def test_tm05_traps(text):
+    assert_passes("TM05", text)
+
+
+# --- GR02 groups.description-drift ----------------------------------------------------------------
+def test_gr02_flags_a_group_whose_nationality_drifts():
+    text = ("Dam\nA delegation of Brazilian engineers arrived on Monday. The Argentine engineers said the dam "
+            "was sound.")
+    assert_flags("GR02", text, quotes=["Argentine engineers"])
+
+
+@pytest.mark.parametrize("text", [
+    "Dam\nBrazilian and Argentine engineers arrived. The Argentine engineers said the dam was sound.",
+    "Match\nBrazilian fans sang. Argentina won, and the Argentine fans celebrated.",
+    "Dam\nBrazilian engineers arrived. Argentine engineers, who came from Argentina, left.",
+])
+def test_gr02_traps(text):
+    assert_passes("GR02", text)
+
+
+# --- KN02 kinship.patronymic-mismatch --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Einarsdóttir.",
+    "Golf\nHamdan bin Saeed Al Falasi won. His father, Khalid bin Rashid Al Falasi, watched from the stand.",
+    "Farm\nGuðrún Pálsdóttir keeps sheep. Pálsdóttir said her father, Jón Einarsson, built the barn.",
+])
+def test_kn02_flags_a_patronymic_that_names_another_father(text):
+    assert_flags("KN02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Gunnarsdóttir.",
+    "Golf\nHamdan bin Saeed Al Falasi won. His father, Saeed bin Rashid Al Falasi, watched.",
+    "Firm\nTom Johnson runs the firm. His son, Mark Johnson, joined in 2019. Bill Peterson, his father, founded it.",
+    "Vote\nAnna Jónsdóttir won. Her mother, Helga Sigurðardóttir, voted for her.",
+])
+def test_kn02_traps(text):
+    assert_passes("KN02", text)
