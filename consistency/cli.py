@@ -148,6 +148,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     print(f"consistency: {error.message}", file=sys.stderr)
             failed |= any(f.severity is not None and f.severity.rank >= config.fail_on.rank for f in report.findings)
         reporter.finish()
+        reporter.close()
     finally:
         if args.output:
             stream.close()
