@@ -20,6 +20,7 @@ from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
 from .rules import Rule, rule_category, select_rules, unknown_selectors
+from .suppression import Suppression
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +56,7 @@ class Checker:
         preview = {code for code, (cls, _) in available.items() if cls.stability == "preview"}
         codes = select_rules(list(available), config.select, config.ignore, config.preview, preview)
         self.rules: list[Rule] = [available[code][0](config.rules.get(code)) for code in codes]
+        self.suppression = Suppression(config, list(available))  # accept lists, per-path ignores
         self._nlp = nlp
         self.resources: dict[str, Any] = {}
         self._load_knowledge()
@@ -151,6 +153,7 @@ class Checker:
             timings[rule.code] = round(time.perf_counter() - started, 6)
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
+        kept = self.suppression.filter(source, kept)
         return Report(source=source, article=ctx.article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="progress bar on stderr (default: when stderr is a terminal)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--timings", action="store_true", default=None, help="record seconds per rule in reports")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE",
+                       help="write every finding of this run to a baseline file (then exit 0 unless an input failed)")
 
     evaluate = verbs.add_parser("eval", help="score the checker against gold files (NAME.txt + NAME.gold.json)",
                                 description="Recall per kind and tier, precision, and findings on NAME.clean.txt "
@@ -128,11 +131,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .checker import Checker
     from .parallel import progress
     from .reporters import get_reporter_class
+    from .suppression import Baseline, BaselineWriter
 
     if args.jobs < 1:
         raise ConsistencyError("--jobs must be 1 or more")
     config = config_from_args(args)
     checker = Checker(config)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    writer = BaselineWriter(args.write_baseline) if args.write_baseline else None
     reporter_class = get_reporter_class(args.format, checker.pm)
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     failed = errored = False
@@ -141,6 +147,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                                   fail_on=config.fail_on)
         reporter.start()
         for report in progress(_reports(args, config, checker), enabled=args.progress):
+            if writer is not None:
+                writer.add(report)
+            if baseline is not None:
+                report = baseline.filter(report)
             reporter.report(report)
             for error in report.errors:
                 errored = True
@@ -152,6 +162,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if args.output:
             stream.close()
+    if baseline is not None and baseline.hidden:
+        print(f"consistency: {baseline.hidden} finding{'s' * (baseline.hidden != 1)} in the baseline {args.baseline} "
+              "not shown", file=sys.stderr)
+    if writer is not None:
+        writer.write(__version__)
+        print(f"consistency: wrote {writer.count} finding{'s' * (writer.count != 1)} to the baseline "
+              f"{args.write_baseline}", file=sys.stderr)
+        failed = False
     return EXIT_ERROR if errored else EXIT_FINDINGS if failed else EXIT_OK
 
 

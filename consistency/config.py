@@ -41,12 +41,34 @@ class Config(BaseModel):
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")
     knowledge: list[str] = Field(default_factory=list, description="knowledge pack files to load")
     timings: bool = Field(default=False, description="record seconds per rule in each report")
+    accept: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="terms (names, spellings) never flagged: a list for every rule, or a table of lists by rule code or prefix")
+    per_path_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="path pattern -> rule codes or prefixes not reported for matching inputs")
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
     def _split_codes(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("accept", mode="before")
+    @classmethod
+    def _accept_list_is_for_all_rules(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return {"*": list(value)}
+        if isinstance(value, dict):
+            return {("*" if code in ("all", "ALL") else code): ([terms] if isinstance(terms, str) else terms)
+                    for code, terms in value.items()}
+        return value
+
+    @field_validator("per_path_ignores", mode="before")
+    @classmethod
+    def _split_path_codes(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {pattern: cls._split_codes(codes) for pattern, codes in value.items()}
         return value
 
     def merged(self, **overrides: Any) -> Config:

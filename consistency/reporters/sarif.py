@@ -17,7 +17,6 @@ the OASIS 2.1.0 (errata 01) schema.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..locations import source_file, source_path
 from ..models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
+from ..suppression import fingerprint
 from . import Reporter
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -122,10 +122,7 @@ def sarif_result(finding: Finding, report: Report, where: SourceMap) -> dict[str
             sarif_location(s, report.source, where, f"evidence: {s.text}", id_=i)
             for i, s in enumerate(finding.evidence, start=1)
         ]
-    quoted = "|".join(f"{s.field}:{s.text}" for s in finding.spans)
-    result["partialFingerprints"] = {
-        "consistencyFinding/v1": hashlib.sha256(f"{finding.rule}|{quoted}|{finding.message}".encode()).hexdigest()
-    }
+    result["partialFingerprints"] = {"consistencyFinding/v1": fingerprint(finding)}
     properties: dict[str, Any] = {"confidence": finding.confidence, "source": report.source}
     if finding.suggestion:
         properties["suggestion"] = finding.suggestion
