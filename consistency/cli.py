@@ -81,7 +81,9 @@ def add_checker_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="load this plugin module too")
     parser.add_argument("--knowledge", action="append", default=[], metavar="PATH", help="load a knowledge pack")
-    parser.add_argument("--min-severity", choices=LEVELS, help="report findings at or above this (default info)")
+    parser.add_argument("--min-severity", choices=LEVELS,
+                        help="report findings at or above this (default warning, or the configuration's)")
+    parser.add_argument("--show-info", action="store_true", help="also report info findings (--min-severity info)")
     parser.add_argument("--model", help="spaCy pipeline to use")
     parser.add_argument("--config", metavar="FILE", help="configuration file (default: nearest consistency.toml/pyproject.toml)")
 
@@ -89,11 +91,16 @@ def add_checker_options(parser: argparse.ArgumentParser) -> None:
 def config_from_args(args: argparse.Namespace) -> Config:
     """The file configuration with the command line's options laid over it."""
     base = load_config(getattr(args, "config", None))
+    min_severity = getattr(args, "min_severity", None)
+    if getattr(args, "show_info", False):
+        min_severity = "info"
+    elif min_severity is None and "min_severity" not in base.model_fields_set:
+        min_severity = "warning"  # the command line hides info notes unless asked; the library keeps them
     overrides: dict[str, Any] = {
         "select": getattr(args, "select", None),
         "ignore": getattr(args, "ignore", None),
         "preview": getattr(args, "preview", None),
-        "min_severity": getattr(args, "min_severity", None),
+        "min_severity": min_severity,
         "fail_on": getattr(args, "fail_on", None),
         "model": getattr(args, "model", None),
         "timings": getattr(args, "timings", None),
@@ -126,6 +133,16 @@ def _reports(args: argparse.Namespace, config: Config, checker: Any) -> Iterator
     return checker.check_many(documents)
 
 
+def require_rules(checker: Any, config: Config) -> None:
+    """A run with no rule selected checks nothing: say so (exit 2) instead of passing silently."""
+    if checker.rules:
+        return
+    chosen = f"--select {','.join(config.select)}" if config.select is not None else "the default selection"
+    ignored = f" with --ignore {','.join(config.ignore)}" if config.ignore else ""
+    raise ConsistencyError(f"no rule selected: {chosen}{ignored} leaves nothing to run "
+                           "(see `consistency rules`; preview rules need --preview)")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
@@ -137,6 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise ConsistencyError("--jobs must be 1 or more")
     config = config_from_args(args)
     checker = Checker(config)
+    require_rules(checker, config)
     baseline = Baseline.load(args.baseline) if args.baseline else None
     writer = BaselineWriter(args.write_baseline) if args.write_baseline else None
     reporter_class = get_reporter_class(args.format, checker.pm)
@@ -181,7 +199,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     inputs = evaluation.discover(args.paths)
     if not inputs:
         raise ConsistencyError("no annotated articles found (NAME.txt with NAME.gold.json beside it, or NAME.clean.txt)")
-    scores = evaluation.evaluate(inputs, Checker(config_from_args(args)), args.min_severity)
+    config = config_from_args(args)
+    checker = Checker(config)
+    require_rules(checker, config)
+    scores = evaluation.evaluate(inputs, checker, str(config.min_severity))
     totals = evaluation.summarize(scores)
     if args.format == "json":
         print(json.dumps(evaluation.to_json(scores, totals), indent=2))

@@ -37,7 +37,7 @@ def test_cli_exit_0_when_nothing_at_fail_on(capsys, banana_file):
 
 def test_cli_ignore_removes_findings(capsys, banana_file):
     code, out, _ = run(capsys, "check", str(banana_file), "--plugin", "fruit_plugin", "--ignore", "FR01", "--format", "jsonl",
-                       "--select", "FR")
+                       "--select", "FR,TM02")  # TM02 keeps one rule selected
     assert code == 0 and json.loads(out)["findings"] == []
 
 

@@ -108,6 +108,7 @@ def test_distributed_from_the_command_line(cluster, documents, local, capsys):
     from consistency.models import Report
 
     located = dumps(locate(Report.model_validate(r)) for r in local)  # the CLI adds file locations
-    args = ["check", *(d.source for d in documents), "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl"]
+    args = ["check", *(d.source for d in documents), "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl",
+            "--show-info"]
     assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
     assert dumps(json.loads(line) for line in capsys.readouterr().out.splitlines()) == located
