@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
@@ -67,7 +67,8 @@ class Checker:
         bad = unknown_selectors(named, available)
         bad += [code for code in (*self.config.severity, *self.config.rules) if code not in available]
         if bad:
-            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))} (see `consistency rules`)")
+            hint = did_you_mean(sorted(set(bad))[0], available) if len(set(bad)) == 1 else ""
+            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))}{hint} (see `consistency rules`)")
 
     def _load_knowledge(self) -> None:
         paths = list(self.config.knowledge)

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = verbs.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    rules.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="also load this plugin module")
+    rules.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="also load this plugin (module name or .py file)")
 
     explain = verbs.add_parser("explain", help="show one rule's documentation")
     explain.add_argument("code")
@@ -79,7 +79,8 @@ def add_checker_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", type=_codes, metavar="CODES", help="rule codes or prefixes to run, comma-separated")
     parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rule codes or prefixes to skip")
     parser.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
-    parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help="load this plugin module too")
+    parser.add_argument("--plugin", action="append", default=[], metavar="MODULE",
+                        help="load this plugin too: a module name (installed or in the working folder) or a .py file")
     parser.add_argument("--knowledge", action="append", default=[], metavar="PATH", help="load a knowledge pack")
     parser.add_argument("--min-severity", choices=LEVELS,
                         help="report findings at or above this (default warning, or the configuration's)")
@@ -133,6 +134,29 @@ def _reports(args: argparse.Namespace, config: Config, checker: Any) -> Iterator
     return checker.check_many(documents)
 
 
+def open_output(path: str) -> Any:
+    """The `-o` file, opened for writing; a one-line error naming the path and the fix when it cannot be."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except IsADirectoryError:
+        raise ConsistencyError(f"-o {path}: is a folder; give a file name, e.g. -o {os.path.join(path, 'report.txt')}") from None
+    except FileNotFoundError:
+        raise ConsistencyError(f"-o {path}: the folder {os.path.dirname(path) or '.'} does not exist; "
+                               "create it or choose another path") from None
+    except OSError as exc:
+        raise ConsistencyError(f"-o {path}: cannot write there ({exc.strerror or exc}); choose a writable path") from None
+
+
+def require_dask() -> None:
+    """`--engine dask` without the extra: name the pip command instead of a ModuleNotFoundError."""
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ConsistencyError("--engine dask needs the dask extra, which is not installed: "
+                               'pip install "article-consistency[dask]"') from None
+
+
 def require_rules(checker: Any, config: Config) -> None:
     """A run with no rule selected checks nothing: say so (exit 2) instead of passing silently."""
     if checker.rules:
@@ -155,10 +179,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     checker = Checker(config)
     require_rules(checker, config)
+    if args.engine == "dask":
+        require_dask()
     baseline = Baseline.load(args.baseline) if args.baseline else None
     writer = BaselineWriter(args.write_baseline) if args.write_baseline else None
     reporter_class = get_reporter_class(args.format, checker.pm)
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    stream = open_output(args.output) if args.output else sys.stdout
     failed = errored = False
     try:
         reporter = reporter_class(stream, color=_use_color(args.color, stream), rules=checker.rule_infos(),

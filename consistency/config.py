@@ -8,12 +8,13 @@ underscores. Unknown keys and bad values are errors (E001), never silent no-ops.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .models import Severity
 
 if sys.version_info >= (3, 11):
@@ -94,10 +95,18 @@ def validate_config(data: dict[str, Any], where: str) -> Config:
     try:
         return Config.model_validate(_normalise_keys(data))
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(describe_error(err, Config.model_fields) for err in exc.errors())
         raise ConfigError(f"{where}: {problems}") from None
+
+
+def describe_error(err: Any, fields: Iterable[str]) -> str:
+    """One pydantic error as `where: what`, an unknown key with the nearest known one named."""
+    where = ".".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden" and err["loc"]:
+        key = str(err["loc"][-1])
+        dashed = [f.replace("_", "-") for f in fields]
+        return f"unknown key {key.replace('_', '-')!r}{did_you_mean(key.replace('_', '-'), dashed)}"
+    return f"{where}: {err['msg']}"
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
