@@ -27,24 +27,53 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+class VersionAction(argparse.Action):
+    """`--version`: the version, then each loaded plugin with its distribution and version."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def version_text() -> str:
+    """`consistency X.Y.Z` and one line per plugin (entry points), errors included."""
+    from .plugin_manager import get_plugin_manager
+
+    pm = get_plugin_manager()
+    pm.rules()
+    lines = [f"consistency {__version__} (Python {sys.version.split()[0]})", "plugins:"]
+    for record in sorted(pm.records.values(), key=lambda r: r.name):
+        origin = f"{record.distribution} {record.version}".strip() or record.module
+        state = f"failed: {record.error}" if record.error else ", ".join(record.rules) or "no rules"
+        lines.append(f"  {record.name} [{origin}]: {state}")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every verb."""
     parser = argparse.ArgumentParser(prog="consistency", description="Find where news articles contradict themselves.")
-    parser.add_argument("--version", action="version", version=f"consistency {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and the loaded plugins")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     verbs.required = True
 
     check = verbs.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .json, .jsonl, a folder, or - for stdin")
-    check.add_argument("--format", default="text", help="text (default), json, jsonl, or a plugin's format")
-    check.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of stdout")
+    check.add_argument("--format", default="text",
+                       help="text (default), json, jsonl, sarif, html, github, or a plugin's format")
+    check.add_argument("-o", "--output", metavar="FILE",
+                       help="write the report here (- for stdout; html defaults to consistency-report.html)")
     add_checker_options(check)
     check.add_argument("--fail-on", choices=LEVELS, help="exit 1 when a finding is at or above this (default warning)")
     check.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     check.add_argument("--engine", choices=["local", "dask"], default="local", help="run locally or on a Dask cluster")
     check.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a local cluster)")
     check.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                       help="progress bar on stderr (default: when stderr is a terminal)")
+                       help="progress bar with a total on stderr (default: when stderr is a terminal)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="only findings and errors: no progress bar, summary line or notes on stderr")
+    check.add_argument("--statistics", action="store_true", help="after the report, count the findings per rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means an error)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--timings", action="store_true", default=None, help="record seconds per rule in reports")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline file")
@@ -170,8 +199,9 @@ def require_rules(checker: Any, config: Config) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
-    from .parallel import progress
+    from .progress import with_progress
     from .reporters import get_reporter_class
+    from .statistics import Statistics
     from .suppression import Baseline, BaselineWriter
 
     if args.jobs < 1:
@@ -183,38 +213,63 @@ def cmd_check(args: argparse.Namespace) -> int:
         require_dask()
     baseline = Baseline.load(args.baseline) if args.baseline else None
     writer = BaselineWriter(args.write_baseline) if args.write_baseline else None
+    statistics = Statistics() if args.statistics else None
     reporter_class = get_reporter_class(args.format, checker.pm)
-    stream = open_output(args.output) if args.output else sys.stdout
+    output = args.output or getattr(reporter_class, "default_output", None)
+    to_file = bool(output) and output != "-"
+    stream = open_output(output) if to_file else sys.stdout
     failed = errored = False
     try:
         reporter = reporter_class(stream, color=_use_color(args.color, stream), rules=checker.rule_infos(),
-                                  fail_on=config.fail_on)
+                                  fail_on=config.fail_on, summary=not args.quiet, run=run_info(args, config))
         reporter.start()
-        for report in progress(_reports(args, config, checker), enabled=args.progress):
+        for report in with_progress(_reports(args, config, checker), args.paths, args.progress, args.quiet):
             if writer is not None:
                 writer.add(report)
             if baseline is not None:
                 report = baseline.filter(report)
+            if statistics is not None:
+                statistics.add(report)
             reporter.report(report)
             for error in report.errors:
                 errored = True
-                if args.format != "text" or args.output:
+                if args.format != "text" or to_file:
                     print(f"consistency: {error.message}", file=sys.stderr)
             failed |= any(f.severity is not None and f.severity.rank >= config.fail_on.rank for f in report.findings)
         reporter.finish()
         reporter.close()
     finally:
-        if args.output:
+        if to_file:
             stream.close()
+    note = (lambda message: None) if args.quiet else (lambda message: print(f"consistency: {message}", file=sys.stderr))
+    if statistics is not None:  # on stdout unless the report is there in a format a program reads
+        machine = args.format not in ("text",) and not to_file
+        (sys.stderr if machine else sys.stdout).write(statistics.table())
+    if to_file and not args.output:
+        note(f"wrote the {args.format} report to {output} (choose another file with -o)")
     if baseline is not None and baseline.hidden:
-        print(f"consistency: {baseline.hidden} finding{'s' * (baseline.hidden != 1)} in the baseline {args.baseline} "
-              "not shown", file=sys.stderr)
+        note(f"{baseline.hidden} finding{'s' * (baseline.hidden != 1)} in the baseline {args.baseline} not shown")
     if writer is not None:
         writer.write(__version__)
-        print(f"consistency: wrote {writer.count} finding{'s' * (writer.count != 1)} to the baseline "
-              f"{args.write_baseline}", file=sys.stderr)
+        note(f"wrote {writer.count} finding{'s' * (writer.count != 1)} to the baseline {args.write_baseline}")
+        failed = False
+    if args.exit_zero:
         failed = False
     return EXIT_ERROR if errored else EXIT_FINDINGS if failed else EXIT_OK
+
+
+def run_info(args: argparse.Namespace, config: Config) -> dict[str, Any]:
+    """What a report may record about its run: date, version, the options given and the rules' selection."""
+    import datetime as dt
+
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "version": __version__,
+        "argv": list(getattr(args, "argv", []) or []),
+        "select": config.select, "ignore": config.ignore, "preview": config.preview,
+        "min_severity": str(config.min_severity), "fail_on": str(config.fail_on),
+        "plugins": [str(p) for p in config.plugins], "knowledge": list(config.knowledge),
+    }
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -299,6 +354,7 @@ COMMANDS = {"check": cmd_check, "eval": cmd_eval, "rules": cmd_rules, "explain":
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `consistency` script."""
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return COMMANDS[args.verb](args)
     except ConsistencyError as exc:

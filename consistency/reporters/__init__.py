@@ -21,6 +21,7 @@ BUILTIN_FORMATS: dict[str, str] = {
     "jsonl": "consistency.reporters.json:JsonLinesReporter",
     "sarif": "consistency.reporters.sarif:SarifReporter",
     "html": "consistency.reporters.html:HtmlReporter",
+    "github": "consistency.reporters.github:GithubReporter",
 }
 
 

@@ -73,6 +73,8 @@ class TextReporter(Reporter):
         return f"{lead}{before}{marked}{after}{tail}".replace("\n", " ")
 
     def finish(self) -> None:
+        if not self.options.get("summary", True):  # --quiet
+            return
         total = sum(self._severities.values())
         parts = ", ".join(f"{self._severities[s]} {s}" for s in ("error", "warning", "info") if self._severities[s])
         summary = f"{self._articles} article{'s' * (self._articles != 1)} checked: {total} finding{'s' * (total != 1)}"
