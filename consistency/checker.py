@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
 from .rules import Rule, rule_category, select_rules, unknown_selectors
+from .suppression import Suppression
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +56,7 @@ class Checker:
         preview = {code for code, (cls, _) in available.items() if cls.stability == "preview"}
         codes = select_rules(list(available), config.select, config.ignore, config.preview, preview)
         self.rules: list[Rule] = [available[code][0](config.rules.get(code)) for code in codes]
+        self.suppression = Suppression(config, list(available))  # accept lists, per-path ignores
         self._nlp = nlp
         self.resources: dict[str, Any] = {}
         self._load_knowledge()
@@ -65,7 +67,8 @@ class Checker:
         bad = unknown_selectors(named, available)
         bad += [code for code in (*self.config.severity, *self.config.rules) if code not in available]
         if bad:
-            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))} (see `consistency rules`)")
+            hint = did_you_mean(sorted(set(bad))[0], available) if len(set(bad)) == 1 else ""
+            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))}{hint} (see `consistency rules`)")
 
     def _load_knowledge(self) -> None:
         paths = list(self.config.knowledge)
@@ -151,6 +154,7 @@ class Checker:
             timings[rule.code] = round(time.perf_counter() - started, 6)
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
+        kept = self.suppression.filter(source, kept)
         return Report(source=source, article=ctx.article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 

@@ -7,7 +7,6 @@ is logged and listed in `consistency plugins`; the others still load.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -18,6 +17,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+from .plugin_paths import import_plugin
 from .rules import Rule, validate_rule_class
 
 logger = logging.getLogger(__name__)
@@ -108,11 +108,8 @@ def _load_entry_points(pm: ConsistencyPluginManager, blocked: frozenset[str]) ->
 def load_module_plugin(pm: ConsistencyPluginManager, plugin: str | ModuleType | Any) -> None:
     """Add a plugin given as a module name (`--plugin pkg.mod`), a module or an object."""
     if isinstance(plugin, str):
-        try:
-            module = importlib.import_module(plugin)
-        except Exception as exc:
-            raise PluginError(f"cannot import plugin module {plugin!r}: {type(exc).__name__}: {exc}") from None
-        pm.add_plugin(module, plugin, plugin)
+        module = import_plugin(plugin)  # a module name, a module in the working folder, or a .py file
+        pm.add_plugin(module, plugin, module.__name__)
         return
     name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{id(plugin)}"
     pm.add_plugin(plugin, name, name)

@@ -139,6 +139,9 @@ class QuoteSpeakerConflict(Rule):
         Putting words in the wrong mouth is among the most damaging errors a newsroom can
         publish, and it creeps in when copy is merged from several sources.
 
+        A warning, not an error: the two attributions may be one quote repeated by two
+        people, or a quote read out by a spokesperson.
+
     Example:
         MPs clash over budget
         "The budget will hurt every family in my constituency," said John Smith.
@@ -235,6 +238,9 @@ class SpeakerAffiliationConflict(Rule):
     Why it matters:
         A speaker's party or employer tells readers how to weigh the words; giving two is a
         factual error that confuses readers and can misrepresent the speaker.
+
+        A warning, not an error: people change parties and jobs, and a story may report the
+        change.
 
     Example:
         MPs clash over budget
@@ -399,6 +405,9 @@ class PublisherMismatch(Rule):
         A story published under one masthead that carries another's copyright line was copied,
         syndicated without credit, or generated; editors and trust-and-safety teams want to know
         which. (Licensed syndication is legitimate: check the agreement before acting.)
+
+        A warning, not an error: the article does not contradict itself, and licensed copies
+        carry two names.
 
     Example:
         Talks resume in Minsk

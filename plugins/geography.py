@@ -111,6 +111,9 @@ class PlaceContainment(Rule):
         Misplaced cities are among the commonest slips of hurried and machine-written news, and a
         reader who knows the place stops trusting the whole article.
 
+        A warning, not an error: the conflict is with the gazetteer, not within the text,
+        and place names repeat across countries.
+
     Example:
         Officials meet in Kazan
         The local administration in the Belarusian city of Kazan confirmed the arrests on Monday.
@@ -423,6 +426,9 @@ class ImpossibleBorder(Rule):
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
 
+        A warning, not an error: the conflict is with public geography, read through place
+        names that can be ambiguous.
+
     Example:
         Passport checks tightened
         Travellers crossing Moscow's southern border with Turkey will face new checks.
@@ -546,6 +552,9 @@ class RouteDetour(Rule):
     Why it matters:
         A convoy to Syria "through Poland and Germany" from Russia is heading the wrong way; such
         routes show a confused account or invented geography.
+
+        A warning, not an error: a route may turn back for reasons the article does not
+        give.
 
     Example:
         Convoy heads south
@@ -751,6 +760,9 @@ class RepatriationDestination(Rule):
         Repatriation means return to one's own country; sending Russians "home" to Iraq is a
         contradiction in terms that usually shows a confused source.
 
+        A warning, not an error: the nationality and the destination are read from the text,
+        and either reading can miss a stated reason.
+
     Example:
         Deportation flights begin
         The first flight carrying Russian deportees from Belarus arrived in Iraq on Monday for
@@ -924,6 +936,9 @@ class CapitalMismatch(Rule):
 
     Why it matters:
         "Istanbul, the Turkish capital" is a classic slip; editors expect it to be caught.
+
+        A warning, not an error: the conflict is with public geography, not within the text,
+        and capitals do move.
 
     Example:
         Protests spread

@@ -121,6 +121,9 @@ class NationalityDrift(Rule):
         Swapping the nationality of the people at the centre of a story (often for the host
         country's) changes who was deported or detained; readers and editors take it as fact.
 
+        A warning, not an error: a group can hold two nationalities, or be a different group
+        with the same description.
+
     Example:
         Deportation flight lands
         A flight carrying Moldovan deportees from Italy landed in Chisinau on Monday. Police had

@@ -88,6 +88,9 @@ class UnsupportedHeadlineClaim(Rule):
         dispute, or a figure the story never reports, misinforms even readers who go on to read
         the body, and is a typical slip of rewritten or machine-written copy.
 
+        A warning, not an error: what the body supports is read from names and relations,
+        and a headline may paraphrase.
+
     Example:
         Russia seeks to end Latvia, Belarus trade row
         Russia's foreign minister travelled to Minsk to end a row with Belarus over gas prices.

@@ -111,6 +111,9 @@ class SurnameKinshipMismatch(Rule):
         A son given the wrong surname is a wrong fact about a real family, and a sign that
         names were made up or mixed up.
 
+        A warning, not an error: relatives can carry different surnames (marriage, custom,
+        stepfamilies).
+
     Example:
         Minister meets president's son
         The minister met Boris Nalbandian, Belarusian president Alexander Lukashenko's son,

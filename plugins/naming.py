@@ -244,6 +244,9 @@ class SpellingVariant(Rule):
         A misspelt name is the first thing a reader notices, and in generated text it often
         betrays a name the writer did not know.
 
+        A warning, not an error: two similar names can belong to two different people or
+        things.
+
     Example:
         Belarus closes its border
         Belarus closed its border with Poland on Monday. Officials in Belarus said the move
@@ -364,6 +367,9 @@ class PersonNameConflict(Rule):
 
     Why it matters:
         A wrong first name puts words in the mouth of someone else, often a real person.
+
+        A warning, not an error: two people can share a surname, and a first name can have
+        two accepted spellings.
 
     Example:
         Lavrov visits Minsk

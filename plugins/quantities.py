@@ -63,6 +63,9 @@ class CountConflict(Rule):
         Casualty figures are the facts readers remember and other outlets copy; two
         figures in one article mean one of them is wrong or an update was lost.
 
+        A warning, not an error: a toll can rise during the story, and the rule cannot
+        always tell an update from a conflict.
+
     Example:
         Blast in city centre
         Twelve people died in the blast on Monday, police said.
@@ -288,6 +291,10 @@ class PartsTotalMismatch(Rule):
         A reader counts the names; a list one short means a name was lost or the number
         is wrong. A wrong percentage beside its own counts is a plain arithmetic slip.
 
+        A wrong percentage beside its own counts is reported as an error, as the three
+        numbers in one sentence cannot all be right; a list that does not match its
+        announced number is a warning, as a list can be cut short on purpose ("including").
+
     Example:
         Ministers resign
         Three ministers resigned on Monday: Anna Berg and Tom Lund.
@@ -330,7 +337,7 @@ class PartsTotalMismatch(Rule):
             span = ctx.span_at(part.field, part.start, pct.end)
             yield self.finding(
                 f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
-                [span], confidence=0.85,
+                [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
 

@@ -115,6 +115,9 @@ class UnknownRelationParty(Rule):
         A garbled party in a bilateral relation (a movement where a country belongs) is a
         typical slip of machine-written news; the reader cannot tell who the relation is with.
 
+        A warning, not an error: an unknown word can still name a party the rule does not
+        know.
+
     Example:
         Trade talks resume
         Russia-Bolshevik relations have been strained since the summit, officials in Moscow said.
@@ -244,6 +247,9 @@ class MediatorIsParty(Rule):
     Why it matters:
         A party to a dispute cannot be its mediator; the sentence has swapped a party for the
         broker, or names the wrong conflict.
+
+        A warning, not an error: which side a speaker is on is read from datelines and
+        affiliations.
 
     Example:
         Envoy travels to Minsk

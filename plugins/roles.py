@@ -111,6 +111,9 @@ class OfficeConflict(Rule):
         A person's office is a checkable fact; two incompatible offices mean one is wrong
         or the text mixes up two people.
 
+        A warning, not an error: a person can hold an office after another, and the story
+        may span both.
+
     Example:
         Mayor opens bridge
         Mayor of Leeds John Smith opened the bridge on Monday. Smith, the mayor of York,
@@ -183,6 +186,8 @@ class OfficeHolderConflict(Rule):
 
     Why it matters:
         One of the two names is wrong, or an outdated office holder is presented as current.
+
+        A warning, not an error: the two may have held the office one after the other.
 
     Example:
         Ministers meet

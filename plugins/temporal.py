@@ -52,6 +52,8 @@ class EventStatusConflict(Rule):
         A trip cannot both have happened and still be expected; stitched or rewritten
         copy often keeps both versions, and the reader cannot tell which is true.
 
+        A warning, not an error: a trip can be made and then a second one announced.
+
     Example:
         Minister visits Belarus
         Foreign Minister Ivan Petrov traveled to Belarus on Tuesday to discuss trade.
@@ -142,6 +144,10 @@ class WeekdayDateMismatch(Rule):
         A wrong weekday means the weekday or the date is wrong, and a reader cannot tell
         which; fact-checkers verify these first.
 
+        When the year is written beside the date this is an error: the calendar leaves no
+        doubt that the weekday and the date cannot both be right. When the year is taken
+        from the article's date it is a warning, as that date can be off.
+
     Example:
         Summit date set
         The leaders will meet on Tuesday, March 3, 2021, in Geneva.
@@ -153,7 +159,7 @@ class WeekdayDateMismatch(Rule):
 
     code = "TM02"
     name = "temporal.weekday-date-mismatch"
-    default_severity = Severity.warning
+    default_severity = Severity.error
     requires = ("entities",)
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
@@ -173,6 +179,7 @@ class WeekdayDateMismatch(Rule):
                 f"{calendar.month_name[month]} {day}, {actual.year} was a {calendar.day_name[actual.weekday()]}, "
                 f"not a {calendar.day_name[weekday]}{source}.",
                 spans, confidence=0.95 if year is not None else 0.75,
+                severity=None if year is not None else Severity.warning,  # an inferred year can be off
                 suggestion=f"{calendar.day_name[actual.weekday()]}, {calendar.month_name[month]} {day}",
                 data={"weekday": calendar.day_name[weekday], "date": actual.isoformat(),
                       "actual_weekday": calendar.day_name[actual.weekday()], "year_stated": year is not None},
@@ -239,6 +246,9 @@ class AfterPublication(Rule):
     Why it matters:
         An article cannot report as done what had not happened when it was written; wrong
         years and miscounted anniversaries are among the commonest factual slips.
+
+        A warning, not an error: the article's date is read from metadata, dateline or a
+        copyright line, which can be wrong or missing.
 
     Example:
         Plant opens
@@ -414,6 +424,9 @@ class AgeMismatch(Rule):
     Why it matters:
         Ages and birth years are checked by readers with a subtraction; a wrong one casts
         doubt on the rest of the profile.
+
+        A warning, not an error: the article's date is inferred, and a birthday can fall
+        either side of it.
 
     Example:
         Veteran coach retires

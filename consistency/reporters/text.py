@@ -1,11 +1,17 @@
 """Human-readable reports: each finding with its code, severity, confidence, message,
 and the quoted words in their line, marked; evidence below it. Colour on a terminal only.
+
+Locations are `path:LINE:COL` of the input file (the same line and column as SARIF's),
+which editors and terminals open at the spot. Where no file holds the words (standard
+input, or a field that cannot be placed) they are `source:field:LINE:COL`, counted
+from the start of the title or body.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from ..locations import location_label
 from ..models import Finding, Report, Severity, Span
 from . import Reporter
 
@@ -15,7 +21,7 @@ _CONTEXT = 60
 
 
 class TextReporter(Reporter):
-    """ruff-like text: `source:field:line:col: CODE [severity confidence] message`."""
+    """ruff-like text: `path:line:col: CODE [severity confidence] message`."""
 
     def start(self) -> None:
         self._articles = 0
@@ -34,23 +40,23 @@ class TextReporter(Reporter):
         if report.article is None:
             return
         self._articles += 1
+        report = self.located(report)
         for finding in report.findings:
             self._severities[str(finding.severity)] += 1
             self._write_finding(report, finding)
 
     def _write_finding(self, report: Report, finding: Finding) -> None:
         assert report.article is not None
-        first = finding.spans[0] if finding.spans else None
-        where = f"{first.field}:{_line_col(report.article.field(first.field), first.start)}" if first else "article"
+        where = location_label(report, finding.spans[0] if finding.spans else None)
         severity = str(finding.severity or Severity.warning)
-        head = (f"{report.source}:{where}: {self._paint(finding.rule, _BOLD)} "
+        head = (f"{where}: {self._paint(finding.rule, _BOLD)} "
                 f"[{self._paint(severity, _COLORS[severity])} {finding.confidence:.2f}] {finding.message}")
         lines = [head]
         for span in finding.spans:
             lines.append("    | " + self._quote(report.article.field(span.field), span))
         for span in finding.evidence:
             text = report.article.field(span.field)
-            lines.append(f"    = evidence {span.field}:{_line_col(text, span.start)}: " + self._quote(text, span))
+            lines.append(f"    = evidence {location_label(report, span)}: " + self._quote(text, span))
         if finding.suggestion:
             lines.append(f"    = suggestion: {finding.suggestion}")
         self.stream.write("\n".join(lines) + "\n")
@@ -67,6 +73,8 @@ class TextReporter(Reporter):
         return f"{lead}{before}{marked}{after}{tail}".replace("\n", " ")
 
     def finish(self) -> None:
+        if not self.options.get("summary", True):  # --quiet
+            return
         total = sum(self._severities.values())
         parts = ", ".join(f"{self._severities[s]} {s}" for s in ("error", "warning", "info") if self._severities[s])
         summary = f"{self._articles} article{'s' * (self._articles != 1)} checked: {total} finding{'s' * (total != 1)}"
@@ -75,8 +83,3 @@ class TextReporter(Reporter):
             summary += f", {self._input_errors} input{'s' * (self._input_errors != 1)} not readable"
         self.stream.write(self._paint(summary, _DIM) + "\n")
 
-
-def _line_col(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"{line}:{col}"
