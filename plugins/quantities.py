@@ -9,6 +9,7 @@ nouns, qualifiers). No external data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -470,7 +471,185 @@ def _rounds_to(actual: float, stated: float) -> bool:
     return round(actual) == stated or round(actual, 1) == stated or int(actual) == stated
 
 
+_NOT_EXHAUSTIVE = frozenset({"including", "include", "includes", "included", "among", "such", "like", "other",
+                             "others", "remaining", "rest", "least", "whom", "which", "plus"})
+_SHARE_GUARDS = frozenset({"points", "point", "more than one", "multiple", "respectively", "each", "rate", "rates",
+                           "turnout", "margin", "growth", "inflation", "interest"})
+
+
+def _listable(q: Quantity) -> bool:
+    """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
+    if q.range or q.score or q.change or q.approximate or q.bound:
+        return False
+    if q.unit is None and q.is_integer and 1900 <= q.value <= 2100 and len(q.text) == 4:
+        return False
+    doc = q.sentence.doc
+    start = q.tokens[0]
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not q.unit:
+        return False  # a model or route number: "ATR 72", "Boeing 737", "Route 66"
+    return doc[start].ent_type_ not in ("DATE", "TIME", "ORDINAL")
+
+
+def _unit_class(q: Quantity) -> str:
+    return "percent" if q.unit in ("%", "percent", "per cent") else (q.unit or "count")
+
+
+def _runs(quantities: list[Quantity]) -> Iterator[list[Quantity]]:
+    """Runs of two or more numbers of one kind written as a list: "28 jets and 16 turboprops"."""
+    run: list[Quantity] = []
+    for q in quantities:
+        if run and _unit_class(q) == _unit_class(run[-1]) and _joined(run[-1], q):
+            run.append(q)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [q]
+    if len(run) >= 2:
+        yield run
+
+
+def _joined(a: Quantity, b: Quantity) -> bool:
+    doc = a.sentence.doc
+    between = doc[a.tokens[1]:b.tokens[0]]
+    return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
+        and not any(t.text in (".", "?", "!") for t in between)
+
+
+class SumMismatch(Rule):
+    """Listed parts add up to more (or, in a closed list, less) than their stated total.
+
+    What it flags:
+        "Of the 1,211,340 ballots cast, 612,450 went to Fuenzalida, 547,980 to Meier and
+        40,910 were blank" (they make 1,201,340); "a fleet of 42 aircraft: 28 jets and 16
+        turboprops" (44); shares of one whole listed in one sentence that make more than
+        100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
+        Switzerland").
+
+    Why it matters:
+        Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
+
+    Example:
+        Airline strike grounds fleet
+        The airline flies a fleet of 42 aircraft: 28 Airbus jets and 16 ATR turboprops.
+
+    Not flagged:
+        Airline strike grounds fleet
+        The airline flies a fleet of 42 aircraft, including 28 Airbus jets and 10 ATR
+        turboprops. Inflation was 3 per cent, growth 2 per cent and unemployment 5 per cent.
+
+    Reads:
+        `ctx.quantities` (values, units, counted nouns); the list and its total are read from
+        the words between the numbers. A list that is not closed ("including", "among",
+        "others") is compared only when its parts exceed the total.
+    """
+
+    code = "QT03"
+    name = "quantities.sum-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+        for q in ctx.quantities:
+            if _listable(q):
+                by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
+        previous: list[Quantity] = []
+        for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
+            quantities = sorted(by_sentence[key], key=lambda q: q.start)
+            if key[0] == "title":
+                continue
+            for run in _runs(quantities):
+                finding = self._shares(ctx, run) if _unit_class(run[0]) == "percent" else \
+                    self._parts(ctx, run, quantities, previous)
+                if finding is not None:
+                    yield finding
+            previous = quantities
+
+    def _shares(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        if len(run) < 3 or any(q.value > 100 for q in run):
+            return None
+        sent = run[0].sentence
+        text = sent.text.lower()
+        if any(g in text for g in _SHARE_GUARDS):
+            return None
+        decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
+        tolerance = len(run) * 0.5 * 10 ** -decimals
+        total = sum(q.value for q in run)
+        if total <= 100 + tolerance:
+            return None
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The shares listed here add up to {_num(total)} percent ({shown}), more than the whole.",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [], confidence=0.7,
+            data={"values": [q.value for q in run], "sum": total},
+        )
+
+    def _parts(self, ctx: ArticleAnalysis, run: list[Quantity], here: list[Quantity],
+               previous: list[Quantity]) -> Finding | None:
+        doc = run[0].sentence.doc
+        if len(run) >= 3 and run[0].value > max(q.value for q in run[1:]) and \
+                _breakdown(run[0], doc[run[0].tokens[1]:run[1].tokens[0]]):
+            head, run = run[0], run[1:]  # "Of the 1,211,340 ballots cast, 612,450 went to ..."
+            candidates = [head]
+        else:
+            candidates = []
+        first = run[0]
+        candidates = candidates or [q for q in here if q.start < first.start and q not in run
+                                    and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
+        if not candidates:
+            return None
+        total_q = candidates[-1]
+        between = doc[total_q.tokens[1]:first.tokens[0]]
+        if not _breakdown(total_q, between):
+            return None  # numbers in one sentence, not a whole and its parts
+        after = ctx.article.field(first.field)[first.start:first.sentence.end_char]
+        parts = sum(q.value for q in run) + len(re.findall(r"(?:,|\band)\s+(?:a|an|one|another)\s+[a-z]", after))
+        words = {t.lower_ for t in first.sentence}
+        closed = not words & _NOT_EXHAUSTIVE
+        tolerance = 0.005 * total_q.value if total_q.unit else 0
+        if parts > total_q.value + tolerance or (closed and parts < total_q.value - tolerance):
+            relation = "more" if parts > total_q.value else "less"
+            shown = " + ".join(_num(q.value) for q in run)
+            return self.finding(
+                f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+                f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+                [ctx.span_at(first.field, first.start, run[-1].end)], [total_q.to_span()],
+                confidence=0.7 if relation == "more" else 0.65,
+                data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value},
+            )
+        return None
+
+
+_BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break", "divide", "make", "go", "be"})
+
+
+def _breakdown(total: Quantity, between: SpacySpan) -> bool:
+    """Whether the words between a total and a list introduce its parts: "42 aircraft: 28 ...",
+    "Of the 120 beds, 48 ...", "The 120 beds include 48 ...", "96 riders, of whom 54 ..."."""
+    if len(between) and between[-1].text in (":", "–", "—", "-") and len(between) <= 30:
+        return True  # "a record 96 riders ... last Sunday – 54 riders from ..."
+    if len(between) > 12:
+        return False
+    if _of_the(total) or any(t.text in (":", "–", "—") for t in between):
+        return True
+    words = [t.lower_ for t in between]
+    if "of" in words and any(w in ("whom", "which", "them", "those") for w in words):
+        return True
+    return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
+
+
+def _of_the(q: Quantity) -> bool:
+    """"Of the 1,211,340 ballots", "a total of 96", "a fleet of 42": a number stated as a whole."""
+    doc = q.sentence.doc
+    before = [t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]]
+    return before[-2:] == ["of", "the"] or "total" in before or before[-1:] == ["all"]
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [CountConflict, PartsTotalMismatch]
+    return [CountConflict, PartsTotalMismatch, SumMismatch]

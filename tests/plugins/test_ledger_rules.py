@@ -139,3 +139,28 @@ def test_kn02_flags_a_patronymic_that_names_another_father(text):
 ])
 def test_kn02_traps(text):
     assert_passes("KN02", text)
+
+
+# --- QT03 quantities.sum-mismatch ----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Vote\nOf the 1,211,340 ballots cast, 612,450 went to Fuenzalida, 547,980 to Meier and 40,910 were blank.",
+    "Fleet\nSkellig operates a fleet of 42 aircraft – 28 Airbus jets and 16 ATR 72 turboprops – from Dublin.",
+    "Hospital\nThe 120 beds include 48 in general wards, 40 in surgery, 24 in a transplant unit and 12 in intensive care.",
+    "Breach\nOf the affected customers, 62 per cent are in Germany, 29 per cent in Austria and 14 per cent in Switzerland.",
+    "Race\nA record 96 riders had started the race last Sunday – 54 riders from African teams and 38 from Europe.",
+])
+def test_qt03_flags_parts_that_do_not_make_their_total(text):
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Train\nThe train has 10 carriages: four sleeper cars, five Pullman coaches and a dining car.",
+    "Cricket\nKings Park made 312 runs before bowling Fremantle out for 190 on Sunday and reaching 124.",
+    "Fleet\nThe airline flies 42 aircraft, including 28 Airbus jets and 10 ATR turboprops.",
+    "Economy\nInflation was 3 per cent, growth 2 per cent and unemployment 5 per cent.",
+    "Poll\nOf the 1,000 voters, 60 per cent backed the plan, 55 per cent backed the levy and 48 per cent "
+    "backed both, as respondents could choose more than one.",
+    "Vote\nOf the 900 ballots, 500 went to Ruiz, 300 to Lopez and the rest were blank.",
+])
+def test_qt03_traps(text):
+    assert_passes("QT03", text)
