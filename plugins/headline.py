@@ -660,7 +660,171 @@ def _supports(headline: float, body: float, tolerance: float) -> bool:
     return abs(headline - body) / max(abs(headline), abs(body)) <= tolerance
 
 
+class HeadlineContradicted(Rule):
+    """The headline says the opposite of the body, or gives a figure the body gives otherwise.
+
+    What it flags:
+        A headline predicate whose opposite the body states about the same thing, and the
+        headline's own word nowhere: "Second-quarter profit rises" over "operating profit
+        fell 38 percent", "Coalition keeps its majority" over "lost its parliamentary
+        majority"; and a headline figure the body never gives while it gives another for
+        the same thing: "approves $35.1 million deal" over "a $31.5 million contract",
+        "jailed for eight years" over "jailed for six years".
+
+    Why it matters:
+        Most readers see only the headline; one that contradicts the story misinforms them.
+
+    Example:
+        Carmaker's quarterly profit rises
+        The carmaker said on Tuesday that its operating profit fell 38 percent in the
+        second quarter, hit by weak demand in Europe.
+
+    Not flagged:
+        Carmaker's quarterly profit rises
+        The carmaker said on Tuesday that its operating profit rose 12 percent in the second
+        quarter, although sales fell in Europe.
+
+    Reads:
+        The headline's and body's parse (lemmas, subjects and objects) with the table of
+        opposite news predicates `consistency/data/opposites.tsv`; figures from
+        `ctx.quantities`. Questions and quoted headlines are left alone.
+    """
+
+    code = "HL02"
+    name = "headline.contradicted-claim"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        title = ctx.article.title.strip()
+        if not title or not ctx.article.body or title.endswith("?") or title[:1] in "\"'“‘":
+            return
+        yield from self._figures(ctx)
+        yield from self._polarity(ctx)
+
+    def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
+        for h in (q for q in ctx.quantities if q.field == "title"):
+            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
+                continue
+            # the same thing counted ("eight years" / "six years"), or an amount in the same currency
+            kin = [b for b in body if b.unit == h.unit and (h.counted is None or b.counted == h.counted
+                                                             or h.unit not in (None, "%"))
+                   and (h.unit is not None or h.counted is not None)]
+            if not kin or any(_close(b.value, h.value) for b in body):
+                continue
+            other = kin[0]
+            yield self.finding(
+                f"The headline gives {_figure(h)} but the body never does; it gives {_figure(other)} "
+                f"(\"{_context(ctx, other)}\").",
+                [h.to_span()], [other.to_span()], confidence=0.65,
+                data={"headline": h.value, "body": other.value},
+            )
+            return
+
+    def _polarity(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        table = _opposites()
+        for token in ctx.title_doc:
+            lemma = token.lemma_.lower()
+            if lemma not in table or token.pos_ not in ("VERB", "ADV", "ADJ", "NOUN", "ADP"):
+                continue
+            if any(c.dep_ == "neg" for c in token.children) or token.i > 0 and ctx.title_doc[token.i - 1].lower_ in (
+                    "not", "no", "fails", "fail", "to", "may", "could", "will", "would"):
+                continue
+            topics = _topics(token)
+            if not topics:
+                continue
+            same, opposite = table[lemma]
+            supported, against = None, None
+            for sent in ctx.body_doc.sents:
+                lemmas = {t.lemma_.lower() for t in sent}
+                if not topics & lemmas:
+                    continue
+                for t in sent:
+                    word = t.lemma_.lower()
+                    if word in same and not _negated(t):
+                        supported = t
+                    elif word in opposite and not _negated(t) and against is None and _about(t, topics):
+                        against = t
+                if supported is not None:
+                    break
+            if supported is None and against is not None:
+                yield self.finding(
+                    f"The headline says \"{token.text}\" but the body says \"{against.text}\" about "
+                    f"{', '.join(sorted(topics))} (\"{_clip(against.sent.text)}\"), and never the headline's word.",
+                    [ctx.span(token)], [ctx.span(against)], confidence=0.6,
+                    data={"headline": lemma, "body": against.lemma_.lower(), "topics": sorted(topics)},
+                )
+                return
+
+
+def _figure(q: Any) -> str:
+    return f"{q.text} {q.counted_phrase or q.counted or ''}".strip() if q.unit is None else q.text
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(0.02 * max(abs(a), abs(b)), 0.5 if max(a, b) < 100 else 0)
+
+
+def _context(ctx: ArticleAnalysis, q: Any) -> str:
+    return _clip(q.sentence.text)
+
+
+def _clip(text: str, size: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children) and token.dep_ in ("xcomp", "dobj")
+
+
+_TOPIC_STOP = frozenset({"year", "time", "day", "week", "month", "record", "deal", "plan", "people", "man", "woman"})
+
+
+def _topics(token: Any) -> set[str]:
+    """The nouns a headline predicate is about: its subject and object (compounds included)."""
+    found: set[str] = set()
+    for c in (*token.children, token.head):
+        if c.pos_ in ("NOUN", "PROPN") and c.i != token.i:
+            found.add(c.lemma_.lower())
+            found.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN")
+    return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP}
+
+
+def _about(token: Any, topics: set[str]) -> bool:
+    """Whether a body predicate's own subject or object is one of the headline's topics."""
+    near = {c.lemma_.lower() for c in token.children if c.pos_ in ("NOUN", "PROPN")}
+    near |= {g.lemma_.lower() for c in token.children for g in c.children if g.dep_ == "compound"}
+    near.add(token.head.lemma_.lower())
+    return bool(near & topics)
+
+
+_OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+
+def _opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """word -> (words saying the same, words saying the opposite), from consistency/data/opposites.tsv."""
+    global _OPPOSITES
+    if _OPPOSITES is None:
+        from importlib import resources
+
+        table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        text = resources.files("consistency").joinpath("data", "opposites.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
+            for word in left:
+                table.setdefault(word, (left, right))
+            for word in right:
+                table.setdefault(word, (right, left))
+        _OPPOSITES = table
+    return _OPPOSITES
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [UnsupportedHeadlineClaim]
+    return [UnsupportedHeadlineClaim, HeadlineContradicted]

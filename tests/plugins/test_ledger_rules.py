@@ -164,3 +164,25 @@ def test_qt03_flags_parts_that_do_not_make_their_total(text):
 ])
 def test_qt03_traps(text):
     assert_passes("QT03", text)
+
+
+# --- HL02 headline.contradicted-claim ------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Hanbit second-quarter profit rises\nSEOUL - Hanbit said its operating profit fell 38 percent in the quarter.",
+    "Coalition keeps its majority\nThe two-party government lost its parliamentary majority on Saturday.",
+    "Council approves $35.1 million deal\nThe council approved a $31.5 million contract for 22 trucks.",
+    "Skip-hire boss jailed for eight years\nA skip-hire boss has been jailed for six years for dumping rubbish.",
+])
+def test_hl02_flags_a_headline_the_body_contradicts(text):
+    assert_flags("HL02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Profit rises at Hanbit\nHanbit said its operating profit rose 12 percent although sales fell in Europe.",
+    "Will the coalition keep its majority?\nThe government lost its majority on Saturday.",
+    "Council approves $35 million deal\nThe council approved a $35.1 million contract on Monday.",
+    "Shares fall as profit rises\nShares fell 3 percent even though profit rose.",
+    "Rovers beat City 3-1\nRovers won 3-1. City had beaten Rovers last year.",
+])
+def test_hl02_traps(text):
+    assert_passes("HL02", text)
