@@ -620,7 +620,93 @@ class AgeConflict(Rule):
             return
 
 
+_FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "set", "plan", "planned", "intend",
+                            "hope", "aim", "propose", "proposed", "going", "until", "by", "before", "from", "next",
+                            "if", "unless", "could", "might", "may", "should", "must", "deadline"})
+
+
+class YearlessAfterPublication(Rule):
+    """An event told as past on a day after the article's own date, the year left to the reader.
+
+    What it flags:
+        "talks broke down on 19 June" in an article datelined 12 June 2025; "the vote was
+        held on Nov. 28" under "Nov. 25, 2024": a day and month without a year, read in the
+        article's year, later than its date (by up to six months), in a clause told in the
+        past tense with nothing that makes it a plan.
+
+    Why it matters:
+        A report cannot tell of a day that has not come yet; the date or the tense is wrong.
+
+    Example:
+        Cabin crew strike grounds flights
+        DUBLIN, 12 June 2025 - Talks between the airline and the union broke down on
+        19 June, and the strike began the next day.
+
+    Not flagged:
+        Cabin crew strike grounds flights
+        DUBLIN, 12 June 2025 - Talks between the airline and the union broke down on
+        9 June. A new round is due to start on 19 June.
+
+    Reads:
+        The article's reference date (dateline grammar, published metadata) and
+        `ctx.temporal`; the tense and modal words of the clause from the parse.
+    """
+
+    code = "TM06"
+    name = "temporal.yearless-after-publication"
+    default_severity = Severity.warning
+    requires = ("entities",)
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        import datetime as dt
+
+        reference: ReferenceDate | None = ctx.reference_date
+        if reference is None or reference.precision != "day":
+            return
+        for expr in ctx.temporal:
+            if expr.field != "body" or expr.kind != "date" or expr.year is not None or not expr.day or not expr.month:
+                continue
+            if reference.span is not None and reference.span.start <= expr.start < reference.span.end:
+                continue
+            try:
+                when = dt.date(reference.year, expr.month, expr.day)
+            except ValueError:
+                continue
+            ahead = (when - reference.date).days
+            if not 0 < ahead <= 183:
+                continue
+            verb = _past_verb_of_date(expr)
+            if verb is None:
+                continue
+            yield self.finding(
+                f"\"{verb.text} ... {expr.text}\" tells as past a day {ahead} day(s) after the article's date, "
+                f"{reference.describe()}.",
+                [ctx.span_at("body", expr.start, expr.end)],
+                [reference.span] if reference.span is not None else [], confidence=0.7,
+                data={"date": when.isoformat(), "reference": reference.date.isoformat(), "days_after": ahead},
+            )
+
+
+def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def]
+    """The past-tense verb a yearless date is attached to, unless words frame it as a plan."""
+    doc = expr.span.doc
+    first = doc[expr.tokens[0]]
+    window = {t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]}
+    if window & _FUTURE_FRAMES:
+        return None
+    verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    clause = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "mark"))}
+    if clause & _FUTURE_FRAMES or any(t.lower_ in _FUTURE_FRAMES for t in verb.ancestors if t.pos_ in ("VERB", "AUX")):
+        return None
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+    return verb if past else None
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch, AgeConflict]
+    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch, AgeConflict,
+            YearlessAfterPublication]

@@ -186,3 +186,45 @@ def test_hl02_flags_a_headline_the_body_contradicts(text):
 ])
 def test_hl02_traps(text):
     assert_passes("HL02", text)
+
+
+# --- TM06 temporal.yearless-after-publication ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Strike\nDUBLIN, 12 June 2025 - Talks between the airline and the union broke down on 19 June.",
+    "Vote\nVALPARAISO, Chile, Nov. 25, 2024 (AP) — The runoff was held on Nov. 28 in Vina del Mar.",
+    "Race\nKIGALI, 23 February 2025 – The riders started the final stage in Huye on 2 March.",
+])
+def test_tm06_flags_a_past_event_on_a_later_day(text):
+    assert_flags("TM06", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Strike\nDUBLIN, 12 June 2025 - Talks broke down on 9 June. A new round is due to start on 19 June.",
+    "Strike\nDUBLIN, 12 June 2025 - The union said it would strike on 19 June.",
+    "Strike\nDUBLIN, 12 June 2025 - Staff were told they had until 19 June to decide.",
+    "Review\nDUBLIN, 12 January 2025 - The shop opened on 28 December after a refit.",
+    "Strike\nTalks broke down on 19 June, the union said.",
+])
+def test_tm06_traps(text):
+    assert_passes("TM06", text)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("DUBLIN, 12 June 2025 - Talks", "2025-06-12"),
+    ("Lima, Peru — Tuesday, May 14, 2024: The", "2024-05-14"),
+    ("VALPARAISO, Chile, Nov. 25, 2024 (AP) — The", "2024-11-25"),
+])
+def test_dateline_date_grammar_reads_split_forms(lead, expected):
+    from consistency import Article
+    from consistency.testing import checker_for
+
+    ctx = checker_for("TM06").analyze(Article.from_text("T\n" + lead + " vote was held."))
+    assert ctx.reference_date is not None and ctx.reference_date.date.isoformat() == expected
+
+
+def test_dateline_date_grammar_ignores_a_sentence_before_a_dash():
+    from consistency import Article
+    from consistency.testing import checker_for
+
+    ctx = checker_for("TM06").analyze(Article.from_text("T\nShares fell on 3 March 2023 - a record."))
+    assert ctx.reference_date is None
