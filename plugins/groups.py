@@ -5,6 +5,7 @@ Codes:
                                    one nationality is later called by another.
     GR02 groups.description-drift  a group, organisation or person given one nationality or base
                                    and later, by a definite description, another (claims ledger).
+    GR03 groups.affiliation-drift  a person tied to one named body and later to another (claims ledger).
 
 Data: demonyms ("Belarusian", "Belarusians") are resolved by the project gazetteer
 (consistency/gazetteer.py); everything else is read from spaCy's parse of the article.
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
-from consistency.understanding.lexicon import ORGANISATION_NOUNS
+from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
 from ._parties import country_code, country_name, demonym_code
 
@@ -485,7 +486,88 @@ def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: igno
     return count <= 1
 
 
+# Roles a person commonly holds beside another post: a second body is no drift.
+_SIDE_ROLES = frozenset("""
+member director trustee adviser advisor consultant fellow patron founder co-founder investor partner
+shareholder governor board member columnist contributor ambassador volunteer supporter honorary
+""".split())
+
+
+class AffiliationDrift(Rule):
+    """A person tied to one named body is later tied to another.
+
+    What it flags:
+        "Dr. Esther Kamau, a vaccinologist at the Kenya Medical Research Institute" and later
+        "said Kamau, of Makerere University"; "Constanza Meier of the Chile Seguro list" and
+        later "Meier, the Valparaíso Unido candidate": the person's affiliation claims (of,
+        at, for, a body's name before a role) name two different bodies, both current.
+
+    Why it matters:
+        Whom someone speaks for is how readers weigh what they say; a drifting affiliation
+        misattributes a statement or a candidacy.
+
+    Example:
+        Malaria vaccine trial
+        Dr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led the
+        analysis. "The signal is strong," said Kamau, of Makerere University.
+
+    Not flagged:
+        Malaria vaccine trial
+        Dr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led the
+        analysis. "The signal is strong," said Kamau, of KMRI, who also advises Makerere University.
+
+    Reads:
+        `ctx.claims` (affiliation claims, role claims' organisations); roles held beside
+        others (director, trustee, adviser, ...), former and changed roles, and people whose
+        sentences say "also" are not compared.
+    """
+
+    code = "GR03"
+    name = "groups.affiliation-drift"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        sentences = ctx.sentences
+        for subject, claims in _ties(ledger).items():
+            if any("also" in sentences[c.sentence].text.lower().split() for c in claims if c.sentence < len(sentences)):
+                continue
+            first = claims[0]
+            for later in claims[1:]:
+                if later.sentence == first.sentence or same_organisation(_body(first), _body(later)):
+                    continue
+                name = ledger.name_of(subject)
+                yield self.finding(
+                    f"{name} is tied to {_body(first)} (\"{first.span.text}\") and later to {_body(later)} "
+                    f"(\"{later.span.text}\"); the article says nothing of a move.",
+                    [later.span], [first.span], confidence=0.6,
+                    data={"person": name, "bodies": [_body(first), _body(later)]},
+                )
+                break
+
+
+def _body(claim) -> str:  # type: ignore[no-untyped-def]
+    return str(claim.value) if claim.attribute == "affiliation" else str(claim.data.get("organisation"))
+
+
+def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
+    """Each person's current ties to named bodies, in text order."""
+    ties: dict[str, list] = {}  # type: ignore[type-arg]
+    for claim in ledger:
+        if not claim.subject.startswith("person:") or not claim.current or \
+                {"change", "ambiguous", "description", "avocation"} & set(claim.qualifiers):
+            continue
+        if claim.attribute == "affiliation":
+            ties.setdefault(claim.subject, []).append(claim)
+        elif claim.attribute == "role" and claim.value not in _SIDE_ROLES:
+            org = str(claim.data.get("organisation") or "")
+            if org and any(w[:1].isupper() for w in org.split()) and claim.data.get("how") != "clause-leads":
+                ties.setdefault(claim.subject, []).append(claim)
+    return ties
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [NationalityDrift, DescriptionDrift]
+    return [NationalityDrift, DescriptionDrift, AffiliationDrift]

@@ -707,11 +707,14 @@ class HeadlineContradicted(Rule):
         for h in (q for q in ctx.quantities if q.field == "title"):
             if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
                 continue
+            if h.counted is None:
+                continue
             # the same thing counted ("eight years" / "six years"), or an amount in the same currency
-            kin = [b for b in body if b.unit == h.unit and (h.counted is None or b.counted == h.counted
-                                                             or h.unit not in (None, "%"))
-                   and (h.unit is not None or h.counted is not None)]
-            if not kin or any(_close(b.value, h.value) for b in body):
+            # in a sentence about the headline's thing ("$35.1 million deal" / "a $31.5 million contract")
+            topics = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
+            kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
+                topics & {t.lemma_.lower() for t in b.sentence}))]
+            if not kin or any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
                 continue
             other = kin[0]
             yield self.finding(
@@ -726,8 +729,9 @@ class HeadlineContradicted(Rule):
         table = _opposites()
         for token in ctx.title_doc:
             lemma = token.lemma_.lower()
-            if lemma not in table or token.pos_ not in ("VERB", "ADV", "ADJ", "NOUN", "ADP"):
-                continue
+            if lemma not in table or not (token.pos_ in ("VERB", "ADV", "ADJ") or token.tag_ in ("NNS", "VBZ")
+                                          and token.i > 0 and token.i == len(ctx.title_doc) - 1 - _trailing(token)):
+                continue  # a headline's last word is often its verb, even when tagged a plural noun ("profit rises")
             if any(c.dep_ == "neg" for c in token.children) or token.i > 0 and ctx.title_doc[token.i - 1].lower_ in (
                     "not", "no", "fails", "fail", "to", "may", "could", "will", "would"):
                 continue
@@ -735,6 +739,9 @@ class HeadlineContradicted(Rule):
             if not topics:
                 continue
             same, opposite = table[lemma]
+            if any(t.lemma_.lower() in same and t.pos_ in ("VERB", "ADV", "ADJ") and not _negated(t)
+                   for t in ctx.body_doc):
+                continue  # the body says the headline's word somewhere: no contradiction to report
             supported, against = None, None
             for sent in ctx.body_doc.sents:
                 lemmas = {t.lemma_.lower() for t in sent}
@@ -744,7 +751,8 @@ class HeadlineContradicted(Rule):
                     word = t.lemma_.lower()
                     if word in same and not _negated(t):
                         supported = t
-                    elif word in opposite and not _negated(t) and against is None and _about(t, topics):
+                    elif word in opposite and t.pos_ in ("VERB", "ADJ", "ADV") and not _negated(t) \
+                            and against is None and _about(t, topics):
                         against = t
                 if supported is not None:
                     break
@@ -758,12 +766,22 @@ class HeadlineContradicted(Rule):
                 return
 
 
+def _trailing(token: Any) -> int:
+    """How many punctuation tokens end the headline after this token."""
+    doc = token.doc
+    return sum(1 for t in doc[token.i + 1:] if t.is_punct)
+
+
 def _figure(q: Any) -> str:
     return f"{q.text} {q.counted_phrase or q.counted or ''}".strip() if q.unit is None else q.text
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= max(0.02 * max(abs(a), abs(b)), 0.5 if max(a, b) < 100 else 0)
+def _close(body: float, headline: float, written: str) -> bool:
+    """Equal, or the headline's rounding of the body's figure ("$16bn" for $16.6bn)."""
+    digits = re.sub(r"[^\d.]", "", written.split()[0] if written.split() else written)
+    scale = headline / float(digits) if digits and float(digits or 0) else 1.0
+    step = (10 ** -len(digits.split(".")[1]) if "." in digits else 1.0) * scale
+    return abs(body - headline) <= max(step, 0.02 * max(abs(body), abs(headline)))
 
 
 def _context(ctx: ArticleAnalysis, q: Any) -> str:

@@ -575,8 +575,8 @@ class SumMismatch(Rule):
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         tolerance = len(run) * 0.5 * 10 ** -decimals
         total = sum(q.value for q in run)
-        if total <= 100 + tolerance:
-            return None
+        if total <= 100 + tolerance or total > 115 or any(q.value >= 100 for q in run):
+            return None  # far over 100: rates of different wholes, not shares of one
         shown = " + ".join(_num(q.value) for q in run)
         return self.finding(
             f"The shares listed here add up to {_num(total)} percent ({shown}), more than the whole.",
@@ -593,12 +593,16 @@ class SumMismatch(Rule):
             candidates = [head]
         else:
             candidates = []
+        if any(q.value < 2 or not q.is_integer and q.unit is None for q in run):
+            return None  # "one ... and one" are often pronouns; decimals are not counts of parts
         first = run[0]
         candidates = candidates or [q for q in here if q.start < first.start and q not in run
                                     and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
         if not candidates:
             return None
         total_q = candidates[-1]
+        if max(q.value for q in run) * 1000 < total_q.value:
+            return None  # parts of another scale: not a breakdown of this total
         between = doc[total_q.tokens[1]:first.tokens[0]]
         if not _breakdown(total_q, between):
             return None  # numbers in one sentence, not a whole and its parts

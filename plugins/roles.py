@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import Office, Person, optional_gazetteer, party_of
+from consistency.people import Office, Person, is_known_place, optional_gazetteer, party_of
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -324,8 +324,9 @@ def _named(org: str | None) -> bool:
 
 
 def _same_org(a: str, b: str) -> bool:
-    ka, kb = _org_key(a), _org_key(b)
-    return ka == kb or ka in kb or kb in ka
+    from consistency.understanding.lexicon import same_organisation
+
+    return same_organisation(a, b)
 
 
 def _comparable(claims: list) -> list:  # type: ignore[type-arg]
@@ -434,6 +435,8 @@ class SingleHolderConflict(Rule):
                 surnames = {ctx.claims.name_of(s).split()[-1].lower() for s in pair}
                 if len(surnames) == 1:
                     continue  # one surname, two first names: NM02 reports it
+                if is_known_place(_org_key(a.data["organisation"])):
+                    continue  # "Spain's chairman": a country, not one organisation
                 reported.add(pair)
                 first, second = ctx.claims.name_of(a.subject), ctx.claims.name_of(b.subject)
                 yield self.finding(

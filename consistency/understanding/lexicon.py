@@ -134,5 +134,20 @@ def role_class(role: str) -> str | None:
     return None
 
 
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper())
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """Whether two ways of writing a body name one body: "the CEA" and "Consumer Electronics
+    Association", "Makerere University" and "Makerere University's medical school"."""
+    ka, kb = (" ".join(x.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ") for x in (a, b))
+    if ka == kb or ka in kb or kb in ka:
+        return True
+    bare_a, bare_b = a.replace(".", "").removeprefix("the ").strip(), b.replace(".", "").removeprefix("the ").strip()
+    return (bare_a.isupper() and bare_a in (_initials(b), _initials(b.replace(" of ", " ")))) or \
+        (bare_b.isupper() and bare_b in (_initials(a), _initials(a.replace(" of ", " "))))
+
+
 def _data(name: str) -> str:
     return resources.files("consistency").joinpath("data", name).read_text(encoding="utf-8")

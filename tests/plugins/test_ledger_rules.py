@@ -228,3 +228,29 @@ def test_dateline_date_grammar_ignores_a_sentence_before_a_dash():
 
     ctx = checker_for("TM06").analyze(Article.from_text("T\nShares fell on 3 March 2023 - a record."))
     assert ctx.reference_date is None
+
+
+# --- GR03 groups.affiliation-drift ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Trial\nDr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led it. "
+    '"It works," said Kamau, of Makerere University.',
+    "Prize\nProfessor Nomsa Dlamini of the University of the Western Cape chaired the jury. "
+    '"A fine year," said Dlamini, of Stellenbosch University.',
+    "Oil\n\"It leaks,\" said Gulnara Iskakova of Taza Zhaiyk, an Atyrau environmental group. "
+    '"We will watch," said Iskakova, of the Energy Ministry.',
+])
+def test_gr03_flags_a_person_tied_to_two_bodies(text):
+    assert_flags("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade\nGary Shapiro, chief executive of the Consumer Electronics Association, spoke. Shapiro, of the CEA, "
+    "smiled.",
+    "Trial\nDr Esther Kamau of Makerere University led it. Kamau, who also advises the Kenya Medical Research "
+    "Institute, spoke.",
+    "Trial\nDr Esther Kamau, formerly of Makerere University, now works for the Kenya Medical Research Institute.",
+    "Board\nJane Doe, chief executive of Acme, spoke. Doe, a director of Beta Bank, agreed.",
+    "Town\nJohn Smith of Leeds won. Smith, of the Green Party, was pleased.",
+])
+def test_gr03_traps(text):
+    assert_passes("GR03", text)

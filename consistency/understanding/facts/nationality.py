@@ -42,12 +42,54 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 found = _based_before(reader, gaz, field_name, doc, token)
                 if found is not None:
                     yield found
-            if token.dep_ == "pobj" and token.head.lower_ == "of" and token.ent_type_ == "ORG":
+            found = _comma_of(reader, field_name, doc, token)
+            if found is not None:
+                yield found
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
                 if owner and token.head.head.dep_ not in ("pobj",):
                     start, end = _subtree_bounds(token)
                     yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
                                        stance(token), how="of")
+
+
+_BODY_NOUNS = ORGANISATION_NOUNS | frozenset({"agency", "organisation", "organization", "ngo", "union", "association",
+                                             "movement", "institute", "ministry", "coalition", "alliance", "list"})
+
+
+def _named_body(token: Token) -> bool:
+    """A body named with capitals that is not a place: "the Green Alliance", "Taza Zhaiyk"."""
+    if token.ent_type_ == "ORG":
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in token.children):
+        return True  # "Taza Zhaiyk, an Atyrau environmental group" (tagged PERSON by the small model)
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
+        return False
+    from ...people import is_known_place
+
+    return not is_known_place(token.text)
+
+
+def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
+    """"said Kamau, of Makerere University": a name, a comma, "of" and a named body."""
+    if token.lower_ != "of" or token.i < 2 or doc[token.i - 1].text != ",":
+        return None
+    owner = reader.person_at(field_name, token.i - 2)
+    if owner is None:
+        return None
+    start = token.i + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < doc[token.i].sent.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "the", "and", "for")
+                                           ) and doc[end].text not in (",", ".", ";"):
+        end += 1
+    while end > start and doc[end - 1].lower_ in ("of", "the", "and", "for"):
+        end -= 1
+    if end - start < 1 or not doc[start].text[:1].isupper():
+        return None
+    name = doc[start:end].text
+    return reader.claim(owner, "affiliation", name, doc, token.i - 1, end, "nationality", stance(token), how="comma-of")
 
 
 def _demonym_country(gaz: Any, token: Token) -> str | None:

@@ -43,6 +43,9 @@ _NOT_ROLES = frozenset("""
 rival consumer customer client victim winner loser survivor resident neighbour neighbor fan supporter
 critic friend colleague counterpart successor predecessor host guest visitor owner user buyer seller
 """.split())
+_TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
+                    "honorary", "second", "first", "lead", "senior"})
 _AGE_DESCRIPTION = re.compile(r"^\d{1,3}-year-old$")
 
 
@@ -166,6 +169,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         if role is None:
             return None
         role = role_synonym(role)
+        rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
+        if rank and not role.startswith(rank[-1]):
+            role = f"{rank[-1]} {role}"  # "deputy managing director" is another post
         organisation = _organisation_of(role_token)
         start, end = _span_bounds([*modifiers, role_token])
     qualifiers = time_modifiers(_modifier_tokens(role_token)) | stance(role_token)
@@ -193,6 +199,8 @@ def _is_role_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in KIN_WORDS or token.lower_ in KIN_WORDS or lemma in ORGANISATION_NOUNS or lemma in _NOT_ROLES:
         return False
+    if lemma.endswith(_TRADE_SUFFIXES) and token.pos_ == "NOUN":
+        return True  # "vaccinologist", "seismologist", "cinematographer": trades the lexicon may lack
     return is_person_noun(lemma) or is_person_noun(token.lower_)
 
 
@@ -226,7 +234,7 @@ def _best_role(words: list[str]) -> str | None:
         phrase = " ".join(words[-n:])
         if is_person_noun(phrase) or is_person_noun(phrase.replace(" ", "-")):
             return phrase
-    return None
+    return words[-1] if words and words[-1].endswith(_TRADE_SUFFIXES) else None
 
 
 def _modifier_tokens(role_token: Token) -> list[Token]:
