@@ -1,6 +1,6 @@
 """Small runs of the benchmarks (benchmarks/*.py): their results and output formats, never timings.
 
-A four-article corpus written here stands in for the BBC corpus, so CI needs no shared data.
+A five-article corpus written here stands in for the BBC corpus, so CI needs no shared data.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ officials in France. Mr Gates visited the site on Tuesday and met local business
 chosen Madrid because of its universities.
 
 Bill Gates said the centre would be one of the largest outside the US. The 300 jobs will be mostly for \
-engineers, Microsoft added. Vodafone and Yahoo also have offices in the city.
+engineers, Microsoft added. Nokia and Yahoo also have offices in the city.
 """,
     "politics/001.txt": """Brown promises more help for savers
 
@@ -62,10 +62,23 @@ firms that welcomed the plans.
 Prime Minister Tony Blair is to travel to Tokyo for talks on trade with Japanese leaders, Downing Street has said.
 
 Mr Blair will meet business leaders and hold talks with Japan's prime minister. Officials said the visit would \
-focus on investment. Yahoo and Microsoft executives will join the trip. Tony Blair last visited Japan in 2003, \
+focus on investment. Vodafone and Microsoft executives will join the trip. Tony Blair last visited Japan in 2003, \
 when he met Toyota bosses.
 
 The trip will start on Thursday. Trade between the UK and Japan was worth £20bn last year, officials said.
+""",
+    "tech/001.txt": """Vodafone profits rise to £2.5bn
+
+Mobile phone giant Vodafone has reported a rise in profits to £2.5bn, helped by strong demand for its new \
+services in Germany and Japan.
+
+Chief executive Arun Sarin, 49, said the firm had added 5 million customers in the year, 3 million of them in \
+Europe and 2 million in Asia. "We have had a very good year and we expect the next one to be better," Mr Sarin \
+said. The company's chairman, John Bond, said the results showed that the strategy was working.
+
+Vodafone reported profits of £2.5bn, up from £2.1bn a year earlier. Japanese customers signed up in large \
+numbers, and the Japanese customers spent more on data. Mr Sarin and his son Paul will visit Manchester next \
+month. Yahoo and Microsoft have also launched mobile services, and German regulators approved the plans.
 """,
 }
 
@@ -88,12 +101,14 @@ def facts(corpus):
 
 
 def test_benchmarks_corpus_files_skip_non_articles_and_space_the_sample(corpus):
-    assert [p.name for p in corpus_files(corpus)] == ["001.txt", "002.txt", "001.txt", "002.txt"]
+    assert [p.name for p in corpus_files(corpus)] == ["001.txt", "002.txt", "001.txt", "002.txt", "001.txt"]
     assert [str(p.relative_to(corpus)) for p in corpus_files(corpus, 2)] == ["business/001.txt", "politics/001.txt"]
+    assert len(corpus_files(corpus, 2)) == 2
 
 
-def test_benchmarks_mutations_make_every_kind_with_a_locatable_quote(facts):
-    made = mutations.make_mutants(facts, seed=13, per_kind=None)
+def test_benchmarks_mutations_make_every_subkind_with_a_locatable_quote(facts):
+    made = mutations.make_mutants(facts, seed=13, per_subkind=None)
+    assert {m.name for m in mutations.MUTATIONS} == {m.name for m in made}
     assert {m.kind for m in made} == set(mutations.KINDS)
     originals = {f.source: f.article for f in facts}
     for m in made:
@@ -101,29 +116,31 @@ def test_benchmarks_mutations_make_every_kind_with_a_locatable_quote(facts):
         field, start, end = locate(m.article.model_dump(), m.quote)
         assert m.article.field(field)[start:end] == m.quote
         assert m.quote not in original.field(field), m  # the quote is the mutated text
-        assert m.gold()["items"][0]["quotes"] == [m.quote]
+        item = m.gold()["items"][0]
+        assert item["quotes"] == [m.quote] and (item["kind"], item["subkind"]) == (m.kind, m.subkind)
+        assert item["why"] and m.variant != "-"
         untouched = "title" if field == "body" else "body"
         assert m.article.field(untouched) == original.field(untouched)  # exactly one field changed
 
 
 def test_benchmarks_mutations_are_reproducible_and_change_with_the_seed(facts):
-    first = mutations.make_mutants(facts, seed=13, per_kind=None)
-    again = mutations.make_mutants(facts, seed=13, per_kind=None)
-    other = mutations.make_mutants(facts, seed=14, per_kind=None)
+    first = mutations.make_mutants(facts, seed=13, per_subkind=None)
+    again = mutations.make_mutants(facts, seed=13, per_subkind=None)
+    other = mutations.make_mutants(facts, seed=14, per_subkind=None)
     assert [(m.source, m.quote) for m in first] == [(m.source, m.quote) for m in again]
     assert [(m.source, m.quote) for m in first] != [(m.source, m.quote) for m in other]
-    assert len(mutations.make_mutants(facts, seed=13, per_kind=1)) == len(mutations.KINDS)
+    assert len(mutations.make_mutants(facts, seed=13, per_subkind=1)) == len(mutations.MUTATIONS)
 
 
 def test_benchmarks_mutation_examples(facts):
-    made = {m.kind: m for m in mutations.make_mutants(facts, seed=13, per_kind=None)}
-    weekday = made["weekday"].detail
+    made = {m.name: m for m in mutations.make_mutants(facts, seed=13, per_subkind=None)}
+    weekday = made["temporal/weekday"].detail
     assert weekday["weekday"] != weekday["true_weekday"]
-    geo = made["geography"].detail
+    geo = made["geography/country"].detail
     assert geo["wrong_country"] and mutations.COUNTRY_CODES[geo["wrong_country"]] != geo["country_code"]
-    name = made["name"].detail
+    name = made["naming/first-name"].detail
     assert name["new"].split()[-1] == name["original"].split()[-1] and name["new"] != name["original"]
-    assert made["headline"].detail["original"] != made["headline"].detail["new"]
+    assert made["headline/actor"].detail["original"] != made["headline/actor"].detail["new"]
 
 
 def test_benchmarks_quantity_mentions_skip_years_and_dates():
@@ -139,38 +156,42 @@ def test_benchmarks_mutations_script_saves_json_and_markdown(corpus, tmp_path, c
                            "--save-mutants", str(tmp_path / "mutants.jsonl"), "--false-alarms"]) == 0
     data = json.loads((out / "mutations.json").read_text(encoding="utf-8"))
     result = data["mutation"]
-    assert data["originals"] == 4 and result["mutants"] == sum(r["mutants"] for r in result["by_kind"].values())
+    assert data["originals"] == len(ARTICLES) and result["mutants"] == sum(r["mutants"] for r in result["by_kind"].values())
     assert set(result["by_kind"]) == set(mutations.KINDS)
     for row in result["by_kind"].values():
-        assert 0 <= row["found"] <= row["mutants"] <= 1 and 0.0 <= row["recall"] <= 1.0
-    assert data["false_alarms"]["articles"] == 4 and data["facts"]["seed"] == 13
+        assert row["mutants"] == sum(s["mutants"] for s in row["subkinds"].values())
+        for sub in row["subkinds"].values():
+            assert 0 <= sub["found"] <= sub["mutants"] <= 1 <= sub["eligible"] and 0.0 <= sub["recall"] <= 1.0
+    assert data["false_alarms"]["articles"] == len(ARTICLES) and data["facts"]["seed"] == 13
     markdown = (out / "mutations.md").read_text(encoding="utf-8")
     assert "| kind | mutants | found | recall | recall counting info |" in markdown and "| **all** |" in markdown
+    assert "| kind | subkind | eligible | mutants | found | recall |" in markdown
     assert data["mutation_at_info"]["found"] >= result["found"]
     lines = (tmp_path / "mutants.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == result["mutants"] and "gold" in json.loads(lines[0])
     assert "saved" in capsys.readouterr().out
     alarms = json.loads((out / "false_alarms.json").read_text(encoding="utf-8"))
-    assert alarms["articles"] == 4 and set(alarms["per_rule"]) == {"TM02", "GE01"}
+    assert alarms["articles"] == len(ARTICLES) and set(alarms["per_rule"]) == {"TM02", "GE01"}
 
 
 def test_benchmarks_score_mutants_counts_a_finding_on_the_quote(facts):
     from consistency import Finding, Report, Severity, Span
 
-    mutant = mutations.make_mutants(facts, seed=13, per_kind=1, kinds=["weekday"])[0]
+    mutant = mutations.make_mutants(facts, seed=13, per_subkind=1, kinds=["temporal/weekday"])[0]
     field, start, end = locate(mutant.article.model_dump(), mutant.quote)
     hit = Finding(rule="TM02", message="m", severity=Severity.warning, spans=[Span(field=field, start=start, end=end)])
     reports = [Report(source=mutant.source, article=mutant.article, findings=[hit]),
                Report(source=mutant.source, article=mutant.article)]
     scored = mutations.score_mutants([mutant, mutant], reports, "warning")
-    assert scored["by_kind"]["weekday"]["found"] == 1 and scored["by_kind"]["weekday"]["rules"] == {"TM02": 1}
+    weekday = scored["by_kind"]["temporal"]["subkinds"]["weekday"]
+    assert weekday["found"] == 1 and weekday["rules"] == {"TM02": 1} and scored["by_kind"]["temporal"]["found"] == 1
 
 
 def test_benchmarks_false_alarms_script_saves_a_row_per_rule(corpus, tmp_path):
     out = tmp_path / "results"
     assert false_alarms.main(["--corpus", str(corpus), "--out", str(out), "--findings", str(tmp_path / "f.jsonl")]) == 0
     data = json.loads((out / "false_alarms.json").read_text(encoding="utf-8"))
-    assert data["articles"] == 4
+    assert data["articles"] == len(ARTICLES)
     assert data["per_rule"], "every selected rule has a row, even with no findings"
     for code, row in data["per_rule"].items():
         assert row["gate"] == (2.0 if code.startswith("HL") else 1.0)
@@ -189,7 +210,7 @@ def test_benchmarks_speed_script_saves_every_section(corpus, tmp_path):
                        "--out", str(out)]) == 0
     data = json.loads((out / "speed.json").read_text(encoding="utf-8"))
     ratio = data["ratio"]
-    assert ratio["articles"] == 4 and ratio["words"] > 300
+    assert ratio["articles"] == len(ARTICLES) and ratio["words"] > 300
     assert {"ratio", "wall_ratio", "ratio_to_plain_pipe", "articles_per_second", "words_per_second", "per_rule"} <= set(ratio)
     assert any(code.startswith("ctx.") for code in ratio["per_rule"])  # shared analyses timed on their own
     assert set(data["facts"]["rules"]) <= {code for code in ratio["per_rule"]}
