@@ -228,3 +228,25 @@ def test_benchmarks_concatenated_repeats_the_body():
 
     article = speed.concatenated(Article(title="T", body="One two."), 3)
     assert article.title == "T" and article.body == "One two.\n\nOne two.\n\nOne two."
+
+
+def _made(facts, name):
+    """Every mutant of one kind/subkind that the small corpus gives (seed 13)."""
+    return mutations.make_mutants(facts, seed=13, per_subkind=None, kinds=[name])
+
+
+def test_benchmarks_mutations_geography_neighbour_and_region(facts):
+    from benchmarks.mutators import places
+
+    for m in _made(facts, "geography/neighbour"):
+        assert m.detail["wrong_code"] in places.nearby_countries()[m.detail["country_code"]]
+        assert m.detail["city"] in m.quote and places.country_name(m.detail["wrong_code"]) in m.why
+    regions = _made(facts, "geography/region")
+    assert regions
+    for m in regions:
+        if m.detail["country_code"] == "GB":
+            assert m.detail["wrong_region"] in places.UK_NEIGHBOURS[m.detail["region"]]
+        else:
+            assert m.detail["wrong_region"] in places.neighbouring_states()[m.detail["region"]]
+    assert places.nearby_countries()["FR"] and "BE" in places.nearby_countries()["FR"]
+    assert "OR" in places.neighbouring_states()["WA"]

@@ -39,6 +39,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("temporal", "weekday", temporal.mutate_weekday),
     Mutation("numeric", "restated-value", numeric.mutate_restated_value),
     Mutation("geography", "country", places.mutate_country),
+    Mutation("geography", "neighbour", places.mutate_neighbour),
+    Mutation("geography", "region", places.mutate_region),
     Mutation("headline", "actor", headline.mutate_actor),
     Mutation("headline", "place", headline.mutate_place),
 )

@@ -8,6 +8,7 @@ parses need not stay in memory.
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from collections import Counter
@@ -80,6 +81,12 @@ class ArticleFacts:
     title_tokens: tuple[Token, ...] = ()
     body_tokens: tuple[Token, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+
+    def token_after(self, offset: int, name: str = "body") -> Token | None:
+        """The first token starting at or after `offset` in a field."""
+        tokens = self.body_tokens if name == "body" else self.title_tokens
+        at = bisect.bisect_left(tokens, offset, key=lambda t: t.start)
+        return tokens[at] if at < len(tokens) else None
 
     def people(self, name: str = "body") -> list[Mention]:
         """PERSON mentions of a field, in order."""

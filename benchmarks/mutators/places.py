@@ -206,8 +206,18 @@ def _city_mentions(facts: ArticleFacts, rng: random.Random) -> list[Mention]:
     table, other = city_table()
     body = facts.article.body
     cities = [m for m in facts.mentions if m.field == "body" and m.label == "GPE" and m.text in table
-              and m.text not in other and _PLACE_CUE.search(body[: m.start])]
+              and m.text not in other and _PLACE_CUE.search(body[: m.start]) and _stands_alone(facts, m)]
     return shuffled(cities, rng)
+
+
+def _stands_alone(facts: ArticleFacts, city: Mention) -> bool:
+    """False for a city already placed ("Houston, Texas"), possessive ("London's") or attributive
+    ("the London to Leeds express", "London Marathon"): a country or region put there would misread."""
+    after = facts.article.body[city.end:city.end + 3]
+    if re.match(r"['’]|,\s?[A-Z]|-", after):
+        return False
+    following = facts.token_after(city.end)
+    return following is None or following.pos not in ("NOUN", "PROPN")
 
 
 def _place(facts: ArticleFacts, rng: random.Random, city: Mention, region: str, adjective: str,
@@ -221,6 +231,8 @@ def _place(facts: ArticleFacts, rng: random.Random, city: Mention, region: str, 
         elif variant == "apposition" and apposition_fits(body, city.start, city.end):
             new = f"{city.text}, {region}"
             start, stop = city.start, city.start + len(new)
+            if re.match(r" [a-z]", body[city.end:city.end + 2]):
+                new += ","  # mid-sentence: "in Lyon, Switzerland, on Monday"
         elif variant == "in" and apposition_fits(body, city.start, city.end):
             new = f"{city.text} in {region}"
             start, stop = city.start, city.start + len(new)
