@@ -250,3 +250,48 @@ def test_benchmarks_mutations_geography_neighbour_and_region(facts):
             assert m.detail["wrong_region"] in places.neighbouring_states()[m.detail["region"]]
     assert places.nearby_countries()["FR"] and "BE" in places.nearby_countries()["FR"]
     assert "OR" in places.neighbouring_states()["WA"]
+
+
+def test_benchmarks_mutations_parts_total_breaks_the_sum(facts):
+    from benchmarks.mutators import numeric
+
+    made = _made(facts, "numeric/parts-total")
+    assert [m.original for m in made] == ["tech/001.txt"]
+    m = made[0]
+    assert m.quote == m.detail["new"] != m.detail["original"] and m.detail["total"] == "5 million"
+    values = [f.value for f in numeric.figures(m.article.body) if f.unit == ""]
+    parts = [v for v in values if v < 5e6][:2]
+    assert sum(parts) != 5e6 and "no longer add up to 5 million" in m.why
+
+
+def test_benchmarks_mutations_figures_read_words_scales_and_skip_names():
+    from benchmarks.mutators import numeric
+
+    text = "Of the 12 staff, Two Tone were fired. The Precious Six Garments plant lost three million euros and 40% in 2004."
+    found = {(f.digits, f.value, f.unit) for f in numeric.figures(text)}
+    assert ("12", 12.0, "") in found and ("three", 3e6, "") in found and ("40", 40.0, "%") in found
+    assert not {"Six", "Two", "2004"} & {digits for digits, _, _ in found}  # names and years are no figures
+
+
+def test_benchmarks_mutations_restated_value_slips():
+    import random
+
+    from benchmarks.mutators import numeric
+
+    rng = random.Random(1)
+    assert numeric.restated("transposed", "$", "280", "bn", rng) in ("$820bn", "$208bn")
+    assert numeric.restated("unit", "£", "1.5", "bn", rng) == "£1.5m"
+    assert numeric.restated("unit", "", "40", "%", rng) is None
+    assert numeric.restated("currency", "$", "2.5", "bn", rng) in ("£2.5bn", "€2.5bn")
+    nudged = numeric.restated("nudged", "", "1,250", " million", rng)
+    assert nudged != "1,250 million" and nudged.startswith("1,2") and nudged.endswith(" million")
+    assert numeric.restated("scaled", "", "300", "", rng) != "300"
+
+
+def test_benchmarks_mutations_restated_value_changes_a_later_body_mention(facts):
+    from benchmarks.mutators import numeric
+
+    for m in _made(facts, "numeric/restated-value"):
+        assert m.detail["variant"] in numeric.RESTATEMENTS and m.detail["original"] != m.detail["new"]
+        assert m.detail["original"] in m.article.title + m.article.body  # the first mention is kept
+        assert m.quote == m.detail["new"]

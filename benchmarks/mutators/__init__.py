@@ -38,6 +38,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("naming", "first-name", naming.mutate_first_name),
     Mutation("temporal", "weekday", temporal.mutate_weekday),
     Mutation("numeric", "restated-value", numeric.mutate_restated_value),
+    Mutation("numeric", "parts-total", numeric.mutate_parts_total),
     Mutation("geography", "country", places.mutate_country),
     Mutation("geography", "neighbour", places.mutate_neighbour),
     Mutation("geography", "region", places.mutate_region),
