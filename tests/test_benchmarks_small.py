@@ -156,7 +156,8 @@ def test_benchmarks_mutations_script_saves_json_and_markdown(corpus, tmp_path, c
                            "--save-mutants", str(tmp_path / "mutants.jsonl"), "--false-alarms"]) == 0
     data = json.loads((out / "mutations.json").read_text(encoding="utf-8"))
     result = data["mutation"]
-    assert data["originals"] == len(ARTICLES) and result["mutants"] == sum(r["mutants"] for r in result["by_kind"].values())
+    assert data["originals"] == len(ARTICLES)
+    assert result["mutants"] == sum(r["mutants"] for r in result["by_kind"].values())
     assert set(result["by_kind"]) == set(mutations.KINDS)
     for row in result["by_kind"].values():
         assert row["mutants"] == sum(s["mutants"] for s in row["subkinds"].values())
@@ -267,7 +268,8 @@ def test_benchmarks_mutations_parts_total_breaks_the_sum(facts):
 def test_benchmarks_mutations_figures_read_words_scales_and_skip_names():
     from benchmarks.mutators import numeric
 
-    text = "Of the 12 staff, Two Tone were fired. The Precious Six Garments plant lost three million euros and 40% in 2004."
+    text = ("Of the 12 staff, Two Tone were fired. The Precious Six Garments plant lost three million euros "
+            "and 40% in 2004.")
     found = {(f.digits, f.value, f.unit) for f in numeric.figures(text)}
     assert ("12", 12.0, "") in found and ("three", 3e6, "") in found and ("40", 40.0, "%") in found
     assert not {"Six", "Two", "2004"} & {digits for digits, _, _ in found}  # names and years are no figures
@@ -295,3 +297,25 @@ def test_benchmarks_mutations_restated_value_changes_a_later_body_mention(facts)
         assert m.detail["variant"] in numeric.RESTATEMENTS and m.detail["original"] != m.detail["new"]
         assert m.detail["original"] in m.article.title + m.article.body  # the first mention is kept
         assert m.quote == m.detail["new"]
+
+
+def test_benchmarks_mutations_event_status_turns_a_past_event_to_the_future(facts):
+    from benchmarks.mutators import temporal
+
+    made = _made(facts, "temporal/event-status")
+    assert made
+    for m in made:
+        assert m.quote == m.detail["new"] and m.detail["original"] not in m.quote
+        assert any(m.quote.startswith(f) or m.quote.startswith(f.replace("is ", "are ")) for f in temporal.FUTURES)
+        assert m.detail["variant"] in temporal.FUTURES
+        assert m.detail["earlier"].lower()[:3] in (m.article.title + m.article.body).lower()
+
+
+def test_benchmarks_mutations_age_contradicts_the_stated_one(facts):
+    made = _made(facts, "temporal/age")
+    assert [m.original for m in made] == ["tech/001.txt"]
+    m = made[0]
+    assert m.detail["surname"] == "Sarin" and m.detail["age"] == 49 and "Sarin" in m.quote
+    assert m.detail["new"] != "49" and "Arun Sarin, 49," in m.article.body  # the first age stays
+    assert m.detail["variant"] in ("restated", "apposition", "year-old", "born")
+    assert m.why.startswith("Sarin is 49 at first, then ")

@@ -37,6 +37,8 @@ class Mutation:
 MUTATIONS: tuple[Mutation, ...] = (
     Mutation("naming", "first-name", naming.mutate_first_name),
     Mutation("temporal", "weekday", temporal.mutate_weekday),
+    Mutation("temporal", "event-status", temporal.mutate_event_status),
+    Mutation("temporal", "age", temporal.mutate_age),
     Mutation("numeric", "restated-value", numeric.mutate_restated_value),
     Mutation("numeric", "parts-total", numeric.mutate_parts_total),
     Mutation("geography", "country", places.mutate_country),

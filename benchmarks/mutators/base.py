@@ -194,7 +194,8 @@ class Pools:
         for (label, text), n in sorted(counts.items()):
             if n < min_articles or n < 0.8 * total[text] or text.lower() in common:
                 continue
-            person = label == "PERSON" and len(text.split()) >= 2 and text.split()[0].lower().rstrip(".") not in HONORIFICS
+            words = text.split()
+            person = label == "PERSON" and len(words) >= 2 and words[0].lower().rstrip(".") not in HONORIFICS
             if person or label == "ORG" or (label == "GPE" and text in places):
                 pools.setdefault(label, []).append(text)
         return cls(pools, frozenset(common))

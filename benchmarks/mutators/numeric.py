@@ -19,7 +19,8 @@ from consistency import Article
 from .base import ArticleFacts, Mutant, Pools, appears, make_mutant, replace, shuffled
 
 _NUMBER = re.compile(
-    r"(?<![\w.,])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|m|\s(?:per cent|million|billion|trillion))?(?![\dA-Za-z]|[.,]\d)"
+    r"(?<![\w.,])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|m|\s(?:per cent|million|billion|trillion))?"
+    r"(?![\dA-Za-z]|[.,]\d)"
 )
 MONTHS = "|".join(calendar.month_name[1:])
 
