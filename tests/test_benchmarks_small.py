@@ -319,3 +319,28 @@ def test_benchmarks_mutations_age_contradicts_the_stated_one(facts):
     assert m.detail["new"] != "49" and "Arun Sarin, 49," in m.article.body  # the first age stays
     assert m.detail["variant"] in ("restated", "apposition", "year-old", "born")
     assert m.why.startswith("Sarin is 49 at first, then ")
+
+
+def test_benchmarks_mutations_headline_polarity_uses_the_antonym_table(facts):
+    from benchmarks.mutators import headline
+
+    made = {m.original: m for m in _made(facts, "headline/polarity")}
+    assert made["business/001.txt"].article.title.startswith("Google profits ")
+    opposite_of_jump = {headline.FORMS[o][0] for o in headline.OPPOSITE_VERBS["jump"]}
+    assert made["business/001.txt"].quote in opposite_of_jump
+    assert made["politics/002.txt"].quote == "not to visit" and made["politics/002.txt"].variant == "negated"
+    for m in made.values():
+        assert m.quote == m.detail["new"] and m.detail["original"] in ARTICLES[m.original].splitlines()[0]
+        assert m.article.body == facts_by_source(facts)[m.original].article.body
+
+
+def test_benchmarks_mutations_headline_figure_differs_from_the_body(facts):
+    made = _made(facts, "headline/figure")
+    assert [m.original for m in made] == ["tech/001.txt"]
+    m = made[0]
+    assert m.detail["original"] == "£2.5bn" and m.detail["original"] in m.article.body
+    assert m.quote == m.detail["new"] and m.quote not in m.article.body
+
+
+def facts_by_source(facts):
+    return {f.source: f for f in facts}

@@ -46,6 +46,8 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("geography", "region", places.mutate_region),
     Mutation("headline", "actor", headline.mutate_actor),
     Mutation("headline", "place", headline.mutate_place),
+    Mutation("headline", "polarity", headline.mutate_polarity),
+    Mutation("headline", "figure", headline.mutate_figure),
 )
 KINDS: tuple[str, ...] = tuple(dict.fromkeys(m.kind for m in MUTATIONS))
 
