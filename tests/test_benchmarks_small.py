@@ -51,8 +51,8 @@ Chancellor Gordon Brown has promised new help for savers in next month's Budget,
 back families who put money aside.
 
 Speaking in London on Wednesday, Mr Brown said 2 million households would gain from the plans. The \
-Conservatives said the measures came too late and that France had done better. Mr Brown said the economy was \
-strong and unemployment was at its lowest level for decades.
+Conservatives said the measures came too late and that France had done better. "The economy is strong and \
+unemployment is at its lowest level for decades," Mr Brown said.
 
 Shadow chancellor Oliver Letwin said Gordon Brown had raised taxes 66 times. Microsoft and Vodafone were among \
 firms that welcomed the plans.
@@ -344,3 +344,23 @@ def test_benchmarks_mutations_headline_figure_differs_from_the_body(facts):
 
 def facts_by_source(facts):
     return {f.source: f for f in facts}
+
+
+def test_benchmarks_mutations_second_speaker_repeats_a_quote_for_someone_else(facts):
+    from benchmarks.mutators import attribution
+
+    made = _made(facts, "attribution/second-speaker")
+    assert [m.original for m in made] == ["politics/001.txt"]
+    m = made[0]
+    assert m.detail["speaker"] == "Brown" and m.detail["second_speaker"] in ("Oliver Letwin", "Mr Letwin")
+    assert m.detail["fragment"] in ARTICLES["politics/001.txt"] and m.detail["fragment"] in m.quote
+    assert m.detail["second_speaker"] in m.quote and m.detail["variant"] in attribution.TEMPLATES
+    assert m.article.body.count(m.detail["fragment"]) == 2  # said once by Mr Brown, then again by another
+
+
+def test_benchmarks_mutations_quotations_need_a_verb_of_saying():
+    from benchmarks.mutators import attribution
+
+    assert attribution._quote_spans('He said "one two" and "three".\n"Four') == [(9, 16), (23, 28)]
+    assert attribution.fragment("We will win this election. Then we rest.") == "We will win this election"
+    assert attribution.fragment("far too short") is None
