@@ -364,3 +364,26 @@ def test_benchmarks_mutations_quotations_need_a_verb_of_saying():
     assert attribution._quote_spans('He said "one two" and "three".\n"Four') == [(9, 16), (23, 28)]
     assert attribution.fragment("We will win this election. Then we rest.") == "We will win this election"
     assert attribution.fragment("far too short") is None
+
+
+def test_benchmarks_mutations_role_gives_a_later_mention_an_incompatible_title(facts):
+    from benchmarks.mutators import roles
+
+    made = {m.original: m for m in _made(facts, "role/title")}
+    assert set(made) >= {"politics/001.txt", "politics/002.txt", "tech/001.txt"}
+    assert made["politics/001.txt"].detail["role"] == "Chancellor"
+    assert made["tech/001.txt"].detail["role"] == "chief executive"
+    for m in made.values():
+        assert m.detail["new_role"] in roles._alternatives(m.detail["role"], False)
+        assert m.detail["new_role"].lower() in m.quote.lower() and m.detail["person"].split()[-1] in m.quote
+        assert m.variant in ("prefixed", "apposition", "swapped")
+    assert "chairman" not in roles._alternatives("chief executive", False)  # often one person's two posts
+    assert "Lib Dem leader" not in roles._alternatives("Tory leader", False)
+    assert "shadow chancellor" in roles._alternatives("Chancellor", False)
+
+
+def test_benchmarks_mutations_role_skips_former_posts():
+    from benchmarks.mutators import roles
+
+    assert roles._NOT_NOW.search("said former ") and roles._NOT_NOW.search("the ex-")
+    assert not roles._NOT_NOW.search("said the ")
