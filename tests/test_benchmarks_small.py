@@ -387,3 +387,17 @@ def test_benchmarks_mutations_role_skips_former_posts():
 
     assert roles._NOT_NOW.search("said former ") and roles._NOT_NOW.search("the ex-")
     assert not roles._NOT_NOW.search("said the ")
+
+
+def test_benchmarks_mutations_kin_surname_differs_from_the_family_name(facts):
+    from benchmarks.mutators import kinship
+
+    made = {m.original: m for m in _made(facts, "kinship/surname")}
+    sarin = made["tech/001.txt"]  # "Mr Sarin and his son Paul": the named son is given another surname
+    assert sarin.variant == "completed" and sarin.detail["surname"] == "Sarin"
+    assert sarin.quote == f"son Paul {sarin.detail['kin_surname']}" and sarin.detail["kin_surname"] != "Sarin"
+    for m in made.values():
+        assert m.detail["kin_surname"] in kinship.SURNAMES and m.detail["kin_surname"] in m.quote
+        assert m.detail["kin_surname"] not in ARTICLES[m.original]
+        if m.variant.startswith("inserted-"):
+            assert m.quote.startswith(f"Mr {m.detail['surname']}") and m.quote.endswith(".")
