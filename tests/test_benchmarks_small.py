@@ -249,7 +249,7 @@ def test_benchmarks_mutations_geography_neighbour_and_region(facts):
             assert m.detail["wrong_region"] in places.UK_NEIGHBOURS[m.detail["region"]]
         else:
             assert m.detail["wrong_region"] in places.neighbouring_states()[m.detail["region"]]
-    assert places.nearby_countries()["FR"] and "BE" in places.nearby_countries()["FR"]
+    assert set(places.nearby_countries()["FR"]) == {"DE", "IT", "ES"}  # the most populous land neighbours
     assert "OR" in places.neighbouring_states()["WA"]
 
 
@@ -401,3 +401,15 @@ def test_benchmarks_mutations_kin_surname_differs_from_the_family_name(facts):
         assert m.detail["kin_surname"] not in ARTICLES[m.original]
         if m.variant.startswith("inserted-"):
             assert m.quote.startswith(f"Mr {m.detail['surname']}") and m.quote.endswith(".")
+
+
+def test_benchmarks_mutations_nationality_drifts_to_a_neighbour(facts):
+    from benchmarks.mutators import groups, places
+
+    made = {m.original: m for m in _made(facts, "group-drift/nationality")}
+    japan = made["tech/001.txt"]  # "Japanese customers ... the Japanese customers"
+    assert japan.detail["first"] == "Japanese" and japan.quote == f"{japan.detail['new']} customers"
+    assert groups.CODE_OF[japan.detail["new"]] in places.nearby_countries()["JP"]
+    assert japan.article.body.count("Japanese customers") == 1
+    for m in made.values():
+        assert m.variant in groups._WHAT and m.detail["new"] in m.quote and m.detail["new"] not in ARTICLES[m.original]

