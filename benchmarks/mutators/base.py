@@ -261,6 +261,12 @@ def appears(article: Article, words: str) -> bool:
     return bool(pattern.search(article.title) or pattern.search(article.body))
 
 
+def figure_occurs(article: Article, figure: str) -> bool:
+    """True when a figure ("$4", "80%", "11") occurs as a whole figure in the title or body."""
+    pattern = re.compile(rf"(?<![\w.,]){re.escape(figure)}(?![\w%]|[.,]\d)")
+    return bool(pattern.search(article.title) or pattern.search(article.body))
+
+
 def paragraph_end(text: str, at: int) -> int:
     """The offset where the paragraph holding `at` ends (before its newline, or the end of text)."""
     newline = text.find("\n", at)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import re
 
-from .base import ArticleFacts, Mutant, Pools, Token, appears, make_mutant, norm, replace, shuffled
+from .base import ArticleFacts, Mutant, Pools, Token, appears, figure_occurs, make_mutant, norm, replace, shuffled
 
 
 def _swap(facts: ArticleFacts, rng: random.Random, pools: Pools, labels: tuple[str, ...], subkind: str
@@ -221,7 +221,7 @@ def mutate_figure(facts: ArticleFacts, rng: random.Random, pools: Pools) -> Muta
             continue
         for variant in shuffled(RESTATEMENTS, rng):
             new = restated(variant, currency, number, unit, rng)
-            if new and new != title[start:end] and new not in body:
+            if new and new != title[start:end] and not figure_occurs(article, new):
                 choices.append((variant, start, end, new))
                 break
     body_values = {(f.value, f.unit) for f in figures(body)}

@@ -16,7 +16,7 @@ from typing import Any
 
 from consistency import Article
 
-from .base import ArticleFacts, Mutant, Pools, appears, make_mutant, replace, shuffled
+from .base import ArticleFacts, Mutant, Pools, figure_occurs, make_mutant, replace, shuffled
 
 _NUMBER = re.compile(
     r"(?<![\w.,])([$£€]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%|bn|m|\s(?:per cent|million|billion|trillion))?"
@@ -61,7 +61,7 @@ def mutate_restated_value(facts: ArticleFacts, rng: random.Random, pools: Pools)
         old = article.field(name)[start:end]
         for variant in shuffled(RESTATEMENTS, rng):
             new = restated(variant, currency, number, unit, rng)
-            if new is None or new == old or appears(article, new):
+            if new is None or new == old or figure_occurs(article, new):
                 continue
             mutated = replace(article, name, start, end, new)
             found = make_mutant("numeric", "restated-value", facts, mutated, name, start, start + len(new),
