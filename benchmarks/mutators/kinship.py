@@ -20,7 +20,8 @@ from .base import MALE_FIRST_NAMES, SURNAMES, ArticleFacts, Mention, Mutant, Poo
     replace, shuffled
 
 SAME_NAME_KIN = ("son", "brother", "father", "daughter", "sister", "sons", "brothers", "nephew", "grandson")
-_KIN = re.compile(rf"\b(his|[A-Z][a-z]+'s) ((?:[a-z]+ )?(?:{'|'.join(SAME_NAME_KIN)})),? ([A-Z][a-z]+)( [A-Z][a-z]+)?\b")
+_KIN = re.compile(rf"\b(his|[A-Z][a-z]+'s) ((?:[a-z]+ )?(?:{'|'.join(SAME_NAME_KIN)})),? "
+                  r"([A-Z][a-z]+)( [A-Z][a-z]+)?\b")
 INSERTS = {
     "declined": "{man}'s {kin}, {name}, declined to comment.",
     "joined": "{man} was joined by his {kin}, {name}.",
