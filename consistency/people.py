@@ -525,7 +525,8 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         if mention is not None:
             found.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
-    found.extend(_untagged_names(doc, field_name, taken))
+    known = {m.surname for m in found if m.surname and m.is_full}
+    found.extend(_untagged_names(doc, field_name, taken, known))
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
     surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
@@ -558,7 +559,8 @@ _MONTH_OR_DAY = frozenset("""january february march april may june july august s
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
-def _untagged_names(doc: Doc, field_name: str, taken: set[int]) -> list[NameMention]:
+def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: set[str] = frozenset()
+                    ) -> list[NameMention]:
     """Names the small model left untagged ("Ana Ruiz, 24, the daughter of ..."): two or three
     capitalised proper nouns with no entity label, read as a person when the first is a known
     given name, an age or a role noun stands beside them, or the last word recurs alone later."""
@@ -586,7 +588,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int]) -> list[NameMent
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
         title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
         recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
-        if label == "ORG" and not PATRONYMIC.search(words[-1]):
+        if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
         if known_given_name(words[0]) or age_after or title_before or recurs:
             mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
