@@ -423,6 +423,8 @@ class DescriptionDrift(Rule):
         homes: dict[str, list] = {}  # type: ignore[type-arg]
         for attribute in ("nationality", "based-in"):
             for subject, claims in ledger.by_subject(attribute).items():
+                if subject.startswith("description:"):
+                    continue  # two "X-based companies" are not one subject
                 homes.setdefault(subject, []).extend(c for c in claims if c.current)
         organisations = {s: cs for s, cs in homes.items() if s.startswith("organisation:")}
         for subject, claims in homes.items():
@@ -434,6 +436,7 @@ class DescriptionDrift(Rule):
                 if later.value != first.value and _lone_mention(text, ctx, later):
                     yield self._finding(ledger.name_of(subject), first, later)
                     break
+        yield from self._described_organisations(ctx, ledger, text)
         if len(organisations) == 1:
             (org, org_claims), = organisations.items()
             home = org_claims[0]
@@ -447,6 +450,28 @@ class DescriptionDrift(Rule):
                         yield self._finding(ledger.name_of(org), home, c)
                         break
 
+    def _described_organisations(self, ctx: ArticleAnalysis, ledger, text: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+        """"the Madrid-based Fundación Alborada" ... "the Barcelona-based charity": a definite
+        description placing the article's one based organisation somewhere else."""
+        bases = [c for c in ledger.of("based-in") if c.current]
+        for d in bases:
+            if "description" not in d.qualifiers or not d.data.get("definite"):
+                continue
+            earlier = [c for c in bases if c.span.start < d.span.start and c.span.field == d.span.field and c is not d]
+            homes = {c.subject for c in earlier}
+            if len(homes) != 1 or any(_places_agree(ctx, c, d) for c in earlier):
+                continue
+            place = str(d.data.get("place") or "")
+            if len(re.findall(rf"\b{re.escape(place)}\b", text)) != 1:
+                continue  # the place is named elsewhere: the description may mean another body there
+            home = earlier[-1]
+            yield self.finding(
+                f"{ledger.name_of(home.subject)} is placed in {home.data.get('place')} (\"{home.span.text}\") "
+                f"but later described as \"{d.span.text}\"; the article names no other such body.",
+                [d.span], [home.span], confidence=0.6,
+                data={"organisation": ledger.name_of(home.subject), "places": [home.data.get("place"), place]},
+            )
+
     def _finding(self, name: str, first, later) -> Finding:  # type: ignore[no-untyped-def]
         return self.finding(
             f"\"{first.span.text}\" ({first.value}) are later \"{later.span.text}\" ({later.value}), "
@@ -457,6 +482,30 @@ class DescriptionDrift(Rule):
             [later.span], [first.span], confidence=0.7,
             data={"subject": name, "values": [first.value, later.value]},
         )
+
+
+def _readings(ctx: ArticleAnalysis, place: str) -> list[tuple[str, str]]:
+    """(country code, region code or "") readings of a place name or demonym."""
+    gaz = ctx.gazetteer
+    found: list[tuple[str, str]] = []
+    country = gaz.country(place) or gaz.country_of_demonym(place)
+    if country is not None:
+        found.append((country.code, ""))
+    found += [(r.country, r.code) for r in gaz.regions(place)]
+    found += [(c.country, f"{c.country}-{c.admin1}") for c in gaz.cities(place)]
+    return found
+
+
+def _places_agree(ctx: ArticleAnalysis, a, b) -> bool:  # type: ignore[no-untyped-def]
+    """Whether two places can be one: the same name, or some readings in one country and region
+    (a country reading agrees with anything inside it)."""
+    pa, pb = str(a.data.get("place") or a.value), str(b.data.get("place") or b.value)
+    if pa.lower() == pb.lower():
+        return True
+    ra, rb = _readings(ctx, pa), _readings(ctx, pb)
+    if not ra or not rb:
+        return True  # unknown place: no conflict to report
+    return any(ca == cb and (not xa or not xb or xa == xb) for ca, xa in ra for cb, xb in rb)
 
 
 def _mixed(claims: list) -> bool:  # type: ignore[type-arg]

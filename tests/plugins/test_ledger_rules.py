@@ -254,3 +254,24 @@ def test_gr03_flags_a_person_tied_to_two_bodies(text):
 ])
 def test_gr03_traps(text):
     assert_passes("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital\nThe Madrid-based Fundación Alborada paid for the wing. Staff thanked the Barcelona-based charity.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal. The Adelaide company said it would consider its options.",
+    "Ship\nThe ship's Hong Kong-based manager, Lumen Ship Management, said no one was hurt. The Taiwanese firm said "
+    "it was investigating.",
+])
+def test_gr02_flags_an_organisation_described_somewhere_else(text):
+    assert_flags("GR02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital\nThe Madrid-based Fundación Alborada paid for the wing. Staff thanked the Madrid charity.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal to Adelaide's Sandfire. The Adelaide company said it "
+    "was pleased.",
+    "Oil\nThe Atyrau-based company Zhaiyk Oil and Noordkust Energy, a Rotterdam-based company, signed the deal.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal. The Western Australian company said it would appeal.",
+])
+def test_gr02_organisation_traps(text):
+    assert_passes("GR02", text)

@@ -32,6 +32,11 @@ def extract(reader: Reader) -> Iterator[Claim]:
         return
     for field_name, doc in reader.ctx.docs:
         for token in doc:
+            if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORGANISATION_NOUNS:
+                described = _place_description(reader, gaz, doc, token)
+                if described is not None:
+                    yield described
+                    continue
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
                 country = _demonym_country(gaz, token)
                 if country is not None:
@@ -154,11 +159,69 @@ def _based_before(reader: Reader, gaz: Any, field_name: str, doc: Doc, based: To
     target = based.head if based.head.i != based.i else None
     if target is None or target.pos_ not in ("PROPN", "NOUN"):
         return None
-    org_tokens = [t for t in target.subtree if t.i > based.i and t.pos_ == "PROPN"] or [target]
-    name = " ".join(t.text for t in org_tokens)
-    oid = reader.add_subject(f"organisation:{name}", "organisation", name,
-                             reader.span_of(doc, org_tokens[0].i, org_tokens[-1].i + 1))
-    return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", stance(based), place=place)
+    oid = _organisation_for(reader, doc, target, based.i)
+    qualifiers = stance(based)
+    if oid.startswith("description:"):
+        qualifiers.add("description")
+    return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", qualifiers, place=place,
+                        noun=target.lemma_.lower(), definite=_definite(target))
+
+
+def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
+    """The organisation a noun phrase names: its own name, a name in apposition ("Noordkust Energy,
+    a Rotterdam-based company"), else a description subject by its noun ("description:company")."""
+    if noun.pos_ == "PROPN":
+        tokens = _name_run(doc, noun)
+    else:
+        tokens = []
+        for other in (*noun.children, noun.head):
+            if (other.dep_ == "appos" or noun.dep_ == "appos" and other is noun.head) and other.pos_ == "PROPN":
+                tokens = _name_run(doc, other)
+                break
+    if not tokens:
+        sid = f"description:{noun.lemma_.lower()}"
+        return reader.add_subject(sid, "organisation", f"the {noun.lemma_.lower()}", reader.span_of(doc, noun.i, noun.i + 1))
+    name = " ".join(t.text for t in tokens)
+    return reader.add_subject(f"organisation:{name}", "organisation", name,
+                              reader.span_of(doc, tokens[0].i, tokens[-1].i + 1))
+
+
+def _name_run(doc: Doc, head: Token) -> list[Token]:
+    """The proper-noun run a name's head ends: "Fjell Capital", "Lumen Ship Management"."""
+    start = head.i
+    while start > head.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in ("-",):
+        start -= 1
+    if start < head.i and doc[start - 1].lower_ == "based" if start > 0 else False:
+        pass
+    return [t for t in doc[start:head.i + 1] if t.text != "-"]
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Claim | None:
+    """"the Tauranga company", "The Adelaide company", "the Taiwanese firm": a definite description of
+    an organisation by its place or nationality, attached to the organisation noun."""
+    noun = token.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORGANISATION_NOUNS or not _definite(noun) \
+            or noun.tag_ not in ("NN",) or token.i >= noun.i:
+        return None
+    if any(c.dep_ == "appos" or c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
+        return None  # "the Adelaide company Sandfire": a name follows, not a description
+    if token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN":
+        place = token.text
+        country = _country_of_place(gaz, place)
+    else:
+        place = None
+        country = _demonym_country(gaz, token)
+    if country is None:
+        return None
+    sid = reader.add_subject(f"description:{noun.lemma_.lower()}", "organisation", f"the {noun.lemma_.lower()}",
+                             reader.span_of(doc, noun.i, noun.i + 1))
+    return reader.claim(sid, "based-in", country, doc, token.i, noun.i + 1, "nationality",
+                        stance(token) | {"description"}, place=place or token.text, noun=noun.lemma_.lower(),
+                        definite=True)
 
 
 def _country_of_place(gaz: Any, place: str) -> str | None:
