@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
+from consistency.people import party_of
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
 from ._parties import country_code, country_name, demonym_code
@@ -609,11 +610,16 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
             continue
         if claim.attribute == "affiliation":
             ties.setdefault(claim.subject, []).append(claim)
-        elif claim.attribute == "role" and claim.value not in _SIDE_ROLES:
+        elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
+                and claim.data.get("class") != "academic.student":
             org = str(claim.data.get("organisation") or "")
-            if org and any(w[:1].isupper() for w in org.split()) and claim.data.get("how") != "clause-leads":
+            if org and any(w[:1].isupper() for w in org.split()) and not str(claim.data.get("how")).endswith("-leads"):
                 ties.setdefault(claim.subject, []).append(claim)
-    return ties
+    # a party beside a committee, a constituency or an employer is no drift: compare like with like
+    for subject, found in ties.items():
+        parties = [c for c in found if party_of(_body(c))]
+        ties[subject] = parties if len(parties) >= 2 else [c for c in found if not party_of(_body(c))]
+    return {s: c for s, c in ties.items() if len(c) >= 2}
 
 
 @hookimpl

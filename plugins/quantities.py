@@ -512,7 +512,7 @@ def _joined(a: Quantity, b: Quantity) -> bool:
     doc = a.sentence.doc
     between = doc[a.tokens[1]:b.tokens[0]]
     return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
-        and not any(t.text in (".", "?", "!") for t in between)
+        and not any(t.text in (".", "?", "!") or "\n" in t.text for t in between)
 
 
 class SumMismatch(Rule):
@@ -587,7 +587,7 @@ class SumMismatch(Rule):
     def _parts(self, ctx: ArticleAnalysis, run: list[Quantity], here: list[Quantity],
                previous: list[Quantity]) -> Finding | None:
         doc = run[0].sentence.doc
-        if len(run) >= 3 and run[0].value > max(q.value for q in run[1:]) and \
+        if len(run) >= 3 and run[0].value > max(q.value for q in run[1:]) and _of_the(run[0]) and \
                 _breakdown(run[0], doc[run[0].tokens[1]:run[1].tokens[0]]):
             head, run = run[0], run[1:]  # "Of the 1,211,340 ballots cast, 612,450 went to ..."
             candidates = [head]
@@ -630,6 +630,8 @@ _BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break"
 def _breakdown(total: Quantity, between: SpacySpan) -> bool:
     """Whether the words between a total and a list introduce its parts: "42 aircraft: 28 ...",
     "Of the 120 beds, 48 ...", "The 120 beds include 48 ...", "96 riders, of whom 54 ..."."""
+    if any("\n" in t.text for t in between):
+        return False  # a new line: a table or a list of items, not one sentence's breakdown
     if len(between) and between[-1].text in (":", "–", "—", "-") and len(between) <= 30:
         return True  # "a record 96 riders ... last Sunday – 54 riders from ..."
     if len(between) > 12:
@@ -646,7 +648,7 @@ def _of_the(q: Quantity) -> bool:
     """"Of the 1,211,340 ballots", "a total of 96", "a fleet of 42": a number stated as a whole."""
     doc = q.sentence.doc
     before = [t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]]
-    return before[-2:] == ["of", "the"] or "total" in before or before[-1:] == ["all"]
+    return before[-2:] == ["of", "the"] or "total" in before
 
 
 def _num(value: float) -> str:

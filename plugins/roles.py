@@ -370,7 +370,7 @@ class RoleOrganisationConflict(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         for subject, claims in ctx.claims.by_subject("role").items():
             usable = [c for c in _comparable(claims) if _named(c.data.get("organisation"))
-                      and c.value not in _MULTI_BODY_ROLES]
+                      and c.data.get("org_entity") and c.value not in _MULTI_BODY_ROLES]
             done = False
             for i, a in enumerate(usable):
                 for b in usable[i + 1:]:
@@ -429,7 +429,7 @@ class SingleHolderConflict(Rule):
         for i, a in enumerate(holders):
             for b in holders[i + 1:]:
                 pair = frozenset((a.subject, b.subject))
-                if a.subject == b.subject or pair in reported or a.value != b.value or \
+                if a.subject == b.subject or pair in reported or a.value != b.value or a.span == b.span or \
                         _org_key(a.data["organisation"]) != _org_key(b.data["organisation"]):
                     continue
                 surnames = {ctx.claims.name_of(s).split()[-1].lower() for s in pair}

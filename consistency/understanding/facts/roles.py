@@ -98,6 +98,8 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
             break
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
             return None  # a clause, not an apposition
+        if step > 0 and found is not None and t.pos_ == "ADP":
+            break  # "adviser to IMF's managing director": the role is the phrase's head, before "to"
         if _is_role_noun(t) and (found is None or step > 0 and found.i < t.i and t.i < _first_prep(doc, i, j)):
             found = t if step > 0 or found is None else found
         j += step
@@ -189,6 +191,11 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
     data = {"how": how, "class": role_class(role)}
     if organisation:
         data["organisation"] = organisation
+        words = set(organisation.replace("'s", "").split())
+        # whether the small model saw a name there: "Arms" in "Sergeant of Arms" is no body
+        data["org_entity"] = sum(w[:1].isupper() for w in words) >= 2 or any(
+            t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
+            for t in role_token.sent)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
 
 
