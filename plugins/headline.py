@@ -700,7 +700,43 @@ class HeadlineContradicted(Rule):
         if not title or not ctx.article.body or title.endswith("?") or title[:1] in "\"'“‘":
             return
         yield from self._figures(ctx)
-        yield from self._polarity(ctx)
+        found = list(self._winner(ctx))
+        yield from found
+        if not found:
+            yield from self._polarity(ctx)
+
+    def _winner(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Rheinwerk wins battle" over "Norrsken Industrier won the contest": the body gives the win
+        to someone else, or makes the headline's winner the one beaten, and never gives it to them."""
+        wins = _opposites().get("win", (frozenset(), frozenset()))[0]
+        for token in ctx.title_doc:
+            if token.lemma_.lower() not in wins:
+                continue
+            winner = _name_words(next((c for c in token.children if c.dep_ in ("nsubj", "compound")), None))
+            if not winner:
+                continue
+            beaten, other = None, None
+            for t in ctx.body_doc:
+                if t.lemma_.lower() not in wins or t.pos_ != "VERB" or _negated(t):
+                    continue
+                subject = set().union(*(_name_words(c) for c in t.children if c.dep_ == "nsubj"))
+                obj = _name_words(next((c for c in t.children if c.dep_ == "dobj"), None))
+                if subject & winner:
+                    return  # the body gives the win to the headline's winner
+                if obj & winner and beaten is None:
+                    beaten = t
+                elif subject and not subject & winner and other is None:
+                    other = t
+            against = beaten or other
+            if against is not None:
+                how = "beaten" if beaten is not None else "not the winner"
+                yield self.finding(
+                    f"The headline makes {' '.join(sorted(winner))} the winner (\"{token.text}\"), but in the body "
+                    f"they are {how} (\"{_clip(against.sent.text)}\").",
+                    [ctx.span(token)], [ctx.span(against)], confidence=0.6,
+                    data={"headline_winner": sorted(winner)},
+                )
+            return
 
     def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
@@ -740,8 +776,8 @@ class HeadlineContradicted(Rule):
                 continue
             same, opposite = table[lemma]
             if any(t.lemma_.lower() in same and t.pos_ in ("VERB", "ADV", "ADJ") and not _negated(t)
-                   for t in ctx.body_doc):
-                continue  # the body says the headline's word somewhere: no contradiction to report
+                   and topics & {w.lemma_.lower() for w in t.sent} for t in ctx.body_doc):
+                continue  # the body says the headline's word about the same thing: no contradiction
             supported, against = None, None
             for sent in ctx.body_doc.sents:
                 lemmas = {t.lemma_.lower() for t in sent}
@@ -764,6 +800,16 @@ class HeadlineContradicted(Rule):
                     data={"headline": lemma, "body": against.lemma_.lower(), "topics": sorted(topics)},
                 )
                 return
+
+
+def _name_words(token: Any) -> set[str]:
+    """The capitalised words of a name phrase headed by this token ("Ngāruawāhia Rovers")."""
+    if token is None:
+        return set()
+    words = {t.text for t in token.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()}
+    if token.pos_ == "PROPN":
+        words.add(token.text)
+    return words
 
 
 def _trailing(token: Any) -> int:

@@ -293,3 +293,17 @@ def test_nm03_flags_a_name_in_both_orders(text):
 ])
 def test_nm03_traps(text):
     assert_passes("NM03", text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Rheinwerk wins battle for pump maker\nSwedish group Norrsken Industrier won the contest for the pump maker "
+     "after its rival, Rheinwerk, pulled out.", True),
+    ("Norrsken wins battle for pump maker\nSwedish group Norrsken Industrier won the contest for the pump maker "
+     "after its rival, Rheinwerk, pulled out.", False),
+    ("Rovers win derby\nRovers won 3-1 on Saturday. City had beaten them in August.", False),
+])
+def test_hl02_winner(text, flagged):
+    if flagged:
+        assert_flags("HL02", text)
+    else:
+        assert_passes("HL02", text)
