@@ -644,6 +644,103 @@ def _breakdown(total: Quantity, between: SpacySpan) -> bool:
     return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
 
 
+_CHANGE_NOUNS = frozenset("""
+rise fall increase decrease drop cut gain growth decline jump slump loss profit rate share stake margin
+""".split())
+# Words that report a changed figure anywhere in its sentence ...
+_UPDATE_WORDS = frozenset("now later instead rather revised updated amended".split())
+# ... verbs that change the figure they govern ("extended the four-year contract") ...
+_CHANGE_VERBS = frozenset("revise update extend raise reduce increase expand cut change lower lift trim amend shorten "
+                          "lengthen double halve renew renegotiate".split())
+# ... and words that mark another item only beside it ("the new five-year contract").
+_OTHER_ITEM_WORDS = frozenset("new latest another additional further more original initial previous former".split())
+_TIME_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
+                         "old", "season", "term", "night", "morning"})
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "this", "that", "those", "these"})
+
+
+def _thing(q: Quantity) -> tuple[str | None, str | None]:
+    """(what is counted, unit): "a five-year contract" -> ("contract", "year"), "22 trucks" -> ("truck", None)."""
+    doc = q.sentence.doc
+    i = q.tokens[1]
+    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 2].pos_ == "NOUN":
+        return doc[i + 2].lemma_.lower(), doc[i + 1].lemma_.lower()  # "five - year contract"
+    return q.counted, q.unit
+
+
+class RestatedValue(Rule):
+    """A definite mention restates an earlier figure with another value.
+
+    What it flags:
+        "will sign a five-year contract" and later "the four-year contract"; "voted to buy
+        22 electric garbage trucks" and later "the 26 trucks": a figure introduced once and
+        then referred back to ("the", "its") with a different value, nothing saying it changed.
+
+    Why it matters:
+        A definite mention points back to what was said before; a different figure there is
+        one of the two figures being wrong.
+
+    Example:
+        Conductor signs on
+        Volkova will sign a five-year contract on Monday. Critics welcomed
+        the four-year contract as a sign of stability.
+
+    Not flagged:
+        Conductor signs on
+        Volkova will sign a five-year contract on Monday. The orchestra extended the
+        four-year contract of her predecessor, and the five-year contract starts in May.
+
+    Reads:
+        `ctx.quantities` (values and what they count); the determiner and the words of the
+        sentence for updates ("now", "revised", "extended", "another").
+    """
+
+    code = "QT04"
+    name = "quantities.restated-value"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        seen: dict[tuple[str, str | None], list[Quantity]] = {}
+        body = sorted((q for q in ctx.quantities if q.field == "body" and not (
+            q.range or q.score or q.change or q.approximate or q.bound)), key=lambda q: q.start)
+        reported: set[tuple[str, str | None]] = set()
+        for q in body:
+            thing, unit = _thing(q)
+            if thing is None or thing in _CHANGE_NOUNS or thing in _TIME_WORDS or q.unit == "%" or (
+                    q.unit is None and q.is_integer and 1900 <= q.value <= 2100):
+                continue
+            key = (thing, unit)
+            earlier = [e for e in seen.get(key, []) if e.sentence != q.sentence]
+            doc = q.sentence.doc
+            before = doc[q.tokens[0] - 1].lower_ if q.tokens[0] > q.sentence.start else ""
+            window = doc[max(q.sentence.start, q.tokens[0] - 5):min(q.sentence.end, q.tokens[1] + 4)]
+            noun = doc[q.tokens[0]]
+            while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
+                noun = noun.head  # from "four" up to "contract"
+            changed = {t.lower_ for t in q.sentence} & _UPDATE_WORDS or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
+                or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS)
+            if earlier and before in _DEFINITE and key not in reported and not changed \
+                    and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1:
+                reported.add(key)
+                first = earlier[0]
+                yield self.finding(
+                    f"\"{_phrase(ctx, q)}\" refers back to \"{_phrase(ctx, first)}\" with another figure "
+                    f"({_num(q.value)} against {_num(first.value)}).",
+                    [q.to_span()], [first.to_span()], confidence=0.65,
+                    data={"thing": thing, "unit": unit, "values": [first.value, q.value]},
+                )
+            seen.setdefault(key, []).append(q)
+
+
+def _phrase(ctx: ArticleAnalysis, q: Quantity) -> str:
+    doc = q.sentence.doc
+    end = min(q.sentence.end, q.tokens[1] + 3)
+    while end > q.tokens[1] and doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        end -= 1
+    return doc[q.tokens[0]:max(end, q.tokens[1])].text
+
+
 def _of_the(q: Quantity) -> bool:
     """"Of the 1,211,340 ballots", "a total of 96", "a fleet of 42": a number stated as a whole."""
     doc = q.sentence.doc
@@ -658,4 +755,4 @@ def _num(value: float) -> str:
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [CountConflict, PartsTotalMismatch, SumMismatch]
+    return [CountConflict, PartsTotalMismatch, SumMismatch, RestatedValue]

@@ -307,3 +307,24 @@ def test_hl02_winner(text, flagged):
         assert_flags("HL02", text)
     else:
         assert_passes("HL02", text)
+
+
+# --- QT04 quantities.restated-value --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Conductor\nVolkova will sign a five-year contract on Monday. Critics welcomed the four-year contract.",
+    "Council\nThe council voted to buy 22 electric garbage trucks. The city expects the 26 trucks to cut costs.",
+])
+def test_qt04_flags_a_figure_restated_differently(text):
+    assert_flags("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conductor\nVolkova will sign a five-year contract. The orchestra extended the four-year contract of her "
+    "predecessor.",
+    "Council\nThe council bought 22 trucks in 2020. It now plans to buy more, and the 26 trucks will arrive in May.",
+    "Profit\nSales rose 4% in March. The 5% rise in April surprised analysts.",
+    "Player\nTom Hughes, 27, has played for 14 years. The 27-year-old said he was happy.",
+    "Council\nThe council bought 22 trucks. The 22 trucks arrived in May.",
+])
+def test_qt04_traps(text):
+    assert_passes("QT04", text)
