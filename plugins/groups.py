@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
-from consistency.people import party_of
+from consistency.people import is_known_place, party_of
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
 from ._parties import country_code, country_name, demonym_code
@@ -466,6 +466,12 @@ class DescriptionDrift(Rule):
             if len(re.findall(rf"\b{re.escape(place)}\b", text)) != 1:
                 continue  # the place is named elsewhere: the description may mean another body there
             home = earlier[-1]
+            if home.subject.startswith("description:") or _company_nearby(ctx, d, ledger.name_of(home.subject)):
+                continue  # "a US firm" ... "the German firm", "Falic Group bought ... The Florida company": another one
+            d_token = ctx.char_span(d.span.field, d.span.start, d.span.end)
+            if d_token is not None and d_token[0].pos_ == "PROPN" and d_token[0].ent_type_ not in ("GPE", "LOC") \
+                    and not _big_place(ctx, d_token[0].text):
+                continue  # "the Sterling group": a name, not a place
             yield self.finding(
                 f"{ledger.name_of(home.subject)} is placed in {home.data.get('place')} (\"{home.span.text}\") "
                 f"but later described as \"{d.span.text}\"; the article names no other such body.",
@@ -483,6 +489,38 @@ class DescriptionDrift(Rule):
             [later.span], [first.span], confidence=0.7,
             data={"subject": name, "values": [first.value, later.value]},
         )
+
+
+_INSTITUTION_WORDS = frozenset("""
+court council ministry government university police party commission agency department authority association
+union club hospital school college parliament assembly committee board tribunal bureau office service army navy
+""".split())
+
+
+def _big_place(ctx: ArticleAnalysis, name: str) -> bool:
+    """A city of 100,000 people or more, or a region or country: a place even when untagged."""
+    gaz = ctx.gazetteer
+    return bool(gaz.country(name) or gaz.regions(name) or any(c.population >= 100_000 for c in gaz.cities(name)))
+
+
+def _company_nearby(ctx: ArticleAnalysis, claim, home: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether another company-like organisation is named in the description's sentence or the one
+    before it: the description most likely points to that one."""
+    home_words = set(home.lower().split())
+    sentences = ctx.sentences
+    near = {claim.sentence, claim.sentence - 1}
+    for entity in ctx.entities_of("ORG", field="body"):
+        index = next((i for i, s in enumerate(sentences) if ctx.field_of(s) == "body"
+                      and s.start_char <= entity.start < s.end_char), None)
+        if index not in near:
+            continue
+        words = set(entity.norm.lower().split())
+        if words & home_words or words & _INSTITUTION_WORDS or len(entity.norm) < 3:
+            continue
+        if " " not in entity.norm and (entity.norm.isupper() and len(entity.norm) <= 4 or is_known_place(entity.norm)):
+            continue  # "ASX", "Iquitos" tagged as organisations: an exchange or a place, not a rival company
+        return True
+    return False
 
 
 def _readings(ctx: ArticleAnalysis, place: str) -> list[tuple[str, str]]:

@@ -721,11 +721,12 @@ class HeadlineContradicted(Rule):
                     continue
                 subject = set().union(*(_name_words(c) for c in t.children if c.dep_ == "nsubj"))
                 obj = _name_words(next((c for c in t.children if c.dep_ == "dobj"), None))
-                if subject & winner:
+                if _overlap(subject, winner):
                     return  # the body gives the win to the headline's winner
+                named = any(c.ent_type_ in ("ORG", "PERSON", "GPE") for c in t.children if c.dep_ == "nsubj")
                 if obj & winner and beaten is None:
                     beaten = t
-                elif subject and not subject & winner and other is None:
+                elif subject and named and not _overlap(subject, winner) and other is None:
                     other = t
             against = beaten or other
             if against is not None:
@@ -774,6 +775,8 @@ class HeadlineContradicted(Rule):
             topics = _topics(token)
             if not topics:
                 continue
+            modifiers = {c.lemma_.lower(): {g.lemma_.lower() for g in c.children if g.dep_ == "compound"}
+                         for c in (*token.children, token.head) if c.pos_ == "NOUN"}
             same, opposite = table[lemma]
             if any(t.lemma_.lower() in same and t.pos_ in ("VERB", "ADV", "ADJ") and not _negated(t)
                    and topics & {w.lemma_.lower() for w in t.sent} for t in ctx.body_doc):
@@ -788,7 +791,7 @@ class HeadlineContradicted(Rule):
                     if word in same and not _negated(t):
                         supported = t
                     elif word in opposite and t.pos_ in ("VERB", "ADJ", "ADV") and not _negated(t) \
-                            and against is None and _about(t, topics):
+                            and against is None and _about(t, topics, modifiers):
                         against = t
                 if supported is not None:
                     break
@@ -800,6 +803,12 @@ class HeadlineContradicted(Rule):
                     data={"headline": lemma, "body": against.lemma_.lower(), "topics": sorted(topics)},
                 )
                 return
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    """Name words in common, plurals folded ("Iraqis" / "Iraqi")."""
+    fold = lambda words: {w.lower().rstrip("s") for w in words}  # noqa: E731
+    return bool(fold(a) & fold(b))
 
 
 def _name_words(token: Any) -> set[str]:
@@ -857,12 +866,20 @@ def _topics(token: Any) -> set[str]:
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP}
 
 
-def _about(token: Any, topics: set[str]) -> bool:
-    """Whether a body predicate's own subject or object is one of the headline's topics."""
-    near = {c.lemma_.lower() for c in token.children if c.pos_ in ("NOUN", "PROPN")}
-    near |= {g.lemma_.lower() for c in token.children for g in c.children if g.dep_ == "compound"}
-    near.add(token.head.lemma_.lower())
-    return bool(near & topics)
+def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None = None) -> bool:
+    """Whether a body predicate's own subject or object is one of the headline's topic nouns (not a
+    name alone), with no modifier that makes it another thing ("sexism claim" / "claim of unfair dismissal")."""
+    for c in (*token.children, token.head):
+        lemma = c.lemma_.lower()
+        if c.pos_ != "NOUN" or lemma not in topics:
+            continue
+        of_what = {p.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                   for p in g.subtree if p.pos_ == "NOUN"}
+        wanted = (modifiers or {}).get(lemma, set())
+        if wanted and of_what and not wanted & of_what:
+            continue  # "sexism claim" in the headline, "her claim of unfair dismissal" in the body
+        return True
+    return False
 
 
 _OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None

@@ -721,7 +721,8 @@ class RestatedValue(Rule):
             changed = {t.lower_ for t in q.sentence} & _UPDATE_WORDS or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
                 or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS)
             if earlier and before in _DEFINITE and key not in reported and not changed \
-                    and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1:
+                    and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1 \
+                    and _cannot_be_part(q, earlier[0], unit):
                 reported.add(key)
                 first = earlier[0]
                 yield self.finding(
@@ -731,6 +732,20 @@ class RestatedValue(Rule):
                     data={"thing": thing, "unit": unit, "values": [first.value, q.value]},
                 )
             seen.setdefault(key, []).append(q)
+
+
+def _cannot_be_part(later: Quantity, first: Quantity, unit: str | None) -> bool:
+    """Whether the later figure cannot be a part or another set: "the four-year contract" after "a
+    five-year contract" (a figure of one thing), or "the 26 trucks" after "22 trucks" (more than
+    the set introduced, within a factor of two, with no new modifiers). "The two banks" after
+    "four banks" may be two of them, so it is not compared."""
+    if unit is not None and later.unit is None and first.unit is None:
+        return True  # "N-year contract": one contract's length
+    if later.value <= first.value or later.value > 2 * first.value:
+        return False
+    doc = later.sentence.doc
+    between = [t for t in doc[later.tokens[1]:later.tokens[1] + 3] if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    return len(between) <= 1  # "the 26 trucks", not "the 25 EU member countries"
 
 
 def _phrase(ctx: ArticleAnalysis, q: Quantity) -> str:
