@@ -635,6 +635,12 @@ class AffiliationDrift(Rule):
                 break
 
 
+def _place_like(body: str) -> bool:
+    """A country or city ("Canada", "Washington and London"): where someone is from, not whom they work for."""
+    words = body.replace(" and ", ",").split(",")
+    return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
+
+
 def _body(claim) -> str:  # type: ignore[no-untyped-def]
     return str(claim.value) if claim.attribute == "affiliation" else str(claim.data.get("organisation"))
 
@@ -646,12 +652,12 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
         if not claim.subject.startswith("person:") or not claim.current or \
                 {"change", "ambiguous", "description", "avocation"} & set(claim.qualifiers):
             continue
-        if claim.attribute == "affiliation":
+        if claim.attribute == "affiliation" and not _place_like(str(claim.value)):
             ties.setdefault(claim.subject, []).append(claim)
         elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
-                and claim.data.get("class") != "academic.student":
+                and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
             org = str(claim.data.get("organisation") or "")
-            if org and any(w[:1].isupper() for w in org.split()) and not str(claim.data.get("how")).endswith("-leads"):
+            if org and any(w[:1].isupper() for w in org.split()) and not _place_like(org) and len(org.split()) <= 8:
                 ties.setdefault(claim.subject, []).append(claim)
     # a party beside a committee, a constituency or an employer is no drift: compare like with like
     for subject, found in ties.items():

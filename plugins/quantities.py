@@ -654,6 +654,7 @@ _CHANGE_VERBS = frozenset("revise update extend raise reduce increase expand cut
                           "lengthen double halve renew renegotiate".split())
 # ... and words that mark another item only beside it ("the new five-year contract").
 _OTHER_ITEM_WORDS = frozenset("new latest another additional further more original initial previous former".split())
+_TERM_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 _TIME_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
                          "old", "season", "term", "night", "morning"})
 _DEFINITE = frozenset({"the", "its", "their", "his", "her", "this", "that", "those", "these"})
@@ -739,10 +740,10 @@ def _cannot_be_part(later: Quantity, first: Quantity, unit: str | None) -> bool:
     five-year contract" (a figure of one thing), or "the 26 trucks" after "22 trucks" (more than
     the set introduced, within a factor of two, with no new modifiers). "The two banks" after
     "four banks" may be two of them, so it is not compared."""
-    if unit is not None and later.unit is None and first.unit is None:
-        return True  # "N-year contract": one contract's length
-    if later.value <= first.value or later.value > 2 * first.value:
-        return False
+    if unit in _TERM_UNITS and later.unit is None and first.unit is None:
+        return True  # "N-year contract", "a five-year sentence": one thing's term
+    if unit is not None or first.value < 3 or later.value <= first.value or later.value > 2 * first.value:
+        return False  # sizes of products differ ("9.7-inch screen"); "the two guards" after "one guard"
     doc = later.sentence.doc
     between = [t for t in doc[later.tokens[1]:later.tokens[1] + 3] if t.pos_ in ("ADJ", "NOUN", "PROPN")]
     return len(between) <= 1  # "the 26 trucks", not "the 25 EU member countries"
