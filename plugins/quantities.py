@@ -648,7 +648,7 @@ _CHANGE_NOUNS = frozenset("""
 rise fall increase decrease drop cut gain growth decline jump slump loss profit rate share stake margin
 """.split())
 # Words that report a changed figure anywhere in its sentence ...
-_UPDATE_WORDS = frozenset("now later instead rather revised updated amended".split())
+_RESTATEMENT_UPDATES = frozenset("now later instead rather revised updated amended".split())
 # ... verbs that change the figure they govern ("extended the four-year contract") ...
 _CHANGE_VERBS = frozenset("revise update extend raise reduce increase expand cut change lower lift trim amend shorten "
                           "lengthen double halve renew renegotiate".split())
@@ -719,7 +719,7 @@ class RestatedValue(Rule):
             noun = doc[q.tokens[0]]
             while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
                 noun = noun.head  # from "four" up to "contract"
-            changed = {t.lower_ for t in q.sentence} & _UPDATE_WORDS or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
+            changed = {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
                 or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS)
             if earlier and before in _DEFINITE and key not in reported and not changed \
                     and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1 \

@@ -328,3 +328,7 @@ def test_qt04_flags_a_figure_restated_differently(text):
 ])
 def test_qt04_traps(text):
     assert_passes("QT04", text)
+
+
+def test_qt01_more_deaths_are_an_addition_not_a_conflict():
+    assert_passes("QT01", "Quake\nFour people were killed in the town. Two more deaths were reported in a village on Friday.")
