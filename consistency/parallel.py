@@ -71,7 +71,8 @@ def _init_worker(config: Config, plugins: tuple[str, ...]) -> None:
 
 def _check_chunk(documents: list[Document]) -> list[Report]:
     assert _worker_checker is not None, "worker process was not initialised"
-    return list(_worker_checker.check_many(documents))
+    # Fixed batches: the chunks themselves grow in `check_parallel`.
+    return list(_worker_checker.check_many(documents, batch_size=_worker_checker.config.batch_size))
 
 
 def check_parallel(
