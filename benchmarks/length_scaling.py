@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(1: linear; goal at most {GOAL_GROWTH}). The last column is milliseconds per article at 1x.", "",
         markdown_table(["rule or analysis", *(f"{s}x us/char" for s in SCALES), "growth", "ms/article at 1x"], rows),
         "", f"Over the goal (and over 0.05 us/char at 64x): {', '.join(over) or 'none'}.",
-        f"Findings at each scale: {', '.join(f'{s}x {results[s]['findings']}' for s in SCALES)}."])
+        "Findings at each scale: " + ", ".join(f"{s}x {results[s]['findings']}" for s in SCALES) + "."])
     name = args.name or ("length_scaling" if args.mode == "concat" else "length_scaling_repeat")
     json_path, _ = save_results(name, data, markdown)
     print(markdown)

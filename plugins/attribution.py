@@ -54,7 +54,8 @@ def find_quotations(ctx: ArticleAnalysis, min_words: int = 3, repeated_only: boo
         if len(words) >= min_words:
             raw.append((match, group, words))
     if repeated_only:
-        raw = [r for r in raw if any(o is not r and _same_words(r[2], o[2], min_words) for o in raw)]
+        repeats = same_words_neighbours([r[2] for r in raw], min_words)
+        raw = [r for r, others in zip(raw, repeats) if others]
     found = []
     for match, group, words in raw:
         start, end = match.start(group), match.end(group)
@@ -112,12 +113,40 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in ("the", "a", "an")
 
 
-def _same_quotation(a: Quotation, b: Quotation, min_words: int) -> bool:
-    """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
-    return _same_words(a.words, b.words, min_words)
+def same_words_neighbours(quotes: Sequence[tuple[str, ...]], min_words: int) -> list[list[int]]:
+    """For each quotation (its words), the positions of the others it shares its words with
+    (`_same_words`: equal, or one inside the other), ascending.
+
+    A quotation inside another starts with a run of `min_words` words that the other contains,
+    so quotations are filed under every such run they contain and only those sharing one are
+    compared: linear in the quoted words of the article, where comparing every pair grew with
+    the square of the number of quotations.
+    """
+    m = max(0, min_words)
+    runs = [{words[k:k + m] for k in range(len(words) - m + 1)} if len(words) >= m else set() for words in quotes]
+    containing: dict[tuple[str, ...], list[int]] = {}
+    starting: dict[tuple[str, ...], list[int]] = {}
+    for index, words in enumerate(quotes):
+        if len(words) < m:
+            continue
+        starting.setdefault(words[:m], []).append(index)
+        for run in runs[index]:
+            containing.setdefault(run, []).append(index)
+    found: list[list[int]] = []
+    for index, words in enumerate(quotes):
+        if len(words) < m:
+            found.append([])
+            continue
+        candidates = set(containing.get(words[:m], ()))  # quotations this one may lie inside
+        for run in runs[index]:  # quotations that may lie inside this one
+            candidates.update(starting.get(run, ()))
+        candidates.discard(index)
+        found.append(sorted(o for o in candidates if _same_words(words, quotes[o], min_words)))
+    return found
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], min_words: int) -> bool:
+    """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < min_words:
         return False
@@ -167,10 +196,11 @@ class QuoteSpeakerConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quotes = [q for q in find_quotations(ctx, self.options.min_words, repeated_only=True) if q.surname]
+        same = same_words_neighbours([q.words for q in quotes], self.options.min_words)
         reported: set[int] = set()
         for i, first in enumerate(quotes):
-            for later in quotes[i + 1:]:
-                if later.start in reported or not _same_quotation(first, later, self.options.min_words):
+            for later in (quotes[j] for j in same[i] if j > i):  # the later quotations with its words
+                if later.start in reported:
                     continue
                 if _same_speaker(first, later):
                     continue

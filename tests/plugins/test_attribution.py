@@ -96,3 +96,20 @@ def test_attribution_passes_portfolio_and_nationality_beside_party():
     text = ("Budget row\n\"We will win,\" said Jean Dupont, a Socialist MP.\n"
             "French MP Jean Dupont added: \"The numbers add up.\"")
     assert_passes("AT02", text)
+
+
+# --- the quotation index (AT01's pairs without comparing every pair) ----------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from consistency_plugins.attribution import _same_words, same_words_neighbours  # noqa: E402
+
+_QUOTES = st.lists(st.lists(st.sampled_from("a b c d".split()), min_size=0, max_size=9).map(tuple), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotes=_QUOTES, min_words=st.integers(min_value=0, max_value=4))
+def test_attribution_quotation_index_finds_exactly_the_pairs_of_a_full_comparison(quotes, min_words):
+    expected = [[o for o in range(len(quotes)) if o != i and len(q) >= min_words and len(quotes[o]) >= min_words
+                 and _same_words(q, quotes[o], min_words)] for i, q in enumerate(quotes)]
+    assert same_words_neighbours(quotes, min_words) == expected
