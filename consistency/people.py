@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -700,42 +700,61 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
     persons: list[Person] = []
     ordered = sorted(mentions, key=lambda m: (m.field != "title", m.start))
     body_first = sorted(mentions, key=lambda m: (m.field == "title", m.start))  # the headline refers back to the body
+    # Indexes instead of scans of every person (which grew with the square of the article):
+    # surname key -> the persons whose full mentions carry it, each with the distinct first
+    # names of those mentions; first-name key -> persons with a mention of that first name;
+    # surname key -> persons without a full mention whose first mention carries it.
+    by_surname: dict[str, list[tuple[Person, dict[str, None]]]] = defaultdict(list)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    alone_by_surname: dict[str, list[Person]] = defaultdict(list)
+
+    def add(person: Person, m: NameMention) -> None:
+        person.mentions.append(m)
+        if m.first:
+            by_first[fold(m.first)].add(person.id)
+
     for m in body_first:
         if not m.is_full:
             continue
         key = fold(m.surname or "")
         match = None
-        for person in persons:
-            if any(o.is_full and fold(o.surname or "") == key and first_names_compatible(o.first or "", m.first or "")
-                   for o in person.mentions):
+        for person, firsts in by_surname[key]:  # in the order the persons were made
+            if any(first_names_compatible(first, m.first or "") for first in firsts):
                 match = person
+                firsts.setdefault(m.first or "")
                 break
         if match is None:
             match = Person(id=len(persons))
             persons.append(match)
-        match.mentions.append(m)
+            by_surname[key].append((match, {m.first or "": None}))
+        add(match, m)
     for m in ordered:
         if m.is_full:
             continue
         key = fold(m.surname or "")
-        candidates = [p for p in persons if any(o.surname and fold(o.surname) == key for o in p.mentions if o.is_full)]
+        # Persons with a full mention of this surname (a surname that folds to a key is not empty).
+        candidates = [person for person, _ in by_surname.get(key, ())
+                      if key or any(o.is_full and o.surname for o in person.mentions)]
         if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
-            candidates = [p for p in persons if any(o.first and fold(o.first) == key for o in p.mentions)]
+            candidates = [persons[i] for i in sorted(by_first.get(key, ()))]
             if len(candidates) != 1:
                 candidates = []
         if not candidates:
-            alone = [p for p in persons if p.mentions and not p.full_mentions and fold(p.mentions[0].surname or "") == key]
+            alone = alone_by_surname.get(key)
             if alone:
-                alone[0].mentions.append(m)
+                add(alone[0], m)
             elif m.source != "surname":
-                persons.append(Person(id=len(persons), mentions=[m]))
+                person = Person(id=len(persons))
+                persons.append(person)
+                alone_by_surname[key].append(person)
+                add(person, m)
             continue
         if len(candidates) > 1:
             m.ambiguous = True
             candidates = _by_gender(candidates, m) or candidates
             candidates.sort(key=lambda p: _last_before(p, m))
-        candidates[-1].mentions.append(m)
+        add(candidates[-1], m)
     for person in persons:
         person.mentions.sort(key=lambda m: (m.field != "title", m.start))
     return persons

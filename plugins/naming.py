@@ -13,10 +13,11 @@ package (a hand-curated table of English names and their diminutives) to accept
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options as BaseOptions
@@ -554,19 +555,80 @@ _PLURAL_KIN = re.compile(r"\b(?i:couple|brothers|sisters|siblings|wife|husband|s
 def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     """The text shows two people: joined by "and", in one sentence, relatives, a plural surname."""
     surname = p.surname or ""
-    if re.search(rf"\b{re.escape(surname)}(?:s|es)\b", ctx.article.title + "\n" + ctx.article.body):
+    signs = _TextSigns.of(ctx)
+    if signs.plural(surname):
         return True  # "the Clintons", "the Milibands"
-    joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
-    if re.search(joined, ctx.article.title + "\n" + ctx.article.body):
+    if signs.joined(surname):
         return True  # "Hillary and Bill Clinton", "Mr and Mrs Smith"
     named = re.compile(rf"\b{re.escape(surname)}\b")
-    if any(named.search(sent.text) and _PLURAL_KIN.search(sent.text) for sent in ctx.sentences):
+    if any(named.search(text) for text in signs.kin_sentences):
         return True  # "Ed Miliband and his brother", "Mr Smith's wife"
     if p.gender and q.gender and p.gender != q.gender:
         return True
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
     sentences_q = {(m.field, _sentence_start(ctx, m)) for m in q.mentions if not m.ambiguous}
     return bool(sentences_p & sentences_q)
+
+
+_JOINED_NAMES = re.compile(r"(?=\b(?:[A-Z][a-z]+\.?) (?:and|&) ([A-Z][a-z]+\.?) )")
+_FIRST_RUN = re.compile(r"\w+")
+_SIGNS: weakref.WeakKeyDictionary[Any, _TextSigns] = weakref.WeakKeyDictionary()
+
+
+class _TextSigns:
+    """An article's text read once for the signs of two people that NM02 asks about for many
+    surnames: its word runs by position, where "Hillary and Bill " ends, and the sentences that
+    name relatives. Each question is then a lookup and a check at a few positions, where a
+    search of the whole text per surname made NM02 grow with the square of the article."""
+
+    def __init__(self, ctx: ArticleAnalysis) -> None:
+        self.text = ctx.article.title + "\n" + ctx.article.body
+        self._runs: dict[str, list[int]] = defaultdict(list)
+        for match in _FIRST_RUN.finditer(self.text):
+            self._runs[match.group()].append(match.start())
+        self._joined: dict[str, list[int]] = defaultdict(list)  # the word after "X and Y " -> where it starts
+        for match in _JOINED_NAMES.finditer(self.text):
+            after = match.end(1) + 1
+            run = _FIRST_RUN.match(self.text, after)
+            if run is not None and run.start() == after:
+                self._joined[run.group()].append(after)
+        self._ctx = ctx
+
+    @cached_property
+    def kin_sentences(self) -> list[str]:
+        """The texts of the sentences that name relatives (read on first need only)."""
+        found = []
+        for sent in self._ctx.sentences:
+            text = self._ctx.article.field(self._ctx.field_of(sent))[sent.start_char:sent.end_char]  # = sent.text
+            if _PLURAL_KIN.search(text):
+                found.append(text)
+        return found
+
+    @classmethod
+    def of(cls, ctx: ArticleAnalysis) -> _TextSigns:
+        signs = _SIGNS.get(ctx)
+        if signs is None:
+            signs = _SIGNS[ctx] = cls(ctx)
+        return signs
+
+    def plural(self, surname: str) -> bool:
+        """`\\bSURNAME(?:s|es)\\b` occurs: "the Clintons"."""
+        pattern = re.compile(rf"\b{re.escape(surname)}(?:s|es)\b")
+        first = _FIRST_RUN.match(surname)
+        if first is None or first.end() == 0:
+            return pattern.search(self.text) is not None
+        if first.end() == len(surname):  # one word: the plural is a whole word of the text
+            return bool(self._runs.get(surname + "s") or self._runs.get(surname + "es"))
+        return any(pattern.match(self.text, at) for at in self._runs.get(first.group(), ()))
+
+    def joined(self, surname: str) -> bool:
+        """`\\b[A-Z][a-z]+\\.? (?:and|&) [A-Z][a-z]+\\.? SURNAME\\b` occurs: "Hillary and Bill Clinton"."""
+        tail = re.compile(rf"{re.escape(surname)}\b")
+        first = _FIRST_RUN.match(surname)
+        if first is None or first.end() == 0:
+            joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
+            return re.search(joined, self.text) is not None
+        return any(tail.match(self.text, at) for at in self._joined.get(first.group(), ()))
 
 
 # Words around a name that make its bearer someone in their own right.

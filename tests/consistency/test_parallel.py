@@ -120,7 +120,9 @@ def test_parallel_start_method_forks_only_where_safe(monkeypatch):
     from consistency.parallel import start_method
 
     assert start_method("spawn") == "spawn"
+    monkeypatch.delenv("CONSISTENCY_START_METHOD", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # other tests may leave threads running
     assert start_method() == "fork"
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress monitor, a Dask client...
     assert start_method() == "spawn"

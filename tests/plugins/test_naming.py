@@ -309,3 +309,22 @@ def test_naming_name_scan_matches_the_alternation_it_replaces(surfaces, text):
                          re.IGNORECASE)
     expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
     assert list(_occurrences(text, {s.lower() for s in surfaces})) == expected
+
+
+_SIGN_TEXT = st.lists(st.sampled_from(["Hillary", " and ", " & ", "Bill", " ", "Clinton", "Clintons", "Clintones",
+                                       "Mr.", "Kilroy-Silk", "Kilroy-Silks", "\n", ",", "mrs"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_SIGN_TEXT, body=_SIGN_TEXT, surname=st.sampled_from(["Clinton", "Kilroy-Silk", "Bill", "", "-Silk"]))
+def test_naming_two_people_text_signs_match_the_searches_they_replace(title, body, surname):
+    from types import SimpleNamespace
+
+    from consistency_plugins.naming import _TextSigns
+
+    ctx = SimpleNamespace(article=SimpleNamespace(title=title, body=body), sentences=[])
+    text = title + "\n" + body
+    signs = _TextSigns(ctx)
+    plural = re.search(rf"\b{re.escape(surname)}(?:s|es)\b", text) is not None
+    joined = re.search(rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b", text) is not None
+    assert (signs.plural(surname), signs.joined(surname)) == (plural, joined)
