@@ -681,14 +681,18 @@ def _glued_words(tokens: list[Token]) -> list[str]:
 def _join_compound_surnames(mentions: list[NameMention]) -> None:
     """A full name that ends another, longer one is its surname: "Kilroy Silk" in "Robert Kilroy Silk"."""
     words = {id(m): [fold(w) for w in (*m.given, *(m.surname or "").split())] for m in mentions if m.is_full}
+    # Every full name filed under each of its proper word tails (two words or more), in text
+    # order: the longer names a short one ends are then looked up, not searched for.
+    by_tail: dict[tuple[str, ...], list[NameMention]] = defaultdict(list)
+    for m in mentions:
+        ws = words.get(id(m))
+        for k in range(2, len(ws) if ws else 0):
+            by_tail[tuple(ws[-k:])].append(m)
     for short in mentions:
         if not short.is_full or len(words[id(short)]) < 2:
             continue
         tail = words[id(short)]
-        for long in mentions:
-            ws = words.get(id(long))
-            if ws is None or len(ws) <= len(tail) or ws[-len(tail):] != tail:
-                continue
+        for long in by_tail.get(tuple(tail), ()):
             names = [*long.given, *(long.surname or "").split()]
             long.given, long.surname = tuple(names[:-len(tail)]), " ".join(names[-len(tail):])
             short.surname, short.given = " ".join([*short.given, *(short.surname or "").split()]), ()
