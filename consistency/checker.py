@@ -106,12 +106,17 @@ class Checker:
     def check_many(self, items: Iterable[Article | Document], batch_size: int | None = None) -> Iterator[Report]:
         """Check a stream of articles (or input `Document`s), yielding reports in order.
 
-        Articles are parsed `batch_size` at a time with `nlp.pipe`; inputs that carry
-        an error, or are too long, yield a report with an error entry in their place.
+        Articles are parsed with `nlp.pipe` in batches of `batch_size`; by default the batches
+        grow from 1 to the configured `batch_size` (1, 2, 4, ...), so the first report comes as
+        soon as one article is parsed, and later batches are as large as configured. Inputs that
+        carry an error, or are too long, yield a report with an error entry in their place.
         """
-        size = batch_size or self.config.batch_size
+        sizes = itertools.repeat(batch_size) if batch_size else growing_batches(self.config.batch_size)
         iterator = iter(items)
-        while batch := list(itertools.islice(iterator, size)):
+        for size in sizes:
+            batch = list(itertools.islice(iterator, size))
+            if not batch:
+                return
             documents = [item if isinstance(item, Document) else Document(item.id, item) for item in batch]
             yield from self._check_batch(documents)
 
@@ -172,6 +177,19 @@ class Checker:
             update["name"] = finding.name or rule.name
             update["category"] = finding.category or rule_category(type(rule))
         return finding.model_copy(update=update)
+
+
+def growing_batches(largest: int, first: int = 1) -> Iterator[int]:
+    """Batch sizes `first`, twice that, ... up to `largest`, then `largest` for ever.
+
+    A stream's first report then waits for one article's parse, not a whole batch's, while the
+    total number of `nlp.pipe` calls grows only by about log2(largest).
+    """
+    size = max(1, min(first, largest))
+    while size < largest:
+        yield size
+        size *= 2
+    yield from itertools.repeat(largest)
 
 
 def _fill(span: Span, article: Article) -> Span:

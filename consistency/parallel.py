@@ -1,24 +1,32 @@
 """Check a stream of articles on several processes, in bounded memory and input order.
 
 `check_parallel` cuts the input into chunks and keeps at most a few chunks per worker
-in flight, so a corpus of millions of articles is never held in memory. Each worker
-process builds its own `Checker` once (from the pickled `Config` and the plugin
-module names) and so loads the spaCy pipeline and knowledge packs once. Reports come
+in flight, so a corpus of millions of articles is never held in memory. Reports come
 back in input order, input errors included, each with its `source`.
+
+Where the platform allows it (Linux, and no other thread running in this process), the
+workers are *forked* after this process has built its `Checker`, loaded the spaCy
+pipeline, the gazetteer and the rules' data, and checked a short warm-up article: start-up
+is paid once, and the workers share those pages copy-on-write (`gc.freeze()` keeps the
+garbage collector from touching them). Elsewhere they are *spawned*, each building its own
+`Checker` from the pickled `Config` and the plugin module names.
 """
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
+import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import ModuleType
 from typing import Any, TypeVar
 
-from .checker import Checker
+from .checker import Checker, growing_batches
 from .config import Config
 from .errors import ConfigError
 from .inputs import Document
@@ -62,6 +70,49 @@ def as_document(item: Article | Document) -> Document:
     return item if isinstance(item, Document) else Document(item.id, item)
 
 
+#: A short article checked in the parent before forking, so that whatever the rules load on
+#: first use (gazetteer tables, compiled patterns, name lists) is loaded once, not per worker.
+WARM_UP = (
+    "Ministers meet in Kazan\n\n"
+    "Russian and Belarusian ministers met in Kazan on Monday, the foreign ministry said. "
+    "Sergei Lavrov, 74, told reporters that 12 people had been hurt and that talks would resume "
+    "next week in Minsk. \"We agreed on the border,\" Mr Lavrov said. The trip cost $1.5m, "
+    "officials in Moscow and Washington said."
+)
+
+
+def start_method(requested: str | None = None) -> str:
+    """"fork" where it is safe and available, else "spawn"; or the method asked for, by argument
+    or by `$CONSISTENCY_START_METHOD` (an escape hatch for a plugin that forking would upset).
+
+    Fork is used on Linux only, and only while this process runs no other thread (a progress
+    monitor, a Dask client): a thread holding a lock at the fork would leave it locked in the
+    child. macOS and Windows spawn, as Python does by default there.
+    """
+    requested = requested or os.environ.get("CONSISTENCY_START_METHOD") or None
+    if requested:
+        if requested not in multiprocessing.get_all_start_methods():
+            raise ConfigError(f"start method {requested!r} is not available here "
+                              f"(choose from {', '.join(multiprocessing.get_all_start_methods())})")
+        return requested
+    # Python 3.10.5+ forks every worker of a fork pool up front, before the pool's own thread starts.
+    if (sys.platform.startswith("linux") and sys.version_info >= (3, 10, 5)
+            and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1):
+        return "fork"
+    return "spawn"
+
+
+def _prepare_for_fork(checker: Checker) -> None:
+    """Load everything the workers need in this process, so that forked workers inherit it."""
+    from .models import Article
+
+    checker.nlp  # noqa: B018 - the pipeline
+    try:
+        checker.check(Article.from_text(WARM_UP), source="warm-up")
+    except Exception:  # noqa: BLE001 - a warm-up failure only means the workers load lazily
+        pass
+
+
 def _init_worker(config: Config, plugins: tuple[str, ...]) -> None:
     """Build this process's checker and load its pipeline before the first chunk arrives."""
     global _worker_checker
@@ -71,7 +122,8 @@ def _init_worker(config: Config, plugins: tuple[str, ...]) -> None:
 
 def _check_chunk(documents: list[Document]) -> list[Report]:
     assert _worker_checker is not None, "worker process was not initialised"
-    return list(_worker_checker.check_many(documents))
+    # Fixed batches: the chunks themselves grow in `check_parallel`.
+    return list(_worker_checker.check_many(documents, batch_size=_worker_checker.config.batch_size))
 
 
 def check_parallel(
@@ -82,29 +134,43 @@ def check_parallel(
     *,
     chunk_size: int | None = None,
     chunks_per_worker: int = CHUNKS_PER_WORKER,
+    method: str | None = None,
 ) -> Iterator[Report]:
     """Reports for every document, in input order, checked on `jobs` processes.
 
-    At most `jobs * chunks_per_worker` chunks of `chunk_size` documents (default: the
-    configured `batch_size`) are pending at any time; the input iterator is read only
-    as results are consumed. `jobs <= 1` checks in this process.
+    At most `jobs * chunks_per_worker` chunks of up to `chunk_size` documents (default:
+    the configured `batch_size`; the first chunks are smaller) are pending at any time;
+    the input iterator is read only as results are consumed. `jobs <= 1` checks in this
+    process. `method` forces a start method ("fork", "spawn", "forkserver"); by default
+    see `start_method`.
     """
+    global _worker_checker
     config = config or Config()
     names = plugin_names(plugins)
     if jobs <= 1:
         yield from Checker(config, names).check_many(documents)
         return
-    Checker(config, names)  # fail fast, in the parent, on an unknown rule code or a bad plugin
+    checker = Checker(config, names)  # fails fast, in the parent, on an unknown rule code or a bad plugin
     size = chunk_size or config.batch_size
     window = max(1, jobs * chunks_per_worker)
-    chunks = chunked((as_document(d) for d in documents), size)
-    # spawn, not fork: the parent may hold threads (tqdm, Dask) and a loaded model.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(config, names))
+    # Chunks grow like check_many's batches (1, 2, 4, ...), so the first report is one article away.
+    chunks = _growing_chunks((as_document(d) for d in documents), size)
+    method = start_method(method)
+    if method == "fork":
+        _prepare_for_fork(checker)
+        _worker_checker = checker  # inherited by the forked workers
+        gc.freeze()  # keep the loaded objects out of the collector's reach: pages stay shared
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                   initializer=_init_worker, initargs=(config, names))
     pending: deque[Future[list[Report]]] = deque()
     try:
         for chunk in itertools.islice(chunks, window):
             pending.append(pool.submit(_check_chunk, chunk))
+        if method == "fork":  # every worker was forked on the first submit
+            gc.unfreeze()
+            _worker_checker = None
         while pending:
             reports = pending.popleft().result()
             next_chunk = next(chunks, None)
@@ -112,7 +178,20 @@ def check_parallel(
                 pending.append(pool.submit(_check_chunk, next_chunk))
             yield from reports
     finally:  # also when the consumer stops early: drop queued chunks, don't wait for them
+        if method == "fork":
+            gc.unfreeze()
+            _worker_checker = None
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _growing_chunks(items: Iterable[T], largest: int) -> Iterator[list[T]]:
+    """Consecutive lists of 1, 2, 4, ... up to `largest` items, drawn lazily."""
+    iterator = iter(items)
+    for size in growing_batches(largest):
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return
+        yield chunk
 
 def progress(iterable: Iterable[T], total: int | None = None, enabled: bool | None = None,
              unit: str = "article", desc: str | None = None) -> Iterable[T]:
@@ -127,4 +206,7 @@ def progress(iterable: Iterable[T], total: int | None = None, enabled: bool | No
         return iterable
     from tqdm import tqdm  # type: ignore[import-untyped]
 
-    return tqdm(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)
+    class Bar(tqdm):  # type: ignore[misc]
+        monitor_interval = 0  # no monitor thread: `--jobs` can then still fork its workers
+
+    return Bar(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)

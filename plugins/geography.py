@@ -40,6 +40,7 @@ from ._places import (
     sentence_at,
     the_name,
 )
+from ._spans import ents_in, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -283,11 +284,11 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
     sent = sentence_at(ctx, field, start, end)
     if sent is None:
         return None
-    sents = list(sent.doc.sents)
+    sents = sentences(ctx, sent.doc)
     i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
     codes: set[str] = set()
     for s in sents[max(0, i - 1) : i + 1]:
-        for ent in s.ents:
+        for ent in ents_in(ctx, s):
             if ent.start_char >= start and ent.end_char <= end:
                 continue
             name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
@@ -640,8 +641,7 @@ def _route(
     origin = None
     vias: list[tuple[SpacySpan, Country | City]] = []
     dest = None
-    doc = sent.doc
-    text = doc.text
+    text = ctx.article.field(ctx.field_of(sent))  # the doc's text; `doc.text` is rebuilt on every access
     previous_role = None
     previous_end = sent.start_char
     for ent, place in places:
@@ -688,7 +688,7 @@ def _role(last: str, last2: str, joined_to_via: bool, dest_cue: bool, has_vias: 
 def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
     """Countries and big cities named in a sentence (entities GPE/LOC), in order."""
     found: list[tuple[SpacySpan, Country | City]] = []
-    for ent in sent.ents:
+    for ent in ents_in(ctx, sent):
         if ent.label_ not in ("GPE", "LOC"):
             continue
         name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
@@ -866,7 +866,7 @@ def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list
     """Places the sentence sends people to: "arrived in X", "landed in X", "to X", "bound for X"."""
     found = []
     for ent, place in _sentence_places(ctx, gaz, sent):
-        lead = sent.doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
+        lead = ctx.article.field(ctx.field_of(sent))[max(sent.start_char, ent.start_char - 30) : ent.start_char]
         if _ARRIVAL.search(lead) or (_TOWARD.search(lead) and not re.search(r"\bfrom\s+$", lead)):
             found.append((ent, place))
     return found

@@ -30,6 +30,7 @@ from ._parties import (
     is_known_place,
     place_country,
 )
+from ._spans import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -444,10 +445,10 @@ def _antecedent(ctx: ArticleAnalysis, pronoun: Token) -> Token | None:
     """The person "he"/"she" most likely stands for: the last person named before it in the
     sentence, else the last one named in the previous sentence."""
     sent = pronoun.sent
-    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    people = [e for e in ents_in(ctx, sent) if e.label_ == "PERSON" and e.end <= pronoun.i]
     if not people and sent.start > 0:
         previous = pronoun.doc[sent.start - 1].sent
-        people = [e for e in previous.ents if e.label_ == "PERSON"]
+        people = [e for e in ents_in(ctx, previous) if e.label_ == "PERSON"]
     return people[-1].root if people else None
 
 

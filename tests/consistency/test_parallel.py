@@ -106,3 +106,48 @@ def test_parallel_from_the_command_line(capsys):
     assert main([*args, "--jobs", "2"]) == 2
     two = capsys.readouterr().out.splitlines()
     assert len(two) == 5 and [json.loads(x) | {"timings": {}} for x in two] == [json.loads(x) | {"timings": {}} for x in one]
+
+
+def test_parallel_chunks_grow_from_one_document():
+    from consistency.parallel import _growing_chunks
+
+    assert list(_growing_chunks(iter(range(10)), 4)) == [[0], [1, 2], [3, 4, 5, 6], [7, 8, 9]]
+
+
+def test_parallel_start_method_forks_only_where_safe(monkeypatch):
+    import threading
+
+    from consistency.parallel import start_method
+
+    assert start_method("spawn") == "spawn"
+    monkeypatch.delenv("CONSISTENCY_START_METHOD", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # other tests may leave threads running
+    assert start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress monitor, a Dask client...
+    assert start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert start_method() == "spawn"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_parallel_forked_and_spawned_workers_give_the_same_reports():
+    documents = bbc_documents(6)
+    local = dumps(Checker(CONFIG, PLUGINS).check_many(documents))
+    forked = dumps(check_parallel(iter(documents), CONFIG, PLUGINS, jobs=2, method="fork"))
+    spawned = dumps(check_parallel(iter(documents), CONFIG, PLUGINS, jobs=2, method="spawn"))
+    assert forked == spawned == local
+    import consistency.parallel as parallel
+
+    assert parallel._worker_checker is None  # the parent keeps no worker state after the run
+
+
+def test_parallel_start_method_from_the_environment(monkeypatch):
+    from consistency.parallel import start_method
+
+    monkeypatch.setenv("CONSISTENCY_START_METHOD", "spawn")
+    assert start_method() == "spawn"
+    monkeypatch.setenv("CONSISTENCY_START_METHOD", "teleport")
+    with pytest.raises(ConfigError, match="teleport"):
+        start_method()
