@@ -27,7 +27,7 @@ _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])$")
 _PAST_CUES = frozenset({"when", "at", "as", "since", "until", "before", "after", "by"})
 _NON_PERSON_OWNERS = frozenset("""
 company firm business building house car plant school club team brand band record law scheme tradition
@@ -40,7 +40,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     """`age` and `birth` claims about people."""
     for field_name, doc in reader.ctx.docs:
         for token in doc:
-            if token.like_num and token.text.isdigit():
+            if token.like_num and _ascii_digits(token.text):
                 found = _age_at(reader, field_name, doc, token)
                 if found is not None:
                     yield found
@@ -48,6 +48,11 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 found = _birth_at(reader, field_name, doc, token)
                 if found is not None:
                     yield found
+
+
+def _ascii_digits(text: str) -> bool:
+    """Digits 0-9 only: "27", not "²" or "٢٧", which str.isdigit also accepts."""
+    return text.isascii() and text.isdigit()
 
 
 # --- ages --------------------------------------------------------------------------------
@@ -199,10 +204,10 @@ def _date_after(doc: Doc, start: int, limit: int) -> tuple[str | None, int]:
             break
         if word in _MONTHS:
             month, end = _MONTHS[word], j + 1
-        elif t.text.isdigit() and 1 <= int(t.text) <= 31:
+        elif _ascii_digits(t.text) and 1 <= int(t.text) <= 31:
             day = int(t.text)
-        elif re.fullmatch(r"\d{1,2}(st|nd|rd|th)", t.lower_):
-            day = int(re.sub(r"\D", "", t.lower_))
+        elif re.fullmatch(r"[0-9]{1,2}(st|nd|rd|th)", t.lower_):
+            day = int(re.sub(r"[^0-9]", "", t.lower_))
         elif t.pos_ == "PROPN" and word not in _MONTHS or t.ent_type_ in ("GPE", "LOC"):
             continue  # "born in Lagos in 1985"
         elif word not in ("in", "on", "the", "of", ",", "around", "about") and not t.is_space:
