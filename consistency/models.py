@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .textsafe import MAX_DEPTH, escape_json_breaks, clean_data, clean_text, printable
+
 Field_ = Literal["title", "body"]
 
 
@@ -116,6 +118,15 @@ class Article(BaseModel):
     language: str = "en"
     metadata: dict[str, Any] = Field(default_factory=dict)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_strings(cls, data: Any) -> Any:
+        # A lone surrogate cannot be written as UTF-8 and deep nesting cannot be
+        # serialised: either would break every report after this one (textsafe).
+        if isinstance(data, dict):
+            return {key: clean_data(value, MAX_DEPTH, str(key)) for key, value in data.items()}
+        return data
+
     @field_validator("published", mode="before")
     @classmethod
     def _empty_date_is_none(cls, value: Any) -> Any:
@@ -157,7 +168,10 @@ class Article(BaseModel):
         renames = {"text": "body", "publish_date": "published", "domain": "publisher",
                    "summary": "subtitle", "headline": "title"}
         fields: dict[str, Any] = {}
-        extra: dict[str, Any] = dict(data.get("metadata") or {})
+        metadata = data.get("metadata") or {}
+        if not isinstance(metadata, dict):
+            raise ValueError(f"metadata must be a JSON object, not {type(metadata).__name__}")
+        extra: dict[str, Any] = dict(metadata)
         for key, value in data.items():
             if key == "metadata":
                 continue
@@ -189,6 +203,12 @@ class ReportError(_Frozen):
     rule: str | None = None
     exception: str | None = None
 
+    @field_validator("message", mode="before")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        # Messages quote inputs and plugin exceptions: keep them one safe line.
+        return printable(value)[:2000] if isinstance(value, str) else value
+
 
 class Report(BaseModel):
     """All that was found in one input, in the order of the article's text."""
@@ -202,9 +222,14 @@ class Report(BaseModel):
     rules: list[str] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
 
+    @field_validator("source", mode="before")
+    @classmethod
+    def _clean_source(cls, value: Any) -> Any:
+        return clean_text(value) if isinstance(value, str) else value
+
     def to_json(self) -> str:
         """The report as one line of JSON, the `--format jsonl` record."""
-        return self.model_dump_json()
+        return escape_json_breaks(self.model_dump_json())
 
 
 class RuleInfo(_Frozen):

@@ -46,10 +46,39 @@ def load_nlp(name: str | None = None, pm: Any = None) -> Language:
             nlp = spacy.load(model)
         except OSError:
             raise ModelNotFoundError(f"cannot load spaCy pipeline {model!r}; install it, e.g.: {INSTALL_HINT}") from None
+        if "parser" in nlp.pipe_names:
+            _register_sentence_cap()
+            nlp.add_pipe(SENTENCE_CAP, before="parser")
         if pm is not None and preparers:
             pm.hook.consistency_prepare_nlp(nlp=nlp)
         _LOADED[key] = nlp
     return nlp
+
+
+#: Longest run of tokens without a sentence end before one is set: no news sentence is
+#: this long, and the cap keeps every per-sentence step of every rule bounded on
+#: hostile text (thousands of words joined by commas).
+MAX_SENTENCE_TOKENS = 200
+SENTENCE_CAP = "consistency_sentence_cap"
+_ENDS = frozenset([".", "!", "?", ";", "\n\n"])
+
+
+def cap_sentences(doc: Any) -> Any:
+    """Start a sentence after MAX_SENTENCE_TOKENS tokens without one (the parser keeps it)."""
+    run = 0
+    for token in doc:
+        if run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        run = 0 if token.text in _ENDS or token.text.startswith("\n") else run + 1
+    return doc
+
+
+def _register_sentence_cap() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(SENTENCE_CAP):
+        Language.component(SENTENCE_CAP, func=cap_sentences)
 
 
 def blank_nlp() -> Language:

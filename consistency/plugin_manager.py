@@ -2,7 +2,9 @@
 
 Built-in rule families register through the same `consistency` entry-point group as
 third-party packages, so one loading path serves all. A plugin that fails to import
-is logged and listed in `consistency plugins`; the others still load.
+is logged and listed in `consistency plugins`; the others still load, and a
+`Checker` then refuses to run (exit 2) unless `plugin_errors = "warn"`. Built-in
+families are asked for their rules first, so their codes are reserved.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
+from .isolation import interrupt_mark, is_real_interrupt
 from .plugin_paths import import_plugin
 from .rules import Rule, validate_rule_class
 
 logger = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "consistency"
+#: The distribution whose entry points are the built-in rule families (their codes are reserved).
+DISTRIBUTION = "article-consistency"
 
 
 @dataclass
@@ -36,6 +41,7 @@ class PluginRecord:
     error: str | None = None
     rules: list[str] = field(default_factory=list)
     hooks: list[str] = field(default_factory=list)
+    builtin: bool = False
 
 
 class ConsistencyPluginManager(pluggy.PluginManager):
@@ -65,20 +71,29 @@ class ConsistencyPluginManager(pluggy.PluginManager):
         if self._rules is not None:
             return self._rules
         found: dict[str, tuple[type[Rule], str]] = {}
-        for impl in self.hook.consistency_rules.get_hookimpls():
+        builtin: set[str] = set()
+        # Built-in families first, so their codes are reserved whatever a plugin is called.
+        impls = sorted(self.hook.consistency_rules.get_hookimpls(),
+                       key=lambda i: not getattr(self.records.get(i.plugin_name), "builtin", False))
+        for impl in impls:
             record = self.records.get(impl.plugin_name)
+            mark = interrupt_mark()
             try:
                 classes = cast("list[Any]", impl.function() or [])
                 for cls in classes:
                     rule = validate_rule_class(cls, impl.plugin_name)
                     if rule.code in found and found[rule.code][0] is not rule:
-                        raise PluginError(
-                            f"plugin {impl.plugin_name!r}: rule code {rule.code} is already used by plugin {found[rule.code][1]!r}"
-                        )
+                        owner = found[rule.code][1]
+                        what = "reserved for the built-in rules of" if owner in builtin else "already used by"
+                        raise PluginError(f"plugin {impl.plugin_name!r}: rule code {rule.code} is {what} plugin {owner!r}")
                     found[rule.code] = (rule, impl.plugin_name)
+                    if record is not None and record.builtin:
+                        builtin.add(impl.plugin_name)
                     if record is not None and rule.code not in record.rules:
                         record.rules.append(rule.code)
-            except Exception as exc:  # isolation: one bad plugin must not sink the rest
+            except (Exception, SystemExit, KeyboardInterrupt) as exc:  # isolation: one bad plugin must not sink the rest
+                if is_real_interrupt(exc, mark):
+                    raise
                 message = str(exc) if isinstance(exc, PluginError) else f"{type(exc).__name__}: {exc}"
                 logger.warning("consistency: plugin %s failed: %s", impl.plugin_name, message)
                 if record is not None:
@@ -95,20 +110,33 @@ def _load_entry_points(pm: ConsistencyPluginManager, blocked: frozenset[str]) ->
         dist = getattr(ep, "dist", None)
         dist_name = dist.metadata["Name"] if dist is not None else ""
         version = dist.version if dist is not None else ""
+        mark = interrupt_mark()
         try:
             plugin = ep.load()
-        except Exception as exc:
+        except (Exception, SystemExit, KeyboardInterrupt) as exc:
+            if is_real_interrupt(exc, mark):
+                raise
             message = f"{type(exc).__name__}: {exc}"
             logger.warning("consistency: could not load plugin %s (%s %s): %s", ep.name, dist_name, version, message)
-            pm.records[ep.name] = PluginRecord(ep.name, ep.value, dist_name, version, error=message)
+            pm.records[ep.name] = PluginRecord(ep.name, ep.value, dist_name, version, error=message,
+                                               builtin=dist_name == DISTRIBUTION)
             continue
         pm.add_plugin(plugin, ep.name, ep.value, dist_name, version)
+        pm.records[ep.name].builtin = dist_name == DISTRIBUTION
 
 
 def load_module_plugin(pm: ConsistencyPluginManager, plugin: str | ModuleType | Any) -> None:
     """Add a plugin given as a module name (`--plugin pkg.mod`), a module or an object."""
     if isinstance(plugin, str):
-        module = import_plugin(plugin)  # a module name, a module in the working folder, or a .py file
+        mark = interrupt_mark()
+        try:
+            module = import_plugin(plugin)  # a module name, a module in the working folder, or a .py file
+        except PluginError:
+            raise
+        except (Exception, SystemExit, KeyboardInterrupt) as exc:
+            if is_real_interrupt(exc, mark):
+                raise
+            raise PluginError(f"cannot import plugin module {plugin!r}: {type(exc).__name__}: {exc}") from None
         pm.add_plugin(module, plugin, module.__name__)
         return
     name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{id(plugin)}"

@@ -120,14 +120,18 @@ def sentence_of(token: Token) -> SpacySpan:
     `token.sent` walks the doc token by token on every call, which costs more than
     all of a rule's own work on long articles.
     """
-    doc = token.doc
+    starts, sents = sentence_index(token.doc)
+    return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
+def sentence_index(doc: Doc) -> tuple[list[int], list[SpacySpan]]:
+    """(start token of each sentence, the sentences) of a doc, built once and kept in its `user_data`."""
     index = doc.user_data.get(_SENTENCE_INDEX_KEY)
     if index is None:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
         index = ([s.start for s in sents], sents)
         doc.user_data[_SENTENCE_INDEX_KEY] = index
-    starts, sents = index
-    return sents[bisect.bisect_right(starts, token.i) - 1]  # type: ignore[no-any-return]
+    return index  # type: ignore[no-any-return]
 
 
 def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:

@@ -5,6 +5,7 @@ history) that keep the rules quiet when the text explains itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer
+from consistency.quantities import entity_at, sentence_index, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -154,17 +156,18 @@ def keyword_windows(
 def sentence_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> SpacySpan | None:
     """The spaCy sentence holding these offsets."""
     span = ctx.char_span(field, start, end)
-    return span.sent if span is not None else None
+    return sentence_of(span[0]) if span is not None and len(span) else None
 
 
 def next_sentences(ctx: ArticleAnalysis, sent: SpacySpan, count: int = 2) -> Iterator[SpacySpan]:
-    """The sentences after `sent` in the same field."""
+    """The sentences after `sent` in the same field (found by bisection in the doc's sentence index)."""
     doc = sent.doc
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
-    for i, other in enumerate(sents):
-        if other.start == sent.start:
-            yield from sents[i + 1 : i + 1 + count]
-            return
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return
+    starts, sents = sentence_index(doc)
+    i = bisect.bisect_left(starts, sent.start)
+    if i < len(starts) and starts[i] == sent.start:
+        yield from sents[i + 1 : i + 1 + count]
 
 
 def in_quotes(text: str, start: int, end: int, sent_start: int) -> bool:
@@ -231,7 +234,11 @@ def country_words(country: Country) -> list[str]:
 
 def entity_label_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> str | None:
     """The label of the named entity overlapping these offsets, if any."""
-    for ent in ctx.entities:
-        if ent.field == field and ent.start < end and start < ent.end:
-            return ent.label
+    span = ctx.char_span(field, start, end)
+    if span is None:  # offsets inside a token's edges: the plain scan
+        return next((e.label for e in ctx.entities if e.field == field and e.start < end and start < e.end), None)
+    for token in span:  # the leftmost entity overlapping, from the per-doc token index
+        ent = entity_at(token)
+        if ent is not None:
+            return str(ent.label_)
     return None

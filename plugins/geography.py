@@ -15,6 +15,7 @@ is quoted and corrected, and, at info level, when the name is a historical or fo
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, cast
 
 from consistency import Options, Rule, Severity, hookimpl
 from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
+from consistency.quantities import sentence_index
 
 from ._places import (
     APOS,
@@ -284,8 +286,9 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
     sent = sentence_at(ctx, field, start, end)
     if sent is None:
         return None
-    sents = sentences(ctx, sent.doc)
-    i = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    starts, sents = sentence_index(sent.doc)
+    i = bisect.bisect_left(starts, sent.start)
+    i = i if i < len(starts) and starts[i] == sent.start else 0
     codes: set[str] = set()
     for s in sents[max(0, i - 1) : i + 1]:
         for ent in ents_in(ctx, s):

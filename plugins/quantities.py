@@ -9,7 +9,9 @@ nouns, qualifiers). No external data.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -93,32 +95,36 @@ class CountConflict(Rule):
     options: CountConflict.Options
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        facts = _Facts()
         counts = [(q, cls) for q in ctx.quantities if (cls := _count_class(q)) is not None]
+        later = _later_in_bucket([cls for _, cls in counts])
         reported: set[str] = set()
         for i, (first, cls) in enumerate(counts):
-            if cls in reported or not _plain(first, later=False):
+            if cls in reported or not facts.plain(first):
                 continue
-            for second, cls2 in counts[i + 1:]:
-                if cls2 != cls or second.value == first.value or not _plain(second, later=True):
+            for j in later[i]:
+                second = counts[j][0]
+                if second.value == first.value or not facts.plain(second):
                     continue
-                if not self._same_count(first, second):
+                if not self._same_count(first, second, facts):
                     continue
                 reported.add(cls)
                 yield self._finding(ctx, cls, first, second)
                 break
-        yield from self._back_references(ctx)
+        yield from self._back_references(ctx, facts)
 
-    def _back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+    def _back_references(self, ctx: ArticleAnalysis, facts: _Facts) -> Iterator[Finding]:
         """"150 passengers ... the 180 passengers": a definite "the N things" takes up a group counted before."""
         groups = [q for q in ctx.quantities if _countable_group(q) and _count_class(q) is None]
+        later = _later_in_bucket([q.counted_phrase for q in groups])
         reported: set[str] = set()
         for i, first in enumerate(groups):
-            if first.counted_phrase in reported or not _plain(first, later=False):
+            if first.counted_phrase in reported or not facts.plain(first):
                 continue
-            for second in groups[i + 1:]:
-                if (second.counted_phrase != first.counted_phrase or second.value == first.value
-                        or not _definite(second) or _modifiers(second) - _modifiers(first)
-                        or not _plain(second, later=True) or not self._same_count(first, second)):
+            for j in later[i]:
+                second = groups[j]
+                if (second.value == first.value or not _definite(second) or _modifiers(second) - _modifiers(first)
+                        or not facts.plain(second) or not self._same_count(first, second, facts)):
                     continue
                 reported.add(first.counted_phrase or "")
                 span, evidence = _phrase_span(ctx, second), _phrase_span(ctx, first)
@@ -130,7 +136,7 @@ class CountConflict(Rule):
                 )
                 break
 
-    def _same_count(self, a: Quantity, b: Quantity) -> bool:
+    def _same_count(self, a: Quantity, b: Quantity, facts: _Facts) -> bool:
         if _subject(a) != _subject(b):
             return False  # "12 soldiers" and "15 civilians", or "3 children" among "15 dead"
         if (a.approximate or b.approximate) and \
@@ -138,7 +144,7 @@ class CountConflict(Rule):
             return False
         if a.sentence == b.sentence:
             return False  # "12 died in X and 15 in Y": one sentence contrasting two counts
-        return _same_circumstances(a, b)
+        return facts.same_circumstances(a, b)
 
     def _finding(self, ctx: ArticleAnalysis, cls: str, first: Quantity, second: Quantity) -> Finding:
         span, evidence = _phrase_span(ctx, second), _phrase_span(ctx, first)
@@ -231,35 +237,98 @@ def _subject(q: Quantity) -> str | None:
     return None if q.counted is None or q.counted in _GENERIC_NOUNS else q.counted
 
 
-def _plain(q: Quantity, later: bool) -> bool:
-    """A figure stated flatly: no bound, range, change, partitive, or update/period words nearby."""
-    if q.bound is not None or q.range or q.change or q.partitive:
-        return False
-    words = {t.lower_ for t in q.sentence}
-    if words & (_UPDATE_WORDS | _HEDGES):
-        return False
-    near = {t.lower_ for t in q.sentence.doc[q.tokens[1]:min(q.tokens[1] + 4, q.sentence.end)]}
-    return not (near & _PERIOD_WORDS and near & {"a", "per", "each", "every"})
+#: Later counts of the same kind a count is compared with (QT01): enough for any real
+#: article, and it keeps a text of thousands of numbers linear.
+MAX_COMPARED = 50
 
 
-def _same_circumstances(a: Quantity, b: Quantity) -> bool:
-    """Whether the sentences of two counts could speak of the same event: no differing dates or places."""
-    dates_a, dates_b = _date_keys(a), _date_keys(b)
-    if dates_a != dates_b and (dates_a - _RECENT or dates_b - _RECENT):
-        return False
-    places_a, places_b = _places(a.sentence), _places(b.sentence)
-    return not (places_a and places_b and not places_a & places_b)
+def _later_in_bucket(keys: list[str | None]) -> list[list[int]]:
+    """For each position, the next MAX_COMPARED later positions with the same key."""
+    positions: dict[str | None, list[int]] = {}
+    for i, key in enumerate(keys):
+        positions.setdefault(key, []).append(i)
+    later: list[list[int]] = [[] for _ in keys]
+    for indices in positions.values():
+        for n, i in enumerate(indices):
+            later[i] = indices[n + 1:n + 1 + MAX_COMPARED]
+    return later
 
 
-def _date_keys(q: Quantity) -> set[str]:
-    """Words of the sentence's dates, leaving out the count itself (the tagger may call "21" a date)."""
-    first, last = q.tokens
-    return {t.lower_ for e in q.sentence.ents if e.label_ in ("DATE", "TIME") and not (e.start < last and first < e.end)
-            for t in e if not t.is_punct}
+class _Facts:
+    """What QT01's pair checks read, computed once per sentence or quantity of one article.
 
+    Without it every pair of counts re-read its sentences, cubic in a long list of figures.
+    """
 
-def _places(sent: SpacySpan) -> set[str]:
-    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    def __init__(self) -> None:
+        self._words: dict[tuple[int, int], frozenset[str]] = {}
+        self._places: dict[tuple[int, int], frozenset[str]] = {}
+        self._dates: dict[tuple[int, int], tuple[list[int], list[int], list[frozenset[str]], Counter[str]]] = {}
+        self._plain: dict[int, bool] = {}
+        self._date_keys: dict[int, frozenset[str]] = {}
+
+    def plain(self, q: Quantity) -> bool:
+        """A figure stated flatly: no bound, range, change, partitive, or update/period words nearby."""
+        if id(q) not in self._plain:
+            self._plain[id(q)] = self._is_plain(q)
+        return self._plain[id(q)]
+
+    def _is_plain(self, q: Quantity) -> bool:
+        if q.bound is not None or q.range or q.change or q.partitive:
+            return False
+        if self._sentence_words(q.sentence) & (_UPDATE_WORDS | _HEDGES):
+            return False
+        near = {t.lower_ for t in q.sentence.doc[q.tokens[1]:min(q.tokens[1] + 4, q.sentence.end)]}
+        return not (near & _PERIOD_WORDS and near & {"a", "per", "each", "every"})
+
+    def _sentence_words(self, sent: SpacySpan) -> frozenset[str]:
+        key = (id(sent.doc), sent.start)
+        if key not in self._words:
+            self._words[key] = frozenset(t.lower_ for t in sent)
+        return self._words[key]
+
+    def same_circumstances(self, a: Quantity, b: Quantity) -> bool:
+        """Whether the sentences of two counts could speak of the same event: no differing dates or places."""
+        dates_a, dates_b = self.date_keys(a), self.date_keys(b)
+        if dates_a != dates_b and (dates_a - _RECENT or dates_b - _RECENT):
+            return False
+        places_a, places_b = self.places(a.sentence), self.places(b.sentence)
+        return not (places_a and places_b and places_a.isdisjoint(places_b))
+
+    def places(self, sent: SpacySpan) -> frozenset[str]:
+        """Lower-cased place entities of a sentence."""
+        key = (id(sent.doc), sent.start)
+        if key not in self._places:
+            self._places[key] = frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        return self._places[key]
+
+    def date_keys(self, q: Quantity) -> frozenset[str]:
+        """Words of the sentence's dates, leaving out the count itself (the tagger may call "21" a date)."""
+        if id(q) in self._date_keys:
+            return self._date_keys[id(q)]
+        key = (id(q.sentence.doc), q.sentence.start)
+        if key not in self._dates:
+            dates = [e for e in q.sentence.ents if e.label_ in ("DATE", "TIME")]
+            words = [frozenset(t.lower_ for t in e if not t.is_punct) for e in dates]
+            self._dates[key] = ([e.start for e in dates], [e.end for e in dates], words,
+                                Counter(w for group in words for w in group))
+        starts, ends, words, total = self._dates[key]
+        first, last = q.tokens
+        # Entities do not overlap one another: those overlapping the count sit just before `last`.
+        overlapping = []
+        k = bisect.bisect_left(starts, last) - 1
+        while k >= 0 and ends[k] > first:
+            overlapping.append(k)
+            k -= 1
+        if not overlapping:
+            result = frozenset(total)
+        else:
+            remaining = Counter(total)
+            for k in overlapping:
+                remaining.subtract(words[k])
+            result = frozenset(w for w, n in remaining.items() if n > 0)
+        self._date_keys[id(q)] = result
+        return result
 
 
 def _phrase_span(ctx: ArticleAnalysis, q: Quantity) -> Span:
@@ -350,6 +419,11 @@ _PARTIAL = {"including", "include", "includes", "such", "among", "notably", "mai
             "etc", "like", "led", "especially", "chiefly", "plus", "also", "each", "both", "respectively"}
 
 
+#: Tokens of a list read after "N things:" (N is at most 20, items at most 5 words each):
+#: a longer run is no such list, and stopping keeps a sentence of thousands of commas linear.
+_MAX_LIST_TOKENS = 250
+
+
 def _listed_items(q: Quantity) -> tuple[list[str], Token] | None:
     """(items, last token) when a stated number of things is followed by a list of another length."""
     if q.unit is not None or not q.is_integer or not 2 <= q.value <= 20 or q.counted_index is None or q.range:
@@ -367,7 +441,7 @@ def _listed_items(q: Quantity) -> tuple[list[str], Token] | None:
     items: list[list[Token]] = []
     current: list[Token] = []
     splits_inside_entities = 0
-    for token in doc[start:end]:
+    for token in doc[start:min(end, start + _MAX_LIST_TOKENS)]:
         inside_entity = token.ent_iob_ == "I"
         if token.lower_ in _PARTIAL or token.lower_ in ("or", "nor"):
             return None
@@ -382,6 +456,9 @@ def _listed_items(q: Quantity) -> tuple[list[str], Token] | None:
                 current = []
             continue
         current.append(token)
+    else:
+        if end - start > _MAX_LIST_TOKENS:
+            return None  # no end in sight: not the list of at most 20 things
     if current:
         items.append(current)
     stated = int(q.value)
@@ -436,6 +513,8 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
         return None
     doc = part.sentence.doc
+    if whole.tokens[0] - part.tokens[1] > 3:
+        return None  # "X of Y", "X out of the Y": at most three words between
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
     if whole.tokens[0] > part.tokens[0]:
         if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]):
@@ -462,6 +541,8 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
 def _opens_with_of(q: Quantity) -> bool:
     """A sentence opening "Of (the) Y ...": Y is the base of what follows."""
     doc, first = q.sentence.doc, q.sentence.start
+    if q.tokens[0] - first > 2:
+        return False
     words = [t.lower_ for t in doc[first:q.tokens[0]]]
     return words in (["of"], ["of", "the"]) and q.unit is None
 

@@ -65,6 +65,24 @@ class Reporter:
         """Called once after the last report."""
 
 
+def safe_report(reporter: Reporter, report: Report) -> Report:
+    """Give `report` to `reporter`; if the reporter cannot write it, write an error record instead.
+
+    Returns the report actually written, so the caller counts its errors. One
+    input that a format cannot render must not cut the output off for the rest.
+    """
+    try:
+        reporter.report(report)
+        return report
+    except Exception as exc:
+        from ..models import ReportError
+
+        message = f"{report.source}: the report could not be written: {type(exc).__name__}: {exc}"
+        fallback = Report(source=report.source, errors=[ReportError(kind="input", message=message)])
+        reporter.report(fallback)
+        return fallback
+
+
 def available_formats(pm: Any = None) -> dict[str, Any]:
     """Format name -> reporter class or "module:Class" path, built-ins first."""
     formats: dict[str, Any] = dict(BUILTIN_FORMATS)

@@ -8,14 +8,20 @@ get their `location` in the input file where it is a file (`consistency.location
 from __future__ import annotations
 
 from ..models import Report
+from ..textsafe import escape_json_breaks
 from . import Reporter
+
+
+def dump(report: Report, indent: int | None = None) -> str:
+    """The report as JSON text, Unicode line breaks escaped so one record stays one line."""
+    return escape_json_breaks(report.model_dump_json(indent=indent))
 
 
 class JsonLinesReporter(Reporter):
     """One JSON report per line, in input order."""
 
     def report(self, report: Report) -> None:
-        self.stream.write(self.located(report).model_dump_json() + "\n")
+        self.stream.write(dump(self.located(report)) + "\n")
         self.stream.flush()
 
 
@@ -33,14 +39,14 @@ class JsonReporter(Reporter):
             self._first = report
             return
         if self._count == 2 and self._first is not None:
-            self.stream.write("[\n" + self._first.model_dump_json(indent=2))
+            self.stream.write("[\n" + dump(self._first, indent=2))
             self._first = None
-        self.stream.write(",\n" + report.model_dump_json(indent=2))
+        self.stream.write(",\n" + dump(report, indent=2))
 
     def finish(self) -> None:
         if self._count == 0:
             self.stream.write("[]\n")
         elif self._count == 1 and self._first is not None:
-            self.stream.write(self._first.model_dump_json(indent=2) + "\n")
+            self.stream.write(dump(self._first, indent=2) + "\n")
         else:
             self.stream.write("\n]\n")
