@@ -789,6 +789,9 @@ class RestatedValue(Rule):
         reported: set[tuple[str, str | None]] = set()
         for q in body:
             thing, unit = _thing(q)
+            after = q.sentence.doc[q.tokens[1]] if q.tokens[1] < len(q.sentence.doc) else None
+            if unit is None and ("-" in q.text or after is not None and after.text == "-"):
+                continue  # "the 10-building, 1.7-million-square-foot project": the number modifies another thing
             if thing is None or thing in _CHANGE_NOUNS or thing in _TIME_WORDS or q.unit == "%" or (
                     q.unit is None and q.is_integer and 1900 <= q.value <= 2100):
                 continue

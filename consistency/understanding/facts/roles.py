@@ -42,6 +42,7 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 _NOT_ROLES = frozenset("""
 rival consumer customer client victim winner loser survivor resident neighbour neighbor fan supporter
 critic friend colleague counterpart successor predecessor host guest visitor owner user buyer seller
+love darling sweetheart idol hero enemy ally favourite favorite target
 """.split())
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
