@@ -10,9 +10,9 @@ one article's body (the worst case for rules that compare repeated quotations or
 
 Texts are parsed once per grouping, outside the timings (the parse is timed on its own). Each
 shared analysis (`ctx.*`) is computed before the rules, so a rule is not charged for it. Rules
-and analyses are timed `--repeat` times on fresh analyses, the garbage collector paused within
-an article and run between articles (else its pauses fall on the same rule every time); the
-fastest run counts. Results are
+and analyses are timed in CPU seconds, `--repeat` rounds on fresh analyses with the scales
+alternating within a round, the garbage collector paused within an article and run between
+articles (else its pauses fall on the same rule every time); the fastest round counts. Results are
 ratios from one run on one machine, in benchmarks/results/length_scaling.{json,md}.
 
     python benchmarks/length_scaling.py
@@ -66,43 +66,56 @@ def groupings(articles: list[Article], mode: str) -> dict[int, list[Article]]:
     return out
 
 
-def time_scale(checker: Checker, articles: list[Article], repeat: int) -> dict[str, Any]:
-    """Parse once; then the fastest of `repeat` runs of every analysis and rule over these articles."""
+def parse_scale(checker: Checker, articles: list[Article]) -> dict[str, Any]:
+    """Each article's title and body parsed (CPU seconds kept), for `time_rules`."""
     nlp = checker.nlp
     started = time.process_time()
     docs = [(a, nlp(a.title), nlp(a.body)) for a in articles]
-    parse = time.process_time() - started
-    best: dict[str, float] = {}
+    return {"docs": docs, "articles": len(articles), "chars": sum(len(a.title) + len(a.body) for a in articles),
+            "parse_cpu_s": round(time.process_time() - started, 3)}
+
+
+def time_rules(checker: Checker, parsed: dict[str, Any]) -> tuple[dict[str, float], int]:
+    """CPU seconds of every analysis and rule over the parsed articles of one scale, and findings."""
+    spent: dict[str, float] = defaultdict(float)
     findings = 0
+    for article, title, body in parsed["docs"]:
+        # The collector runs at the same allocation counts on every repetition, so left on it
+        # would charge one rule the same pause each time: it runs between articles instead.
+        gc.collect()
+        gc.disable()
+        ctx = ArticleAnalysis(article, title, body, checker.resources)
+        for name in SHARED_ANALYSES:
+            t = time.process_time()
+            try:
+                getattr(ctx, name)
+            except Exception:  # noqa: BLE001 - the rules report a failing analysis, not the timer
+                pass
+            spent[f"ctx.{name}"] += time.process_time() - t
+        for rule in checker.rules:
+            t = time.process_time()
+            try:
+                findings += sum(1 for _ in rule.check(ctx) or ())
+            except Exception:  # noqa: BLE001 - as above
+                pass
+            spent[rule.code] += time.process_time() - t
+        gc.enable()
+    return dict(spent), findings
+
+
+def time_scales(checker: Checker, groups: dict[int, list[Article]], repeat: int) -> dict[int, dict[str, Any]]:
+    """Parse every scale, then time the rules `repeat` rounds, the scales alternating within a
+    round (so a change in the machine's load hits every scale alike); the fastest round counts."""
+    results = {scale: parse_scale(checker, group) for scale, group in groups.items()}
     for _ in range(repeat):
-        spent: dict[str, float] = defaultdict(float)
-        findings = 0
-        for article, title, body in docs:
-            # The collector runs at the same allocation counts on every repetition, so left on it
-            # would charge one rule the same pause each time: it runs between articles instead.
-            gc.collect()
-            gc.disable()
-            ctx = ArticleAnalysis(article, title, body, checker.resources)
-            for name in SHARED_ANALYSES:
-                t = time.perf_counter()
-                try:
-                    getattr(ctx, name)
-                except Exception:  # noqa: BLE001 - the rules report a failing analysis, not the timer
-                    pass
-                spent[f"ctx.{name}"] += time.perf_counter() - t
-            for rule in checker.rules:
-                t = time.perf_counter()
-                try:
-                    findings += sum(1 for _ in rule.check(ctx) or ())
-                except Exception:  # noqa: BLE001 - as above
-                    pass
-                spent[rule.code] += time.perf_counter() - t
-            gc.enable()
-        for code, seconds in spent.items():
-            best[code] = min(best.get(code, seconds), seconds)
-    chars = sum(len(a.title) + len(a.body) for a in articles)
-    return {"articles": len(articles), "chars": chars, "parse_cpu_s": round(parse, 3), "findings": findings,
-            "seconds": best}
+        for scale, parsed in results.items():
+            spent, parsed["findings"] = time_rules(checker, parsed)
+            best = parsed.setdefault("seconds", {})
+            for code, seconds in spent.items():
+                best[code] = min(best.get(code, seconds), seconds)
+    for parsed in results.values():
+        del parsed["docs"]
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             list(rule.check(warm) or ())
         except Exception:  # noqa: BLE001
             pass
-    results = {scale: time_scale(checker, group, args.repeat) for scale, group in groupings(articles, args.mode).items()}
+    results = time_scales(checker, groupings(articles, args.mode), args.repeat)
     codes = list(dict.fromkeys(code for r in results.values() for code in r["seconds"]))
     base = results[SCALES[0]]
     rows, per_code = [], {}
@@ -165,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     markdown = "\n".join([
         f"# Cost per character against article length ({data['facts']['date']}, commit {data['facts']['commit']})", "",
         f"{what}: {base['chars']:,} characters at every scale ({base['articles']} articles at 1x, one at 64x); "
-        f"microseconds per character, fastest of {args.repeat}; growth = cost per character at 64x / at 1x "
+        f"CPU microseconds per character, fastest of {args.repeat} alternated rounds; growth = cost per character at 64x / at 1x "
         f"(1: linear; goal at most {GOAL_GROWTH}). The last column is milliseconds per article at 1x.", "",
         markdown_table(["rule or analysis", *(f"{s}x us/char" for s in SCALES), "growth", "ms/article at 1x"], rows),
         "", f"Over the goal (and over 0.05 us/char at 64x): {', '.join(over) or 'none'}.",

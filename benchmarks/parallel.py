@@ -2,7 +2,7 @@
 
 Runs the real command one job count after the other (`2:spawn` runs `--jobs 2` with
 `CONSISTENCY_START_METHOD=spawn`, the start method used where fork is not, to compare
-with the default fork after loading), and measures for each: wall time, time to the
+with the default fork after loading; `dask` runs `--engine dask` on a local cluster), and measures for each: wall time, time to the
 first report (does it stream?), peak memory of the whole process tree and of its
 largest process (RSS sampled every 0.1 s; forked workers share pages with the parent,
 so the tree's RSS counts those more than once, and its PSS, sampled every second,
@@ -14,7 +14,7 @@ show what the extra worker costs. `--rounds R` repeats the whole sequence, alter
 and keeps each configuration's fastest run. Writes benchmarks/results/parallel.{json,md}.
 
     python benchmarks/parallel.py                    # whole corpus, --jobs 1 and 2
-    python benchmarks/parallel.py --limit 300 --jobs 1,2,2:spawn --rounds 2
+    python benchmarks/parallel.py --limit 300 --jobs 1,2,2:spawn,dask --rounds 2
 """
 
 from __future__ import annotations
@@ -90,9 +90,14 @@ class TreeMemory(threading.Thread):
 def run_once(paths: list[str], spec: str, extra: list[str]) -> dict[str, Any]:
     """One `consistency check --jobs N --format jsonl` run, measured; `spec` is N or N:METHOD."""
     jobs_text, _, method = spec.partition(":")
-    jobs = int(jobs_text)
     env = {**os.environ, **({"CONSISTENCY_START_METHOD": method} if method else {})}
-    command = [str(CONSISTENCY), "check", *paths, "--jobs", str(jobs), "--format", "jsonl", "--no-progress", *extra]
+    if jobs_text == "dask":  # --engine dask on a local cluster (one single-threaded worker per core)
+        jobs, method = os.cpu_count() or 1, "dask"
+        how = ["--engine", "dask"]
+    else:
+        jobs = int(jobs_text)
+        how = ["--jobs", str(jobs)]
+    command = [str(CONSISTENCY), "check", *paths, *how, "--format", "jsonl", "--no-progress", *extra]
     digest = hashlib.sha256()
     reports = findings = 0
     first = None
@@ -144,6 +149,7 @@ def main() -> None:
     parser.add_argument("--select", help="rule codes or prefixes (default: the CLI's default rules)")
     parser.add_argument("--preview", action="store_true", help="also run preview rules")
     parser.add_argument("--out", type=Path, help="results folder (default benchmarks/results)")
+    parser.add_argument("--name", default="parallel", help="results file name (default parallel)")
     args = parser.parse_args()
 
     root = find_corpus(args.corpus)
@@ -182,7 +188,7 @@ def main() -> None:
                 f"load average before {facts['load_average_before']} after {facts['load_average_after']} "
                 f"(the machine is shared: speed-ups are lower bounds); fastest of {facts['rounds']} alternated "
                 f"round(s).\n\n{table}\n")
-    json_path, md_path = save_results("parallel", data, markdown, args.out)
+    json_path, md_path = save_results(args.name, data, markdown, args.out)
     print(markdown)
     print(f"written: {json_path}, {md_path}", file=sys.stderr)
 

@@ -599,14 +599,19 @@ class _TextSigns:
             run = _FIRST_RUN.match(self.text, after)
             if run is not None and run.start() == after:
                 self._joined[run.group()].append(after)
-        self._ctx = ctx
+        # What `kin_sentences` reads, but not the analysis itself: this object is the value of
+        # a weak mapping keyed by the analysis, and must not keep it alive.
+        self._sentences = ctx.sentences
+        self._title_doc = ctx.title_doc
+        self._fields = (ctx.article.title, ctx.article.body)
 
     @cached_property
     def kin_sentences(self) -> list[str]:
         """The texts of the sentences that name relatives (read on first need only)."""
         found = []
-        for sent in self._ctx.sentences:
-            text = self._ctx.article.field(self._ctx.field_of(sent))[sent.start_char:sent.end_char]  # = sent.text
+        for sent in self._sentences:
+            field = self._fields[0] if sent.doc is self._title_doc else self._fields[1]
+            text = field[sent.start_char:sent.end_char]  # = sent.text, without rebuilding it from tokens
             if _PLURAL_KIN.search(text):
                 found.append(text)
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.testing import assert_flags, assert_passes, run_rule
+from consistency.testing import assert_flags, assert_passes, make_article, run_rule
 
 pytestmark = pytest.mark.slow
 
@@ -322,9 +322,28 @@ def test_naming_two_people_text_signs_match_the_searches_they_replace(title, bod
 
     from consistency_plugins.naming import _TextSigns
 
-    ctx = SimpleNamespace(article=SimpleNamespace(title=title, body=body), sentences=[])
+    ctx = SimpleNamespace(article=SimpleNamespace(title=title, body=body), sentences=[], title_doc=None)
     text = title + "\n" + body
     signs = _TextSigns(ctx)
     plural = re.search(rf"\b{re.escape(surname)}(?:s|es)\b", text) is not None
     joined = re.search(rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b", text) is not None
     assert (signs.plural(surname), signs.joined(surname)) == (plural, joined)
+
+
+def test_naming_text_signs_do_not_keep_the_analysis_alive():
+    import gc
+    import weakref
+
+    from consistency_plugins.naming import _SIGNS, _TextSigns
+
+    from consistency.analysis import ArticleAnalysis
+    from consistency.nlp import blank_nlp
+
+    nlp = blank_nlp()
+    article = make_article("Clintons campaign\nHillary and Bill Clinton campaigned. His wife spoke.")
+    ctx = ArticleAnalysis(article, nlp(article.title), nlp(article.body))
+    assert _TextSigns.of(ctx).joined("Clinton") and _TextSigns.of(ctx).kin_sentences
+    alive = weakref.ref(ctx)
+    del ctx
+    gc.collect()
+    assert alive() is None and len(_SIGNS) == 0
