@@ -135,7 +135,15 @@ class Checker:
             documents = [item if isinstance(item, Document) else Document(item.id, item) for item in batch]
             yield from self._check_batch(documents)
 
-    def _check_batch(self, documents: list[Document]) -> Iterator[Report]:
+    def check_batch(self, documents: list[Document], on_parsed: Any = None) -> Iterator[Report]:
+        """Reports for documents parsed together in one `nlp.pipe` batch; `on_parsed()` is called after the parse.
+
+        The parallel engine uses the call to tell a death while parsing from a death
+        while checking one article.
+        """
+        return self._check_batch(list(documents), on_parsed)
+
+    def _check_batch(self, documents: list[Document], on_parsed: Any = None) -> Iterator[Report]:
         ready = []
         for doc in documents:
             if doc.article is not None and doc.error is None:
@@ -144,6 +152,8 @@ class Checker:
                     doc = Document(doc.source, doc.article, f"{doc.source}: article longer than max_chars={self.config.max_chars}")
             ready.append(doc)
         parsed = self._parse(ready)
+        if on_parsed is not None:
+            on_parsed()
         for doc in ready:
             if doc.error is None and doc.article is not None and isinstance(parsed.get(id(doc)), str):
                 doc = Document(doc.source, doc.article, parsed[id(doc)])

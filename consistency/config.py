@@ -42,6 +42,8 @@ class Config(BaseModel):
                                        "(0 or none: no limit); over it, an error entry and the rest goes on")
     article_timeout: float | None = Field(default=120.0, ge=0, description="seconds all rules together may take on "
                                           "one article (0 or none: no limit)")
+    worker_timeout: float | None = Field(default=600.0, ge=0, description="seconds a --jobs worker may send nothing "
+                                         "before it is killed as hung (0 or none: never)")
     memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while one "
                                            "rule checks one article (0 or none: no limit)")
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")

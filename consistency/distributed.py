@@ -3,7 +3,10 @@
 Every worker builds one `Checker` per configuration and keeps it (module-level cache),
 so the spaCy pipeline and knowledge packs load once per worker process, not once per
 task. Workers run the same code on the same inputs as a local run, so findings are
-identical. Needs the optional extra: `pip install "article-consistency[dask]"`.
+identical. In `check_dask`, a chunk whose task fails (a worker killed by one article,
+after Dask's own retries) is checked again one article per task, so only the
+article that fails alone gets an error record. Needs the optional extra:
+`pip install "article-consistency[dask]"`.
 
     import dask.bag as db
     from consistency.distributed import check_bag, read_jsonl_bag
@@ -25,7 +28,7 @@ from .checker import Checker
 from .config import Config
 from .errors import ConsistencyError
 from .inputs import Document, document_from, jsonl_line, jsonl_stream
-from .models import Article, Report
+from .models import Article, Report, ReportError
 from .parallel import chunked, plugin_names
 
 if TYPE_CHECKING:
@@ -184,18 +187,39 @@ def stream_on_client(client: Client, documents: Iterable[Article | Document], co
     threads = sum(client.nthreads().values()) or 1
     window = threads * CHUNKS_PER_THREAD
     chunks = chunked((d if isinstance(d, Document) else Document(d.id, d) for d in documents), chunk_size)
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Any, list[Document]]] = deque()
     try:
         for chunk in itertools.islice(chunks, window):
-            pending.append(client.submit(check_documents, chunk, config, plugins, pure=False))
+            pending.append((client.submit(check_documents, chunk, config, plugins, pure=False), chunk))
         while pending:
-            future = pending.popleft()
-            reports = future.result()
+            future, chunk = pending.popleft()
+            try:
+                reports = future.result()
+            except Exception:  # a worker died on it (KilledWorker) or the task broke
+                reports = _one_by_one(client, chunk, config, plugins)
             future.release()
             next_chunk = next(chunks, None)
             if next_chunk is not None:
-                pending.append(client.submit(check_documents, next_chunk, config, plugins, pure=False))
+                pending.append((client.submit(check_documents, next_chunk, config, plugins, pure=False), next_chunk))
             yield from reports
     finally:
-        for future in pending:
+        for future, _ in pending:
             future.cancel()
+
+
+def _one_by_one(client: Client, chunk: list[Document], config: Config, plugins: tuple[str, ...]) -> list[Report]:
+    """A failed chunk checked again one article per task: only the articles that fail alone are lost.
+
+    One task at a time: tasks waiting on a worker that dies count as suspects too.
+    """
+    reports: list[Report] = []
+    for doc in chunk:
+        future = client.submit(check_documents, [doc], config, plugins, pure=False)
+        try:
+            reports.extend(future.result())
+        except Exception as exc:
+            message = f"{doc.source}: not checked: the Dask task checking it failed ({type(exc).__name__}: {exc})"
+            reports.append(Report(source=doc.source, article=doc.article,
+                                  errors=[ReportError(kind="input", exception="WorkerDied", message=message)]))
+        future.release()
+    return reports

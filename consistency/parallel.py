@@ -10,27 +10,35 @@ pipeline, the gazetteer and the rules' data, and checked a short warm-up article
 is paid once, and the workers share those pages copy-on-write (`gc.freeze()` keeps the
 garbage collector from touching them). Elsewhere they are *spawned*, each building its own
 `Checker` from the pickled `Config` and the plugin module names.
+
+Workers report as they go, so the parent always knows which article a worker is on: one
+that dies (killed, crashed) or stops answering (`worker_timeout`) costs that article an error
+record naming it, and a new worker (forked or spawned alike) checks the rest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from types import ModuleType
 from typing import Any, TypeVar
 
 from .checker import Checker, growing_batches
 from .config import Config
-from .errors import ConfigError
+from .errors import ConfigError, ConsistencyError
 from .inputs import Document
-from .models import Article, Report
+from .models import Article, Report, ReportError
 
 T = TypeVar("T")
 
@@ -38,6 +46,7 @@ T = TypeVar("T")
 #: parent writes reports, few enough that memory stays bounded.
 CHUNKS_PER_WORKER = 2
 
+#: The parent's checker while forked workers start: they inherit it instead of building their own.
 _worker_checker: Checker | None = None
 
 
@@ -113,17 +122,182 @@ def _prepare_for_fork(checker: Checker) -> None:
         pass
 
 
-def _init_worker(config: Config, plugins: tuple[str, ...]) -> None:
-    """Build this process's checker and load its pipeline before the first chunk arrives."""
-    global _worker_checker
-    _worker_checker = Checker(config, plugins)
-    _worker_checker.nlp  # noqa: B018 - load the model now, once per process
+def _worker_main(conn: Connection, config: Config, plugins: tuple[str, ...]) -> None:
+    """A worker process: build the checker once, then check the tasks the parent sends.
+
+    It reports as it goes (task begun, batch parsed, each report), so when it dies
+    the parent knows which article it was on.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        checker = _worker_checker if _worker_checker is not None else Checker(config, plugins)  # forked: inherited
+        checker.nlp  # noqa: B018 - load the model now, once per process
+    except BaseException as exc:  # noqa: BLE001 - report any start-up failure to the parent
+        conn.send(("init-error", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        task_id, documents = message
+        conn.send(("begin", task_id))
+        for i, report in enumerate(checker.check_batch(documents, on_parsed=lambda: conn.send(("parsed", task_id)))):
+            conn.send(("report", task_id, i, report))
 
 
-def _check_chunk(documents: list[Document]) -> list[Report]:
-    assert _worker_checker is not None, "worker process was not initialised"
-    # Fixed batches: the chunks themselves grow in `check_parallel`.
-    return list(_worker_checker.check_many(documents, batch_size=_worker_checker.config.batch_size))
+@dataclass
+class _Task:
+    """Some documents of one chunk: `positions` are their places in it."""
+
+    id: int
+    chunk: int
+    positions: list[int]
+    documents: list[Document]
+    alone: bool = False  # re-run by itself after a worker died on a batch holding it
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    task: _Task | None = None
+    begun: bool = False
+    parsed: bool = False
+    done: int = 0  # reports received for the current task
+    last: float = field(default_factory=time.monotonic)
+    hung: bool = False
+
+
+class _Pool:
+    """Worker processes that each check one task at a time, replaced when they die.
+
+    A worker that dies or stops answering costs only the article it was checking:
+    that article gets an error record, and the others of its task are checked again
+    (one by one when the worker died before the batch was parsed, to find the one
+    that kills it).
+    """
+
+    def __init__(self, jobs: int, config: Config, plugins: tuple[str, ...], worker_timeout: float | None,
+                 method: str = "spawn") -> None:
+        self.jobs = jobs
+        self.config = config
+        self.plugins = plugins
+        self.worker_timeout = worker_timeout
+        self.context = multiprocessing.get_context(method)
+        self.workers: list[_Worker] = []
+        self.start_failures = 0
+        for _ in range(jobs):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, args=(child, self.config, self.plugins), daemon=True)
+        process.start()
+        child.close()
+        self.workers.append(_Worker(process, parent))
+
+    def close(self) -> None:
+        """Stop every worker: ask, then kill what does not stop."""
+        for worker in self.workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        deadline = time.monotonic() + 5
+        for worker in self.workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(5)
+            worker.conn.close()
+        self.workers = []
+
+    def idle(self) -> list[_Worker]:
+        """Workers with no task (their start-up may still be under way)."""
+        return [w for w in self.workers if w.task is None]
+
+    def assign(self, worker: _Worker, task: _Task) -> None:
+        worker.task, worker.begun, worker.parsed, worker.done = task, False, False, 0
+        worker.last = time.monotonic()
+        with contextlib.suppress(OSError):  # a worker that just died: its death hands the task back
+            worker.conn.send((task.id, task.documents))
+
+    def events(self, timeout: float) -> Iterator[tuple[_Worker, Any]]:
+        """(worker, message) for what arrived, then (worker, None) for each dead or hung one."""
+        handles: dict[Any, _Worker] = {}
+        for worker in self.workers:
+            handles[worker.conn] = worker
+            handles[worker.process.sentinel] = worker
+        for ready in wait(list(handles), timeout):
+            worker = handles[ready]
+            if ready is worker.conn:
+                try:
+                    while worker.conn.poll():
+                        yield worker, worker.conn.recv()
+                        worker.last = time.monotonic()
+                except (EOFError, OSError):
+                    pass
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.process.is_alive() and worker.task is not None and self.worker_timeout \
+                    and now - worker.last > self._allowance(worker):
+                worker.process.kill()
+                worker.process.join(5)
+                worker.hung = True
+            if not worker.process.is_alive():
+                yield from self._drain(worker)  # what it sent before it died counts
+                yield worker, None
+
+    @staticmethod
+    def _drain(worker: _Worker) -> Iterator[tuple[_Worker, Any]]:
+        try:
+            while worker.conn.poll():
+                yield worker, worker.conn.recv()
+        except (EOFError, OSError):
+            return
+
+    def _allowance(self, worker: _Worker) -> float:
+        """Seconds without news before a busy worker counts as hung; parsing a batch earns more."""
+        assert self.worker_timeout is not None and worker.task is not None
+        if worker.ready and not worker.parsed:
+            chars = sum(len(d.article.title) + len(d.article.body) for d in worker.task.documents if d.article)
+            return self.worker_timeout + chars / 10_000
+        return self.worker_timeout
+
+    def bury(self, worker: _Worker) -> str:
+        """Remove a dead worker, start another, and say how it ended."""
+        self.workers.remove(worker)
+        worker.conn.close()
+        code = worker.process.exitcode
+        if worker.hung:
+            reason = f"it stopped answering for {self.worker_timeout:g} s and was killed"
+        elif code is not None and code < 0:
+            reason = f"killed by signal {-code} ({_signal_name(-code)})"
+        else:
+            reason = f"exit code {code}"
+        if not worker.ready:
+            self.start_failures += 1
+            if self.start_failures >= 3:
+                raise ConsistencyError(f"worker processes cannot start ({reason})")
+        self._spawn()
+        return reason
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown signal"
+
+
+def worker_died_report(document: Document, reason: str) -> Report:
+    """The error record of an article whose worker process died while checking it."""
+    message = f"{document.source}: not checked: the worker process checking it died ({reason})"
+    return Report(source=document.source, article=document.article,
+                  errors=[ReportError(kind="input", exception="WorkerDied", message=message)])
 
 
 def check_parallel(
@@ -135,6 +309,7 @@ def check_parallel(
     chunk_size: int | None = None,
     chunks_per_worker: int = CHUNKS_PER_WORKER,
     method: str | None = None,
+    worker_timeout: float | None | str = "config",
 ) -> Iterator[Report]:
     """Reports for every document, in input order, checked on `jobs` processes.
 
@@ -142,11 +317,15 @@ def check_parallel(
     the configured `batch_size`; the first chunks are smaller) are pending at any time;
     the input iterator is read only as results are consumed. `jobs <= 1` checks in this
     process. `method` forces a start method ("fork", "spawn", "forkserver"); by default
-    see `start_method`.
+    see `start_method`. A worker that dies, or sends nothing for `worker_timeout` seconds
+    (None: never killed), costs only the article it was on: an error record naming it; a
+    new worker takes its place. `worker_timeout` defaults to the configuration's (600 s).
     """
     global _worker_checker
     config = config or Config()
     names = plugin_names(plugins)
+    if worker_timeout == "config":
+        worker_timeout = config.worker_timeout
     if jobs <= 1:
         yield from Checker(config, names).check_many(documents)
         return
@@ -158,30 +337,89 @@ def check_parallel(
     method = start_method(method)
     if method == "fork":
         _prepare_for_fork(checker)
-        _worker_checker = checker  # inherited by the forked workers
+        _worker_checker = checker  # inherited by the forked workers, replacements included
         gc.freeze()  # keep the loaded objects out of the collector's reach: pages stay shared
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                                   initializer=_init_worker, initargs=(config, names))
-    pending: deque[Future[list[Report]]] = deque()
     try:
-        for chunk in itertools.islice(chunks, window):
-            pending.append(pool.submit(_check_chunk, chunk))
-        if method == "fork":  # every worker was forked on the first submit
+        pool = _Pool(jobs, config, names, worker_timeout or None, method)  # type: ignore[arg-type]
+        if method == "fork":
             gc.unfreeze()
-            _worker_checker = None
-        while pending:
-            reports = pending.popleft().result()
-            next_chunk = next(chunks, None)
-            if next_chunk is not None:
-                pending.append(pool.submit(_check_chunk, next_chunk))
-            yield from reports
-    finally:  # also when the consumer stops early: drop queued chunks, don't wait for them
+        try:
+            yield from _run(pool, chunks, window)
+        finally:  # also when the consumer stops early
+            pool.close()
+    finally:
         if method == "fork":
             gc.unfreeze()
             _worker_checker = None
-        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(pool: _Pool, chunks: Iterator[list[Document]], window: int) -> Iterator[Report]:
+    results: dict[int, list[Report | None]] = {}  # chunk number -> its reports so far
+    queue: deque[_Task] = deque()
+    ids = itertools.count()
+    read = emitted = 0
+    exhausted = False
+    while True:
+        while not exhausted and read - emitted < window:  # read ahead, within the window
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+                break
+            results[read] = [None] * len(chunk)
+            queue.append(_Task(next(ids), read, list(range(len(chunk))), chunk))
+            read += 1
+        while emitted in results and all(r is not None for r in results[emitted]):
+            yield from results.pop(emitted)  # type: ignore[misc]
+            emitted += 1
+        if exhausted and emitted == read:
+            return
+        for worker in pool.idle():
+            if not queue:
+                break
+            pool.assign(worker, queue.popleft())
+        for worker, message in pool.events(timeout=1.0):
+            task = worker.task
+            if message is None:
+                reason = pool.bury(worker)
+                if task is not None:
+                    _after_death(task, worker, reason, results, queue, ids)
+            elif message[0] == "ready":
+                worker.ready = True
+                pool.start_failures = 0
+            elif message[0] == "init-error":
+                raise ConsistencyError(f"a worker process could not start: {message[1]}")
+            elif task is not None and message[1] == task.id:
+                if message[0] == "begin":
+                    worker.begun = True
+                elif message[0] == "parsed":
+                    worker.parsed = True
+                elif message[0] == "report":
+                    results[task.chunk][task.positions[message[2]]] = message[3]
+                    worker.done += 1
+                    if worker.done == len(task.positions):
+                        worker.task = None
+
+
+def _after_death(task: _Task, worker: _Worker, reason: str, results: dict[int, list[Report | None]],
+                 queue: deque[_Task], ids: Iterator[int]) -> None:
+    """Give the article the worker died on its error record; check the task's others again."""
+    left = list(range(worker.done, len(task.positions)))
+    if not left:
+        return
+    if not worker.begun:  # never started: all of it again, as it was
+        queue.appendleft(task)
+        return
+    if worker.parsed or task.alone:  # it died on the article after the last report
+        culprit = left.pop(0)
+        results[task.chunk][task.positions[culprit]] = worker_died_report(task.documents[culprit], reason)
+        if left:
+            queue.appendleft(_Task(next(ids), task.chunk, [task.positions[i] for i in left],
+                                   [task.documents[i] for i in left], alone=task.alone))
+        return
+    # Died while parsing the batch: any of them may be the cause; check each alone.
+    for i in reversed(left):
+        queue.appendleft(_Task(next(ids), task.chunk, [task.positions[i]], [task.documents[i]], alone=True))
+
 
 
 def _growing_chunks(items: Iterable[T], largest: int) -> Iterator[list[T]]:

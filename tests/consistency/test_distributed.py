@@ -112,3 +112,21 @@ def test_distributed_from_the_command_line(cluster, documents, local, capsys):
             "--show-info"]
     assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
     assert dumps(json.loads(line) for line in capsys.readouterr().out.splitlines()) == located
+
+
+def test_distributed_worker_death_costs_only_its_article():
+    """A Dask worker process killed by one article: that article gets an error record, the rest are checked."""
+    import dask
+
+    from consistency.models import Article
+
+    docs = [Document(f"doc-{i}", Article(title=f"Title {i}", body=f"A marker here. {'KILL-IN-RULE' if i == 2 else ''}"))
+            for i in range(5)]
+    config = Config(select=["HX01"], batch_size=5)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(processes=True, n_workers=1, threads_per_worker=1, host="127.0.0.1",
+                                     dashboard_address="127.0.0.1:0") as cluster, distributed.Client(cluster) as client:
+        reports = list(stream_on_client(client, iter(docs), config, ("hostile_plugin",), chunk_size=5))
+    assert [r.source for r in reports] == [d.source for d in docs]
+    assert [len(r.findings) for r in reports] == [1, 1, 0, 1, 1]
+    assert "doc-2" in reports[2].errors[0].message and reports[2].errors[0].exception == "WorkerDied"
