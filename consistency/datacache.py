@@ -107,7 +107,7 @@ def _write(path: Path, key: str, table: Any) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump((FORMAT, key, table), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: readers see the old file, no file, or the whole new one
-    except OSError as exc:
+    except Exception as exc:  # noqa: BLE001 - a full disk or an unpicklable table: keep it in memory
         log.debug("could not write cache file %s: %s", path, exc)
         try:
             os.unlink(tmp)

@@ -413,3 +413,24 @@ def test_benchmarks_mutations_nationality_drifts_to_a_neighbour(facts):
     assert japan.article.body.count("Japanese customers") == 1
     for m in made.values():
         assert m.variant in groups._WHAT and m.detail["new"] in m.quote and m.detail["new"] not in ARTICLES[m.original]
+
+
+def test_benchmarks_length_groupings_hold_the_same_text_at_every_scale():
+    from benchmarks.length_scaling import SCALES, groupings
+    from consistency import Article
+
+    articles = [Article(title=f"T{i}", body=f"Body number {i}.") for i in range(max(SCALES))]
+    for mode in ("concat", "repeat"):
+        groups = groupings(articles, mode)
+        sizes = {scale: sum(len(a.body) for a in group) for scale, group in groups.items()}
+        assert [len(groups[s]) for s in SCALES] == [max(SCALES) // s for s in SCALES]
+        assert max(sizes.values()) - min(sizes.values()) <= 2 * max(SCALES)  # only the joining blank lines differ
+    assert groups[64][0].body.count("Body number 0.") == 64  # repeat mode: one body 64 times
+
+
+def test_benchmarks_startup_runs_the_real_command_and_a_bare_parse(tmp_path):
+    from benchmarks.startup import bare_argv, check_argv
+
+    files = [tmp_path / "a.txt"]
+    assert check_argv(files)[-5:] == ["check", str(files[0]), "--format", "json", "--no-progress"]
+    assert bare_argv(files, 32)[-2:] == ["32", str(files[0])]

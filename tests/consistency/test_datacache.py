@@ -99,3 +99,9 @@ def test_datacache_concurrent_first_runs_all_get_whole_tables(tmp_path):
     assert all(r == {"pid-independent": list(range(1000))} for r in results)
     files = sorted(p.name for p in Path(folder).iterdir())
     assert len(files) == 1 and files[0].startswith("shared-") and files[0].endswith(".pickle")
+
+
+def test_datacache_unpicklable_table_is_kept_in_memory_and_leaves_no_file(folder):
+    table = {"f": lambda: None}  # lambdas do not pickle
+    assert load_or_build("t", "k", lambda: table) is table
+    assert not folder.exists() or not list(folder.iterdir())

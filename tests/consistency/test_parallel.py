@@ -131,16 +131,40 @@ def test_parallel_start_method_forks_only_where_safe(monkeypatch):
     assert start_method() == "spawn"
 
 
+_FORK_AND_SPAWN = """
+import json, sys
+from consistency.checker import Checker
+from consistency.config import Config
+from consistency.inputs import read_inputs
+import consistency.parallel as parallel
+documents = list(read_inputs(sys.argv[1:]))
+config = Config(select=["SC"], batch_size=2)
+def dumps(reports):
+    return [r.model_dump(mode="json", exclude={"timings"}) for r in reports]
+runs = {"local": dumps(Checker(config, ("scale_plugin",)).check_many(documents))}
+for method in ("fork", "spawn"):
+    runs[method] = dumps(parallel.check_parallel(iter(documents), config, ("scale_plugin",), jobs=2, method=method))
+runs["left_behind"] = parallel._worker_checker is None
+print(json.dumps(runs))
+"""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
 def test_parallel_forked_and_spawned_workers_give_the_same_reports():
-    documents = bbc_documents(6)
-    local = dumps(Checker(CONFIG, PLUGINS).check_many(documents))
-    forked = dumps(check_parallel(iter(documents), CONFIG, PLUGINS, jobs=2, method="fork"))
-    spawned = dumps(check_parallel(iter(documents), CONFIG, PLUGINS, jobs=2, method="spawn"))
-    assert forked == spawned == local
-    import consistency.parallel as parallel
+    """In a fresh process (this one may run threads left by other tests, and forking under them
+    is what `start_method` avoids)."""
+    import os
+    import subprocess
 
-    assert parallel._worker_checker is None  # the parent keeps no worker state after the run
+    paths = [d.source for d in bbc_documents(6)]
+    fixtures = str(Path(__file__).resolve().parents[1] / "fixtures")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [fixtures, os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", _FORK_AND_SPAWN, *paths], env=env, capture_output=True, text=True,
+                         check=True, timeout=300)
+    runs = json.loads(out.stdout)
+    assert runs["fork"] == runs["spawn"] == runs["local"] and len(runs["local"]) == 6
+    assert sum(len(r["findings"]) for r in runs["local"]) > 0
+    assert runs["left_behind"], "the parent keeps no worker state after the run"
 
 
 def test_parallel_start_method_from_the_environment(monkeypatch):
