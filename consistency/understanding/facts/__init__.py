@@ -7,7 +7,7 @@ positions) and yields `Claim`s; `EXTRACTORS` is the order the ledger runs them i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from . import ages, kin, names, nationality, roles
@@ -25,4 +25,4 @@ EXTRACTORS: tuple[Extractor, ...] = (
     nationality.extract,
 )
 
-__all__ = ["EXTRACTORS", "Extractor", "Iterator"]
+__all__ = ["EXTRACTORS", "Extractor"]

@@ -139,7 +139,6 @@ def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None
             return sid
         if t.pos_ == "VERB":
             break
-    doc = aged.doc
     for j in range(aged.i - 1, max(aged.sent.start, aged.i - 4) - 1, -1):
         sid = reader.person_at(field_name, j)
         if sid:

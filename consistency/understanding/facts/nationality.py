@@ -191,8 +191,6 @@ def _name_run(doc: Doc, head: Token) -> list[Token]:
     start = head.i
     while start > head.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in ("-",):
         start -= 1
-    if start < head.i and doc[start - 1].lower_ == "based" if start > 0 else False:
-        pass
     return [t for t in doc[start:head.i + 1] if t.text != "-"]
 
 

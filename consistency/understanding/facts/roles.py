@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...people import KIN_WORDS, MARKERS
+from ...people import KIN_WORDS
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 
@@ -47,7 +47,6 @@ love darling sweetheart idol hero enemy ally favourite favorite target
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
                     "honorary", "second", "first", "lead", "senior"})
-_AGE_DESCRIPTION = re.compile(r"^\d{1,3}-year-old$")
 
 
 def extract(reader: Reader) -> Iterator[Claim]:
@@ -334,5 +333,3 @@ def _head_of(doc: Doc, start: int, end: int) -> int:
             return i
     return end - 1
 
-
-__all__ = ["extract", "MARKERS"]
