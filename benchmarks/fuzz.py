@@ -134,7 +134,7 @@ def generate(path: Path, count: int, seed: int) -> list[int]:
     rng = random.Random(seed)
     lines = [hostile_line(rng) for _ in range(count)]
     path.write_bytes(b"\n".join(lines) + b"\n")
-    return [n for n, line in enumerate(lines, start=1) if line.strip()]
+    return [n for n, line in enumerate(lines, start=1) if line.removeprefix(b"\xef\xbb\xbf").strip()]
 
 
 class _Balance(HTMLParser):

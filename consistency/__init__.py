@@ -13,7 +13,7 @@ from .checker import Checker
 from .config import Config, load_config
 from .errors import ConfigError, ConsistencyError, InputError, KnowledgeError, ModelNotFoundError, PluginError
 from .hookspecs import hookimpl, hookspec
-from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
+from .models import Article, FileLocation, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .rules import Options, Rule
 
 __version__ = "0.1.0"
@@ -26,6 +26,7 @@ __all__ = [
     "ConfigError",
     "ConsistencyError",
     "Entity",
+    "FileLocation",
     "Finding",
     "InputError",
     "KnowledgeError",

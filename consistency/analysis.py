@@ -180,6 +180,13 @@ class ArticleAnalysis:
 
         return ReadOnlyList(find_quantities(self))
 
+    @cached_property
+    def claims(self) -> Any:
+        """The claims ledger: subjects and what the article says about them (docs/claims.md)."""
+        from .understanding.ledger import build_ledger
+
+        return build_ledger(self)
+
     @property
     def knowledge(self) -> Any:
         """The knowledge packs loaded by the checker (None when none are loaded)."""

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from .analysis import ArticleAnalysis
 from .budget import Budget, resident_mb
 from .config import Config
-from .errors import ConfigError, PluginError
+from .errors import ConfigError, PluginError, did_you_mean
 from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
 from .rules import Rule, rule_category, select_rules, unknown_selectors
+from .suppression import Suppression
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,6 +61,7 @@ class Checker:
         preview = {code for code, (cls, _) in available.items() if cls.stability == "preview"}
         codes = select_rules(list(available), config.select, config.ignore, config.preview, preview)
         self.rules: list[Rule] = [available[code][0](config.rules.get(code)) for code in codes]
+        self.suppression = Suppression(config, list(available))  # accept lists, per-path ignores
         self._nlp = nlp
         self.resources: dict[str, Any] = {}
         self._load_knowledge()
@@ -80,7 +82,8 @@ class Checker:
         bad = unknown_selectors(named, available)
         bad += [code for code in (*self.config.severity, *self.config.rules) if code not in available]
         if bad:
-            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))} (see `consistency rules`)")
+            hint = did_you_mean(sorted(set(bad))[0], available) if len(set(bad)) == 1 else ""
+            raise ConfigError(f"unknown rule code or prefix: {', '.join(sorted(set(bad)))}{hint} (see `consistency rules`)")
 
     def _load_knowledge(self) -> None:
         paths = list(self.config.knowledge)
@@ -118,12 +121,17 @@ class Checker:
     def check_many(self, items: Iterable[Article | Document], batch_size: int | None = None) -> Iterator[Report]:
         """Check a stream of articles (or input `Document`s), yielding reports in order.
 
-        Articles are parsed `batch_size` at a time with `nlp.pipe`; inputs that carry
-        an error, or are too long, yield a report with an error entry in their place.
+        Articles are parsed with `nlp.pipe` in batches of `batch_size`; by default the batches
+        grow from 1 to the configured `batch_size` (1, 2, 4, ...), so the first report comes as
+        soon as one article is parsed, and later batches are as large as configured. Inputs that
+        carry an error, or are too long, yield a report with an error entry in their place.
         """
-        size = batch_size or self.config.batch_size
+        sizes = itertools.repeat(batch_size) if batch_size else growing_batches(self.config.batch_size)
         iterator = iter(items)
-        while batch := list(itertools.islice(iterator, size)):
+        for size in sizes:
+            batch = list(itertools.islice(iterator, size))
+            if not batch:
+                return
             documents = [item if isinstance(item, Document) else Document(item.id, item) for item in batch]
             yield from self._check_batch(documents)
 
@@ -217,6 +225,7 @@ class Checker:
                     break
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
+        kept = self.suppression.filter(source, kept)
         return Report(source=source, article=article, findings=kept, errors=errors,
                       rules=[r.code for r in self.rules], timings=timings if self.config.timings else {})
 
@@ -254,6 +263,19 @@ class Checker:
             update["name"] = finding.name or rule.name
             update["category"] = finding.category or rule_category(type(rule))
         return finding.model_copy(update=update)
+
+
+def growing_batches(largest: int, first: int = 1) -> Iterator[int]:
+    """Batch sizes `first`, twice that, ... up to `largest`, then `largest` for ever.
+
+    A stream's first report then waits for one article's parse, not a whole batch's, while the
+    total number of `nlp.pipe` calls grows only by about log2(largest).
+    """
+    size = max(1, min(first, largest))
+    while size < largest:
+        yield size
+        size *= 2
+    yield from itertools.repeat(largest)
 
 
 def input_error_report(source: str, message: str, article: Article | None = None) -> Report:

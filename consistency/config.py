@@ -8,12 +8,13 @@ underscores. Unknown keys and bad values are errors (E001), never silent no-ops.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 from .models import Severity
 from .safeio import FileRefused, read_regular_file
 
@@ -52,12 +53,34 @@ class Config(BaseModel):
         default="fail", description="a plugin that fails to load stops the run (fail, exit 2) or is left out (warn)")
     knowledge: list[str] = Field(default_factory=list, description="knowledge pack files to load")
     timings: bool = Field(default=False, description="record seconds per rule in each report")
+    accept: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="terms (names, spellings) never flagged: a list for every rule, or a table of lists by rule code or prefix")
+    per_path_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="path pattern -> rule codes or prefixes not reported for matching inputs")
 
     @field_validator("select", "ignore", mode="before")
     @classmethod
     def _split_codes(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("accept", mode="before")
+    @classmethod
+    def _accept_list_is_for_all_rules(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return {"*": list(value)}
+        if isinstance(value, dict):
+            return {("*" if code in ("all", "ALL") else code): ([terms] if isinstance(terms, str) else terms)
+                    for code, terms in value.items()}
+        return value
+
+    @field_validator("per_path_ignores", mode="before")
+    @classmethod
+    def _split_path_codes(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {pattern: cls._split_codes(codes) for pattern, codes in value.items()}
         return value
 
     def merged(self, **overrides: Any) -> Config:
@@ -83,10 +106,18 @@ def validate_config(data: dict[str, Any], where: str) -> Config:
     try:
         return Config.model_validate(_normalise_keys(data))
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(describe_error(err, Config.model_fields) for err in exc.errors())
         raise ConfigError(f"{where}: {problems}") from None
+
+
+def describe_error(err: Any, fields: Iterable[str]) -> str:
+    """One pydantic error as `where: what`, an unknown key with the nearest known one named."""
+    where = ".".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden" and err["loc"]:
+        key = str(err["loc"][-1])
+        dashed = [f.replace("_", "-") for f in fields]
+        return f"unknown key {key.replace('_', '-')!r}{did_you_mean(key.replace('_', '-'), dashed)}"
+    return f"{where}: {err['msg']}"
 
 
 def find_config_file(start: Path | None = None) -> Path | None:

@@ -83,7 +83,7 @@ def check_documents(items: Iterable[Any], config: Config, plugins: tuple[str, ..
     checker, lock = worker_checker(config, plugins)
     documents = [to_document(item, i) for i, item in enumerate(items)]
     with lock:
-        reports = list(checker.check_many(documents))
+        reports = list(checker.check_many(documents, batch_size=checker.config.batch_size))
     return [r.model_dump(mode="json") for r in reports] if as_dict else reports
 
 

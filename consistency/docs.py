@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .models import RuleInfo
 
-SECTIONS = ("What it flags", "Why it matters", "Example", "Not flagged", "Options", "Sources")
+SECTIONS = ("What it flags", "Why it matters", "Example", "Not flagged", "Options", "Sources", "Reads")
 REQUIRED_SECTIONS = SECTIONS[:4]
 _HEADER = re.compile(r"^([A-Z][A-Za-z ]+):\s*$")
 _EXAMPLES = ("Example", "Not flagged")

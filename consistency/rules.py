@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ConfigError, PluginError
+from .errors import ConfigError, PluginError, did_you_mean
 from .models import Finding, RuleInfo, Severity, Span
 
 if TYPE_CHECKING:
@@ -48,8 +48,12 @@ class Rule:
                 options = options.model_dump()
             self.options = type(self).Options.model_validate(options or {})
         except ValidationError as exc:
+            fields = type(self).Options.model_fields
             problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'options'}: {err['msg']}" for err in exc.errors()
+                f"unknown option {err['loc'][-1]!r}{did_you_mean(str(err['loc'][-1]), fields)}"
+                if err["type"] == "extra_forbidden" and err["loc"]
+                else f"{'.'.join(str(p) for p in err['loc']) or 'options'}: {err['msg']}"
+                for err in exc.errors()
             )
             raise ConfigError(f"options of rule {self.code}: {problems}") from None
 

@@ -7,7 +7,9 @@
 
 Each helper runs one rule through the real checker, with selection narrowed to that
 code, on a text whose first line is the headline. Checkers are cached per code and
-options, and the spaCy model is loaded once per process.
+options, and the spaCy model is loaded once per process. Plain asserts, so any test
+runner works; the pytest fixtures live in `consistency.pytest_plugin`, and pytest is
+needed only there (the `test` extra), never to import `consistency`.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
-
-import pytest
 
 from .checker import Checker
 from .models import Article, Finding, Report, Severity
@@ -79,15 +79,3 @@ def report_for(text: str | Article, **config: Any) -> Report:
         _CHECKERS[key] = Checker(**config)
     return _CHECKERS[key].check(article, source="<test>")
 
-
-# --- pytest plugin (entry point `pytest11`): fixtures for rule tests --------------------
-@pytest.fixture
-def consistency_run_rule() -> Any:
-    """The `run_rule` helper as a fixture."""
-    return run_rule
-
-
-@pytest.fixture(scope="session")
-def consistency_checker() -> Checker:
-    """A checker with the default configuration, shared by the session."""
-    return Checker()

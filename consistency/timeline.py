@@ -126,6 +126,17 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
     end = _DATELINE_END_RE.search(body[:90])
     if end is None:
         return None
+    lead, offset = body[:end.start()], 0
+    after = re.match(r"\s*(?:[A-Z][a-z]+day,?\s+)?[^\n:]{0,30}?:", body[end.end():end.end() + 45])
+    if written_date(lead) is None and after:  # "Lima, Peru — Tuesday, May 14, 2024: ..."
+        lead, offset = after.group(0), end.end()
+    written = written_date(lead)
+    if written is not None:  # a date grammar first: the small model splits "12 June 2025" and "Nov. 25, 2024"
+        (year, month, day), (start, stop) = written
+        outside = lead[:start] + lead[stop:]
+        if not any(w[:1].islower() for w in re.findall(r"[A-Za-z]+", outside) if w.lower() not in _WEEKDAY_WORDS):
+            return _reference_from_parts((year, month, day), fallback_year,
+                                         ctx.span_at("body", offset + start, offset + stop))
     for entity in ctx.entities_of("DATE", field="body"):
         if entity.start >= end.start():
             break
@@ -134,9 +145,44 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
             return None  # "Shares fell on 3 March - ...": a sentence, not a dateline ("LONDON, March 3 (Reuters) -")
         expr = _expression("body", entity.span, entity.label)
         if expr.day is not None and expr.month is not None:
-            return _reference_from_parts((expr.year, expr.month, expr.day), fallback_year,
-                                         ctx.span_at("body", expr.start, expr.end))
+            year, stop = expr.year, expr.end
+            if year is None:  # the small model may tag "March 3" and ", 2023" apart
+                tail = re.match(r",?\s*((?:1[89]|20)\d\d)\b", body[expr.end:end.start()])
+                if tail:
+                    year, stop = int(tail.group(1)), expr.end + tail.end()
+            return _reference_from_parts((year, expr.month, expr.day), fallback_year,
+                                         ctx.span_at("body", expr.start, stop))
     return None
+
+
+_MONTH_WORD = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WRITTEN_DATES = (
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?P<year>(?:1[89]|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[89]|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+)
+_MONTH_NUMBERS = {m[:3]: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), 1)}
+
+
+def written_date(text: str) -> tuple[tuple[int, int, int], tuple[int, int]] | None:
+    """The first full date written in a text, read by a grammar of news forms, not by NER:
+    "12 June 2025", "Friday, 3 March 2023", "Nov. 25, 2024", "2024-11-25" -> ((y, m, d), (start, end))."""
+    best = None
+    for pattern in _WRITTEN_DATES:
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best.start()):
+            best = found
+    if best is None:
+        return None
+    groups = best.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTH_NUMBERS[groups["month"].lower()[:3]]
+    return (int(groups["year"]), month, int(groups["day"])), (best.start(), best.end())
+
+
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 
 
 def _reference_from_parts(parts: tuple[int | None, int | None, int | None], fallback_year: int | None,

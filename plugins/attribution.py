@@ -54,7 +54,8 @@ def find_quotations(ctx: ArticleAnalysis, min_words: int = 3, repeated_only: boo
         if len(words) >= min_words:
             raw.append((match, group, words))
     if repeated_only:
-        raw = [r for r in raw if any(o is not r and _same_words(r[2], o[2], min_words) for o in raw)]
+        repeated = _repeated([r[2] for r in raw], min_words)
+        raw = [r for r, keep in zip(raw, repeated) if keep]
     found = []
     for match, group, words in raw:
         start, end = match.start(group), match.end(group)
@@ -112,12 +113,56 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in ("the", "a", "an")
 
 
-def _same_quotation(a: Quotation, b: Quotation, min_words: int) -> bool:
-    """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
-    return _same_words(a.words, b.words, min_words)
+def quotation_groups(quotes: Sequence[tuple[str, ...]], min_words: int) -> tuple[list[int], list[list[int]]]:
+    """Quotations (their words) grouped by identical words, and which groups share words.
+
+    Returns the group of each quotation (groups are numbered in order of first appearance) and,
+    for each group, the other groups whose words it contains or that contain it (`_same_words`),
+    ascending. A quotation inside another starts with a run of `min_words` words that the other
+    contains, so groups are filed under every such run they contain and only those sharing one
+    are compared: linear in the distinct quoted words of the article, where comparing every
+    pair of quotations grew with the square of their number (and of a quotation's repeats).
+    """
+    group_of: list[int] = []
+    distinct: dict[tuple[str, ...], int] = {}
+    for words in quotes:
+        group_of.append(distinct.setdefault(words, len(distinct)))
+    groups = list(distinct)
+    m = max(0, min_words)
+    runs = [{words[k:k + m] for k in range(len(words) - m + 1)} if len(words) >= m else set() for words in groups]
+    containing: dict[tuple[str, ...], list[int]] = {}
+    starting: dict[tuple[str, ...], list[int]] = {}
+    for index, words in enumerate(groups):
+        if len(words) < m:
+            continue
+        starting.setdefault(words[:m], []).append(index)
+        for run in runs[index]:
+            containing.setdefault(run, []).append(index)
+    near: list[list[int]] = []
+    for index, words in enumerate(groups):
+        if len(words) < m:
+            near.append([])
+            continue
+        candidates = set(containing.get(words[:m], ()))  # groups this one may lie inside
+        for run in runs[index]:  # groups that may lie inside this one
+            candidates.update(starting.get(run, ()))
+        candidates.discard(index)
+        near.append(sorted(o for o in candidates if _same_words(words, groups[o], min_words)))
+    return group_of, near
+
+
+def _repeated(quotes: Sequence[tuple[str, ...]], min_words: int) -> list[bool]:
+    """Whether each quotation shares its words with another one (`_same_words`)."""
+    group_of, near = quotation_groups(quotes, min_words)
+    size = [0] * len(near)
+    for group in group_of:
+        size[group] += 1
+    # Identical words count only when long enough to be compared at all.
+    return [bool(near[g]) or (size[g] > 1 and len(words) >= min_words) for g, words in zip(group_of, quotes)]
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], min_words: int) -> bool:
+    """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < min_words:
         return False
@@ -138,6 +183,9 @@ class QuoteSpeakerConflict(Rule):
     Why it matters:
         Putting words in the wrong mouth is among the most damaging errors a newsroom can
         publish, and it creeps in when copy is merged from several sources.
+
+        A warning, not an error: the two attributions may be one quote repeated by two
+        people, or a quote read out by a spokesperson.
 
     Example:
         MPs clash over budget
@@ -167,31 +215,59 @@ class QuoteSpeakerConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quotes = [q for q in find_quotations(ctx, self.options.min_words, repeated_only=True) if q.surname]
-        reported: set[int] = set()
-        for i, first in enumerate(quotes):
-            for later in quotes[i + 1:]:
-                if later.start in reported or not _same_quotation(first, later, self.options.min_words):
-                    continue
-                if _same_speaker(first, later):
-                    continue
-                reported.add(later.start)
-                assert later.speaker_start is not None and later.speaker_end is not None
-                assert first.speaker_start is not None and first.speaker_end is not None
-                yield self.finding(
-                    f"The quotation \"{_clip(later.text)}\" is attributed to {later.speaker} here but to "
-                    f"{first.speaker} earlier.",
-                    [ctx.span_at("body", later.speaker_start, later.speaker_end)],
-                    [ctx.span_at("body", first.speaker_start, first.speaker_end),
-                     ctx.span_at("body", first.start, first.end)],
-                    confidence=0.85,
-                    data={"quotation": later.text, "speakers": [first.speaker, later.speaker]},
-                )
+        for i, j in _conflicting_pairs(quotes, self.options.min_words):
+            first, later = quotes[i], quotes[j]
+            assert later.speaker_start is not None and later.speaker_end is not None
+            assert first.speaker_start is not None and first.speaker_end is not None
+            yield self.finding(
+                f"The quotation \"{_clip(later.text)}\" is attributed to {later.speaker} here but to "
+                f"{first.speaker} earlier.",
+                [ctx.span_at("body", later.speaker_start, later.speaker_end)],
+                [ctx.span_at("body", first.speaker_start, first.speaker_end),
+                 ctx.span_at("body", first.start, first.end)],
+                confidence=0.85,
+                data={"quotation": later.text, "speakers": [first.speaker, later.speaker]},
+            )
+
+
+def _conflicting_pairs(quotes: Sequence[Quotation], min_words: int) -> list[tuple[int, int]]:
+    """(i, j) for each quotation j that has the words of an earlier one with another speaker,
+    i the earliest such: what comparing every earlier quotation with every later one finds, in
+    the order it finds them, from the groups of identical words (`quotation_groups`) and, per
+    group, where its first two speakers first appear."""
+    group_of, near = quotation_groups([q.words for q in quotes], min_words)
+    keys = [_speaker_key(q) for q in quotes]
+    first_speakers: list[list[tuple[int, str]]] = [[] for _ in near]
+    for index, (group, key) in enumerate(zip(group_of, keys)):
+        slots = first_speakers[group]
+        if key and len(slots) < 2 and all(key != other for _, other in slots):
+            slots.append((index, key))
+    pairs = []
+    for j, (group, key) in enumerate(zip(group_of, keys)):
+        if not key:
+            continue  # an empty surname is never another speaker
+        best = None
+        own = [group] if len(quotes[j].words) >= min_words else []
+        for other_group in (*own, *near[group]):
+            for index, other in first_speakers[other_group]:  # the group's earliest other speaker
+                if other != key:
+                    if index < j and (best is None or index < best):
+                        best = index
+                    break
+        if best is not None:
+            pairs.append((best, j))
+    return sorted(pairs)
+
+
+def _speaker_key(quotation: Quotation) -> str:
+    key = (quotation.surname or "").lower()
+    for suffix in ("'s", "’s"):
+        key = key.removesuffix(suffix)
+    return key
 
 
 def _same_speaker(a: Quotation, b: Quotation) -> bool:
-    sa, sb = (a.surname or "").lower(), (b.surname or "").lower()
-    for suffix in ("'s", "’s"):
-        sa, sb = sa.removesuffix(suffix), sb.removesuffix(suffix)
+    sa, sb = _speaker_key(a), _speaker_key(b)
     return sa == sb or not sa or not sb
 
 
@@ -235,6 +311,9 @@ class SpeakerAffiliationConflict(Rule):
     Why it matters:
         A speaker's party or employer tells readers how to weigh the words; giving two is a
         factual error that confuses readers and can misrepresent the speaker.
+
+        A warning, not an error: people change parties and jobs, and a story may report the
+        change.
 
     Example:
         MPs clash over budget
@@ -399,6 +478,9 @@ class PublisherMismatch(Rule):
         A story published under one masthead that carries another's copyright line was copied,
         syndicated without credit, or generated; editors and trust-and-safety teams want to know
         which. (Licensed syndication is legitimate: check the agreement before acting.)
+
+        A warning, not an error: the article does not contradict itself, and licensed copies
+        carry two names.
 
     Example:
         Talks resume in Minsk

@@ -42,6 +42,7 @@ from ._places import (
     sentence_at,
     the_name,
 )
+from ._spans import ents_in, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -112,6 +113,9 @@ class PlaceContainment(Rule):
     Why it matters:
         Misplaced cities are among the commonest slips of hurried and machine-written news, and a
         reader who knows the place stops trusting the whole article.
+
+        A warning, not an error: the conflict is with the gazetteer, not within the text,
+        and place names repeat across countries.
 
     Example:
         Officials meet in Kazan
@@ -287,7 +291,7 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
     i = i if i < len(starts) and starts[i] == sent.start else 0
     codes: set[str] = set()
     for s in sents[max(0, i - 1) : i + 1]:
-        for ent in s.ents:
+        for ent in ents_in(ctx, s):
             if ent.start_char >= start and ent.end_char <= end:
                 continue
             name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
@@ -426,6 +430,9 @@ class ImpossibleBorder(Rule):
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
 
+        A warning, not an error: the conflict is with public geography, read through place
+        names that can be ambiguous.
+
     Example:
         Passport checks tightened
         Travellers crossing Moscow's southern border with Turkey will face new checks.
@@ -550,6 +557,9 @@ class RouteDetour(Rule):
         A convoy to Syria "through Poland and Germany" from Russia is heading the wrong way; such
         routes show a confused account or invented geography.
 
+        A warning, not an error: a route may turn back for reasons the article does not
+        give.
+
     Example:
         Convoy heads south
         A convoy of trucks has been travelling through Belarus, through Poland and Germany, on its
@@ -634,8 +644,7 @@ def _route(
     origin = None
     vias: list[tuple[SpacySpan, Country | City]] = []
     dest = None
-    doc = sent.doc
-    text = doc.text
+    text = ctx.article.field(ctx.field_of(sent))  # the doc's text; `doc.text` is rebuilt on every access
     previous_role = None
     previous_end = sent.start_char
     for ent, place in places:
@@ -682,7 +691,7 @@ def _role(last: str, last2: str, joined_to_via: bool, dest_cue: bool, has_vias: 
 def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
     """Countries and big cities named in a sentence (entities GPE/LOC), in order."""
     found: list[tuple[SpacySpan, Country | City]] = []
-    for ent in sent.ents:
+    for ent in ents_in(ctx, sent):
         if ent.label_ not in ("GPE", "LOC"):
             continue
         name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
@@ -753,6 +762,9 @@ class RepatriationDestination(Rule):
     Why it matters:
         Repatriation means return to one's own country; sending Russians "home" to Iraq is a
         contradiction in terms that usually shows a confused source.
+
+        A warning, not an error: the nationality and the destination are read from the text,
+        and either reading can miss a stated reason.
 
     Example:
         Deportation flights begin
@@ -857,7 +869,7 @@ def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list
     """Places the sentence sends people to: "arrived in X", "landed in X", "to X", "bound for X"."""
     found = []
     for ent, place in _sentence_places(ctx, gaz, sent):
-        lead = sent.doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
+        lead = ctx.article.field(ctx.field_of(sent))[max(sent.start_char, ent.start_char - 30) : ent.start_char]
         if _ARRIVAL.search(lead) or (_TOWARD.search(lead) and not re.search(r"\bfrom\s+$", lead)):
             found.append((ent, place))
     return found
@@ -927,6 +939,9 @@ class CapitalMismatch(Rule):
 
     Why it matters:
         "Istanbul, the Turkish capital" is a classic slip; editors expect it to be caught.
+
+        A warning, not an error: the conflict is with public geography, not within the text,
+        and capitals do move.
 
     Example:
         Protests spread

@@ -3,6 +3,9 @@
 Codes:
     GR01 groups.nationality-drift  a group of deportees, detainees or evacuees introduced with
                                    one nationality is later called by another.
+    GR02 groups.description-drift  a group, organisation or person given one nationality or base
+                                   and later, by a definite description, another (claims ledger).
+    GR03 groups.affiliation-drift  a person tied to one named body and later to another (claims ledger).
 
 Data: demonyms ("Belarusian", "Belarusians") are resolved by the project gazetteer
 (consistency/gazetteer.py); everything else is read from spaCy's parse of the article.
@@ -17,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
+from consistency.people import is_known_place, party_of
+from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
 from ._parties import country_code, country_name, demonym_code
 
@@ -117,6 +122,9 @@ class NationalityDrift(Rule):
     Why it matters:
         Swapping the nationality of the people at the centre of a story (often for the host
         country's) changes who was deported or detained; readers and editors take it as fact.
+
+        A warning, not an error: a group can hold two nationalities, or be a different group
+        with the same description.
 
     Example:
         Deportation flight lands
@@ -377,7 +385,288 @@ def _marks_other_group(mention: GroupMention) -> bool:
     return any(c.lower_ in OTHER_GROUP_WORDS for c in near)
 
 
+class DescriptionDrift(Rule):
+    """A group, organisation or person given one nationality or base is later described by another.
+
+    What it flags:
+        "a delegation of Brazilian engineers" and later "the Argentine engineers";
+        "Oslo-based Fjell Capital" and later "the Danish investors"; "Spanish left-back
+        Iker Solano" and later "the Portuguese Solano": a later nationality claim of the
+        claims ledger that differs from the one the subject was given, for a country the
+        article names nowhere else, so the later words cannot point to anyone else.
+
+    Why it matters:
+        Nationality and base are how readers tell the parties of a story apart; a drift
+        makes them wonder whether a second group exists.
+
+    Example:
+        Engineers inspect dam
+        A delegation of Brazilian engineers arrived on Monday to inspect the dam. The
+        Argentine engineers said the structure was sound.
+
+    Not flagged:
+        Engineers inspect dam
+        Brazilian and Argentine engineers arrived on Monday to inspect the dam. The
+        Argentine engineers said the structure was sound.
+
+    Reads:
+        `ctx.claims` (nationality and based-in claims); the gazetteer's demonyms.
+    """
+
+    code = "GR02"
+    name = "groups.description-drift"
+    default_severity = Severity.warning
+    requires = ("entities", "claims", "gazetteer")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        text = f"{ctx.article.title}\n{ctx.article.body}"
+        homes: dict[str, list] = {}  # type: ignore[type-arg]
+        for attribute in ("nationality", "based-in"):
+            for subject, claims in ledger.by_subject(attribute).items():
+                if subject.startswith("description:"):
+                    continue  # two "X-based companies" are not one subject
+                homes.setdefault(subject, []).extend(c for c in claims if c.current)
+        organisations = {s: cs for s, cs in homes.items() if s.startswith("organisation:")}
+        for subject, claims in homes.items():
+            claims.sort(key=lambda c: (c.span.field != "title", c.span.start))
+            if len({c.value for c in claims}) < 2 or _mixed(claims):
+                continue
+            first = claims[0]
+            for later in claims[1:]:
+                if later.value != first.value and _lone_mention(text, ctx, later):
+                    yield self._finding(ledger.name_of(subject), first, later)
+                    break
+        yield from self._described_organisations(ctx, ledger, text)
+        if len(organisations) == 1:
+            (org, org_claims), = organisations.items()
+            home = org_claims[0]
+            for subject, claims in homes.items():
+                if not subject.startswith("group:") or subject.split(":", 1)[1] not in ORGANISATION_NOUNS:
+                    continue
+                for c in claims:
+                    if c.value != home.value and c.span.start > home.span.start and _lone_mention(text, ctx, c) \
+                            and ctx.article.field(c.span.field)[max(0, c.span.start - 4):c.span.start].lower() \
+                            .endswith("the "):
+                        yield self._finding(ledger.name_of(org), home, c)
+                        break
+
+    def _described_organisations(self, ctx: ArticleAnalysis, ledger, text: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+        """"the Madrid-based Fundación Alborada" ... "the Barcelona-based charity": a definite
+        description placing the article's one based organisation somewhere else."""
+        bases = [c for c in ledger.of("based-in") if c.current]
+        for d in bases:
+            if "description" not in d.qualifiers or not d.data.get("definite"):
+                continue
+            earlier = [c for c in bases if c.span.start < d.span.start and c.span.field == d.span.field and c is not d]
+            homes = {c.subject for c in earlier}
+            if len(homes) != 1 or any(_places_agree(ctx, c, d) for c in earlier):
+                continue
+            place = str(d.data.get("place") or "")
+            if len(re.findall(rf"\b{re.escape(place)}\b", text)) != 1:
+                continue  # the place is named elsewhere: the description may mean another body there
+            home = earlier[-1]
+            if home.subject.startswith("description:") or _company_nearby(ctx, d, ledger.name_of(home.subject)):
+                continue  # "a US firm" ... "the German firm", "Falic Group bought ... The Florida company": another one
+            d_token = ctx.char_span(d.span.field, d.span.start, d.span.end)
+            if d_token is not None and d_token[0].pos_ == "PROPN" and d_token[0].ent_type_ not in ("GPE", "LOC") \
+                    and not _big_place(ctx, d_token[0].text):
+                continue  # "the Sterling group": a name, not a place
+            yield self.finding(
+                f"{ledger.name_of(home.subject)} is placed in {home.data.get('place')} (\"{home.span.text}\") "
+                f"but later described as \"{d.span.text}\"; the article names no other such body.",
+                [d.span], [home.span], confidence=0.6,
+                data={"organisation": ledger.name_of(home.subject), "places": [home.data.get("place"), place]},
+            )
+
+    def _finding(self, name: str, first, later) -> Finding:  # type: ignore[no-untyped-def]
+        return self.finding(
+            f"\"{first.span.text}\" ({first.value}) are later \"{later.span.text}\" ({later.value}), "
+            f"and the article names {later.value} nowhere else: one of the two is wrong."
+            if name == first.span.text.split()[-1] else
+            f"{name} is given {first.value} (\"{first.span.text}\") and later {later.value} "
+            f"(\"{later.span.text}\"), a country the article names nowhere else.",
+            [later.span], [first.span], confidence=0.7,
+            data={"subject": name, "values": [first.value, later.value]},
+        )
+
+
+_INSTITUTION_WORDS = frozenset("""
+court council ministry government university police party commission agency department authority association
+union club hospital school college parliament assembly committee board tribunal bureau office service army navy
+""".split())
+
+
+def _big_place(ctx: ArticleAnalysis, name: str) -> bool:
+    """A city of 100,000 people or more, or a region or country: a place even when untagged."""
+    gaz = ctx.gazetteer
+    return bool(gaz.country(name) or gaz.regions(name) or any(c.population >= 100_000 for c in gaz.cities(name)))
+
+
+def _company_nearby(ctx: ArticleAnalysis, claim, home: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether another company-like organisation is named in the description's sentence or the one
+    before it: the description most likely points to that one."""
+    home_words = set(home.lower().split())
+    sentences = ctx.sentences
+    near = {claim.sentence, claim.sentence - 1}
+    for entity in ctx.entities_of("ORG", field="body"):
+        index = next((i for i, s in enumerate(sentences) if ctx.field_of(s) == "body"
+                      and s.start_char <= entity.start < s.end_char), None)
+        if index not in near:
+            continue
+        words = set(entity.norm.lower().split())
+        if words & home_words or words & _INSTITUTION_WORDS or len(entity.norm) < 3:
+            continue
+        if " " not in entity.norm and (entity.norm.isupper() and len(entity.norm) <= 4 or is_known_place(entity.norm)):
+            continue  # "ASX", "Iquitos" tagged as organisations: an exchange or a place, not a rival company
+        return True
+    return False
+
+
+def _readings(ctx: ArticleAnalysis, place: str) -> list[tuple[str, str]]:
+    """(country code, region code or "") readings of a place name or demonym."""
+    gaz = ctx.gazetteer
+    found: list[tuple[str, str]] = []
+    country = gaz.country(place) or gaz.country_of_demonym(place)
+    if country is not None:
+        found.append((country.code, ""))
+    found += [(r.country, r.code) for r in gaz.regions(place)]
+    found += [(c.country, f"{c.country}-{c.admin1}") for c in gaz.cities(place)]
+    return found
+
+
+def _places_agree(ctx: ArticleAnalysis, a, b) -> bool:  # type: ignore[no-untyped-def]
+    """Whether two places can be one: the same name, or some readings in one country and region
+    (a country reading agrees with anything inside it)."""
+    pa, pb = str(a.data.get("place") or a.value), str(b.data.get("place") or b.value)
+    if pa.lower() == pb.lower():
+        return True
+    ra, rb = _readings(ctx, pa), _readings(ctx, pb)
+    if not ra or not rb:
+        return True  # unknown place: no conflict to report
+    return any(ca == cb and (not xa or not xb or xa == xb) for ca, xa in ra for cb, xb in rb)
+
+
+def _mixed(claims: list) -> bool:  # type: ignore[type-arg]
+    """Two nationalities in one sentence ("Brazilian and Argentine engineers"): a mixed group."""
+    seen: dict[int, set[str]] = {}
+    for c in claims:
+        seen.setdefault(c.sentence, set()).add(str(c.value))
+    return any(len(v) > 1 for v in seen.values())
+
+
+def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: ignore[no-untyped-def]
+    """The claim's country is named (by name or any demonym form) only in this claim."""
+    gaz = ctx.gazetteer
+    country = gaz.country(str(claim.value))
+    forms = {str(claim.value)}
+    if country is not None:
+        forms |= set(getattr(country, "demonyms", ()) or ()) | {country.name}
+    if claim.data.get("demonym"):
+        forms.add(claim.data["demonym"])
+    if claim.data.get("place"):
+        forms.add(claim.data["place"])
+    count = 0
+    for form in forms:
+        if len(form) < 3:
+            continue
+        count += len(re.findall(rf"\b{re.escape(form)}\b", text))
+    return count <= 1
+
+
+# Roles a person commonly holds beside another post: a second body is no drift.
+_SIDE_ROLES = frozenset("""
+member director trustee adviser advisor consultant fellow patron founder co-founder investor partner
+shareholder governor board member columnist contributor ambassador volunteer supporter honorary
+""".split())
+
+
+class AffiliationDrift(Rule):
+    """A person tied to one named body is later tied to another.
+
+    What it flags:
+        "Dr. Esther Kamau, a vaccinologist at the Kenya Medical Research Institute" and later
+        "said Kamau, of Makerere University"; "Constanza Meier of the Chile Seguro list" and
+        later "Meier, the Valparaíso Unido candidate": the person's affiliation claims (of,
+        at, for, a body's name before a role) name two different bodies, both current.
+
+    Why it matters:
+        Whom someone speaks for is how readers weigh what they say; a drifting affiliation
+        misattributes a statement or a candidacy.
+
+    Example:
+        Malaria vaccine trial
+        Dr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led the
+        analysis. "The signal is strong," said Kamau, of Makerere University.
+
+    Not flagged:
+        Malaria vaccine trial
+        Dr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led the
+        analysis. "The signal is strong," said Kamau, of KMRI, who also advises Makerere University.
+
+    Reads:
+        `ctx.claims` (affiliation claims, role claims' organisations); roles held beside
+        others (director, trustee, adviser, ...), former and changed roles, and people whose
+        sentences say "also" are not compared.
+    """
+
+    code = "GR03"
+    name = "groups.affiliation-drift"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        sentences = ctx.sentences
+        for subject, claims in _ties(ledger).items():
+            if any("also" in sentences[c.sentence].text.lower().split() for c in claims if c.sentence < len(sentences)):
+                continue
+            first = claims[0]
+            for later in claims[1:]:
+                if later.sentence == first.sentence or same_organisation(_body(first), _body(later)):
+                    continue
+                name = ledger.name_of(subject)
+                yield self.finding(
+                    f"{name} is tied to {_body(first)} (\"{first.span.text}\") and later to {_body(later)} "
+                    f"(\"{later.span.text}\"); the article says nothing of a move.",
+                    [later.span], [first.span], confidence=0.6,
+                    data={"person": name, "bodies": [_body(first), _body(later)]},
+                )
+                break
+
+
+def _place_like(body: str) -> bool:
+    """A country or city ("Canada", "Washington and London"): where someone is from, not whom they work for."""
+    words = body.replace(" and ", ",").split(",")
+    return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
+
+
+def _body(claim) -> str:  # type: ignore[no-untyped-def]
+    return str(claim.value) if claim.attribute == "affiliation" else str(claim.data.get("organisation"))
+
+
+def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
+    """Each person's current ties to named bodies, in text order."""
+    ties: dict[str, list] = {}  # type: ignore[type-arg]
+    for claim in ledger:
+        if not claim.subject.startswith("person:") or not claim.current or \
+                {"change", "ambiguous", "description", "avocation"} & set(claim.qualifiers):
+            continue
+        if claim.attribute == "affiliation" and not _place_like(str(claim.value)):
+            ties.setdefault(claim.subject, []).append(claim)
+        elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
+                and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
+            org = str(claim.data.get("organisation") or "")
+            if org and any(w[:1].isupper() for w in org.split()) and not _place_like(org) and len(org.split()) <= 8:
+                ties.setdefault(claim.subject, []).append(claim)
+    # a party beside a committee, a constituency or an employer is no drift: compare like with like
+    for subject, found in ties.items():
+        parties = [c for c in found if party_of(_body(c))]
+        ties[subject] = parties if len(parties) >= 2 else [c for c in found if not party_of(_body(c))]
+    return {s: c for s, c in ties.items() if len(c) >= 2}
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [NationalityDrift]
+    return [NationalityDrift, DescriptionDrift, AffiliationDrift]

@@ -88,6 +88,9 @@ class UnsupportedHeadlineClaim(Rule):
         dispute, or a figure the story never reports, misinforms even readers who go on to read
         the body, and is a typical slip of rewritten or machine-written copy.
 
+        A warning, not an error: what the body supports is read from names and relations,
+        and a headline may paraphrase.
+
     Example:
         Russia seeks to end Latvia, Belarus trade row
         Russia's foreign minister travelled to Minsk to end a row with Belarus over gas prices.
@@ -657,7 +660,252 @@ def _supports(headline: float, body: float, tolerance: float) -> bool:
     return abs(headline - body) / max(abs(headline), abs(body)) <= tolerance
 
 
+class HeadlineContradicted(Rule):
+    """The headline says the opposite of the body, or gives a figure the body gives otherwise.
+
+    What it flags:
+        A headline predicate whose opposite the body states about the same thing, and the
+        headline's own word nowhere: "Second-quarter profit rises" over "operating profit
+        fell 38 percent", "Coalition keeps its majority" over "lost its parliamentary
+        majority"; and a headline figure the body never gives while it gives another for
+        the same thing: "approves $35.1 million deal" over "a $31.5 million contract",
+        "jailed for eight years" over "jailed for six years".
+
+    Why it matters:
+        Most readers see only the headline; one that contradicts the story misinforms them.
+
+    Example:
+        Carmaker's quarterly profit rises
+        The carmaker said on Tuesday that its operating profit fell 38 percent in the
+        second quarter, hit by weak demand in Europe.
+
+    Not flagged:
+        Carmaker's quarterly profit rises
+        The carmaker said on Tuesday that its operating profit rose 12 percent in the second
+        quarter, although sales fell in Europe.
+
+    Reads:
+        The headline's and body's parse (lemmas, subjects and objects) with the table of
+        opposite news predicates `consistency/data/opposites.tsv`; figures from
+        `ctx.quantities`. Questions and quoted headlines are left alone.
+    """
+
+    code = "HL02"
+    name = "headline.contradicted-claim"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        title = ctx.article.title.strip()
+        if not title or not ctx.article.body or title.endswith("?") or title[:1] in "\"'“‘":
+            return
+        yield from self._figures(ctx)
+        found = list(self._winner(ctx))
+        yield from found
+        if not found:
+            yield from self._polarity(ctx)
+
+    def _winner(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Rheinwerk wins battle" over "Norrsken Industrier won the contest": the body gives the win
+        to someone else, or makes the headline's winner the one beaten, and never gives it to them."""
+        wins = _opposites().get("win", (frozenset(), frozenset()))[0]
+        for token in ctx.title_doc:
+            if token.lemma_.lower() not in wins:
+                continue
+            winner = _name_words(next((c for c in token.children if c.dep_ in ("nsubj", "compound")), None))
+            if not winner:
+                continue
+            beaten, other = None, None
+            for t in ctx.body_doc:
+                if t.lemma_.lower() not in wins or t.pos_ != "VERB" or _negated(t):
+                    continue
+                subject = set().union(*(_name_words(c) for c in t.children if c.dep_ == "nsubj"))
+                obj = _name_words(next((c for c in t.children if c.dep_ == "dobj"), None))
+                if _overlap(subject, winner):
+                    return  # the body gives the win to the headline's winner
+                named = any(c.ent_type_ in ("ORG", "PERSON", "GPE") for c in t.children if c.dep_ == "nsubj")
+                if obj & winner and beaten is None:
+                    beaten = t
+                elif subject and named and not _overlap(subject, winner) and other is None:
+                    other = t
+            against = beaten or other
+            if against is not None:
+                how = "beaten" if beaten is not None else "not the winner"
+                yield self.finding(
+                    f"The headline makes {' '.join(sorted(winner))} the winner (\"{token.text}\"), but in the body "
+                    f"they are {how} (\"{_clip(against.sent.text)}\").",
+                    [ctx.span(token)], [ctx.span(against)], confidence=0.6,
+                    data={"headline_winner": sorted(winner)},
+                )
+            return
+
+    def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
+        for h in (q for q in ctx.quantities if q.field == "title"):
+            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
+                continue
+            if h.counted is None:
+                continue
+            # the same thing counted ("eight years" / "six years"), or an amount in the same currency
+            # in a sentence about the headline's thing ("$35.1 million deal" / "a $31.5 million contract")
+            topics = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
+            kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
+                topics & {t.lemma_.lower() for t in b.sentence}))]
+            if not kin or any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
+                continue
+            other = kin[0]
+            yield self.finding(
+                f"The headline gives {_figure(h)} but the body never does; it gives {_figure(other)} "
+                f"(\"{_context(ctx, other)}\").",
+                [h.to_span()], [other.to_span()], confidence=0.65,
+                data={"headline": h.value, "body": other.value},
+            )
+            return
+
+    def _polarity(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        table = _opposites()
+        for token in ctx.title_doc:
+            lemma = token.lemma_.lower()
+            if lemma not in table or not (token.pos_ in ("VERB", "ADV", "ADJ") or token.tag_ in ("NNS", "VBZ")
+                                          and token.i > 0 and token.i == len(ctx.title_doc) - 1 - _trailing(token)):
+                continue  # a headline's last word is often its verb, even when tagged a plural noun ("profit rises")
+            if any(c.dep_ == "neg" for c in token.children) or token.i > 0 and ctx.title_doc[token.i - 1].lower_ in (
+                    "not", "no", "fails", "fail", "to", "may", "could", "will", "would"):
+                continue
+            topics = _topics(token)
+            if not topics:
+                continue
+            modifiers = {c.lemma_.lower(): {g.lemma_.lower() for g in c.children if g.dep_ == "compound"}
+                         for c in (*token.children, token.head) if c.pos_ == "NOUN"}
+            same, opposite = table[lemma]
+            if any(t.lemma_.lower() in same and t.pos_ in ("VERB", "ADV", "ADJ") and not _negated(t)
+                   and topics & {w.lemma_.lower() for w in t.sent} for t in ctx.body_doc):
+                continue  # the body says the headline's word about the same thing: no contradiction
+            supported, against = None, None
+            for sent in ctx.body_doc.sents:
+                lemmas = {t.lemma_.lower() for t in sent}
+                if not topics & lemmas:
+                    continue
+                for t in sent:
+                    word = t.lemma_.lower()
+                    if word in same and not _negated(t):
+                        supported = t
+                    elif word in opposite and t.pos_ in ("VERB", "ADJ", "ADV") and not _negated(t) \
+                            and against is None and _about(t, topics, modifiers):
+                        against = t
+                if supported is not None:
+                    break
+            if supported is None and against is not None:
+                yield self.finding(
+                    f"The headline says \"{token.text}\" but the body says \"{against.text}\" about "
+                    f"{', '.join(sorted(topics))} (\"{_clip(against.sent.text)}\"), and never the headline's word.",
+                    [ctx.span(token)], [ctx.span(against)], confidence=0.6,
+                    data={"headline": lemma, "body": against.lemma_.lower(), "topics": sorted(topics)},
+                )
+                return
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    """Name words in common, plurals folded ("Iraqis" / "Iraqi")."""
+    fold = lambda words: {w.lower().rstrip("s") for w in words}  # noqa: E731
+    return bool(fold(a) & fold(b))
+
+
+def _name_words(token: Any) -> set[str]:
+    """The capitalised words of a name phrase headed by this token ("Ngāruawāhia Rovers")."""
+    if token is None:
+        return set()
+    words = {t.text for t in token.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()}
+    if token.pos_ == "PROPN":
+        words.add(token.text)
+    return words
+
+
+def _trailing(token: Any) -> int:
+    """How many punctuation tokens end the headline after this token."""
+    doc = token.doc
+    return sum(1 for t in doc[token.i + 1:] if t.is_punct)
+
+
+def _figure(q: Any) -> str:
+    return f"{q.text} {q.counted_phrase or q.counted or ''}".strip() if q.unit is None else q.text
+
+
+def _close(body: float, headline: float, written: str) -> bool:
+    """Equal, or the headline's rounding of the body's figure ("$16bn" for $16.6bn)."""
+    digits = re.sub(r"[^\d.]", "", written.split()[0] if written.split() else written)
+    scale = headline / float(digits) if digits and float(digits or 0) else 1.0
+    step = (10 ** -len(digits.split(".")[1]) if "." in digits else 1.0) * scale
+    return abs(body - headline) <= max(step, 0.02 * max(abs(body), abs(headline)))
+
+
+def _context(ctx: ArticleAnalysis, q: Any) -> str:
+    return _clip(q.sentence.text)
+
+
+def _clip(text: str, size: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _negated(token: Any) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children) and token.dep_ in ("xcomp", "dobj")
+
+
+_TOPIC_STOP = frozenset({"year", "time", "day", "week", "month", "record", "deal", "plan", "people", "man", "woman"})
+
+
+def _topics(token: Any) -> set[str]:
+    """The nouns a headline predicate is about: its subject and object (compounds included)."""
+    found: set[str] = set()
+    for c in (*token.children, token.head):
+        if c.pos_ in ("NOUN", "PROPN") and c.i != token.i:
+            found.add(c.lemma_.lower())
+            found.update(g.lemma_.lower() for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN")
+    return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP}
+
+
+def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None = None) -> bool:
+    """Whether a body predicate's own subject or object is one of the headline's topic nouns (not a
+    name alone), with no modifier that makes it another thing ("sexism claim" / "claim of unfair dismissal")."""
+    for c in (*token.children, token.head):
+        lemma = c.lemma_.lower()
+        if c.pos_ != "NOUN" or lemma not in topics:
+            continue
+        of_what = {p.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                   for p in g.subtree if p.pos_ == "NOUN"}
+        wanted = (modifiers or {}).get(lemma, set())
+        if wanted and of_what and not wanted & of_what:
+            continue  # "sexism claim" in the headline, "her claim of unfair dismissal" in the body
+        return True
+    return False
+
+
+_OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+
+def _opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """word -> (words saying the same, words saying the opposite), from consistency/data/opposites.tsv."""
+    global _OPPOSITES
+    if _OPPOSITES is None:
+        from importlib import resources
+
+        table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        text = resources.files("consistency").joinpath("data", "opposites.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
+            for word in left:
+                table.setdefault(word, (left, right))
+            for word in right:
+                table.setdefault(word, (right, left))
+        _OPPOSITES = table
+    return _OPPOSITES
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [UnsupportedHeadlineClaim]
+    return [UnsupportedHeadlineClaim, HeadlineContradicted]

@@ -2,6 +2,8 @@
 
 Codes:
     KN01 kinship.surname-mismatch: "X Y, Z W's son" where the family surnames disagree.
+    KN02 kinship.patronymic-mismatch: a patronymic ("Einarsdóttir", "bin Saeed", "Sergeyevich")
+         that names someone other than the stated father (claims ledger).
 
 Data sources: none beyond the text; family relations come from `ctx.people`
 (`consistency.people`), which reads "X, Y's son", "Y's son X" and "X, the son of Y".
@@ -14,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold
+from consistency.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -76,6 +78,10 @@ def patronymic_explains(subject: NameMention, relative: NameMention) -> bool:
             return True
         if any(w.endswith(_PATRONYMIC_ENDINGS) for w in words[1:-1] if len(w) > 5):
             return True  # a middle name that is a patronymic
+    stems = {re.sub(r"(?:son|dottir)$", "", fold(m.surname or "")) for m in (subject, relative)
+             if re.search(r"(?:son|dottir)$", fold(m.surname or ""))}
+    if len(stems) == 1 and all(re.search(r"(?:son|dottir)$", fold(m.surname or "")) for m in (subject, relative)):
+        return True  # Icelandic siblings: "Pálsson" and "Pálsdóttir", children of one Páll
     for a, b in ((subject, relative), (relative, subject)):
         for given in b.given:
             stem = fold(given)[:4]
@@ -104,6 +110,9 @@ class SurnameKinshipMismatch(Rule):
     Why it matters:
         A son given the wrong surname is a wrong fact about a real family, and a sign that
         names were made up or mixed up.
+
+        A warning, not an error: relatives can carry different surnames (marriage, custom,
+        stepfamilies).
 
     Example:
         Minister meets president's son
@@ -162,7 +171,123 @@ class SurnameKinshipMismatch(Rule):
                             severity=Severity.info, data=data)
 
 
+_SLAVIC = re.compile(r"^(?P<stem>.+?)(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevich|yevna)$", re.IGNORECASE)
+_ARABIC_LINK = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _folded(word: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(word).lower())
+
+
+def _patronym(name: str, icelandic_article: bool) -> tuple[str, str] | None:
+    """(the father's first name the name implies, the custom) or None: "Sóley Einarsdóttir" ->
+    ("Einar", "Icelandic"), "Hamdan bin Saeed Al Falasi" -> ("Saeed", "Arabic"), "Ivan Sergeyevich
+    Petrov" -> ("Sergey", "Russian")."""
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in _ARABIC_LINK and words[i + 1][:1].isupper():
+            return words[i + 1], "Arabic"
+    if len(words) >= 2:
+        last = words[-1]
+        found = re.match(r"^(?P<gen>.+?)(?:son|d[óo]ttir)$", last, re.IGNORECASE)
+        if found and (icelandic_article or re.search(r"d[óo]ttir$", last, re.IGNORECASE)):
+            genitive = found.group("gen")  # "Einars", "Páls", "Magnúss"
+            plain = genitive[:-1] if genitive.endswith("s") and not genitive.endswith(("ús", "us")) else genitive
+            return plain, "Icelandic"
+        for word in words[1:]:
+            found = _SLAVIC.match(word)
+            if found and len(words) >= 3:
+                return found.group("stem"), "Russian"
+    return None
+
+
+def _matches(implied: str, given: str) -> bool:
+    a, b = _folded(implied), _folded(given)
+    if not a or not b:
+        return True
+    size = min(4, len(a), len(b))
+    return a[:size] == b[:size] or a.startswith(b) or b.startswith(a)
+
+
+class PatronymicMismatch(Rule):
+    """A patronymic names someone other than the stated father.
+
+    What it flags:
+        "his daughter, Sóley Einarsdóttir" of Gunnar Einarsson (her father's first name,
+        under the Icelandic custom, would make her Gunnarsdóttir); "his father, Khalid bin
+        Rashid" of Hamdan bin Saeed; a Russian "Ivan Sergeyevich Petrov" whose stated father
+        is Nikolai Petrov: the name formed from the father's first name does not fit the
+        father the text gives.
+
+    Why it matters:
+        In these naming customs the name itself says who the father is; a mismatch means
+        the relation or one of the names is wrong.
+
+    Example:
+        Snap election in Iceland
+        Prime Minister Gunnar Einarsson won a second term. Among the new members of
+        parliament is his daughter, Sóley Einarsdóttir, a first-time candidate.
+
+    Not flagged:
+        Snap election in Iceland
+        Prime Minister Gunnar Einarsson won a second term. Among the new members of
+        parliament is his daughter, Sóley Gunnarsdóttir, and his brother-in-law, Ari Pálsson.
+
+    Reads:
+        `ctx.claims` (kin claims: child and father); Icelandic -son/-dóttir, Arabic bin/ibn and
+        Russian -ovich/-ovna forms read from the names themselves. A -son surname outside an
+        article that uses -dóttir names is a family surname ("Johnson"), not a patronymic.
+    """
+
+    code = "KN02"
+    name = "kinship.patronymic-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        text = f"{ctx.article.title} {ctx.article.body}"
+        icelandic = bool(re.search(r"\w+d[óo]ttir\b", text))
+        for claim in ledger.of("kin"):
+            pair = _child_and_father(claim)
+            if pair is None or "negated" in claim.qualifiers:
+                continue
+            child_id, father_id = pair
+            child, father = ledger.subjects.get(child_id), ledger.subjects.get(father_id)
+            if child is None or father is None:
+                continue
+            implied = _patronym(child.name, icelandic)
+            father_given = father.name.split()[0] if father.name.split() else ""
+            if implied is None or not father_given or len(father.name.split()) < 2 and (
+                    custom_needs_full(implied) or is_known_place(father.name)):
+                continue
+            name, custom = implied
+            if _matches(name, father_given):
+                continue
+            yield self.finding(
+                f"{child.name}'s name says, under the {custom} custom, that the father's first name is {name}, "
+                f"but the father given (\"{claim.span.text}\") is {father.name}.",
+                [claim.span, *child.mentions[:1]], list(father.mentions[:1]), confidence=0.75,
+                data={"child": child.name, "father": father.name, "implied": name, "custom": custom},
+            )
+
+
+def custom_needs_full(implied: tuple[str, str]) -> bool:
+    """Whether we need the father's full name to compare (a lone word may be a surname)."""
+    return implied[1] != "Icelandic"
+
+
+def _child_and_father(claim):  # type: ignore[no-untyped-def]
+    """(child, father) subject ids for "X, Y's son/daughter" (Y male) or "X, Y's father"."""
+    relation, relative = claim.value, claim.data.get("relative")
+    if relation == "father":
+        return relative, claim.subject
+    if relation in ("son", "daughter") and claim.data.get("relative_gender") != "f":
+        return claim.subject, relative
+    return None
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [SurnameKinshipMismatch]
+    return [SurnameKinshipMismatch, PatronymicMismatch]

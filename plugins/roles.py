@@ -3,6 +3,9 @@
 Codes:
     RL01 roles.office-conflict: one person given two incompatible offices.
     RL02 roles.office-holder-conflict: two people holding one unique office at once.
+    RL03 roles.role-class-conflict: one person given two roles of classes that exclude each other.
+    RL04 roles.role-organisation-conflict: one person's role placed at two organisations.
+    RL05 roles.single-holder-conflict: two people given one organisation's single-holder role.
 
 Data sources: offices come from `ctx.people` (`consistency.people`): titles before names
 ("Foreign Minister Sergei Lavrov") and appositions ("X, the mayor of Leeds"); bodies are
@@ -16,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import Office, Person, optional_gazetteer, party_of
+from consistency.people import Office, Person, is_known_place, optional_gazetteer, party_of
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -108,6 +111,9 @@ class OfficeConflict(Rule):
         A person's office is a checkable fact; two incompatible offices mean one is wrong
         or the text mixes up two people.
 
+        A warning, not an error: a person can hold an office after another, and the story
+        may span both.
+
     Example:
         Mayor opens bridge
         Mayor of Leeds John Smith opened the bridge on Monday. Smith, the mayor of York,
@@ -181,6 +187,8 @@ class OfficeHolderConflict(Rule):
     Why it matters:
         One of the two names is wrong, or an outdated office holder is presented as current.
 
+        A warning, not an error: the two may have held the office one after the other.
+
     Example:
         Ministers meet
         Russian Foreign Minister Sergei Lavrov met the press. Russian Foreign Minister
@@ -221,7 +229,231 @@ class OfficeHolderConflict(Rule):
                                    data={"office": f"{a.body} {a.role}", "holders": [p.name, q.name]})
 
 
+class RoleClassConflict(Rule):
+    """One person is given two roles that no one holds at the same time.
+
+    What it flags:
+        A person introduced as a player and later called the referee, a cellist later
+        called the orchestra's chief executive, a senior lecturer later a first-year
+        undergraduate, the prosecutor later the defence lawyer: two current `role` claims
+        of the claims ledger whose classes exclude each other (the table of role classes,
+        `consistency/data/role_classes.tsv`, says which and how surely).
+
+    Why it matters:
+        A role is what readers use to place a person in the story; two roles that exclude
+        each other mean the text mixed up two people or changed one's part by mistake.
+
+    Example:
+        Rovers edge past City
+        Rovers winger Tom Hale scored twice on Saturday. Hale, the match referee, was
+        booked in the second half.
+
+    Not flagged:
+        Rovers edge past City
+        Former Rovers winger Tom Hale, now the club's assistant coach, watched on Saturday.
+        Hale, who became a coach in 2019, said the team was improving.
+
+    Reads:
+        `ctx.claims` (role claims with their qualifiers); roles qualified former, future,
+        past, a change ("became", "was appointed"), negated, read through a surname several
+        people share, or stated in the same sentence are not compared.
+    """
+
+    code = "RL03"
+    name = "roles.role-class-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        from consistency.understanding.lexicon import exclusive_classes, exclusive_members
+
+        exclusive = exclusive_classes()
+        within = exclusive_members()
+        for subject, claims in ctx.claims.by_subject("role").items():
+            usable = [c for c in claims if c.current and c.data.get("class")
+                      and not {"change", "ambiguous", "acting", "avocation"} & set(c.qualifiers)]
+            if any("change" in c.qualifiers for c in claims):
+                continue  # the article reports a change of role: earlier and later roles both hold
+            reported: set[frozenset[str]] = set()
+            for i, a in enumerate(usable):
+                for b in usable[i + 1:]:
+                    pair = frozenset((a.data["class"], b.data["class"]))
+                    sureness = exclusive.get(pair)
+                    if len(pair) == 1 and a.value != b.value:  # two instruments: cellist, oboist
+                        sureness = within.get(a.data["class"])
+                        pair = frozenset((str(a.value), str(b.value)))
+                    if sureness is None or a.sentence == b.sentence or pair in reported:
+                        continue
+                    reported.add(pair)
+                    confidence = sureness * (0.8 if "description" in a.qualifiers + b.qualifiers else 1.0)
+                    name = ctx.claims.name_of(subject)
+                    yield self.finding(
+                        f"{name} is called {_role_phrase(a)} (\"{a.span.text}\") and {_role_phrase(b)} "
+                        f"(\"{b.span.text}\"); one person is not both at once.",
+                        [b.span], [a.span], confidence=confidence,
+                        severity=None if confidence >= 0.7 else Severity.info,
+                        data={"person": name, "roles": [a.value, b.value],
+                              "classes": [a.data["class"], b.data["class"]]},
+                    )
+
+
+# Roles people commonly hold at several bodies at once: a second organisation is no conflict.
+_MULTI_BODY_ROLES = frozenset("""
+member director non-executive director trustee adviser advisor consultant fellow visiting professor professor
+ambassador patron founder co-founder investor partner shareholder governor board member researcher lecturer
+columnist contributor analyst economist lawyer doctor nurse volunteer
+""".split())
+# Roles one organisation gives to one person at a time.
+_SINGLE_HOLDER_ROLES = frozenset({"chief executive", "chief financial officer", "chief operating officer", "chair",
+                                  "president", "principal investigator", "head coach", "captain", "head", "managing director",
+                      "director general", "secretary general", "vice chancellor", "headteacher", "dean",
+                      "chief constable", "chief medical officer", "chief curator", "team principal", "mayor",
+                      "governor", "prime minister", "speaker", "chief scientist", "editor in chief"})
+
+
+def _org_key(text: str | None) -> str:
+    if not text:
+        return ""
+    key = " ".join(text.lower().replace("’", "'").replace("'s", "").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _named(org: str | None) -> bool:
+    """An organisation given by name ("Medivio"), not by a common noun ("the club")."""
+    return bool(org) and any(w[:1].isupper() for w in str(org).split())
+
+
+def _same_org(a: str, b: str) -> bool:
+    from consistency.understanding.lexicon import same_organisation
+
+    return same_organisation(a, b)
+
+
+def _comparable(claims: list) -> list:  # type: ignore[type-arg]
+    return [c for c in claims if c.current and not {"change", "ambiguous", "description"} & set(c.qualifiers)]
+
+
+class RoleOrganisationConflict(Rule):
+    """One person's role is placed at one organisation and later at another.
+
+    What it flags:
+        "Jonas Weber, a spokesman for the Berlin data protection authority" and later
+        "Weber, Medivio's spokesman"; "Kattegat's chief financial officer, Mette Skovgaard"
+        and later "Skovgaard, Norrsken's finance chief": the same role (under any of its
+        names) of one person, at two organisations named in the article, both current.
+
+    Why it matters:
+        Whom a person speaks or works for tells readers whose side a statement is on; a
+        role moved to another organisation misattributes it.
+
+    Example:
+        Data breach at pharmacy chain
+        Jonas Weber, a spokesman for the Berlin data protection authority, said the breach
+        was serious. Later, Weber, Medivio's spokesman, said customers need not act.
+
+    Not flagged:
+        Data breach at pharmacy chain
+        Jonas Weber, a spokesman for the Berlin data protection authority, said the breach
+        was serious. Anna Roth, Medivio's spokeswoman, said customers need not act. Weber,
+        a former spokesman for Medivio, declined to comment.
+
+    Reads:
+        `ctx.claims` (role claims with their organisation); roles people often hold at
+        several bodies (director, trustee, adviser, professor, ...) are not compared.
+    """
+
+    code = "RL04"
+    name = "roles.role-organisation-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        for subject, claims in ctx.claims.by_subject("role").items():
+            usable = [c for c in _comparable(claims) if _named(c.data.get("organisation"))
+                      and c.data.get("org_entity") and c.value not in _MULTI_BODY_ROLES]
+            done = False
+            for i, a in enumerate(usable):
+                for b in usable[i + 1:]:
+                    if done or a.value != b.value or a.sentence == b.sentence or \
+                            _same_org(a.data["organisation"], b.data["organisation"]):
+                        continue
+                    name = ctx.claims.name_of(subject)
+                    done = True
+                    yield self.finding(
+                        f"{name} is {a.value} of {a.data['organisation']} (\"{a.span.text}\") and later of "
+                        f"{b.data['organisation']} (\"{b.span.text}\"); one person holds that role at one of them.",
+                        [b.span], [a.span], confidence=0.7,
+                        data={"person": name, "role": a.value,
+                              "organisations": [a.data["organisation"], b.data["organisation"]]},
+                    )
+
+
+class SingleHolderConflict(Rule):
+    """Two people are given the same single-holder role of one organisation.
+
+    What it flags:
+        "Dr. Samuel Okello, the trial's principal investigator" and "Dr. Grace Namuli, the
+        trial's principal investigator"; "Board chief executive Grant Muir" and "Board chief
+        executive Aroha Tipene": a role one organisation gives to one person at a time (chief
+        executive, chair, captain, principal investigator, head of a unit, ...), current for
+        both, at the same organisation as written.
+
+    Why it matters:
+        One of the two people is misnamed, or an outgoing holder is presented as current.
+
+    Example:
+        Vaccine trial reports results
+        Dr Samuel Okello, the trial's principal investigator, said the results were
+        encouraging. Dr Grace Namuli, the trial's principal investigator, urged caution.
+
+    Not flagged:
+        Vaccine trial reports results
+        Dr Samuel Okello, the trial's principal investigator, said the results were
+        encouraging. Dr Grace Namuli, the former principal investigator of the trial, and
+        Dr Ann Ode, the chief executive of Medlab, urged caution.
+
+    Reads:
+        `ctx.claims` (role claims with their organisation).
+    """
+
+    code = "RL05"
+    name = "roles.single-holder-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        holders = [c for c in _comparable(ctx.claims.of("role"))
+                   if c.value in _SINGLE_HOLDER_ROLES and c.data.get("organisation")
+                   and "acting" not in c.qualifiers and "outgoing" not in c.qualifiers]
+        reported: set[frozenset[str]] = set()
+        for i, a in enumerate(holders):
+            for b in holders[i + 1:]:
+                pair = frozenset((a.subject, b.subject))
+                if a.subject == b.subject or pair in reported or a.value != b.value or a.span == b.span or \
+                        _org_key(a.data["organisation"]) != _org_key(b.data["organisation"]):
+                    continue
+                surnames = {ctx.claims.name_of(s).split()[-1].lower() for s in pair}
+                if len(surnames) == 1:
+                    continue  # one surname, two first names: NM02 reports it
+                if is_known_place(_org_key(a.data["organisation"])):
+                    continue  # "Spain's chairman": a country, not one organisation
+                reported.add(pair)
+                first, second = ctx.claims.name_of(a.subject), ctx.claims.name_of(b.subject)
+                yield self.finding(
+                    f"{first} (\"{a.span.text}\") and {second} (\"{b.span.text}\") are both called "
+                    f"{a.value} of {a.data['organisation']}, a role one person holds at a time.",
+                    [b.span], [a.span], confidence=0.65,
+                    data={"role": a.value, "organisation": a.data["organisation"], "holders": [first, second]},
+                )
+
+
+def _role_phrase(claim: object) -> str:
+    value = str(getattr(claim, "value", ""))
+    article = "an" if value[:1].lower() in "aeiou" else "a"
+    return f"{article} {value}"
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [OfficeConflict, OfficeHolderConflict]
+    return [OfficeConflict, OfficeHolderConflict, RoleClassConflict, RoleOrganisationConflict, SingleHolderConflict]

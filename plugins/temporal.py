@@ -3,7 +3,8 @@
 Codes: TM01 (event told as done, then as still to come), TM02 (weekday that does not
 fit its date), TM03 (past events dated after the article's date; "N years ago" and
 anniversaries that miscount), TM04 (an age that disagrees with a birth or founding
-year).
+year in one sentence), TM05 (a person's age restated differently, or against a birth date
+anywhere in the article, read from the claims ledger).
 
 Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
 `consistency.timeline`; the article's reference date (published metadata, dateline, or
@@ -50,6 +51,8 @@ class EventStatusConflict(Rule):
     Why it matters:
         A trip cannot both have happened and still be expected; stitched or rewritten
         copy often keeps both versions, and the reader cannot tell which is true.
+
+        A warning, not an error: a trip can be made and then a second one announced.
 
     Example:
         Minister visits Belarus
@@ -141,6 +144,10 @@ class WeekdayDateMismatch(Rule):
         A wrong weekday means the weekday or the date is wrong, and a reader cannot tell
         which; fact-checkers verify these first.
 
+        When the year is written beside the date this is an error: the calendar leaves no
+        doubt that the weekday and the date cannot both be right. When the year is taken
+        from the article's date it is a warning, as that date can be off.
+
     Example:
         Summit date set
         The leaders will meet on Tuesday, March 3, 2021, in Geneva.
@@ -152,7 +159,7 @@ class WeekdayDateMismatch(Rule):
 
     code = "TM02"
     name = "temporal.weekday-date-mismatch"
-    default_severity = Severity.warning
+    default_severity = Severity.error
     requires = ("entities",)
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
@@ -172,6 +179,7 @@ class WeekdayDateMismatch(Rule):
                 f"{calendar.month_name[month]} {day}, {actual.year} was a {calendar.day_name[actual.weekday()]}, "
                 f"not a {calendar.day_name[weekday]}{source}.",
                 spans, confidence=0.95 if year is not None else 0.75,
+                severity=None if year is not None else Severity.warning,  # an inferred year can be off
                 suggestion=f"{calendar.day_name[actual.weekday()]}, {calendar.month_name[month]} {day}",
                 data={"weekday": calendar.day_name[weekday], "date": actual.isoformat(),
                       "actual_weekday": calendar.day_name[actual.weekday()], "year_stated": year is not None},
@@ -238,6 +246,9 @@ class AfterPublication(Rule):
     Why it matters:
         An article cannot report as done what had not happened when it was written; wrong
         years and miscounted anniversaries are among the commonest factual slips.
+
+        A warning, not an error: the article's date is read from metadata, dateline or a
+        copyright line, which can be wrong or missing.
 
     Example:
         Plant opens
@@ -414,6 +425,9 @@ class AgeMismatch(Rule):
         Ages and birth years are checked by readers with a subtraction; a wrong one casts
         doubt on the rest of the profile.
 
+        A warning, not an error: the article's date is inferred, and a birthday can fall
+        either side of it.
+
     Example:
         Veteran coach retires
         John Smith, 45, who was born in 1950, retired on Monday.
@@ -514,7 +528,185 @@ def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
         yield int(token.text), lemma, token
 
 
+class AgeConflict(Rule):
+    """A person's age is restated differently, or contradicts their birth date elsewhere in the article.
+
+    What it flags:
+        "Hughes, 27," and later "Hughes, 31,"; "born in May 1981" and later "the
+        38-year-old" in an article of 2023: two `age` claims of one person that differ, or
+        an age that differs by more than a year from the one the birth date and the
+        article's date give. Ages at another time ("at 19", "when she was 19", "as a
+        19-year-old") are not compared with the current one.
+
+    Why it matters:
+        Ages are among the facts readers check first; a restated age that changes means
+        one of the two is wrong.
+
+    Example:
+        Hughes extends contract
+        LONDON, March 3, 2023 - Tom Hughes, 27, signed a new deal on Friday. The striker
+        joined in 2019. Hughes, 31, said he was delighted.
+
+    Not flagged:
+        Hughes extends contract
+        LONDON, March 3, 2023 - Tom Hughes, 27, signed a new deal on Friday. He joined the
+        club at 19. Hughes, 27, said he was delighted.
+
+    Reads:
+        `ctx.claims` (age and birth claims) and the article's reference date. Pairs inside
+        one sentence are left to TM04.
+    """
+
+    code = "TM05"
+    name = "temporal.age-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        reference: ReferenceDate | None = ctx.reference_date
+        births = ledger.by_subject("birth")
+        for subject, ages in ledger.by_subject("age").items():
+            current = [a for a in ages if a.current and "ambiguous" not in a.qualifiers]
+            name = ledger.name_of(subject)
+            yield from self._restated(current, name)
+            if reference is not None:
+                for birth in births.get(subject, [])[:1]:
+                    yield from self._against_birth(current, birth, reference, name)
+
+    def _restated(self, ages: list, name: str) -> Iterator[Finding]:  # type: ignore[type-arg]
+        if not ages:
+            return
+        first = ages[0]
+        for later in ages[1:]:
+            if later.value == first.value or later.sentence == first.sentence:
+                continue
+            sure = 0.6 if "description" in first.qualifiers + later.qualifiers else 0.8
+            yield self.finding(
+                f"{name} is {first.value} (\"{first.span.text}\") and later {later.value} "
+                f"(\"{later.span.text}\"); one age is wrong.",
+                [later.span], [first.span], confidence=sure,
+                severity=None if sure >= 0.7 else Severity.info,
+                data={"person": name, "ages": [first.value, later.value]},
+            )
+            return  # one finding per person: the first restatement that differs
+
+    def _against_birth(self, ages: list, birth: object, reference: ReferenceDate,  # type: ignore[type-arg]
+                       name: str) -> Iterator[Finding]:
+        value = str(getattr(birth, "value", ""))
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else None
+        expected = reference.year - year
+        possible = {expected - 1, expected}
+        if month and reference.precision == "day":
+            if len(value) >= 10:
+                birthday_passed = (reference.date.month, reference.date.day) >= (month, int(value[8:10]))
+                possible = {expected if birthday_passed else expected - 1}
+            elif reference.date.month != month:
+                possible = {expected if reference.date.month > month else expected - 1}
+        span = getattr(birth, "span")
+        for age in ages:
+            if age.sentence == getattr(birth, "sentence") or age.value in possible or not isinstance(age.value, int):
+                continue
+            if min(abs(age.value - p) for p in possible) <= 0:
+                continue
+            shown = " or ".join(str(p) for p in sorted(possible))
+            yield self.finding(
+                f"{name} is said to be {age.value} (\"{age.span.text}\"), but someone {span.text} is {shown} "
+                f"on {reference.describe()}.",
+                [age.span], [span], confidence=0.8,
+                data={"person": name, "age": age.value, "birth": value, "expected": sorted(possible)},
+            )
+            return
+
+
+_FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "set", "plan", "planned", "intend",
+                            "hope", "aim", "propose", "proposed", "going", "until", "by", "before", "from", "next",
+                            "if", "unless", "could", "might", "may", "should", "must", "deadline"})
+
+
+class YearlessAfterPublication(Rule):
+    """An event told as past on a day after the article's own date, the year left to the reader.
+
+    What it flags:
+        "talks broke down on 19 June" in an article datelined 12 June 2025; "the vote was
+        held on Nov. 28" under "Nov. 25, 2024": a day and month without a year, read in the
+        article's year, later than its date (by up to six months), in a clause told in the
+        past tense with nothing that makes it a plan.
+
+    Why it matters:
+        A report cannot tell of a day that has not come yet; the date or the tense is wrong.
+
+    Example:
+        Cabin crew strike grounds flights
+        DUBLIN, 12 June 2025 - Talks between the airline and the union broke down on
+        19 June, and the strike began the next day.
+
+    Not flagged:
+        Cabin crew strike grounds flights
+        DUBLIN, 12 June 2025 - Talks between the airline and the union broke down on
+        9 June. A new round is due to start on 19 June.
+
+    Reads:
+        The article's reference date (dateline grammar, published metadata) and
+        `ctx.temporal`; the tense and modal words of the clause from the parse.
+    """
+
+    code = "TM06"
+    name = "temporal.yearless-after-publication"
+    default_severity = Severity.warning
+    requires = ("entities",)
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        import datetime as dt
+
+        reference: ReferenceDate | None = ctx.reference_date
+        if reference is None or reference.precision != "day":
+            return
+        for expr in ctx.temporal:
+            if expr.field != "body" or expr.kind != "date" or expr.year is not None or not expr.day or not expr.month:
+                continue
+            if reference.span is not None and reference.span.start <= expr.start < reference.span.end:
+                continue
+            try:
+                when = dt.date(reference.year, expr.month, expr.day)
+            except ValueError:
+                continue
+            ahead = (when - reference.date).days
+            if not 0 < ahead <= 183:
+                continue
+            verb = _past_verb_of_date(expr)
+            if verb is None:
+                continue
+            yield self.finding(
+                f"\"{verb.text} ... {expr.text}\" tells as past a day {ahead} day(s) after the article's date, "
+                f"{reference.describe()}.",
+                [ctx.span_at("body", expr.start, expr.end)],
+                [reference.span] if reference.span is not None else [], confidence=0.7,
+                data={"date": when.isoformat(), "reference": reference.date.isoformat(), "days_after": ahead},
+            )
+
+
+def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def]
+    """The past-tense verb a yearless date is attached to, unless words frame it as a plan."""
+    doc = expr.span.doc
+    first = doc[expr.tokens[0]]
+    window = {t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]}
+    if window & _FUTURE_FRAMES:
+        return None
+    verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    clause = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "mark"))}
+    if clause & _FUTURE_FRAMES or any(t.lower_ in _FUTURE_FRAMES for t in verb.ancestors if t.pos_ in ("VERB", "AUX")):
+        return None
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+    return verb if past else None
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch]
+    return [EventStatusConflict, WeekdayDateMismatch, AfterPublication, AgeMismatch, AgeConflict,
+            YearlessAfterPublication]

@@ -39,7 +39,8 @@ def test_example_plugin_findings_appear_and_ignore_removes_them(article, tmp_pat
     code, out, _ = cli("check", str(article), "--format", "jsonl", "--select", "EX", cwd=tmp_path)
     finding = json.loads(out)["findings"][0]
     assert code == 1 and finding["rule"] == "EX01" and finding["spans"][0]["text"] == "the"
-    code, out, _ = cli("check", str(article), "--format", "jsonl", "--select", "EX", "--ignore", "EX01", cwd=tmp_path)
+    code, out, _ = cli("check", str(article), "--format", "jsonl", "--select", "EX,TM02", "--ignore", "EX01",
+                         cwd=tmp_path)  # TM02 keeps one rule selected
     assert code == 0 and json.loads(out)["findings"] == []
 
 

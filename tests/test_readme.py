@@ -25,3 +25,13 @@ def test_readme_test_command_is_what_ci_runs():
 
 def test_readme_example_article_is_bundled():
     assert (ROOT / "examples" / "seed_article.txt").read_text(encoding="utf-8").strip()
+
+
+def test_readme_test_command_keeps_the_example_plugin_out_of_the_users_environment():
+    run, test = readme_commands()
+    user_env = re.match(r"python3 -m venv (\S+)", run).group(1)
+    test_env = re.match(r"python3 -m venv (\S+)", test).group(1)
+    assert user_env != test_env
+    assert "consistency-example-plugin" in test and f"{test_env}/bin/pip install --no-deps ./examples" in test
+    assert f"{user_env}/bin/" not in test
+    assert f"{test_env}/" in (ROOT / ".gitignore").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ BUILTIN_FORMATS: dict[str, str] = {
     "jsonl": "consistency.reporters.json:JsonLinesReporter",
     "sarif": "consistency.reporters.sarif:SarifReporter",
     "html": "consistency.reporters.html:HtmlReporter",
+    "github": "consistency.reporters.github:GithubReporter",
 }
 
 
@@ -37,6 +38,21 @@ class Reporter:
         self.rules = list(rules)
         self.fail_on = fail_on
         self.options = options
+        self._locator: Any = None
+
+    def located(self, report: Report) -> Report:
+        """The report with each span's `location` in the input file filled, where it is a file."""
+        if self._locator is None:
+            from ..locations import Locator
+
+            self._locator = Locator()
+        return self._locator.locate(report)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Release what `located` holds open; called by the CLI after `finish()`."""
+        if self._locator is not None:
+            self._locator.close()
+            self._locator = None
 
     def start(self) -> None:
         """Called once before the first report."""

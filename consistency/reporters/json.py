@@ -1,7 +1,8 @@
 """JSON reports: the models' own dump, so the format and the models cannot drift.
 
 `jsonl` writes one report per line as it comes. `json` writes a single report for one
-input and an array for several; it holds back only the first report to decide.
+input and an array for several; it holds back only the first report to decide. Spans
+get their `location` in the input file where it is a file (`consistency.locations`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ class JsonLinesReporter(Reporter):
     """One JSON report per line, in input order."""
 
     def report(self, report: Report) -> None:
-        self.stream.write(dump(report) + "\n")
+        self.stream.write(dump(self.located(report)) + "\n")
         self.stream.flush()
 
 
@@ -32,6 +33,7 @@ class JsonReporter(Reporter):
         self._count = 0
 
     def report(self, report: Report) -> None:
+        report = self.located(report)
         self._count += 1
         if self._count == 1:
             self._first = report

@@ -2,11 +2,12 @@
 
 Each finding is a `result` with its rule, level, message, the flagged text as a
 location and each piece of evidence as a related location. Offsets in a finding are
-into the article's title or body; where the input is a plain-text file they are
-mapped back to the file (first non-empty line = title, the rest = body), so
-`charOffset`/`charLength` and line/column point at the very characters in it. For
-JSON and JSONL inputs the field is given as a logical location (`<source>#body`)
-with the field offsets in the location's properties, and a JSONL line as the region.
+into the article's title or body; where the input is a file they are mapped back to
+it by `consistency.locations` (the same line and column as the text report): for a
+plain-text file `charOffset`/`charLength` and line/column point at the very
+characters, for JSON and JSONL the line and column of the characters inside the
+field's string. Every location also names the field as a logical location
+(`<source>#body`) with the field offsets in its properties.
 
 Results are streamed as they come; the run's `tool` (only the rules that ran or
 fired) and `invocations` (unreadable inputs, failed rules) follow them, which JSON
@@ -16,23 +17,22 @@ the OASIS 2.1.0 (errata 01) schema.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..locations import source_file, source_path
 from ..models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
+from ..suppression import fingerprint
 from . import Reporter
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "sarif-2.1.0.json"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 SRCROOT = "SRCROOT"
-_INDEXED_SOURCE = re.compile(r"^(?P<path>.+):(?P<index>\d+)$")
 
 
 def sarif_level(severity: Severity | None) -> str:
@@ -42,79 +42,37 @@ def sarif_level(severity: Severity | None) -> str:
 
 @dataclass(frozen=True)
 class SourceMap:
-    """Where an article's title and body sit in its input, for physical locations.
+    """Which file an input is, for physical locations; regions come from `span.location`.
 
-    `title_at`/`body_at` are the character offsets of each field in the file's text
-    (None when they cannot be placed exactly), `line` the JSONL line of the article.
+    `line` is the JSONL line of the article, the region given when its fields cannot be
+    placed in the line.
     """
 
     uri: str | None
     uri_base: str | None = None
-    text: str | None = None
-    offsets: tuple[int, ...] | None = None  # normalised -> original offsets, when the file has \r
-    title_at: int | None = None
-    body_at: int | None = None
     line: int | None = None
 
     @classmethod
-    def of(cls, source: str, article: Article | None) -> SourceMap:
-        """Locate `source` and, for a plain-text file, the article's fields in it."""
-        match = _INDEXED_SOURCE.match(source)
-        if match and Path(match["path"]).suffix.lower() in (".json", ".jsonl") and Path(match["path"]).is_file():
-            uri, base = artifact_uri(match["path"])
-            line = int(match["index"]) if match["path"].lower().endswith(".jsonl") else None
-            return cls(uri, base, line=line)
-        path = Path(source)
-        if source == "-" or not path.is_file():
+    def of(cls, source: str, article: Article | None = None) -> SourceMap:
+        """Locate `source`: its file's URI, and the line of a JSONL article."""
+        found = source_file(source)
+        if found is None:
             return cls(None)
-        uri, base = artifact_uri(source)
-        if path.suffix.lower() in (".json", ".jsonl") or article is None:
-            return cls(uri, base)
-        try:
-            raw = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return cls(uri, base)
-        return cls(uri, base, *_place_fields(raw, article))
+        path, index = found
+        uri, base = artifact_uri(source if index is None else source_path(source))
+        return cls(uri, base, line=index if index is not None and path.suffix.lower() == ".jsonl" else None)
 
     def region(self, span: Span) -> dict[str, Any] | None:
-        """The SARIF region of a span: characters and line/columns in the file, or the JSONL line."""
-        start = self.title_at if span.field == "title" else self.body_at
-        if start is None or self.text is None:
+        """The SARIF region of a span: line/columns in the file (and characters, for text files)."""
+        where = span.location
+        if where is None:
             return {"startLine": self.line} if self.line else None
-        begin, end = self._original(start + span.start), self._original(start + span.end)
-        line, column = _line_column(self.text, begin)
-        end_line, end_column = _line_column(self.text, end)
-        return {"charOffset": begin, "charLength": end - begin, "startLine": line, "startColumn": column,
-                "endLine": end_line, "endColumn": end_column}
-
-    def _original(self, offset: int) -> int:
-        return self.offsets[offset] if self.offsets is not None else offset
-
-
-def _place_fields(raw: str, article: Article) -> tuple[str | None, tuple[int, ...] | None, int | None, int | None]:
-    """The text, offset map and field offsets of a .txt article, or Nones if they don't match."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    offsets = None
-    if text != raw:  # map each character of the normalised text back to the raw file
-        positions, i = [], 0
-        while i < len(raw):
-            positions.append(i)
-            i += 2 if raw.startswith("\r\n", i) else 1
-        positions.append(len(raw))
-        offsets = tuple(positions)
-    title_at = text.find(article.title) if article.title else 0
-    if title_at < 0 or text[:title_at].strip():
-        return None, None, None, None
-    body_at = text.find(article.body, title_at + len(article.title)) if article.body else title_at + len(article.title)
-    if body_at < 0:
-        return None, None, None, None
-    return raw, offsets, title_at, body_at
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of an offset (lines end at \\n; a \\r before it is part of the line)."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+        region: dict[str, Any] = {}
+        if where.offset is not None and where.end_offset is not None:
+            region = {"charOffset": where.offset, "charLength": where.end_offset - where.offset}
+        region.update(startLine=where.line, startColumn=where.column, endLine=where.end_line,
+                      endColumn=where.end_column)
+        return region
 
 
 def artifact_uri(path: str) -> tuple[str, str | None]:
@@ -164,10 +122,7 @@ def sarif_result(finding: Finding, report: Report, where: SourceMap) -> dict[str
             sarif_location(s, report.source, where, f"evidence: {s.text}", id_=i)
             for i, s in enumerate(finding.evidence, start=1)
         ]
-    quoted = "|".join(f"{s.field}:{s.text}" for s in finding.spans)
-    result["partialFingerprints"] = {
-        "consistencyFinding/v1": hashlib.sha256(f"{finding.rule}|{quoted}|{finding.message}".encode()).hexdigest()
-    }
+    result["partialFingerprints"] = {"consistencyFinding/v1": fingerprint(finding)}
     properties: dict[str, Any] = {"confidence": finding.confidence, "source": report.source}
     if finding.suggestion:
         properties["suggestion"] = finding.suggestion
@@ -230,6 +185,7 @@ class SarifReporter(Reporter):
             self._notifications.append(sarif_notification(error, report.source))
         if not report.findings:
             return
+        report = self.located(report)
         where = SourceMap.of(report.source, report.article)
         for finding in report.findings:
             if self._used.get(finding.rule) is None:

@@ -1,6 +1,11 @@
 """Human-readable reports: each finding with its code, severity, confidence, message,
 and the quoted words in their line, marked; evidence below it. Colour on a terminal only.
 
+Locations are `path:LINE:COL` of the input file (the same line and column as SARIF's),
+which editors and terminals open at the spot. Where no file holds the words (standard
+input, or a field that cannot be placed) they are `source:field:LINE:COL`, counted
+from the start of the title or body.
+
 Everything taken from an input (sources, quotes, messages) goes through `printable`:
 an article's control characters are shown as escapes, never sent to the terminal.
 """
@@ -9,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..locations import location_label
 from ..models import Finding, Report, Severity, Span
 from ..textsafe import printable
 from . import Reporter
@@ -19,7 +25,7 @@ _CONTEXT = 60
 
 
 class TextReporter(Reporter):
-    """ruff-like text: `source:field:line:col: CODE [severity confidence] message`."""
+    """ruff-like text: `path:line:col: CODE [severity confidence] message`."""
 
     def start(self) -> None:
         self._articles = 0
@@ -38,23 +44,23 @@ class TextReporter(Reporter):
         if report.article is None:
             return
         self._articles += 1
+        report = self.located(report)
         for finding in report.findings:
             self._severities[str(finding.severity)] += 1
             self._write_finding(report, finding)
 
     def _write_finding(self, report: Report, finding: Finding) -> None:
         assert report.article is not None
-        first = finding.spans[0] if finding.spans else None
-        where = f"{first.field}:{_line_col(report.article.field(first.field), first.start)}" if first else "article"
+        where = location_label(report, finding.spans[0] if finding.spans else None)
         severity = str(finding.severity or Severity.warning)
-        head = (f"{printable(report.source)}:{where}: {self._paint(printable(finding.rule), _BOLD)} "
+        head = (f"{printable(where)}: {self._paint(printable(finding.rule), _BOLD)} "
                 f"[{self._paint(severity, _COLORS[severity])} {finding.confidence:.2f}] {printable(finding.message)}")
         lines = [head]
         for span in finding.spans:
             lines.append("    | " + self._quote(report.article.field(span.field), span))
         for span in finding.evidence:
             text = report.article.field(span.field)
-            lines.append(f"    = evidence {span.field}:{_line_col(text, span.start)}: " + self._quote(text, span))
+            lines.append(f"    = evidence {printable(location_label(report, span))}: " + self._quote(text, span))
         if finding.suggestion:
             lines.append(f"    = suggestion: {printable(finding.suggestion)}")
         self.stream.write("\n".join(lines) + "\n")
@@ -72,6 +78,8 @@ class TextReporter(Reporter):
         return f"{lead}{before}{marked}{after}{tail}"
 
     def finish(self) -> None:
+        if not self.options.get("summary", True):  # --quiet
+            return
         total = sum(self._severities.values())
         parts = ", ".join(f"{self._severities[s]} {s}" for s in ("error", "warning", "info") if self._severities[s])
         summary = f"{self._articles} article{'s' * (self._articles != 1)} checked: {total} finding{'s' * (total != 1)}"
@@ -81,11 +89,6 @@ class TextReporter(Reporter):
         self.stream.write(self._paint(summary, _DIM) + "\n")
 
 
+
 def _shown(text: str) -> str:
     return printable(text.replace("\n", " "))
-
-
-def _line_col(text: str, offset: int) -> str:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"{line}:{col}"

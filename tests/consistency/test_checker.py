@@ -87,3 +87,40 @@ def test_checker_bad_span_from_a_rule_becomes_an_error(clean_plugins):
 def test_checker_timings_only_when_asked(throwaway, article):
     assert Checker(plugins=[throwaway], select=["ZZ01"]).check(article).timings == {}
     assert set(Checker(plugins=[throwaway], select=["ZZ01"], timings=True).check(article).timings) == {"ZZ01"}
+
+
+def test_checker_batch_sizes_grow_to_the_configured_size():
+    import itertools
+
+    from consistency.checker import growing_batches
+
+    assert list(itertools.islice(growing_batches(32), 8)) == [1, 2, 4, 8, 16, 32, 32, 32]
+    assert list(itertools.islice(growing_batches(5), 5)) == [1, 2, 4, 5, 5]
+    assert list(itertools.islice(growing_batches(1), 2)) == [1, 1]
+
+
+def test_checker_first_report_comes_after_one_article(throwaway):
+    """The stream's first report is out once one article is read and parsed; later batches are
+    bigger, and an explicit batch_size is kept as given."""
+    from consistency.nlp import blank_nlp
+
+    nlp = blank_nlp()
+    piped: list[int] = []
+    real_pipe = nlp.pipe
+    nlp.pipe = lambda texts, **kw: (piped.append(len(texts)), real_pipe(texts, **kw))[1]
+    checker = Checker(plugins=[throwaway], select=["ZZ01"], batch_size=4, nlp=nlp)
+    read = []
+
+    def articles():
+        for i in range(12):
+            read.append(i)
+            yield Article.from_text(f"Title {i}\nA banana, number {i}.")
+
+    stream = checker.check_many(articles())
+    first = next(stream)
+    assert len(read) == 1 and len(first.findings) == 1
+    rest = list(stream)
+    assert len(rest) == 11 and piped == [2 * n for n in (1, 2, 4, 4, 1)]  # title and body per article
+    piped.clear()
+    assert len(list(checker.check_many([Article.from_text("T\nbanana")] * 6, batch_size=3))) == 6
+    assert piped == [6, 6]

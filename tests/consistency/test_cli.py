@@ -27,7 +27,7 @@ def run(capsys, *args):
 def test_cli_check_text_shows_code_message_and_quote(capsys, banana_file):
     code, out, _ = run(capsys, "check", str(banana_file), *PLUGIN, "--color", "never")
     assert code == 1
-    assert "FR01" in out and "banana found" in out and "«banana»" in out and "body:1:3" in out
+    assert "FR01" in out and "banana found" in out and "«banana»" in out and "fruit.txt:3:3: FR01" in out
 
 
 def test_cli_exit_0_when_nothing_at_fail_on(capsys, banana_file):
@@ -37,7 +37,7 @@ def test_cli_exit_0_when_nothing_at_fail_on(capsys, banana_file):
 
 def test_cli_ignore_removes_findings(capsys, banana_file):
     code, out, _ = run(capsys, "check", str(banana_file), "--plugin", "fruit_plugin", "--ignore", "FR01", "--format", "jsonl",
-                       "--select", "FR")
+                       "--select", "FR,TM02")  # TM02 keeps one rule selected
     assert code == 0 and json.loads(out)["findings"] == []
 
 

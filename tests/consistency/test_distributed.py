@@ -104,10 +104,14 @@ def test_distributed_read_jsonl_bag_needs_files(tmp_path):
 
 def test_distributed_from_the_command_line(cluster, documents, local, capsys):
     from consistency.cli import main
+    from consistency.locations import locate
+    from consistency.models import Report
 
-    args = ["check", *(d.source for d in documents), "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl"]
+    located = dumps(locate(Report.model_validate(r)) for r in local)  # the CLI adds file locations
+    args = ["check", *(d.source for d in documents), "--plugin", "scale_plugin", "--select", "SC", "--format", "jsonl",
+            "--show-info"]
     assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 1
-    assert dumps(json.loads(line) for line in capsys.readouterr().out.splitlines()) == local
+    assert dumps(json.loads(line) for line in capsys.readouterr().out.splitlines()) == located
 
 
 def test_distributed_worker_death_costs_only_its_article():

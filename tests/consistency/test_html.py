@@ -175,3 +175,77 @@ def test_html_highlights_sit_on_the_flagged_text_in_chromium(tmp_path):
                 assert marked[f"a{n}-f{i}-s{j}"] == span.text
             for j, span in enumerate(finding.evidence):
                 assert marked[f"a{n}-f{i}-e{j}"] == span.text
+
+
+@pytest.mark.slow
+def test_html_markers_number_each_highlight_after_its_words():
+    reports, checker = checked(["Paris talks resume\n\nOfficials met in Paris on Monday. Later, Paris hosted the talks.\n"])
+    page = render(reports, checker.rule_infos())
+    findings = reports[0].findings
+    markers = re.findall(r'<a class="marker[^"]*" href="#(a1-f\d+)" data-for="([^"]+)" title="[^"]+">(\d+)</a>', page)
+    assert len(markers) == sum(len(f.spans) + len(f.evidence) for f in findings) > 2
+    for finding_id, key, number in markers:
+        assert finding_id == f"a1-f{number}" and key.startswith(finding_id + "-")
+        assert f'<a class="num sev-' in page and f'href="#{finding_id}-s0" title="show its highlight">{number}</a>' in page
+    # The marker follows the highlighted words and sits outside every <mark>.
+    assert re.search(r"Paris</mark><a class=\"marker sev-warning\" href=\"#a1-f\d\"", page)
+    parsed = parse(page)
+    assert all(parsed.marked[key] == "Paris" for _, key, _ in markers)
+
+
+def test_html_folder_report_has_contents_collapsible_articles_and_the_run():
+    finding = Finding(rule="XY01", name="x.y", message="m", severity=Severity.error,
+                      spans=[Span(field="body", start=0, end=3, text="All")])
+    reports = [Report(source=f"dir/{n}.txt", article=Article(title="T", body="All bad."), findings=[finding])
+               for n in (1, 2)]
+    out = io.StringIO()
+    reporter = HtmlReporter(out, run={"date": "2024-05-01 10:00 UTC", "version": "0.1.0", "argv": ["check", "dir"],
+                                      "select": ["XY"], "ignore": [], "min_severity": "warning"})
+    reporter.start()
+    for report in reports:
+        reporter.report(report)
+    reporter.finish()
+    page = out.getvalue()
+    assert page.count('<details class="article-box"') == 2 and '<summary><span class="source">dir/2.txt</span>' in page
+    assert 'id="contents"' in page and '<a href="#a1">dir/1.txt</a>' in page and '<a href="#a2">dir/2.txt</a>' in page
+    assert 'data-open="0">collapse all' in page
+    assert "run 2024-05-01 10:00 UTC" in page and "<code>consistency check dir</code>" in page
+    assert "<dt>select</dt><dd>XY</dd>" in page and "<dt>min severity</dt><dd>warning</dd>" in page
+    assert 'id="contents"' not in render(reports[:1])  # one article needs no contents
+
+
+def test_html_without_output_writes_consistency_report_html_and_says_where(tmp_path, monkeypatch, capsys):
+    from consistency.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Fruit\n\nA banana fell.\n", encoding="utf-8")
+    code = main(["check", "a.txt", "--plugin", "fruit_plugin", "--select", "FR01", "--format", "html"])
+    out, err = capsys.readouterr()
+    page = (tmp_path / "consistency-report.html").read_text(encoding="utf-8")
+    assert code == 1 and out == "" and "wrote the html report to consistency-report.html" in err
+    assert "<code>consistency check a.txt --plugin fruit_plugin --select FR01 --format html</code>" in page
+    assert "<dt>select</dt><dd>FR01</dd>" in page and "fruit.banana" in page
+    code = main(["check", "a.txt", "--plugin", "fruit_plugin", "--select", "FR01", "--format", "html", "-o", "-"])
+    out, err = capsys.readouterr()
+    assert out.startswith("<!DOCTYPE html>") and "wrote" not in err
+
+
+@browser
+@needs_chromium
+@pytest.mark.slow
+def test_html_folder_report_in_chromium_opens_the_target_article(tmp_path):
+    texts = ["Paris talks\n\nOfficials met in Paris. Paris agreed.\n", "Rome talks\n\nThey met in Rome. Rome agreed.\n"]
+    reports, checker = checked(texts)
+    page = render(reports, checker.rule_infos())
+    path = tmp_path / "report.html"
+    path.write_text(page.replace("<details class=\"article-box\" id=\"a2-box\" open>",
+                                 "<details class=\"article-box\" id=\"a2-box\">"), encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={profile}",
+             "--virtual-time-budget=2000", "--dump-dom", path.as_uri() + "#a2-f1"],
+            capture_output=True, text=True, timeout=90, check=True)
+    dom = done.stdout
+    assert re.search(r'<details class="article-box" id="a2-box" open="">', dom), "the linked article was opened"
+    total = sum(len(f.spans) + len(f.evidence) for r in reports for f in r.findings)
+    assert f'data-highlights="ok {total}"' in dom

@@ -72,4 +72,5 @@ def test_models_report_json_contract_keys():
     finding = data["findings"][0]
     assert set(finding) >= {"rule", "name", "category", "severity", "confidence", "message", "spans", "evidence",
                             "suggestion", "data"}
-    assert set(finding["spans"][0]) == {"field", "start", "end", "text"}
+    assert set(finding["spans"][0]) == {"field", "start", "end", "text", "location"}  # location: added, null here
+    assert finding["spans"][0]["location"] is None

@@ -106,3 +106,72 @@ def test_parallel_from_the_command_line(capsys):
     assert main([*args, "--jobs", "2"]) == 2
     two = capsys.readouterr().out.splitlines()
     assert len(two) == 5 and [json.loads(x) | {"timings": {}} for x in two] == [json.loads(x) | {"timings": {}} for x in one]
+
+
+def test_parallel_chunks_grow_from_one_document():
+    from consistency.parallel import _growing_chunks
+
+    assert list(_growing_chunks(iter(range(10)), 4)) == [[0], [1, 2], [3, 4, 5, 6], [7, 8, 9]]
+
+
+def test_parallel_start_method_forks_only_where_safe(monkeypatch):
+    import threading
+
+    from consistency.parallel import start_method
+
+    assert start_method("spawn") == "spawn"
+    monkeypatch.delenv("CONSISTENCY_START_METHOD", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # other tests may leave threads running
+    assert start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress monitor, a Dask client...
+    assert start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert start_method() == "spawn"
+
+
+_FORK_AND_SPAWN = """
+import json, sys
+from consistency.checker import Checker
+from consistency.config import Config
+from consistency.inputs import read_inputs
+import consistency.parallel as parallel
+documents = list(read_inputs(sys.argv[1:]))
+config = Config(select=["SC"], batch_size=2)
+def dumps(reports):
+    return [r.model_dump(mode="json", exclude={"timings"}) for r in reports]
+runs = {"local": dumps(Checker(config, ("scale_plugin",)).check_many(documents))}
+for method in ("fork", "spawn"):
+    runs[method] = dumps(parallel.check_parallel(iter(documents), config, ("scale_plugin",), jobs=2, method=method))
+runs["left_behind"] = parallel._worker_checker is None
+print(json.dumps(runs))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
+def test_parallel_forked_and_spawned_workers_give_the_same_reports():
+    """In a fresh process (this one may run threads left by other tests, and forking under them
+    is what `start_method` avoids)."""
+    import os
+    import subprocess
+
+    paths = [d.source for d in bbc_documents(6)]
+    fixtures = str(Path(__file__).resolve().parents[1] / "fixtures")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [fixtures, os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", _FORK_AND_SPAWN, *paths], env=env, capture_output=True, text=True,
+                         check=True, timeout=300)
+    runs = json.loads(out.stdout)
+    assert runs["fork"] == runs["spawn"] == runs["local"] and len(runs["local"]) == 6
+    assert sum(len(r["findings"]) for r in runs["local"]) > 0
+    assert runs["left_behind"], "the parent keeps no worker state after the run"
+
+
+def test_parallel_start_method_from_the_environment(monkeypatch):
+    from consistency.parallel import start_method
+
+    monkeypatch.setenv("CONSISTENCY_START_METHOD", "spawn")
+    assert start_method() == "spawn"
+    monkeypatch.setenv("CONSISTENCY_START_METHOD", "teleport")
+    with pytest.raises(ConfigError, match="teleport"):
+        start_method()

@@ -114,7 +114,10 @@ def test_sarif_jsonl_lines_stdin_and_unreadable_inputs(inputs):
     for result in run["results"]:
         by_source.setdefault(result["properties"]["source"], []).append(result)
     jsonl = by_source[f"{inputs['jsonl']}:2"][0]["locations"][0]
-    assert jsonl["physicalLocation"]["region"] == {"startLine": 2}
+    region = jsonl["physicalLocation"]["region"]
+    line = inputs["jsonl"].read_text(encoding="utf-8").split("\n")[1]
+    assert region["startLine"] == region["endLine"] == 2 and "charOffset" not in region
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == jsonl["properties"]["text"]
     stdin = by_source["-"][0]["locations"][0]
     assert "physicalLocation" not in stdin and stdin["logicalLocations"][0]["fullyQualifiedName"].startswith("-#")
     notes = run["invocations"][0]["toolExecutionNotifications"]

@@ -96,3 +96,46 @@ def test_attribution_passes_portfolio_and_nationality_beside_party():
     text = ("Budget row\n\"We will win,\" said Jean Dupont, a Socialist MP.\n"
             "French MP Jean Dupont added: \"The numbers add up.\"")
     assert_passes("AT02", text)
+
+
+# --- the quotation index (AT01's pairs without comparing every pair) ----------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from consistency_plugins.attribution import (  # noqa: E402
+    Quotation,
+    _conflicting_pairs,
+    _repeated,
+    _same_speaker,
+    _same_words,
+)
+
+_QUOTES = st.lists(st.lists(st.sampled_from("a b c d".split()), min_size=0, max_size=9).map(tuple), max_size=12)
+_SURNAMES = st.sampled_from(["Smith", "smith", "Smith's", "Jones", "Brown", "'s", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotes=_QUOTES, min_words=st.integers(min_value=0, max_value=4))
+def test_attribution_repeated_quotations_are_those_a_full_comparison_finds(quotes, min_words):
+    expected = [any(o != i and _same_words(q, quotes[o], min_words) for o in range(len(quotes)))
+                for i, q in enumerate(quotes)]
+    assert _repeated(quotes, min_words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(quotes=_QUOTES, surnames=st.lists(_SURNAMES, min_size=12, max_size=12),
+       min_words=st.integers(min_value=0, max_value=4))
+def test_attribution_conflicting_pairs_are_those_of_the_pairwise_loop(quotes, surnames, min_words):
+    items = [Quotation(10 * i, 10 * i + 5, "", words, surname, 0, 1, surname) for i, (words, surname)
+             in enumerate(zip(quotes, surnames))]
+    expected, reported = [], set()
+    for i, first in enumerate(items):  # the loop AT01 ran before its index
+        for j in range(i + 1, len(items)):
+            later = items[j]
+            if later.start in reported or not _same_words(first.words, later.words, min_words):
+                continue
+            if _same_speaker(first, later):
+                continue
+            reported.add(later.start)
+            expected.append((i, j))
+    assert _conflicting_pairs(items, min_words) == expected

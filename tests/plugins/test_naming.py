@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.testing import assert_flags, assert_passes, run_rule
+from consistency.testing import assert_flags, assert_passes, make_article, run_rule
 
 pytestmark = pytest.mark.slow
 
@@ -273,3 +273,77 @@ def test_naming_passes_relatives_behind_an_owned_family_word():
             "Gordon Brown left for Cornwall on Friday. Mr Brown was seen on the beach. "
             "Wife of the chancellor, Sarah Brown had booked the cottage months ago.")
     assert_passes("NM02", text)
+
+
+# --- the indexes behind NM01 and NM02 (no comparison of every pair) ------------------------
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from consistency_plugins.naming import CloseSpellings, _occurrences, spelling_distance  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcqk", min_size=3, max_size=10), max_size=25, unique=True))
+def test_naming_close_spellings_hold_every_pair_a_variant_can_be(words):
+    close = CloseSpellings(words)
+    for a in words:
+        near = close.near(a)
+        assert a in near
+        for b in words:
+            if spelling_distance(a, b) is not None:
+                assert b in near, (a, b)
+
+
+_SURFACES = st.lists(st.sampled_from(["Ivanov", "Iva", "O'Neill", "O", "Neill", "Dell’Acqua", "Dell", "Zoë"]),
+                     min_size=1, max_size=5)
+_TEXT = st.lists(st.sampled_from(["Ivanov", "ivanov", "IVANOV", "Ivanovs", "O'Neill", "O", "'", "Neill", "Dell",
+                                  "’", "Acqua", "Zoë", "2", "_", " ", ".", "-", "Iva"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(surfaces=_SURFACES, text=_TEXT)
+def test_naming_name_scan_matches_the_alternation_it_replaces(surfaces, text):
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, set(surfaces)), key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    assert list(_occurrences(text, {s.lower() for s in surfaces})) == expected
+
+
+_SIGN_TEXT = st.lists(st.sampled_from(["Hillary", " and ", " & ", "Bill", " ", "Clinton", "Clintons", "Clintones",
+                                       "Mr.", "Kilroy-Silk", "Kilroy-Silks", "\n", ",", "mrs"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_SIGN_TEXT, body=_SIGN_TEXT, surname=st.sampled_from(["Clinton", "Kilroy-Silk", "Bill", "", "-Silk"]))
+def test_naming_two_people_text_signs_match_the_searches_they_replace(title, body, surname):
+    from types import SimpleNamespace
+
+    from consistency_plugins.naming import _TextSigns
+
+    ctx = SimpleNamespace(article=SimpleNamespace(title=title, body=body), sentences=[], title_doc=None)
+    text = title + "\n" + body
+    signs = _TextSigns(ctx)
+    plural = re.search(rf"\b{re.escape(surname)}(?:s|es)\b", text) is not None
+    joined = re.search(rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b", text) is not None
+    assert (signs.plural(surname), signs.joined(surname)) == (plural, joined)
+
+
+def test_naming_text_signs_do_not_keep_the_analysis_alive():
+    import gc
+    import weakref
+
+    from consistency_plugins.naming import _SIGNS, _TextSigns
+
+    from consistency.analysis import ArticleAnalysis
+    from consistency.nlp import blank_nlp
+
+    nlp = blank_nlp()
+    article = make_article("Clintons campaign\nHillary and Bill Clinton campaigned. His wife spoke.")
+    ctx = ArticleAnalysis(article, nlp(article.title), nlp(article.body))
+    assert _TextSigns.of(ctx).joined("Clinton") and _TextSigns.of(ctx).kin_sentences
+    alive = weakref.ref(ctx)
+    del ctx
+    gc.collect()
+    assert alive() is None and len(_SIGNS) == 0

@@ -1,0 +1,28 @@
+"""Fact extractors: one module per kind of fact, each a function `extract(reader)`.
+
+Each reads the dependency parse through a shared `Reader` (subjects, coreference,
+positions) and yields `Claim`s; `EXTRACTORS` is the order the ledger runs them in.
+`qualify` gives the time and stance qualifiers every extractor attaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from . import ages, kin, names, nationality, roles
+
+if TYPE_CHECKING:
+    from ..ledger import Claim, Reader
+
+Extractor = Callable[["Reader"], Iterable["Claim"]]
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    names.extract,
+    roles.extract,
+    ages.extract,
+    kin.extract,
+    nationality.extract,
+)
+
+__all__ = ["EXTRACTORS", "Extractor"]

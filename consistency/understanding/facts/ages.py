@@ -1,0 +1,220 @@
+"""Ages and birth dates of people.
+
+`age` claims (value: years, an int) come from "Hughes, 27,", "Hughes (27)", "aged 27",
+"Hughes, who is 27,", "the 27-year-old" (a description attached to the person it refers
+to) and "27-year-old Hughes". An age at another time ("at 19", "when she was 19", "as a
+19-year-old", "aged 19 when") carries the qualifier `past`.
+
+`birth` claims (value: "YYYY", "YYYY-MM" or "YYYY-MM-DD") come from "born in May 1981",
+"born on 3 March 1990", "Hughes, born 1990,", "Born in Lagos in 1981, Hughes ...",
+"who was born in 1981" and "was born in 1981".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .qualifiers import stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_YEAR = re.compile(r"^(1[89][0-9][0-9]|20[0-9][0-9])$")
+_PAST_CUES = frozenset({"when", "at", "as", "since", "until", "before", "after", "by"})
+_NON_PERSON_OWNERS = frozenset("""
+company firm business building house car plant school club team brand band record law scheme tradition
+festival event contest business institution church station bridge rule system programme program policy
+marriage relationship partnership career rivalry feud dispute war conflict case mystery tree horse dog
+""".split())
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """`age` and `birth` claims about people."""
+    for field_name, doc in reader.ctx.docs:
+        for token in doc:
+            if token.like_num and _ascii_digits(token.text):
+                found = _age_at(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
+            elif token.lower_ == "born":
+                found = _birth_at(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
+
+
+def _ascii_digits(text: str) -> bool:
+    """Digits 0-9 only: "27", not "²" or "٢٧", which str.isdigit also accepts."""
+    return text.isascii() and text.isdigit()
+
+
+# --- ages --------------------------------------------------------------------------------
+def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
+    value = int(token.text)
+    if not 0 < value < 130:
+        return None
+    i = token.i
+    sent = token.sent
+    prev = doc[i - 1] if i > sent.start else None
+    nxt = doc[i + 1] if i + 1 < sent.end else None
+    # "27-year-old" (tokenised 27 - year - old)
+    if i + 4 <= sent.end - 1 or i + 4 < len(doc):
+        words = [t.lower_ for t in doc[i + 1:i + 4]]
+        if words == ["-", "year", "-"] and i + 4 < len(doc) and doc[i + 4].lower_ == "old":
+            return _year_old(reader, field_name, doc, token, value)
+    sid: str | None = None
+    start, end = i, i + 1
+    how = ""
+    if prev is not None and prev.lower_ == "aged":
+        sid = _owner_of_phrase(reader, field_name, prev)
+        start, how = i - 1, "aged"
+    elif prev is not None and nxt is not None and prev.text in (",", "(") and nxt.text in (",", ")", ";", "."):
+        sid = reader.person_at(field_name, prev.i - 1) if prev.i - 1 >= sent.start else None
+        how = "apposition"
+    elif prev is not None and prev.lemma_ == "be" and i >= 2:
+        subj = [c for c in prev.children if c.dep_ == "nsubj"]
+        if subj and (nxt is None or nxt.lower_ not in ("years", "year", "percent", "%", "per")):
+            subject = subj[0]
+            if subject.lower_ in ("who",) and prev.head.dep_ == "relcl":
+                sid = reader.person_at(field_name, prev.head.head.i) if prev.head.head else None
+            else:
+                sid = reader.refers_to(subject)
+            how = "copula"
+    if sid is None:
+        return None
+    qualifiers = _age_qualifiers(doc, start) | stance(token)
+    return reader.claim(sid, "age", value, doc, start, end, "ages", qualifiers, how=how)
+
+
+def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: int) -> Claim | None:
+    i = token.i
+    old = doc[i + 4]
+    owner = old.head if old.head.i != old.i else old
+    after = doc[i + 5] if i + 5 < len(doc) else None
+    sid = None
+    how = "year-old"
+    # "27-year-old Hughes", "the 27-year-old striker Hughes"
+    for j in range(i + 5, min(i + 9, token.sent.end)):
+        sid = reader.person_at(field_name, j)
+        if sid:
+            break
+        if doc[j].pos_ not in ("NOUN", "ADJ", "PROPN", "PUNCT") or doc[j].text in (",", "."):
+            break
+    if sid is None:
+        det = doc[i - 1].lower_ if i > token.sent.start else ""
+        head_word = owner.lemma_.lower() if owner.i != old.i else ""
+        if head_word in _NON_PERSON_OWNERS:
+            return None
+        if det == "the":
+            sid = reader.salient_person(field_name, i)
+            how = "description"
+        elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
+            sid = reader.person_at(field_name, i - 2)
+        elif after is not None and after.text == "," and i - 2 >= 0 and doc[i - 1].text in ("a", "an"):
+            # "Hughes, a 27-year-old from Leeds,": apposition with an indefinite article
+            sid = reader.person_at(field_name, i - 3) if doc[i - 2].text == "," else None
+            how = "apposition"
+    if sid is None:
+        return None
+    qualifiers = _age_qualifiers(doc, i) | stance(token)
+    if doc[i - 1].lower_ in ("a", "an") and i >= 2 and doc[i - 2].lower_ == "as":
+        qualifiers.add("past")
+    if how == "description":
+        qualifiers.add("description")
+    return reader.claim(sid, "age", value, doc, i, i + 5, "ages", qualifiers, how=how)
+
+
+def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None:
+    """Who "aged 27" describes: the noun it attaches to, else the nearest person before it."""
+    for t in (aged.head, *aged.head.ancestors):
+        sid = reader.person_at(field_name, t.i)
+        if sid:
+            return sid
+        if t.pos_ == "VERB":
+            break
+    for j in range(aged.i - 1, max(aged.sent.start, aged.i - 4) - 1, -1):
+        sid = reader.person_at(field_name, j)
+        if sid:
+            return sid
+    return None
+
+
+def _age_qualifiers(doc: Doc, start: int) -> set[str]:
+    """`past` when the age is at another time: "at 19", "when he was 19", "aged 19 when"."""
+    found: set[str] = set()
+    window = [t.lower_ for t in doc[max(start - 3, doc[start].sent.start):start]]
+    if window[-1:] == ["at"] or (window and window[-1] in ("was", "were") and "when" in window):
+        found.add("past")
+    after = [t.lower_ for t in doc[start + 1:min(start + 3, doc[start].sent.end)]]
+    if "when" in after[:2]:
+        found.add("past")
+    if any(t.lower_ in ("turns", "turn", "will") for t in doc[max(start - 2, 0):start]):
+        found.add("future")
+    return found
+
+
+# --- birth dates -----------------------------------------------------------------------
+def _birth_at(reader: Reader, field_name: str, doc: Doc, born: Token) -> Claim | None:
+    date, end = _date_after(doc, born.i + 1, born.sent.end)
+    if date is None:
+        return None
+    sid = _born_subject(reader, field_name, born)
+    if sid is None:
+        return None
+    return reader.claim(sid, "birth", date, doc, born.i, end, "ages", stance(born))
+
+
+def _born_subject(reader: Reader, field_name: str, born: Token) -> str | None:
+    for c in born.children:
+        if c.dep_ in ("nsubjpass", "nsubj"):
+            if c.lower_ == "who" and born.dep_ == "relcl":
+                return reader.person_at(field_name, born.head.i)
+            return reader.refers_to(c)
+    if born.dep_ in ("acl", "relcl", "appos") and reader.person_at(field_name, born.head.i):
+        return reader.person_at(field_name, born.head.i)
+    if born.dep_ in ("advcl", "ccomp", "xcomp") or born.i == born.sent.start:
+        verb = born.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return reader.refers_to(c)
+    doc = born.doc
+    j = born.i - 1
+    while j >= born.sent.start and doc[j].text in (",", "who", "was", "is"):
+        j -= 1
+    return reader.person_at(field_name, j) if j >= born.sent.start else None
+
+
+def _date_after(doc: Doc, start: int, limit: int) -> tuple[str | None, int]:
+    """The date in the few words after "born": "in May 1981", "on 3 March 1990", "1990"."""
+    year = month = day = None
+    end = start
+    for j in range(start, min(limit, start + 8)):
+        t = doc[j]
+        word = t.lower_.rstrip(".")
+        if _YEAR.match(t.text):
+            year, end = int(t.text), j + 1
+            break
+        if word in _MONTHS:
+            month, end = _MONTHS[word], j + 1
+        elif _ascii_digits(t.text) and 1 <= int(t.text) <= 31:
+            day = int(t.text)
+        elif re.fullmatch(r"[0-9]{1,2}(st|nd|rd|th)", t.lower_):
+            day = int(re.sub(r"[^0-9]", "", t.lower_))
+        elif t.pos_ == "PROPN" and word not in _MONTHS or t.ent_type_ in ("GPE", "LOC"):
+            continue  # "born in Lagos in 1985"
+        elif word not in ("in", "on", "the", "of", ",", "around", "about") and not t.is_space:
+            break
+    if year is None:
+        return None, start
+    if month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}", end
+    if month:
+        return f"{year:04d}-{month:02d}", end
+    return f"{year:04d}", end

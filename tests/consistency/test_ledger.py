@@ -1,0 +1,184 @@
+"""The claims ledger (`ctx.claims`): each extractor, positive and negative, in several domains."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from consistency import Article
+from consistency.cli import main
+from consistency.testing import checker_for
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def read():
+    checker = checker_for("NM01")
+
+    def _read(text: str):
+        return checker.analyze(Article.from_text(text)).claims
+
+    return _read
+
+
+def claims_of(ledger, attribute, name=None):
+    found = []
+    for c in ledger.of(attribute):
+        if name is None or name in ledger.name_of(c.subject):
+            found.append(c)
+    return found
+
+
+def values(ledger, attribute, name=None):
+    return [c.value for c in claims_of(ledger, attribute, name)]
+
+
+# --- every span is the article's text at its offsets -------------------------------------------
+def test_ledger_spans_are_the_article_text(read):
+    text = ("Barcelona sign winger\n"
+            "BARCELONA, March 3, 2023 - Barcelona winger Iker Solano, 27, signed a new deal. "
+            "Solano, who was born in May 1995, is the son of former striker Jordi Solano.")
+    article = Article.from_text(text)
+    ledger = read(text)
+    assert len(ledger) > 3
+    for claim in ledger:
+        assert article.field(claim.span.field)[claim.span.start:claim.span.end] == claim.span.text == claim.text
+
+
+# --- roles, in sport, culture, science, courts, business, politics ------------------------------
+@pytest.mark.parametrize("text, name, role", [
+    ("Derby\nBarcelona winger Iker Solano scored twice on Sunday.", "Solano", "winger"),
+    ("Derby\nIker Solano, the club's goalkeeping coach, watched from the stand.", "Solano", "goalkeeping coach"),
+    ("Concert\nThe cellist Marta Ruiz played Elgar on Friday night in Leeds.", "Ruiz", "cellist"),
+    ("Lab\nDr Amara Obi, a senior lecturer at the university, led the study.", "Obi", "senior lecturer"),
+    ("Trial\nDefence lawyer Kwame Mensah told the jury the evidence was thin.", "Mensah", "defence lawyer"),
+    ("Results\nMaria Gomez, who is the company's chief executive, said sales rose.", "Gomez", "chief executive"),
+    ("Vote\nSenator Ana Ruiz said the bill would pass on Tuesday.", "Ruiz", "senator"),
+    ("Court\nPriya Nair, who works as a prosecutor in Delhi, filed the appeal.", "Nair", "prosecutor"),
+])
+def test_ledger_reads_roles_in_every_domain(read, text, name, role):
+    assert role in values(read(text), "role", name)
+
+
+def test_ledger_role_carries_former_and_change(read):
+    ledger = read("Club\nFormer winger Tom Hale, who was appointed coach in 2019, spoke on Monday.")
+    roles = {c.value: c for c in claims_of(ledger, "role", "Hale")}
+    assert "former" in roles["winger"].qualifiers and not roles["winger"].current
+    assert "change" in roles["coach"].qualifiers
+
+
+def test_ledger_leading_verb_gives_a_head_role_with_its_unit(read):
+    ledger = read("Hospital\nDr Lena Fischer, who heads the cardiology unit at St Mary's, spoke.")
+    roles = claims_of(ledger, "role", "Fischer")
+    assert roles and roles[0].value == "head" and "cardiology unit" in roles[0].data["organisation"]
+
+
+def test_ledger_title_on_the_subject_of_a_change_verb_is_not_a_change(read):
+    ledger = read("Deal\nBarcelona winger Iker Solano signed a new contract on Friday.")
+    (role,) = claims_of(ledger, "role", "Solano")
+    assert "change" not in role.qualifiers
+
+
+def test_ledger_kin_word_is_not_a_role(read):
+    ledger = read("Family\nBoris Nalbandian, the son of Alexander Lukashenko, arrived.")
+    assert "son" not in values(ledger, "role")
+
+
+# --- ages and birth dates -------------------------------------------------------------------
+def test_ledger_reads_ages_in_several_forms(read):
+    ledger = read("Final\nTom Hughes, 27, scored. Later, Hughes (27) was substituted. "
+                  "Ana Silva, aged 31, refereed the game.")
+    assert values(ledger, "age", "Hughes")[:2] == [27, 27]
+    assert values(ledger, "age", "Silva") == [31]
+
+
+def test_ledger_attaches_an_age_description_to_the_person_just_named(read):
+    ledger = read("Final\nTom Hughes scored twice on Sunday. The 27-year-old striker was substituted late.")
+    (age,) = claims_of(ledger, "age", "Hughes")
+    assert age.value == 27 and "description" in age.qualifiers
+
+
+def test_ledger_age_at_another_time_is_past(read):
+    ledger = read("Profile\nTom Hughes joined the academy at 12 and signed for the first team when he was 17.")
+    assert all(not c.current for c in claims_of(ledger, "age", "Hughes"))
+
+
+def test_ledger_does_not_read_the_age_of_a_thing_as_a_person(read):
+    ledger = read("Firm\nAcme chief Tom Hughes said the 40-year-old company would expand.")
+    assert values(ledger, "age") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Profile\nMaria Gomez, who was born in May 1981, joined the firm.", "1981-05"),
+    ("Profile\nMaria Gomez was born on 3 March 1990 in Lima.", "1990-03-03"),
+    ("Profile\nBorn in Lagos in 1985, Ade Okafor moved to London as a child. Okafor now coaches.", "1985"),
+])
+def test_ledger_reads_birth_dates(read, text, value):
+    assert value in values(read(text), "birth")
+
+
+# --- kin ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, person, kin, relative", [
+    ("Court\nBoris Nalbandian, Alexander Lukashenko's son, was in court.", "Nalbandian", "son", "Lukashenko"),
+    ("Athletics\nAna Ruiz, 24, the daughter of veteran sprinter Pedro Ruiz, won the 200m.", "Ana", "daughter",
+     "Pedro Ruiz"),
+    ("Books\nLeo Brandt, whose mother, the novelist Greta Brandt, died in 2019, spoke.", "Greta", "mother",
+     "Leo Brandt"),
+])
+def test_ledger_reads_kin_from_the_parse(read, text, person, kin, relative):
+    ledger = read(text)
+    found = [c for c in claims_of(ledger, "kin", person) if c.value == kin]
+    assert found and relative in found[0].data["relative_name"]
+
+
+def test_ledger_kin_needs_two_people(read):
+    assert values(read("Family\nTom Hale said his son would play football next year."), "kin") == []
+
+
+# --- nationality, base and affiliation --------------------------------------------------------
+def test_ledger_group_nationality_by_head_noun(read):
+    ledger = read("Dam\nA delegation of Brazilian engineers arrived. The Argentine engineers left.")
+    assert values(ledger, "nationality") == ["Brazil", "Argentina"]
+    assert {c.subject for c in ledger.of("nationality")} == {"group:engineer"}
+
+
+def test_ledger_things_are_not_groups_of_people(read):
+    assert values(read("Border\nRussian trucks crossed the border on Monday."), "nationality") == []
+
+
+def test_ledger_based_in_and_affiliation(read):
+    ledger = read("Deal\nOslo-based Fjell Capital bought the port. Maria Lopes of the Green Alliance objected.")
+    based = ledger.of("based-in")
+    assert based and based[0].value == "Norway" and based[0].subject == "organisation:Fjell Capital"
+    assert values(ledger, "affiliation", "Lopes") == ["Green Alliance"]
+
+
+def test_ledger_person_nationality_from_a_title(read):
+    ledger = read("Transfer\nSpanish defender Iker Solano joined Benfica on Monday.")
+    assert values(ledger, "nationality", "Solano") == ["Spain"]
+
+
+# --- the `claims` verb ------------------------------------------------------------------------
+def test_claims_verb_prints_text_and_json(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("Final\nRovers winger Tom Hale, 27, scored twice.", encoding="utf-8")
+    assert main(["claims", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Tom Hale [person:" in out and "winger" in out and '"27"' in out
+    assert main(["claims", "--format", "json", "--attribute", "age", str(path)]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["source"] == str(path)
+    assert {s["kind"] for s in record["subjects"]} == {"person"}
+    assert [c["attribute"] for c in record["claims"]] == ["age"]
+    claim = record["claims"][0]
+    assert set(claim) == {"subject", "attribute", "value", "text", "qualifiers", "span", "sentence", "extractor",
+                          "data"}
+
+
+def test_claims_verb_error_record_for_a_bad_input(tmp_path, capsys):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    assert main(["claims", "--format", "jsonl", str(bad)]) == 2
+    assert "error" in json.loads(capsys.readouterr().out.splitlines()[0])

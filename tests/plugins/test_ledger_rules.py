@@ -1,0 +1,334 @@
+"""Rules that compare claims of the ledger: RL03-RL05, TM05, GR02, KN02; flagged cases and traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes
+
+pytestmark = pytest.mark.slow
+
+
+# --- RL03 roles.role-class-conflict ---------------------------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Rovers win\nRovers winger Tom Hale scored twice. Hale, the match referee, was booked.", "match referee"),
+    ("Orchestra tour\nThe cellist Marta Ruiz played Elgar. Ruiz, the orchestra's chief executive, thanked donors.",
+     "chief executive"),
+    ("Lab study\nDr Amara Obi, a senior lecturer at the university, led the work. Obi, a first-year undergraduate, "
+     "presented it.", "undergraduate"),
+    ("Trial\nThe prosecutor, Priya Nair, opened the case. Nair, the defence lawyer, then called a witness.",
+     "defence lawyer"),
+    ("Concert\nMatthias Gruber, the principal cellist, will play. Later Gruber, the orchestra's principal oboist, "
+     "spoke.", "principal oboist"),
+])
+def test_rl03_flags_roles_no_one_holds_together(text, quote):
+    findings = assert_flags("RL03", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+    assert " and " in findings[0].message and findings[0].evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Club\nFormer winger Tom Hale, now the club's assistant coach, watched. Hale said the team was improving.",
+    "Club\nTom Hale, who was appointed coach in 2019, was a winger for ten years. Hale, the coach, smiled.",
+    "Club\nRovers winger Tom Hale scored. His father, Bill Hale, the match referee, was proud. Hale smiled.",
+    "Band\nSinger and guitarist Lena Ortiz played Leeds. Ortiz, the band's pianist, wrote the songs.",
+    "Firm\nJane Doe, the chief executive, founded the firm. Doe, a trained pianist, plays at weekends.",
+])
+def test_rl03_traps(text):
+    assert_passes("RL03", text)
+
+
+# --- RL04 roles.role-organisation-conflict ---------------------------------------------------
+def test_rl04_flags_a_spokesman_of_two_bodies():
+    text = ("Breach\nJonas Weber, a spokesman for the Berlin data protection authority, said the breach was "
+            "serious. Later, Weber, Medivio's spokesman, said customers need not act.")
+    findings = assert_flags("RL04", text, quotes=["spokesman"])
+    assert "Medivio" in findings[0].message and "Berlin data protection authority" in findings[0].message
+
+
+def test_rl04_same_role_under_two_names_at_two_companies():
+    text = ("Takeover\nKattegat's chief financial officer, Mette Skovgaard, backed the bid. "
+            "Skovgaard, Norrsken's finance chief, said the price was fair.")
+    assert_flags("RL04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Boards\nAnna Roth, a director of Acme, joined the board. Roth, a director of Beta Bank, agreed.",
+    "Move\nJonas Weber, a former spokesman for Medivio, now speaks for Apotheka. Weber, Apotheka's spokesman, "
+    "declined.",
+    "Firm\nJonas Weber, Medivio's spokesman, said it was fine. Weber, the company's spokesman, said more.",
+])
+def test_rl04_traps(text):
+    assert_passes("RL04", text)
+
+
+# --- RL05 roles.single-holder-conflict --------------------------------------------------------
+def test_rl05_flags_two_principal_investigators_of_one_trial():
+    text = ("Trial\nDr Samuel Okello, the trial's principal investigator, was pleased. Dr Grace Namuli, "
+            "the trial's principal investigator, urged caution.")
+    findings = assert_flags("RL05", text)
+    assert "Okello" in findings[0].message and "Namuli" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Trial\nDr Samuel Okello, the trial's principal investigator, spoke. Dr Grace Namuli, the former principal "
+    "investigator of the trial, listened.",
+    "Firms\nJane Doe, Acme's chief executive, met John Roe, Beta Bank's chief executive.",
+    "Firm\nJane Doe, Acme's chief executive, met Jack Doe, Acme's chief executive in 1990.",
+])
+def test_rl05_traps(text):
+    assert_passes("RL05", text)
+
+
+# --- TM05 temporal.age-conflict -----------------------------------------------------------------
+def test_tm05_flags_a_restated_age():
+    text = ("Contract\nStriker Tom Hughes, 27, signed a new deal on Friday. The striker joined in 2019. "
+            "Hughes, 31, said he was delighted.")
+    findings = assert_flags("TM05", text, quotes=["31"])
+    assert "27" in findings[0].message and "31" in findings[0].message
+
+
+def test_tm05_flags_an_age_against_a_birth_date_in_another_sentence():
+    text = ("Profile\nLONDON, March 3, 2023 - Maria Gomez, who was born in May 1981, runs the firm. "
+            "The 38-year-old said the year had been hard.")
+    findings = assert_flags("TM05", text, quotes=["38-year-old"])
+    assert "41" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Contract\nTom Hughes, 27, signed. He joined the club at 19. Hughes, 27, said he was delighted.",
+    "Profile\nTom Hughes, 27, signed. Hughes, who turned pro when he was 17, smiled.",
+    "Profile\nLONDON, March 3, 2023 - Maria Gomez, who was born in May 1981, runs the firm. Gomez, 41, smiled.",
+    "Family\nTom Hughes, 27, scored. His brother Sam Hughes, 31, watched.",
+])
+def test_tm05_traps(text):
+    assert_passes("TM05", text)
+
+
+# --- GR02 groups.description-drift ----------------------------------------------------------------
+def test_gr02_flags_a_group_whose_nationality_drifts():
+    text = ("Dam\nA delegation of Brazilian engineers arrived on Monday. The Argentine engineers said the dam "
+            "was sound.")
+    assert_flags("GR02", text, quotes=["Argentine engineers"])
+
+
+@pytest.mark.parametrize("text", [
+    "Dam\nBrazilian and Argentine engineers arrived. The Argentine engineers said the dam was sound.",
+    "Match\nBrazilian fans sang. Argentina won, and the Argentine fans celebrated.",
+    "Dam\nBrazilian engineers arrived. Argentine engineers, who came from Argentina, left.",
+])
+def test_gr02_traps(text):
+    assert_passes("GR02", text)
+
+
+# --- KN02 kinship.patronymic-mismatch --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Einarsdóttir.",
+    "Golf\nHamdan bin Saeed Al Falasi won. His father, Khalid bin Rashid Al Falasi, watched from the stand.",
+    "Farm\nGuðrún Pálsdóttir keeps sheep. Pálsdóttir said her father, Jón Einarsson, built the barn.",
+])
+def test_kn02_flags_a_patronymic_that_names_another_father(text):
+    assert_flags("KN02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Gunnarsdóttir.",
+    "Golf\nHamdan bin Saeed Al Falasi won. His father, Saeed bin Rashid Al Falasi, watched.",
+    "Firm\nTom Johnson runs the firm. His son, Mark Johnson, joined in 2019. Bill Peterson, his father, founded it.",
+    "Vote\nAnna Jónsdóttir won. Her mother, Helga Sigurðardóttir, voted for her.",
+])
+def test_kn02_traps(text):
+    assert_passes("KN02", text)
+
+
+# --- QT03 quantities.sum-mismatch ----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Vote\nOf the 1,211,340 ballots cast, 612,450 went to Fuenzalida, 547,980 to Meier and 40,910 were blank.",
+    "Fleet\nSkellig operates a fleet of 42 aircraft – 28 Airbus jets and 16 ATR 72 turboprops – from Dublin.",
+    "Hospital\nThe 120 beds include 48 in general wards, 40 in surgery, 24 in a transplant unit and 12 in intensive care.",
+    "Breach\nOf the affected customers, 62 per cent are in Germany, 29 per cent in Austria and 14 per cent in Switzerland.",
+    "Race\nA record 96 riders had started the race last Sunday – 54 riders from African teams and 38 from Europe.",
+])
+def test_qt03_flags_parts_that_do_not_make_their_total(text):
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Train\nThe train has 10 carriages: four sleeper cars, five Pullman coaches and a dining car.",
+    "Cricket\nKings Park made 312 runs before bowling Fremantle out for 190 on Sunday and reaching 124.",
+    "Fleet\nThe airline flies 42 aircraft, including 28 Airbus jets and 10 ATR turboprops.",
+    "Economy\nInflation was 3 per cent, growth 2 per cent and unemployment 5 per cent.",
+    "Poll\nOf the 1,000 voters, 60 per cent backed the plan, 55 per cent backed the levy and 48 per cent "
+    "backed both, as respondents could choose more than one.",
+    "Vote\nOf the 900 ballots, 500 went to Ruiz, 300 to Lopez and the rest were blank.",
+])
+def test_qt03_traps(text):
+    assert_passes("QT03", text)
+
+
+# --- HL02 headline.contradicted-claim ------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Hanbit second-quarter profit rises\nSEOUL - Hanbit said its operating profit fell 38 percent in the quarter.",
+    "Coalition keeps its majority\nThe two-party government lost its parliamentary majority on Saturday.",
+    "Council approves $35.1 million deal\nThe council approved a $31.5 million contract for 22 trucks.",
+    "Skip-hire boss jailed for eight years\nA skip-hire boss has been jailed for six years for dumping rubbish.",
+])
+def test_hl02_flags_a_headline_the_body_contradicts(text):
+    assert_flags("HL02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Profit rises at Hanbit\nHanbit said its operating profit rose 12 percent although sales fell in Europe.",
+    "Will the coalition keep its majority?\nThe government lost its majority on Saturday.",
+    "Council approves $35 million deal\nThe council approved a $35.1 million contract on Monday.",
+    "Shares fall as profit rises\nShares fell 3 percent even though profit rose.",
+    "Rovers beat City 3-1\nRovers won 3-1. City had beaten Rovers last year.",
+])
+def test_hl02_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- TM06 temporal.yearless-after-publication ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Strike\nDUBLIN, 12 June 2025 - Talks between the airline and the union broke down on 19 June.",
+    "Vote\nVALPARAISO, Chile, Nov. 25, 2024 (AP) — The runoff was held on Nov. 28 in Vina del Mar.",
+    "Race\nKIGALI, 23 February 2025 – The riders started the final stage in Huye on 2 March.",
+])
+def test_tm06_flags_a_past_event_on_a_later_day(text):
+    assert_flags("TM06", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Strike\nDUBLIN, 12 June 2025 - Talks broke down on 9 June. A new round is due to start on 19 June.",
+    "Strike\nDUBLIN, 12 June 2025 - The union said it would strike on 19 June.",
+    "Strike\nDUBLIN, 12 June 2025 - Staff were told they had until 19 June to decide.",
+    "Review\nDUBLIN, 12 January 2025 - The shop opened on 28 December after a refit.",
+    "Strike\nTalks broke down on 19 June, the union said.",
+])
+def test_tm06_traps(text):
+    assert_passes("TM06", text)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("DUBLIN, 12 June 2025 - Talks", "2025-06-12"),
+    ("Lima, Peru — Tuesday, May 14, 2024: The", "2024-05-14"),
+    ("VALPARAISO, Chile, Nov. 25, 2024 (AP) — The", "2024-11-25"),
+])
+def test_dateline_date_grammar_reads_split_forms(lead, expected):
+    from consistency import Article
+    from consistency.testing import checker_for
+
+    ctx = checker_for("TM06").analyze(Article.from_text("T\n" + lead + " vote was held."))
+    assert ctx.reference_date is not None and ctx.reference_date.date.isoformat() == expected
+
+
+def test_dateline_date_grammar_ignores_a_sentence_before_a_dash():
+    from consistency import Article
+    from consistency.testing import checker_for
+
+    ctx = checker_for("TM06").analyze(Article.from_text("T\nShares fell on 3 March 2023 - a record."))
+    assert ctx.reference_date is None
+
+
+# --- GR03 groups.affiliation-drift ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Trial\nDr Esther Kamau, a vaccinologist at the Kenya Medical Research Institute, led it. "
+    '"It works," said Kamau, of Makerere University.',
+    "Prize\nProfessor Nomsa Dlamini of the University of the Western Cape chaired the jury. "
+    '"A fine year," said Dlamini, of Stellenbosch University.',
+    "Oil\n\"It leaks,\" said Gulnara Iskakova of Taza Zhaiyk, an Atyrau environmental group. "
+    '"We will watch," said Iskakova, of the Energy Ministry.',
+])
+def test_gr03_flags_a_person_tied_to_two_bodies(text):
+    assert_flags("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Trade\nGary Shapiro, chief executive of the Consumer Electronics Association, spoke. Shapiro, of the CEA, "
+    "smiled.",
+    "Trial\nDr Esther Kamau of Makerere University led it. Kamau, who also advises the Kenya Medical Research "
+    "Institute, spoke.",
+    "Trial\nDr Esther Kamau, formerly of Makerere University, now works for the Kenya Medical Research Institute.",
+    "Board\nJane Doe, chief executive of Acme, spoke. Doe, a director of Beta Bank, agreed.",
+    "Town\nJohn Smith of Leeds won. Smith, of the Green Party, was pleased.",
+])
+def test_gr03_traps(text):
+    assert_passes("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital\nThe Madrid-based Fundación Alborada paid for the wing. Staff thanked the Barcelona-based charity.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal. The Adelaide company said it would consider its options.",
+    "Ship\nThe ship's Hong Kong-based manager, Lumen Ship Management, said no one was hurt. The Taiwanese firm said "
+    "it was investigating.",
+])
+def test_gr02_flags_an_organisation_described_somewhere_else(text):
+    assert_flags("GR02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hospital\nThe Madrid-based Fundación Alborada paid for the wing. Staff thanked the Madrid charity.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal to Adelaide's Sandfire. The Adelaide company said it "
+    "was pleased.",
+    "Oil\nThe Atyrau-based company Zhaiyk Oil and Noordkust Energy, a Rotterdam-based company, signed the deal.",
+    "Pipeline\nPerth-based Redgum Resources lost the appeal. The Western Australian company said it would appeal.",
+])
+def test_gr02_organisation_traps(text):
+    assert_passes("GR02", text)
+
+
+# --- NM03 naming.name-order -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Final\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.",
+    "Ship\nCaptain Haoran Zhou said the crew was safe. Zhou Haoran, 54, has sailed for 30 years.",
+])
+def test_nm03_flags_a_name_in_both_orders(text):
+    assert_flags("NM03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Final\nZhao Weiming scored 27 points. Zhao, 26, also had ten rebounds, and Li Na added twelve.",
+    "Court\nJohn Smith sued Smith John Ltd over the name.",
+    "Tennis\nNa Li beat Li Ting. Li Ting said Na Li had played well.",
+])
+def test_nm03_traps(text):
+    assert_passes("NM03", text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Rheinwerk wins battle for pump maker\nSwedish group Norrsken Industrier won the contest for the pump maker "
+     "after its rival, Rheinwerk, pulled out.", True),
+    ("Norrsken wins battle for pump maker\nSwedish group Norrsken Industrier won the contest for the pump maker "
+     "after its rival, Rheinwerk, pulled out.", False),
+    ("Rovers win derby\nRovers won 3-1 on Saturday. City had beaten them in August.", False),
+])
+def test_hl02_winner(text, flagged):
+    if flagged:
+        assert_flags("HL02", text)
+    else:
+        assert_passes("HL02", text)
+
+
+# --- QT04 quantities.restated-value --------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Conductor\nVolkova will sign a five-year contract on Monday. Critics welcomed the four-year contract.",
+    "Council\nThe council voted to buy 22 electric garbage trucks. The city expects the 26 trucks to cut costs.",
+])
+def test_qt04_flags_a_figure_restated_differently(text):
+    assert_flags("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conductor\nVolkova will sign a five-year contract. The orchestra extended the four-year contract of her "
+    "predecessor.",
+    "Council\nThe council bought 22 trucks in 2020. It now plans to buy more, and the 26 trucks will arrive in May.",
+    "Profit\nSales rose 4% in March. The 5% rise in April surprised analysts.",
+    "Player\nTom Hughes, 27, has played for 14 years. The 27-year-old said he was happy.",
+    "Council\nThe council bought 22 trucks. The 22 trucks arrived in May.",
+])
+def test_qt04_traps(text):
+    assert_passes("QT04", text)
+
+
+def test_qt01_more_deaths_are_an_addition_not_a_conflict():
+    assert_passes("QT01", "Quake\nFour people were killed in the town. Two more deaths were reported in a village on Friday.")

@@ -1,0 +1,95 @@
+"""The blind evaluation set (eval/blind): its counts, its quotes, its twins; and a scored sample.
+
+These tests check the set and the scoring, never a recall figure: the figures live in
+docs/evaluation.md, measured with `consistency eval eval/blind/dev eval/blind/test`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from consistency import evaluation
+
+BLIND = Path(__file__).resolve().parents[1] / "eval" / "blind"
+KINDS = {"naming", "kinship", "role", "group-drift", "attribution", "temporal", "numeric", "geography", "headline"}
+
+
+def golds(part: str) -> list[tuple[Path, dict]]:
+    return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in sorted((BLIND / part).glob("*.gold.json"))]
+
+
+def planted(part: str) -> list[tuple[Path, dict]]:
+    return [(p, g) for p, g in golds(part) if not p.name.endswith(".negative.gold.json")]
+
+
+def article_of(gold_path: Path) -> Path:
+    return gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+
+
+def test_blind_set_has_the_promised_counts():
+    dev, test = planted("dev"), planted("test")
+    negatives = [p for part in ("dev", "test") for p, _ in golds(part) if p.name.endswith(".negative.gold.json")]
+    assert len(dev) + len(test) >= 40
+    assert len(negatives) >= 12
+    assert len(test) * 3 >= len(dev) + len(test), "the test part is at least a third"
+    items = [i for _, g in dev + test for i in g["items"]]
+    per_kind = Counter(i["kind"] for i in items)
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 12, per_kind
+    assert {i["kind"] for _, g in test for i in g["items"]} == KINDS, "the test part covers every kind"
+    domains = {g.get("domain") for _, g in golds("dev") + golds("test")}
+    assert len(domains) >= 12
+
+
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_blind_set_quotes_occur_exactly_once(part):
+    for gold_path, gold in golds(part):
+        text = article_of(gold_path).read_text(encoding="utf-8")
+        quotes = [q for i in gold["items"] for q in i["quotes"]] + [q for t in gold.get("traps", []) for q in t["quotes"]]
+        for quote in quotes:
+            assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
+
+
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_blind_set_twins_differ_only_at_planted_spans(part):
+    for gold_path, gold in planted(part):
+        article = article_of(gold_path)
+        twin = article.with_name(article.name[: -len(".txt")] + ".clean.txt")
+        text, clean = article.read_text(encoding="utf-8"), twin.read_text(encoding="utf-8")
+        places = [(text.find(q), text.find(q) + len(q)) for i in gold["items"] for q in i["quotes"]]
+        matcher = difflib.SequenceMatcher(None, clean, text, autojunk=False)
+        for op, _, _, start, end in matcher.get_opcodes():
+            if op != "equal":
+                assert any(s <= max(end, start + 1) and start <= e for s, e in places), \
+                    f"{article.name}: edit outside every quote at {start}: {text[start:end]!r}"
+
+
+def test_blind_set_is_discovered_with_twins_and_negatives_as_clean():
+    inputs = evaluation.discover([str(BLIND / "dev")])
+    roles = Counter("twin" if i.name.endswith(".clean") else "negative" if i.name.endswith(".negative") else "planted"
+                    for i in inputs)
+    assert roles["planted"] == roles["twin"] == len(planted("dev"))
+    assert roles["negative"] >= 1
+    assert all(not i.gold["items"] for i in inputs if i.name.endswith((".clean", ".negative")))
+
+
+@pytest.mark.slow
+def test_blind_set_sample_scores_per_part_and_per_clean_role(capsys):
+    """A small part of the set through `consistency eval`: both parts summed, twins and negatives apart."""
+    from consistency.cli import main
+
+    dev = planted("dev")[0][0]
+    sample = [str(article_of(dev)), str(article_of(dev)).replace(".txt", ".clean.txt")]
+    negative = next(p for p, _ in golds("dev") if p.name.endswith(".negative.gold.json"))
+    sample.append(str(article_of(negative)))
+    assert main(["eval", *sample, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == 3 and data["clean_articles"] == 2
+    assert data["clean_by_role"]["twin"][0] == 1 and data["clean_by_role"]["negative"][0] == 1
+    assert data["items"] == len(planted("dev")[0][1]["items"])
+    assert set(data["by_kind"]) <= KINDS
+    assert 0.0 <= data["recall"] <= 1.0 and 0.0 <= data["precision"] <= 1.0
