@@ -63,7 +63,7 @@ class _Watchdog:
         self._lock = threading.Condition()
         self._heap: list[tuple[float, int, Budget]] = []
         self._count = itertools.count()
-        self._thread = threading.Thread(target=self._run, name="consistency-budget", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=WATCHDOG_NAME, daemon=True)
         self._thread.start()
 
     def arm(self, budget: Budget, when: float) -> None:
@@ -100,6 +100,17 @@ class _Watchdog:
 
 _WATCHDOG: _Watchdog | None = None
 _WATCHDOG_LOCK = threading.Lock()
+WATCHDOG_NAME = "consistency-budget"
+
+
+def _forget_watchdog() -> None:
+    # A forked child has no watchdog thread (only its parent's object, maybe mid-lock): start afresh.
+    global _WATCHDOG, _WATCHDOG_LOCK
+    _WATCHDOG, _WATCHDOG_LOCK = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_watchdog)
 
 
 def _watchdog() -> _Watchdog:

@@ -106,9 +106,16 @@ def start_method(requested: str | None = None) -> str:
         return requested
     # Python 3.10.5+ forks every worker of a fork pool up front, before the pool's own thread starts.
     if (sys.platform.startswith("linux") and sys.version_info >= (3, 10, 5)
-            and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1):
+            and "fork" in multiprocessing.get_all_start_methods() and _other_threads() == 0):
         return "fork"
     return "spawn"
+
+
+def _other_threads() -> int:
+    """Threads besides this one, not counting the budget watchdog (a forked child starts its own)."""
+    from .budget import WATCHDOG_NAME
+
+    return sum(1 for t in threading.enumerate() if t is not threading.current_thread() and t.name != WATCHDOG_NAME)
 
 
 def _prepare_for_fork(checker: Checker) -> None:

@@ -143,3 +143,29 @@ def test_budget_leaves_the_interpreter_as_it_was():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def _spin_in_child(queue):
+    try:
+        with Budget(0.2):
+            while True:
+                pass
+    except BudgetExceeded:
+        queue.put("stopped")
+
+
+def test_budget_works_in_a_forked_child():
+    """The parent's watchdog thread is not inherited by fork: the child starts its own."""
+    import multiprocessing
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is used on Linux only")
+    with Budget(5):  # the parent's watchdog is running
+        pass
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_spin_in_child, args=(queue,))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0 and queue.get(timeout=5) == "stopped"

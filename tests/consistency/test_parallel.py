@@ -117,18 +117,25 @@ def test_parallel_chunks_grow_from_one_document():
 def test_parallel_start_method_forks_only_where_safe(monkeypatch):
     import threading
 
+    import consistency.parallel as parallel
+    from consistency.budget import WATCHDOG_NAME
     from consistency.parallel import start_method
 
     assert start_method("spawn") == "spawn"
     monkeypatch.delenv("CONSISTENCY_START_METHOD", raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # other tests may leave threads running
+    monkeypatch.setattr(parallel, "_other_threads", lambda: 0)  # other tests may leave threads running
     assert start_method() == "fork"
-    monkeypatch.setattr(threading, "active_count", lambda: 2)  # a progress monitor, a Dask client...
+    monkeypatch.setattr(parallel, "_other_threads", lambda: 1)  # a progress monitor, a Dask client...
     assert start_method() == "spawn"
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(parallel, "_other_threads", lambda: 0)
     monkeypatch.setattr(sys, "platform", "darwin")
     assert start_method() == "spawn"
+    monkeypatch.undo()
+    # The budget watchdog does not count: a forked child starts its own.
+    monkeypatch.setattr(threading, "enumerate", lambda: [threading.current_thread(),
+                                                         threading.Thread(name=WATCHDOG_NAME)])
+    assert parallel._other_threads() == 0
 
 
 _FORK_AND_SPAWN = """
