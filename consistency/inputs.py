@@ -372,6 +372,9 @@ def jsonl_documents(source: str, lines: Iterable[str | bytes]) -> Iterator[Docum
             yield document
 
 
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what bytes.strip() strips: a line of only these is blank
+
+
 def jsonl_line(source: str, number: int, line: str | bytes) -> Document | None:
     """The document of one JSONL line (None for a blank one); every failure is its error record."""
     label = f"{source}:{number}"
@@ -387,7 +390,7 @@ def jsonl_line(source: str, number: int, line: str | bytes) -> Document | None:
             line = line.decode("utf-8")
         except UnicodeDecodeError as exc:
             return Document(label, error=f"{label}: not UTF-8 text (invalid byte at column {exc.start + 1})")
-    if not line.strip():
+    if not line.strip(_ASCII_SPACE):  # str.strip would also take \x1c-\x1f, U+0085, U+2028 for blanks
         return None
     line = line.removeprefix("\ufeff")
     try:

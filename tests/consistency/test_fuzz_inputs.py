@@ -79,3 +79,13 @@ def test_fuzz_jsonl_one_report_per_line_every_format_valid(checker, tmp_path_fac
     json.loads(streams["sarif"].getvalue())
     assert streams["html"].getvalue().rstrip().endswith("</html>")
     assert not CONTROL.search(streams["text"].getvalue())
+
+
+def test_fuzz_control_separator_line_is_an_error_record_not_a_blank():
+    """Found by the test above: str.strip() takes '\\x1c' for whitespace, so the line vanished."""
+    from consistency.inputs import jsonl_line
+
+    for junk in (b"\x1c", b"\x1f", "\u2028".encode(), b"\xc2\x85"):
+        document = jsonl_line("in.jsonl", 1, junk)
+        assert document is not None and document.error and document.source == "in.jsonl:1"
+    assert jsonl_line("in.jsonl", 2, b" \t\r") is None
