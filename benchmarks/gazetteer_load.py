@@ -39,7 +39,7 @@ from benchmarks.common import corpus_files, find_corpus, load_documents, markdow
 _TIME_CHILD = """
 import json, resource, time
 t = time.perf_counter()
-from consistency.gazetteer import get_gazetteer
+from consistency.understanding.gazetteer import get_gazetteer
 g = get_gazetteer()
 load = time.perf_counter() - t
 t = time.perf_counter()
@@ -61,7 +61,7 @@ print(json.dumps({"load_s": load, "small_places_s": small, "lookups_per_s": look
 _MEMORY_CHILD = """
 import json, tracemalloc
 tracemalloc.start()
-from consistency.gazetteer import get_gazetteer
+from consistency.understanding.gazetteer import get_gazetteer
 get_gazetteer()
 current, peak = tracemalloc.get_traced_memory()
 print(json.dumps({"traced_mib": current / 2**20, "traced_peak_mib": peak / 2**20}))

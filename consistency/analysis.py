@@ -141,42 +141,42 @@ class ArticleAnalysis:
     @cached_property
     def gazetteer(self) -> Any:
         """The process-wide gazetteer of countries, regions, cities and demonyms."""
-        from .gazetteer import get_gazetteer
+        from .understanding.gazetteer import get_gazetteer
 
         return get_gazetteer()
 
     @cached_property
     def places(self) -> Any:
         """Place mentions of this article resolved against the gazetteer."""
-        from .gazetteer import resolve_places
+        from .understanding.gazetteer import resolve_places
 
         return ReadOnlyList(resolve_places(self))
 
     @cached_property
     def people(self) -> Any:
         """Person clusters: the mentions that refer to one person, with titles and relations."""
-        from .people import build_people
+        from .understanding.people import build_people
 
         return build_people(self)
 
     @cached_property
     def reference_date(self) -> Any:
         """The article's reference date (published, dateline, copyright line), or None."""
-        from .timeline import find_reference_date
+        from .understanding.timeline import find_reference_date
 
         return find_reference_date(self)
 
     @cached_property
     def temporal(self) -> Any:
         """Temporal expressions normalised against the reference date."""
-        from .timeline import find_temporal_expressions
+        from .understanding.timeline import find_temporal_expressions
 
         return ReadOnlyList(find_temporal_expressions(self))
 
     @cached_property
     def quantities(self) -> Any:
         """Quantities with value, unit, what is counted, and qualifiers."""
-        from .quantities import find_quantities
+        from .understanding.quantities import find_quantities
 
         return ReadOnlyList(find_quantities(self))
 

@@ -81,7 +81,7 @@ def place_mentions(ctx: ArticleAnalysis, doc: Doc) -> list[PlaceMention]:
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """Lower-cased first words of every name `_lookup_place` knows: a cheap filter before look-ups."""
-    from consistency.gazetteer import get_gazetteer
+    from consistency.understanding.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
     names = [*gaz.country_names(), *gaz.demonym_forms(), *_capitals(), *_METONYMS, *_BLOCS, *_UK_NATIONS]
@@ -110,7 +110,7 @@ def _lookup_place(cleaned: str) -> str | None:
         return _METONYMS[lower]
     if lower in _UK_NATIONS:
         return _UK_NATIONS[lower]
-    from consistency.gazetteer import get_gazetteer
+    from consistency.understanding.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
     if len(cleaned) <= 3:
@@ -128,7 +128,7 @@ def _lookup_place(cleaned: str) -> str | None:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, Any]:
     """Capital name (lower case) -> country, for capitals that name one country only."""
-    from consistency.gazetteer import get_gazetteer
+    from consistency.understanding.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
     found: dict[str, list[Any]] = {}
@@ -142,7 +142,7 @@ def _capitals() -> dict[str, Any]:
 
 
 def is_country_name(text: str) -> bool:
-    from consistency.gazetteer import get_gazetteer
+    from consistency.understanding.gazetteer import get_gazetteer
 
     return get_gazetteer().country(text) is not None
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer
-from consistency.quantities import entity_at, sentence_index, sentence_of
+from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer
+from consistency.understanding.tokens import entity_at, sentence_index, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan

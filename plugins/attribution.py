@@ -334,7 +334,7 @@ class SpeakerAffiliationConflict(Rule):
     requires = ("entities", "sentences", "people")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        from consistency.people import ROLE_WORDS
+        from consistency.understanding.people import ROLE_WORDS
 
         if len(_affiliation_candidates(ctx.article.body, ROLE_WORDS)) < 2:
             return  # fewer than two "<Affiliation> <role>" phrases: nothing can conflict
@@ -431,7 +431,7 @@ def _caps_before(doc: Any, role_index: int) -> list[Any]:
 
 def _is_department(tokens: Sequence[Any]) -> bool:
     """"Treasury minister", "Home Office official": a portfolio, not an affiliation."""
-    from consistency.people import ROLE_QUALIFIERS
+    from consistency.understanding.people import ROLE_QUALIFIERS
 
     return any(t.lower_ in ROLE_QUALIFIERS for t in tokens)
 

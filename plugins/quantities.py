@@ -3,7 +3,7 @@
 Codes: QT01 (one count, such as a death toll, given two values), QT02 (parts that do
 not add up to their stated total; a percentage that disagrees with its counts).
 
-Sources: the spaCy parse read through `consistency.quantities` (values, units, counted
+Sources: the spaCy parse read through `consistency.understanding.quantities` (values, units, counted
 nouns, qualifiers). No external data.
 """
 
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.quantities import Quantity, sentence_of
+from consistency.understanding.quantities import Quantity
+from consistency.understanding.tokens import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

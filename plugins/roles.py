@@ -7,9 +7,9 @@ Codes:
     RL04 roles.role-organisation-conflict: one person's role placed at two organisations.
     RL05 roles.single-holder-conflict: two people given one organisation's single-holder role.
 
-Data sources: offices come from `ctx.people` (`consistency.people`): titles before names
+Data sources: offices come from `ctx.people` (`consistency.understanding.people`): titles before names
 ("Foreign Minister Sergei Lavrov") and appositions ("X, the mayor of Leeds"); bodies are
-resolved against the gazetteer (`consistency.gazetteer`) to compare countries and cities.
+resolved against the gazetteer (`consistency.understanding.gazetteer`) to compare countries and cities.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
-from consistency.people import Office, Person, is_known_place, optional_gazetteer, party_of
+from consistency.understanding.people import Office, Person, is_known_place, optional_gazetteer, party_of
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis

@@ -7,7 +7,7 @@ year in one sentence), TM05 (a person's age restated differently, or against a b
 anywhere in the article, read from the claims ledger).
 
 Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
-`consistency.timeline`; the article's reference date (published metadata, dateline, or
+`consistency.understanding.timeline`; the article's reference date (published metadata, dateline, or
 a copyright line); Python's proleptic Gregorian calendar. No external data.
 """
 
@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity
-from consistency.quantities import Quantity, number_value, sentence_of
-from consistency.timeline import (
+from consistency.understanding.quantities import Quantity, number_value
+from consistency.understanding.tokens import sentence_of
+from consistency.understanding.timeline import (
     MONTHS,
     WEEKDAYS,
     EventMention,

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..analysis import ArticleAnalysis
-    from ..people import NameMention, Person
+    from .people import NameMention, Person
 
 # Qualifiers that make a claim not true of the subject now (the default comparison time).
 NOT_CURRENT = frozenset({"former", "future", "past", "negated", "hypothetical", "hedged-denied"})

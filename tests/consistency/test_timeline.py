@@ -1,4 +1,4 @@
-"""Tests of `consistency.timeline`: reference date, temporal expressions, event mentions."""
+"""Tests of `consistency.understanding.timeline`: reference date, temporal expressions, event mentions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from consistency.analysis import ArticleAnalysis
 from consistency.checker import Checker
 from consistency.testing import make_article
-from consistency.timeline import ReferenceDate, date_for, event_mentions
+from consistency.understanding.timeline import ReferenceDate, date_for, event_mentions
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Kin: who is whose son, mother, wife or sister.
 
-Read from the parse around each kin noun (`consistency.people.KIN_WORDS`):
+Read from the parse around each kin noun (`consistency.understanding.people.KIN_WORDS`):
 
 - "X, Y's son," / "Y's son, X" / "Y's son X": the noun with a possessor Y, in apposition
   with (or compounded to) the name X;
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...people import KIN_WORDS
+from ..people import KIN_WORDS
 from .qualifiers import stance, time_modifiers
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Name forms: every way a person is named ("Iker Solano", "Solano", "Mr Solano").
 
-The clusters come from `consistency.people` (which mentions are one person); each
+The clusters come from `consistency.understanding.people` (which mentions are one person); each
 mention becomes a `name` claim whose value is the name as written, with its given
 names, surname and honorific in `data`.
 """

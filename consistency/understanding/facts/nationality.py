@@ -70,7 +70,7 @@ def _named_body(token: Token) -> bool:
         return True  # "Taza Zhaiyk, an Atyrau environmental group" (tagged PERSON by the small model)
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
         return False
-    from ...people import is_known_place
+    from ..people import is_known_place
 
     return not is_known_place(token.text)
 
@@ -249,6 +249,6 @@ def _subtree_bounds(token: Token) -> tuple[int, int]:
 
 
 def _gazetteer(reader: Reader) -> Any:
-    from ...people import optional_gazetteer
+    from ..people import optional_gazetteer
 
     return optional_gazetteer()

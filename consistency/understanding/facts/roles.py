@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...people import KIN_WORDS
+from ..people import KIN_WORDS
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .analysis import ArticleAnalysis
-    from .models import Span
+    from ..analysis import ArticleAnalysis
+    from ..models import Span
 
 # --- lexicons ------------------------------------------------------------------------
 HONORIFICS: dict[str, str | None] = {
@@ -166,7 +166,7 @@ class NameMention:
 
     def to_span(self) -> Span:
         """The name as a report `Span`."""
-        from .models import Span
+        from ..models import Span
 
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
@@ -199,7 +199,7 @@ class Office:
 
     def to_span(self) -> Span:
         """The title phrase as a report `Span`."""
-        from .models import Span
+        from ..models import Span
 
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
@@ -218,7 +218,7 @@ class Relation:
 
     def to_span(self) -> Span:
         """The relation phrase as a report `Span`."""
-        from .models import Span
+        from ..models import Span
 
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
 
@@ -564,7 +564,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
     """Names the small model left untagged ("Ana Ruiz, 24, the daughter of ..."): two or three
     capitalised proper nouns with no entity label, read as a person when the first is a known
     given name, an age or a role noun stands beside them, or the last word recurs alone later."""
-    from .understanding.lexicon import is_person_noun
+    from .lexicon import is_person_noun
 
     found: list[NameMention] = []
     text = _doc_text(doc)

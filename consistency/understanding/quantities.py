@@ -11,18 +11,18 @@ Dates, years, times and ordinals are not quantities and are left out.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .models import Span
+from ..models import Span
+from .tokens import MONTHS, WEEKDAYS, entity_at, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-    from .analysis import ArticleAnalysis
+    from ..analysis import ArticleAnalysis
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -94,59 +94,6 @@ class Quantity:
     def to_span(self) -> Span:
         """The quantity's words as a report `Span`."""
         return Span(field=self.field, start=self.start, end=self.end, text=self.text)  # type: ignore[arg-type]
-
-
-_ENTITY_INDEX_KEY = "consistency.entity_index"
-_SENTENCE_INDEX_KEY = "consistency.sentence_index"
-
-
-def entity_at(token: Token) -> SpacySpan | None:
-    """The named entity a token stands in, from a per-doc index built once.
-
-    `doc.ents` rebuilds its spans on every access, so the index is kept in the doc's
-    `user_data` (it lives exactly as long as the doc).
-    """
-    doc = token.doc
-    index = doc.user_data.get(_ENTITY_INDEX_KEY)
-    if index is None:
-        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        doc.user_data[_ENTITY_INDEX_KEY] = index
-    return index.get(token.i)  # type: ignore[no-any-return]
-
-
-def sentence_of(token: Token) -> SpacySpan:
-    """The sentence of a token, by bisecting sentence starts indexed once per doc.
-
-    `token.sent` walks the doc token by token on every call, which costs more than
-    all of a rule's own work on long articles.
-    """
-    starts, sents = sentence_index(token.doc)
-    return sents[bisect.bisect_right(starts, token.i) - 1]
-
-
-def sentence_index(doc: Doc) -> tuple[list[int], list[SpacySpan]]:
-    """(start token of each sentence, the sentences) of a doc, built once and kept in its `user_data`."""
-    index = doc.user_data.get(_SENTENCE_INDEX_KEY)
-    if index is None:
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
-        index = ([s.start for s in sents], sents)
-        doc.user_data[_SENTENCE_INDEX_KEY] = index
-    return index  # type: ignore[no-any-return]
-
-
-def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:
-    """Indices of tokens whose `attr` (e.g. "LEMMA", "LOWER") is one of `values`, without making Token objects."""
-    import numpy
-    from spacy.attrs import IDS
-    from spacy.strings import get_string_id
-
-    if not len(doc):
-        return []
-    column = doc.to_array(IDS[attr])
-    mask = numpy.zeros(len(column), dtype=bool)
-    for value in values:  # a handful of values: one vectorised comparison each beats numpy.isin's set-up
-        mask |= column == get_string_id(value)
-    return numpy.flatnonzero(mask).tolist()  # type: ignore[no-any-return]
 
 
 def _number_candidates(doc: Doc) -> list[int]:
@@ -230,8 +177,6 @@ def _is_date_part(token: Token) -> bool:
 
 
 def _is_calendar_word(token: Token) -> bool:
-    from .timeline import MONTHS, WEEKDAYS
-
     lower = token.text.rstrip(".").lower()
     return token.text[:1].isupper() and (lower in MONTHS or lower in WEEKDAYS or lower == "may")
 

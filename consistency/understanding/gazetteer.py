@@ -31,12 +31,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .datacache import load_or_build, package_version, source_digest
+from ..datacache import load_or_build, package_version, source_digest
 
 if TYPE_CHECKING:
-    from .analysis import ArticleAnalysis, Entity
+    from ..analysis import ArticleAnalysis, Entity
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).parent.parent / "data"
 
 # UN list of landlocked countries. Caspian shores (AZ, KZ, TM) count as landlocked here too,
 # but have ports, so `has_sea_coast` treats them apart.

@@ -26,24 +26,17 @@ from dataclasses import field as dataclass_field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from .models import Span
-from .quantities import entity_at, sentence_of, token_indices
+from ..models import Span
+from .tokens import MONTHS, WEEKDAYS, entity_at, sentence_of, token_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from .analysis import ArticleAnalysis
+    from ..analysis import ArticleAnalysis
 
 T = TypeVar("T")
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
-WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS.update({"sept": 9})
-MONTHS.pop("may", None)  # the modal "may": month only when capitalised, see _month_of
 _AMBIGUOUS_MONTHS = {"May": 5, "Mar": 3, "Jan": 1, "Dec": 12}
 
 _FREE_WEEKDAYS = {name.lower() for name in calendar.day_name}  # abbreviations alone ("Sun", "Wed") are too ambiguous

@@ -1,0 +1,76 @@
+"""Token-level helpers every reader of the article shares: indexes kept once per doc, calendar words.
+
+They sit below people, places, time and quantities so that none of those imports another
+for a helper (the import graph of `consistency.understanding` has no cycle).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS.update({"sept": 9})
+MONTHS.pop("may", None)  # the modal "may": month only when capitalised, see _month_of
+
+
+_ENTITY_INDEX_KEY = "consistency.entity_index"
+_SENTENCE_INDEX_KEY = "consistency.sentence_index"
+
+
+def entity_at(token: Token) -> SpacySpan | None:
+    """The named entity a token stands in, from a per-doc index built once.
+
+    `doc.ents` rebuilds its spans on every access, so the index is kept in the doc's
+    `user_data` (it lives exactly as long as the doc).
+    """
+    doc = token.doc
+    index = doc.user_data.get(_ENTITY_INDEX_KEY)
+    if index is None:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data[_ENTITY_INDEX_KEY] = index
+    return index.get(token.i)  # type: ignore[no-any-return]
+
+
+def sentence_of(token: Token) -> SpacySpan:
+    """The sentence of a token, by bisecting sentence starts indexed once per doc.
+
+    `token.sent` walks the doc token by token on every call, which costs more than
+    all of a rule's own work on long articles.
+    """
+    starts, sents = sentence_index(token.doc)
+    return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
+def sentence_index(doc: Doc) -> tuple[list[int], list[SpacySpan]]:
+    """(start token of each sentence, the sentences) of a doc, built once and kept in its `user_data`."""
+    index = doc.user_data.get(_SENTENCE_INDEX_KEY)
+    if index is None:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+        index = ([s.start for s in sents], sents)
+        doc.user_data[_SENTENCE_INDEX_KEY] = index
+    return index  # type: ignore[no-any-return]
+
+
+def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:
+    """Indices of tokens whose `attr` (e.g. "LEMMA", "LOWER") is one of `values`, without making Token objects."""
+    import numpy
+    from spacy.attrs import IDS
+    from spacy.strings import get_string_id
+
+    if not len(doc):
+        return []
+    column = doc.to_array(IDS[attr])
+    mask = numpy.zeros(len(column), dtype=bool)
+    for value in values:  # a handful of values: one vectorised comparison each beats numpy.isin's set-up
+        mask |= column == get_string_id(value)
+    return numpy.flatnonzero(mask).tolist()  # type: ignore[no-any-return]
