@@ -1,7 +1,7 @@
 """Which countries a text names: by name, demonym, capital, seat of government or metonym.
 
 Shared by the `headline` and `knowledge` families. It asks the project gazetteer
-(consistency/gazetteer.py); the small tables below are usage, not geography: seats of
+(consistency/understanding/gazetteer.py); the small tables below are usage, not geography: seats of
 government ("the Kremlin"), blocs ("EU") and the UK's nations counted as the UK.
 """
 

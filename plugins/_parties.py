@@ -1,6 +1,6 @@
 """Shared helpers of the `relations` and `groups` families: which country a word names.
 
-Everything here asks the project gazetteer (`ctx.gazetteer`, consistency/gazetteer.py)
+Everything here asks the project gazetteer (`ctx.gazetteer`, consistency/understanding/gazetteer.py)
 and spaCy's entities; nothing holds place data of its own. The small word lists below
 are grammar (combining forms such as "Sino-", bloc abbreviations), not geography.
 """

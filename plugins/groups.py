@@ -8,7 +8,7 @@ Codes:
     GR03 groups.affiliation-drift  a person tied to one named body and later to another (claims ledger).
 
 Data: demonyms ("Belarusian", "Belarusians") are resolved by the project gazetteer
-(consistency/gazetteer.py); everything else is read from spaCy's parse of the article.
+(consistency/understanding/gazetteer.py); everything else is read from spaCy's parse of the article.
 """
 
 from __future__ import annotations

