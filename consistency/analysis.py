@@ -153,11 +153,18 @@ class ArticleAnalysis:
         return ReadOnlyList(resolve_places(self))
 
     @cached_property
-    def people(self) -> Any:
-        """Person clusters: the mentions that refer to one person, with titles and relations."""
+    def person_names(self) -> Any:
+        """Person clusters: the mentions that refer to one person (what the ledger reads names from)."""
         from .understanding.people import build_people
 
         return build_people(self)
+
+    @cached_property
+    def people(self) -> Any:
+        """Person clusters with their offices and relations, as the claims ledger reads them."""
+        from .understanding.offices import attach_claims
+
+        return attach_claims(self, self.person_names, self.claims)
 
     @cached_property
     def reference_date(self) -> Any:

@@ -125,6 +125,12 @@ class SurnameKinshipMismatch(Rule):
         Gunnar Einarsson, Einar Gudmundsson's son. Mohammed bin Salman, King Salman's son,
         also attended, as did Cherie Booth, Tony Blair's wife.
 
+    Reads:
+        `ctx.people` relations: the ledger's kin claims (facts/kin.py), "their son" read as the
+        son of the couple just named. A daughter's or sister's other surname is info (a married
+        name), unless the family's names follow the double-surname custom and she carries the
+        other parent's surname but none of this one's.
+
     Sources:
         None: the names and relations come from the text.
     """
@@ -135,18 +141,43 @@ class SurnameKinshipMismatch(Rule):
     requires = ("entities", "people")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        for rel in ctx.people.relations:
+        relations = list(ctx.people.relations)
+        for rel in relations:
             finding = self._relation(ctx, rel)
+            if finding is not None and finding.severity == Severity.info:
+                finding = self._double_surname(ctx, rel, relations, finding) or finding
             if finding is not None:
                 yield finding
+
+    def _double_surname(self, ctx: ArticleAnalysis, rel: Relation, relations: list[Relation],
+                        finding: Finding) -> Finding | None:
+        """Under the double-surname custom (Spanish, Portuguese) a child carries a surname of
+        each parent: a child named after the other parent but not after this one, in a family
+        whose names have two surnames, is a slip, not a married name."""
+        child = _full_form(ctx, rel.subject)
+        if rel.kind not in ("son", "daughter") or len(_name_words(child)) < 3 or len(_name_words(rel.relative)) < 3:
+            return None
+        subject = ctx.people.of_mention(rel.subject)
+        other = next((r for r in relations if r is not rel and r.kind == rel.kind
+                      and ctx.people.of_mention(r.subject) is subject and r.relative.text != rel.relative.text
+                      and len(_name_words(r.relative)) >= 3 and surnames_explained(child, r.relative)), None)
+        if other is None:
+            return None
+        message = (f"{child.text} is called the {rel.kind} of {rel.relative.text} and of {other.relative.text}, "
+                   f"but under the double-surname custom these names follow, a {rel.kind} carries a surname of each "
+                   f"parent, and {child.text} has none of {rel.relative.text}'s.")
+        return self.finding(message, [rel.to_span()], [rel.relative.to_span(), other.relative.to_span()],
+                            confidence=0.7, data={**(finding.data or {}), "custom": "double surname"})
 
     def _relation(self, ctx: ArticleAnalysis, rel: Relation) -> Finding | None:
         kind = rel.kind
         if kind not in _PATRILINEAL and kind not in _USUALLY_SHARED:
             return None  # spouses, in-laws, step-relations, cousins: surnames differ freely
-        subject, relative = _full_form(ctx, rel.subject), rel.relative
+        subject, relative = _full_form(ctx, rel.subject), _full_form(ctx, rel.relative)
         if not subject.is_full or not subject.surname or not relative.surname:
             return None
+        if not relative.is_full and not relative.honorific:
+            return None  # "the brother of Fidel": a first name alone says nothing of the surname
         if surnames_explained(subject, relative) or patronymic_explains(subject, relative):
             return None
         person_r = ctx.people.of_mention(relative)

@@ -7,16 +7,17 @@ Codes:
     RL04 roles.role-organisation-conflict: one person's role placed at two organisations.
     RL05 roles.single-holder-conflict: two people given one organisation's single-holder role.
 
-Data sources: offices come from `ctx.people` (`consistency.understanding.people`): titles before names
-("Foreign Minister Sergei Lavrov") and appositions ("X, the mayor of Leeds"); bodies are
-resolved against the gazetteer (`consistency.understanding.gazetteer`) to compare countries and cities.
+Data sources: every rule reads the claims ledger's `role` claims (consistency/understanding/facts/roles.py):
+RL03-RL05 directly, RL01 and RL02 as `ctx.people` offices (consistency/understanding/offices.py, a view of
+those claims with bodies made canonical); bodies are resolved against the gazetteer
+(`consistency.understanding.gazetteer`) to compare countries and cities.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.people import Office, Person, is_known_place, optional_gazetteer, party_of
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 _ONE_PER_PERSON = frozenset({"mayor", "president", "prime minister", "chancellor", "governor", "king", "queen",
                              "foreign minister", "foreign secretary", "home secretary", "finance minister",
                              "defence minister", "defence secretary", "interior minister", "chief executive",
-                             "finance chief", "chief operating officer", "mp", "senator"})
+                             "finance chief", "chief financial officer", "chief operating officer", "mp", "senator"})
 # Posts of one body that exclude each other in one person.
 _GOVERNMENT = frozenset({"prime minister", "foreign minister", "foreign secretary", "home secretary",
                          "finance minister", "defence minister", "defence secretary", "interior minister",
@@ -37,7 +38,7 @@ _GOVERNMENT = frozenset({"prime minister", "foreign minister", "foreign secretar
                          "education minister", "trade minister", "economy minister", "energy minister",
                          "transport secretary", "environment secretary", "culture secretary",
                          "trade and industry secretary", "work and pensions secretary"})
-_CORPORATE = frozenset({"chief executive", "finance chief", "chief operating officer"})
+_CORPORATE = frozenset({"chief executive", "finance chief", "chief financial officer", "chief operating officer"})
 # The same post under two names ("Foreign Secretary" is the UK's foreign minister).
 _SAME_POST = {
     frozenset({"foreign minister", "foreign secretary"}), frozenset({"defence minister", "defence secretary"}),
@@ -125,6 +126,10 @@ class OfficeConflict(Rule):
         joined by Jane Doe, the chairman and chief executive of Acme. John Smith, the
         former mayor of Leeds, is now the mayor of York.
 
+    Reads:
+        `ctx.people` offices: the ledger's role claims with their bodies; offices whose sentence
+        tells of a change, a death or a year are not compared.
+
     Sources:
         Places from the project gazetteer (GeoNames).
     """
@@ -200,6 +205,10 @@ class OfficeHolderConflict(Rule):
         Foreign Minister Andrei Kozyrev and shadow foreign secretary Liam Fox watched, with
         Belarusian Foreign Minister Vladimir Makei.
 
+    Reads:
+        `ctx.people` offices (the ledger's role claims) whose body is a country, city or party;
+        other organisations' single-holder roles are RL05's.
+
     Sources:
         Places from the project gazetteer (GeoNames).
     """
@@ -212,7 +221,7 @@ class OfficeHolderConflict(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         holders: list[tuple[Person, Office]] = [
             (p, o) for p in ctx.people for o in _usable(p)
-            if o.role in _SINGLE_HOLDER and o.body and not o.rank
+            if o.role in _SINGLE_HOLDER and o.body and not o.rank and _public_body(o.body)
         ]
         reported: set[tuple[int, int]] = set()
         for i, (p, a) in enumerate(holders):
@@ -227,6 +236,12 @@ class OfficeHolderConflict(Rule):
                 yield self.finding(message, [b.to_span(), b.mention.to_span()], [a.to_span(), a.mention.to_span()],
                                    confidence=0.6,
                                    data={"office": f"{a.body} {a.role}", "holders": [p.name, q.name]})
+
+
+def _public_body(body: str) -> bool:
+    """A country, city or party: the bodies of public offices (RL02); other organisations'
+    single-holder roles are RL05's."""
+    return place_kind(body) is not None or party_of(body) is not None
 
 
 class RoleClassConflict(Rule):
@@ -311,6 +326,11 @@ _SINGLE_HOLDER_ROLES = frozenset({"chief executive", "chief financial officer", 
                       "governor", "prime minister", "speaker", "chief scientist", "editor in chief"})
 
 
+# Organisations named by a common noun alone: several in one article may be meant.
+_GENERIC_BODIES = frozenset({"club", "team", "side", "company", "firm", "group", "party", "country", "city", "school",
+                             "university", "hospital", "board", "council", "committee", "government", "union"})
+
+
 def _org_key(text: str | None) -> str:
     if not text:
         return ""
@@ -370,7 +390,8 @@ class RoleOrganisationConflict(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         for subject, claims in ctx.claims.by_subject("role").items():
             usable = [c for c in _comparable(claims) if _named(c.data.get("organisation"))
-                      and c.data.get("org_entity") and c.value not in _MULTI_BODY_ROLES]
+                      and c.data.get("org_entity") and c.value not in _MULTI_BODY_ROLES
+                      and place_kind(c.data["organisation"]) is None]  # "American journalist": a nationality
             done = False
             for i, a in enumerate(usable):
                 for b in usable[i + 1:]:
@@ -413,7 +434,9 @@ class SingleHolderConflict(Rule):
         Dr Ann Ode, the chief executive of Medlab, urged caution.
 
     Reads:
-        `ctx.claims` (role claims with their organisation).
+        `ctx.claims` (role claims with their organisation; two ways of writing one organisation,
+        "the regional ecology department" and "the Atyrau regional ecology department", are one;
+        with no organisation, only two "outgoing" holders of one post are compared).
     """
 
     code = "RL05"
@@ -423,28 +446,49 @@ class SingleHolderConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         holders = [c for c in _comparable(ctx.claims.of("role"))
-                   if c.value in _SINGLE_HOLDER_ROLES and c.data.get("organisation")
-                   and "acting" not in c.qualifiers and "outgoing" not in c.qualifiers]
+                   if c.value in _SINGLE_HOLDER_ROLES and "acting" not in c.qualifiers]
         reported: set[frozenset[str]] = set()
         for i, a in enumerate(holders):
             for b in holders[i + 1:]:
                 pair = frozenset((a.subject, b.subject))
-                if a.subject == b.subject or pair in reported or a.value != b.value or a.span == b.span or \
-                        _org_key(a.data["organisation"]) != _org_key(b.data["organisation"]):
+                if a.subject == b.subject or pair in reported or a.value != b.value or a.sentence == b.sentence \
+                        or ("outgoing" in a.qualifiers) != ("outgoing" in b.qualifiers):
+                    continue
+                organisation = _one_organisation(a, b)
+                if organisation is None:
                     continue
                 surnames = {ctx.claims.name_of(s).split()[-1].lower() for s in pair}
                 if len(surnames) == 1:
                     continue  # one surname, two first names: NM02 reports it
-                if is_known_place(_org_key(a.data["organisation"])):
-                    continue  # "Spain's chairman": a country, not one organisation
                 reported.add(pair)
                 first, second = ctx.claims.name_of(a.subject), ctx.claims.name_of(b.subject)
+                of = f" of {organisation}" if organisation else ""
                 yield self.finding(
                     f"{first} (\"{a.span.text}\") and {second} (\"{b.span.text}\") are both called "
-                    f"{a.value} of {a.data['organisation']}, a role one person holds at a time.",
-                    [b.span], [a.span], confidence=0.65,
-                    data={"role": a.value, "organisation": a.data["organisation"], "holders": [first, second]},
+                    f"the {a.value}{of}, a role one person holds at a time.",
+                    [b.span], [a.span], confidence=0.65 if organisation else 0.5,
+                    data={"role": a.value, "organisation": organisation or None, "holders": [first, second]},
                 )
+
+
+def _one_organisation(a: Any, b: Any) -> str | None:
+    """The organisation both role claims name ("" when neither names one but both are
+    definite: "The outgoing governor, X" and "Outgoing governor Y"), else None."""
+    org_a, org_b = a.data.get("organisation"), b.data.get("organisation")
+    for claim, org in ((a, org_a), (b, org_b)):
+        if org and (len(org.split()) > 6 or str(claim.data.get("how", "")).endswith("-leads") and not _named(org)):
+            return None  # "leading the hermit kingdom instead of her brother": no organisation's post
+    if org_a and org_b:
+        if not _same_org(org_a, org_b) or is_known_place(_org_key(org_a)) or is_known_place(_org_key(org_b)):
+            return None  # "Spain's chairman": a country, not one organisation
+        if any(_org_key(org) in _GENERIC_BODIES and org.islower() for org in (org_a, org_b)):
+            return None  # "the club's captain" twice in a match report: each club has one
+        return max(org_a, org_b, key=len)
+    if org_a or org_b:
+        return None
+    if "outgoing" in a.qualifiers and "outgoing" in b.qualifiers:
+        return ""  # one outgoing holder of the one post the story is about
+    return None
 
 
 def _role_phrase(claim: object) -> str:

@@ -137,7 +137,7 @@ class Reader:
     def __post_init__(self) -> None:
         for index, sent in enumerate(self.ctx.sentences):
             self._sentence_of[(self.ctx.field_of(sent), sent.start)] = index
-        for person in self.ctx.people:
+        for person in self.ctx.person_names:
             sid = f"person:{person.id}"
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
@@ -156,10 +156,13 @@ class Reader:
         """A person's first name standing alone ("Gunnar told supporters"), where no one else in
         the article has that first name: Icelandic, Spanish and sports copy name people so."""
         owners: dict[str, set[str]] = {}
-        for person in self.ctx.people:
+        introduced: dict[str, tuple[bool, int]] = {}  # where each person's full name is first written
+        for person in self.ctx.person_names:
             for m in person.mentions:
                 if m.first and len(m.first) > 2 and not m.first.endswith("."):
-                    owners.setdefault(m.first, set()).add(f"person:{person.id}")
+                    sid = f"person:{person.id}"
+                    owners.setdefault(m.first, set()).add(sid)
+                    introduced[sid] = min(introduced.get(sid, (True, 1 << 30)), (m.field != "title", m.start))
         unique = {name: next(iter(sids)) for name, sids in owners.items() if len(sids) == 1}
         if not unique:
             return
@@ -168,6 +171,8 @@ class Reader:
                 sid = unique.get(tok.text)
                 if sid is None or (field_name, tok.i) in self._person_of_token or tok.pos_ != "PROPN":
                     continue
+                if (field_name != "title", tok.idx) < introduced[sid]:
+                    continue  # "his son Nick" before "Nick Vaughan" is written: maybe another Nick
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                     continue  # part of a longer name: "Gunnar Olsen" is someone else

@@ -102,7 +102,9 @@ NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior", "qc", "kc", "mp", "mep",
                            "msp", "obe", "cbe", "mbe", "kbe", "phd"})
 _POSSESSIVES = ("'s", "’s", "'", "’")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z\u00C0-\u024F'’\-]*\.?|[A-Z]\.)$")
+_LATIN_CAPITALS = "".join(chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+                          if chr(c).isupper())
+_NAME_TOKEN = re.compile(rf"^(?:[{_LATIN_CAPITALS}][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]*\.?|[A-Z]\.)$")
 _BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "!", "?"})
 
 
@@ -475,25 +477,12 @@ def canonical_body(text: str) -> str:
 
 # --- extraction ----------------------------------------------------------------------------
 def build_people(ctx: ArticleAnalysis) -> People:
-    """Person clusters, offices and relations of one article."""
+    """Person clusters of one article: who is named where. Their offices and relations are
+    filled from the claims ledger (`consistency.understanding.offices`)."""
     mentions: list[NameMention] = []
     for field_name, doc in ctx.docs:
         mentions.extend(_mentions_in(doc, field_name))
-    people = People(_cluster(mentions), [])
-    by_token = {(m.field, i): m for m in mentions for i in range(m.token_start, m.token_end)}
-    for field_name, doc in ctx.docs:
-        for m in (m for m in mentions if m.field == field_name):
-            person = people.of_mention(m)
-            if person is None:  # a lone surname that matched nobody
-                continue
-            found = [_title_before(doc, m), _apposition_after(doc, m, by_token), _apposition_before(doc, m, by_token)]
-            for item in found:
-                if isinstance(item, Office):
-                    person.offices.append(item)
-                elif isinstance(item, Relation):
-                    person.relations.append(item)
-                    people.relations.append(item)
-    return people
+    return People(_cluster(mentions), [])
 
 
 def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
@@ -507,7 +496,7 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        mention = _mention_from_tokens(doc, ent.start, ent.end, field_name, "entity")
+        mention = _mention_from_tokens(doc, _given_name_before(doc, ent), ent.end, field_name, "entity")
         if mention is not None:
             found.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
@@ -549,6 +538,24 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         found.extend(extra)
         found.sort(key=lambda m: m.start)
     return found
+
+
+def _given_name_before(doc: Doc, ent: Any) -> int:
+    """Where a PERSON entity really starts: the small model often leaves the first name of a
+    three-part name outside ("Fernanda [Ruiz Cruz]"); a capitalised word compounded into the
+    name, that is no title, place or other entity, belongs to it."""
+    i = ent.start - 1
+    if i < 0 or ent.end - ent.start != 2:
+        return ent.start
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or tok.ent_type_ or not _NAME_TOKEN.match(tok.text) or tok.dep_ != "compound" \
+            or not ent.start <= tok.head.i < ent.end:
+        return ent.start
+    word = fold(tok.text).rstrip(".")
+    if word in HONORIFICS or word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS \
+            or is_known_place(tok.text):
+        return ent.start
+    return i
 
 
 # Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
@@ -792,8 +799,9 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
         if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
             candidates = [persons[i] for i in sorted(by_first.get(key, ()))]
-            if len(candidates) != 1:
-                candidates = []
+            if len(candidates) != 1 or m.field == "body" and min(
+                    (o.start for o in candidates[0].mentions if o.field == "body"), default=-1) > m.start:
+                candidates = []  # a first name before the full name is written may be someone else: "his son Nick"
         if not candidates:
             alone = alone_by_surname.get(key)
             if alone:
@@ -835,306 +843,6 @@ resigned resign resigns retired retire stepped ex later once will successor pred
 before new outgoing incoming acting interim elect designate defected defect defects switched crossed served
 died dead death late killed assassinated ousted overthrown deposed era predecessors successors
 """.split())
-
-
-def _sentence_markers(doc: Doc, i: int) -> frozenset[str]:
-    sent = doc[i].sent
-    found = {t.lower_ for t in sent if t.lower_ in _CHANGE_WORDS}
-    if any(t.lower_ == "went" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "on" for t in sent):
-        found.add("went on")  # "went on to become"
-    if any(len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20") for t in sent):
-        found.add("<year>")  # "president in 1999": a dated office may be a past one
-    return frozenset(found)
-
-
-def _is_title_word(tok: Token) -> bool:
-    """A word of a title's wording: "Trade and Industry Secretary", "chairman and chief executive"."""
-    word = fold(tok.text)
-    return word in ROLE_WORDS or word in ROLE_QUALIFIERS
-
-
-def _is_role_word(tok: Token) -> bool:
-    return fold(tok.text) in ROLE_WORDS
-
-
-def _title_before(doc: Doc, m: NameMention) -> Office | None:
-    """The title phrase right before a name: "former Ukraine President Viktor Yanukovych",
-    "Mayor of Leeds John Smith"."""
-    i = _prev_word(doc, m.token_start - 1)
-    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS and not _is_role_word(doc[i]):
-        i = _prev_word(doc, i - 1)
-    j = i
-    while j >= 0 and i - j < 4 and doc[j].text[:1].isupper() and not _is_role_word(doc[j]):
-        j -= 1
-    if j < i and j >= 1 and doc[j].lower_ in ("of", "for") and _is_role_word(doc[j - 1]):
-        return _office_from_tokens(doc, _extend_title_left(doc, j - 1), j, m, "pre", j + 1, i + 1)
-    if i < 0 or not _is_role_word(doc[i]):
-        return None
-    return _office_from_tokens(doc, _extend_title_left(doc, i), i + 1, m, "pre")
-
-
-# Capitalised at a sentence start, but never part of a title ("Yesterday Foreign Minister X").
-_NOT_TITLE_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow", "meanwhile", "earlier", "later", "last",
-                              "next", "this", "that", "these", "those", "here", "there", "instead", "also",
-                              "however", "still", "thus", "but", "and", "or", "so", "when", "while", "where",
-                              "after", "before", "since", "as", "if", "because", "although", "both", "many",
-                              "some", "several", "other", "such", "every", "each", "all", "most"})
-
-
-def _extend_title_left(doc: Doc, i: int) -> int:
-    """Leftmost token of the title phrase ending at token i (bounded to 8 tokens)."""
-    start = i
-    j = i - 1
-    while j >= 0 and i - j < 8:
-        tok = doc[j]
-        word = fold(tok.text)
-        if tok.is_space and not _is_boundary(tok):
-            j -= 1
-            continue
-        if _is_boundary(tok) or tok.is_sent_end:
-            break
-        if word in ("the", "a", "an", "his", "her", "its", "their", "our") or tok.ent_type_ == "PERSON":
-            break  # a determiner, or another person's name: "Labour leader Tony Blair and Tory leader ..."
-        if word.rstrip(".") in HONORIFICS and word not in ROLE_WORDS:
-            break
-        if (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS
-                or tok.text == "-" or (word == "and" and j > 0 and _is_title_word(doc[j - 1]) and _is_title_word(doc[j + 1]))
-                or (tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and word not in _NOT_TITLE_WORDS)
-                or (tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O")
-                or _is_possessive(tok)):
-            start = j
-            j -= 1
-            continue
-        break
-    while start < i and (doc[start].text == "-" or _is_possessive(doc[start]) or doc[start].lower_ == "and"):
-        start += 1
-    return start
-
-
-def _office_from_tokens(doc: Doc, start: int, end: int, m: NameMention, form: str,
-                        of_start: int | None = None, of_end: int | None = None) -> Office | None:
-    """An Office from a title phrase doc[start:end], optionally with an "of Y" body doc[of_start:of_end]."""
-    role_words: list[str] = []
-    markers: set[str] = set()
-    body_tokens: list[Token] = []
-    for tok in doc[start:end]:
-        word = fold(tok.text)
-        if tok.text == "-" or _is_possessive(tok) or tok.is_space:
-            continue
-        if word in MARKERS or word in RANK_WORDS and word != "executive":
-            markers.add(word)
-        elif word in ROLE_WORDS or word in ROLE_QUALIFIERS:
-            role_words.append(word)
-        elif word in ("and", "of", "for"):
-            role_words.append(word)
-        elif tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or (
-                tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and word not in _NOT_TITLE_WORDS):
-            body_tokens.append(tok)
-        else:
-            return None
-    while role_words and role_words[-1] in ("and", "of", "for"):
-        role_words.pop()
-    while role_words and role_words[0] in ("and", "of", "for"):
-        role_words.pop(0)
-    if not role_words or role_words[-1] not in ROLE_WORDS:
-        return None
-    body_text = None
-    if of_start is not None and of_end is not None and of_end > of_start:
-        body_text = doc[of_start:of_end].text
-        end = max(end, of_end)
-    elif body_tokens:
-        body_text = _nearest_body(doc, body_tokens)
-    body_text = strip_possessive(body_text) if body_text else None
-    if body_text and body_text.lower() in ("state", "state for"):
-        role_words.extend(("of", "state"))  # "Secretary of State" is a role, not a body
-        body_text = None
-    role = _normalise_role(" ".join(role_words))
-    if not role:
-        return None
-    start_char = doc[start].idx
-    end_char = doc[end - 1].idx + len(doc[end - 1].text)
-    return Office(
-        role=role, body=canonical_body(body_text) if body_text else None, body_text=body_text,
-        markers=frozenset(markers), text=_doc_text(doc)[start_char:end_char], field=m.field, start=start_char,
-        end=end_char, mention=m, form=form, sentence_markers=_sentence_markers(doc, m.token_start),
-    )
-
-
-_ROLE_SYNONYMS = {
-    "ceo": "chief executive", "chief executive officer": "chief executive", "boss": "chief executive",
-    "cfo": "finance chief", "chief financial officer": "finance chief", "finance director": "finance chief",
-    "financial director": "finance chief", "coo": "chief operating officer", "operating chief": "chief operating officer",
-    "chairwoman": "chairman", "chair": "chairman", "chairperson": "chairman",
-    "spokeswoman": "spokesman", "spokesperson": "spokesman", "premier": "prime minister",
-    "defense minister": "defence minister", "defense secretary": "defence secretary",
-    "advisor": "adviser", "chief-executive": "chief executive",
-}
-
-
-def _nearest_body(doc: Doc, tokens: list[Token]) -> str:
-    """The body words of a title, without a place that only says where: "In Las Vegas Microsoft boss"
-    -> "Microsoft", while "Liberal Democrat" and "Ukraine" stay whole."""
-    text = doc[tokens[0].i:tokens[-1].i + 1].text
-    if len(tokens) > 1 and not is_known_place(text):
-        for cut in range(1, len(tokens)):
-            if tokens[cut - 1].ent_type_ not in ("GPE", "LOC"):
-                break  # only a place the tagger also reads as a place ("Liberal" is a town in Kansas)
-            if is_known_place(doc[tokens[0].i:tokens[cut - 1].i + 1].text):
-                return doc[tokens[cut].i:tokens[-1].i + 1].text
-    return text
-
-
-def _normalise_role(text: str) -> str:
-    text = " ".join(text.split())
-    return _ROLE_SYNONYMS.get(text, text)
-
-
-def _phrase_end(doc: Doc, start: int, limit: int = 12) -> int:
-    """End (exclusive) of the phrase starting at `start`: up to a boundary or `limit` tokens."""
-    j = start
-    while j < len(doc) and j - start < limit and not _is_boundary(doc[j]) and not (j > start and doc[j].is_sent_start):
-        j += 1
-    return j
-
-
-_COPULA = frozenset({"is", "was", "has", "had", "remains", "becomes", "became"})
-_TITLE_FILLER = ROLE_WORDS | ROLE_QUALIFIERS | MARKERS | RANK_WORDS | {"the", "late", "'s", "’s", "-"}
-_KIN_ADJECTIVES = frozenset({"eldest", "youngest", "elder", "younger", "only", "first", "second", "third", "older",
-                             "oldest", "late", "estranged", "twin", "baby", "teenage", "infant", "adult"})
-_AFTER_BODY = frozenset({"and", "since", "until", "from", "in", "for", "who", "which", "between", "when", "since"})
-
-
-def _apposition_after(doc: Doc, m: NameMention, by_token: dict[tuple[str, int], NameMention]) -> Office | Relation | None:
-    """ "X, the mayor of Y," / "X, Y's son" / "X, the son of Y"."""
-    i = m.token_end
-    if m.possessive or i >= len(doc) or doc[i].text != ",":
-        return None
-    start = i + 1
-    end = _phrase_end(doc, start)
-    if end <= start:
-        return None
-    return _read_phrase(doc, start, end, m, by_token, subject_first=True)
-
-
-def _apposition_before(doc: Doc, m: NameMention, by_token: dict[tuple[str, int], NameMention]) -> Office | Relation | None:
-    """ "the mayor of Y, X" / "Y's son, X" / "Y's son X"."""
-    i = _prev_word(doc, m.token_start - 1)
-    if i >= 0 and fold(doc[i].text).rstrip(".") in HONORIFICS:
-        i = _prev_word(doc, i - 1)
-    if i < 0:
-        return None
-    if doc[i].text == ",":
-        end = i
-    elif fold(doc[i].text) in KIN_WORDS:
-        end = i + 1  # "Lukashenko's son Viktor"
-        if i >= 3 and doc[i - 1].lower_ in ("his", "her") and doc[i - 2].lower_ == "and":
-            rel = by_token.get((m.field, i - 3))  # "Alexander Lukashenko and his son Viktor"
-            if rel is not None and rel is not m and rel.token_end == i - 2:
-                return _relation(doc, KIN_WORDS[fold(doc[i].text)], m, rel, rel.token_start, end, False)
-    else:
-        return None
-    start = end - 1
-    while start > 0 and end - start < 12 and not _is_boundary(doc[start - 1]) and not doc[start].is_sent_start:
-        start -= 1
-    if start >= end:
-        return None
-    return _read_phrase(doc, start, end, m, by_token, subject_first=False)
-
-
-def _read_phrase(doc: Doc, start: int, end: int, m: NameMention, by_token: dict[tuple[str, int], NameMention],
-                 subject_first: bool) -> Office | Relation | None:
-    """An office or a family relation described by doc[start:end] about mention m."""
-    field_name = m.field
-    words = [fold(t.text) for t in doc[start:end]]
-    # Family: "<relative>'s <kin>" or "<kin> of <relative>", the phrase being only that.
-    for k in range(start, end):
-        kin = KIN_WORDS.get(fold(doc[k].text))
-        if kin is None:
-            continue
-        p = k - 1
-        while p > start and doc[p].lower_ in _KIN_ADJECTIVES:
-            p -= 1  # "Lukashenko's eldest son"
-        if p >= start and _ends_possessive(doc[p]) and k + 1 == end:
-            rel = by_token.get((field_name, p)) or by_token.get((field_name, p - 1))
-            if rel is not None and rel is not m and rel.token_end in (p, p + 1):
-                return _relation(doc, kin, m, rel, start, end, subject_first)
-        if k + 1 < len(doc) and doc[k + 1].lower_ == "of":
-            # "the son of (Belarusian president) Alexander Lukashenko": the phrase ends with the name
-            limit = min(len(doc), max(end, k + 2) + 4)
-            for q in range(k + 2, limit):
-                between = doc[q - 1]
-                if q > k + 2 and not (between.text[:1].isupper() or fold(between.text) in _TITLE_FILLER):
-                    break  # "the son of a farmer who met Y": Y is not the parent
-                rel = by_token.get((field_name, q))
-                if rel is not None and rel is not m:
-                    if rel.token_end >= end - 1 or subject_first is False:
-                        return _relation(doc, kin, m, rel, start, max(end, rel.token_end), subject_first)
-                    break
-        return None
-    if any(by_token.get((field_name, k)) for k in range(start, end)):
-        return None  # another person's name: a list, not an apposition
-    k = start
-    tense: str | None = None
-    if subject_first and len(words) > 2 and words[0] == "who" and words[1] in _COPULA:
-        k += 2  # "X, who is the mayor of Y" / "X, who was ..." (past: a former office)
-        tense = "former" if words[1] in ("was", "had") else None
-        if words[1] in ("has", "had") and k < end and doc[k].lower_ == "been":
-            k += 1
-    elif words and words[0] in ("who", "which", "that", "and", "but", "said", "says"):
-        return None
-    # Office: "[det|Y's] <title words> [of|at|for <body>]".
-    if k < end and doc[k].lower_ in ("the", "a", "an", "his", "her", "its", "their"):
-        k += 1
-    of_at = None
-    for j in range(k, end):
-        if doc[j].lower_ in ("of", "at", "for") and j > k and _is_role_word(doc[j - 1]):
-            of_at = j
-            break
-    title_end = of_at if of_at is not None else end
-    if title_end <= k or not _is_role_word(doc[title_end - 1]):
-        return None
-    of_start = of_at + 1 if of_at is not None else None
-    of_end = None
-    if of_start is not None:
-        of_end = of_start
-        while of_end < end and (doc[of_end].text[:1].isupper() or doc[of_end].lower_ in ("the", "of", "and", "&")):
-            of_end += 1
-        while of_end > of_start and doc[of_end - 1].lower_ in ("the", "of", "and", "&"):
-            of_end -= 1
-        if of_end == of_start or (of_end < end and (_ends_possessive(doc[of_end - 1]) or _is_possessive(doc[of_end])
-                                                     or not doc[of_end].is_punct and doc[of_end].lower_ not in _AFTER_BODY)):
-            of_start = of_end = None  # "the chairman of Spain's biggest bank": the body is not Spain
-        elif doc[of_start].lower_ == "the":
-            of_start += 1
-    title_start = k
-    # A possessive body: "Microsoft's chief executive".
-    for j in range(k, title_end):
-        if _is_possessive(doc[j]) and of_start is None:
-            of_start, of_end = j, j
-            while of_start > k and (doc[of_start - 1].text[:1].isupper() or doc[of_start - 1].text == "&"):
-                of_start -= 1
-            if of_start == of_end:
-                return None
-            title_start = j + 1
-            break
-    office = _office_from_tokens(doc, title_start, title_end, m, "apposition", of_start, of_end)
-    if office is not None and tense:
-        office.markers = office.markers | {tense}
-    first = of_start if of_start is not None and of_start < title_start else k
-    if office is not None and first < title_start:
-        start_char = doc[first].idx
-        office.start = start_char
-        office.text = _doc_text(doc)[start_char:office.end]
-    return office
-
-
-def _relation(doc: Doc, kin: str, subject: NameMention, relative: NameMention, start: int, end: int,
-              subject_first: bool) -> Relation:
-    first_char = min(subject.start, doc[start].idx) if subject_first else doc[start].idx
-    last = doc[end - 1]
-    last_char = max(last.idx + len(last.text), subject.end)
-    return Relation(kind=kin, subject=subject, relative=relative, field=subject.field, start=first_char,
-                    end=last_char, text=_doc_text(doc)[first_char:last_char])
 
 
 def iter_offices(people: Iterable[Person]) -> Iterator[tuple[Person, Office]]:

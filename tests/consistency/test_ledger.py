@@ -182,3 +182,54 @@ def test_claims_verb_error_record_for_a_bad_input(tmp_path, capsys):
     bad.write_text("", encoding="utf-8")
     assert main(["claims", "--format", "jsonl", str(bad)]) == 2
     assert "error" in json.loads(capsys.readouterr().out.splitlines()[0])
+
+
+# --- offices: titles with their bodies, in any field --------------------------------------------
+@pytest.mark.parametrize("text, name, role, organisation", [
+    ("Talks\nRussian Foreign Minister Sergei Lavrov met the press.", "Lavrov", "foreign minister", "Russian"),
+    ("Results\nAcme chief executive Tom Hill said profits rose.", "Hill", "chief executive", "Acme"),
+    ("Final\nWaikato Club Rugby Board chief executive Aroha Tipene presented the trophy.", "Tipene",
+     "chief executive", "Waikato Club Rugby Board"),
+    ("Match\nBarcelona winger Iker Solano scored twice.", "Solano", "winger", "Barcelona"),
+    ("Bridge\nMayor of Leeds John Smith opened the bridge.", "Smith", "mayor", "Leeds"),
+    ("Church\nThe chairman of the parish council, Ólafur Sveinsson, said the debt was paid.", "Sveinsson",
+     "chair", "parish council"),
+])
+def test_ledger_reads_a_title_with_its_body(read, text, name, role, organisation):
+    claims = claims_of(read(text), "role", name)
+    assert [(c.value, c.data.get("organisation")) for c in claims] == [(role, organisation)]
+
+
+def test_ledger_reads_multiword_offices_and_ranks(read):
+    ledger = read("Cabinet\nShadow foreign secretary Liam Fox spoke with deputy prime minister John Prescott.")
+    assert values(ledger, "role", "Fox") == ["shadow foreign secretary"]
+    assert values(ledger, "role", "Prescott") == ["deputy prime minister"]
+
+
+def test_ledger_title_of_a_relative_is_not_the_subjects_role(read):
+    ledger = read("Visit\nBoris Nalbandian, Belarusian president Alexander Lukashenko's son, attended.")
+    assert values(ledger, "role", "Nalbandian") == []
+    assert values(ledger, "role", "Lukashenko") == ["president"]
+
+
+def test_ledger_negated_main_verb_does_not_negate_an_apposition(read):
+    ledger = read("Vote\nThe outgoing governor, Rodrigo Mella Carrasco, did not seek re-election.")
+    (claim,) = claims_of(ledger, "role", "Mella")
+    assert claim.qualifiers == ("outgoing",)
+
+
+def test_ledger_names_with_accented_capitals_are_people(read):
+    ledger = read("Saga\nÓlafur Sveinsson met Þórhildur Jónsdóttir and Cathal Ó Riordáin in Reykjavík.")
+    names = {s.name for s in ledger.subjects.values() if s.kind == "person"}
+    assert {"Ólafur Sveinsson", "Þórhildur Jónsdóttir"} <= names
+
+
+def test_ledger_kin_of_a_common_noun_is_not_a_named_relative(read):
+    ledger = read("Profile\nBoris Nalbandian, the son of a farmer who once met Alexander Lukashenko, spoke.")
+    assert claims_of(ledger, "kin") == []
+
+
+def test_ledger_first_name_before_the_full_name_is_not_that_person(read):
+    ledger = read("Speech\nMr Howard was introduced by his son Nick, a trainee vicar. Later a student, "
+                  "Nick Vaughan, said the party could win.")
+    assert not [c for c in claims_of(ledger, "kin") if "Vaughan" in ledger.name_of(c.subject)]

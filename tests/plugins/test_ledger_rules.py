@@ -332,3 +332,66 @@ def test_qt04_traps(text):
 
 def test_qt01_more_deaths_are_an_addition_not_a_conflict():
     assert_passes("QT01", "Quake\nFour people were killed in the town. Two more deaths were reported in a village on Friday.")
+
+
+# --- RL05: one organisation's single-holder role given to two people -----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Rugby final\nWaikato Club Rugby Board chief executive Aroha Tipene presented the trophy.\n\n"
+     "Board chief executive Grant Muir said the crowd was the biggest in a decade.", "chief executive"),
+    ("Oil spill\nAigerim Tulegenova, head of the Atyrau regional ecology department, approved the restart.\n\n"
+     "Marat Zhumabayev, head of the regional ecology department, said a fine was issued.", "head"),
+    ("Organ\nThe chairwoman of the parish council, Guðrún Haraldsdóttir, thanked the town.\n\n"
+     "The chairman of the parish council, Ólafur Sveinsson, said the loan would be repaid.", "chairman"),
+    ("Election\nThe outgoing governor, Rodrigo Mella Carrasco, did not seek re-election.\n\n"
+     "Outgoing governor Hernán Toro said he would meet the winner this week.", "governor"),
+])
+def test_rl05_flags_one_post_with_two_holders(text, quote):
+    assert_flags("RL05", text, [quote])
+
+
+@pytest.mark.parametrize("text", [
+    # each club has its own captain
+    "Derby\nMiguel Ortiz, the club's captain, scored. For the visitors, Tomas Berg, the club's captain, "
+    "missed a penalty.",
+    # a past holder
+    "Board\nAroha Tipene, chief executive of the Waikato Rugby Board, spoke. Grant Muir, the former chief "
+    "executive of the Waikato Rugby Board, listened.",
+    # two different organisations
+    "Merger\nAna Ruiz, chief executive of Acme Foods, met Luis Vidal, chief executive of Beta Foods.",
+    # a governor and a governor without anything tying them to one post
+    "Summit\nGovernor Ana Lopez of Texas met Governor Tom Reed of Ohio.",
+    # one outgoing, one incoming
+    "Handover\nThe outgoing governor, Rodrigo Mella, met the new governor, Ignacio Rojas.",
+])
+def test_rl05_passes_separate_posts(text):
+    assert_passes("RL05", text)
+
+
+# --- KN01 over the ledger's kin claims: couples, double surnames, first names ----------------------
+_FAMILY = ('Quake\n"We heard the walls crack," said Rogelio Santiago López, 57, who runs a bakery with his wife, '
+           'Teresa Cruz Jiménez.\n\nTheir son, Omar Santiago Cruz, 22, helped neighbours. '
+           'Their daughter, {daughter}, a nursing student, volunteered at a first-aid post.')
+
+
+def test_kn01_flags_a_child_without_the_fathers_surname_under_the_double_surname_custom():
+    assert_flags("KN01", _FAMILY.format(daughter="Fernanda Ruiz Cruz"), ["daughter"])
+
+
+def test_kn01_passes_a_child_with_both_parents_surnames():
+    assert_passes("KN01", _FAMILY.format(daughter="Fernanda Santiago Cruz"))
+
+
+def test_kn01_flags_a_son_with_another_surname_through_a_pronoun():
+    text = ("Farm trial\nAmong the growers was Hendrik Steenkamp, whose family has farmed near Moorreesburg for "
+            "four generations. His son, Riaan Botha, who runs the farm, said the difference was plain.")
+    assert_flags("KN01", text, ["His son"])
+
+
+def test_kn01_passes_a_relative_named_by_first_name_only():
+    assert_passes("KN01", "Cuba\nRaul Castro, the brother of Fidel, took power in 2008. Fidel had ruled since 1959.")
+
+
+def test_kn01_passes_an_icelandic_son_named_after_his_father():
+    text = ("Glacier\nEinar Magnússon, 71, has measured the glacier since 1980. Einar walks the ice each spring, "
+            "and his son, Ari Einarsson, now joins him.")
+    assert_passes("KN01", text)

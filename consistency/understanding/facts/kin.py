@@ -29,27 +29,44 @@ if TYPE_CHECKING:
 def extract(reader: Reader) -> Iterator[Claim]:
     """`kin` claims: (person, relation, relative)."""
     seen: set[tuple[str, str, int]] = set()
+    couples: list[tuple[int, str, str]] = []  # (sentence, spouse, spouse) of "X ... with his wife, Y"
     for field_name, doc in reader.ctx.docs:
         for token in doc:
             kin = KIN_WORDS.get(token.lower_) or KIN_WORDS.get(token.lemma_.lower())
             if kin is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            relative = _relative_of(reader, field_name, token)
             person = _person_of(reader, field_name, token)
-            if relative is None or person is None or relative == person:
-                continue
-            key = (person, field_name, token.i)
-            if key in seen:
-                continue
-            seen.add(key)
-            start, end = _bounds(doc, token)
-            qualifiers = stance(token) | time_modifiers([c for c in token.children if c.i < token.i])
-            extra = {}
             pronoun = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            if pronoun is not None and pronoun.lower_ in ("his", "her"):
-                extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
-            yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
-                               relative=relative, relative_name=reader.name_of(relative), **extra)
+            if pronoun is not None and pronoun.lower_ == "their":
+                relatives = _couple_before(reader, couples, token)  # "Their son, Omar": of both parents
+            else:
+                relatives = [_relative_of(reader, field_name, token)]
+            for relative in relatives:
+                if relative is None or person is None or relative == person:
+                    continue
+                key = (person, field_name, token.i, relative)
+                if key in seen:
+                    continue
+                seen.add(key)
+                start, end = _bounds(doc, token)
+                qualifiers = stance(token) | time_modifiers([c for c in token.children if c.i < token.i])
+                extra = {}
+                if pronoun is not None and pronoun.lower_ in ("his", "her"):
+                    extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
+                if kin in ("wife", "husband"):
+                    couples.append((reader.sentence_index(token), person, relative))
+                yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
+                                   relative=relative, relative_name=reader.name_of(relative), **extra)
+
+
+def _couple_before(reader: Reader, couples: list[tuple[int, str, str]], token: Token) -> list[str]:
+    """The two spouses "their" most likely means: the last couple named in the two sentences before."""
+    here = reader.sentence_index(token)
+    recent = [c for c in couples if 0 <= here - c[0] <= 2]
+    if not recent:
+        return []
+    couples.append((here, *recent[-1][1:]))  # "Their son ... Their daughter": the couple stays in view
+    return list(recent[-1][1:])
 
 
 def _relative_of(reader: Reader, field_name: str, kin: Token) -> str | None:
@@ -96,11 +113,15 @@ def _named(reader: Reader, field_name: str, token: Token) -> str | None:
     sid = reader.person_at(field_name, token.i)
     if sid:
         return sid
-    for t in token.subtree:
-        sid = reader.person_at(field_name, t.i)
-        if sid:
-            return sid
+    for c in token.children:  # the name phrase itself, not a clause on it ("a farmer who met Y")
+        if c.dep_ not in _CLAUSE_DEPS:
+            sid = _named(reader, field_name, c)
+            if sid:
+                return sid
     return None
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "prep", "conj", "cc", "punct"})
 
 
 def _bounds(doc: Doc, kin: Token) -> tuple[int, int]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def extract(reader: Reader) -> Iterator[Claim]:
     """One `name` claim per person mention."""
-    for person in reader.ctx.people:
+    for person in reader.ctx.person_names:
         sid = reader.person(person)
         for m in person.mentions:
             doc = reader.ctx.doc(m.field)

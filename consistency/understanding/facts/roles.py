@@ -19,10 +19,10 @@ its class (`lexicon.role_class`) says which roles exclude each other. The organi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..people import KIN_WORDS
+from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 
@@ -46,7 +46,7 @@ love darling sweetheart idol hero enemy ally favourite favorite target
 """.split())
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
-                    "honorary", "second", "first", "lead", "senior"})
+                    "honorary", "second", "first", "lead", "senior", "shadow"})
 
 
 def extract(reader: Reader) -> Iterator[Claim]:
@@ -100,6 +100,8 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
             return None  # a clause, not an apposition
         if step > 0 and found is not None and t.pos_ == "ADP":
             break  # "adviser to IMF's managing director": the role is the phrase's head, before "to"
+        if step > 0 and found is not None and t.ent_type_ == "PERSON":
+            return None  # "X, Belarusian president Y's son,": the role is Y's title, not X's
         if _is_role_noun(t) and (found is None or step > 0 and found.i < t.i and t.i < _first_prep(doc, i, j)):
             found = t if step > 0 or found is None else found
         j += step
@@ -118,6 +120,8 @@ def _first_prep(doc: Doc, start: int, end: int) -> int:
 def _roles_of_name(reader: Reader, doc: Doc, head: Token, sid: str, name_start: int) -> Iterator[tuple]:
     # a title right before the name: the nearest role noun in the run of words ending at the name
     i = name_start - 1
+    if i >= 0 and doc[i].is_space and doc[i].text.count("\n") == 1:
+        i -= 1  # a line break inside the title: "Foreign Minister\nAndrei Kozyrev"
     while i >= 0 and _title_word(doc[i]):
         if _is_role_noun(doc[i]):  # the small model often hangs the title elsewhere: adjacency decides
             yield sid, doc[i], "title", {}
@@ -174,10 +178,13 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
         if rank and not role.startswith(rank[-1]):
             role = f"{rank[-1]} {role}"  # "deputy managing director" is another post
-        organisation = _organisation_of(role_token)
+        field_name = reader.ctx.field_of(doc)
+        organisation = _organisation_of(role_token, lambda i: reader.person_at(field_name, i) is not None)
         start, end = _span_bounds([*modifiers, role_token])
     qualifiers = time_modifiers(_modifier_tokens(role_token)) | stance(role_token)
     qualifiers -= {"new"}
+    if how in ("title", "apposition", "description"):
+        qualifiers.discard("negated")  # "The outgoing governor, X, did not seek re-election": still governor
     if extra.get("ambiguous"):
         qualifiers.add("ambiguous")
     if how == "description":
@@ -221,7 +228,7 @@ def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
         if t.text == "-" or (t.head.i == role_token.i or t.head in modifiers) and t.dep_ in _PHRASE_DEPS:
             if t.ent_type_ in _ORG_LABELS | {"NORP", "PERSON", "DATE", "CARDINAL"} or t.lower_ in TIME_MODIFIERS:
                 break
-            if t.pos_ in ("PROPN", "NUM", "DET", "PRON"):
+            if t.pos_ in ("NUM", "DET", "PRON") or t.pos_ == "PROPN" and not _office_word(t):
                 break
             modifiers.insert(0, t)
             i -= 1
@@ -231,11 +238,22 @@ def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
     return words, [t for t in modifiers if t.text != "-" or modifiers.index(t) > 0]
 
 
+def _office_word(token: Token) -> bool:
+    """A capitalised word of an office's name: "Foreign" and "Prime" in "Foreign Minister", "Prime Minister"."""
+    return token.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG") and (
+        token.lower_ in ROLE_QUALIFIERS or token.lower_ in ROLE_WORDS or token.lower_ in _RANKS)
+
+
+def _is_office(words: list[str]) -> bool:
+    """Office words ending in an office noun: "foreign minister", "prime minister", "finance chief"."""
+    return len(words) > 1 and words[-1] in ROLE_WORDS and all(w in ROLE_QUALIFIERS for w in words[:-1])
+
+
 def _best_role(words: list[str]) -> str | None:
     """The longest tail of the words that names a role ("senior lecturer", "goalkeeping coach")."""
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[-n:])
-        if is_named_role(phrase):
+        if is_named_role(phrase) or _is_office(words[-n:]):
             return phrase
     for n in range(min(3, len(words)), 0, -1):
         phrase = " ".join(words[-n:])
@@ -254,7 +272,7 @@ def _modifier_tokens(role_token: Token) -> list[Token]:
     return found
 
 
-def _organisation_of(role_token: Token) -> str | None:
+def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = lambda i: False) -> str | None:
     """The body a role belongs to: "Barcelona winger", "the club's coach", "coach at Benfica"."""
     doc = role_token.doc
     j = role_token.i - 1
@@ -269,7 +287,8 @@ def _organisation_of(role_token: Token) -> str | None:
     if nxt + 1 < role_token.sent.end and doc[nxt].lower_ in ("of", "for", "at", "with"):
         end = nxt + 1
         while end < role_token.sent.end and doc[end].text not in (",", ";", ".", "(", ")") and \
-                doc[end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "CCONJ") and end - nxt < 9:
+                doc[end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "CCONJ") and end - nxt < 9 \
+                and not names_person(end):  # "Mayor of Leeds John Smith": the body ends at the name
             end += 1
         phrase = doc[nxt + 1:end].text
         return phrase[4:] if phrase.lower().startswith("the ") else phrase
@@ -277,6 +296,9 @@ def _organisation_of(role_token: Token) -> str | None:
              if t.ent_type_ in ("ORG", "GPE", "FAC") and t.head.i in (role_token.i, *[c.i for c in role_token.children])]
     if names:
         return " ".join(t.text for t in names)
+    title_body = _title_body(role_token)
+    if title_body:
+        return title_body
     for c in role_token.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("his", "her", "their"):
             return _phrase_text(c)
@@ -285,6 +307,44 @@ def _organisation_of(role_token: Token) -> str | None:
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in _ORG_LABELS or p.pos_ == "NOUN"):
                     return _phrase_text(p)
     return None
+
+
+def _title_body(role_token: Token) -> str | None:
+    """The capitalised words of a title before its role words: "Russian" in "Russian Foreign
+    Minister", "Acme" in "Acme chief executive", "Waikato Club Rugby Board" in "Waikato Club
+    Rugby Board chief executive". Read from the parse: words that modify the role phrase."""
+    doc = role_token.doc
+    words, modifiers = _role_words(role_token)
+    role = _best_role(words)
+    phrase = [*modifiers, role_token][-len(role.split()):] if role else [role_token]
+    while phrase and phrase[0].i > 0 and doc[phrase[0].i - 1].lower_ in _RANKS:
+        phrase.insert(0, doc[phrase[0].i - 1])  # "deputy" is part of the office, not of its body
+    chain = {role_token.i, *(t.i for t in modifiers)}
+    if role_token.dep_ in ("compound", "nmod") and role_token.head.i > role_token.i:
+        name = role_token.head  # a title hangs on the name: "Barcelona winger Iker Solano"
+        chain |= {name.i, *(c.i for c in name.children if c.dep_ == "compound")}
+    nxt = role_token.i + 1
+    if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":  # the name the title stands before
+        name = doc[nxt] if doc[nxt].dep_ != "compound" else doc[nxt].head
+        chain |= {name.i, *(c.i for c in name.children if c.dep_ == "compound")}
+    if role_token.dep_ == "appos" and role_token.head.i < role_token.i:
+        chain.add(role_token.head.i)  # "Barcelona winger" parsed as a winger in apposition to Barcelona
+        if role_token.head.i == (modifiers[0].i if modifiers else role_token.i) - 1:
+            chain |= {t.i for t in role_token.head.subtree if t.i < role_token.i}
+    j = phrase[0].i - 1
+    end = j + 1
+    while j >= role_token.sent.start and end - j < 6:
+        t = doc[j]
+        if not t.text[:1].isupper() or t.ent_type_ == "PERSON" or t.lower_ in _RANKS or t.lower_ in TIME_MODIFIERS \
+                or t.pos_ in ("DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT") \
+                or t.dep_ not in ("compound", "nmod", "amod", "npadvmod") or t.head.i not in chain:
+            break
+        chain.add(j)
+        j -= 1
+    words = doc[j + 1:end]
+    if not len(words) or all(t.lower_ in ROLE_QUALIFIERS or t.lower_ in ROLE_WORDS for t in words):
+        return None
+    return words.text
 
 
 def _phrase_text(token: Token) -> str:
