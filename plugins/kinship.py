@@ -125,14 +125,14 @@ class SurnameKinshipMismatch(Rule):
         Gunnar Einarsson, Einar Gudmundsson's son. Mohammed bin Salman, King Salman's son,
         also attended, as did Cherie Booth, Tony Blair's wife.
 
+    Sources:
+        None: the names and relations come from the text.
+
     Reads:
         `ctx.people` relations: the ledger's kin claims (facts/kin.py), "their son" read as the
         son of the couple just named. A daughter's or sister's other surname is info (a married
         name), unless the family's names follow the double-surname custom and she carries the
         other parent's surname but none of this one's.
-
-    Sources:
-        None: the names and relations come from the text.
     """
 
     code = "KN01"

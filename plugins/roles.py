@@ -126,12 +126,12 @@ class OfficeConflict(Rule):
         joined by Jane Doe, the chairman and chief executive of Acme. John Smith, the
         former mayor of Leeds, is now the mayor of York.
 
+    Sources:
+        Places from the project gazetteer (GeoNames).
+
     Reads:
         `ctx.people` offices: the ledger's role claims with their bodies; offices whose sentence
         tells of a change, a death or a year are not compared.
-
-    Sources:
-        Places from the project gazetteer (GeoNames).
     """
 
     code = "RL01"
@@ -205,12 +205,12 @@ class OfficeHolderConflict(Rule):
         Foreign Minister Andrei Kozyrev and shadow foreign secretary Liam Fox watched, with
         Belarusian Foreign Minister Vladimir Makei.
 
+    Sources:
+        Places from the project gazetteer (GeoNames).
+
     Reads:
         `ctx.people` offices (the ledger's role claims) whose body is a country, city or party;
         other organisations' single-holder roles are RL05's.
-
-    Sources:
-        Places from the project gazetteer (GeoNames).
     """
 
     code = "RL02"
