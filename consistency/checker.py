@@ -177,7 +177,7 @@ class Checker:
         todo = [d for d in documents if d.error is None and d.article is not None]
         texts = [t for d in todo for t in (d.article.title, d.article.body)]  # type: ignore[union-attr]
         try:
-            docs = list(self.nlp.pipe(texts)) if texts else []
+            docs = [doc for group in parse_groups(texts, self.config.parse_chars) for doc in self.nlp.pipe(group)]
         except Exception:
             out: dict[int, Any] = {}
             for d in todo:
@@ -276,6 +276,25 @@ def growing_batches(largest: int, first: int = 1) -> Iterator[int]:
         yield size
         size *= 2
     yield from itertools.repeat(largest)
+
+
+def parse_groups(texts: Sequence[str], chars: int) -> Iterator[list[str]]:
+    """The texts in order, cut into runs of at most `chars` characters (a longer text alone).
+
+    spaCy's model runs over each `nlp.pipe` batch at once, and its working memory grows with
+    the batch's length; these runs keep that bounded however long the articles of a batch
+    are. The docs are the same as from one `nlp.pipe` call (each text is parsed on its own).
+    """
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > chars:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def input_error_report(source: str, message: str, article: Article | None = None) -> Report:

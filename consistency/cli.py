@@ -233,7 +233,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = reporter_class(stream, color=_use_color(args.color, stream), rules=checker.rule_infos(),
                                   fail_on=config.fail_on, summary=not args.quiet, run=run_info(args, config))
         reporter.start()
-        for report in with_progress(_reports(args, config, checker), args.paths, args.progress, args.quiet):
+        for report in with_progress(_frozen_after_first(_reports(args, config, checker)), args.paths, args.progress,
+                                    args.quiet):
             if writer is not None:
                 writer.add(report)
             if baseline is not None:
@@ -266,6 +267,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         failed = False
     return EXIT_ERROR if errored else EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _frozen_after_first(reports: Iterator[Report]) -> Iterator[Report]:
+    """The reports; after the first, what start-up loaded (pipeline, gazetteer, lexicons, rules' data) is
+    moved out of the garbage collector's reach with `gc.freeze()`.
+
+    Those objects live as long as the process, and every full collection would otherwise walk them
+    again (a few hundredths of a second each, several times per hundred articles). The command owns
+    its process, so it may; the library leaves the collector alone.
+    """
+    import gc
+
+    first = True
+    for report in reports:
+        yield report
+        if first:
+            gc.freeze()
+            first = False
 
 
 def run_info(args: argparse.Namespace, config: Config) -> dict[str, Any]:

@@ -47,6 +47,8 @@ class Config(BaseModel):
     memory_budget_mb: float | None = Field(default=2048.0, ge=0, description="MiB the process may grow while the "
                                            "rules check one article (0 or none: no limit)")
     batch_size: int = Field(default=32, gt=0, description="articles parsed together by nlp.pipe")
+    parse_chars: int = Field(default=20_000, gt=0, description="characters spaCy's model runs over at once within a "
+                             "batch (its working memory grows with them: about 280 MiB at 20,000, 520 at 80,000)")
     plugins: list[str] = Field(default_factory=list, description="extra plugin modules to load")
     disable_plugins: list[str] = Field(default_factory=list, description="entry-point names of plugins not to load")
     plugin_errors: Literal["fail", "warn"] = Field(

@@ -124,3 +124,12 @@ def test_checker_first_report_comes_after_one_article(throwaway):
     piped.clear()
     assert len(list(checker.check_many([Article.from_text("T\nbanana")] * 6, batch_size=3))) == 6
     assert piped == [6, 6]
+
+
+def test_parse_groups_bound_the_characters_of_each_nlp_pipe_call():
+    from consistency.checker import parse_groups
+
+    texts = ["a" * 5, "b" * 7, "c" * 30, "d" * 2, "e" * 3]
+    groups = list(parse_groups(texts, 12))
+    assert [t for g in groups for t in g] == texts  # every text once, in order
+    assert groups == [["a" * 5, "b" * 7], ["c" * 30], ["d" * 2, "e" * 3]]  # a longer text goes alone
