@@ -235,6 +235,10 @@ class PlaceContainment(Rule):
             return
         if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
             return  # "Tatarstan, Russia": a region of the claimed country
+        if any(gaz.same_country(cc, code) for cc in _subdivision_countries(name) for code in codes):
+            return  # "Cumbria, England", "Bali, Indonesia": a county or province at any level
+        if len(said) == 2 and said.isupper() and any(c.admin1 == said for c in cities):
+            return  # "Phoenix, AZ", "Kansas City, MO": a state's postal code, not a country's
         big = [c for c in cities if c.population >= cast(PlaceContainment.Options, self.options).min_population]
         if not big or any(_region_namesake(gaz, code, c.country) for code in codes for c in big):
             return
@@ -307,6 +311,31 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
             if country is not None:
                 codes.add(country.sovereign)
     return gaz.countries[codes.pop()] if len(codes) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, frozenset[str]]:
+    """Every ISO 3166-2 subdivision name, at any level (English counties, Indonesian provinces
+    under their island groups), accent-folded -> the countries that have one."""
+    import unicodedata
+
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+        for key in {name.lower(), folded}:
+            found.setdefault(key, set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _subdivision_countries(name: str) -> frozenset[str]:
+    """Countries with a subdivision (any level) of this name."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return _subdivision_index().get(name.lower(), frozenset()) | _subdivision_index().get(folded, frozenset())
 
 
 def _spelling_variant(name: str, main: str) -> bool:
