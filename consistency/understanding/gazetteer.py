@@ -266,6 +266,40 @@ class Gazetteer:
         """
         return _SmallPlaces.from_tables(load_or_build("small-places", cache_key(), build_small_places))
 
+    @cached_property
+    def _located_places(self) -> dict[str, tuple[tuple[str, str, float, float, int], ...]]:
+        """Names of every GeoNames place of 1,000 people or more -> (country, admin1, lat, lon,
+        population) rows, most populous first. Loaded on first use only (rules that measure a
+        distance to a small town ask for it), from the cache folder like the other tables."""
+        return load_or_build("located-places", cache_key(), build_located_places)
+
+    def located(self, name: str) -> list[tuple[str, str, float, float, int]]:
+        """Every place of 1,000 people or more with this name (accent-folded): (country,
+        admin1, lat, lon, population), most populous first; alternate names of the cities of
+        15,000 count too."""
+        rows = list(self._located_places.get(_key(name), ()))
+        rows += [(c.country, c.admin1, c.lat, c.lon, c.population) for c in self.cities(name)]
+        rows += list(self._located_places.get(_key(_ascii(name)), ())) if _ascii(name) != name else []
+        unique = {(r[0], round(r[2], 2), round(r[3], 2)): r for r in rows}
+        return sorted(unique.values(), key=lambda r: -r[4])
+
+    def nearest_in(self, code: str, lat: float, lon: float) -> tuple[float, str] | None:
+        """The distance in km to the nearest place of 1,000 people or more in country `code` (its
+        territories and disputed areas apart), and that place's name; None when none is known."""
+        points = self._points_by_country.get(code)
+        if not points:
+            return None
+        best = min(points, key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * math.cos(math.radians(lat))) ** 2)
+        return haversine_km(lat, lon, best[0], best[1]), best[2]
+
+    @cached_property
+    def _points_by_country(self) -> dict[str, list[tuple[float, float, str]]]:
+        found: dict[str, dict[tuple[float, float], tuple[float, float, str]]] = {}
+        for key, rows in self._located_places.items():
+            for cc, _admin1, lat, lon, _population in rows:
+                found.setdefault(cc, {})[(lat, lon)] = (lat, lon, key)
+        return {cc: list(points.values()) for cc, points in found.items()}
+
     # --- countries ------------------------------------------------------------------
     def country(self, name_or_code: str) -> Country | None:
         """The country called this (name, short name, alias, ISO2 or ISO3 code in capitals)."""
@@ -658,6 +692,26 @@ def build_small_places() -> tuple[list[tuple[str, str]], dict[str, int | tuple[i
         places.add({_key(name), _key(_ascii(name))}, (m.group(2), m.group(3)))
     del text
     return places.tables()
+
+
+def build_located_places() -> dict[str, tuple[tuple[str, str, float, float, int], ...]]:
+    """Name -> (country, admin1, lat, lon, population) rows from cities1000.json (main and ASCII
+    names only), most populous first; scanned with a regular expression like `build_small_places`."""
+    text = (_geonames_dir() / "cities1000.json").read_text(encoding="utf-8")
+    pattern = re.compile(
+        r'"name": "((?:[^"\\]|\\.)*)", "latitude": ([-0-9.]+), "longitude": ([-0-9.]+), "countrycode": "([A-Z]{2})", '
+        r'"population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)"'
+    )
+    found: dict[str, list[tuple[str, str, float, float, int]]] = {}
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if "\\" in name:
+            name = json.loads(f'"{name}"')
+        row = (m.group(4), m.group(6), round(float(m.group(2)), 4), round(float(m.group(3)), 4), int(m.group(5)))
+        for key in {_key(name), _key(_ascii(name))}:
+            found.setdefault(key, []).append(row)
+    del text
+    return {k: tuple(sorted(v, key=lambda r: -r[4])) for k, v in found.items()}
 
 
 # --- helpers for loading -----------------------------------------------------------------

@@ -439,3 +439,52 @@ def test_geography_border_of_a_city_is_its_countrys():
 def test_geography_repatriation_by_citizens_of_country():
     assert_flags("GE04", article("A plane carrying citizens of Russia landed in Iraq for their repatriation."))
     assert_passes("GE04", article("A plane carrying citizens of Iraq landed in Iraq for their repatriation."))
+
+
+# --- GE06 distances, GE02 border towns, GE01 counties and state codes -----------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("Roma, a town in Queensland, Australia, is about 180 kilometres west of Brisbane by road.",
+         "180 kilometres west of Brisbane"),
+        ("Fans in France made the 25-kilometre drive from Lyon to Marseille for the final.",
+         "25-kilometre drive from Lyon to Marseille"),
+        ("Marseille, a port in France, is a one-hour drive from Lyon.", "one-hour drive from Lyon"),
+    ],
+)
+def test_geography_flags_distance_the_coordinates_refute(body, quote):
+    assert_flags("GE06", f"Headline\n\n{body}", [quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Toowoomba, a city in Queensland, Australia, is about 125 kilometres west of Brisbane by road.",
+        "LONDON, Ont. - This London is not the British capital but a city in Ontario, Canada, roughly "
+        "190 kilometres southwest of Toronto.",
+        "The court in Lyon, France, heard that the defendant lived a three-hour drive from Marseille.",
+    ],
+)
+def test_geography_distance_passes_plausible_distances_and_namesakes(body):
+    assert_passes("GE06", f"Headline\n\n{body}")
+
+
+def test_geography_flags_town_far_from_the_border_it_is_put_on():
+    assert_flags("GE02", "Headline\n\nThe firm ships from its warehouse in Frankfurt (Oder), on the Czech border.",
+                 ["Frankfurt (Oder), on the Czech border"])
+    assert_passes("GE02", "Headline\n\nThe firm ships from its warehouse in Frankfurt (Oder), on the Polish border.")
+
+
+def test_geography_border_along_a_river_is_still_a_land_border():
+    assert_flags("GE02", "Headline\n\nThe novel follows a family along the Orange River, which forms part of "
+                 "South Africa's border with Angola.", ["South Africa's border with Angola"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["A man was slapping people in Cumbria, England, for sneezing.",
+     "She was on holiday in Bali, Indonesia, when it happened.",
+     "Phoenix, AZ - A Phoenix boy is behind bars tonight."],
+)
+def test_geography_containment_passes_counties_provinces_and_state_codes(body):
+    assert_passes("GE01", f"Headline\n\n{body}")
