@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
-from consistency.models import Finding, Severity
+from consistency.models import Finding, Severity, Span
+from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import Quantity, number_value
 from consistency.understanding.tokens import sentence_of
 from consistency.understanding.timeline import (
@@ -74,6 +75,7 @@ class EventStatusConflict(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         mentions = [m for m in event_mentions(ctx) if m.actor and m.target and m.field == "body"]
         reported: set[tuple[str, str, str]] = set()
+        spans: list[Span] = []
         for i, done in enumerate(mentions):
             if done.status != "done" or _distinct_occurrence(done, past=True):
                 continue
@@ -83,7 +85,33 @@ class EventStatusConflict(Rule):
                         or _distinct_occurrence(later, past=False)):
                     continue
                 reported.add(key)
-                yield self._finding(ctx, done, later)
+                found = self._finding(ctx, done, later)
+                spans.extend(found.spans + found.evidence)
+                yield found
+        yield from self._ledger_conflicts(ctx, spans)
+
+    def _ledger_conflicts(self, ctx: ArticleAnalysis, taken: list[Span]) -> Iterator[Finding]:
+        """Event-status claims of one event (same noun and verb) told as done and as planned."""
+        reference: ReferenceDate | None = ctx.reference_date
+        for subject, rows in ctx.claims.by_subject("event-status").items():
+            if any(r.value == "rescheduled" for r in rows):
+                continue  # "the final was postponed": a new date is no conflict
+            pair = next(((a, b) for i, a in enumerate(rows) for b in rows[i + 1:]
+                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, reference)), None)
+            if pair is None:
+                continue
+            first, later = pair
+            if any(_overlaps(c.span, t) for c in pair for t in taken):
+                continue
+            done, planned = (first, later) if first.value == "done" else (later, first)
+            quoted = "quoted" in first.qualifiers + later.qualifiers
+            yield self.finding(
+                f"{ctx.claims.name_of(subject).capitalize()} is told as done (\"{done.text}\") and as still to come "
+                f"(\"{planned.text}\").",
+                [later.span], [first.span], confidence=0.6 if quoted else 0.7,
+                severity=Severity.info if quoted else None,
+                data={"event": subject, "verb": done.data.get("verb"), "done": done.text, "planned": planned.text},
+            )
 
     def _finding(self, ctx: ArticleAnalysis, done: EventMention, later: EventMention) -> Finding:
         later_span = ctx.span_at(later.field, *later.clause)
@@ -96,6 +124,35 @@ class EventStatusConflict(Rule):
             data={"event": done.event, "actor": done.actor, "target": done.target,
                   "done_verb": done.verb.text, "pending_verb": later.verb.text},
         )
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.field == b.field and a.start < b.end and b.start < a.end
+
+
+def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
+    """Two event-status claims tell of one occurrence: same verb, no repeat marker, compatible
+    modifiers and agents, and times that do not place the done one in an earlier year."""
+    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb"):
+        return False
+    if a.data.get("markers") or b.data.get("markers"):
+        return False  # "again", "another", "second", "now": another occurrence or a new date
+    mods_a, mods_b = set(a.data.get("modifiers") or ()), set(b.data.get("modifiers") or ())
+    if mods_a and mods_b and not mods_a & mods_b:
+        return False  # "the men's final" and "the women's final"
+    agent_a, agent_b = a.data.get("agent"), b.data.get("agent")
+    if agent_a and agent_b and agent_a != agent_b:
+        return False  # "the Senate approved the bill" ... "the House is to approve the bill"
+    for claim in (a, b):
+        for t in claim.data.get("times") or ():
+            words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
+            if claim.value == "done" and (t.get("direction") == "future" or words & {"year", "years", "ago", "decade"}
+                                          or any(w.isdigit() and len(w) == 4 and reference is not None
+                                                 and int(w) < reference.year for w in words)):
+                return False  # done "last year" or "in 2019": an earlier occurrence
+            if claim.value == "planned" and t.get("direction") == "past":
+                return False
+    return True
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
