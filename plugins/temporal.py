@@ -758,8 +758,18 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     clause = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "mark"))}
     if clause & _FUTURE_FRAMES or any(t.lower_ in _FUTURE_FRAMES for t in verb.ancestors if t.pos_ in ("VERB", "AUX")):
         return None
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+    told = verb
+    if verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in verb.children):
+        told = verb.head  # "began emailing customers on 9 March": the tense is the frame's
+    elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "at a rally held on Nov. 28, he promised": a reduced relative takes the clause's tense
+        told = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+        if told is verb or any(c.dep_ == "neg" or c.lower_ in _FUTURE_FRAMES for c in told.children):
+            return None
+    if told is not verb and (told.lower_ in _FUTURE_FRAMES or any(c.dep_ == "neg" for c in told.children)):
+        return None
+    past = told.tag_ == "VBD" or (told.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children))
     return verb if past else None
 
 
