@@ -3,7 +3,7 @@
 Codes: TM01 (event told as done, then as still to come), TM02 (weekday that does not
 fit its date), TM03 (past events dated after the article's date; "N years ago" and
 anniversaries that miscount), TM04 (an age that disagrees with a birth or founding
-year in one sentence), TM05 (a person's age restated differently, or against a birth date
+year in one sentence, read from the claims ledger), TM05 (a person's age restated differently, or against a birth date
 anywhere in the article, read from the claims ledger).
 
 Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
 from consistency.understanding.ledger import Claim
-from consistency.understanding.quantities import Quantity, number_value
+from consistency.understanding.quantities import number_value
 from consistency.understanding.tokens import sentence_of
 from consistency.understanding.timeline import (
     MONTHS,
@@ -498,12 +498,16 @@ class AgeMismatch(Rule):
 
     Options:
         max_age: the oldest age taken as possible for a person (default 120).
+
+    Reads:
+        `ctx.claims`: `age` claims with a `birth` or `founded` claim of the same subject in
+        the same sentence (pairs across sentences are TM05's), and the article's reference date.
     """
 
     code = "TM04"
     name = "temporal.age-mismatch"
     default_severity = Severity.warning
-    requires = ("entities",)
+    requires = ("entities", "people", "claims")
 
     class Options(Options):
         max_age: int = 120
@@ -512,78 +516,38 @@ class AgeMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference: ReferenceDate | None = ctx.reference_date
-        by_sentence: dict[SpacySpan, list[tuple[int, SpacySpan, bool]]] = {}
-        for q in ctx.quantities:
-            found = _age(q)
-            if found is not None:
-                by_sentence.setdefault(q.sentence, []).append(found)
-        for sent, ages in by_sentence.items():
-            for age, age_span, is_person in ages:
-                if is_person and age > self.options.max_age:
+        ledger = ctx.claims
+        for claim in ledger.of("age"):
+            if claim.subject.startswith("person:") and (claim.value > self.options.max_age or  # type: ignore[operator]
+                                                         "implausible" in claim.qualifiers):
+                yield self.finding(
+                    f"No one is {claim.value} years old; the age \"{claim.text}\" must be wrong.",
+                    [claim.span], confidence=0.9, data={"age": claim.value},
+                )
+        if reference is None:
+            return
+        origins = {"birth": ledger.by_subject("birth"), "founded": ledger.by_subject("founded")}
+        for subject, ages in ledger.by_subject("age").items():
+            for attribute, by_subject in origins.items():
+                for age in ages:
+                    same = [o for o in by_subject.get(subject, []) if o.sentence == age.sentence]
+                    if len(same) != 1 or not age.current or "implausible" in age.qualifiers \
+                            or not isinstance(age.value, int):
+                        continue
+                    origin = same[0]
+                    year = int(str(origin.value)[:4])
+                    expected = reference.year - year
+                    if abs(expected - age.value) <= 1:
+                        continue
+                    if attribute == "birth":
+                        message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.year}, not {age.value}."
+                    else:
+                        message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
+                                   f"{reference.year}, not {age.value}.")
                     yield self.finding(
-                        f"No one is {age} years old; the age \"{age_span.text}\" must be wrong.",
-                        [ctx.span(age_span)], confidence=0.9, data={"age": age},
+                        message, [age.span], [origin.span], confidence=0.8,
+                        data={"age": age.value, "year": year, "expected": expected, "reference_year": reference.year},
                     )
-            if reference is None:
-                continue
-            origins = list(_origin_years(sent))
-            if len(ages) != 1 or len(origins) != 1:
-                continue
-            (age, age_span, is_person), (year, verb, year_token) = ages[0], origins[0]
-            if (verb == "bear") != is_person:
-                continue
-            expected = reference.year - year
-            if abs(expected - age) <= 1:
-                continue
-            if verb == "bear":
-                message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.year}, not {age}."
-            else:
-                message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
-                           f"{reference.year}, not {age}.")
-            yield self.finding(
-                message, [ctx.span(age_span)], [ctx.span(year_token)], confidence=0.8,
-                data={"age": age, "year": year, "expected": expected, "reference_year": reference.year},
-            )
-
-
-_ORIGIN_VERBS = {"bear", "found", "establish", "create", "form", "launch", "set", "incorporate", "build"}
-_PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daughter", "player", "actor", "singer",
-                 "founder", "chief", "executive", "boss", "striker", "student", "teenager", "pensioner", "child"}
-
-
-def _age(q: Quantity) -> tuple[int, SpacySpan, bool] | None:
-    """(age, span, is_person) when a quantity is an age: "Smith, 45,", "aged 45", "45-year-old X"."""
-    if q.unit is not None or not q.is_integer or not 0 < q.value < 1000 or q.tokens[1] - q.tokens[0] != 1:
-        return None
-    doc, sent, i = q.sentence.doc, q.sentence, q.tokens[0]
-    value = int(q.value)
-    if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:
-        owner = doc[i + 4].head
-        is_person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in _PERSON_NOUNS or owner.i == i + 4
-        return value, doc[i:i + 5], is_person
-    if i > sent.start and doc[i - 1].lower_ == "aged":
-        return value, doc[i - 1:i + 1], True
-    if (i > sent.start + 1 and i + 1 < sent.end and doc[i - 1].text == "," and doc[i + 1].text == ","
-            and doc[i - 2].ent_type_ == "PERSON"):
-        return value, doc[i:i + 1], True
-    return None
-
-
-def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
-    """(year, verb lemma, year token) for "born in 1950", "founded in 2001", "set up in 1999"."""
-    for token in sent:
-        if not re.fullmatch(r"1[89]\d\d|20\d\d", token.text):
-            continue
-        head = token.head
-        verb = head.head if head.dep_ == "prep" and head.lower_ in ("in", "on") else head
-        lemma = verb.lemma_.lower()
-        if verb.lower_ == "born":
-            lemma = "bear"
-        if lemma not in _ORIGIN_VERBS or verb.tag_ not in ("VBN", "VBD"):
-            continue
-        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-            continue
-        yield int(token.text), lemma, token
 
 
 class AgeConflict(Rule):
@@ -625,7 +589,7 @@ class AgeConflict(Rule):
         reference: ReferenceDate | None = ctx.reference_date
         births = ledger.by_subject("birth")
         for subject, ages in ledger.by_subject("age").items():
-            current = [a for a in ages if a.current and "ambiguous" not in a.qualifiers]
+            current = [a for a in ages if a.current and not {"ambiguous", "implausible"} & set(a.qualifiers)]
             name = ledger.name_of(subject)
             yield from self._restated(current, name)
             if reference is not None:
