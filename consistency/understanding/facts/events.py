@@ -14,7 +14,7 @@ The event is a verb with its object or subject noun, read from the parse:
 
 Status comes from tense, auxiliaries and frames: past tense and perfects are `done`;
 "will", "is due/expected/set/scheduled to", "plans to", "is to", and a present tense in a
-"when/once/after/before/until" clause or beside a date are `planned`; a progressive is
+"when/once/after/before/until" clause or with a future time ("next month") are `planned`; a progressive is
 `ongoing`. Hypothetical, negated and conditional tellings give no claim. A verb of
 rescheduling ("postponed the final", "the vote was delayed") gives `rescheduled`.
 
@@ -188,9 +188,7 @@ def _status(verb: Token) -> str | None:
             return None
         if marks & _PLAN_MARKS or _dated(verb) == "future":
             return "planned"  # "when the festival opens on Sunday", "the vote takes place next week"
-        if _dated(verb) is not None and verb.dep_ in ("ROOT", "ccomp", "conj"):
-            return "planned"  # "the festival opens on Sunday": a present with a date is a schedule
-        return None
+        return None  # "the video appears to show": a present of state or of the headline, no schedule
     if verb.tag_ == "VBG" and aux & {"is", "are", "'re", "am"}:
         return "planned" if _dated(verb) == "future" else "ongoing"
     return None
@@ -284,7 +282,7 @@ def _agent(verb: Token, noun: Token) -> str | None:
     current = verb
     for _ in range(3):
         for c in current.children:
-            if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP"):
+            if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and current is not verb)) and c.tag_ not in ("WDT", "WP"):
                 return c.lemma_.lower() if c.pos_ != "PRON" and c is not noun else None
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
