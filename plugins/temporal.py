@@ -49,6 +49,13 @@ class EventStatusConflict(Rule):
         destination or partner, first told in the past ("traveled to X", "has visited X")
         and later as pending ("is expected to visit X", "will visit X", "plans to visit X").
         Pronouns ("he") are resolved to the nearest earlier named subject.
+        Also any event read into the claims ledger (an event noun with its verb: "signed
+        the accord on Tuesday" ... "is due to sign the accord next month"; "the festival
+        opened on Thursday" ... "when the festival opens on Sunday"; "a study published on
+        Monday" ... "when the study is published next month"), when one of the two tellings
+        carries a time. Repeats ("again", "second", "another", "return"), reschedules
+        ("postponed", "now"), other events with the same noun ("the men's final", "the
+        women's final") and other agents are not compared.
 
     Why it matters:
         A trip cannot both have happened and still be expected; stitched or rewritten
@@ -65,12 +72,16 @@ class EventStatusConflict(Rule):
         Minister to return to Belarus
         Foreign Minister Ivan Petrov traveled to Belarus last year to discuss trade.
         He is expected to visit Belarus again next month, the ministry said.
+
+    Reads:
+        `event_mentions` (travel, meet, sign, attend with a named target) from the parse, and
+        `ctx.claims` event-status claims (facts/events.py) with their times and markers.
     """
 
     code = "TM01"
     name = "temporal.event-status"
     default_severity = Severity.warning
-    requires = ("sentences", "tense")
+    requires = ("sentences", "tense", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         mentions = [m for m in event_mentions(ctx) if m.actor and m.target and m.field == "body"]
@@ -131,10 +142,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
-    """Two event-status claims tell of one occurrence: same verb, no repeat marker, compatible
+    """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
+    when the event is the subject of an intransitive verb), no repeat marker, compatible
     modifiers and agents, and times that do not place the done one in an earlier year."""
     if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb"):
         return False
+    timed = [bool(c.data.get("times")) for c in (a, b)]
+    if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
+        return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
     if a.data.get("markers") or b.data.get("markers"):
         return False  # "again", "another", "second", "now": another occurrence or a new date
     mods_a, mods_b = set(a.data.get("modifiers") or ()), set(b.data.get("modifiers") or ())

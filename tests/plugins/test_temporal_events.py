@@ -17,7 +17,7 @@ from consistency.testing import assert_flags, assert_passes, make_article
      "festival opens on Sunday.", "the festival opens on Sunday"),  # culture
     ("Wheat yields\nA study published on Monday found that yields fell by a tenth. Farmers will learn more "
      "when the study is published next month.", "the study is published next month"),  # science
-    ("Water deal\nThe framework, which the presidents signed at a summit in Astana, sets quotas. Once the "
+    ("Water deal\nThe framework, which the presidents signed at a summit in Astana in March, sets quotas. Once the "
      "presidents sign it, the framework would replace older deals.", "sign it"),  # diplomacy, pronoun
     ("Merger\nThe board approved the merger on Friday. Shareholders say the board will approve the merger "
      "next week.", "will approve the merger next week"),  # business
