@@ -3,7 +3,7 @@
 Codes: TM01 (event told as done, then as still to come), TM02 (weekday that does not
 fit its date), TM03 (past events dated after the article's date; "N years ago" and
 anniversaries that miscount), TM04 (an age that disagrees with a birth or founding
-year in one sentence), TM05 (a person's age restated differently, or against a birth date
+year in one sentence, read from the claims ledger), TM05 (a person's age restated differently, or against a birth date
 anywhere in the article, read from the claims ledger).
 
 Sources: the spaCy parse (tags, dependencies, morphology, DATE entities) read through
@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
-from consistency.models import Finding, Severity
-from consistency.understanding.quantities import Quantity, number_value
+from consistency.models import Finding, Severity, Span
+from consistency.understanding.ledger import Claim
+from consistency.understanding.quantities import number_value
 from consistency.understanding.tokens import sentence_of
 from consistency.understanding.timeline import (
     MONTHS,
@@ -48,6 +49,13 @@ class EventStatusConflict(Rule):
         destination or partner, first told in the past ("traveled to X", "has visited X")
         and later as pending ("is expected to visit X", "will visit X", "plans to visit X").
         Pronouns ("he") are resolved to the nearest earlier named subject.
+        Also any event read into the claims ledger (an event noun with its verb: "signed
+        the accord on Tuesday" ... "is due to sign the accord next month"; "the festival
+        opened on Thursday" ... "when the festival opens on Sunday"; "a study published on
+        Monday" ... "when the study is published next month"), when one of the two tellings
+        carries a time. Repeats ("again", "second", "another", "return"), reschedules
+        ("postponed", "now"), other events with the same noun ("the men's final", "the
+        women's final") and other agents are not compared.
 
     Why it matters:
         A trip cannot both have happened and still be expected; stitched or rewritten
@@ -64,16 +72,21 @@ class EventStatusConflict(Rule):
         Minister to return to Belarus
         Foreign Minister Ivan Petrov traveled to Belarus last year to discuss trade.
         He is expected to visit Belarus again next month, the ministry said.
+
+    Reads:
+        `event_mentions` (travel, meet, sign, attend with a named target) from the parse, and
+        `ctx.claims` event-status claims (facts/events.py) with their times and markers.
     """
 
     code = "TM01"
     name = "temporal.event-status"
     default_severity = Severity.warning
-    requires = ("sentences", "tense")
+    requires = ("sentences", "tense", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         mentions = [m for m in event_mentions(ctx) if m.actor and m.target and m.field == "body"]
         reported: set[tuple[str, str, str]] = set()
+        spans: list[Span] = []
         for i, done in enumerate(mentions):
             if done.status != "done" or _distinct_occurrence(done, past=True):
                 continue
@@ -83,7 +96,33 @@ class EventStatusConflict(Rule):
                         or _distinct_occurrence(later, past=False)):
                     continue
                 reported.add(key)
-                yield self._finding(ctx, done, later)
+                found = self._finding(ctx, done, later)
+                spans.extend(found.spans + found.evidence)
+                yield found
+        yield from self._ledger_conflicts(ctx, spans)
+
+    def _ledger_conflicts(self, ctx: ArticleAnalysis, taken: list[Span]) -> Iterator[Finding]:
+        """Event-status claims of one event (same noun and verb) told as done and as planned."""
+        reference: ReferenceDate | None = ctx.reference_date
+        for subject, rows in ctx.claims.by_subject("event-status").items():
+            if any(r.value == "rescheduled" for r in rows):
+                continue  # "the final was postponed": a new date is no conflict
+            pair = next(((a, b) for i, a in enumerate(rows) for b in rows[i + 1:]
+                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, reference)), None)
+            if pair is None:
+                continue
+            first, later = pair
+            if any(_overlaps(c.span, t) for c in pair for t in taken):
+                continue
+            done, planned = (first, later) if first.value == "done" else (later, first)
+            quoted = "quoted" in first.qualifiers + later.qualifiers
+            yield self.finding(
+                f"{ctx.claims.name_of(subject).capitalize()} is told as done (\"{done.text}\") and as still to come "
+                f"(\"{planned.text}\").",
+                [later.span], [first.span], confidence=0.6 if quoted else 0.7,
+                severity=Severity.info if quoted else None,
+                data={"event": subject, "verb": done.data.get("verb"), "done": done.text, "planned": planned.text},
+            )
 
     def _finding(self, ctx: ArticleAnalysis, done: EventMention, later: EventMention) -> Finding:
         later_span = ctx.span_at(later.field, *later.clause)
@@ -96,6 +135,39 @@ class EventStatusConflict(Rule):
             data={"event": done.event, "actor": done.actor, "target": done.target,
                   "done_verb": done.verb.text, "pending_verb": later.verb.text},
         )
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.field == b.field and a.start < b.end and b.start < a.end
+
+
+def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
+    """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
+    when the event is the subject of an intransitive verb), no repeat marker, compatible
+    modifiers and agents, and times that do not place the done one in an earlier year."""
+    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb"):
+        return False
+    timed = [bool(c.data.get("times")) for c in (a, b)]
+    if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
+        return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
+    if a.data.get("markers") or b.data.get("markers"):
+        return False  # "again", "another", "second", "now": another occurrence or a new date
+    mods_a, mods_b = set(a.data.get("modifiers") or ()), set(b.data.get("modifiers") or ())
+    if mods_a and mods_b and not mods_a & mods_b:
+        return False  # "the men's final" and "the women's final"
+    agent_a, agent_b = a.data.get("agent"), b.data.get("agent")
+    if agent_a and agent_b and agent_a != agent_b:
+        return False  # "the Senate approved the bill" ... "the House is to approve the bill"
+    for claim in (a, b):
+        for t in claim.data.get("times") or ():
+            words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
+            if claim.value == "done" and (t.get("direction") == "future" or words & {"year", "years", "ago", "decade"}
+                                          or any(w.isdigit() and len(w) == 4 and reference is not None
+                                                 and int(w) < reference.year for w in words)):
+                return False  # done "last year" or "in 2019": an earlier occurrence
+            if claim.value == "planned" and t.get("direction") == "past":
+                return False
+    return True
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
@@ -441,12 +513,16 @@ class AgeMismatch(Rule):
 
     Options:
         max_age: the oldest age taken as possible for a person (default 120).
+
+    Reads:
+        `ctx.claims`: `age` claims with a `birth` or `founded` claim of the same subject in
+        the same sentence (pairs across sentences are TM05's), and the article's reference date.
     """
 
     code = "TM04"
     name = "temporal.age-mismatch"
     default_severity = Severity.warning
-    requires = ("entities",)
+    requires = ("entities", "people", "claims")
 
     class Options(Options):
         max_age: int = 120
@@ -455,78 +531,38 @@ class AgeMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference: ReferenceDate | None = ctx.reference_date
-        by_sentence: dict[SpacySpan, list[tuple[int, SpacySpan, bool]]] = {}
-        for q in ctx.quantities:
-            found = _age(q)
-            if found is not None:
-                by_sentence.setdefault(q.sentence, []).append(found)
-        for sent, ages in by_sentence.items():
-            for age, age_span, is_person in ages:
-                if is_person and age > self.options.max_age:
+        ledger = ctx.claims
+        for claim in ledger.of("age"):
+            if claim.subject.startswith("person:") and (claim.value > self.options.max_age or  # type: ignore[operator]
+                                                         "implausible" in claim.qualifiers):
+                yield self.finding(
+                    f"No one is {claim.value} years old; the age \"{claim.text}\" must be wrong.",
+                    [claim.span], confidence=0.9, data={"age": claim.value},
+                )
+        if reference is None:
+            return
+        origins = {"birth": ledger.by_subject("birth"), "founded": ledger.by_subject("founded")}
+        for subject, ages in ledger.by_subject("age").items():
+            for attribute, by_subject in origins.items():
+                for age in ages:
+                    same = [o for o in by_subject.get(subject, []) if o.sentence == age.sentence]
+                    if len(same) != 1 or not age.current or "implausible" in age.qualifiers \
+                            or not isinstance(age.value, int):
+                        continue
+                    origin = same[0]
+                    year = int(str(origin.value)[:4])
+                    expected = reference.year - year
+                    if abs(expected - age.value) <= 1:
+                        continue
+                    if attribute == "birth":
+                        message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.year}, not {age.value}."
+                    else:
+                        message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
+                                   f"{reference.year}, not {age.value}.")
                     yield self.finding(
-                        f"No one is {age} years old; the age \"{age_span.text}\" must be wrong.",
-                        [ctx.span(age_span)], confidence=0.9, data={"age": age},
+                        message, [age.span], [origin.span], confidence=0.8,
+                        data={"age": age.value, "year": year, "expected": expected, "reference_year": reference.year},
                     )
-            if reference is None:
-                continue
-            origins = list(_origin_years(sent))
-            if len(ages) != 1 or len(origins) != 1:
-                continue
-            (age, age_span, is_person), (year, verb, year_token) = ages[0], origins[0]
-            if (verb == "bear") != is_person:
-                continue
-            expected = reference.year - year
-            if abs(expected - age) <= 1:
-                continue
-            if verb == "bear":
-                message = f"Someone born in {year} is {expected - 1} or {expected} in {reference.year}, not {age}."
-            else:
-                message = (f"Something founded in {year} is {expected - 1} or {expected} years old in "
-                           f"{reference.year}, not {age}.")
-            yield self.finding(
-                message, [ctx.span(age_span)], [ctx.span(year_token)], confidence=0.8,
-                data={"age": age, "year": year, "expected": expected, "reference_year": reference.year},
-            )
-
-
-_ORIGIN_VERBS = {"bear", "found", "establish", "create", "form", "launch", "set", "incorporate", "build"}
-_PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daughter", "player", "actor", "singer",
-                 "founder", "chief", "executive", "boss", "striker", "student", "teenager", "pensioner", "child"}
-
-
-def _age(q: Quantity) -> tuple[int, SpacySpan, bool] | None:
-    """(age, span, is_person) when a quantity is an age: "Smith, 45,", "aged 45", "45-year-old X"."""
-    if q.unit is not None or not q.is_integer or not 0 < q.value < 1000 or q.tokens[1] - q.tokens[0] != 1:
-        return None
-    doc, sent, i = q.sentence.doc, q.sentence, q.tokens[0]
-    value = int(q.value)
-    if i + 4 < sent.end and [t.lower_ for t in doc[i + 1:i + 5]] == ["-", "year", "-", "old"]:
-        owner = doc[i + 4].head
-        is_person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in _PERSON_NOUNS or owner.i == i + 4
-        return value, doc[i:i + 5], is_person
-    if i > sent.start and doc[i - 1].lower_ == "aged":
-        return value, doc[i - 1:i + 1], True
-    if (i > sent.start + 1 and i + 1 < sent.end and doc[i - 1].text == "," and doc[i + 1].text == ","
-            and doc[i - 2].ent_type_ == "PERSON"):
-        return value, doc[i:i + 1], True
-    return None
-
-
-def _origin_years(sent: SpacySpan) -> Iterator[tuple[int, str, Token]]:
-    """(year, verb lemma, year token) for "born in 1950", "founded in 2001", "set up in 1999"."""
-    for token in sent:
-        if not re.fullmatch(r"1[89]\d\d|20\d\d", token.text):
-            continue
-        head = token.head
-        verb = head.head if head.dep_ == "prep" and head.lower_ in ("in", "on") else head
-        lemma = verb.lemma_.lower()
-        if verb.lower_ == "born":
-            lemma = "bear"
-        if lemma not in _ORIGIN_VERBS or verb.tag_ not in ("VBN", "VBD"):
-            continue
-        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-            continue
-        yield int(token.text), lemma, token
 
 
 class AgeConflict(Rule):
@@ -568,7 +604,7 @@ class AgeConflict(Rule):
         reference: ReferenceDate | None = ctx.reference_date
         births = ledger.by_subject("birth")
         for subject, ages in ledger.by_subject("age").items():
-            current = [a for a in ages if a.current and "ambiguous" not in a.qualifiers]
+            current = [a for a in ages if a.current and not {"ambiguous", "implausible"} & set(a.qualifiers)]
             name = ledger.name_of(subject)
             yield from self._restated(current, name)
             if reference is not None:
@@ -701,8 +737,18 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     clause = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "mark"))}
     if clause & _FUTURE_FRAMES or any(t.lower_ in _FUTURE_FRAMES for t in verb.ancestors if t.pos_ in ("VERB", "AUX")):
         return None
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children))
+    told = verb
+    if verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in verb.children):
+        told = verb.head  # "began emailing customers on 9 March": the tense is the frame's
+    elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "at a rally held on Nov. 28, he promised": a reduced relative takes the clause's tense
+        told = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+        if told is verb or any(c.dep_ == "neg" or c.lower_ in _FUTURE_FRAMES for c in told.children):
+            return None
+    if told is not verb and (told.lower_ in _FUTURE_FRAMES or any(c.dep_ == "neg" for c in told.children)):
+        return None
+    past = told.tag_ == "VBD" or (told.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children))
     return verb if past else None
 
 

@@ -151,3 +151,15 @@ def same_organisation(a: str, b: str) -> bool:
 
 def _data(name: str) -> str:
     return resources.files("consistency").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns that name an event, an act or a document acted on: "festival", "final", "accord", "study".
+
+    Read from `consistency/data/event_nouns.tsv`, built from WordNet 3.0's lexicographer files
+    (noun.act, noun.event, noun.time, noun.communication, and gatherings) by
+    `scripts/build_event_nouns.py`.
+    """
+    return frozenset(line.split("\t", 1)[0] for line in _data("event_nouns.tsv").splitlines()
+                     if line.strip() and not line.startswith("#"))

@@ -3,8 +3,9 @@
 Three things are built here, once per article, for the `temporal` rules:
 
 * `find_reference_date(ctx)`: when the article was written, from its `published`
-  metadata, else a dateline ("MOSCOW, March 3, 2018 -"), else a "(c) 2018" copyright
-  line (year precision). None when nothing says so; rules that need it stay quiet.
+  metadata, else a "Published: 3 March 2023" line, else a dateline ("MOSCOW, March 3, 2018 -",
+  "Lima, Peru — Tuesday, May 14, 2024:", also under a byline "By José Núñez"), else a
+  "(c) 2018" copyright line (year precision). None when nothing says so; rules that need it stay quiet.
 * `find_temporal_expressions(ctx)`: spaCy DATE/TIME entities and weekday tokens with
   their explicit parts (weekday, day, month, year) read from the tokens, their direction
   ("last week" is past, "next month" future); `TemporalExpression.resolve(reference)`
@@ -23,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from dataclasses import replace as dataclass_replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -116,25 +118,39 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
         if ref is not None:
             return ref
     body = ctx.article.body
-    end = _DATELINE_END_RE.search(body[:90])
+    base = 0
+    for line in _LEAD_LINE_RE.finditer(body[:400]):  # a byline or "Published ..." line before the dateline
+        if line.start() != base:
+            break
+        published = written_date(line.group(0))
+        if line.group("published") and published is not None:
+            (year, month, day), (start, stop) = published
+            found = _reference_from_parts((year, month, day), fallback_year,
+                                          ctx.span_at("body", base + start, base + stop))
+            if found is not None:
+                return ReferenceDate(found.date, "day", "published", found.span)
+        base = line.end()
+    end = _DATELINE_END_RE.search(body[base:base + 90])
     if end is None:
         return None
-    lead, offset = body[:end.start()], 0
-    after = re.match(r"\s*(?:[A-Z][a-z]+day,?\s+)?[^\n:]{0,30}?:", body[end.end():end.end() + 45])
+    lead, offset = body[base:base + end.start()], base
+    after = re.match(r"\s*(?:[A-Z][a-z]+day,?\s+)?[^\n:]{0,30}?:", body[base + end.end():base + end.end() + 45])
     if written_date(lead) is None and after:  # "Lima, Peru — Tuesday, May 14, 2024: ..."
-        lead, offset = after.group(0), end.end()
+        lead, offset = after.group(0), base + end.end()
     written = written_date(lead)
     if written is not None:  # a date grammar first: the small model splits "12 June 2025" and "Nov. 25, 2024"
         (year, month, day), (start, stop) = written
         outside = lead[:start] + lead[stop:]
-        if not any(w[:1].islower() for w in re.findall(r"[A-Za-z]+", outside) if w.lower() not in _WEEKDAY_WORDS):
+        if not any(w[:1].islower() for w in _WORD_RE.findall(outside) if w.lower() not in _WEEKDAY_WORDS):
             return _reference_from_parts((year, month, day), fallback_year,
                                          ctx.span_at("body", offset + start, offset + stop))
     for entity in ctx.entities_of("DATE", field="body"):
-        if entity.start >= end.start():
+        if entity.start < base:
+            continue
+        if entity.start >= base + end.start():
             break
-        outside = body[:entity.start] + body[entity.end:end.start()]
-        if any(word[:1].islower() for word in re.findall(r"[A-Za-z]+", outside)):
+        outside = body[base:entity.start] + body[entity.end:base + end.start()]
+        if any(word[:1].islower() for word in _WORD_RE.findall(outside)):
             return None  # "Shares fell on 3 March - ...": a sentence, not a dateline ("LONDON, March 3 (Reuters) -")
         expr = _expression("body", entity.span, entity.label)
         if expr.day is not None and expr.month is not None:
@@ -148,6 +164,12 @@ def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> Reference
     return None
 
 
+# Words in any script ("José", "Ñúñez"), so that an accented byline is not read as lower-case prose.
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Lines before a dateline: "By María Ñúñez and Tomás Ortega", "Published: 3 March 2023", "Updated Nov. 25, 2024".
+_LEAD_LINE_RE = re.compile(
+    r"[ \t]*(?:(?P<published>(?:first\s+)?(?:published|posted|updated|last\s+updated)\b[^\n]{0,80})|"
+    r"(?:by|from|words\s+by|reporting\s+by)\s+[^\W\d_][^\n]{0,80})\n+", re.IGNORECASE)
 _MONTH_WORD = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WRITTEN_DATES = (
@@ -260,7 +282,80 @@ def _find_expressions(ctx: ArticleAnalysis) -> list[TemporalExpression]:
             inside = entity_at(token)
             if (inside is None or inside.label_ not in ("DATE", "TIME")) and _weekday_of(token) is not None:
                 found.append(_expression(field_name, doc[i: i + 1], "WEEKDAY"))
+    for field_name, doc in ctx.docs:
+        found = _merge_grammar_dates(field_name, doc, found)
     found.sort(key=lambda e: (e.field != "title", e.start))
+    return found
+
+
+_WEEKDAY_WORD = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_YEAR_TAIL = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+# Dates as news copy writes them, read without NER (the small model splits or misses day-first and
+# weekday-first forms): "Friday, 3 March 2023", "3rd of March", "Tuesday, May 14, 2024", "Nov. 28",
+# "Saturday 7 August", "last Tuesday", "next Friday".
+_GRAMMAR_DATES = (
+    re.compile(rf"\b(?:{_WEEKDAY_WORD},?\s+(?:the\s+)?)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+               rf"{_MONTH_WORD}(?![a-z]){_YEAR_TAIL}", re.IGNORECASE),
+    re.compile(rf"\b(?:{_WEEKDAY_WORD},?\s+)?{_MONTH_WORD}\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+               rf"(?![.,]?\d){_YEAR_TAIL}", re.IGNORECASE),
+    re.compile(rf"\b(?P<relative>last|next|this|coming|past)\s+{_WEEKDAY_WORD}\b", re.IGNORECASE),
+)
+
+
+_FULL_MONTHS = frozenset(m.lower() for m in calendar.month_name if m) | {"sept"}
+
+
+def _grammar_dates(text: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, parts) of the dates the grammar finds, longest first where two overlap."""
+    found: list[tuple[int, int, dict[str, Any]]] = []
+    for pattern in _GRAMMAR_DATES:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month_word = parts.get("month")
+            if month_word is not None and not month_word[:1].isupper():
+                continue  # "may", "march": verbs
+            if month_word is not None and month_word.lower() not in _FULL_MONTHS and not month_word.endswith("."):
+                continue  # "del Mar 5": an abbreviation needs its full stop
+            if parts.get("weekday") and not parts["weekday"][:1].isupper():
+                continue
+            day = int(parts["day"]) if parts.get("day") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            found.append((match.start(), match.end(), parts))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, dict[str, Any]]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _merge_grammar_dates(field_name: str, doc: Any, found: list[TemporalExpression]) -> list[TemporalExpression]:
+    """Add the grammar's dates, replacing the pieces of one the NER split or mislabelled."""
+    for start, end, parts in _grammar_dates(doc.text):
+        same_field = [e for e in found if e.field == field_name and e.start < end and start < e.end]
+        if any(e.start <= start and end <= e.end for e in same_field):
+            continue  # NER has it already, whole or inside a longer phrase ("the week of 3 March")
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        base = _expression(field_name, span, "DATE")
+        month = _MONTH_NUMBERS[parts["month"].lower()[:3]] if parts.get("month") else None
+        year = int(parts["year"]) if parts.get("year") else None
+        day = int(parts["day"]) if parts.get("day") else None
+        weekday = WEEKDAYS.get(parts["weekday"].lower()) if parts.get("weekday") else None
+        relative = (parts.get("relative") or "").lower()
+        direction: Literal["past", "future", "present"] | None = base.direction
+        kind: Literal["date", "weekday", "relative", "year", "time", "duration"] = "date"
+        if relative:
+            kind = "relative"
+            direction = "past" if relative in ("last", "past") else "future" if relative in ("next", "coming") \
+                else "present"
+        expr = dataclass_replace(
+            base, start=start, end=end, text=doc.text[start:end], kind=kind, year=year, month=month, day=day, weekday=weekday, direction=direction,
+            date=_safe_date(year, month, day) if year and month and day else None)
+        found = [e for e in found if e not in same_field] + [expr]
     return found
 
 

@@ -101,3 +101,38 @@ def test_timeline_copyright_in_running_text_is_no_reference(analyze) -> None:
 
 def test_timeline_sentence_with_date_and_dash_is_no_dateline(analyze) -> None:
     assert analyze("Headline\nShares fell on 3 March 2005 - the biggest drop this year.").reference_date is None
+
+
+# --- issue 14: a date grammar independent of NER, and reference dates under bylines ------------
+@pytest.mark.parametrize("text, parts", [
+    ("Vote\nThe vote on Friday, 3 March 2023 was close.", (2023, 3, 3, 4)),
+    ("Vote\nTalks broke down on the 3rd of March.", (None, 3, 3, None)),
+    ("Vote\nThe group met on Tuesday, May 14, 2024, in Lima.", (2024, 5, 14, 1)),
+    ("Vote\nThe rally held on Nov. 28 drew crowds.", (None, 11, 28, None)),
+])
+def test_timeline_grammar_reads_news_date_forms(analyze, text, parts) -> None:
+    dates = [(e.year, e.month, e.day, e.weekday) for e in analyze(text).temporal if e.kind == "date"]
+    assert parts in dates
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\nThey may march on the square.",
+    "Vote\nThe Vina del Mar 5 group met.",
+])
+def test_timeline_grammar_ignores_verbs_and_bare_abbreviations(analyze, text) -> None:
+    assert [e for e in analyze(text).temporal if e.kind == "date"] == []
+
+
+@pytest.mark.parametrize("text, expected, source", [
+    ("Talks\nBy José Ñúñez and Tomás Ortega\nLIMA, Peru — Tuesday, May 14, 2024: Talks resumed.",
+     dt.date(2024, 5, 14), "dateline"),
+    ("Talks\nPublished on 3 March 2023\nTalks resumed on Friday.", dt.date(2023, 3, 3), "published"),
+    ("Talks\nÁlvaro Núñez, 3 March 2023 - Talks resumed.", dt.date(2023, 3, 3), "dateline"),
+])
+def test_timeline_reference_date_under_bylines_and_published_lines(analyze, text, expected, source) -> None:
+    ref = analyze(text).reference_date
+    assert (ref.date, ref.source) == (expected, source)
+
+
+def test_timeline_byline_then_sentence_with_dash_is_no_dateline(analyze) -> None:
+    assert analyze("Shares\nBy Ann Lee\nShares fell on 3 March 2005 - the biggest drop.").reference_date is None

@@ -1,9 +1,15 @@
-"""Ages and birth dates of people.
+"""Ages and birth dates of people; ages and founding dates of companies and other things.
 
 `age` claims (value: years, an int) come from "Hughes, 27,", "Hughes (27)", "aged 27",
-"Hughes, who is 27,", "the 27-year-old" (a description attached to the person it refers
-to) and "27-year-old Hughes". An age at another time ("at 19", "when she was 19", "as a
-19-year-old", "aged 19 when") carries the qualifier `past`.
+"Hughes, who is 27,", "Hughes, who at 27 is the youngest", "the 27-year-old" (a description
+attached to the person it refers to) and "27-year-old Hughes". An age at another time ("at 19",
+"when she was 19", "as a 19-year-old", "aged 19 when") carries the qualifier `past`; an age
+no one reaches ("died aged 186") the qualifier `implausible`. "The 10-year-old company" is an
+`age` of the subject `thing:company`.
+
+`founded` claims (value: "YYYY", "YYYY-MM" or "YYYY-MM-DD") come from "the company, founded
+in 2001,", "the firm was set up in 1999", "Acme, established in 1990," (a company named by a
+common noun, or an organisation entity).
 
 `birth` claims (value: "YYYY", "YYYY-MM" or "YYYY-MM-DD") come from "born in May 1981",
 "born on 3 March 1990", "Hughes, born 1990,", "Born in Lagos in 1981, Hughes ...",
@@ -48,6 +54,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 found = _birth_at(reader, field_name, doc, token)
                 if found is not None:
                     yield found
+            elif token.lemma_.lower() in _FOUNDING_VERBS and token.tag_ == "VBN":
+                found = _founding_at(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
 
 
 def _ascii_digits(text: str) -> bool:
@@ -58,7 +68,7 @@ def _ascii_digits(text: str) -> bool:
 # --- ages --------------------------------------------------------------------------------
 def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
     value = int(token.text)
-    if not 0 < value < 130:
+    if not 0 < value < 1000:
         return None
     i = token.i
     sent = token.sent
@@ -75,6 +85,21 @@ def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | 
     if prev is not None and prev.lower_ == "aged":
         sid = _owner_of_phrase(reader, field_name, prev)
         start, how = i - 1, "aged"
+    elif value >= 130:
+        return None  # only "aged 186" is read as an impossible age; "Focus, 150," is no age
+    elif prev is not None and prev.lower_ == "at" and prev.head.pos_ in ("AUX", "VERB") \
+            and prev.head.tag_ in ("VBZ", "VBP") and prev.head.lemma_ == "be":
+        # "Hrafnhildur, who at 47 is the youngest leader": an age now, in the present tense
+        verb = prev.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
+            sid = reader.person_at(field_name, verb.head.i)
+        elif subj:
+            sid = reader.refers_to(subj[0])
+        if sid is None:
+            return None
+        qualifiers = stance(token) | ({"implausible"} if value >= 130 else set())
+        return reader.claim(sid, "age", value, doc, i - 1, end, "ages", qualifiers, how="at-present")
     elif prev is not None and nxt is not None and prev.text in (",", "(") and nxt.text in (",", ")", ";", "."):
         sid = reader.person_at(field_name, prev.i - 1) if prev.i - 1 >= sent.start else None
         how = "apposition"
@@ -89,11 +114,13 @@ def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | 
             how = "copula"
     if sid is None:
         return None
-    qualifiers = _age_qualifiers(doc, start) | stance(token)
+    qualifiers = _age_qualifiers(doc, start) | stance(token) | ({"implausible"} if value >= 130 else set())
     return reader.claim(sid, "age", value, doc, start, end, "ages", qualifiers, how=how)
 
 
 def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: int) -> Claim | None:
+    if value >= 130:
+        return None  # "the 150-year-old oak": no person's age
     i = token.i
     old = doc[i + 4]
     owner = old.head if old.head.i != old.i else old
@@ -111,7 +138,7 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
         det = doc[i - 1].lower_ if i > token.sent.start else ""
         head_word = owner.lemma_.lower() if owner.i != old.i else ""
         if head_word in _NON_PERSON_OWNERS:
-            return None
+            return _thing_age(reader, doc, token, owner, value)
         if det == "the":
             sid = reader.salient_person(field_name, i)
             how = "description"
@@ -131,6 +158,20 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
     return reader.claim(sid, "age", value, doc, i, i + 5, "ages", qualifiers, how=how)
 
 
+def _thing_age(reader: Reader, doc: Doc, token: Token, owner: Token, value: int) -> Claim | None:
+    """"the 10-year-old company": the age of the thing the description names."""
+    if value >= 130:
+        return None
+    sid = _thing_subject(reader, doc, owner)
+    return reader.claim(sid, "age", value, doc, token.i, token.i + 5, "ages", stance(token), how="year-old")
+
+
+def _thing_subject(reader: Reader, doc: Doc, noun: Token) -> str:
+    """A subject for a company, building or scheme named by a common noun ("the company")."""
+    span = reader.span_of(doc, noun.i, noun.i + 1)
+    return reader.add_subject(f"thing:{noun.lemma_.lower()}", "organisation", f"the {noun.lemma_.lower()}", span)
+
+
 def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None:
     """Who "aged 27" describes: the noun it attaches to, else the nearest person before it."""
     for t in (aged.head, *aged.head.ancestors):
@@ -138,6 +179,9 @@ def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None
         if sid:
             return sid
         if t.pos_ == "VERB":
+            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (found := reader.refers_to(subject)):
+                return found  # "Mary Jones, who was born in 1931, died aged 58"
             break
     for j in range(aged.i - 1, max(aged.sent.start, aged.i - 4) - 1, -1):
         sid = reader.person_at(field_name, j)
@@ -169,6 +213,36 @@ def _birth_at(reader: Reader, field_name: str, doc: Doc, born: Token) -> Claim |
     if sid is None:
         return None
     return reader.claim(sid, "birth", date, doc, born.i, end, "ages", stance(born))
+
+
+_FOUNDING_VERBS = frozenset({"found", "establish", "incorporate", "set", "form", "launch", "create", "build", "open"})
+
+
+def _founding_at(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Claim | None:
+    """`founded` claims: "The company, founded in 2001,", "the firm was set up in 1999"."""
+    if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    start = verb.i + 1
+    if verb.lemma_.lower() == "set":
+        start = max(c.i for c in verb.children if c.dep_ == "prt") + 1
+    date, end = _date_after(doc, start, verb.sent.end)
+    if date is None:
+        return None
+    owner = None
+    if verb.dep_ == "acl":
+        owner = verb.head
+    else:
+        owner = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if owner is None or owner.pos_ not in ("NOUN", "PROPN") or owner.ent_type_ in ("PERSON", "GPE", "DATE"):
+        return None
+    if owner.ent_type_ == "ORG":
+        name = " ".join(t.text for t in owner.subtree if t.ent_type_ == "ORG")
+        sid = reader.add_subject(f"organisation:{name}", "organisation", name, reader.span_of(doc, owner.i, owner.i + 1))
+    elif owner.pos_ == "NOUN" and owner.lemma_.lower() in _NON_PERSON_OWNERS:
+        sid = _thing_subject(reader, doc, owner)
+    else:
+        return None
+    return reader.claim(sid, "founded", date, doc, verb.i, end, "ages", stance(verb))
 
 
 def _born_subject(reader: Reader, field_name: str, born: Token) -> str | None:

@@ -1,0 +1,117 @@
+"""TM01 on the ledger's event-status claims, TM04/TM05/TM06 constructions of issue 14: positives and traps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, make_article
+
+
+# --- TM01: one event told as done and as still to come ---------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Trade deal\nThe ministers signed the accord on Tuesday in Geneva. The prime minister is due to sign "
+     "the accord next month, officials said.", "due to sign the accord next month"),  # politics
+    ("Jazz week\nThe festival opened on Thursday with a brass concert. Hotels expect full rooms when the "
+     "festival opens on Sunday.", "the festival opens on Sunday"),  # culture
+    ("Wheat yields\nA study published on Monday found that yields fell by a tenth. Farmers will learn more "
+     "when the study is published next month.", "the study is published next month"),  # science
+    ("Water deal\nThe framework, which the presidents signed at a summit in Astana in March, sets quotas. Once the "
+     "presidents sign it, the framework would replace older deals.", "sign it"),  # diplomacy, pronoun
+    ("Merger\nThe board approved the merger on Friday. Shareholders say the board will approve the merger "
+     "next week.", "will approve the merger next week"),  # business
+    ("Appeal\nThe court heard the appeal on Monday. The court is expected to hear the appeal in the "
+     "spring.", "expected to hear the appeal"),  # courts
+])
+def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the other telling"
+
+
+@pytest.mark.parametrize("text", [
+    # repeat events
+    "Concert\nThe band played the concert on Friday. It will play the concert again next year.",
+    "Final\nThe club won the final on Sunday. It hopes to win another final next season.",
+    "Vote\nThe party held the vote on Monday. It will hold a second vote next month.",
+    # an earlier occurrence, dated years back
+    "Race\nThe town hosted the marathon in 2019. It will host the marathon in May.\n(c) 2024, The Post.",
+    # explicit reschedule
+    "Rain\nThe final was postponed on Saturday because of rain. Officials said the final will now be "
+    "played on Sunday after it was played to a draw.",
+    "Summit\nThe delegates opened the session on Monday. The session will be reopened on Friday.",
+    # different events with the same noun, or different agents
+    "Finals\nThe men's final ended on Saturday. The women's final will end on Sunday.",
+    "Bill\nThe Senate approved the bill on Tuesday. The House is expected to approve the bill next week.",
+    # conditions, negations, hypotheticals, habits
+    "Accord\nThe ministers signed the accord on Tuesday. If the parliament signs the accord, it will be law.",
+    "Accord\nThe ministers did not sign the accord on Tuesday. They are due to sign the accord next month.",
+    "Festival\nThe festival opened on Thursday. The festival opens every June.",
+    # plural, generic objects repeat
+    "Jobs\nThe company cut jobs in March. It plans to cut jobs next year.",
+])
+def test_tm01_passes_repeats_reschedules_and_other_events(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+def test_tm01_quoted_telling_is_only_info() -> None:
+    text = ('Treaty\nThe ministers signed the treaty on Tuesday. "We will sign the treaty next month," one '
+            'minister said.')
+    assert_passes("TM01", text)
+
+
+# --- TM04: ages against birth and founding dates in one sentence, from the ledger -------------
+def test_tm04_flags_age_against_birth_in_one_sentence() -> None:
+    article = make_article("Coach\nJohn Smith, 45, who was born in 1950, retired on Monday.",
+                           published=dt.date(2018, 3, 1))
+    assert_flags("TM04", article, quotes=["45"])
+
+
+def test_tm04_flags_firm_set_up_in_a_year_against_its_age() -> None:
+    article = make_article("Start-up\nThe 30-year-old firm, set up in 2015, was sold to a rival.",
+                           published=dt.date(2024, 5, 1))
+    assert_flags("TM04", article, quotes=["30-year-old"])
+
+
+@pytest.mark.parametrize("text", [
+    "Start-up\nThe 9-year-old firm, set up in 2015, was sold to a rival.",
+    "Founder\nThe 45-year-old founder of the firm, founded in 1990, sold it.",
+    "Church\nThe 150-year-old church, built in 1874, reopened.",
+])
+def test_tm04_passes_consistent_or_non_age_readings(text: str) -> None:
+    assert_passes("TM04", make_article(text, published=dt.date(2024, 5, 1)))
+
+
+# --- TM05: restated ages across sentences -----------------------------------------------------
+def test_tm05_flags_present_age_after_at() -> None:
+    text = ("Election\nREYKJAVIK, 3 March 2024 - Anna Jonsdottir, 44, leads the party. Jonsdottir, who at 47 is "
+            "the youngest party leader in parliament, grew up on a farm.")
+    assert_flags("TM05", text, quotes=["at 47"])
+
+
+def test_tm05_passes_age_at_another_time() -> None:
+    text = ("Election\nREYKJAVIK, 3 March 2024 - Anna Jonsdottir, 44, leads the party. Jonsdottir, who at 27 "
+            "was elected mayor, grew up on a farm.")
+    assert_passes("TM05", text)
+
+
+# --- TM06: past told on a day after the article's date -----------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Breach\nBERLIN, 7 March 2024 - Medivio said hackers stole data. It began emailing customers on "
+     "9 March.", "9 March"),  # tech: the tense of the frame
+    ("Runoff\nVALPARAISO, Nov. 25, 2024 - At a final rally held on Nov. 28 in Vina del Mar, he promised "
+     "more firebreaks.", "Nov. 28"),  # elections: a reduced relative in a past clause
+])
+def test_tm06_flags_past_after_the_dateline(text: str, quote: str) -> None:
+    assert_flags("TM06", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Breach\nBERLIN, 7 March 2024 - Medivio said hackers stole data. It plans to begin emailing customers "
+    "on 9 March.",
+    "Runoff\nVALPARAISO, Nov. 25, 2024 - At a final rally scheduled for Nov. 28, he will promise more "
+    "firebreaks.",
+    "Runoff\nVALPARAISO, Nov. 25, 2024 - At a final rally held on Nov. 21, he promised more firebreaks.",
+])
+def test_tm06_passes_plans_and_earlier_days(text: str) -> None:
+    assert_passes("TM06", text)
