@@ -661,15 +661,22 @@ def _supports(headline: float, body: float, tolerance: float) -> bool:
 
 
 class HeadlineContradicted(Rule):
-    """The headline says the opposite of the body, or gives a figure the body gives otherwise.
+    """The headline says the opposite of the body, names the wrong winner, figure or place.
 
     What it flags:
-        A headline predicate whose opposite the body states about the same thing, and the
-        headline's own word nowhere: "Second-quarter profit rises" over "operating profit
-        fell 38 percent", "Coalition keeps its majority" over "lost its parliamentary
-        majority"; and a headline figure the body never gives while it gives another for
-        the same thing: "approves $35.1 million deal" over "a $31.5 million contract",
-        "jailed for eight years" over "jailed for six years".
+        A headline claim (the ledger's `headline` claims: predicate, actor, object, place,
+        figures) that the body contradicts about the same thing, and never supports:
+        the opposite predicate ("Second-quarter profit rises" over "operating profit fell
+        38 percent", "delays cancer wing" over "opened its new oncology wing", "keeps its
+        majority" over "lost its parliamentary majority"); the wrong side of a contest
+        ("Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
+        lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over "Norrsken won the
+        contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
+        $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain");
+        a place the body gives otherwise for the same event, at least 30 km away or named as
+        another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
+        "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
+        Tashkent dateline when the body never names Almaty).
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
@@ -685,9 +692,14 @@ class HeadlineContradicted(Rule):
         quarter, although sales fell in Europe.
 
     Reads:
-        The headline's and body's parse (lemmas, subjects and objects) with the table of
-        opposite news predicates `consistency/data/opposites.tsv`; figures from
-        `ctx.quantities`. Questions and quoted headlines are left alone.
+        The ledger's `headline` claims (consistency/understanding/facts/headline.py); claims
+        that are questions, quoted, hedged, planned ("X to quit"), conditional or negated are
+        left alone. Opposites from `consistency/data/opposites.tsv` and WordNet 3.0's verb
+        antonyms (`consistency/data/antonyms.tsv`), synonyms that support the headline or name
+        the same event from `consistency/data/verb_synonyms.tsv` (both written by
+        scripts/wordnet_lexicon.py); the body's parse (subjects, objects, contest verbs not in
+        the past perfect, locative phrases, the dateline); figures from `ctx.quantities`;
+        places and distances from the gazetteer.
     """
 
     code = "HL02"
@@ -699,11 +711,15 @@ class HeadlineContradicted(Rule):
         title = ctx.article.title.strip()
         if not title or not ctx.article.body or title.endswith("?") or title[:1] in "\"'“‘":
             return
-        claims = [c for c in ctx.claims.of("headline") if not _STANCES.intersection(c.qualifiers)]
+        everything = ctx.claims.of("headline")
+        claims = [c for c in everything if not _STANCES.intersection(c.qualifiers)]
+        # a denying headline ("BA not to suspend flights") is compared for polarity alone
+        denying = [c for c in everything if "negated" in c.qualifiers
+                   and not (_STANCES - {"negated", "future"}).intersection(c.qualifiers)]
         found = list(self._figures(ctx))
         found.extend(self._winner(ctx, claims))
         if not found:
-            found.extend(self._polarity(ctx, claims))
+            found.extend(self._polarity(ctx, claims + denying))
         if not found:
             found.extend(self._place(ctx, claims))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
@@ -791,34 +807,51 @@ class HeadlineContradicted(Rule):
 
     # --- the opposite predicate ------------------------------------------------------------------
     def _polarity(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
+        """The body says the opposite of the headline's predicate about the same thing, and never its word:
+        an antonym ("rises" / "fell"), the word denied ("approves" / "did not approve"), or the word
+        affirmed under a denying headline ("BA not to suspend flights" / "BA is to suspend flights")."""
         table = _opposites()
         for claim in claims:
             lemma = claim.value
-            if lemma not in table:
+            negated = "negated" in claim.qualifiers
+            if lemma not in table and not negated:
                 continue
-            same, opposite = table[lemma]
+            same, opposite = table.get(lemma, (frozenset({lemma}), frozenset()))
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
-            if not core:
+            nouns = _headline_nouns(claim) - _TOPIC_STOP
+            if not core and not nouns:
                 continue
-            supported, against = None, None
+            modifiers = _modifiers(claim)
+            hand_made = _hand_opposites().get(lemma, frozenset())
+            supported, against, close = None, None, False
             for t in ctx.body_doc:
                 word = t.lemma_.lower()
-                if word in same and _main_predicate(t) and _about(t, core):
-                    if not _negated(t):
-                        supported = t
+                if word not in same and word not in opposite or not _main_predicate(t, hand_made if word in opposite
+                                                                                     else None):
+                    continue
+                about = bool(core) and _about(t, core, modifiers)
+                # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
+                # sentences of the body, its sentence shares a common noun with the headline
+                near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
+                says_it = word in same and not _negated(t) or word in opposite and _negated(t)
+                if negated:
+                    says_it = not says_it
+                if says_it:
+                    if about:
+                        supported = t  # the body says the headline's word about the headline's thing
                         break
-                    if against is None:
-                        against = t  # "did not approve" against "approves"
-                elif word in opposite and _main_predicate(t) and not _negated(t) and against is None \
-                        and _about(t, core) and not _stance_of(t):
-                    against = t
+                    continue
+                if against is None and (about and _in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
+                    against, close = t, about
             if supported is None and against is not None:
+                said = f"not {claim.text}" if negated else claim.text
                 yield self.finding(
-                    f"The headline says \"{claim.text}\" but the body says \"{_negation(against)}{against.text}\" about "
-                    f"{', '.join(sorted(core))} (\"{_clip(against.sent.text)}\"), and never the headline's word.",
-                    [claim.span], [ctx.span(against)], confidence=0.6,
-                    data={"kind": "polarity", "headline": lemma, "body": against.lemma_.lower(), "topics": sorted(core)},
+                    f"The headline says \"{said}\" but the body says \"{_negation(against)}{against.text}\" "
+                    f"(\"{_clip(against.sent.text)}\"), and never the headline's word.",
+                    [claim.span], [ctx.span(against)], confidence=0.6 if close else 0.5,
+                    data={"kind": "polarity", "headline": lemma, "body": against.lemma_.lower(), "topics": sorted(core),
+                          "negated": negated},
                 )
                 return
 
@@ -831,7 +864,8 @@ class HeadlineContradicted(Rule):
             place = claim.data.get("place")
             if not place:
                 continue
-            here = [r for r in gazetteer.readings(place) if gazetteer.coordinates(r) is not None]
+            # towns and cities only: a country or continent contains the body's place ("visits Africa")
+            here = [r for r in gazetteer.readings(place) if _is_city(r) and gazetteer.coordinates(r) is not None]
             if not here:
                 continue
             event = {claim.value} | _synonyms(claim.value)
@@ -849,7 +883,12 @@ class HeadlineContradicted(Rule):
                     absent and (how == "dateline" or token.sent.start == _lead(ctx).start))
                 if not same_event:
                     continue
-                there = [r for r in gazetteer.readings(other) if gazetteer.coordinates(r) is not None]
+                if _stance_of(token):
+                    continue  # "He will see an orphanage in Tanzania"
+                readings = gazetteer.readings(other)
+                if readings and not any(_is_city(r) for r in readings):
+                    continue  # a country or region: it may contain the headline's place
+                there = [r for r in readings if _is_city(r) and gazetteer.coordinates(r) is not None]
                 if there:
                     distance = min(gazetteer.distance_km(a, b) for a in here for b in there)
                     if distance is None or distance < 30:
@@ -949,32 +988,98 @@ def _phrase_names(token: Any) -> set[str]:
     return found
 
 
+def _headline_nouns(claim: Any) -> set[str]:
+    """Lower-cased common nouns of the headline (a Title Case headline capitalises them all)."""
+    return {w.lower() for w in claim.data.get("nouns", ())}
+
+
+def _modifiers(claim: Any) -> dict[str, set[str]]:
+    """What the headline's head nouns are said to be of: "sexism claim" -> {"claim": {"sexism"}}."""
+    found: dict[str, set[str]] = {}
+    for side in ("actor", "object"):
+        words = [w.lower() for w in claim.data[side] if w.isalpha()]
+        if len(words) > 1:
+            found[words[-1]] = set(words[:-1])
+    return found
+
+
 def _core_topics(claim: Any) -> set[str]:
     """The nouns a headline predicate is about: the head of its actor and of its object phrase."""
     found = set()
     for side in ("actor", "object"):
         words = [w for w in claim.data[side] if w.isalpha()]
-        if words:
-            found.add(words[-1].lower())
+        if words and (words[-1][:1].islower() or words[-1].lower() in _headline_nouns(claim)):
+            found.add(words[-1].lower())  # a common noun, not a name alone ("Malik", "Umbro")
     topics = set(claim.data.get("topics", ()))
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
 
 
-def _main_predicate(token: Any) -> bool:
-    """A verb or direction word, or a noun that is itself the clause's subject or object ("a 9 percent
-    fall"), not a noun in a phrase of background ("after three years of delays")."""
+def _main_predicate(token: Any, nouns: frozenset[str] | None = None) -> bool:
+    """A verb or direction word ("closed down 18%"), or a noun of change that is itself the clause's
+    subject or object with a figure ("a 9 percent fall"), not a noun of background ("after three years of
+    delays"). `nouns`, when given, are the words allowed as nouns (the hand-made table's directions:
+    WordNet's verb antonyms are verbs, "lose"/"profit" is no noun pair)."""
     if token.pos_ in ("VERB", "ADJ", "ADV"):
         return True
+    if token.pos_ == "ADP" and token.lower_ in ("up", "down") and token.dep_ in ("prt", "advmod", "prep"):
+        return True
+    if nouns is not None and token.lemma_.lower() not in nouns:
+        return False
     return token.pos_ == "NOUN" and token.dep_ in ("nsubj", "dobj", "attr", "ROOT") and any(
-        c.like_num or c.dep_ in ("nummod", "amod") for c in token.subtree if c.i != token.i)
+        c.like_num for c in token.subtree if c.i != token.i)
 
 
-def _stance_of(token: Any) -> bool:
+def _in_lead(ctx: ArticleAnalysis, token: Any, sentences: int = 4) -> bool:
+    """Whether a token is in the first sentences of the body, which tell the headline's news."""
+    for index, sent in enumerate(ctx.body_doc.sents):
+        if index >= sentences:
+            return False
+        if sent.start <= token.i < sent.end:
+            return True
+    return False
+
+
+_HAND_OPPOSITES: dict[str, frozenset[str]] | None = None
+
+
+def _hand_opposites() -> dict[str, frozenset[str]]:
+    """word -> its opposites in the hand-made table alone (consistency/data/opposites.tsv)."""
+    global _HAND_OPPOSITES
+    if _HAND_OPPOSITES is None:
+        from importlib import resources
+
+        table: dict[str, frozenset[str]] = {}
+        text = resources.files("consistency").joinpath("data", "opposites.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
+                for word in left:
+                    table[word] = table.get(word, frozenset()) | right
+                for word in right:
+                    table[word] = table.get(word, frozenset()) | left
+        _HAND_OPPOSITES = table
+    return _HAND_OPPOSITES
+
+
+def _stance_of(token: Any, plans: bool = False) -> bool:
+    """Quoted, hedged, or under a modal or a verb of intent ("hopes the move will reverse a fall");
+    with `plans`, a plan stated outright ("BA will suspend", "BA is to suspend") is a statement too."""
     from consistency.understanding.facts.qualifiers import stance
 
-    return bool(stance(token) & {"quoted", "hedged"})
+    if stance(token) & {"quoted", "hedged"}:
+        return True
+    for t in (token, *token.ancestors):
+        modals = _MODALS - ({"will", "'ll"} if plans else set())
+        if t.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in modals for c in t.children)
+                                          or t.lemma_.lower() in _INTENT):
+            return True
+    return False
+
+
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can", "must"})
+_INTENT = frozenset({"hope", "plan", "aim", "want", "expect", "try", "seek", "intend", "propose", "threaten"})
 
 
 def _negation(token: Any) -> str:
@@ -1093,6 +1198,10 @@ def _place_name(pobj: Any, gazetteer: Any) -> str | None:
     return None
 
 
+def _is_city(place: Any) -> bool:
+    return type(place).__name__ == "City"
+
+
 def _named_as_place(token: Any) -> bool:
     """Whether a body place is introduced as one ("the island of Bintan", "the town of Lagoi")."""
     return any(t.lower_ in _PLACE_NOUNS for t in token.subtree)
@@ -1163,6 +1272,8 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
     """Whether a body predicate's own subject or object phrase holds one of the headline's topic nouns
     (not a name alone), with no modifier that makes it another thing ("sexism claim" / "claim of
     unfair dismissal")."""
+    if token.pos_ in ("ADV", "ADP") and token.head.i != token.i:
+        return _about(token.head, topics, modifiers)  # "shares closed down 18%": the verb's arguments
     arguments = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "nsubj:pass")]
     if token.dep_ in ("amod", "acl", "relcl") or token.pos_ in ("ADJ", "NOUN") and token.dep_ != "ROOT":
         arguments.append(token.head)

@@ -71,6 +71,9 @@ def is_predicate(token: Token) -> bool:
         if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
             return False
         before = token.doc[token.i - 1]
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.pos_ in ("VERB", "AUX"):
+            return False  # "Umbro profits lifted by Euro 2004": the noun is the subject
         return before.pos_ in ("NOUN", "PROPN") and not before.is_stop and before.dep_ != "compound" \
             or token.dep_ in ("ROOT", "compound") and before.pos_ in ("NOUN", "PROPN")
     return False
@@ -167,7 +170,8 @@ def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str |
     for t in doc:
         if t.lower_ in _PLACE_PREPS and t.head.i in heads | {pred.head.i} and t.i > pred.i:
             place = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if place is not None and place.pos_ == "PROPN" and place.text[:1].isupper():
+            # a capitalised object: the small model often tags a headline's place a noun ("off Batam")
+            if place is not None and place.pos_ in ("PROPN", "NOUN") and place.text[:1].isupper():
                 return place, t.lower_
     for t in doc[:-2]:
         if _hyphen_participle(doc, t) and (doc[t.i + 2].i == pred.i or doc[t.i + 2].head.i in heads):
@@ -251,4 +255,5 @@ def extract(reader: Reader) -> Iterator[Claim]:
             place_start=place.idx if place is not None else None,
             figures=figures, score=frame["score"],
             aligned=[first_sentence + i for _, i in sorted(aligned)][:8],
+            nouns=sorted({t.lower_ for t in doc if t.pos_ == "NOUN"}),
         )
