@@ -842,7 +842,9 @@ class HeadlineContradicted(Rule):
                         supported = t  # the body says the headline's word about the headline's thing
                         break
                     continue
-                if against is None and (about and _in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
+                # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
+                # own arguments must hold the headline's noun
+                if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
                     against, close = t, about
             if supported is None and against is not None:
                 said = f"not {claim.text}" if negated else claim.text

@@ -232,8 +232,6 @@ def extract(reader: Reader) -> Iterator[Claim]:
     doc = ctx.title_doc
     if not len(doc) or not ctx.article.body.strip():
         return
-    title_span = reader.span_of(doc, 0, len(doc))
-    reader.add_subject("article", "article", "the article", title_span)
     body_sents = list(ctx.body_doc.sents)
     figures = [{"value": q.value, "unit": q.unit, "text": q.text, "counted": q.counted}
                for q in ctx.quantities if q.field == "title"]
