@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, events, kin, names, nationality, roles
+from . import ages, events, headline, kin, names, nationality, roles
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -24,6 +24,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     kin.extract,
     nationality.extract,
     events.extract,
+    headline.extract,
 )
 
 __all__ = ["EXTRACTORS", "Extractor"]

@@ -1,0 +1,257 @@
+"""Headline claims: what the headline says happened, read into the ledger like a body claim.
+
+Each predicate of the headline ("Rovers edge Collegians", "profit rises", "approves $35.1
+million deal", "runs aground off Batam", "Ballarat-shot drama") becomes a `headline` claim
+about the article. Its value is the predicate's lemma; `data` holds
+
+- `actor`: the words of whoever does it (the subject, or the words before the predicate in
+  headline-ese, where the small model often tags the verb a plural noun: "profit rises");
+- `object`: the words of what it is done to ("Collegians", "cancer wing");
+- `topics`: the content-noun lemmas of actor and object, what body claims must be about;
+- `place`: the place the headline puts it in (`in`/`at`/`off`/`near` + a name, or a name
+  before a hyphenated participle, "Ballarat-shot") with the preposition in `place_how`;
+- `figures`: the headline's figures (value, unit, text), and `score` a pair ("24-19" is a
+  score or tally, [24, 19], not a range) when the headline has one;
+- `aligned`: indices of the body sentences about the same subject (sharing a name or a
+  topic noun with the headline's actor or object), best first.
+
+Qualifiers give the headline's stance: `question` ("Will X win?"), `quoted` ("'We will
+win', says X"), `hedged` (may, could, set to, poised to, likely), `future` ("X to quit"),
+`conditional` ("if"), `negated`. Rules compare only claims that carry none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .qualifiers import HEDGES, inside_quotation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+_PLACE_PREPS = frozenset({"in", "at", "off", "near", "outside", "on"})
+_HEDGE_WORDS = HEDGES | frozenset({"may", "might", "could", "would", "should", "likely", "poised", "set",
+                                   "expected", "eyes", "eye", "mulls", "considers", "seeks", "plans", "hopes",
+                                   "threatens", "bid", "vows", "wants"})
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "but", "as", "after", "while", "and", "amid", "with", "despite",
+                            "–", "—", "-", "|", "before", "when", "over"})
+_QUESTION_STARTS = frozenset({"will", "can", "could", "should", "would", "is", "are", "does", "do", "did",
+                              "who", "what", "why", "how", "which", "when", "where", "has", "have"})
+_SCORE = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
+
+
+@cache
+def verb_lexicon() -> frozenset[str]:
+    """Verbs WordNet knows (the keys of consistency/data/verb_synonyms.tsv) plus the antonym tables' words."""
+    words: set[str] = set()
+    for name in ("verb_synonyms.tsv", "antonyms.tsv", "opposites.tsv"):
+        text = resources.files("consistency").joinpath("data", name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line and not line.startswith("#"):
+                for side in line.split("\t")[:2 if name != "verb_synonyms.tsv" else 1]:
+                    words.update(w.strip() for w in side.split(",") if w.strip())
+    return frozenset(words)
+
+
+def is_predicate(token: Token) -> bool:
+    """A headline predicate: a verb, or a word headline-ese leaves tagged a noun ("profit rises",
+    "hospital delays wing") that is a known verb, in its -s form, with no determiner of its own."""
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+        if token.i == 0 and token.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in token.children):
+            return False  # "Wet summer leaves ...": a headline does not open on an imperative
+        return token.tag_ != "VBG" or token.dep_ == "ROOT"
+    if token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "VBZ") and token.lower_.endswith("s") \
+            and token.i > 0 and token.lemma_.lower() in verb_lexicon():
+        if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
+            return False
+        before = token.doc[token.i - 1]
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.pos_ in ("VERB", "AUX"):
+            return False  # "Umbro profits lifted by Euro 2004": the noun is the subject
+        return before.pos_ in ("NOUN", "PROPN") and not before.is_stop and before.dep_ != "compound" \
+            or token.dep_ in ("ROOT", "compound") and before.pos_ in ("NOUN", "PROPN")
+    return False
+
+
+def frames(doc: Doc) -> Iterator[dict[str, Any]]:
+    """The headline's predicates with actor, object, place, figures and stance."""
+    preds = [t for t in doc if is_predicate(t)]
+    title = doc.text.strip()
+    question = title.endswith("?") or bool(len(doc)) and doc[0].lower_ in _QUESTION_STARTS and doc[0].pos_ in (
+        "AUX", "PRON", "ADV", "VERB") and title.endswith("?")
+    quoted_head = title[:1] in "\"'“‘"
+    extra = []
+    for t in doc[:-2]:
+        if _hyphen_participle(doc, t) and doc[t.i + 2] not in preds:
+            extra.append(doc[t.i + 2])  # "Ballarat-shot drama": the shooting is an event of the headline
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if not preds and root is not None and root.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in root.children):
+        extra.append(root)  # "water-sharing deal in Almaty": an event noun with its place
+    for pred in sorted([*preds, *extra], key=lambda t: t.i):
+        qualifiers = set()
+        if question or "?" in title:
+            qualifiers.add("question")
+        if quoted_head or inside_quotation(pred) or _in_single_quotes(doc, pred):
+            qualifiers.add("quoted")
+        window = [t.lower_ for t in doc[max(0, pred.i - 3):pred.i]]
+        if any(w in _HEDGE_WORDS for w in window) or any(c.lower_ in _HEDGE_WORDS for c in pred.children):
+            qualifiers.add("hedged")
+        if pred.i > 0 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB":
+            qualifiers.add("future")  # "Blair to visit Iraq": planned, not done
+        if any(c.dep_ == "neg" for c in pred.children) or any(w in ("not", "no", "never", "fails", "fail") for w in window):
+            qualifiers.add("negated")
+        if any(t.lower_ in ("if", "unless") for t in doc[:pred.i]):
+            qualifiers.add("conditional")
+        actor = _actor(doc, pred, preds)
+        obj = _object(doc, pred, preds)
+        place, how = _place(doc, pred, obj)
+        yield {
+            "predicate": pred,
+            "lemma": pred.lemma_.lower(),
+            "qualifiers": qualifiers,
+            "actor": actor,
+            "object": obj,
+            "place": place,
+            "place_how": how,
+            "score": _score(doc),
+        }
+
+
+def _in_single_quotes(doc: Doc, token: Token) -> bool:
+    """Between single quotation marks of a headline ('We will win', says X)."""
+    text = doc.text
+    marks = [m.start() for m in re.finditer(r"(?<!\w)['‘]|['’](?!\w)", text)]
+    return any(a < token.idx < b for a, b in zip(marks[::2], marks[1::2]))
+
+
+def _segment(doc: Doc, start: int, stop: int, step: int, preds: list[Token]) -> list[Token]:
+    """Tokens from start (inclusive) towards stop, up to a clause break or another predicate."""
+    found = []
+    i = start
+    pred_is = {p.i for p in preds}
+    while (i < stop) if step > 0 else (i > stop):
+        t = doc[i]
+        if t.lower_ in _CLAUSE_BREAKS and not (t.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_) \
+                or i in pred_is or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+            break
+        if step < 0 and t.dep_ == "prep" and found:
+            break
+        if step > 0 and t.dep_ == "prep" and t.lower_ in _PLACE_PREPS | {"for", "to", "from", "by", "of", "into"}:
+            break
+        found.append(t)
+        i += step
+    return found[::-1] if step < 0 else found
+
+
+def _actor(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
+    subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.i < pred.i:
+        tokens = [t for t in subject.subtree if t.i < pred.i]
+    else:
+        tokens = _segment(doc, pred.i - 1, -1, -1, preds)
+    return [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text[:1].isupper()]
+
+
+def _object(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
+    tokens = _segment(doc, pred.i + 1, len(doc), 1, preds)
+    return [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") or t.text[:1].isupper() and t.is_alpha]
+
+
+def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str | None]:
+    """A named place the headline puts the event in: "off Batam", "deal in Almaty", "Ballarat-shot"."""
+    heads = {pred.i} | {t.i for t in obj}
+    for t in doc:
+        if t.lower_ in _PLACE_PREPS and t.head.i in heads | {pred.head.i} and t.i > pred.i:
+            place = next((c for c in t.children if c.dep_ == "pobj"), None)
+            # a capitalised object: the small model often tags a headline's place a noun ("off Batam")
+            if place is not None and place.pos_ in ("PROPN", "NOUN") and place.text[:1].isupper():
+                return place, t.lower_
+    for t in doc[:-2]:
+        if _hyphen_participle(doc, t) and (doc[t.i + 2].i == pred.i or doc[t.i + 2].head.i in heads):
+            return t, "-" + doc[t.i + 2].lower_
+    return None, None
+
+
+def _hyphen_participle(doc: Doc, t: Token) -> bool:
+    """"Ballarat-shot drama", "Leeds-made film": a name before a hyphenated participle of an event
+    (not "London-based", "Oxford-born": where someone is, not where something happened)."""
+    if t.i + 2 >= len(doc):
+        return False
+    nxt, part = doc[t.i + 1], doc[t.i + 2]
+    return t.text[:1].isupper() and t.pos_ == "PROPN" and nxt.text == "-" and not t.whitespace_ \
+        and not nxt.whitespace_ and part.lower_ not in ("based", "born", "bound", "listed", "owned", "led", "backed",
+                                                        "registered", "headquartered", "educated", "raised") \
+        and (part.tag_ == "VBN" or part.lower_.endswith("ed") or part.lower_ in _PARTICIPLES)
+
+
+_PARTICIPLES = frozenset({"shot", "made", "built", "set", "held", "run", "won", "hit", "struck", "found", "sold"})
+
+
+def _score(doc: Doc) -> list[int] | None:
+    """A pair "24-19" in the headline: a score or tally, read as a pair, not a range of values."""
+    for t in doc:
+        m = _SCORE.match(t.text)
+        if m is None and t.like_num and t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–") \
+                and doc[t.i + 2].like_num and not t.whitespace_:
+            m = _SCORE.match(t.text + "-" + doc[t.i + 2].text)
+            nxt = doc[t.i + 3] if t.i + 3 < len(doc) else None
+        else:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if m is None:
+            continue
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS" and nxt.lower_ not in ("wins", "votes"):
+            continue  # "10-15 people": a range of a count
+        return [int(m.group(1)), int(m.group(2))]
+    return None
+
+
+def words_of(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def topics_of(tokens: list[Token]) -> list[str]:
+    """Content lemmas of a phrase: nouns, names (lower-cased), not stop words."""
+    return sorted({t.lemma_.lower() if t.pos_ == "NOUN" else t.text.lower().removesuffix("'s") for t in tokens
+                   if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper() and t.is_alpha}
+                  - {"s", "'s"} - _STOP_TOPICS)
+
+
+_STOP_TOPICS = frozenset({"year", "time", "day", "week", "month", "people", "man", "woman", "new", "first", "last"})
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """One `headline` claim per predicate of the headline, aligned with the body sentences about it."""
+    ctx = reader.ctx
+    doc = ctx.title_doc
+    if not len(doc) or not ctx.article.body.strip():
+        return
+    body_sents = list(ctx.body_doc.sents)
+    figures = [{"value": q.value, "unit": q.unit, "text": q.text, "counted": q.counted}
+               for q in ctx.quantities if q.field == "title"]
+    for frame in frames(doc):
+        pred = frame["predicate"]
+        topics = set(topics_of(frame["actor"])) | set(topics_of(frame["object"]))
+        aligned = []
+        for index, sent in enumerate(body_sents):
+            words = {t.lemma_.lower() for t in sent} | {t.text.lower() for t in sent}
+            shared = len(topics & words)
+            if shared:
+                aligned.append((-shared, index))
+        first_sentence = len(ctx.sentences) - len(body_sents)
+        place = frame["place"]
+        yield reader.claim(
+            "article", "headline", frame["lemma"], doc, pred.i, pred.i + 1, "headline", frame["qualifiers"],
+            actor=words_of(frame["actor"]), object=words_of(frame["object"]), topics=sorted(topics),
+            place=place.text if place is not None else None, place_how=frame["place_how"],
+            place_start=place.idx if place is not None else None,
+            figures=figures, score=frame["score"],
+            aligned=[first_sentence + i for _, i in sorted(aligned)][:8],
+            nouns=sorted({t.lower_ for t in doc if t.pos_ == "NOUN"}),
+        )

@@ -1,0 +1,145 @@
+"""HL02 headline.contradicted-claim over the ledger's headline claims: polarity, winner, figure, place."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.testing import assert_flags, assert_passes, run_rule
+
+
+# --- polarity: an antonym of the headline's predicate about the same thing ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    # business
+    ("Brightwater profit jumps\nLONDON - Brightwater said its annual profit fell 9 percent as costs rose.",
+     "jumps"),
+    # politics
+    ("Council rejects housing budget\nThe city council approved the housing budget by 31 votes to 12 on Tuesday.",
+     "rejects"),
+    # health / culture: a wing "delayed" that the body says opened
+    ("Regional hospital delays maternity wing\nThe regional hospital opened its new maternity wing on Monday "
+     "after two years of building work.", "delays"),
+    # science: WordNet antonym pairs beyond the hand table (accept / reject)
+    ("Journal accepts disputed study\nThe journal rejected the disputed study on Friday, its editors said.",
+     "accepts"),
+    # culture: praise / criticise
+    ("Critics praise new Verdi staging\nCritics criticised the new Verdi staging at the Royal Opera House, "
+     "calling it muddled.", "praise"),
+])
+def test_hl02_flags_a_headline_predicate_the_body_reverses(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the body's word"
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    # the body says the headline's word about the headline's thing
+    "Brightwater profit jumps\nBrightwater said its profit jumped 9 percent, although its shares fell.",
+    # the opposite word is about something else
+    "Brightwater profit rises\nBrightwater's profit rose 4 percent. Its shares fell 2 percent on the news.",
+    # questions, quoted and hedged headlines are not claims
+    "Will council reject the budget?\nThe city council approved the budget by 31 votes to 12.",
+    "'We will reject the budget', says mayor\nThe city council approved the budget by 31 votes to 12.",
+    "Council may reject budget\nThe city council approved a first draft of the budget last month.",
+    "Council to reject budget\nThe city council approved a first draft of the budget last month.",
+    # a headline pun: "Wet summer" is not a verb
+    "Wet summer leaves farmers short of hay\nThe summer in the south was drier, farmers said.",
+    # background noun, not the news: "after years of delays" beside "opened"
+    "Hospital opens cancer wing after delays\nThe hospital opened its cancer wing on Monday after years of delays.",
+])
+def test_hl02_polarity_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- the winner ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # sport: the headline's winner is the one beaten
+    "Rovers edge Collegians to claim club crown\nHAMILTON - Cambridge Collegians are club champions after "
+    "edging Rovers 24-19 in a tense final on Saturday.",
+    # tennis: a player "loses" a final the body says he won
+    "Okafor loses Lagos Open final\nTop seed Daniel Okafor beat Marco Rossi 6-4 6-3 to win the Lagos Open "
+    "final on Sunday.",
+    # business: another bidder won the contest the headline gives to X
+    "Rheinwerk wins battle for pump maker\nSwedish group Norrsken Industrier won the contest for the pump maker "
+    "after its rival, Rheinwerk, pulled out.",
+    # passive: "was beaten by"
+    "Hartley beats Moreau in Paris final\nHartley was beaten by Moreau in the Paris final on Sunday.",
+])
+def test_hl02_flags_the_wrong_winner(text):
+    findings = assert_flags("HL02", text)
+    assert findings[0].data["kind"] in ("winner", "polarity")
+
+
+@pytest.mark.parametrize("text", [
+    "Rovers beat City 3-1\nRovers won 3-1. City had beaten Rovers last year.",
+    # a past defeat in the pluperfect is background, not the result
+    "Collegians edge Rovers in final\nCollegians edged Rovers 24-19. Rovers, who had beaten Collegians twice "
+    "in the regular season, led at half-time.",
+    # an election: the headline's winner won; the loser conceded
+    "Sandhu wins mayoral byelection\nPriya Sandhu won Monday's byelection by 7,000 votes. Her rival, "
+    "Tom Kowalczyk, conceded shortly after 11 p.m.",
+    # a candidate who lost an earlier, different race
+    "Sandhu wins mayoral byelection\nPriya Sandhu won Monday's byelection. She ran for council in 2018 and lost.",
+    "Will Okafor win the Lagos Open?\nMarco Rossi beat Daniel Okafor in last year's final.",
+])
+def test_hl02_winner_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- figures -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Council approves $62 million stadium deal\nThe council approved a $26 million contract for the stadium.",
+    "Wheat line outyields rivals by 18 per cent\nA wheat line bred at the lab produced 14 per cent more grain "
+    "than a commercial cultivar in the trials.",
+])
+def test_hl02_flags_a_figure_the_body_gives_otherwise(text):
+    assert_flags("HL02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Council approves $35 million deal\nThe council approved a $35.1 million contract on Monday.",
+    # a score is a pair, not a range: "5-2" in the headline, 5-2 in the body
+    "United beat City 5-2\nUnited beat City 5-2 at Old Trafford on Saturday.",
+    "Wheat yields up by 14 per cent\nThe wheat line produced 14 per cent more grain than the standard variety.",
+])
+def test_hl02_figure_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- place of the event ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # transport: the grounding happened off another island
+    "Container ship runs aground off Batam\nSINGAPORE - A container ship ran aground on a reef off the northern "
+    "coast of the Indonesian island of Bintan early on Thursday. Two tugs were sent from Batam.",
+    # culture: a hyphenated participle, "-shot", against "filmed in"
+    "Ballarat-shot drama tops ratings\nThe drama, filmed over 14 weeks in and around Bendigo last spring, "
+    "reached 1.1 million viewers.",
+    # diplomacy: the dateline and the lead put the deal in another capital
+    "Neighbours initial water deal in Almaty\nTashkent, Uzbekistan — Ministers initialled a draft water deal on "
+    "Wednesday after three days of talks in the Uzbek capital.",
+    # sport: a stage finish
+    "Moreau wins stage in Bilbao\nFrench rider Luc Moreau won the fifth stage in Pamplona on Tuesday.",
+])
+def test_hl02_flags_a_place_the_body_contradicts(text):
+    findings = assert_flags("HL02", text)
+    assert findings[0].data["kind"] == "place"
+    assert findings[0].evidence
+
+
+@pytest.mark.parametrize("text", [
+    # a place inside the headline's place
+    "Blair speaks in London\nTony Blair spoke in Westminster on Monday.",
+    # the same place
+    "Ship runs aground off Batam\nA ship ran aground off Batam on Thursday.",
+    # a based-in compound is not where the event happened
+    "London-based firm opens office\nThe firm opened an office in Leeds on Monday.",
+    # the headline's place is named in the body and the other place is for another event
+    "Ministers sign deal in Almaty\nMinisters signed the deal in Almaty. They will meet again in Tashkent.",
+])
+def test_hl02_place_traps(text):
+    assert_passes("HL02", text)
+
+
+def test_hl02_message_names_both_sides():
+    findings = run_rule("HL02", "Moreau wins stage in Bilbao\nFrench rider Luc Moreau won the fifth stage in "
+                        "Pamplona on Tuesday.")
+    assert "Bilbao" in findings[0].message and "Pamplona" in findings[0].message
