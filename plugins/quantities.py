@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
+from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import Quantity
 from consistency.understanding.tokens import sentence_of
 
@@ -405,6 +406,8 @@ class PartsTotalMismatch(Rule):
             actual = 100.0 * part.value / whole.value
             if abs(actual - pct.value) <= 1.0 or _rounds_to(actual, pct.value):
                 continue
+            if (pct.approximate or pct.bound) and abs(actual - pct.value) <= max(2.5, 0.1 * pct.value):
+                continue  # "about 25 percent" of 24.4 percent
             span = ctx.span_at(part.field, part.start, pct.end)
             yield self.finding(
                 f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
@@ -503,8 +506,14 @@ def _is_name(tokens: list[Token]) -> bool:
 def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
     """(whole, percent) for "X of Y ..., or Z%", "X out of Y (Z%)" or "Of the Y ..., X ..., or Z%" at quantity i."""
     part = quantities[i]
-    if part.unit is not None or i + 1 >= len(quantities):
+    if part.unit is not None or part.duration is not None or i + 1 >= len(quantities):
         return None
+    anaphoric = _anaphoric_base(quantities, i)
+    if anaphoric is not None:
+        whole, pct = anaphoric, quantities[i + 1]  # "... an audience of 1.12 million. Of those, 428,000, or 48%"
+        if pct.unit != "%" or pct.sentence != part.sentence or not 0 < part.value <= whole.value:
+            return None
+        return (whole, pct) if _percent_follows(part, pct) else None
     if i >= 1 and _opens_with_of(quantities[i - 1]):
         whole, pct = quantities[i - 1], quantities[i + 1]  # "Of the 200 asked, 50 said yes, or 40%"
     elif i + 2 < len(quantities):
@@ -518,25 +527,73 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
         return None  # "X of Y", "X out of the Y": at most three words between
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
     if whole.tokens[0] > part.tokens[0]:
-        if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]):
-            return None
+        if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) and not (
+                len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES):
+            return None  # "150 of its 1,200 jobs" is read too
         pct_after = whole
     else:
         pct_after = part
     whole_end = pct_after.tokens[1]
     if not 0 < part.value <= whole.value or part.range or whole.range:
         return None
-    gap = doc[whole_end:pct.tokens[0]]
-    if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some"):
+    return (whole, pct) if _percent_follows(part, pct, whole_end) else None
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_ANAPHORS = frozenset({"those", "these", "them", "which", "whom", "this", "that"})
+
+
+def _anaphoric_base(quantities: list[Quantity], i: int) -> Quantity | None:
+    """The count an "Of those (viewers), 312 ..." takes up: the last whole count before the sentence,
+    in it or the one before, larger than the part; one whose counted noun the anaphor names is preferred."""
+    part = quantities[i]
+    doc, sent = part.sentence.doc, part.sentence
+    words = [t.lower_ for t in doc[sent.start:part.tokens[0]]]
+    if len(words) < 2 or words[0] != "of" or words[1] not in _ANAPHORS or len(words) > 6:
         return None
+    named = doc[sent.start + 2].lemma_.lower() if words[1] in ("those", "these") and len(words) > 3 else None
+    candidates = []
+    for q in reversed(quantities[:i]):
+        if q.field != part.field or q.sentence.start < sent.start and q.sentence.end < sent.start - 80:
+            break
+        if q.sentence == sent and q.tokens[0] > part.tokens[0]:
+            continue
+        if q.unit is None and q.duration is None and not q.range and not q.score and q.value > part.value and \
+                not (q.is_integer and 1900 <= q.value <= 2100 and len(q.text) == 4):
+            candidates.append(q)
+        if len(candidates) >= 3:
+            break
+    previous = [q for q in candidates if q.sentence == sent or q.sentence.end <= sent.start and
+                _sentences_apart(q, part) <= 1]
+    if not previous:
+        return None
+    if named is not None:
+        for q in previous:
+            if q.counted == named:
+                return q
+    return previous[0] if len(previous) == 1 else None  # two counts before: "those" may take up either
+
+
+def _sentences_apart(a: Quantity, b: Quantity) -> int:
+    """How many sentence boundaries lie between two quantities of one doc."""
+    doc = a.sentence.doc
+    return sum(1 for t in doc[a.tokens[1]:b.tokens[0]] if t.is_sent_start)
+
+
+def _percent_follows(part: Quantity, pct: Quantity, after: int | None = None) -> bool:
+    """"312 - or 18 percent", "428,000, or 48 per cent", "30 out of 120 (25%)": the percentage glosses the count."""
+    doc = part.sentence.doc
+    gap = doc[(after if after is not None else part.tokens[1]):pct.tokens[0]]
+    if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some",
+                                                          "around", "roughly", "almost"):
+        return False
     if any(t.pos_ == "VERB" and t.lemma_.lower() in ("rise", "fall", "increase", "decrease", "grow", "drop", "compare")
            for t in gap):
-        return None
-    after = doc[pct.tokens[1]:pct.tokens[1] + 1]
-    if len(after) and after[0].lower_ in ("more", "less", "up", "down", "higher", "lower", "than", "on", "from",
-                                          "rise", "increase", "fall", "drop", "growth"):
-        return None
-    return whole, pct
+        return False
+    following = doc[pct.tokens[1]:pct.tokens[1] + 1]
+    return not (len(following) and following[0].lower_ in ("more", "less", "up", "down", "higher", "lower", "than",
+                                                            "on", "from", "rise", "increase", "fall", "drop",
+                                                            "growth"))
 
 
 def _opens_with_of(q: Quantity) -> bool:
@@ -561,7 +618,7 @@ _SHARE_GUARDS = frozenset({"points", "point", "more than one", "multiple", "resp
 
 def _listable(q: Quantity) -> bool:
     """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
-    if q.range or q.score or q.change or q.approximate or q.bound:
+    if q.range or q.score or q.change or q.approximate or q.bound or q.duration is not None:
         return False
     if q.unit is None and q.is_integer and 1900 <= q.value <= 2100 and len(q.text) == 4:
         return False
@@ -640,7 +697,11 @@ class SumMismatch(Rule):
             quantities = sorted(by_sentence[key], key=lambda q: q.start)
             if key[0] == "title":
                 continue
-            for run in _runs(quantities):
+            runs = [r for r in _runs(quantities) if _unit_class(r[0]) != "percent"]
+            # shares are read over the percentages alone: "41 per cent, B 38 per cent and the other
+            # three books 26 per cent" is one list though a count stands between two shares
+            runs += list(_runs([q for q in quantities if _unit_class(q) == "percent"]))
+            for run in sorted(runs, key=lambda r: r[0].start):
                 finding = self._shares(ctx, run) if _unit_class(run[0]) == "percent" else \
                     self._parts(ctx, run, quantities, previous)
                 if finding is not None:
@@ -726,9 +787,6 @@ def _breakdown(total: Quantity, between: SpacySpan) -> bool:
     return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
 
 
-_CHANGE_NOUNS = frozenset("""
-rise fall increase decrease drop cut gain growth decline jump slump loss profit rate share stake margin
-""".split())
 # Words that report a changed figure anywhere in its sentence ...
 _RESTATEMENT_UPDATES = frozenset("now later instead rather revised updated amended".split())
 # ... verbs that change the figure they govern ("extended the four-year contract") ...
@@ -742,26 +800,20 @@ _TIME_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute", "seco
 _DEFINITE = frozenset({"the", "its", "their", "his", "her", "this", "that", "those", "these"})
 
 
-def _thing(q: Quantity) -> tuple[str | None, str | None]:
-    """(what is counted, unit): "a five-year contract" -> ("contract", "year"), "22 trucks" -> ("truck", None)."""
-    doc = q.sentence.doc
-    i = q.tokens[1]
-    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 2].pos_ == "NOUN":
-        return doc[i + 2].lemma_.lower(), doc[i + 1].lemma_.lower()  # "five - year contract"
-    return q.counted, q.unit
-
-
 class RestatedValue(Rule):
-    """A definite mention restates an earlier figure with another value.
+    """One subject's measure is stated twice, and a later back-reference gives another value.
 
     What it flags:
-        "will sign a five-year contract" and later "the four-year contract"; "voted to buy
-        22 electric garbage trucks" and later "the 26 trucks": a figure introduced once and
-        then referred back to ("the", "its") with a different value, nothing saying it changed.
+        A figure of the claims ledger (a subject's revenue, margin, sentence, contract term or
+        count of things) introduced once and later taken up by a back-reference ("the",
+        "his", "its") with an incompatible value: "rose 12 percent to 318 million" ... "the
+        381 million in revenue"; "a sentence of five years" ... "the four-year sentence";
+        "won by 14 seconds" ... "his 17-second advantage"; "voted to buy 22 electric garbage
+        trucks" ... "the 26 trucks".
 
     Why it matters:
-        A definite mention points back to what was said before; a different figure there is
-        one of the two figures being wrong.
+        A back-reference points to what was said before; a different figure there means one
+        of the two is wrong.
 
     Example:
         Conductor signs on
@@ -774,64 +826,170 @@ class RestatedValue(Rule):
         four-year contract of her predecessor, and the five-year contract starts in May.
 
     Reads:
-        `ctx.quantities` (values and what they count); the determiner and the words of the
-        sentence for updates ("now", "revised", "extended", "another").
+        `ctx.claims`: quantity claims (subject, measure, value, unit, qualifiers `approximate`,
+        `bound-*`, `range`, `update`, `previous`, `rate`, `hypothetical`, `forecast`, and
+        `data.period`, `data.definite`). Figures are compatible when they agree after
+        rounding to the coarser one, within 20 percent when either is approximate, within a
+        bound, or when they carry different periods ("in 2022", "quarterly"). From the text
+        it still reads the words that mark another item or a change beside the back-reference
+        ("new", "another", "extended the four-year contract").
     """
 
     code = "QT04"
     name = "quantities.restated-value"
     default_severity = Severity.warning
-    requires = ("entities", "quantities")
+    requires = ("entities", "quantities", "claims")
+
+    class Options(Options):
+        min_relative_difference: float = 0.2
+
+    options: RestatedValue.Options
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        seen: dict[tuple[str, str | None], list[Quantity]] = {}
-        body = sorted((q for q in ctx.quantities if q.field == "body" and not (
-            q.range or q.score or q.change or q.approximate or q.bound)), key=lambda q: q.start)
-        reported: set[tuple[str, str | None]] = set()
-        for q in body:
-            thing, unit = _thing(q)
-            after = q.sentence.doc[q.tokens[1]] if q.tokens[1] < len(q.sentence.doc) else None
-            if unit is None and ("-" in q.text or after is not None and after.text == "-"):
-                continue  # "the 10-building, 1.7-million-square-foot project": the number modifies another thing
-            if thing is None or thing in _CHANGE_NOUNS or thing in _TIME_WORDS or q.unit == "%" or (
-                    q.unit is None and q.is_integer and 1900 <= q.value <= 2100):
+        claims = [c for c in ctx.claims if c.extractor == "quantities" and c.attribute != "score"
+                  and c.span.field == "body"]
+        groups: dict[tuple[str, str], list[Claim]] = {}
+        for c in claims:
+            groups.setdefault((c.attribute, _dimension(c)), []).append(c)
+        for (measure, _), group in groups.items():
+            if measure in _MOVES or measure.endswith(" change"):
+                continue  # rises and falls: many in one article by design
+            yield from self._group(ctx, measure, group)
+
+    def _group(self, ctx: ArticleAnalysis, measure: str, group: list[Claim]) -> Iterator[Finding]:
+        for n, later in enumerate(group):
+            if not later.data.get("definite") or not _plain(later, later=True) or _marks_other_item(ctx, later):
                 continue
-            key = (thing, unit)
-            earlier = [e for e in seen.get(key, []) if e.sentence != q.sentence]
-            doc = q.sentence.doc
-            before = doc[q.tokens[0] - 1].lower_ if q.tokens[0] > q.sentence.start else ""
-            window = doc[max(q.sentence.start, q.tokens[0] - 5):min(q.sentence.end, q.tokens[1] + 4)]
-            noun = doc[q.tokens[0]]
-            while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
-                noun = noun.head  # from "four" up to "contract"
-            changed = {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES or {t.lower_ for t in window} & _OTHER_ITEM_WORDS \
-                or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS)
-            if earlier and before in _DEFINITE and key not in reported and not changed \
-                    and all(e.value != q.value for e in earlier) and len({e.value for e in earlier}) == 1 \
-                    and _cannot_be_part(q, earlier[0], unit):
-                reported.add(key)
-                first = earlier[0]
-                yield self.finding(
-                    f"\"{_phrase(ctx, q)}\" refers back to \"{_phrase(ctx, first)}\" with another figure "
-                    f"({_num(q.value)} against {_num(first.value)}).",
-                    [q.to_span()], [first.to_span()], confidence=0.65,
-                    data={"thing": thing, "unit": unit, "values": [first.value, q.value]},
-                )
-            seen.setdefault(key, []).append(q)
+            earlier = [e for e in group[:n] if e.sentence != later.sentence and _plain(e)
+                       and _same_owner(e, later) and not _other_periods(e, later)]
+            if not earlier or any(self._compatible(e, later) for e in earlier):
+                continue
+            if len({e.value for e in earlier}) != 1:
+                continue  # two earlier figures of this measure: the back-reference may take up either
+            first = earlier[0]
+            if not _cannot_be_part(later, first):
+                continue
+            yield self.finding(
+                f"\"{_context_words(ctx, later)}\" refers back to \"{_context_words(ctx, first)}\" with another "
+                f"figure ({_claim_value(later)} against {_claim_value(first)}).",
+                [later.span], [first.span], confidence=0.65,
+                data={"thing": measure, "unit": later.data.get("unit"), "values": [first.value, later.value],
+                      "subject": later.subject},
+            )
+            return  # one finding per measure
+
+    def _compatible(self, a: Claim, b: Claim) -> bool:
+        x, y = _seconds(a), _seconds(b)
+        if x == y:
+            return True
+        if "approximate" in a.qualifiers or "approximate" in b.qualifiers:
+            if abs(x - y) / max(abs(x), abs(y)) < self.options.min_relative_difference:
+                return True
+        return _rounds_to_same(a, b)
 
 
-def _cannot_be_part(later: Quantity, first: Quantity, unit: str | None) -> bool:
+# Measures that are movements, not levels: one article reports many of them.
+_MOVES = frozenset("rise fall increase decrease drop cut gain growth decline jump slump rate".split())
+_NOT_PLAIN = frozenset({"range", "update", "previous", "rate", "hypothetical", "negated", "bound-upper",
+                        "bound-lower"})
+
+
+def _plain(c: Claim, later: bool = False) -> bool:
+    """A figure stated as the value of its measure: no range, bound, update, earlier value or rate."""
+    if _NOT_PLAIN & set(c.qualifiers) or not later and ("forecast" in c.qualifiers or "approximate" in c.qualifiers
+                                                         and c.data.get("kind") == "count"):
+        return False
+    return not (c.data.get("kind") == "count" and isinstance(c.value, float) and not c.value.is_integer())
+
+
+def _dimension(c: Claim) -> str:
+    kind = c.data.get("kind", "count")
+    return "time" if kind == "duration" else str(c.data.get("unit") or kind)
+
+
+def _seconds(c: Claim) -> float:
+    return float(c.data.get("seconds", c.value))
+
+
+def _same_owner(a: Claim, b: Claim) -> bool:
+    return a.subject == b.subject or "article" in (a.subject, b.subject)
+
+
+def _other_periods(a: Claim, b: Claim) -> bool:
+    """Both figures carry date words, and none in common: two periods ("in 2022" / "in 2023")."""
+    pa, pb = set(a.data.get("period", ())), set(b.data.get("period", ()))
+    return bool(pa and pb and pa.isdisjoint(pb))
+
+
+def _step(text: str) -> float:
+    """The rounding step of a written number: "1.2 million" -> 100,000; "318" -> 1; "2.8" -> 0.1."""
+    match = re.search(r"(\d[\d,]*)(?:\.(\d+))?\s*(bn|m|k|tn|million|billion|trillion|thousand)?", text.lower())
+    if not match:
+        return 1.0
+    decimals = len(match.group(2) or "")
+    scale = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "tn": 1e12,
+             "trillion": 1e12}.get(match.group(3) or "", 1.0)
+    return scale * 10 ** -decimals
+
+
+def _rounds_to_same(a: Claim, b: Claim) -> bool:
+    """Whether one figure is the other rounded: "1.2 million" and "1,215,000", "2.8" and "2.75"."""
+    step = max(_step(a.text), _step(b.text))
+    return abs(float(a.value) - float(b.value)) <= step / 2 + 1e-9
+
+
+def _marks_other_item(ctx: ArticleAnalysis, c: Claim) -> bool:
+    """Words beside a back-reference that make it another item or a changed one: "the new five-year
+    contract", "extended the four-year contract", "now"."""
+    span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+    if span is None:
+        return True
+    doc = span.doc
+    sent = span.sent
+    window = doc[max(sent.start, span.start - 5):min(sent.end, span.end + 4)]
+    if {t.lower_ for t in sent} & _RESTATEMENT_UPDATES or {t.lower_ for t in window} & _OTHER_ITEM_WORDS:
+        return True
+    noun = doc[span.start]
+    while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
+        noun = noun.head  # from "four" up to "contract"
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS
+
+
+def _context_words(ctx: ArticleAnalysis, c: Claim) -> str:
+    """The figure with the noun it measures: "the 26 trucks", "2.8-second margin"."""
+    span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+    if span is None:
+        return c.text
+    doc = span.doc
+    end = span.end
+    for t in doc[span.end:min(span.sent.end, span.end + 3)]:
+        if t.is_punct or t.pos_ in ("CCONJ", "VERB", "AUX", "ADP"):
+            break
+        end = t.i + 1
+        if t.pos_ in ("NOUN", "PROPN"):
+            break  # up to the noun measured: "2.8-second margin", "26 trucks"
+    return doc[span.start:end].text
+
+
+def _claim_value(c: Claim) -> str:
+    unit = c.data.get("unit")
+    value = _num(float(c.value))  # type: ignore[arg-type]
+    if c.data.get("kind") == "duration":
+        return f"{value} {unit}s" if float(c.value) != 1 else f"{value} {unit}"  # type: ignore[arg-type]
+    if unit == "%":
+        return f"{value}%"
+    return f"{value} {unit}" if unit else value
+
+
+def _cannot_be_part(later: Claim, first: Claim) -> bool:
     """Whether the later figure cannot be a part or another set: "the four-year contract" after "a
-    five-year contract" (a figure of one thing), or "the 26 trucks" after "22 trucks" (more than
-    the set introduced, within a factor of two, with no new modifiers). "The two banks" after
-    "four banks" may be two of them, so it is not compared."""
-    if unit in _TERM_UNITS and later.unit is None and first.unit is None:
-        return True  # "N-year contract", "a five-year sentence": one thing's term
-    if unit is not None or first.value < 3 or later.value <= first.value or later.value > 2 * first.value:
-        return False  # sizes of products differ ("9.7-inch screen"); "the two guards" after "one guard"
-    doc = later.sentence.doc
-    between = [t for t in doc[later.tokens[1]:later.tokens[1] + 3] if t.pos_ in ("ADJ", "NOUN", "PROPN")]
-    return len(between) <= 1  # "the 26 trucks", not "the 25 EU member countries"
+    five-year contract" (a measure of one thing: a term, a margin, an amount), or "the 26 trucks"
+    after "22 trucks" (more than the set introduced, within a factor of two). "The two banks"
+    after "four banks" may be two of them, so it is not compared."""
+    if first.data.get("kind") != "count":
+        return True
+    a, b = float(first.value), float(later.value)  # type: ignore[arg-type]
+    return a >= 3 and a < b <= 2 * a
 
 
 def _phrase(ctx: ArticleAnalysis, q: Quantity) -> str:

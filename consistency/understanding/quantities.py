@@ -6,7 +6,9 @@ digits and number words with their scale ("1.2 million", "£1,400", "$1.13bn",
 "jobs"), the verb they attach to ("died", "were killed"), and qualifiers: bounds
 ("up to", "at least", "more than"), approximations ("about"), updates ("rose to",
 "revised", "now"), ranges ("10 to 15", "10-15") and sports scores ("won 3-1").
-Dates, years, times and ordinals are not quantities and are left out.
+Durations ("five years", "by 1.8 seconds", "a 17-second advantage", "the four-year
+sentence") are quantities with `duration` set to their time unit, even where the tagger
+calls them a TIME or DATE entity. Dates, years, clock times and ordinals are left out.
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ CHANGE_VERBS = {"rise", "climb", "increase", "jump", "grow", "fall", "drop", "re
 UPDATE_WORDS = {"revised", "revise", "now", "latest", "later", "updated", "update", "new", "final", "total",
                 "further", "another", "additional", "more", "risen", "rose", "climbed", "increased", "corrected",
                 "initially", "originally", "earlier", "first", "then", "since", "overall", "subsequently"}
+#: Time units of a duration, singular, with their length in seconds (months and years on average).
+DURATION_UNITS = {"second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0, "hr": 3600.0,
+                  "day": 86400.0, "week": 604800.0, "fortnight": 1209600.0, "month": 2629800.0,
+                  "year": 31557600.0, "decade": 315576000.0, "century": 3155760000.0}
+_DURATION_PLURALS = {"seconds": "second", "secs": "sec", "minutes": "minute", "mins": "min", "hours": "hour",
+                     "hrs": "hr", "days": "day", "weeks": "week", "fortnights": "fortnight", "months": "month",
+                     "years": "year", "decades": "decade", "centuries": "century"}
 _SPORT_WORDS = {"win", "won", "beat", "draw", "drew", "lose", "lost", "defeat", "victory", "score", "lead", "led",
                 "match", "game", "final", "goal", "set", "tie", "half-time", "aggregate"}
 
@@ -62,7 +71,8 @@ class Quantity:
     to ("die", "kill"). `bound` is "upper" (up to, fewer than) or "lower" (at least,
     more than); `approximate` for about/some/estimated; `change` is the change verb
     when the number is its target or source ("rose to 15" -> "rise"); `range` and
-    `score` mark "10-15"/"10 to 15" and "3-1".
+    `score` mark "10-15"/"10 to 15" and "3-1". `duration` is the singular time unit
+    of a duration ("five years", "a 17-second advantage") and None otherwise.
     """
 
     field: str
@@ -85,6 +95,7 @@ class Quantity:
     sentence: SpacySpan
     counted_index: int | None = None
     predicate_index: int | None = None
+    duration: str | None = None  # the time unit of a duration: "second", "year"
 
     @property
     def is_integer(self) -> bool:
@@ -142,7 +153,7 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         if i < next_free:
             continue
         token = doc[i]
-        if not _is_number(token) or _is_date_part(token):
+        if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None):
             continue
         end = i + 1
         while end < len(doc) and doc[end].lower_ in SCALES:
@@ -176,6 +187,17 @@ def _is_date_part(token: Token) -> bool:
     return nxt is not None and nxt.text in (":",) and token.i + 2 < len(token.doc) and token.nbor(2).is_digit
 
 
+def duration_unit(doc: Doc, i: int) -> str | None:
+    """The time unit at token i after a number: "seconds" in "1.8 seconds", "year" in "four-year"."""
+    if i < len(doc) and doc[i].text in ("-", "–") and i + 1 < len(doc) and doc[i].idx == doc[i - 1].idx + len(doc[i - 1]):
+        i += 1  # "17 - second" of "17-second"
+    if i >= len(doc):
+        return None
+    word = doc[i].lower_
+    word = _DURATION_PLURALS.get(word, word)
+    return word if word in DURATION_UNITS else None
+
+
 def _is_calendar_word(token: Token) -> bool:
     lower = token.text.rstrip(".").lower()
     return token.text[:1].isupper() and (lower in MONTHS or lower in WEEKDAYS or lower == "may")
@@ -206,6 +228,7 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
     if change:
         qualifiers = qualifiers | {f"{change} {head_token.head.lower_}"}
     is_range, is_score = _range_or_score(doc, start, end, sent)
+    duration = duration_unit(doc, end) if unit is None else None
     span = doc[start:end]
     return Quantity(
         field=field_name, start=span.start_char, end=span.end_char, text=span.text, value=value, unit=unit,
@@ -213,6 +236,7 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
         bound=bound, approximate=approximate, change=change, range=is_range, score=is_score,
         partitive=partitive, tokens=(start, end), sentence=sent,
         counted_index=noun.i if noun is not None else None, predicate_index=verb.i if verb is not None else None,
+        duration=duration,
     )
 
 
@@ -245,6 +269,8 @@ def _unit(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
             return "%", start
         if after.lemma_.lower() in CURRENCIES and after.is_alpha:
             return CURRENCIES[after.lemma_.lower()], start
+        if after.lower_ == "won" and doc[end - 1].lower_ in SCALES:
+            return "KRW", start  # "61.3 billion won": the tagger reads the currency as the verb "win"
     return None, start
 
 
@@ -334,7 +360,9 @@ def _range_or_score(doc: Doc, start: int, end: int, sent: SpacySpan) -> tuple[bo
         return True, _sporty(sent)
     joined = False
     if end + 1 < len(doc) and doc[end].text in ("-", "–", "to", "/") and _is_number(doc[end + 1]):
-        joined = True
+        # "12 percent to 318 million": a change and its level, not a range of percentages
+        joined = not (doc[end - 1].lower_ in ("%", "percent", "cent") and not any(
+            t.lower_ in ("%", "percent", "per") for t in doc[end + 1:min(len(doc), end + 4)]))
     if start >= 2 and doc[start - 1].text in ("-", "–", "to", "/", "and") and _is_number(doc[start - 2]):
         joined = doc[start - 1].text != "and" or (start >= 3 and doc[start - 3].lower_ == "between")
     if end + 1 < len(doc) and doc[end].lower_ == "and" and start >= 1 and doc[start - 1].lower_ == "between":

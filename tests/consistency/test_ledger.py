@@ -233,3 +233,21 @@ def test_ledger_first_name_before_the_full_name_is_not_that_person(read):
     ledger = read("Speech\nMr Howard was introduced by his son Nick, a trainee vicar. Later a student, "
                   "Nick Vaughan, said the party could win.")
     assert not [c for c in claims_of(ledger, "kin") if "Vaughan" in ledger.name_of(c.subject)]
+
+def test_ledger_reads_quantities_with_measure_owner_and_unit():
+    from consistency.testing import report_for  # noqa: F401  (the checker's own pipeline)
+    from consistency import Checker, Config
+    from consistency.testing import make_article
+
+    ctx = Checker(Config()).analyze(make_article(
+        "Results\nRuiz won by 1.8 seconds. The club won 5-2 on Saturday. Revenue rose 12 percent to "
+        "318 million euros in 2022. The council voted to buy 22 electric trucks. Hughes, a 27-year-old, scored."))
+    claims = {(c.attribute, c.value): c for c in ctx.claims if c.extractor == "quantities"}
+    assert claims[("margin", 1.8)].data["unit"] == "second"
+    assert ("score", "5-2") in claims
+    assert claims[("revenue", 318e6)].data["unit"] == "EUR" and claims[("revenue", 318e6)].data["period"] == ["2022"]
+    assert claims[("revenue change", 12.0)].data["unit"] == "%"
+    assert ("truck", 22.0) in claims
+    assert not any(c.attribute == "year" or c.value == 27 for c in claims.values())  # ages are not ours
+    for c in claims.values():
+        assert ctx.article.field(c.span.field)[c.span.start:c.span.end] == c.span.text

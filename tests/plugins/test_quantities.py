@@ -148,3 +148,51 @@ def test_quantities_flags_definite_back_reference_to_a_group() -> None:
 ])
 def test_quantities_passes_subgroups_ratios_and_names(text: str) -> None:
     assert_passes("QT01", text)
+
+
+# --- QT04 over the ledger: restated values in several domains -------------------------------------
+@pytest.mark.parametrize("text", [
+    "Race\nRuiz held off Hasegawa by 1.8 seconds to win the race. The 2.8-second margin was the closest.",
+    "Ski\nAnna Berg led by 14 seconds after the first run. Her 17-second advantage held.",
+    "Court\nJudge Amy Cole handed Tom Reed a sentence of five years. Reed will appeal the four-year sentence.",
+    "Results\nRevenue rose 12 percent to 318 million euros in 2022. Analysts welcomed the 381 million euros in revenue.",
+])
+def test_qt04_flags_restated_durations_and_amounts(text):
+    assert_flags("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ski\nAnna Berg led by 14 seconds after the first run. Her 14.2-second advantage held.",       # rounding
+    "Ski\nAnna Berg led by about 14 seconds after the first run. Her 15-second advantage held.",   # approximate
+    "Ski\nAnna Berg led Maria Holm by 14 seconds. Holm's 17-second deficit was too much.",         # another owner
+    "Results\nProfit rose to $4.2bn in 2022. The $3.9bn profit in 2023 was lower.",                # other periods
+    "Court\nTom Reed was jailed for five years in 2019. His brother received a two-year sentence.",  # indefinite
+    "Council\nShe proposed buying six trucks. The council bought 22 trucks. The 22 trucks arrived in May.",
+])
+def test_qt04_restated_value_traps(text):
+    assert_passes("QT04", text)
+
+
+# --- QT02 percentages of counts with an anaphoric or possessive base -----------------------------------
+@pytest.mark.parametrize("text", [
+    "Jobs\nThe firm will cut 150 of its 1,200 jobs, or about 25 percent.",
+    "Survey\nThe survey reached 1,040 households. Of those, 312 - or 18 percent - said they had no heating.",
+    "TV\nThe episode reached a national audience of 1.12 million. Of those viewers, 428,000, or 48 per cent, "
+    "watched online.",
+])
+def test_qt02_flags_percentage_against_anaphoric_base(text):
+    assert_flags("QT02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jobs\nThe firm will cut 300 of its 1,200 jobs, or about 25 percent.",
+    "Survey\nThe survey reached 1,040 households. Of those, 312 - or 30 percent - said they had no heating.",
+    "Staff\nThe firm had 800 staff last year and 950 now. Of those, 300, or 32 percent, work abroad.",
+])
+def test_qt02_anaphoric_base_traps(text):
+    assert_passes("QT02", text)
+
+
+def test_qt03_flags_shares_around_an_interposed_count():
+    assert_flags("QT03", "Poll\nOf about 9,000 votes, Isithunzi took 41 per cent, Rivier 38 per cent and the other "
+                         "three books 26 per cent between them.")

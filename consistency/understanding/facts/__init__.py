@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, events, headline, kin, names, nationality, roles
+from . import ages, events, headline, kin, names, nationality, quantities, roles
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -25,6 +25,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     nationality.extract,
     events.extract,
     headline.extract,
+    quantities.extract,
 )
 
 __all__ = ["EXTRACTORS", "Extractor"]
