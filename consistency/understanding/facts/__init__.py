@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, kin, names, nationality, roles
+from . import ages, kin, names, nationality, quotes, roles
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -23,6 +23,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     ages.extract,
     kin.extract,
     nationality.extract,
+    quotes.extract,
 )
 
 __all__ = ["EXTRACTORS", "Extractor"]
