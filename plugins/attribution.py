@@ -2,8 +2,9 @@
 
 Codes: AT01 `attribution.quote-speaker-conflict`, AT02 `attribution.speaker-affiliation-conflict`,
 AT03 `attribution.publisher-mismatch`.
-Data: none beyond the article; speakers are found with the parse (the subject of a
-speech verb next to a quotation), people are grouped by the shared `ctx.people`.
+Data: AT01 reads the claims ledger's `said` claims (consistency/understanding/facts/quotes.py:
+speakers from the parse, speech verbs and nouns from WordNet 3.0 via
+consistency/data/speech_verbs.tsv); AT02 still reads affiliations next to names itself.
 """
 
 from __future__ import annotations
@@ -11,174 +12,99 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
+from consistency.understanding.facts.quotes import words_of
+from consistency.understanding.ledger import Claim
+from consistency.understanding.lexicon import speech_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
-    from consistency import ArticleAnalysis, Finding
+    from consistency import ArticleAnalysis, Finding, Span
 
-SPEECH_VERBS = frozenset(["say", "tell", "add", "state", "claim", "insist", "explain", "warn", "argue", "write", "declare", "note", "comment", "announce", "reply", "answer", "ask", "recall", "suggest", "admit", "acknowledge", "concede", "confirm", "deny", "stress", "told", "said"])
-_QUOTE = re.compile(r"“([^”“]{3,2000})”|\"([^\"]{3,2000})\"")
-_WORD = re.compile(r"[\w’']+")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"})
+_QUOTE_MARKS = ('"', "“", "”")
 
 
 @dataclass(frozen=True)
-class Quotation:
-    """A quotation in the body with the speaker the text attributes it to (if found)."""
+class Said:
+    """One `said` claim of the ledger, with its words split into sentences."""
 
-    start: int  # offsets of the quoted words, without the marks
-    end: int
-    text: str
+    claim: Claim
     words: tuple[str, ...]
-    speaker: str | None  # the speaker as written: "John Smith", "a spokesman"
-    speaker_start: int | None
-    speaker_end: int | None
-    surname: str | None  # the speaker's surname when the speaker is named
+    clauses: tuple[tuple[str, ...], ...]
+
+    @property
+    def subject(self) -> str:
+        return self.claim.subject
 
 
-def find_quotations(ctx: ArticleAnalysis, min_words: int = 3, repeated_only: bool = False) -> list[Quotation]:
-    """Body quotations of `min_words` words or more, each with its attributed speaker when the parse
-    shows one. With `repeated_only`, only quotations that share their words with another are kept
-    (speakers are then looked up for those alone)."""
-    body = ctx.article.body
-    raw = []
-    for match in _QUOTE.finditer(body):
-        group = 1 if match.group(1) is not None else 2
-        words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(match.group(group)))
-        if len(words) >= min_words:
-            raw.append((match, group, words))
-    if repeated_only:
-        repeated = _repeated([r[2] for r in raw], min_words)
-        raw = [r for r, keep in zip(raw, repeated) if keep]
+def said_claims(ctx: ArticleAnalysis) -> list[Said]:
+    """The ledger's quotations, in text order."""
     found = []
-    for match, group, words in raw:
-        start, end = match.start(group), match.end(group)
-        speaker = _speaker_of(ctx, ctx.body_doc, match.start(), match.end())
-        if speaker is None:
-            found.append(Quotation(start, end, body[start:end], words, None, None, None, None))
-            continue
-        s_start, s_end, s_text = speaker
-        surname = s_text.split()[-1] if _looks_like_name(s_text) else None
-        found.append(Quotation(start, end, body[start:end], words, s_text, s_start, s_end, surname))
+    for claim in ctx.claims.of("said"):
+        words = tuple(claim.data.get("words") or words_of(str(claim.value)))
+        clauses = tuple(c for c in (words_of(part) for part in _CLAUSE.split(str(claim.value))) if c)
+        found.append(Said(claim, words, clauses))
     return found
 
 
-def _speaker_of(ctx: ArticleAnalysis, doc: Any, q_start: int, q_end: int) -> tuple[int, int, str] | None:
-    """The subject of a speech verb outside the quotation, in the sentences it touches."""
-    first = doc.char_span(q_start, q_end, alignment_mode="expand")
-    if first is None:
-        return None
-    sents = []
-    for token in (first[0], first[-1]):
-        if token.sent not in sents:
-            sents.append(token.sent)
-    # the closing sentence first: '"...," said X' is the commonest form
-    for sent in reversed(sents):
-        for token in sent:
-            if q_start <= token.idx < q_end:
-                continue
-            if token.lemma_.lower() == "accord" or token.lower_ == "according":
-                pobj = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-                if pobj:
-                    return _phrase(pobj[0], q_start, q_end, ctx.article.body)
-            if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
-                            and not (q_start <= c.idx < q_end)]
-                if subjects and subjects[0].lower_ not in _PRONOUNS:
-                    return _phrase(subjects[0], q_start, q_end, ctx.article.body)
+_CLAUSE = re.compile(r"[.!?;:]+(?:\s|$)")
+
+
+def _content(words: Sequence[str]) -> int:
+    """How many words are not function words (spaCy's English stop words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return sum(1 for w in words if w not in STOP_WORDS and not w.isdigit())
+
+
+def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content: int) -> tuple[str, tuple[str, ...]] | None:
+    """What two quotations share, if it is distinctive enough to be one quotation:
+
+    - ("run", words): a run of at least `min_words` words with `min_content` words that are
+      not function words ("treated the pennine foothills as a free skip");
+    - ("near", words): two sentences of six words or more that are the same but for a word or
+      two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge").
+    A stock phrase ("one game at a time") has too few content words to count.
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    match = matcher.find_longest_match(0, len(a), 0, len(b))
+    run = tuple(a[match.a:match.a + match.size])
+    if len(run) >= min_words and _content(run) >= min_content:
+        return "run", run
     return None
 
 
-def _phrase(head: Token, q_start: int, q_end: int, text: str) -> tuple[int, int, str] | None:
-    """The speaker's name or noun phrase: compounds and determiners of the head, not appositions."""
-    tokens = [head] + [t for t in head.lefts if t.dep_ in ("compound", "det", "amod", "poss") and t.i >= head.i - 4]
-    if head.ent_type_ == "PERSON":
-        tokens = [t for t in head.doc[max(0, head.i - 4):head.i + 1] if t.ent_type_ == "PERSON" and
-                  all(x.ent_type_ == "PERSON" for x in head.doc[t.i:head.i + 1])] or [head]
-    start = min(t.idx for t in tokens)
-    end = head.idx + len(head.text)
-    if q_start <= start < q_end:
-        return None
-    return start, end, text[start:end]
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in ("the", "a", "an")
-
-
-def quotation_groups(quotes: Sequence[tuple[str, ...]], min_words: int) -> tuple[list[int], list[list[int]]]:
-    """Quotations (their words) grouped by identical words, and which groups share words.
-
-    Returns the group of each quotation (groups are numbered in order of first appearance) and,
-    for each group, the other groups whose words it contains or that contain it (`_same_words`),
-    ascending. A quotation inside another starts with a run of `min_words` words that the other
-    contains, so groups are filed under every such run they contain and only those sharing one
-    are compared: linear in the distinct quoted words of the article, where comparing every
-    pair of quotations grew with the square of their number (and of a quotation's repeats).
-    """
-    group_of: list[int] = []
-    distinct: dict[tuple[str, ...], int] = {}
-    for words in quotes:
-        group_of.append(distinct.setdefault(words, len(distinct)))
-    groups = list(distinct)
-    m = max(0, min_words)
-    runs = [{words[k:k + m] for k in range(len(words) - m + 1)} if len(words) >= m else set() for words in groups]
-    containing: dict[tuple[str, ...], list[int]] = {}
-    starting: dict[tuple[str, ...], list[int]] = {}
-    for index, words in enumerate(groups):
-        if len(words) < m:
+def _near(a: Said, b: Said, min_words: int) -> tuple[str, ...] | None:
+    """A sentence of `a` and one of `b`, six words or more each, differing in a word or two."""
+    for x in a.clauses:
+        if len(x) < min_words:
             continue
-        starting.setdefault(words[:m], []).append(index)
-        for run in runs[index]:
-            containing.setdefault(run, []).append(index)
-    near: list[list[int]] = []
-    for index, words in enumerate(groups):
-        if len(words) < m:
-            near.append([])
-            continue
-        candidates = set(containing.get(words[:m], ()))  # groups this one may lie inside
-        for run in runs[index]:  # groups that may lie inside this one
-            candidates.update(starting.get(run, ()))
-        candidates.discard(index)
-        near.append(sorted(o for o in candidates if _same_words(words, groups[o], min_words)))
-    return group_of, near
-
-
-def _repeated(quotes: Sequence[tuple[str, ...]], min_words: int) -> list[bool]:
-    """Whether each quotation shares its words with another one (`_same_words`)."""
-    group_of, near = quotation_groups(quotes, min_words)
-    size = [0] * len(near)
-    for group in group_of:
-        size[group] += 1
-    # Identical words count only when long enough to be compared at all.
-    return [bool(near[g]) or (size[g] > 1 and len(words) >= min_words) for g, words in zip(group_of, quotes)]
-
-
-def _same_words(a: tuple[str, ...], b: tuple[str, ...], min_words: int) -> bool:
-    """Identical quoted words, or one quotation contained in the other, of at least `min_words` words."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < min_words:
-        return False
-    n = len(short)
-    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+        for y in b.clauses:
+            if len(y) < min_words or abs(len(x) - len(y)) > 2:
+                continue
+            matcher = SequenceMatcher(None, x, y, autojunk=False)
+            same = [w for block in matcher.get_matching_blocks() for w in x[block.a:block.a + block.size]]
+            if matcher.ratio() >= 0.8 and _content(same) >= 3 and x != y:
+                return x
+    return None
 
 
 class QuoteSpeakerConflict(Rule):
     """One quotation is attributed to two different people.
 
     What it flags:
-        The same quoted words (six words or more, or one quotation contained in the other)
-        attributed first to one named person and later to another ("... said John Smith" and
-        "... Jane Doe told reporters"). Speakers are compared by surname and by the article's
-        person clusters; a title ("the minister", "a spokesman") or a pronoun is never taken
-        as a different speaker.
+        The same quoted words, or their distinctive part (a run of six words or more with four
+        that are not function words, or a sentence repeated but for a word or two), attributed
+        to one person and elsewhere to another, whatever the verb: "... said John Smith" and
+        "... Jane Doe told reporters", "she repeated", "echoed", "according to", "X's line
+        ...". Speakers are the ledger's `said` claims, resolved through its people: a title
+        ("the minister", "a spokesman"), an organisation or a pronoun that points back is never
+        taken as a different person.
 
     Why it matters:
         Putting words in the wrong mouth is among the most damaging errors a newsroom can
@@ -197,78 +123,132 @@ class QuoteSpeakerConflict(Rule):
         MPs clash over budget
         "The budget will hurt every family in my constituency," said John Smith.
         Ministers defended the plan on Tuesday.
-        "The budget will hurt every family in my constituency," Mr Smith told reporters.
+        Jane Doe quoted Smith as saying: "The budget will hurt every family in my constituency."
 
     Options:
-        min_words: fewest words a repeated quotation must have (default 6).
+        min_words: fewest words the shared part must have (default 6).
+        min_content: fewest words of the shared part that are not function words (default 4).
+
+    Reads:
+        `ctx.claims` (`said` claims and their speakers, the `echoes` of "echoing Smith"); the
+        article's words, to leave alone a line that circulates (said also by a group or an
+        organisation, in the headline, or unattributed: a slogan, a motto).
     """
 
     code = "AT01"
     name = "attribution.quote-speaker-conflict"
     default_severity = Severity.warning
-    requires = ("entities", "sentences")
+    requires = ("entities", "sentences", "claims")
 
     class Options(Options):
         min_words: int = 6
+        min_content: int = 4
 
     options: Options  # the validated options, typed for mypy
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        quotes = [q for q in find_quotations(ctx, self.options.min_words, repeated_only=True) if q.surname]
-        for i, j in _conflicting_pairs(quotes, self.options.min_words):
-            first, later = quotes[i], quotes[j]
-            assert later.speaker_start is not None and later.speaker_end is not None
-            assert first.speaker_start is not None and first.speaker_end is not None
+        quotes = said_claims(ctx)
+        if len(quotes) < 2:
+            return
+        ledger = ctx.claims
+        opts = self.options
+        article_words: tuple[str, ...] | None = None
+        reported: set[int] = set()
+        for j, later, i, first, kind, shared in _candidate_pairs(quotes, opts.min_words, opts.min_content):
+            if j in reported or _same_speaker(ledger, first, later):
+                continue
+            if not _compared(first) or not _compared(later):
+                continue
+            if article_words is None:
+                article_words = words_of(f"{ctx.article.title}\n{ctx.article.body}")
+            if _circulates(shared, quotes, article_words):
+                continue  # a slogan or a line several people or groups repeat
+            reported.add(j)
+            first_name, later_name = _speaker_name(ledger, first), _speaker_name(ledger, later)
             yield self.finding(
-                f"The quotation \"{_clip(later.text)}\" is attributed to {later.speaker} here but to "
-                f"{first.speaker} earlier.",
-                [ctx.span_at("body", later.speaker_start, later.speaker_end)],
-                [ctx.span_at("body", first.speaker_start, first.speaker_end),
-                 ctx.span_at("body", first.start, first.end)],
-                confidence=0.85,
-                data={"quotation": later.text, "speakers": [first.speaker, later.speaker]},
+                f"The quotation \"{_clip(later.claim.text)}\" is attributed to {later_name} here but to "
+                f"{first_name} earlier.",
+                [_speaker_span(ctx, later)],
+                [_speaker_span(ctx, first), first.claim.span],
+                confidence=0.85 if kind == "run" else 0.6,
+                data={"quotation": later.claim.text, "speakers": [first_name, later_name], "shared": " ".join(shared),
+                      "match": kind},
             )
 
 
-def _conflicting_pairs(quotes: Sequence[Quotation], min_words: int) -> list[tuple[int, int]]:
-    """(i, j) for each quotation j that has the words of an earlier one with another speaker,
-    i the earliest such: what comparing every earlier quotation with every later one finds, in
-    the order it finds them, from the groups of identical words (`quotation_groups`) and, per
-    group, where its first two speakers first appear."""
-    group_of, near = quotation_groups([q.words for q in quotes], min_words)
-    keys = [_speaker_key(q) for q in quotes]
-    first_speakers: list[list[tuple[int, str]]] = [[] for _ in near]
-    for index, (group, key) in enumerate(zip(group_of, keys)):
-        slots = first_speakers[group]
-        if key and len(slots) < 2 and all(key != other for _, other in slots):
-            slots.append((index, key))
-    pairs = []
-    for j, (group, key) in enumerate(zip(group_of, keys)):
-        if not key:
-            continue  # an empty surname is never another speaker
-        best = None
-        own = [group] if len(quotes[j].words) >= min_words else []
-        for other_group in (*own, *near[group]):
-            for index, other in first_speakers[other_group]:  # the group's earliest other speaker
-                if other != key:
-                    if index < j and (best is None or index < best):
-                        best = index
-                    break
-        if best is not None:
-            pairs.append((best, j))
-    return sorted(pairs)
+def _candidate_pairs(quotes: Sequence[Said], min_words: int, min_content: int
+                     ) -> Iterator[tuple[int, Said, int, Said, str, tuple[str, ...]]]:
+    """(j, later, i, earlier, how, shared words) for quotations sharing a distinctive part, each
+    later one with the earliest such, from an index of word triples: only quotations that share
+    three words in a row are compared (linear in the quoted words, not in pairs of quotations)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, q in enumerate(quotes):
+        for k in {q.words[n:n + 3] for n in range(max(0, len(q.words) - 2))}:
+            index.setdefault(k, []).append(i)
+    for j, later in enumerate(quotes):
+        earlier: set[int] = set()
+        for n in range(max(0, len(later.words) - 2)):
+            earlier.update(i for i in index.get(later.words[n:n + 3], ()) if i < j)
+        for i in sorted(earlier)[:50]:
+            first = quotes[i]
+            found = shared_part(first.words, later.words, min_words, min_content)
+            if found is None:
+                near = _near(first, later, min_words)
+                found = ("near", near) if near else None
+            if found is not None:
+                yield j, later, i, first, found[0], found[1]
 
 
-def _speaker_key(quotation: Quotation) -> str:
-    key = (quotation.surname or "").lower()
-    for suffix in ("'s", "’s"):
-        key = key.removesuffix(suffix)
-    return key
+def _compared(q: Said) -> bool:
+    """A quotation by a named person, not denied."""
+    return q.subject.startswith(("person:", "name:")) and "negated" not in q.claim.qualifiers
 
 
-def _same_speaker(a: Quotation, b: Quotation) -> bool:
-    sa, sb = _speaker_key(a), _speaker_key(b)
-    return sa == sb or not sa or not sb
+def _surname_forms(ledger: Any, subject: str) -> set[str]:
+    """Lower-cased words of every name the subject goes by."""
+    found = ledger.subjects.get(subject)
+    names = [found.name] + [m.text for m in found.mentions] if found else [subject.split(":", 1)[-1]]
+    return {w.lower().removesuffix("'s").removesuffix("’s") for n in names for w in n.split() if w[:1].isupper()}
+
+
+def _same_speaker(ledger: Any, a: Said, b: Said) -> bool:
+    """One speaker, or a speaker repeating the other's words ("echoing Smith")."""
+    if a.subject == b.subject:
+        return True
+    if a.claim.data.get("echoes") == b.subject or b.claim.data.get("echoes") == a.subject:
+        return True
+    if a.subject.startswith("name:") or b.subject.startswith("name:"):
+        named, other = (a, b) if a.subject.startswith("name:") else (b, a)
+        last = named.subject.split(":", 1)[1].split()[-1].lower()
+        return last in _surname_forms(ledger, other.subject)
+    return False
+
+
+def _circulates(shared: Sequence[str], quotes: Sequence[Said], article: Sequence[str]) -> bool:
+    """Whether a line goes round: said by a group or an organisation, or written more often than
+    it is attributed to people (in the headline, unattributed, on a banner)."""
+    n = len(shared)
+    by_people = 0
+    for q in quotes:
+        if any(tuple(q.words[k:k + n]) == tuple(shared) for k in range(len(q.words) - n + 1)):
+            if not _compared(q):
+                return True
+            by_people += 1
+    written = sum(1 for k in range(len(article) - n + 1) if tuple(article[k:k + n]) == tuple(shared))
+    return written > max(by_people, 2)
+
+
+def _speaker_name(ledger: Any, q: Said) -> str:
+    if q.subject.startswith("person:"):
+        return ledger.name_of(q.subject)
+    return str(q.claim.data.get("speaker_text") or ledger.name_of(q.subject))
+
+
+def _speaker_span(ctx: ArticleAnalysis, q: Said) -> Span:
+    start, end = q.claim.data.get("speaker_start"), q.claim.data.get("speaker_end")
+    if isinstance(start, int) and isinstance(end, int) and end > start:
+        return ctx.span_at(q.claim.span.field, start, end)
+    return q.claim.span
 
 
 def _clip(text: str, words: int = 8) -> str:
@@ -387,7 +367,7 @@ def _affiliation_candidates(body: str, role_words: frozenset[str]) -> list[str]:
 
 def _reports_speech(sent: SpacySpan) -> bool:
     return any(t.text in ('"', "“", "”") for t in sent) or any(
-        t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in sent)
+        t.lemma_.lower() in speech_verbs() and t.pos_ == "VERB" for t in sent)
 
 
 def _affiliations(ctx: ArticleAnalysis, person: int, mention: Any, role_words: frozenset[str]) -> list[Affiliation]:

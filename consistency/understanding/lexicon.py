@@ -163,3 +163,33 @@ def event_nouns() -> frozenset[str]:
     """
     return frozenset(line.split("\t", 1)[0] for line in _data("event_nouns.tsv").splitlines()
                      if line.strip() and not line.startswith("#"))
+
+# Verbs that report speech but that WordNet files elsewhere (their first sense is not a
+# communication verb: "add" is arithmetic first) or that lead indirect speech.
+_SPEECH_VERBS_EXTRA = frozenset("""
+add claim confirm admit acknowledge concede deny ask write recall stress insist reply answer
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _speech_table() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {"verb": set(), "noun": set()}
+    for line in _data("speech_verbs.tsv").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, pos, _synset = line.split("\t")
+        found.setdefault(pos, set()).add(lemma)
+    return {pos: frozenset(words) for pos, words in found.items()}
+
+
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech ("say", "repeat", "echo", "quip", "insist"): WordNet 3.0
+    communication verbs under stating, uttering, repeating and quoting
+    (`consistency/data/speech_verbs.tsv`, made by tools/make_speech_verbs.py)."""
+    return _speech_table()["verb"] | _SPEECH_VERBS_EXTRA
+
+
+def speech_nouns() -> frozenset[str]:
+    """Lemmas of nouns for what someone said ("remark", "words", "line", "statement"): WordNet 3.0
+    hyponyms of statement, utterance, spoken words, line of text and quotation."""
+    return _speech_table()["noun"]

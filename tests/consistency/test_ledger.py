@@ -251,3 +251,29 @@ def test_ledger_reads_quantities_with_measure_owner_and_unit():
     assert not any(c.attribute == "year" or c.value == 27 for c in claims.values())  # ages are not ours
     for c in claims.values():
         assert ctx.article.field(c.span.field)[c.span.start:c.span.end] == c.span.text
+
+# --- said: quotations and their speakers (facts/quotes.py) -------------------------------
+def test_quotes_reads_speaker_of_any_speech_verb_and_according_to():
+    from consistency.understanding.lexicon import speech_nouns, speech_verbs
+
+    verbs = speech_verbs()
+    assert {"say", "repeat", "echo", "quote", "insist", "remark", "tell", "add"} <= verbs
+    assert "hire" not in verbs and "lease" not in verbs
+    assert {"remark", "words", "statement", "line"} <= speech_nouns()
+
+
+def test_ledger_said_claims_name_the_speaker_in_several_domains(read):
+    ledger = read("Budget row\n\"We will not accept any cuts this year,\" said Mary Jones.\n"
+                  "Coach Tom Reid repeated: \"The players gave everything on the pitch.\"\n"
+                  "According to Judge Anne Hall, \"the defendant showed no remorse at all\".")
+    said = {c.value: ledger.name_of(c.subject) for c in ledger.of("said")}
+    assert said["We will not accept any cuts this year,"] == "Mary Jones"
+    assert said["The players gave everything on the pitch."] == "Tom Reid"
+    assert said["the defendant showed no remorse at all"] == "Anne Hall"
+
+
+def test_ledger_said_quoted_as_saying_is_the_quoted_person(read):
+    ledger = read("Budget row\nJohn Smith spoke on Monday.\nJane Doe quoted Smith as saying: \"The budget will hurt "
+                  "every family.\"")
+    (claim,) = ledger.of("said")
+    assert ledger.name_of(claim.subject) == "John Smith"

@@ -98,44 +98,70 @@ def test_attribution_passes_portfolio_and_nationality_beside_party():
     assert_passes("AT02", text)
 
 
-# --- the quotation index (AT01's pairs without comparing every pair) ----------------------
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from consistency_plugins.attribution import (  # noqa: E402
-    Quotation,
-    _conflicting_pairs,
-    _repeated,
-    _same_speaker,
-    _same_words,
-)
-
-_QUOTES = st.lists(st.lists(st.sampled_from("a b c d".split()), min_size=0, max_size=9).map(tuple), max_size=12)
-_SURNAMES = st.sampled_from(["Smith", "smith", "Smith's", "Jones", "Brown", "'s", ""])
+# --- quotations on the ledger: verbs, distinctive parts, traps -----------------------------
+FOOTHILLS = "You treated the Pennine foothills as a free skip, and you showed no remorse."
 
 
-@settings(max_examples=300, deadline=None)
-@given(quotes=_QUOTES, min_words=st.integers(min_value=0, max_value=4))
-def test_attribution_repeated_quotations_are_those_a_full_comparison_finds(quotes, min_words):
-    expected = [any(o != i and _same_words(q, quotes[o], min_words) for o in range(len(quotes)))
-                for i, q in enumerate(quotes)]
-    assert _repeated(quotes, min_words) == expected
+def test_attribution_flags_distinctive_part_given_to_another_speaker_in_court():
+    text = (f"Waste dumper jailed\nJudge Rebecca Halloran said: \"{FOOTHILLS}\"\nThe court heard from residents.\n"
+            "Sunita Bhatt, an Environment Agency manager, said: \"Mr Pemberton treated the Pennine foothills as a "
+            "free skip, and the people of Heywood paid for it.\"")
+    findings = assert_flags("AT01", text, quotes=["Sunita Bhatt"])
+    assert "Halloran" in findings[0].message
 
 
-@settings(max_examples=300, deadline=None)
-@given(quotes=_QUOTES, surnames=st.lists(_SURNAMES, min_size=12, max_size=12),
-       min_words=st.integers(min_value=0, max_value=4))
-def test_attribution_conflicting_pairs_are_those_of_the_pairwise_loop(quotes, surnames, min_words):
-    items = [Quotation(10 * i, 10 * i + 5, "", words, surname, 0, 1, surname) for i, (words, surname)
-             in enumerate(zip(quotes, surnames))]
-    expected, reported = [], set()
-    for i, first in enumerate(items):  # the loop AT01 ran before its index
-        for j in range(i + 1, len(items)):
-            later = items[j]
-            if later.start in reported or not _same_words(first.words, later.words, min_words):
-                continue
-            if _same_speaker(first, later):
-                continue
-            reported.add(later.start)
-            expected.append((i, j))
-    assert _conflicting_pairs(items, min_words) == expected
+def test_attribution_flags_whatever_the_speech_verb():
+    line = "The wind was the real opponent today on every single hole"
+    for verb in ("repeated", "insisted", "remarked", "told reporters"):
+        text = (f"Golf classic\n\"{line},\" Drysdale said after his round.\nThe leaders tee off at nine.\n"
+                f"\"{line},\" Nam {verb}.")
+        assert_flags("AT01", text, quotes=["Nam"])
+
+
+def test_attribution_flags_according_to_and_sentence_changed_by_a_word():
+    text = ("Water talks\n\"Water that crosses a border becomes a bridge between our peoples,\" said Dilshod Rakhimov.\n"
+            "Talks continued into the night.\nAccording to Aibek Toktosunov, \"Water that crosses the border becomes "
+            "a bridge between our peoples.\"")
+    assert_flags("AT01", text, quotes=["Aibek Toktosunov"])
+
+
+def test_attribution_flags_continued_quotation_in_culture_story():
+    text = ("Glacier volunteers\nThe volunteers met at dawn.\n\"The glacier is writing its own obituary, one metre at a "
+            "time,\" said Anna Jonsdottir.\n"
+            "Tourists arrive by coach.\n\"They see so much ice,\" Kristin Haraldsdottir said. \"I tell them the glacier "
+            "is writing its own obituary, one metre at a time.\"")
+    assert_flags("AT01", text)
+
+
+def test_attribution_passes_speaker_quoting_someone_else():
+    text = ("Budget row\n\"The budget will hurt every family in my constituency,\" said John Smith.\n"
+            "Ministers defended the plan.\nJane Doe quoted Smith as saying: \"The budget will hurt every family in "
+            "my constituency.\"")
+    assert_passes("AT01", text)
+
+
+def test_attribution_passes_stock_phrase_shared_by_coach_and_captain():
+    text = ("Cup tie preview\n\"We just have to take it one game at a time,\" said coach Mark Ellis.\n"
+            "The squad trained on Tuesday.\n\"We just have to take it one game at a time,\" captain Tom Reid said.")
+    assert_passes("AT01", text)
+
+
+def test_attribution_passes_slogan_chanted_and_repeated():
+    text = ("Housing march\nProtesters chanted \"Homes for people, not for profit, in every city\" outside the hall.\n"
+            "\"Homes for people, not for profit, in every city,\" said Ana Ruiz, a campaigner.\n"
+            "Later Tom Lee said: \"Homes for people, not for profit, in every city.\"")
+    assert_passes("AT01", text)
+
+
+def test_attribution_passes_organisation_then_its_spokesperson():
+    text = ("Bank results\nThe Central Bank said: \"Inflation will fall sharply below target by next spring.\"\n"
+            "Markets rose.\n\"Inflation will fall sharply below target by next spring,\" said John Hale, a Central "
+            "Bank spokesman.")
+    assert_passes("AT01", text)
+
+
+def test_attribution_passes_echoing_another_speaker_in_science_story():
+    text = ("Vaccine trial\n\"This vaccine could save millions of young lives across Africa,\" said Esther Kamau.\n"
+            "The trial enrolled 4,000 children.\nPeter Otieno echoed Kamau: \"This vaccine could save millions of young "
+            "lives across Africa.\"")
+    assert_passes("AT01", text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, events, headline, kin, names, nationality, quantities, roles
+from . import ages, events, headline, kin, names, nationality, quantities, quotes, roles
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -26,6 +26,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     events.extract,
     headline.extract,
     quantities.extract,
+    quotes.extract,
 )
 
 __all__ = ["EXTRACTORS", "Extractor"]

@@ -1,0 +1,247 @@
+"""Quotations: who said what.
+
+Each quotation in the body (between “curly” or "straight" marks, within one paragraph) is a
+`said` claim. Its subject is the speaker, read from the dependency parse of the sentences the
+quotation touches:
+
+- the subject of a speech verb ("... ," said Jane Doe; Doe told reporters: "..."; "...," she
+  repeated; Doe echoed the line, "..."), whatever the verb: speech verbs come from WordNet's
+  communication verbs (`lexicon.speech_verbs`), the verb that governs the quotation first,
+  else the nearest one outside it;
+- "according to X";
+- the possessor of a speech noun ("Harcourt's line about ... "...""; "her words, "...""), nouns
+  from WordNet (`lexicon.speech_nouns`);
+- "X quoted Y as saying "..."": Y, not X (a speaker quoting someone else).
+
+The speaker is resolved through the ledger's people (names, and pronouns through the
+salient person), else to the organisation named ("the ministry said": `organisation:NAME`),
+else to a name the people reader did not keep (`name:Nam`), else to a description subject
+(`speaker:spokesman`). A quotation with no speaker (a scare
+quote, a title, a slogan on a banner) is not a claim.
+
+value: the quotation as written; data: `words` (lower-cased, without punctuation), `verb`
+(the speech verb's lemma, or "according to", or the speech noun), `speaker_text` and
+`speaker_start`/`speaker_end` (character offsets of the speaker's words), `echoes` (the
+person whose words the speaker says they repeat: "echoing Smith", "quoted Smith"), and
+`how` (verb, according-to, noun, quoted-as). Qualifiers: `negated`, `hedged` of the speech
+verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..lexicon import speech_nouns, speech_verbs
+from .qualifiers import stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..ledger import Claim, Reader
+
+_QUOTE = re.compile(r"“([^”“\n]{3,2000})”|\"([^\"\n]{3,2000})\"")
+_WORD = re.compile(r"[\w’']+")
+_RELATIVE = frozenset({"who", "which", "that"})
+# Verbs by which a speaker says the words are someone else's: "X quoted Y", "echoing Smith".
+_REPEAT_LEMMAS = frozenset({"quote", "cite", "echo", "repeat", "parrot", "paraphrase", "reiterate", "misquote"})
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """A quotation's words, lower-cased, apostrophes unified, punctuation dropped."""
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
+
+
+def extract(reader: Reader) -> Iterator[Claim]:
+    """`said` claims: (speaker, "said", quotation)."""
+    ctx = reader.ctx
+    body = ctx.article.body
+    doc = ctx.body_doc
+    verbs, nouns = speech_verbs(), speech_nouns()
+    last: tuple[int, str, dict[str, object]] | None = None  # (end, subject, speaker data) of the last claim
+    for match in _QUOTE.finditer(body):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.start(group), match.end(group)
+        text = body[start:end].strip()
+        if len(words_of(text)) < 2:
+            continue
+        inner = doc.char_span(start, end, alignment_mode="expand")
+        if inner is None or len(inner) == 0:
+            continue
+        q_first, q_last = inner[0].i, inner[-1].i + 1
+        found = _speaker(reader, doc, match.start(), match.end(), inner, verbs, nouns)
+        if found is None:
+            # '"...," she said. "I tell them ..."': a quotation that follows an attributed one in
+            # the same paragraph, with nothing but the attribution between, is the same speaker's
+            if last is not None and _continues(body, last[0], match.start()):
+                speaker_data = dict(last[2], how="continued")
+                yield reader.claim(last[1], "said", text, doc, q_first, q_last, "quotes", (),
+                                   words=list(words_of(text)), **speaker_data)
+                last = (match.end(), last[1], last[2])
+            continue
+        speaker, how, lemma, anchor = found
+        subject, s_start, s_end, s_text = _subject_of(reader, doc, speaker)
+        if subject is None:
+            last = None
+            continue
+        qualifiers = stance(anchor) if anchor is not None and anchor.pos_ in ("VERB", "AUX") else set()
+        qualifiers.discard("quoted")
+        echoes = _echoes(reader, anchor, subject) if anchor is not None else None
+        data: dict[str, object] = {"verb": lemma, "how": how, "speaker_text": s_text, "speaker_start": s_start,
+                                   "speaker_end": s_end}
+        if echoes:
+            data["echoes"] = echoes
+        yield reader.claim(subject, "said", text, doc, q_first, q_last, "quotes", qualifiers,
+                           words=list(words_of(text)), **data)
+        last = (match.end(), subject, data)
+
+
+def _continues(body: str, previous_end: int, start: int) -> bool:
+    """Only an attribution ('," she said.') lies between two quotations of one paragraph."""
+    gap = body[previous_end:start]
+    return "\n" not in gap and len(gap) <= 60 and gap.rstrip().endswith((".", ":", ",")) is not None \
+        and any(ch in gap for ch in ".:")
+
+
+def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, verbs: frozenset[str],
+             nouns: frozenset[str]) -> tuple[Token, str, str, Token | None] | None:
+    """(speaker token, how, verb lemma, the verb or noun) for the quotation at [q_start, q_end)."""
+    first, last = inner[0], inner[-1]  # type: ignore[index]
+    sents = []
+    for token in (first, last):
+        if token.sent not in sents:
+            sents.append(token.sent)
+    # A quotation opening a paragraph after "X said:" belongs to the sentence before it.
+    prev_i = first.sent.start - 1
+    if prev_i >= 0 and doc[prev_i].text == ":" or prev_i >= 1 and doc[prev_i].text in ('"', "“") \
+            and doc[prev_i - 1].text == ":":
+        sents.insert(0, doc[prev_i].sent)
+    outside = [t for s in sents for t in s if not (q_start <= t.idx < q_end)]
+    inside = {t.i for s in sents for t in s if q_start <= t.idx < q_end}
+    # the verb that governs the quotation, then the nearest speech verb outside it
+    governors = [t for t in outside if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX")]
+    for i in inside:
+        head = doc[i]
+        if head.head.i not in inside and head.head.lemma_.lower() in verbs and head.head.pos_ in ("VERB", "AUX"):
+            governors.insert(0, head.head)
+            break
+    seen: set[int] = set()
+    candidates = sorted(governors, key=lambda v: (v is not governors[0], _distance(v, first.i, last.i)))
+    for verb in candidates:
+        if verb.i in seen:
+            continue
+        seen.add(verb.i)
+        found = _subject_of_verb(verb, q_start, q_end)
+        if found is not None:
+            return found
+    for token in outside:
+        if token.lower_ == "according":
+            pobj = [g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            if not pobj and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+                pobj = [doc[token.i + 2]]
+            if pobj:
+                return pobj[0], "according-to", "according to", token
+        if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
+            poss = next((c for c in token.children if c.dep_ == "poss" and not (q_start <= c.idx < q_end)), None)
+            if poss is not None and poss.lower_ not in ("its", "their", "our", "my", "your"):
+                return poss, "noun", token.lemma_.lower(), token
+    return None
+
+
+def _distance(verb: Token, first: int, last: int) -> int:
+    return first - verb.i if verb.i < first else verb.i - last
+
+
+def _subject_of_verb(verb: Token, q_start: int, q_end: int) -> tuple[Token, str, str, Token] | None:
+    """The speaker of a speech verb: its subject, or Y of "X quoted Y as saying"."""
+    lemma = verb.lemma_.lower()
+    # "X quoted Y as saying": the verb is "saying" under "as", under "quoted Y"
+    anc = verb.head.head if verb.head.lower_ == "as" else None
+    if anc is not None and anc.lemma_.lower() in ("quote", "cite", "report") and anc.pos_ == "VERB":
+        obj = next((c for c in anc.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None:
+            return obj, "quoted-as", lemma, verb
+    if lemma in ("quote", "cite"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        as_saying = any(c.lower_ == "as" for c in verb.children)
+        if obj is not None and as_saying:
+            return obj, "quoted-as", lemma, verb
+        if any(c.dep_ == "nsubjpass" for c in verb.children):  # "Smith was quoted as saying"
+            subj = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            return subj, "quoted-as", lemma, verb
+    subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj",) and not (q_start <= c.idx < q_end)),
+                      key=lambda c: abs(verb.i - c.i))  # "Sentencing Pemberton, Judge Halloran said"
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        # "Doe paused and added", "adding that ...": the subject of the verb it hangs on
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and not (q_start <= c.idx < q_end)]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj, "verb", lemma, verb
+
+
+def _subject_of(reader: Reader, doc: Doc, token: Token) -> tuple[str | None, int, int, str]:
+    """The ledger subject a speaker token names, with the speaker's words (start, end, text)."""
+    field_name = reader.ctx.field_of(token)
+    sid = reader.refers_to(token)
+    if sid is None:
+        # "Norrsken's chief executive, Johan Lindqvist, said": the name in apposition
+        for c in token.children:
+            if c.dep_ == "appos":
+                sid = reader.person_at(field_name, c.i) or next(
+                    (reader.person_at(field_name, t.i) for t in c.subtree if reader.person_at(field_name, t.i)), None)
+                if sid:
+                    token = c
+                    break
+    if sid is None:
+        for c in token.children:  # "Health Minister Ana Reis": the compound names the person
+            if c.dep_ == "compound" and reader.person_at(field_name, c.i):
+                sid = reader.person_at(field_name, c.i)
+                break
+    tokens = [t for t in token.subtree if t.dep_ not in ("appos", "relcl", "punct", "acl", "prep", "cc", "conj")
+              or t is token]
+    lefts = [t for t in tokens if t.i <= token.i]
+    s_first = min((t.i for t in lefts if token.i - t.i <= 5 and t.dep_ != "det"), default=token.i)
+    mention = reader.mention_at(field_name, token.i)
+    if mention is not None:
+        s_first, s_last = mention.token_start, mention.token_end - 1
+    else:
+        s_last = token.i
+    span = reader.span_of(doc, s_first, s_last + 1)
+    if sid is not None:
+        return sid, span.start, span.end, span.text
+    if token.pos_ == "PRON":
+        return None, span.start, span.end, span.text
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ == "ORG":
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        oid = reader.add_subject(f"organisation:{name}", "organisation", name, reader.ctx.span(ent))
+        return oid, span.start, span.end, span.text
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and (ent is None or ent.label_ in ("PERSON", "NORP", "GPE")):
+        # a name the people reader did not keep ("Nam said"): a speaker by name
+        did = reader.add_subject(f"name:{span.text}", "speaker", span.text, span)
+        return did, span.start, span.end, span.text
+    if token.pos_ == "NOUN":
+        lemma = token.lemma_.lower()
+        did = reader.add_subject(f"speaker:{lemma}", "speaker", f"the {lemma}", reader.span_of(doc, token.i, token.i + 1))
+        return did, span.start, span.end, span.text
+    return None, span.start, span.end, span.text
+
+
+def _echoes(reader: Reader, anchor: Token, speaker: str) -> str | None:
+    """The person whose words the speaker repeats: "echoing Smith", "repeated Smith's warning",
+    "quoting Smith" (another person than the speaker)."""
+    nodes = [anchor, *(a for a in anchor.ancestors if a.pos_ == "VERB")][:3]
+    nodes += [c for n in nodes for c in n.children if c.dep_ in ("advcl", "xcomp", "conj") and c.pos_ == "VERB"]
+    for node in nodes:
+        if node.lemma_.lower() not in _REPEAT_LEMMAS:
+            continue
+        for c in node.subtree:
+            if c.dep_ in ("dobj", "pobj", "poss") or c.head is node and c.dep_ in ("dative",):
+                other = reader.refers_to(c)
+                if other and other != speaker:
+                    return other
+    return None
