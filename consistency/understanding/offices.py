@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .people import MARKERS, RANK_WORDS, NameMention, Office, People, Person, Relation, canonical_body
+from .people import RANK_WORDS, NameMention, Office, People, Person, Relation, canonical_body
 
 if TYPE_CHECKING:
     from ..analysis import ArticleAnalysis
@@ -60,7 +60,7 @@ def office_of(ctx: ArticleAnalysis, person: Person, claim: Claim) -> Office:
     text = _field_text(ctx, claim.span.field)[start:end]
     return Office(
         role=str(claim.value), body=canonical_body(body_text) if body_text else None, body_text=body_text,
-        markers=frozenset(markers & (MARKERS | RANK_WORDS | {"then"})), text=text, field=claim.span.field,
+        markers=frozenset(markers), text=text, field=claim.span.field,
         start=start, end=end, mention=mention, form="pre" if claim.data.get("how") == "title" else "apposition",
         sentence_markers=_sentence_markers(ctx, claim),
     )

@@ -105,12 +105,6 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 _LATIN_CAPITALS = "".join(chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
                           if chr(c).isupper())
 _NAME_TOKEN = re.compile(rf"^(?:[{_LATIN_CAPITALS}][A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’\-]*\.?|[A-Z]\.)$")
-_BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "!", "?"})
-
-
-def _is_boundary(tok: Token) -> bool:
-    """Punctuation or a paragraph break: where a title or apposition phrase stops."""
-    return tok.text in _BOUNDARY or (tok.is_space and "\n\n" in tok.text)
 
 
 def _prev_word(doc: Doc, i: int) -> int:
@@ -651,11 +645,6 @@ def _is_possessive(tok: Token) -> bool:
     return tok.text in _POSSESSIVES or tok.tag_ == "POS"
 
 
-def _ends_possessive(tok: Token) -> bool:
-    """A possessive token, or a word with the possessive glued on ("Lukashenko’s")."""
-    return _is_possessive(tok) or (len(tok.text) > 2 and tok.text.endswith(("'s", "’s")))
-
-
 def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source: str) -> NameMention | None:
     """Clean a token range into a name: drop "the", honorifics, titles and possessives."""
     honorific = None
@@ -836,15 +825,6 @@ def _last_before(person: Person, m: NameMention) -> tuple[int, int]:
 
 
 # --- offices -----------------------------------------------------------------------------
-_CHANGE_WORDS = frozenset("""
-former formerly previously then became become becomes becoming until succeeded succeed succeeds replace
-replaced replaces replacing appointed appoint named nominated elected promoted joined join joins quit quits
-resigned resign resigns retired retire stepped ex later once will successor predecessor sacked ousted fired
-before new outgoing incoming acting interim elect designate defected defect defects switched crossed served
-died dead death late killed assassinated ousted overthrown deposed era predecessors successors
-""".split())
-
-
 def iter_offices(people: Iterable[Person]) -> Iterator[tuple[Person, Office]]:
     """(person, office) for every office of every person."""
     for person in people:
