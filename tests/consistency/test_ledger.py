@@ -277,3 +277,9 @@ def test_ledger_said_quoted_as_saying_is_the_quoted_person(read):
                   "every family.\"")
     (claim,) = ledger.of("said")
     assert ledger.name_of(claim.subject) == "John Smith"
+
+
+def test_ledger_a_quantity_named_age_is_not_a_persons_age(read):
+    ledger = read("Candidates\nThe minister said the current minimum age of 21 for a councillor would be reduced "
+                  "to 18. In Scotland the minimum age of 24 for a judge stays.")
+    assert [c for c in ledger.of("age") if c.extractor == "quantities"] == []

@@ -128,6 +128,11 @@ def _anchor(q: Quantity) -> Token:
     return doc[last - 1]
 
 
+# Attributes another extractor reads (facts/ages.py): a quantity claim of the same name would be
+# compared as a person's age ("the voting age, 21, ... 18").
+_READ_ELSEWHERE = frozenset({"age", "birth", "founded"})
+
+
 def _measure(q: Quantity) -> tuple[str | None, Token | None, str]:
     """(measure, the token that names it, how) for a quantity, or (None, None, "") when the parse names none."""
     doc = q.sentence.doc
@@ -283,7 +288,7 @@ def _claim(reader: Reader, q: Quantity) -> Claim | None:
     if q.unit is None and q.duration is None and q.is_integer and 1900 <= q.value <= 2100 and len(q.text) == 4:
         return None  # a year the tagger did not call a date
     measure, token, how = _measure(q)
-    if measure is None:
+    if measure is None or measure in _READ_ELSEWHERE:
         return None
     owner = _owner(reader, q, token)
     qualifiers, data = _qualifiers(q, token, how)
