@@ -824,7 +824,7 @@ class HeadlineContradicted(Rule):
                 continue
             modifiers = _modifiers(claim)
             hand_made = _hand_opposites().get(lemma, frozenset())
-            supported, against, close = None, None, False
+            supported, against, close, said_in_lead = None, None, False, False
             for t in ctx.body_doc:
                 word = t.lemma_.lower()
                 if word not in same and word not in opposite or not _main_predicate(t, hand_made if word in opposite
@@ -841,12 +841,14 @@ class HeadlineContradicted(Rule):
                     if about:
                         supported = t  # the body says the headline's word about the headline's thing
                         break
+                    if word == lemma and _in_lead(ctx, t, 3):
+                        said_in_lead = True  # the headline's own word: "crude fell" under "Oil prices fall back"
                     continue
                 # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
                 # own arguments must hold the headline's noun
                 if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
                     against, close = t, about
-            if supported is None and against is not None:
+            if supported is None and against is not None and not said_in_lead:
                 said = f"not {claim.text}" if negated else claim.text
                 yield self.finding(
                     f"The headline says \"{said}\" but the body says \"{_negation(against)}{against.text}\" "

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Span
+from .lexicon import is_person_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,6 +38,15 @@ if TYPE_CHECKING:
 
 # Qualifiers that make a claim not true of the subject now (the default comparison time).
 NOT_CURRENT = frozenset({"former", "future", "past", "negated", "hypothetical", "hedged-denied"})
+def _noun_gender(lemma: str) -> str | None:
+    """The gender a person noun states ("spokeswoman", "chairman"), or None."""
+    if lemma.endswith(("woman", "wife", "mother", "daughter", "sister", "actress", "queen", "lady")):
+        return "f"
+    if lemma.endswith(("man", "husband", "father", "son", "brother", "king")) and not lemma.endswith("person"):
+        return "m"
+    return None
+
+
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
              "herself": "f"}
 
@@ -214,8 +224,35 @@ class Reader:
         field_name = self.ctx.field_of(token)
         sid = self.person_at(field_name, token.i)
         if sid is None and token.lower_ in _PRONOUNS:  # a pronoun reaches further back than a description
-            sid = self.salient_person(field_name, token.i, _PRONOUNS[token.lower_], max_distance=4)
+            gender = _PRONOUNS[token.lower_]
+            sid = self.salient_person(field_name, token.i, gender, max_distance=4)
+            if sid is not None and self._unnamed_person_between(field_name, sid, token, gender):
+                sid = None
         return sid
+
+    def _unnamed_person_between(self, field_name: str, sid: str, pronoun: Token, gender: str) -> bool:
+        """Whether an unnamed person ("an executive spokeswoman insisted ...") is the subject of a
+        sentence between the named candidate and the pronoun, and so the likelier antecedent:
+        '"...," she said' then speaks for the spokeswoman, not for the woman named before her."""
+        last = max((start for f, start, s, _ in self._mentions_in_order if f == field_name and s == sid
+                    and start < pronoun.i), default=None)
+        if last is None:
+            return False
+        doc = pronoun.doc
+        for t in doc[last + 1:pronoun.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" or self.person_at(field_name, t.i):
+                continue  # a singular noun, subject of its clause
+            if t.head.dep_ in ("relcl", "acl") or any(c.dep_ == "poss" for c in t.children):
+                continue  # "whose family has farmed", "his spokesman": someone already named
+            if any(c.dep_ in ("compound", "appos") and self.person_at(field_name, c.i) for c in t.children):
+                continue  # "the minister, Ana Reis," names her
+            lemma = t.lemma_.lower()
+            if not is_person_noun(lemma):
+                continue
+            said = _noun_gender(lemma)
+            if said in (None, gender):
+                return True
+        return False
 
     def add_subject(self, sid: str, kind: str, name: str, span: Span) -> str:
         """Register (or extend) a non-person subject."""

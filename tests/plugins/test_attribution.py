@@ -165,3 +165,13 @@ def test_attribution_passes_echoing_another_speaker_in_science_story():
             "The trial enrolled 4,000 children.\nPeter Otieno echoed Kamau: \"This vaccine could save millions of young "
             "lives across Africa.\"")
     assert_passes("AT01", text)
+
+
+def test_attribution_pronoun_after_an_unnamed_speaker_is_not_the_woman_named_before():
+    """'An executive spokeswoman insisted ... "...," she said' speaks for the spokeswoman: the
+    quotation is not the opposition leader's (BBC politics/094)."""
+    text = ("Drinking row\nOpposition leader Ruth Gray said: \"This is a gaffe by the minister.\" "
+            "But a ministry spokeswoman insisted the minister had meant adults. "
+            "\"He was talking about adults and cheap drinks promotions,\" she said.\n"
+            "Later the minister said: \"He was talking about adults and cheap drinks promotions.\"")
+    assert_passes("AT01", text)

@@ -45,6 +45,9 @@ def test_hl02_flags_a_headline_predicate_the_body_reverses(text, quote):
     "Wet summer leaves farmers short of hay\nThe summer in the south was drier, farmers said.",
     # background noun, not the news: "after years of delays" beside "opened"
     "Hospital opens cancer wing after delays\nThe hospital opened its cancer wing on Monday after years of delays.",
+    # the lead says the headline's own word about the news; an earlier day went the other way (BBC business/144)
+    "Oil prices fall back from highs\nUS light crude fell 32 cents to $51 after the comments. On Monday, oil "
+    "prices rose for a sixth straight session.",
 ])
 def test_hl02_polarity_traps(text):
     assert_passes("HL02", text)

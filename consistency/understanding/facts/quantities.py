@@ -267,7 +267,9 @@ def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], d
                       and not (e.start <= first < e.end) and _PERIOD_RE.search(e.text.lower())
                       and not re.match(r"(each|every|annual|annually|yearly)\b", e.text.lower())})
     data: dict[str, Any] = {"period": periods}
-    det = before.lower_ if before is not None else ""
+    # "that" before a number is mostly a complementiser ("said that 92 flights"): a determiner
+    # only when the parse calls it one.
+    det = before.lower_ if before is not None and (before.dep_ in ("det", "poss", "case") or before.lower_ != "that") else ""
     data["definite"] = det in _DEFINITE or (det.endswith("'s") or det.endswith("’s")) if det else False
     if token is not None and how == "modifier":
         data["definite"] = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"his", "her"} or c.dep_ == "poss"
