@@ -864,6 +864,10 @@ class RestatedValue(Rule):
                        and _same_owner(e, later) and not _other_periods(e, later)]
             if not earlier or any(self._compatible(e, later) for e in earlier):
                 continue
+            head = _described_head(ctx, later) if later.data.get("kind") == "count" else None
+            if head is not None and (head.pos_ == "PROPN" or all(
+                    _lemma_of(_described_head(ctx, e)) != head.lemma_.lower() for e in earlier)):
+                continue  # "the 13-inch MacBook Air", "the 10-building project": another thing, named by its size
             if len({e.value for e in earlier}) != 1:
                 continue  # two earlier figures of this measure: the back-reference may take up either
             first = earlier[0]
@@ -953,6 +957,25 @@ def _marks_other_item(ctx: ArticleAnalysis, c: Claim) -> bool:
     while noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.i != noun.i:
         noun = noun.head  # from "four" up to "contract"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _CHANGE_VERBS
+
+
+def _described_head(ctx: ArticleAnalysis, c: Claim) -> Any:
+    """The noun a figure and its unit describe together ("four-year" -> "contract", "12-inch" ->
+    "screen", "10-building" -> "project"), or None when the figure counts its own noun ("22 trucks")."""
+    span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+    if span is None:
+        return None
+    token = span.root
+    while token.dep_ in ("nummod", "quantmod", "compound") and token.pos_ == "NUM" and token.head.i != token.i:
+        token = token.head  # "1.7 million" -> "foot"; "four" -> "year"
+    if token.dep_ in ("compound", "nmod", "amod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN") \
+            and token.head.i > token.i:
+        return token.head
+    return None
+
+
+def _lemma_of(token: Any) -> str | None:
+    return token.lemma_.lower() if token is not None else None
 
 
 def _context_words(ctx: ArticleAnalysis, c: Claim) -> str:

@@ -328,6 +328,9 @@ def test_qt04_flags_a_figure_restated_differently(text):
     # "that" is a complementiser here, not "those": two sets of flights (BBC business/064)
     "Delays\nThe airline cancelled 77 short-haul flights. Its spokesman said that 92 outgoing flights were "
     "delayed by an hour.",
+    # a size that names a model or another thing ("the 13-inch MacBook Air", "the 10-building project")
+    "Laptop\nThe new laptop will have a 12-inch screen, and it is smaller than the 13-inch Vista Pro.",
+    "Offices\nThe firm bought six buildings from Halden. Nearby, the 10-building campus was sold to Arlo.",
 ])
 def test_qt04_traps(text):
     assert_passes("QT04", text)
