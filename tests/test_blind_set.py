@@ -45,6 +45,14 @@ def test_blind_set_has_the_promised_counts():
     assert len(domains) >= 12
 
 
+def test_second_test_part_covers_every_kind():
+    """test2: scored only, like test/, by three more writers."""
+    test2 = planted("test2")
+    assert len(test2) >= 18
+    per_kind = Counter(i["kind"] for _, g in test2 for i in g["items"])
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 6, per_kind
+
+
 def test_second_dev_part_covers_every_kind_in_new_domains():
     """dev2: a second set by four new writers, measured once before anyone read it."""
     dev2 = planted("dev2")
@@ -55,7 +63,7 @@ def test_second_dev_part_covers_every_kind_in_new_domains():
     assert len({g.get("domain") for _, g in golds("dev2")} - old) >= 10
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -64,7 +72,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
