@@ -676,7 +676,16 @@ class HeadlineContradicted(Rule):
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
-        Tashkent dateline when the body never names Almaty).
+        Tashkent dateline when the body never names Almaty); a city's name before a noun of the
+        headline ("Cape Town container backlog eases", "Cádiz parents occupy school") that the body
+        never names while its dateline or lead is another city, or whose named event the body gives
+        under another city ("closes Accra Fashion Week" over "the last of Lagos Fashion Week").
+
+    Not flagged (place):
+        A body that puts the same event in the headline's place, or whose dateline is that place,
+        whatever other places it names for other events; a city's name before a noun that the body
+        names too ("Leeds councillors" under a Manchester dateline); a person's name ("Austin
+        Butler").
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
@@ -864,27 +873,50 @@ class HeadlineContradicted(Rule):
         """"runs aground off Batam" over "ran aground ... off the island of Bintan"; "Ballarat-shot drama"
         over "filmed in and around Bendigo": the body puts the same event in another place, far away."""
         gazetteer = ctx.gazetteer
+        body_folded = _fold(ctx.article.body)
         for claim in claims:
-            place = claim.data.get("place")
+            place, start, how = _headline_place(ctx, claim)
             if not place:
                 continue
             # towns and cities only: a country or continent contains the body's place ("visits Africa")
-            here = [r for r in gazetteer.readings(place) if _is_city(r) and gazetteer.coordinates(r) is not None]
+            here = _cities(gazetteer, place)
             if not here:
+                continue
+            absent = _fold(place) not in body_folded
+            if how == "name" and not absent:
+                # a name before a noun ("Leeds councillors") that the body names too is no claim of place, unless
+                # the body gives the headline's named event under another city: "Accra Fashion Week" / "Lagos
+                # Fashion Week"
+                renamed = _renamed_event(ctx, place, start, here)
+                if renamed is not None:
+                    other, token, distance = renamed
+                    yield self.finding(
+                        f"The headline puts it in {place} (\"{claim.text}\"), but the body names it after {other}, "
+                        f"{distance:,.0f} km away (\"{_clip(token.sent.text)}\").",
+                        [ctx.span_at("title", start, start + len(place))], [ctx.span(token)], confidence=0.55,
+                        data={"kind": "place", "headline": place, "body": other},
+                    )
+                    return
                 continue
             event = {claim.value} | _synonyms(claim.value)
             participle = _lemma_of_participle(claim.data.get("place_how") or "")
             event |= {participle} | _synonyms(participle)
-            absent = place.lower() not in ctx.article.body.lower()
-            candidates = sorted(_body_places(ctx, place), key=lambda c: (
+            places = list(_body_places(ctx, place, keep_same=True))
+            if any(_fold(other) == _fold(place) if where == "dateline" else _same_place(gazetteer, here, other)
+                   and event & {a.lemma_.lower() for a in list(token.ancestors)[:4]}
+                   for token, other, where in places):
+                continue  # the body puts the same event in the headline's place, or its dateline is that place
+            places = [c for c in places if not _same_place(gazetteer, here, c[1])
+                      and _fold(place) not in _fold(c[1]) and _fold(c[1]) not in _fold(place)]
+            candidates = sorted(places, key=lambda c: (
                 not event.intersection(a.lemma_.lower() for a in list(c[0].ancestors)[:4]), c[2] == "dateline", c[0].i))
-            for token, other, how in candidates:
+            for token, other, where in candidates:
                 # the verb the place phrase hangs from, through a noun or two ("ran aground on a reef off ..."):
                 # the same verb or a synonym; or, when the body never names the headline's place, the place
                 # of the lead sentence (which tells the headline's news) or the dateline
                 heads = {a.lemma_.lower() for a in list(token.ancestors)[:4] if a.pos_ in ("VERB", "NOUN")}
-                same_event = bool(event & heads) or (
-                    absent and (how == "dateline" or token.sent.start == _lead(ctx).start))
+                same_event = where != "dateline" and bool(event & heads) and how != "name" or (
+                    absent and (where == "dateline" or token.sent.start == _lead(ctx).start))
                 if not same_event:
                     continue
                 if _stance_of(token):
@@ -892,7 +924,7 @@ class HeadlineContradicted(Rule):
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
                     continue  # a country or region: it may contain the headline's place
-                there = [r for r in readings if _is_city(r) and gazetteer.coordinates(r) is not None]
+                there = _cities(gazetteer, other)
                 if there:
                     distance = min(gazetteer.distance_km(a, b) for a in here for b in there)
                     if distance is None or distance < 30:
@@ -905,11 +937,76 @@ class HeadlineContradicted(Rule):
                 yield self.finding(
                     f"The headline puts it in {place} (\"{claim.text}\"), but the body puts it in {other}{far} "
                     f"(\"{_clip(token.sent.text)}\").",
-                    [ctx.span_at("title", claim.data["place_start"], claim.data["place_start"] + len(place))],
+                    [ctx.span_at("title", start, start + len(place))],
                     [ctx.span(token)], confidence=0.55,
                     data={"kind": "place", "headline": place, "body": other},
                 )
                 return
+
+
+def _headline_place(ctx: ArticleAnalysis, claim: Any) -> tuple[str | None, int, str | None]:
+    """The place a headline claim puts its event in: a place phrase ("off Batam", "Ballarat-shot"), or
+    else a city's name before a noun of its actor or object ("Cape Town container backlog eases",
+    "takes Bengaluru Open title"), how "name"."""
+    if claim.data.get("place"):
+        return claim.data["place"], claim.data["place_start"], claim.data.get("place_how")
+    gazetteer = ctx.gazetteer
+    for text, start in claim.data.get("name_places", ()):
+        if any(_is_city(r) for r in gazetteer.readings(text)) and not gazetteer.is_country(text):
+            return text, start, "name"
+    return None, 0, None
+
+
+def _renamed_event(ctx: ArticleAnalysis, place: str, start: int, here: list[Any]) -> tuple[str, Any, float] | None:
+    """(city, body token, distance) when the body writes the headline's name of an event or thing under
+    another city's name ("Accra Fashion Week" in the headline, "Lagos Fashion Week" in the body) and never
+    as the headline writes it."""
+    title = ctx.article.title
+    rest = re.match(r"(?:\s+[A-Z][\w'’-]*)+", title[start + len(place):])
+    if rest is None:
+        return None
+    rest_words = rest.group(0).split()
+    whole = _fold(place + " " + " ".join(rest_words))
+    if whole in _fold(ctx.article.body):
+        return None
+    pattern = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,2})" + r"\s+".join(map(re.escape, rest_words)) + r"\b")
+    for m in pattern.finditer(ctx.article.body):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            other = " ".join(words[k:])
+            there = _cities(ctx.gazetteer, other)
+            if not there:
+                continue
+            distance = min(ctx.gazetteer.distance_km(a, b) or 0 for a in here for b in there)
+            token = ctx.body_doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if distance >= 30 and token is not None:
+                return other, token[-1], distance
+            break
+    return None
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Cádiz" and "Cadiz" are one name."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _same_place(gazetteer: Any, here: list[Any], name: str) -> bool:
+    """Whether a body place name is the headline's place (the same name, or a city within 30 km)."""
+    there = _cities(gazetteer, name)
+    return any((gazetteer.distance_km(a, b) or 0) < 30 for a in here for b in there)
+
+
+def _cities(gazetteer: Any, name: str) -> list[Any]:
+    """The cities a name reads as, with coordinates: those of that very name, and others only when
+    they are no smaller (a longer official name, "City of Westminster"; not "Durbanville" for Durban)."""
+    cities = [r for r in gazetteer.readings(name) if _is_city(r) and gazetteer.coordinates(r) is not None]
+    exact = [r for r in cities if _fold(name) in (_fold(r.name), _fold(getattr(r, "ascii_name", "") or ""))]
+    if not exact:
+        return cities
+    largest = max(r.population or 0 for r in exact)
+    return [r for r in cities if r in exact or (r.population or 0) >= largest / 2]
 
 
 _STANCES = frozenset({"question", "quoted", "hedged", "future", "conditional", "negated"})
@@ -1146,13 +1243,13 @@ def _SYNONYMS_KEYS() -> frozenset[str]:  # noqa: N802
     return frozenset(_SYNONYMS or ())
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{2,30}?),[^\n]{0,40}?\s[—–-]{1,2}\s")
+_DATELINE = re.compile(r"^(?:([A-Z][A-Z .'-]{2,30}?)\s[—–-]{1,2}\s|([A-Z][A-Za-z .'-]{2,30}?),[^\n]{0,40}?(?:\s[—–-]{1,2}\s|\d:\s))")
 _LOCATIVE = frozenset({"in", "at", "off", "near", "around", "outside"})
 _PLACE_NOUNS = frozenset({"island", "city", "town", "village", "port", "coast", "capital", "province", "state",
                           "region", "district", "county"})
 
 
-def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[Any, str, str]]:
+def _body_places(ctx: ArticleAnalysis, headline_place: str, keep_same: bool = False) -> Iterator[tuple[Any, str, str]]:
     """(preposition token, place name, how) for each named place the body puts something in, the
     dateline first: "in and around Bendigo", "off the northern coast of the island of Bintan",
     "in the Uzbek capital" (the capital of the country the demonym names)."""
@@ -1163,8 +1260,8 @@ def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[An
     wanted = headline_place.lower()
     dateline = _DATELINE.match(ctx.article.body.lstrip()[:80])
     if dateline and len(doc):
-        name = dateline.group(1).strip().title()
-        if name.lower() != wanted and gazetteer.readings(name):
+        name = (dateline.group(1) or dateline.group(2)).strip().title()
+        if (keep_same or name.lower() != wanted) and gazetteer.readings(name):
             yield doc[0], name, "dateline"
     for t in doc:
         if t.lower_ not in _LOCATIVE or t.dep_ != "prep" or inside_quotation(t):
@@ -1176,7 +1273,8 @@ def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[An
         if pobj is None:
             continue
         name = _place_name(pobj, gazetteer)
-        if name is None or name.lower() == wanted or wanted in name.lower() or name.lower() in wanted:
+        if name is None or not keep_same and (name.lower() == wanted or wanted in name.lower()
+                                              or name.lower() in wanted):
             continue
         yield t, name, "prep"
 

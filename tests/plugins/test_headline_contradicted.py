@@ -137,8 +137,49 @@ def test_hl02_flags_a_place_the_body_contradicts(text):
     "London-based firm opens office\nThe firm opened an office in Leeds on Monday.",
     # the headline's place is named in the body and the other place is for another event
     "Ministers sign deal in Almaty\nMinisters signed the deal in Almaty. They will meet again in Tashkent.",
+    # a place of two words is one place: "New York" is not York (courts)
+    "Fraud trial starts in New York\nThe fraud trial of the firm's former chief has started in New York with the "
+    "selection of the jury.",
 ])
 def test_hl02_place_traps(text):
+    assert_passes("HL02", text)
+
+
+# a city's name before a noun of the headline ("Glasgow jazz festival"), set against the dateline or lead
+@pytest.mark.parametrize("text", [
+    # culture: a festival the dateline puts in another city, the body never naming the headline's
+    "Glasgow jazz festival draws record crowd\nEDINBURGH, 3 May — The city's jazz festival drew a record "
+    "crowd of 40,000 over the weekend, organisers said.",
+    # business: a dateline with a colon
+    "Rotterdam dock workers end strike\nAntwerp, 4 June 2025: Dock workers at the port ended their two-week "
+    "strike on Tuesday after the operator raised its pay offer.",
+    # sport: the body names the headline's city, but gives the event's name under another
+    "Moreno takes Madrid Masters title\nCarlos Moreno won the Barcelona Masters on Sunday, beating the top seed "
+    "in three sets. He moved to Madrid as a teenager.",
+    # politics: a name of several words
+    "Cape Town council backs water levy\nDURBAN — The city council voted on Thursday to back a new water levy.",
+])
+def test_hl02_flags_a_city_modifier_the_body_places_elsewhere(text):
+    findings = assert_flags("HL02", text)
+    assert findings[0].data["kind"] == "place"
+
+
+@pytest.mark.parametrize("text", [
+    # the body names the headline's city too: the name says whose councillors, not where
+    "Leeds councillors approve budget\nMANCHESTER — Leeds councillors approved the budget on Tuesday.",
+    # the body puts the same event in the headline's place, under another city's dateline
+    "Thriller shot in Leeds tops box office\nLONDON — The thriller, shot almost entirely in Leeds, topped the "
+    "box office for a second weekend.",
+    # the dateline is the headline's place; another event elsewhere in the body
+    "Lara wins again at Austin\nAUSTIN, Texas — Mateo Lara won the six-hour race on Sunday. His father, a "
+    "former driver, won his class at Daytona in the 1990s.",
+    # a person named like a city
+    "Florence Pugh joins Broadway cast\nNEW YORK — The actor will join the cast in March, producers said.",
+    # the event's name as the headline writes it
+    "Moreno takes Madrid Masters title\nMADRID — Carlos Moreno won the Madrid Masters on Sunday, a week after "
+    "losing the Barcelona Masters final.",
+])
+def test_hl02_city_modifier_traps(text):
     assert_passes("HL02", text)
 
 

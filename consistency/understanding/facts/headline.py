@@ -10,6 +10,9 @@ about the article. Its value is the predicate's lemma; `data` holds
 - `topics`: the content-noun lemmas of actor and object, what body claims must be about;
 - `place`: the place the headline puts it in (`in`/`at`/`off`/`near` + a name, or a name
   before a hyphenated participle, "Ballarat-shot") with the preposition in `place_how`;
+- `name_places`: when there is no such place, names that may be a place modifying a noun of the
+  actor or object ("Cape Town container backlog", "Accra Fashion Week"), [text, start] each,
+  longest first: rules ask the gazetteer which is a city;
 - `figures`: the headline's figures (value, unit, text), and `score` a pair ("24-19" is a
   score or tally, [24, 19], not a range) when the headline has one;
 - `aligned`: indices of the body sentences about the same subject (sharing a name or a
@@ -31,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .qualifiers import HEDGES, inside_quotation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..ledger import Claim, Reader
 
@@ -164,7 +167,7 @@ def _object(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
     return [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") or t.text[:1].isupper() and t.is_alpha]
 
 
-def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str | None]:
+def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | Span | None, str | None]:
     """A named place the headline puts the event in: "off Batam", "deal in Almaty", "Ballarat-shot"."""
     heads = {pred.i} | {t.i for t in obj}
     for t in doc:
@@ -172,7 +175,10 @@ def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str |
             place = next((c for c in t.children if c.dep_ == "pobj"), None)
             # a capitalised object: the small model often tags a headline's place a noun ("off Batam")
             if place is not None and place.pos_ in ("PROPN", "NOUN") and place.text[:1].isupper():
-                return place, t.lower_
+                # a name of several words: "in New York", "off Cape Town"
+                first = min((c for c in place.children if c.dep_ == "compound" and c.i < place.i
+                             and c.text[:1].isupper()), key=lambda c: c.i, default=place)
+                return (doc[first.i:place.i + 1] if first is not place else place), t.lower_
     for t in doc[:-2]:
         if _hyphen_participle(doc, t) and (doc[t.i + 2].i == pred.i or doc[t.i + 2].head.i in heads):
             return t, "-" + doc[t.i + 2].lower_
@@ -192,6 +198,43 @@ def _hyphen_participle(doc: Doc, t: Token) -> bool:
 
 
 _PARTICIPLES = frozenset({"shot", "made", "built", "set", "held", "run", "won", "hit", "struck", "found", "sold"})
+
+
+def _name_places(doc: Doc, phrase: list[Token]) -> list[list[Any]]:
+    """Names that may be a place modifying a noun of the predicate's actor or object: "Cape Town
+    container backlog", "Cádiz parents", "Bengaluru Open title", "Accra Fashion Week", "Seville's
+    schools": [text, start] for each leading part of a run of capitalised words, longest first
+    (the gazetteer decides which, if any, is a place). A person's name is not a place ("Austin
+    Butler"), nor a name standing alone as the phrase ("Durban eases")."""
+    indices = {t.i for t in phrase}
+    found: list[list[Any]] = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]) or i > 0 and doc[i - 1].lower_ in _PLACE_PREPS:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _name_word(doc[j]):
+            j += 1
+        after = doc[j] if j < len(doc) else None
+        run = doc[i:j]
+        # the small model tags many a lone place PERSON ("Rotterdam dock workers"); a run of names so tagged is one
+        person = len(run) > 1 and any(t.ent_type_ == "PERSON" for t in run)
+        if person or not indices & set(range(i, j + 1)) or after is not None and after.text == "-":
+            i = j
+            continue
+        # the whole run modifies what follows ("Cádiz parents", "Seville's"); its leading parts modify its last
+        stops = list(range(j - 1, i, -1))
+        if after is not None and (after.pos_ == "NOUN" and after.text.islower() or after.lower_ in ("'s", "’s")):
+            stops.insert(0, j)
+        for stop in stops:
+            found.append([doc[i:stop].text, run[0].idx])
+        i = j
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "ADJ", "NOUN", "VERB")
 
 
 def _score(doc: Doc) -> list[int] | None:
@@ -250,7 +293,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
             "article", "headline", frame["lemma"], doc, pred.i, pred.i + 1, "headline", frame["qualifiers"],
             actor=words_of(frame["actor"]), object=words_of(frame["object"]), topics=sorted(topics),
             place=place.text if place is not None else None, place_how=frame["place_how"],
-            place_start=place.idx if place is not None else None,
+            place_start=(place.idx if hasattr(place, "idx") else place.start_char) if place is not None else None,
+            name_places=[] if place is not None else _name_places(doc, frame["actor"] + frame["object"]),
             figures=figures, score=frame["score"],
             aligned=[first_sentence + i for _, i in sorted(aligned)][:8],
             nouns=sorted({t.lower_ for t in doc if t.pos_ == "NOUN"}),
