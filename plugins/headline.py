@@ -672,7 +672,10 @@ class HeadlineContradicted(Rule):
         ("Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
         lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over "Norrsken won the
         contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
-        $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain");
+        $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
+        "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
+        drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
+        "win by three" over "a two-shot victory" or "two clear", compared with margins only);
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
@@ -787,11 +790,20 @@ class HeadlineContradicted(Rule):
         for h in (q for q in ctx.quantities if q.field == "title"):
             if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
                 continue
-            if any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
+            if h.unit is None and _margin(h):
+                # "win by three" over "a two-shot victory": margins against margins only (the body's other
+                # numbers, "two of the last three holes", say nothing of it)
+                margins = [b for b in body if b.unit is None and _margin(b)]
+                if not margins or any(b.value == h.value for b in margins):
+                    continue
+                kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
+            elif any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
                 continue
-            if h.unit == "%" and _difference(h):
-                # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences
-                kin = [b for b in body if b.unit == "%" and _difference(b) and b.sentence.start == _lead(ctx).start
+            elif h.unit == "%" and _difference(h):
+                # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences; "arrivals
+                # fall 28%" over "arrivals ... fell 18 percent": two changes, in the first sentences (a lead may
+                # set a scene first)
+                kin = [b for b in body if b.unit == "%" and _difference(b) and _in_lead(ctx, b.sentence[0], 3)
                        and topics & {t.lemma_.lower() for t in b.sentence}]
             elif h.counted is not None and h.unit != "%":
                 # the same thing counted ("eight years" / "six years"), or an amount in the same currency
@@ -799,8 +811,12 @@ class HeadlineContradicted(Rule):
                 kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
                     topics & {t.lemma_.lower() for t in b.sentence}))]
             elif h.unit is None:
-                kin = [b for b in body if b.unit is None and h.predicate and b.predicate
-                       and _same_sense(h.predicate, b.predicate) and b.counted is None]
+                # a bare count ("plan to drop 54,000"): the same verb's count, or in the first sentences a count,
+                # the object of a verb, of a thing the headline names ("remove about 45,000 students")
+                nouns = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ == "NOUN"}
+                kin = [b for b in body if b.unit is None and h.predicate and b.predicate and (
+                    _same_sense(h.predicate, b.predicate) and b.counted is None
+                    or b.counted in nouns and _in_lead(ctx, b.sentence[0], 3) and b.value >= 100)]
             else:
                 continue
             if not kin:
@@ -1194,7 +1210,45 @@ def _difference(q: Any) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return bool(q.change) or before is not None and before.lower_ == "by" or after is not None and after.lower_ in (
-        "more", "less", "fewer", "higher", "lower", "up", "down", "better", "worse")
+        "more", "less", "fewer", "higher", "lower", "up", "down", "better", "worse") or _change_extent(doc[end - 1])
+
+
+_MARGIN_UNITS = frozenset({"shot", "stroke", "point", "goal", "run", "wicket", "length", "vote", "seat", "try",
+                           "frame", "set", "game", "second", "place", "clear"})
+_MARGIN_NOUNS = frozenset({"victory", "win", "lead", "margin", "defeat", "success", "triumph", "advantage"})
+
+
+def _margin(q: Any) -> bool:
+    """A winning margin: "win by three", "by two shots", "a two-shot victory", "two clear", "three points ahead"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    if q.counted not in (None, *_MARGIN_UNITS) or q.range or q.score:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "by" and before.head.lemma_.lower() in (
+            "win", "lead", "beat", "defeat", "edge", "victory", "win", "clear", "triumph", "finish", "prevail"):
+        return True
+    rest = [t.lower_ for t in doc[end:end + 4]]
+    if rest[:1] and rest[0] in ("clear", "ahead"):
+        return True  # "two clear", "finished two ahead"
+    if q.counted is not None and len(rest) >= 2 and rest[0] in ("-",) and rest[1].rstrip("s") in _MARGIN_UNITS:
+        return len(rest) >= 3 and rest[2] in _MARGIN_NOUNS  # "a two-shot victory"
+    return q.counted is not None and len(rest) >= 2 and rest[0].rstrip("s") in _MARGIN_UNITS and rest[1] in (
+        "clear", "ahead")  # "two shots clear"
+
+
+def _change_extent(token: Any) -> bool:
+    """Whether a percentage is how far a change verb went: "fell 18 percent", "profits jump 9%"."""
+    head = token.head
+    return token.dep_ in ("npadvmod", "dobj", "advmod", "attr", "pobj") and head.pos_ in ("VERB", "NOUN") \
+        and head.lemma_.lower() in _change_verbs()
+
+
+def _change_verbs() -> frozenset[str]:
+    """Verbs of rising and falling: the first line of consistency/data/opposites.tsv and their WordNet synonyms."""
+    same, opposite = _opposites().get("rise", (frozenset(), frozenset()))
+    words = set(same) | set(_hand_opposites().get("rise", frozenset()))
+    return frozenset(words | {w for v in ("rise", "fall") for w in _synonyms(v)})
 
 
 def _lead(ctx: ArticleAnalysis) -> Any:

@@ -89,6 +89,43 @@ def test_hl02_winner_traps(text):
 
 
 # --- figures -----------------------------------------------------------------------------------------
+# a change in per cent against the change the first sentences give, after a scene-setting opening
+@pytest.mark.parametrize("text", [
+    # tourism / business
+    "Museum visitor numbers fall 30% after price rise\nThe queue outside the museum was short on Monday morning. "
+    "Visitor numbers at the museum fell 13 percent in the first half of the year, its annual report showed.",
+    # science
+    "Bee populations jump 45% in restored meadows\nOn a warm afternoon the meadow hummed. Bee populations in the "
+    "restored meadows rose 25 per cent over three summers, the study found.",
+    # a bare count the headline leaves without its noun, and the lead's count of the headline's thing (politics)
+    "Teachers protest plan to cut 7,000 from pension scheme\nThousands of teachers marched on Tuesday against a "
+    "plan that would remove about 3,500 teachers from the pension scheme.",
+    # sport: a winning margin
+    "Okafor wins by four at Carnoustie\nCARNOUSTIE - Okafor holed a long putt on the last to complete a "
+    "two-stroke victory on Sunday, with three birdies on the back nine.",
+    "Harriers edge Rovers by three points\nHarriers finished two points clear of Rovers after a late try.",
+])
+def test_hl02_flags_a_changed_figure_after_a_scene_setting_lead(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # the same change in the body
+    "Museum visitor numbers fall 13% after price rise\nThe queue was short on Monday. Visitor numbers at the "
+    "museum fell 13 percent in the first half of the year.",
+    # another change, of another thing, later in the article
+    "Museum visitor numbers fall 13% after price rise\nVisitor numbers fell 13 percent. Later, the cafe's "
+    "takings rose 30 percent and shop sales fell 8 percent, the report said.",
+    # the margin the headline gives, whatever other numbers the lead has
+    "Okafor wins by two at Carnoustie\nOkafor birdied three of the last four holes to complete a two-stroke "
+    "victory on Sunday.",
+    # a small count is not compared with the lead's count
+    "Club drops 3 from squad\nThe club named 25 players in its squad on Friday.",
+])
+def test_hl02_changed_figure_traps(text):
+    assert_passes("HL02", text)
+
+
 @pytest.mark.parametrize("text", [
     "Council approves $62 million stadium deal\nThe council approved a $26 million contract for the stadium.",
     "Wheat line outyields rivals by 18 per cent\nA wheat line bred at the lab produced 14 per cent more grain "
