@@ -81,7 +81,9 @@ class UnsupportedHeadlineClaim(Rule):
         their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
         nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
         reported as info, as is any name in a Title Case headline. A capital ("Beijing") counts
-        as its country's name.
+        as its country's name. A first-level region in a name ("Nova Scotia ER", "Texas
+        Democrats") is a place the body may give by its towns, not a name it must repeat; hospital
+        abbreviations (ER, ICU, GP) are common words.
 
     Why it matters:
         Readers judge a story by its headline. A headline that names the wrong parties of a
@@ -232,7 +234,8 @@ class UnsupportedHeadlineClaim(Rule):
         names = _BodyNames(ctx.article.body)
         substantial = len(list(sentences_of(ctx.body_doc))) >= 3
         for actor in actors:
-            if names.supports(actor.words):
+            words = _without_regions(ctx, actor)
+            if not words or names.supports(words):
                 continue
             person = actor.label == "PERSON"
             other = _other_actor(ctx, actor.span) if person else None
@@ -445,6 +448,7 @@ firm firms group deal deals talks plan plans report probe row win wins net sales
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter new year the a an
 standoff stand-off election elections poll polls vote votes north south east west central
+er icu gp gps
 """))
 # Names a headline and its body may write in different forms ("Tories" / "Conservatives").
 _ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
@@ -631,6 +635,19 @@ def _abbreviates(short: str, name: str) -> bool:
         return True
     rest = iter(name[1:])
     return all(c in rest for c in short[1:])
+
+
+def _without_regions(ctx: ArticleAnalysis, actor: _Actor) -> tuple[str, ...]:
+    """An actor's words less those naming a first-level region ("Nova Scotia ER", "Bavaria police"): a
+    province is a place, which the body may give by its towns ("Halifax"), not a name to repeat."""
+    tokens = [t for t in actor.span if t.text[:1].isupper()]
+    regions: set[str] = set()
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(i + 3, len(tokens)) + 1):
+            text = " ".join(t.text for t in tokens[i:j])
+            if ctx.gazetteer.regions(text) and not ctx.gazetteer.cities(text):
+                regions.update(t.text for t in tokens[i:j])
+    return tuple(w for w in actor.words if w not in regions)
 
 
 # --- name and number helpers ---------------------------------------------------------------
