@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
 
+from consistency.understanding.facts.headline import phrases
+
 from ._countries import PlaceMention, country_label, is_country_name, place_mentions, sentences_of
 
 if TYPE_CHECKING:
@@ -685,8 +687,11 @@ class HeadlineContradicted(Rule):
         figures) that the body contradicts about the same thing, and never supports:
         the opposite predicate ("Second-quarter profit rises" over "operating profit fell
         38 percent", "delays cancer wing" over "opened its new oncology wing", "keeps its
-        majority" over "lost its parliamentary majority"); the wrong side of a contest
-        ("Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
+        majority" over "lost its parliamentary majority"), multi-word predicates included: a verb
+        with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
+        "season is cut short" over "extended the season", "cuts rates" over "left its rate
+        unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
+        Buffaloes" over "the Buffaloes beat the Kingfishers", "Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
         lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over "Norrsken won the
         contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
@@ -724,8 +729,10 @@ class HeadlineContradicted(Rule):
         The ledger's `headline` claims (consistency/understanding/facts/headline.py); claims
         that are questions, quoted, hedged, planned ("X to quit"), conditional or negated are
         left alone. Opposites from `consistency/data/opposites.tsv` and WordNet 3.0's verb
-        antonyms (`consistency/data/antonyms.tsv`), synonyms that support the headline or name
-        the same event from `consistency/data/verb_synonyms.tsv` (both written by
+        antonyms (`consistency/data/antonyms.tsv`), multi-word predicates from the ledger's
+        `phrases` (a body predicate whose subject is another country's thing, "the Hungarian
+        central bank" under "Polish central bank cuts", is about something else), synonyms that
+        support the headline or name the same event from `consistency/data/verb_synonyms.tsv` (both written by
         scripts/wordnet_lexicon.py); the body's parse (subjects, objects, contest verbs not in
         the past perfect, locative phrases, the dateline); figures from `ctx.quantities`;
         places and distances from the gazetteer.
@@ -759,7 +766,7 @@ class HeadlineContradicted(Rule):
         headline's winner the one beaten (or its loser the winner), and never gives it the win."""
         wins, losses = _contest_words()
         for claim in claims:
-            lemma = claim.value
+            lemma = next((p for p in claim.data.get("phrases", ()) if p in wins or p in losses), claim.value)
             if lemma not in wins and lemma not in losses:
                 continue
             actor = _names(claim.data["actor"])
@@ -854,7 +861,7 @@ class HeadlineContradicted(Rule):
         affirmed under a denying headline ("BA not to suspend flights" / "BA is to suspend flights")."""
         table = _opposites()
         for claim in claims:
-            lemma = claim.value
+            lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
             negated = "negated" in claim.qualifiers
             if lemma not in table and not negated:
                 continue
@@ -866,13 +873,20 @@ class HeadlineContradicted(Rule):
                 continue
             modifiers = _modifiers(claim)
             hand_made = _hand_opposites().get(lemma, frozenset())
-            supported, against, close, said_in_lead = None, None, False, False
+            supported, against, close, said_in_lead, against_word = None, None, False, False, ""
             for t in ctx.body_doc:
                 word = t.lemma_.lower()
+                if t.pos_ == "VERB":
+                    word = next((p for p in phrases(t) if p in same or p in opposite), word)
                 if word not in same and word not in opposite or not _main_predicate(t, hand_made if word in opposite
                                                                                      else None):
                     continue
-                about = bool(core) and _about(t, core, modifiers)
+                if _another_countrys(ctx, t, claim):
+                    continue  # "the Hungarian central bank has cut" under "Polish central bank cuts"
+                about = bool(core) and (_about(t, core, modifiers) or word != t.lemma_.lower() and any(
+                    g.lemma_.lower() in core or g.lower_ in core for c in t.children
+                    if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for") for g in c.children
+                    if g.dep_ == "pobj"))  # "gave the go-ahead to the bill"
                 # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
                 # sentences of the body, its sentence shares a common noun with the headline
                 near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
@@ -889,11 +903,11 @@ class HeadlineContradicted(Rule):
                 # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
                 # own arguments must hold the headline's noun
                 if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
-                    against, close = t, about
+                    against, close, against_word = t, about, word
             if supported is None and against is not None and not said_in_lead:
                 said = f"not {claim.text}" if negated else claim.text
                 yield self.finding(
-                    f"The headline says \"{said}\" but the body says \"{_negation(against)}{against.text}\" "
+                    f"The headline says \"{said}\" but the body says \"{_negation(against)}{_written(against, against_word)}\" "
                     f"(\"{_clip(against.sent.text)}\"), and never the headline's word.",
                     [claim.span], [ctx.span(against)], confidence=0.6 if close else 0.5,
                     data={"kind": "polarity", "headline": lemma, "body": against.lemma_.lower(), "topics": sorted(core),
@@ -1074,6 +1088,8 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
 
     for t in doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB":
+            lemma = next((p for p in phrases(t) if p in wins or p in losses), lemma)
         if lemma not in wins and lemma not in losses or t.pos_ != "VERB" or _negated(t) or inside_quotation(t):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "will", "would", "could", "may", "might", "can")
@@ -1150,6 +1166,34 @@ def _core_topics(claim: Any) -> set[str]:
         t for t in topics if t in found}
 
 
+def _another_countrys(ctx: ArticleAnalysis, token: Any, claim: Any) -> bool:
+    """Whether a body predicate's subject is another country's thing than the headline's actor: a demonym or
+    country name on the subject itself ("The Hungarian central bank has cut", not "..., across Poland's border,")
+    and another on the headline's actor ("Polish central bank cuts")."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    body = _countries_of(ctx, [c.text for c in subject.children if c.dep_ in ("amod", "compound", "poss")]
+                         + [subject.text])
+    if not body:
+        return False
+    headline = _countries_of(ctx, claim.data.get("actor", []))
+    return bool(headline) and not headline & body
+
+
+def _countries_of(ctx: ArticleAnalysis, words: Sequence[str]) -> set[str]:
+    """Country codes of the demonyms and country names among capitalised words ("Polish", "Poland's")."""
+    found = set()
+    for word in words:
+        word = re.sub(r"['’]s$", "", word)
+        if not word[:1].isupper():
+            continue
+        country = ctx.gazetteer.country_of_demonym(word) or ctx.gazetteer.country(word)
+        if country is not None:
+            found.add(country.code)
+    return found
+
+
 def _main_predicate(token: Any, nouns: frozenset[str] | None = None) -> bool:
     """A verb or direction word ("closed down 18%"), or a noun of change that is itself the clause's
     subject or object with a figure ("a 9 percent fall"), not a noun of background ("after three years of
@@ -1214,6 +1258,18 @@ def _stance_of(token: Any, plans: bool = False) -> bool:
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can", "must"})
 _INTENT = frozenset({"hope", "plan", "aim", "want", "expect", "try", "seek", "intend", "propose", "threaten"})
+
+
+def _written(token: Any, word: str) -> str:
+    """The body's predicate as written, with the words of its multi-word form ("left ... unchanged", "gave
+    the go-ahead")."""
+    extra = word.replace("-", " ").split()[1:]
+    if not extra:
+        return token.text
+    last = max((t for t in token.subtree if extra[-1] in (t.lower_, t.lemma_.lower())), key=lambda t: t.i, default=None)
+    if last is None or last.i < token.i or last.i - token.i > 6:
+        return token.text
+    return token.doc[token.i:last.i + 1].text
 
 
 def _negation(token: Any) -> str:
@@ -1487,10 +1543,11 @@ def _opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
             if not line.strip() or line.startswith("#"):
                 continue
             left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
-            for word in left:
-                table.setdefault(word, (left, right))
-            for word in right:
-                table.setdefault(word, (right, left))
+            # a word's own line (the first) gives what says the same; every line it is on, its opposites
+            for side, other in ((left, right), (right, left)):
+                for word in side:
+                    same, opposite = table.get(word, (side, frozenset()))
+                    table[word] = (same, opposite | other)
         # WordNet's verb antonyms widen the opposites of a word (and give words the table lacks)
         text = resources.files("consistency").joinpath("data", "antonyms.tsv").read_text(encoding="utf-8")
         for line in text.splitlines():

@@ -224,3 +224,38 @@ def test_hl02_message_names_both_sides():
     findings = run_rule("HL02", "Moreau wins stage in Bilbao\nFrench rider Luc Moreau won the fifth stage in "
                         "Pamplona on Tuesday.")
     assert "Bilbao" in findings[0].message and "Pamplona" in findings[0].message
+
+
+# --- multi-word predicates: a particle, a result, a light verb's object ---------------------------------
+@pytest.mark.parametrize("text, kind", [
+    # politics: a light verb and its object say "approve"
+    ("Senate rejects water bill\nThe Senate gave the go-ahead to the water bill on Tuesday, 51 votes to 40.",
+     "polarity"),
+    # science: "cut short" against "extended"
+    ("Telescope mission cut short after fault\nThe space agency has extended the telescope mission by two years "
+     "despite a minor fault in its cooling system.", "polarity"),
+    # business: a change against a rate left as it was
+    ("Turkish central bank cuts interest rates\nTurkey's central bank left its main interest rate unchanged on "
+     "Thursday, citing stubborn inflation.", "polarity"),
+    ("Reserve bank raises rates again\nThe reserve bank held rates steady on Tuesday for a third meeting.",
+     "polarity"),
+    # sport: "hold off" is a win
+    ("Falcons hold off Sharks to reach final\nThe Sharks beat the Falcons 3-1 on Saturday to reach the final.",
+     "winner"),
+])
+def test_hl02_reads_multi_word_predicates(text, kind):
+    assert assert_flags("HL02", text)[0].data["kind"] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Council rejects depot plan\nThe council threw out the depot plan on Monday after a two-hour debate.",
+    "Striker's season cut short by injury\nThe striker's season was cut short by a knee injury in March.",
+    "Falcons hold off Sharks to reach final\nThe Falcons held off the Sharks to win 3-1 on Saturday.",
+    # another country's bank left its rate as it was; the headline's bank did cut
+    "Polish central bank cuts rates\nPoland's central bank cut its reference rate on Wednesday. The Czech "
+    "central bank left its rate unchanged.",
+    # the headline's bank said nothing in the lead but another country's bank is what the lead is about
+    "Polish central bank cuts rates\nThe Hungarian central bank left its main rate unchanged on Tuesday.",
+])
+def test_hl02_multi_word_predicate_traps(text):
+    assert_passes("HL02", text)

@@ -15,6 +15,7 @@ about the article. Its value is the predicate's lemma; `data` holds
   longest first: rules ask the gazetteer which is a city;
 - `figures`: the headline's figures (value, unit, text), and `score` a pair ("24-19" is a
   score or tally, [24, 19], not a range) when the headline has one;
+- `phrases`: the predicate's multi-word forms, "hold off", "cut short", "give go-ahead" (`phrases`);
 - `aligned`: indices of the body sentences about the same subject (sharing a name or a
   topic noun with the headline's actor or object), best first.
 
@@ -255,6 +256,33 @@ def _score(doc: Doc) -> list[int] | None:
     return None
 
 
+_STILL = frozenset({"unchanged", "steady", "flat", "stable", "short", "open", "shut", "closed", "clear", "free"})
+
+
+def phrases(token: Token) -> list[str]:
+    """The multi-word predicates a verb makes with its particle, its result or its object, most
+    specific first: "hold off" (a particle), "cut short" and "leave unchanged" (an adjective of result,
+    also after the object: "held rates steady"), "give go-ahead", "give green light" (a light verb and
+    its object noun, modifiers included, determiners not). Looked up in the opposites tables."""
+    lemma = token.lemma_.lower()
+    found = []
+    for c in token.children:
+        if c.dep_ == "prt":
+            found.append(f"{lemma} {c.lower_}")
+    for c in token.children:
+        if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" or c.dep_ == "advmod" and c.lower_ in _STILL:
+            found.append(f"{lemma} {c.lower_}")
+        if c.dep_ == "dobj":
+            found.extend(f"{lemma} {a.lower_}" for a in c.children
+                         if a.dep_ == "amod" and a.i > c.i and a.lower_ in _STILL)  # "held rates steady"
+            start = min((a.i for a in c.children if a.dep_ in ("compound", "amod") and a.i < c.i), default=c.i)
+            words = token.doc[start:c.i + 1]
+            found.append(f"{lemma} {words.text.lower() if start < c.i else c.lemma_.lower()}")
+            if start < c.i:
+                found.append(f"{lemma} {c.lemma_.lower()}")
+    return found
+
+
 def words_of(tokens: list[Token]) -> list[str]:
     return [t.text for t in tokens]
 
@@ -296,6 +324,6 @@ def extract(reader: Reader) -> Iterator[Claim]:
             place_start=(place.idx if hasattr(place, "idx") else place.start_char) if place is not None else None,
             name_places=[] if place is not None else _name_places(doc, frame["actor"] + frame["object"]),
             figures=figures, score=frame["score"],
-            aligned=[first_sentence + i for _, i in sorted(aligned)][:8],
+            aligned=[first_sentence + i for _, i in sorted(aligned)][:8], phrases=phrases(pred),
             nouns=sorted({t.lower_ for t in doc if t.pos_ == "NOUN"}),
         )
