@@ -754,6 +754,8 @@ class HeadlineContradicted(Rule):
                    and not (_STANCES - {"negated", "future"}).intersection(c.qualifiers)]
         found = list(self._figures(ctx))
         found.extend(self._winner(ctx, claims))
+        if not any(f.data.get("kind") == "winner" for f in found):
+            found.extend(self._first_place(ctx, claims))
         if not found:
             found.extend(self._polarity(ctx, claims + denying))
         if not found:
@@ -806,6 +808,40 @@ class HeadlineContradicted(Rule):
                 data={"kind": "winner", "headline_winner": sorted(winner), "body_winner": sorted(body_winner)},
             )
             return
+
+    # --- who came first ---------------------------------------------------------------------
+    def _first_place(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
+        """"Social Alliance tops poll" over "the Civic Front emerged as the largest party", "Huaca Viva named
+        South America's best restaurant" over "Mar Adentro ... was named the best restaurant", "Daeyang wins
+        biggest share" over "Hanbit ... won the biggest block": the headline gives its subject first place, the
+        lead gives it to another, and the body never gives it to the headline's subject."""
+        title = ctx.title_doc
+        for claim in claims:
+            pred = next((t for t in title if t.idx == claim.span.start), None)
+            if pred is None:
+                continue
+            rank = _rank_one(pred)
+            if rank is None:
+                continue
+            winner = _without_places(ctx, _phrase_names(_subject_of(pred)))
+            if not winner:
+                continue
+            statements = [(names, noun, t) for t in ctx.body_doc if t.pos_ in ("VERB", "AUX")
+                          for names, noun in [_first_statement(ctx, t)] if names]
+            if any(_overlap(names, winner) for names, _noun, _t in statements):
+                continue  # the body gives the headline's subject first place too
+            lead = list(ctx.body_doc.sents)[:2]
+            for names, noun, token in statements:
+                in_lead = any(s.start <= token.i < s.end for s in lead)
+                if not in_lead or not (noun == rank or rank in _RANKED_CONTESTS):
+                    continue
+                yield self.finding(
+                    f"The headline gives first place to {_in_order(winner, title)} (\"{claim.text}\"), but the body gives "
+                    f"it to {_in_order(names, token.sent)} (\"{_clip(token.sent.text)}\").",
+                    [claim.span], [ctx.span(token)], confidence=0.6,
+                    data={"kind": "winner", "headline_winner": sorted(winner), "body_winner": sorted(names)},
+                )
+                return
 
     # --- figures ---------------------------------------------------------------------------
     def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
@@ -1115,6 +1151,57 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
         if not first and not second:
             continue
         yield (first, second, t) if lemma in wins else (second, first, t)
+
+
+# Superlatives of first place; contests whose first place is a share of something counted ("tops poll",
+# "wins biggest share"), where the body may name it by another noun ("the largest party", "the biggest block").
+_TOP_WORDS = frozenset({"best", "biggest", "largest", "greatest", "highest", "top", "most", "first"})
+_RANKED_CONTESTS = frozenset({"poll", "vote", "election", "ballot", "list", "ranking", "rankings", "chart", "table",
+                              "standings", "share", "auction", "race", "count"})
+
+
+def _rank_one(pred: Any) -> str | None:
+    """The noun a predicate gives its subject first place in: "tops poll" -> "poll", "wins biggest share" ->
+    "share", "named best restaurant" -> "restaurant"; None when it gives no first place."""
+    for c in pred.children:
+        if c.dep_ not in ("dobj", "oprd", "attr") and not (c.dep_ == "prep" and c.lower_ == "as"):
+            continue
+        noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if pred.lemma_.lower() in ("top", "head", "lead") and noun.pos_ == "NOUN":
+            return noun.lemma_.lower()
+        if any(a.dep_ == "amod" and a.lower_ in _TOP_WORDS and (a.tag_ == "JJS" or a.lower_ in ("top", "first"))
+               for a in noun.children):
+            return noun.lemma_.lower()
+    return None
+
+
+def _subject_of(token: Any) -> Any:
+    """The subject nearest before the verb (a dateline, "SEOUL, January 22 -", is often parsed as another)."""
+    return max((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: (c.i < token.i, c.i),
+               default=None)
+
+
+def _first_statement(ctx: ArticleAnalysis, token: Any) -> tuple[set[str], str | None]:
+    """(names of the subject, noun of the first place) when a body predicate gives its named subject first
+    place now ("emerged as the largest party", "was named the best restaurant", "topped the list")."""
+    from consistency.understanding.facts.qualifiers import inside_quotation
+
+    if _negated(token) or inside_quotation(token) or _stance_of(token):
+        return set(), None
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        return set(), None  # "had been named the best restaurant three years running"
+    rank = _rank_one(token)
+    if rank is None:
+        return set(), None
+    return _without_places(ctx, _phrase_names(_subject_of(token))), rank
+
+
+def _without_places(ctx: ArticleAnalysis, names: set[str]) -> set[str]:
+    """Name words less those of places ("Lima's Huaca Viva" -> Huaca Viva), unless nothing else is left."""
+    rest = {w for w in names if not ctx.gazetteer.readings(w, min_population=500_000)}
+    return rest or names
 
 
 def _in_order(names: set[str], sentence: Any) -> str:

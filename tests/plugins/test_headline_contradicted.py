@@ -259,3 +259,37 @@ def test_hl02_reads_multi_word_predicates(text, kind):
 ])
 def test_hl02_multi_word_predicate_traps(text):
     assert_passes("HL02", text)
+
+
+# --- first place: the headline's subject tops, the lead gives first place to another -------------------
+@pytest.mark.parametrize("text", [
+    # culture / travel
+    "Marlowe named Europe's best hotel\nThe Grand Orsay was named the best hotel in Europe on Monday, ahead of "
+    "the Marlowe in second place.",
+    # politics
+    "Green Party tops Hamburg poll\nThe Social Democrats emerged as the largest party in Hamburg's state election on "
+    "Sunday, with the Green Party second.",
+    # business
+    "Norvik wins biggest share of wind auction\nRival Baltech won the largest share of the offshore wind "
+    "auction, the ministry said, with Norvik taking 30 percent.",
+])
+def test_hl02_flags_first_place_given_to_another(text):
+    findings = assert_flags("HL02", text)
+    assert findings[0].data["kind"] == "winner"
+
+
+@pytest.mark.parametrize("text", [
+    # the body gives the headline's subject first place too
+    "Greens top Hamburg poll\nThe Greens emerged as the largest party in Hamburg on Sunday. The Social Democrats "
+    "were the largest party four years ago.",
+    # another category's first place
+    "Smith named best actor\nJones was named best actress at the ceremony, where Smith took the acting prize.",
+    # a quoted hope is no result
+    "Greens top Hamburg poll\nThe Greens won 31 percent on Sunday. \"We will be the largest party next time,\" "
+    "the Social Democrat leader said.",
+    # first place in something else, outside the lead
+    "Norvik wins biggest share of wind auction\nNorvik won 45 percent of the offshore wind capacity on offer. "
+    "The ministry said bidding was strong. Analysts expect Baltech to remain the largest operator.",
+])
+def test_hl02_first_place_traps(text):
+    assert_passes("HL02", text)
