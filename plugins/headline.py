@@ -691,9 +691,13 @@ class HeadlineContradicted(Rule):
         with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
         "season is cut short" over "extended the season", "cuts rates" over "left its rate
         unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
-        Buffaloes" over "the Buffaloes beat the Kingfishers", "Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
-        lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over "Norrsken won the
-        contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
+        Buffaloes" over "the Buffaloes beat the Kingfishers"; first place given to another in the
+        lead, "Social Alliance tops poll" over "the Civic Front emerged as the largest party",
+        "named South America's best restaurant" over "Mar Adentro was named the best restaurant",
+        "wins biggest share" over "Hanbit won the biggest block", when the body never gives it to
+        the headline's subject; "Rovers edge Collegians" over "Collegians ... after edging
+        Rovers 24-19", "Shenzhen lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over
+        "Norrsken won the contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
         "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
         drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
@@ -705,12 +709,10 @@ class HeadlineContradicted(Rule):
         headline ("Cape Town container backlog eases", "Cádiz parents occupy school") that the body
         never names while its dateline or lead is another city, or whose named event the body gives
         under another city ("closes Accra Fashion Week" over "the last of Lagos Fashion Week").
-
-    Not flagged (place):
-        A body that puts the same event in the headline's place, or whose dateline is that place,
-        whatever other places it names for other events; a city's name before a noun that the body
-        names too ("Leeds councillors" under a Manchester dateline); a person's name ("Austin
-        Butler").
+        No place is contradicted by a body that puts the same event in the headline's place, or
+        whose dateline is that place, whatever places it names for other events; nor by a city's
+        name before a noun that the body names too ("Leeds councillors" under a Manchester
+        dateline); a person's name ("Austin Butler") is no place.
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
