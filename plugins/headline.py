@@ -825,7 +825,8 @@ class HeadlineContradicted(Rule):
             rank = _rank_one(pred)
             if rank is None:
                 continue
-            winner = _without_places(ctx, _phrase_names(_subject_of(pred)))
+            subject = _subject_of(pred)
+            winner = _without_places(ctx, _phrase_names(subject) if subject is not None else _names(claim.data["actor"]))
             if not winner:
                 continue
             statements = [(names, noun, t) for t in ctx.body_doc if t.pos_ in ("VERB", "AUX")
@@ -1165,8 +1166,10 @@ _RANKED_CONTESTS = frozenset({"poll", "vote", "election", "ballot", "list", "ran
 def _rank_one(pred: Any) -> str | None:
     """The noun a predicate gives its subject first place in: "tops poll" -> "poll", "wins biggest share" ->
     "share", "named best restaurant" -> "restaurant"; None when it gives no first place."""
-    for c in pred.children:
-        if c.dep_ not in ("dobj", "oprd", "attr") and not (c.dep_ == "prep" and c.lower_ == "as"):
+    # a verb the small model read as a modifier of its object ("Greens top Hamburg poll": "top" an adjective)
+    modified = [pred.head] if pred.dep_ in ("amod", "compound") and pred.head.i > pred.i else []
+    for c in [*pred.children, *modified]:
+        if c.dep_ not in ("dobj", "oprd", "attr") and not (c.dep_ == "prep" and c.lower_ == "as") and c not in modified:
             continue
         noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
         if noun is None or noun.pos_ not in ("NOUN", "PROPN"):

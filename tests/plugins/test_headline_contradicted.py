@@ -267,8 +267,8 @@ def test_hl02_multi_word_predicate_traps(text):
     "Marlowe named Europe's best hotel\nThe Grand Orsay was named the best hotel in Europe on Monday, ahead of "
     "the Marlowe in second place.",
     # politics
-    "Green Party tops Hamburg poll\nThe Social Democrats emerged as the largest party in Hamburg's state election on "
-    "Sunday, with the Green Party second.",
+    "Greens top Hamburg poll\nThe Social Democrats emerged as the largest party in Hamburg's state election on "
+    "Sunday, with the Greens second.",
     # business
     "Norvik wins biggest share of wind auction\nRival Baltech won the largest share of the offshore wind "
     "auction, the ministry said, with Norvik taking 30 percent.",
@@ -293,3 +293,19 @@ def test_hl02_flags_first_place_given_to_another(text):
 ])
 def test_hl02_first_place_traps(text):
     assert_passes("HL02", text)
+
+
+# --- a headline verb the tagger missed: a plural subject and a bare verb read as an adjective or noun ---
+@pytest.mark.parametrize("text", [
+    # politics
+    "Voters back new constitution\nVoters rejected the new constitution in Sunday's referendum, 58 percent to 42.",
+    # business
+    "Exporters hail tariff deal\nExporters criticised the tariff deal on Monday, saying it would raise costs.",
+])
+def test_hl02_reads_a_bare_verb_after_a_plural_subject(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_bare_verb_passes_when_the_body_agrees():
+    assert_passes("HL02", "Voters back new constitution\nVoters backed the new constitution in Sunday's "
+                  "referendum, 58 percent to 42, although turnout fell.")

@@ -83,9 +83,26 @@ def is_predicate(token: Token) -> bool:
     return False
 
 
+def _bare_verb(doc: Doc) -> list[Token]:
+    """A headline with no predicate the tagger saw, opening on a plural subject and a verb's base form that it
+    tagged otherwise ("Greens top Hamburg poll", "Voters back new constitution", "Exporters hail tariff deal"):
+    that word, when WordNet knows it as a verb and a noun phrase follows it."""
+    for t in doc[1:-1]:
+        before, after = doc[t.i - 1], doc[t.i + 1]
+        opening = all(x.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for x in doc[:t.i])
+        plural = before.tag_ in ("NNS", "NNPS") or before.pos_ == "PROPN" and before.lower_.endswith("s")
+        if not opening:
+            return []
+        if plural and t.pos_ in ("ADJ", "NOUN", "ADV", "PROPN") and t.lower_ == t.lemma_.lower() \
+                and t.lower_ in verb_lexicon() and not t.lower_.endswith("s") \
+                and after.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+            return [t]
+    return []
+
+
 def frames(doc: Doc) -> Iterator[dict[str, Any]]:
     """The headline's predicates with actor, object, place, figures and stance."""
-    preds = [t for t in doc if is_predicate(t)]
+    preds = [t for t in doc if is_predicate(t)] or _bare_verb(doc)
     title = doc.text.strip()
     question = title.endswith("?") or bool(len(doc)) and doc[0].lower_ in _QUESTION_STARTS and doc[0].pos_ in (
         "AUX", "PRON", "ADV", "VERB") and title.endswith("?")
