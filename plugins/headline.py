@@ -851,8 +851,9 @@ class HeadlineContradicted(Rule):
         body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
         topics = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
         for h in (q for q in ctx.quantities if q.field == "title"):
-            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
-                continue
+            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer
+                                      and re.fullmatch(r"\d{4}", h.text.strip()) and h.counted is None):
+                continue  # a year, not "2,000 jobs"
             if h.unit is None and _margin(h):
                 # "win by three" over "a two-shot victory": margins against margins only (the body's other
                 # numbers, "two of the last three holes", say nothing of it)
@@ -922,10 +923,12 @@ class HeadlineContradicted(Rule):
                     continue
                 if _another_countrys(ctx, t, claim):
                     continue  # "the Hungarian central bank has cut" under "Polish central bank cuts"
+                # a multi-word predicate's object may follow a preposition: "gave the go-ahead to the bill",
+                # "voted against the cuts", "voted in favour of the plan"
                 about = bool(core) and (_about(t, core, modifiers) or word != t.lemma_.lower() and any(
                     g.lemma_.lower() in core or g.lower_ in core for c in t.children
-                    if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for") for g in c.children
-                    if g.dep_ == "pobj"))  # "gave the go-ahead to the bill"
+                    if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "against", "in")
+                    for g in c.subtree if g.pos_ == "NOUN" and g.i - c.i <= 6))
                 # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
                 # sentences of the body, its sentence shares a common noun with the headline
                 near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
@@ -1390,6 +1393,8 @@ def _margin(q: Any) -> bool:
     if q.counted not in (None, *_MARGIN_UNITS) or q.range or q.score:
         return False
     before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].lower_ == "margin":
+        return True  # "a margin of 40 votes"
     if before is not None and before.lower_ == "by" and before.head.lemma_.lower() in (
             "win", "lead", "beat", "defeat", "edge", "victory", "win", "clear", "triumph", "finish", "prevail"):
         return True

@@ -309,3 +309,33 @@ def test_hl02_reads_a_bare_verb_after_a_plural_subject(text):
 def test_hl02_bare_verb_passes_when_the_body_agrees():
     assert_passes("HL02", "Voters back new constitution\nVoters backed the new constitution in Sunday's "
                   "referendum, 58 percent to 42, although turnout fell.")
+
+
+@pytest.mark.parametrize("text", [
+    # politics: "voted against" rejects
+    "Assembly approves budget cuts\nThe assembly voted against the budget cuts on Thursday by 48 to 41.",
+    # business: "won approval" approves
+    "Regulator rejects airline merger\nThe airline merger won approval from the regulator on Friday.",
+])
+def test_hl02_reads_votes_and_approval_phrases(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_vote_in_favour_supports_approval():
+    assert_passes("HL02", "Panel approves housing plan\nThe panel voted eight to five in favour of the housing "
+                  "plan after residents objected.")
+
+
+@pytest.mark.parametrize("text", [
+    # business: a count between 1900 and 2100 is no year when it has a comma and a noun
+    "Carmaker cuts 2,000 jobs\nThe carmaker said on Monday it would cut 1,200 jobs over the next two years.",
+    # politics: "a margin of" is a margin
+    "Mayor wins second term by 400 votes\nThe mayor was re-elected on Thursday by a margin of 40 votes, the "
+    "closest result in the city's history.",
+])
+def test_hl02_flags_counts_in_the_year_range_and_margins_of(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+def test_hl02_a_year_is_not_a_figure():
+    assert_passes("HL02", "Class of 2012 gathers for reunion\nGraduates of the class of 2013 met on Saturday.")

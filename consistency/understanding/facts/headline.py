@@ -286,6 +286,10 @@ def phrases(token: Token) -> list[str]:
     for c in token.children:
         if c.dep_ == "prt":
             found.append(f"{lemma} {c.lower_}")
+        if c.dep_ == "prep" and c.lower_ in ("against", "for"):
+            found.append(f"{lemma} {c.lower_}")  # "voted against the plan"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in ("favour", "favor") for g in c.children):
+            found.append(f"{lemma} in favour")  # "voted eight to five in favour of the plan"
     for c in token.children:
         if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" or c.dep_ == "advmod" and c.lower_ in _STILL:
             found.append(f"{lemma} {c.lower_}")
