@@ -339,3 +339,41 @@ def test_hl02_flags_counts_in_the_year_range_and_margins_of(text):
 
 def test_hl02_a_year_is_not_a_figure():
     assert_passes("HL02", "Class of 2012 gathers for reunion\nGraduates of the class of 2013 met on Saturday.")
+
+
+@pytest.mark.parametrize("text", [
+    # sport: headline-ese verbs of victory, and a score that the small model parses as an adverbial
+    "Rangers stun Celtic in cup semi-final\nCeltic beat Rangers 2-0 in the cup semi-final at Hampden on Sunday.",
+    "Sharks crush Bulls in Pretoria\nThe Bulls thrashed the Sharks 41-10 at Loftus Versfeld on Saturday.",
+    "Novak outpoints Ruiz to keep belt\nRuiz outpointed Novak over 12 rounds on Saturday to take the belt.",
+])
+def test_hl02_flags_headline_ese_victories_the_body_reverses(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "winner"
+
+
+@pytest.mark.parametrize("text", [
+    # sport: the city before a common noun, the body's event under another city
+    "Lisbon marathon won by Kenyan\nNAIROBI — Kenyan runner Joseph Kimani won the Porto marathon on Sunday.",
+    # economics: a level reached ("eases to 3.2%") is a change
+    "Inflation eases to 3.2% in June\nInflation rose to 3.8 percent in June from 3.4 percent in May, the "
+    "statistics office said.",
+])
+def test_hl02_flags_a_renamed_event_and_a_changed_level(text):
+    assert assert_flags("HL02", text)
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline alone says where the reporter is
+    "Kenyan wins Boston marathon\nNAIROBI — Kenyan runner Joseph Kimani won the marathon on Monday, his family "
+    "said.",
+    # a month is no place
+    "Sharks crush Bulls in Durban\nThe Sharks thrashed the Bulls 41-10 on Saturday. The Bulls had beaten the "
+    "Sharks in March.",
+])
+def test_hl02_dateline_and_month_traps(text):
+    assert_passes("HL02", text)
+
+
+def test_hl02_a_country_before_the_headline_noun_is_no_renamed_event():
+    assert_passes("HL02", "Mombasa container backlog eases\nMOMBASA - The queue of ships off the port has fallen. "
+                  "The port handles most of Kenya's container traffic and much of Uganda container cargo.")
