@@ -1172,6 +1172,10 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
             obj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                         for g in c.children if g.dep_ == "pobj"), None)
         first, second = _phrase_names(subject), _phrase_names(obj) if lemma not in _PRIZE_VERBS else set()
+        if not first and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and not passive:
+            # the parse gave the verb a dateline for subject ("SHENZHEN, China - ... and the Shenzhen Pearl Sharks
+            # beat ..."): the name right before the verb
+            first = _phrase_names(doc[t.i - 1])
         if passive:
             first, second = agent, first
         if not first and not second:

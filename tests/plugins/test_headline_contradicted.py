@@ -377,3 +377,9 @@ def test_hl02_dateline_and_month_traps(text):
 def test_hl02_a_country_before_the_headline_noun_is_no_renamed_event():
     assert_passes("HL02", "Mombasa container backlog eases\nMOMBASA - The queue of ships off the port has fallen. "
                   "The port handles most of Kenya's container traffic and much of Uganda container cargo.")
+
+
+def test_hl02_winner_named_right_before_the_verb_when_the_parse_takes_a_dateline_for_subject():
+    assert_flags("HL02", "Ortiz scores twice but Valencia Rays lose unbeaten record\nVALENCIA, Spain, May 3, 2025 — "
+                 "Ana Ortiz scored twice, and the Valencia Rays beat Porto's Atlantic Wolves 3-1 on Saturday night to "
+                 "improve to 5-0 in Group A.")
