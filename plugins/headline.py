@@ -687,7 +687,9 @@ class HeadlineContradicted(Rule):
         figures) that the body contradicts about the same thing, and never supports:
         the opposite predicate ("Second-quarter profit rises" over "operating profit fell
         38 percent", "delays cancer wing" over "opened its new oncology wing", "keeps its
-        majority" over "lost its parliamentary majority"), multi-word predicates included: a verb
+        majority" over "lost its parliamentary majority"), or the headline's own verb denied when
+        no table has it ("resigns" over "has not resigned"; not verbs of speech), multi-word
+        predicates included: a verb
         with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
         "season is cut short" over "extended the season", "cuts rates" over "left its rate
         unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
@@ -903,8 +905,8 @@ class HeadlineContradicted(Rule):
         for claim in claims:
             lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
             negated = "negated" in claim.qualifiers
-            if lemma not in table and not negated:
-                continue
+            if lemma not in table and not negated and not _deniable(lemma):
+                continue  # a word of no table is compared only with its own denial ("resigns" / "did not resign")
             same, opposite = table.get(lemma, (frozenset({lemma}), frozenset()))
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
@@ -1380,6 +1382,18 @@ def _stance_of(token: Any, plans: bool = False) -> bool:
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can", "must"})
 _INTENT = frozenset({"hope", "plan", "aim", "want", "expect", "try", "seek", "intend", "propose", "threaten"})
+
+
+def _deniable(lemma: str) -> bool:
+    """A headline verb a body can deny in its own word ("resigns" / "has not resigned"): not a verb of speech,
+    which a body denies of other things ("did not say when"), nor an auxiliary or light verb."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    return lemma.isalpha() and lemma not in speech_verbs() and lemma not in _LIGHT_VERBS
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let",
+                          "see", "look", "seem", "become", "keep", "leave", "want", "need", "face", "hit"})
 
 
 def _written(token: Any, word: str) -> str:

@@ -383,3 +383,26 @@ def test_hl02_winner_named_right_before_the_verb_when_the_parse_takes_a_dateline
     assert_flags("HL02", "Ortiz scores twice but Valencia Rays lose unbeaten record\nVALENCIA, Spain, May 3, 2025 — "
                  "Ana Ortiz scored twice, and the Valencia Rays beat Porto's Atlantic Wolves 3-1 on Saturday night to "
                  "improve to 5-0 in Group A.")
+
+
+@pytest.mark.parametrize("text", [
+    # politics: a verb of no opposites table, denied in its own word
+    "Transport minister resigns over rail failures\nThe transport minister has not resigned, despite calls from "
+    "MPs over the rail failures, her office said.",
+    # business
+    "Refinery reopens after fire\nThe refinery did not reopen on Monday after the fire, its owner said.",
+])
+def test_hl02_flags_a_headline_verb_the_body_denies(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Refinery reopens after fire\nThe refinery reopened on Monday. Its second unit did not reopen.",
+    # a verb of speech is denied of other things
+    "Minister says no to pay rise\nThe minister did not say when the pay talks would resume.",
+    # courts: the denial is about other people
+    "Police arrest two after protest\nPolice arrested two men after the protest. Officers did not arrest the "
+    "organisers.",
+])
+def test_hl02_denial_traps(text):
+    assert_passes("HL02", text)
