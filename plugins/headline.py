@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
 
+from consistency.understanding.facts.headline import phrases
+
 from ._countries import PlaceMention, country_label, is_country_name, place_mentions, sentences_of
 
 if TYPE_CHECKING:
@@ -81,7 +83,9 @@ class UnsupportedHeadlineClaim(Rule):
         their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
         nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
         reported as info, as is any name in a Title Case headline. A capital ("Beijing") counts
-        as its country's name.
+        as its country's name. A first-level region in a name ("Nova Scotia ER", "Texas
+        Democrats") is a place the body may give by its towns, not a name it must repeat; hospital
+        abbreviations (ER, ICU, GP) are common words.
 
     Why it matters:
         Readers judge a story by its headline. A headline that names the wrong parties of a
@@ -232,7 +236,8 @@ class UnsupportedHeadlineClaim(Rule):
         names = _BodyNames(ctx.article.body)
         substantial = len(list(sentences_of(ctx.body_doc))) >= 3
         for actor in actors:
-            if names.supports(actor.words):
+            words = _without_regions(ctx, actor)
+            if not words or names.supports(words):
                 continue
             person = actor.label == "PERSON"
             other = _other_actor(ctx, actor.span) if person else None
@@ -445,6 +450,7 @@ firm firms group deal deals talks plan plans report probe row win wins net sales
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday christmas easter new year the a an
 standoff stand-off election elections poll polls vote votes north south east west central
+er icu gp gps
 """))
 # Names a headline and its body may write in different forms ("Tories" / "Conservatives").
 _ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(frozenset(g.split()) for g in (
@@ -633,6 +639,19 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
+def _without_regions(ctx: ArticleAnalysis, actor: _Actor) -> tuple[str, ...]:
+    """An actor's words less those naming a first-level region ("Nova Scotia ER", "Bavaria police"): a
+    province is a place, which the body may give by its towns ("Halifax"), not a name to repeat."""
+    tokens = [t for t in actor.span if t.text[:1].isupper()]
+    regions: set[str] = set()
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(i + 3, len(tokens)) + 1):
+            text = " ".join(t.text for t in tokens[i:j])
+            if ctx.gazetteer.regions(text) and not ctx.gazetteer.cities(text):
+                regions.update(t.text for t in tokens[i:j])
+    return tuple(w for w in actor.words if w not in regions)
+
+
 # --- name and number helpers ---------------------------------------------------------------
 def _is_name_or_year(doc: Doc, quantity: Any) -> bool:
     """Numbers that are part of a name ("Half-Life 2", "G8", "Xbox 360"), a compound ("six-figure") or a year."""
@@ -668,15 +687,34 @@ class HeadlineContradicted(Rule):
         figures) that the body contradicts about the same thing, and never supports:
         the opposite predicate ("Second-quarter profit rises" over "operating profit fell
         38 percent", "delays cancer wing" over "opened its new oncology wing", "keeps its
-        majority" over "lost its parliamentary majority"); the wrong side of a contest
-        ("Rovers edge Collegians" over "Collegians ... after edging Rovers 24-19", "Shenzhen
-        lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over "Norrsken won the
-        contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
-        $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain");
+        majority" over "lost its parliamentary majority"), or the headline's own verb denied when
+        no table has it ("resigns" over "has not resigned"; not verbs of speech), multi-word
+        predicates included: a verb
+        with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
+        "season is cut short" over "extended the season", "cuts rates" over "left its rate
+        unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
+        Buffaloes" over "the Buffaloes beat the Kingfishers"; first place given to another in the
+        lead, "Social Alliance tops poll" over "the Civic Front emerged as the largest party",
+        "named South America's best restaurant" over "Mar Adentro was named the best restaurant",
+        "wins biggest share" over "Hanbit won the biggest block", when the body never gives it to
+        the headline's subject; "Rovers edge Collegians" over "Collegians ... after edging
+        Rovers 24-19", "Shenzhen lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over
+        "Norrsken won the contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
+        $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
+        "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
+        drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
+        "win by three" over "a two-shot victory" or "two clear", compared with margins only);
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
-        Tashkent dateline when the body never names Almaty).
+        Tashkent dateline when the body never names Almaty); a city's name before a noun of the
+        headline ("Cape Town container backlog eases", "Cádiz parents occupy school") that the body
+        never names while its dateline or lead is another city, or whose named event the body gives
+        under another city ("closes Accra Fashion Week" over "the last of Lagos Fashion Week").
+        No place is contradicted by a body that puts the same event in the headline's place, or
+        whose dateline is that place, whatever places it names for other events; nor by a city's
+        name before a noun that the body names too ("Leeds councillors" under a Manchester
+        dateline); a person's name ("Austin Butler") is no place.
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
@@ -695,8 +733,10 @@ class HeadlineContradicted(Rule):
         The ledger's `headline` claims (consistency/understanding/facts/headline.py); claims
         that are questions, quoted, hedged, planned ("X to quit"), conditional or negated are
         left alone. Opposites from `consistency/data/opposites.tsv` and WordNet 3.0's verb
-        antonyms (`consistency/data/antonyms.tsv`), synonyms that support the headline or name
-        the same event from `consistency/data/verb_synonyms.tsv` (both written by
+        antonyms (`consistency/data/antonyms.tsv`), multi-word predicates from the ledger's
+        `phrases` (a body predicate whose subject is another country's thing, "the Hungarian
+        central bank" under "Polish central bank cuts", is about something else), synonyms that
+        support the headline or name the same event from `consistency/data/verb_synonyms.tsv` (both written by
         scripts/wordnet_lexicon.py); the body's parse (subjects, objects, contest verbs not in
         the past perfect, locative phrases, the dateline); figures from `ctx.quantities`;
         places and distances from the gazetteer.
@@ -718,6 +758,8 @@ class HeadlineContradicted(Rule):
                    and not (_STANCES - {"negated", "future"}).intersection(c.qualifiers)]
         found = list(self._figures(ctx))
         found.extend(self._winner(ctx, claims))
+        if not any(f.data.get("kind") == "winner" for f in found):
+            found.extend(self._first_place(ctx, claims))
         if not found:
             found.extend(self._polarity(ctx, claims + denying))
         if not found:
@@ -730,7 +772,7 @@ class HeadlineContradicted(Rule):
         headline's winner the one beaten (or its loser the winner), and never gives it the win."""
         wins, losses = _contest_words()
         for claim in claims:
-            lemma = claim.value
+            lemma = next((p for p in claim.data.get("phrases", ()) if p in wins or p in losses), claim.value)
             if lemma not in wins and lemma not in losses:
                 continue
             actor = _names(claim.data["actor"])
@@ -771,18 +813,63 @@ class HeadlineContradicted(Rule):
             )
             return
 
+    # --- who came first ---------------------------------------------------------------------
+    def _first_place(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
+        """"Social Alliance tops poll" over "the Civic Front emerged as the largest party", "Huaca Viva named
+        South America's best restaurant" over "Mar Adentro ... was named the best restaurant", "Daeyang wins
+        biggest share" over "Hanbit ... won the biggest block": the headline gives its subject first place, the
+        lead gives it to another, and the body never gives it to the headline's subject."""
+        title = ctx.title_doc
+        for claim in claims:
+            pred = next((t for t in title if t.idx == claim.span.start), None)
+            if pred is None:
+                continue
+            rank = _rank_one(pred)
+            if rank is None:
+                continue
+            subject = _subject_of(pred)
+            winner = _without_places(ctx, _phrase_names(subject) if subject is not None else _names(claim.data["actor"]))
+            if not winner:
+                continue
+            statements = [(names, noun, t) for t in ctx.body_doc if t.pos_ in ("VERB", "AUX")
+                          for names, noun in [_first_statement(ctx, t)] if names]
+            if any(_overlap(names, winner) for names, _noun, _t in statements):
+                continue  # the body gives the headline's subject first place too
+            lead = list(ctx.body_doc.sents)[:2]
+            for names, noun, token in statements:
+                in_lead = any(s.start <= token.i < s.end for s in lead)
+                if not in_lead or not (noun == rank or rank in _RANKED_CONTESTS):
+                    continue
+                yield self.finding(
+                    f"The headline gives first place to {_in_order(winner, title)} (\"{claim.text}\"), but the body gives "
+                    f"it to {_in_order(names, token.sent)} (\"{_clip(token.sent.text)}\").",
+                    [claim.span], [ctx.span(token)], confidence=0.6,
+                    data={"kind": "winner", "headline_winner": sorted(winner), "body_winner": sorted(names)},
+                )
+                return
+
     # --- figures ---------------------------------------------------------------------------
     def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
         topics = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
         for h in (q for q in ctx.quantities if q.field == "title"):
-            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer):
+            if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer
+                                      and re.fullmatch(r"\d{4}", h.text.strip()) and h.counted is None):
+                continue  # a year, not "2,000 jobs"
+            if h.unit is None and _margin(h):
+                # "win by three" over "a two-shot victory": margins against margins only (the body's other
+                # numbers, "two of the last three holes", say nothing of it)
+                margins = [b for b in body if b.unit is None and _margin(b)]
+                if not margins or any(b.value == h.value for b in margins):
+                    continue
+                kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
+            elif any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
                 continue
-            if any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
-                continue
-            if h.unit == "%" and _difference(h):
-                # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences
-                kin = [b for b in body if b.unit == "%" and _difference(b) and b.sentence.start == _lead(ctx).start
+            elif h.unit == "%" and _difference(h):
+                # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences; "arrivals
+                # fall 28%" over "arrivals ... fell 18 percent": two changes, in the first sentences (a lead may
+                # set a scene first)
+                kin = [b for b in body if b.unit == "%" and _difference(b) and _in_lead(ctx, b.sentence[0], 3)
                        and topics & {t.lemma_.lower() for t in b.sentence}]
             elif h.counted is not None and h.unit != "%":
                 # the same thing counted ("eight years" / "six years"), or an amount in the same currency
@@ -790,8 +877,12 @@ class HeadlineContradicted(Rule):
                 kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
                     topics & {t.lemma_.lower() for t in b.sentence}))]
             elif h.unit is None:
-                kin = [b for b in body if b.unit is None and h.predicate and b.predicate
-                       and _same_sense(h.predicate, b.predicate) and b.counted is None]
+                # a bare count ("plan to drop 54,000"): the same verb's count, or in the first sentences a count,
+                # the object of a verb, of a thing the headline names ("remove about 45,000 students")
+                nouns = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ == "NOUN"}
+                kin = [b for b in body if b.unit is None and h.predicate and b.predicate and (
+                    _same_sense(h.predicate, b.predicate) and b.counted is None
+                    or b.counted in nouns and _in_lead(ctx, b.sentence[0], 3) and b.value >= 100)]
             else:
                 continue
             if not kin:
@@ -812,10 +903,10 @@ class HeadlineContradicted(Rule):
         affirmed under a denying headline ("BA not to suspend flights" / "BA is to suspend flights")."""
         table = _opposites()
         for claim in claims:
-            lemma = claim.value
+            lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
             negated = "negated" in claim.qualifiers
-            if lemma not in table and not negated:
-                continue
+            if lemma not in table and not negated and not _deniable(lemma):
+                continue  # a word of no table is compared only with its own denial ("resigns" / "did not resign")
             same, opposite = table.get(lemma, (frozenset({lemma}), frozenset()))
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
@@ -824,13 +915,22 @@ class HeadlineContradicted(Rule):
                 continue
             modifiers = _modifiers(claim)
             hand_made = _hand_opposites().get(lemma, frozenset())
-            supported, against, close, said_in_lead = None, None, False, False
+            supported, against, close, said_in_lead, against_word = None, None, False, False, ""
             for t in ctx.body_doc:
                 word = t.lemma_.lower()
+                if t.pos_ == "VERB":
+                    word = next((p for p in phrases(t) if p in same or p in opposite), word)
                 if word not in same and word not in opposite or not _main_predicate(t, hand_made if word in opposite
                                                                                      else None):
                     continue
-                about = bool(core) and _about(t, core, modifiers)
+                if _another_countrys(ctx, t, claim):
+                    continue  # "the Hungarian central bank has cut" under "Polish central bank cuts"
+                # a multi-word predicate's object may follow a preposition: "gave the go-ahead to the bill",
+                # "voted against the cuts", "voted in favour of the plan"
+                about = bool(core) and (_about(t, core, modifiers) or word != t.lemma_.lower() and any(
+                    g.lemma_.lower() in core or g.lower_ in core for c in t.children
+                    if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for", "against", "in")
+                    for g in c.subtree if g.pos_ == "NOUN" and g.i - c.i <= 6))
                 # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
                 # sentences of the body, its sentence shares a common noun with the headline
                 near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
@@ -847,11 +947,11 @@ class HeadlineContradicted(Rule):
                 # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
                 # own arguments must hold the headline's noun
                 if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
-                    against, close = t, about
+                    against, close, against_word = t, about, word
             if supported is None and against is not None and not said_in_lead:
                 said = f"not {claim.text}" if negated else claim.text
                 yield self.finding(
-                    f"The headline says \"{said}\" but the body says \"{_negation(against)}{against.text}\" "
+                    f"The headline says \"{said}\" but the body says \"{_negation(against)}{_written(against, against_word)}\" "
                     f"(\"{_clip(against.sent.text)}\"), and never the headline's word.",
                     [claim.span], [ctx.span(against)], confidence=0.6 if close else 0.5,
                     data={"kind": "polarity", "headline": lemma, "body": against.lemma_.lower(), "topics": sorted(core),
@@ -864,27 +964,53 @@ class HeadlineContradicted(Rule):
         """"runs aground off Batam" over "ran aground ... off the island of Bintan"; "Ballarat-shot drama"
         over "filmed in and around Bendigo": the body puts the same event in another place, far away."""
         gazetteer = ctx.gazetteer
+        body_folded = _fold(ctx.article.body)
         for claim in claims:
-            place = claim.data.get("place")
+            place, start, how = _headline_place(ctx, claim)
             if not place:
                 continue
             # towns and cities only: a country or continent contains the body's place ("visits Africa")
-            here = [r for r in gazetteer.readings(place) if _is_city(r) and gazetteer.coordinates(r) is not None]
+            here = _cities(gazetteer, place)
             if not here:
                 continue
+            absent = _fold(place) not in body_folded
+            if how == "name":
+                # a name before a noun ("Leeds councillors") that the body names too is no claim of place, unless
+                # the body gives the headline's named event under another city: "Accra Fashion Week" / "Lagos
+                # Fashion Week", "Lisbon marathon" / "the Porto marathon"
+                renamed = _renamed_event(ctx, place, start, here)
+                if renamed is not None:
+                    other, token, distance = renamed
+                    yield self.finding(
+                        f"The headline puts it in {place} (\"{claim.text}\"), but the body names it after {other}, "
+                        f"{distance:,.0f} km away (\"{_clip(token.sent.text)}\").",
+                        [ctx.span_at("title", start, start + len(place))], [ctx.span(token)], confidence=0.55,
+                        data={"kind": "place", "headline": place, "body": other},
+                    )
+                    return
+                if not absent:
+                    continue
             event = {claim.value} | _synonyms(claim.value)
             participle = _lemma_of_participle(claim.data.get("place_how") or "")
             event |= {participle} | _synonyms(participle)
-            absent = place.lower() not in ctx.article.body.lower()
-            candidates = sorted(_body_places(ctx, place), key=lambda c: (
+            places = list(_body_places(ctx, place, keep_same=True))
+            if any(_fold(other) == _fold(place) if where == "dateline" else _same_place(gazetteer, here, other)
+                   and event & {a.lemma_.lower() for a in list(token.ancestors)[:4]}
+                   for token, other, where in places):
+                continue  # the body puts the same event in the headline's place, or its dateline is that place
+            places = [c for c in places if not _same_place(gazetteer, here, c[1])
+                      and _fold(place) not in _fold(c[1]) and _fold(c[1]) not in _fold(place)]
+            candidates = sorted(places, key=lambda c: (
                 not event.intersection(a.lemma_.lower() for a in list(c[0].ancestors)[:4]), c[2] == "dateline", c[0].i))
-            for token, other, how in candidates:
+            for token, other, where in candidates:
                 # the verb the place phrase hangs from, through a noun or two ("ran aground on a reef off ..."):
                 # the same verb or a synonym; or, when the body never names the headline's place, the place
                 # of the lead sentence (which tells the headline's news) or the dateline
                 heads = {a.lemma_.lower() for a in list(token.ancestors)[:4] if a.pos_ in ("VERB", "NOUN")}
-                same_event = bool(event & heads) or (
-                    absent and (how == "dateline" or token.sent.start == _lead(ctx).start))
+                same_event = where != "dateline" and bool(event & heads) and how != "name" or (
+                    absent and (where == "dateline" or token.sent.start == _lead(ctx).start))
+                if how == "name" and where == "dateline" and not _recurs(ctx, other):
+                    continue  # a dateline alone says where the reporter is ("NAIROBI - Kenyan wins Boston marathon")
                 if not same_event:
                     continue
                 if _stance_of(token):
@@ -892,7 +1018,7 @@ class HeadlineContradicted(Rule):
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
                     continue  # a country or region: it may contain the headline's place
-                there = [r for r in readings if _is_city(r) and gazetteer.coordinates(r) is not None]
+                there = _cities(gazetteer, other)
                 if there:
                     distance = min(gazetteer.distance_km(a, b) for a in here for b in there)
                     if distance is None or distance < 30:
@@ -905,11 +1031,90 @@ class HeadlineContradicted(Rule):
                 yield self.finding(
                     f"The headline puts it in {place} (\"{claim.text}\"), but the body puts it in {other}{far} "
                     f"(\"{_clip(token.sent.text)}\").",
-                    [ctx.span_at("title", claim.data["place_start"], claim.data["place_start"] + len(place))],
+                    [ctx.span_at("title", start, start + len(place))],
                     [ctx.span(token)], confidence=0.55,
                     data={"kind": "place", "headline": place, "body": other},
                 )
                 return
+
+
+def _headline_place(ctx: ArticleAnalysis, claim: Any) -> tuple[str | None, int, str | None]:
+    """The place a headline claim puts its event in: a place phrase ("off Batam", "Ballarat-shot"), or
+    else a city's name before a noun of its actor or object ("Cape Town container backlog eases",
+    "takes Bengaluru Open title"), how "name"."""
+    if claim.data.get("place"):
+        return claim.data["place"], claim.data["place_start"], claim.data.get("place_how")
+    gazetteer = ctx.gazetteer
+    for text, start in claim.data.get("name_places", ()):
+        if any(_is_city(r) for r in gazetteer.readings(text)) and not gazetteer.is_country(text):
+            return text, start, "name"
+    return None, 0, None
+
+
+def _renamed_event(ctx: ArticleAnalysis, place: str, start: int, here: list[Any]) -> tuple[str, Any, float] | None:
+    """(city, body token, distance) when the body writes the headline's name of an event or thing under
+    another city's name ("Accra Fashion Week" in the headline, "Lagos Fashion Week" in the body) and never
+    as the headline writes it."""
+    title = ctx.article.title
+    rest = re.match(r"(?:\s+[A-Z][\w'’-]*)+", title[start + len(place):])
+    if rest is None:
+        # a common noun after the city: "Lisbon marathon", not a verb or a word of the headline's clause
+        rest = re.match(r"\s+([a-z][\w-]+)", title[start + len(place):])
+        noun = next((t for t in ctx.title_doc if rest is not None and t.idx == start + len(place) + rest.start(1)), None)
+        if noun is None or noun.pos_ != "NOUN" or noun.lower_ in _PLACE_NOUNS:
+            return None
+    rest_words = rest.group(0).split()
+    whole = _fold(place + " " + " ".join(rest_words))
+    if whole in _fold(ctx.article.body):
+        return None
+    pattern = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,2})" + r"\s+".join(map(re.escape, rest_words)) + r"\b")
+    for m in pattern.finditer(ctx.article.body):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            other = " ".join(words[k:])
+            there = _cities(ctx.gazetteer, other)
+            if not there or ctx.gazetteer.is_country(other):
+                continue  # not a city, or a country ("Georgia")
+            distance = min(ctx.gazetteer.distance_km(a, b) or 0 for a in here for b in there)
+            token = ctx.body_doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if distance >= 30 and token is not None:
+                return other, token[-1], distance
+            break
+    return None
+
+
+def _recurs(ctx: ArticleAnalysis, name: str) -> bool:
+    """Whether the body names a dateline's place again after the dateline, or its lead refers to it as where the
+    news is ("the city's jazz festival", "workers at the port", "here")."""
+    body = ctx.article.body.lstrip()
+    if _fold(name) in _fold(body[len(name) + 1:]):
+        return True
+    lead = _lead(ctx).text.lower()
+    return bool(re.search(r"\b(?:the (?:city|port|town|island|capital|harbour|harbor)(?:'s)?|here|local)\b", lead))
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Cádiz" and "Cadiz" are one name."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _same_place(gazetteer: Any, here: list[Any], name: str) -> bool:
+    """Whether a body place name is the headline's place (the same name, or a city within 30 km)."""
+    there = _cities(gazetteer, name)
+    return any((gazetteer.distance_km(a, b) or 0) < 30 for a in here for b in there)
+
+
+def _cities(gazetteer: Any, name: str) -> list[Any]:
+    """The cities a name reads as, with coordinates: those of that very name, and others only when
+    they are no smaller (a longer official name, "City of Westminster"; not "Durbanville" for Durban)."""
+    cities = [r for r in gazetteer.readings(name) if _is_city(r) and gazetteer.coordinates(r) is not None]
+    exact = [r for r in cities if _fold(name) in (_fold(r.name), _fold(getattr(r, "ascii_name", "") or ""))]
+    if not exact:
+        return cities
+    largest = max(r.population or 0 for r in exact)
+    return [r for r in cities if r in exact or (r.population or 0) >= largest / 2]
 
 
 _STANCES = frozenset({"question", "quoted", "hedged", "future", "conditional", "negated"})
@@ -944,6 +1149,8 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
 
     for t in doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB":
+            lemma = next((p for p in phrases(t) if p in wins or p in losses), lemma)
         if lemma not in wins and lemma not in losses or t.pos_ != "VERB" or _negated(t) or inside_quotation(t):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "will", "would", "could", "may", "might", "can")
@@ -960,15 +1167,75 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
             subject = t.head
         agent = _phrase_names(next((g for c in t.children if c.dep_ == "agent" for g in c.children), None))
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            # "Celtic beat Rangers 2-0": the score makes the small model read the beaten side an adverbial
+            obj = next((c for c in t.children if c.dep_ == "npadvmod" and c.i == t.i + 1 and c.pos_ == "PROPN"), None)
         if obj is None and lemma in losses:
             obj = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                         for g in c.children if g.dep_ == "pobj"), None)
         first, second = _phrase_names(subject), _phrase_names(obj) if lemma not in _PRIZE_VERBS else set()
+        if not first and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and not passive:
+            # the parse gave the verb a dateline for subject ("SHENZHEN, China - ... and the Shenzhen Pearl Sharks
+            # beat ..."): the name right before the verb
+            first = _phrase_names(doc[t.i - 1])
         if passive:
             first, second = agent, first
         if not first and not second:
             continue
         yield (first, second, t) if lemma in wins else (second, first, t)
+
+
+# Superlatives of first place; contests whose first place is a share of something counted ("tops poll",
+# "wins biggest share"), where the body may name it by another noun ("the largest party", "the biggest block").
+_TOP_WORDS = frozenset({"best", "biggest", "largest", "greatest", "highest", "top", "most", "first"})
+_RANKED_CONTESTS = frozenset({"poll", "vote", "election", "ballot", "list", "ranking", "rankings", "chart", "table",
+                              "standings", "share", "auction", "race", "count"})
+
+
+def _rank_one(pred: Any) -> str | None:
+    """The noun a predicate gives its subject first place in: "tops poll" -> "poll", "wins biggest share" ->
+    "share", "named best restaurant" -> "restaurant"; None when it gives no first place."""
+    # a verb the small model read as a modifier of its object ("Greens top Hamburg poll": "top" an adjective)
+    modified = [pred.head] if pred.dep_ in ("amod", "compound") and pred.head.i > pred.i else []
+    for c in [*pred.children, *modified]:
+        if c.dep_ not in ("dobj", "oprd", "attr") and not (c.dep_ == "prep" and c.lower_ == "as") and c not in modified:
+            continue
+        noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if pred.lemma_.lower() in ("top", "head", "lead") and noun.pos_ == "NOUN":
+            return noun.lemma_.lower()
+        if any(a.dep_ == "amod" and a.lower_ in _TOP_WORDS and (a.tag_ == "JJS" or a.lower_ in ("top", "first"))
+               for a in noun.children):
+            return noun.lemma_.lower()
+    return None
+
+
+def _subject_of(token: Any) -> Any:
+    """The subject nearest before the verb (a dateline, "SEOUL, January 22 -", is often parsed as another)."""
+    return max((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: (c.i < token.i, c.i),
+               default=None)
+
+
+def _first_statement(ctx: ArticleAnalysis, token: Any) -> tuple[set[str], str | None]:
+    """(names of the subject, noun of the first place) when a body predicate gives its named subject first
+    place now ("emerged as the largest party", "was named the best restaurant", "topped the list")."""
+    from consistency.understanding.facts.qualifiers import inside_quotation
+
+    if _negated(token) or inside_quotation(token) or _stance_of(token):
+        return set(), None
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in token.children):
+        return set(), None  # "had been named the best restaurant three years running"
+    rank = _rank_one(token)
+    if rank is None:
+        return set(), None
+    return _without_places(ctx, _phrase_names(_subject_of(token))), rank
+
+
+def _without_places(ctx: ArticleAnalysis, names: set[str]) -> set[str]:
+    """Name words less those of places ("Lima's Huaca Viva" -> Huaca Viva), unless nothing else is left."""
+    rest = {w for w in names if not ctx.gazetteer.readings(w, min_population=500_000)}
+    return rest or names
 
 
 def _in_order(names: set[str], sentence: Any) -> str:
@@ -983,6 +1250,9 @@ def _phrase_names(token: Any) -> set[str]:
     if token is None:
         return set()
     found, stack = set(), [token]
+    if token.pos_ in ("ADJ", "NOUN") and token.text[:1].isupper() and token.is_alpha and not token.is_stop \
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
+        found.add(token.text)  # a team the small model tags an adjective or noun: "Celtic beat Rangers"
     while stack:
         t = stack.pop()
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not (t.is_upper and len(t.text) > 3):
@@ -1018,6 +1288,34 @@ def _core_topics(claim: Any) -> set[str]:
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+def _another_countrys(ctx: ArticleAnalysis, token: Any, claim: Any) -> bool:
+    """Whether a body predicate's subject is another country's thing than the headline's actor: a demonym or
+    country name on the subject itself ("The Hungarian central bank has cut", not "..., across Poland's border,")
+    and another on the headline's actor ("Polish central bank cuts")."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    body = _countries_of(ctx, [c.text for c in subject.children if c.dep_ in ("amod", "compound", "poss")]
+                         + [subject.text])
+    if not body:
+        return False
+    headline = _countries_of(ctx, claim.data.get("actor", []))
+    return bool(headline) and not headline & body
+
+
+def _countries_of(ctx: ArticleAnalysis, words: Sequence[str]) -> set[str]:
+    """Country codes of the demonyms and country names among capitalised words ("Polish", "Poland's")."""
+    found = set()
+    for word in words:
+        word = re.sub(r"['’]s$", "", word)
+        if not word[:1].isupper():
+            continue
+        country = ctx.gazetteer.country_of_demonym(word) or ctx.gazetteer.country(word)
+        if country is not None:
+            found.add(country.code)
+    return found
 
 
 def _main_predicate(token: Any, nouns: frozenset[str] | None = None) -> bool:
@@ -1086,6 +1384,30 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", 
 _INTENT = frozenset({"hope", "plan", "aim", "want", "expect", "try", "seek", "intend", "propose", "threaten"})
 
 
+def _deniable(lemma: str) -> bool:
+    """A headline verb a body can deny in its own word ("resigns" / "has not resigned"): not a verb of speech,
+    which a body denies of other things ("did not say when"), nor an auxiliary or light verb."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    return lemma.isalpha() and lemma not in speech_verbs() and lemma not in _LIGHT_VERBS
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come", "put", "set", "let",
+                          "see", "look", "seem", "become", "keep", "leave", "want", "need", "face", "hit"})
+
+
+def _written(token: Any, word: str) -> str:
+    """The body's predicate as written, with the words of its multi-word form ("left ... unchanged", "gave
+    the go-ahead")."""
+    extra = word.replace("-", " ").split()[1:]
+    if not extra:
+        return token.text
+    last = max((t for t in token.subtree if extra[-1] in (t.lower_, t.lemma_.lower())), key=lambda t: t.i, default=None)
+    if last is None or last.i < token.i or last.i - token.i > 6:
+        return token.text
+    return token.doc[token.i:last.i + 1].text
+
+
 def _negation(token: Any) -> str:
     return "not " if _negated(token) else ""
 
@@ -1097,7 +1419,50 @@ def _difference(q: Any) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return bool(q.change) or before is not None and before.lower_ == "by" or after is not None and after.lower_ in (
-        "more", "less", "fewer", "higher", "lower", "up", "down", "better", "worse")
+        "more", "less", "fewer", "higher", "lower", "up", "down", "better", "worse") or _change_extent(doc[end - 1])
+
+
+_MARGIN_UNITS = frozenset({"shot", "stroke", "point", "goal", "run", "wicket", "length", "vote", "seat", "try",
+                           "frame", "set", "game", "second", "place", "clear"})
+_MARGIN_NOUNS = frozenset({"victory", "win", "lead", "margin", "defeat", "success", "triumph", "advantage"})
+
+
+def _margin(q: Any) -> bool:
+    """A winning margin: "win by three", "by two shots", "a two-shot victory", "two clear", "three points ahead"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    if q.counted not in (None, *_MARGIN_UNITS) or q.range or q.score:
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].lower_ == "margin":
+        return True  # "a margin of 40 votes"
+    if before is not None and before.lower_ == "by" and before.head.lemma_.lower() in (
+            "win", "lead", "beat", "defeat", "edge", "victory", "win", "clear", "triumph", "finish", "prevail"):
+        return True
+    rest = [t.lower_ for t in doc[end:end + 4]]
+    if rest[:1] and rest[0] in ("clear", "ahead"):
+        return True  # "two clear", "finished two ahead"
+    if q.counted is not None and len(rest) >= 2 and rest[0] in ("-",) and rest[1].rstrip("s") in _MARGIN_UNITS:
+        return len(rest) >= 3 and rest[2] in _MARGIN_NOUNS  # "a two-shot victory"
+    return q.counted is not None and len(rest) >= 2 and rest[0].rstrip("s") in _MARGIN_UNITS and rest[1] in (
+        "clear", "ahead")  # "two shots clear"
+
+
+def _change_extent(token: Any) -> bool:
+    """Whether a percentage is how far a change verb went: "fell 18 percent", "profits jump 9%"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in ("to", "from", "by"):
+        token, head = head, head.head  # "eases to 3.2%", "rose by 4 percent"
+        return head.pos_ == "VERB" and head.lemma_.lower() in _change_verbs()
+    return token.dep_ in ("npadvmod", "dobj", "advmod", "attr", "pobj") and head.pos_ in ("VERB", "NOUN") \
+        and head.lemma_.lower() in _change_verbs()
+
+
+def _change_verbs() -> frozenset[str]:
+    """Verbs of rising and falling: the first line of consistency/data/opposites.tsv and their WordNet synonyms."""
+    same, opposite = _opposites().get("rise", (frozenset(), frozenset()))
+    words = set(same) | set(_hand_opposites().get("rise", frozenset()))
+    return frozenset(words | {w for v in ("rise", "fall") for w in _synonyms(v)} | {"ease", "edge", "slow"})
 
 
 def _lead(ctx: ArticleAnalysis) -> Any:
@@ -1146,13 +1511,16 @@ def _SYNONYMS_KEYS() -> frozenset[str]:  # noqa: N802
     return frozenset(_SYNONYMS or ())
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Za-z .'-]{2,30}?),[^\n]{0,40}?\s[—–-]{1,2}\s")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+_DATELINE = re.compile(r"^(?:([A-Z][A-Z .'-]{2,30}?)\s[—–-]{1,2}\s|([A-Z][A-Za-z .'-]{2,30}?),[^\n]{0,40}?(?:\s[—–-]{1,2}\s|\d:\s))")
 _LOCATIVE = frozenset({"in", "at", "off", "near", "around", "outside"})
 _PLACE_NOUNS = frozenset({"island", "city", "town", "village", "port", "coast", "capital", "province", "state",
                           "region", "district", "county"})
 
 
-def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[Any, str, str]]:
+def _body_places(ctx: ArticleAnalysis, headline_place: str, keep_same: bool = False) -> Iterator[tuple[Any, str, str]]:
     """(preposition token, place name, how) for each named place the body puts something in, the
     dateline first: "in and around Bendigo", "off the northern coast of the island of Bintan",
     "in the Uzbek capital" (the capital of the country the demonym names)."""
@@ -1163,8 +1531,8 @@ def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[An
     wanted = headline_place.lower()
     dateline = _DATELINE.match(ctx.article.body.lstrip()[:80])
     if dateline and len(doc):
-        name = dateline.group(1).strip().title()
-        if name.lower() != wanted and gazetteer.readings(name):
+        name = (dateline.group(1) or dateline.group(2)).strip().title()
+        if (keep_same or name.lower() != wanted) and gazetteer.readings(name):
             yield doc[0], name, "dateline"
     for t in doc:
         if t.lower_ not in _LOCATIVE or t.dep_ != "prep" or inside_quotation(t):
@@ -1175,8 +1543,11 @@ def _body_places(ctx: ArticleAnalysis, headline_place: str) -> Iterator[tuple[An
             pobj = next((c for c in around.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
+        if pobj.ent_type_ in ("DATE", "TIME") or pobj.lower_ in _CALENDAR:
+            continue  # "in March", "on Sunday"
         name = _place_name(pobj, gazetteer)
-        if name is None or name.lower() == wanted or wanted in name.lower() or name.lower() in wanted:
+        if name is None or not keep_same and (name.lower() == wanted or wanted in name.lower()
+                                              or name.lower() in wanted):
             continue
         yield t, name, "prep"
 
@@ -1318,10 +1689,11 @@ def _opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
             if not line.strip() or line.startswith("#"):
                 continue
             left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
-            for word in left:
-                table.setdefault(word, (left, right))
-            for word in right:
-                table.setdefault(word, (right, left))
+            # a word's own line (the first) gives what says the same; every line it is on, its opposites
+            for side, other in ((left, right), (right, left)):
+                for word in side:
+                    same, opposite = table.get(word, (side, frozenset()))
+                    table[word] = (same, opposite | other)
         # WordNet's verb antonyms widen the opposites of a word (and give words the table lacks)
         text = resources.files("consistency").joinpath("data", "antonyms.tsv").read_text(encoding="utf-8")
         for line in text.splitlines():

@@ -73,3 +73,38 @@ def test_a_headline_does_not_open_on_an_imperative(checker):
 
 def test_no_headline_claims_without_a_body(checker):
     assert headline_claims(checker, "Rovers beat City\n") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Greens top Hamburg poll\nThe Greens won 31 percent.", "top"),  # politics
+    ("Voters back new constitution\nVoters backed it.", "back"),  # politics
+    ("Exporters hail tariff deal\nExporters welcomed it.", "hail"),  # business
+])
+def test_bare_verb_after_a_plural_subject_is_a_predicate(checker, text, value):
+    assert one(checker, text, value).data["actor"]
+
+
+def test_noun_phrase_headline_has_no_bare_verb(checker):
+    assert not headline_claims(checker, "Housing market slowdown\nPrices fell.")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Kingfishers hold off Buffaloes\nThe Kingfishers won.", "hold off"),  # sport: a particle
+    ("Dig season cut short\nThe season ended early.", "cut short"),  # science: a result
+    ("Council gives go-ahead to tower\nThe council approved it.", "give go-ahead"),  # politics: a light verb
+])
+def test_headline_predicate_phrases(checker, text, phrase):
+    assert any(phrase in c.data["phrases"] for c in headline_claims(checker, text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Cape Town container backlog eases\nDURBAN - The backlog eased.", "Cape Town"),  # business
+    ("Glasgow jazz festival draws record crowd\nThe festival drew 40,000.", "Glasgow"),  # culture
+])
+def test_city_before_a_noun_is_a_candidate_place(checker, text, place):
+    assert any(place in [p[0] for p in c.data["name_places"]] for c in headline_claims(checker, text))
+
+
+def test_place_of_two_words_is_whole(checker):
+    claim = one(checker, "Fraud trial starts in New York\nThe trial started.", "start")
+    assert claim.data["place"] == "New York"

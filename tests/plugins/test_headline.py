@@ -192,3 +192,15 @@ def test_headline_flags_capital_whose_country_the_body_never_mentions():
             "Delhi airport is being expanded.")
     assert_flags("HL01", "Aviation firms eye booming Beijing\n" + body, quotes=["Beijing"])
     assert_passes("HL01", "Aviation firms eye booming Beijing\n" + body.replace("India's", "China's"))
+
+
+def test_headline_region_in_a_name_is_a_place_not_a_name_to_repeat():
+    # health: a province named before a hospital abbreviation; the body gives its capital
+    assert_passes("HL01", "Nova Scotia ICU beds run short as flu peaks\nHALIFAX - Intensive care units at the "
+                  "city's hospitals were full on Monday, the provincial health authority said.\n"
+                  "Doctors said the flu season had come early.\nSurgery was postponed for 40 patients.")
+    # politics: a state before a party's name the body uses
+    assert_passes("HL01", "Texas Democrats walk out of chamber\nDemocrats in the state legislature walked out on "
+                  "Tuesday to block a vote.\nThe Republican majority called it a stunt.\nThe session ends in May.")
+    # business: the firm's own word is still checked when the body never names it
+    assert_flags("HL01", "Texas Instruments to cut 500 jobs\n" + JOBS_BODY, quotes=["Texas Instruments"])

@@ -10,8 +10,12 @@ about the article. Its value is the predicate's lemma; `data` holds
 - `topics`: the content-noun lemmas of actor and object, what body claims must be about;
 - `place`: the place the headline puts it in (`in`/`at`/`off`/`near` + a name, or a name
   before a hyphenated participle, "Ballarat-shot") with the preposition in `place_how`;
+- `name_places`: when there is no such place, names that may be a place modifying a noun of the
+  actor or object ("Cape Town container backlog", "Accra Fashion Week"), [text, start] each,
+  longest first: rules ask the gazetteer which is a city;
 - `figures`: the headline's figures (value, unit, text), and `score` a pair ("24-19" is a
   score or tally, [24, 19], not a range) when the headline has one;
+- `phrases`: the predicate's multi-word forms, "hold off", "cut short", "give go-ahead" (`phrases`);
 - `aligned`: indices of the body sentences about the same subject (sharing a name or a
   topic noun with the headline's actor or object), best first.
 
@@ -31,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .qualifiers import HEDGES, inside_quotation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..ledger import Claim, Reader
 
@@ -79,9 +83,26 @@ def is_predicate(token: Token) -> bool:
     return False
 
 
+def _bare_verb(doc: Doc) -> list[Token]:
+    """A headline with no predicate the tagger saw, opening on a plural subject and a verb's base form that it
+    tagged otherwise ("Greens top Hamburg poll", "Voters back new constitution", "Exporters hail tariff deal"):
+    that word, when WordNet knows it as a verb and a noun phrase follows it."""
+    for t in doc[1:-1]:
+        before, after = doc[t.i - 1], doc[t.i + 1]
+        opening = all(x.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for x in doc[:t.i])
+        plural = before.tag_ in ("NNS", "NNPS") or before.pos_ == "PROPN" and before.lower_.endswith("s")
+        if not opening:
+            return []
+        if plural and t.pos_ in ("ADJ", "NOUN", "ADV", "PROPN") and t.lower_ == t.lemma_.lower() \
+                and t.lower_ in verb_lexicon() and not t.lower_.endswith("s") \
+                and after.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"):
+            return [t]
+    return []
+
+
 def frames(doc: Doc) -> Iterator[dict[str, Any]]:
     """The headline's predicates with actor, object, place, figures and stance."""
-    preds = [t for t in doc if is_predicate(t)]
+    preds = [t for t in doc if is_predicate(t)] or _bare_verb(doc)
     title = doc.text.strip()
     question = title.endswith("?") or bool(len(doc)) and doc[0].lower_ in _QUESTION_STARTS and doc[0].pos_ in (
         "AUX", "PRON", "ADV", "VERB") and title.endswith("?")
@@ -164,7 +185,7 @@ def _object(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
     return [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") or t.text[:1].isupper() and t.is_alpha]
 
 
-def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str | None]:
+def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | Span | None, str | None]:
     """A named place the headline puts the event in: "off Batam", "deal in Almaty", "Ballarat-shot"."""
     heads = {pred.i} | {t.i for t in obj}
     for t in doc:
@@ -172,7 +193,10 @@ def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | None, str |
             place = next((c for c in t.children if c.dep_ == "pobj"), None)
             # a capitalised object: the small model often tags a headline's place a noun ("off Batam")
             if place is not None and place.pos_ in ("PROPN", "NOUN") and place.text[:1].isupper():
-                return place, t.lower_
+                # a name of several words: "in New York", "off Cape Town"
+                first = min((c for c in place.children if c.dep_ == "compound" and c.i < place.i
+                             and c.text[:1].isupper()), key=lambda c: c.i, default=place)
+                return (doc[first.i:place.i + 1] if first is not place else place), t.lower_
     for t in doc[:-2]:
         if _hyphen_participle(doc, t) and (doc[t.i + 2].i == pred.i or doc[t.i + 2].head.i in heads):
             return t, "-" + doc[t.i + 2].lower_
@@ -194,6 +218,43 @@ def _hyphen_participle(doc: Doc, t: Token) -> bool:
 _PARTICIPLES = frozenset({"shot", "made", "built", "set", "held", "run", "won", "hit", "struck", "found", "sold"})
 
 
+def _name_places(doc: Doc, phrase: list[Token]) -> list[list[Any]]:
+    """Names that may be a place modifying a noun of the predicate's actor or object: "Cape Town
+    container backlog", "Cádiz parents", "Bengaluru Open title", "Accra Fashion Week", "Seville's
+    schools": [text, start] for each leading part of a run of capitalised words, longest first
+    (the gazetteer decides which, if any, is a place). A person's name is not a place ("Austin
+    Butler"), nor a name standing alone as the phrase ("Durban eases")."""
+    indices = {t.i for t in phrase}
+    found: list[list[Any]] = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]) or i > 0 and doc[i - 1].lower_ in _PLACE_PREPS:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _name_word(doc[j]):
+            j += 1
+        after = doc[j] if j < len(doc) else None
+        run = doc[i:j]
+        # the small model tags many a lone place PERSON ("Rotterdam dock workers"); a run of names so tagged is one
+        person = len(run) > 1 and any(t.ent_type_ == "PERSON" for t in run)
+        if person or not indices & set(range(i, j + 1)) or after is not None and after.text == "-":
+            i = j
+            continue
+        # the whole run modifies what follows ("Cádiz parents", "Seville's"); its leading parts modify its last
+        stops = list(range(j - 1, i, -1))
+        if after is not None and (after.pos_ == "NOUN" and after.text.islower() or after.lower_ in ("'s", "’s")):
+            stops.insert(0, j)
+        for stop in stops:
+            found.append([doc[i:stop].text, run[0].idx])
+        i = j
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", "ADJ", "NOUN", "VERB")
+
+
 def _score(doc: Doc) -> list[int] | None:
     """A pair "24-19" in the headline: a score or tally, read as a pair, not a range of values."""
     for t in doc:
@@ -210,6 +271,37 @@ def _score(doc: Doc) -> list[int] | None:
             continue  # "10-15 people": a range of a count
         return [int(m.group(1)), int(m.group(2))]
     return None
+
+
+_STILL = frozenset({"unchanged", "steady", "flat", "stable", "short", "open", "shut", "closed", "clear", "free"})
+
+
+def phrases(token: Token) -> list[str]:
+    """The multi-word predicates a verb makes with its particle, its result or its object, most
+    specific first: "hold off" (a particle), "cut short" and "leave unchanged" (an adjective of result,
+    also after the object: "held rates steady"), "give go-ahead", "give green light" (a light verb and
+    its object noun, modifiers included, determiners not). Looked up in the opposites tables."""
+    lemma = token.lemma_.lower()
+    found = []
+    for c in token.children:
+        if c.dep_ == "prt":
+            found.append(f"{lemma} {c.lower_}")
+        if c.dep_ == "prep" and c.lower_ in ("against", "for"):
+            found.append(f"{lemma} {c.lower_}")  # "voted against the plan"
+        if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in ("favour", "favor") for g in c.children):
+            found.append(f"{lemma} in favour")  # "voted eight to five in favour of the plan"
+    for c in token.children:
+        if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" or c.dep_ == "advmod" and c.lower_ in _STILL:
+            found.append(f"{lemma} {c.lower_}")
+        if c.dep_ == "dobj":
+            found.extend(f"{lemma} {a.lower_}" for a in c.children
+                         if a.dep_ == "amod" and a.i > c.i and a.lower_ in _STILL)  # "held rates steady"
+            start = min((a.i for a in c.children if a.dep_ in ("compound", "amod") and a.i < c.i), default=c.i)
+            words = token.doc[start:c.i + 1]
+            found.append(f"{lemma} {words.text.lower() if start < c.i else c.lemma_.lower()}")
+            if start < c.i:
+                found.append(f"{lemma} {c.lemma_.lower()}")
+    return found
 
 
 def words_of(tokens: list[Token]) -> list[str]:
@@ -250,8 +342,9 @@ def extract(reader: Reader) -> Iterator[Claim]:
             "article", "headline", frame["lemma"], doc, pred.i, pred.i + 1, "headline", frame["qualifiers"],
             actor=words_of(frame["actor"]), object=words_of(frame["object"]), topics=sorted(topics),
             place=place.text if place is not None else None, place_how=frame["place_how"],
-            place_start=place.idx if place is not None else None,
+            place_start=(place.idx if hasattr(place, "idx") else place.start_char) if place is not None else None,
+            name_places=[] if place is not None else _name_places(doc, frame["actor"] + frame["object"]),
             figures=figures, score=frame["score"],
-            aligned=[first_sentence + i for _, i in sorted(aligned)][:8],
+            aligned=[first_sentence + i for _, i in sorted(aligned)][:8], phrases=phrases(pred),
             nouns=sorted({t.lower_ for t in doc if t.pos_ == "NOUN"}),
         )
