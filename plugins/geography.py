@@ -423,6 +423,9 @@ def _list_before(gaz: Gazetteer, text: str, start: int) -> bool:
 # GE02
 # ---------------------------------------------------------------------------------------
 _BORDER_WORD = re.compile(r"\bborder")
+_PART_WORDS = (r"(?:north|south|east|west|northern|southern|eastern|western|north-?eastern|north-?western|"
+               r"south-?eastern|south-?western|far|remote|rural|mountainous|region|province|state|district|county|"
+               r"area|territory|countryside|interior|highlands|lowlands|frontier)")
 _COAST_WORD = re.compile(r"\b(?:coast|seaport|beaches|sea port)")
 _BORDER_MODS = r"(?:(?:\w+(?:-\w+)?|\d[\d,.]*(?:-| )?(?:km|kilometre|kilometer|mile)s?(?:-long)?) ){0,3}"
 
@@ -435,7 +438,16 @@ def _border_patterns() -> tuple[re.Pattern[str], ...]:
     between = re.compile(rf"\bborder between (?:the )?(?P<a>{place}) and (?:the )?(?P<b>{place})")
     hyphen = re.compile(rf"\b(?P<a>{countries}|{adj})[-–/](?P<b>{countries}|{adj}) border\b")
     verb = re.compile(rf"(?P<a>{countries}),? (?:which |that )?(?:borders|shares (?:a|its) (?:\w+ )?border with) (?:the )?(?P<b>{countries})\b")
-    return possessive, between, hyphen, verb
+    # "a town in Ghana's Volta Region close to the border with Togo": a part of A near its border
+    # with B (the words between name the part: a region, a compass word; never a preposition
+    # that could move it into a third country).
+    part = rf"(?:(?:[A-Z][\w’'-]+|{_PART_WORDS}),? ){{0,3}}"
+    near = re.compile(rf"(?P<a>{countries}){APOS}s? {part}(?:right |just |close |hard )?(?:near|close to|on|along|at|by) "
+                      rf"the (?P<mods>{_BORDER_MODS})border with (?:the )?(?P<b>{countries})\b")
+    # "The Czech central bank, across Poland's southern border,": B lies across A's border.
+    across = re.compile(rf"\b(?:the |The |in )?(?P<b>{adj}|{countries})(?: [a-z][\w-]*){{0,4}}, (?:just )?"
+                        rf"across (?P<a>{countries}){APOS}s? (?P<mods>{_BORDER_MODS})border\b")
+    return possessive, between, hyphen, verb, near, across
 
 
 @lru_cache(maxsize=1)
@@ -1394,16 +1406,18 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
         token = head
         if token.i >= span[0].i and token.i < span.end:
             continue
+        # The small model tags many towns as people ("Wadi Musa", "Busan"); the distance phrase
+        # describes a place, and the caller resolves the name in the article's countries.
         if token.pos_ == "PROPN":
-            return _place_name_at(ctx, field, token)
+            return _place_name_at(ctx, field, token, allow_person=True)
         if token.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].pos_ == "PROPN":
-                return _place_name_at(ctx, field, subjects[0])
+                return _place_name_at(ctx, field, subjects[0], allow_person=True)
             if subjects:
                 for c in subjects[0].children:
                     if c.dep_ == "appos" and c.pos_ == "PROPN":
-                        return _place_name_at(ctx, field, c)
+                        return _place_name_at(ctx, field, c, allow_person=True)
             if token.dep_ not in ("acl", "relcl", "advcl", "xcomp", "ccomp"):
                 break
     # The parse may hang the phrase on the main verb ("The damage was in X, a city 25 km
@@ -1415,8 +1429,17 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
             tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
             # spaCy sm reads some towns as people: "in Juchitán de Zaragoza, a city ..."
             locative = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from", "to", "outside")
+            # "as far as Busan, about 90 kilometers southeast of Seoul": the name the phrase glosses
+            gloss = _doc_between(tok, span[0])
+            locative = locative or bool(gloss) and gloss[0].text == "," and all(
+                t.is_punct or t.pos_ in ("ADV", "ADP") for t in gloss)
             return _place_name_at(ctx, field, tok, allow_person=locative)
     return None
+
+
+def _doc_between(a: Any, b: Any) -> Any:
+    """The tokens after token `a` and before token `b` of one doc."""
+    return a.doc[a.i + 1 : b.i]
 
 
 def _place_name_at(ctx: ArticleAnalysis, field: str, token: Any, allow_person: bool = False) -> tuple[str, tuple[int, int]] | None:

@@ -523,12 +523,13 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
         return None
     doc = part.sentence.doc
-    if whole.tokens[0] - part.tokens[1] > 3:
-        return None  # "X of Y", "X out of the Y": at most three words between
+    if whole.tokens[0] - part.tokens[1] > 5:
+        return None  # "X of Y", "X out of the Y", "X seats in the chamber of Y"
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
     if whole.tokens[0] > part.tokens[0]:
         if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) and not (
-                len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES):
+                len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES) and not \
+                _in_group_of(doc[part.tokens[1]:whole.tokens[0]], part):
             return None  # "150 of its 1,200 jobs" is read too
         pct_after = whole
     else:
@@ -540,6 +541,14 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _in_group_of(between: SpacySpan, part: Quantity) -> bool:
+    """"12 restaurants on the list of 50", "five players in the squad of 23": the part's own noun,
+    then the group of Y that holds it (a preposition, "the", one noun, "of")."""
+    words = [t.lower_ for t in between]
+    return (len(words) == 5 and part.counted_index == between.start and words[1] in ("on", "in", "among", "from")
+            and words[2] == "the" and between[3].pos_ == "NOUN" and words[4] == "of")
 _ANAPHORS = frozenset({"those", "these", "them", "which", "whom", "this", "that"})
 
 
@@ -584,7 +593,9 @@ def _percent_follows(part: Quantity, pct: Quantity, after: int | None = None) ->
     """"312 - or 18 percent", "428,000, or 48 per cent", "30 out of 120 (25%)": the percentage glosses the count."""
     doc = part.sentence.doc
     gap = doc[(after if after is not None else part.tokens[1]):pct.tokens[0]]
-    if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some",
+    # up to 12 words: the whole's noun may carry a clause ("of the 9,400 members who took part
+    # in the ballot, or 85 percent"), but no other figure
+    if len(gap) > 12 or not gap or len(gap) > 8 and any(t.like_num or t.pos_ == "NUM" for t in gap) or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some",
                                                           "around", "roughly", "almost"):
         return False
     if any(t.pos_ == "VERB" and t.lemma_.lower() in ("rise", "fall", "increase", "decrease", "grow", "drop", "compare")
@@ -693,6 +704,7 @@ class SumMismatch(Rule):
             if _listable(q):
                 by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
         previous: list[Quantity] = []
+        shares_before: list[list[Quantity]] = []  # the percentages of the sentences just before, by sentence
         for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
             quantities = sorted(by_sentence[key], key=lambda q: q.start)
             if key[0] == "title":
@@ -700,13 +712,51 @@ class SumMismatch(Rule):
             runs = [r for r in _runs(quantities) if _unit_class(r[0]) != "percent"]
             # shares are read over the percentages alone: "41 per cent, B 38 per cent and the other
             # three books 26 per cent" is one list though a count stands between two shares
-            runs += list(_runs([q for q in quantities if _unit_class(q) == "percent"]))
+            percents = [q for q in quantities if _unit_class(q) == "percent"]
+            runs += list(_runs(percents))
+            flagged = False
             for run in sorted(runs, key=lambda r: r[0].start):
                 finding = self._shares(ctx, run) if _unit_class(run[0]) == "percent" else \
                     self._parts(ctx, run, quantities, previous)
                 if finding is not None:
+                    flagged = True
+                    yield finding
+            shares_before = _adjacent_shares(shares_before, percents)
+            if not flagged:
+                finding = self._remainder(ctx, shares_before)
+                if finding is not None:
                     yield finding
             previous = quantities
+
+    def _remainder(self, ctx: ArticleAnalysis, by_sentence: list[list[Quantity]]) -> Finding | None:
+        """"A won 41 percent, B 38 percent and C 21 percent, with D taking the remaining 5 percent"
+        (or the remainder in the next sentences of the paragraph): "the remaining", "the rest",
+        "the other" closes a partition of one whole, so the shares before it and it make 100."""
+        if not by_sentence:
+            return None
+        last = by_sentence[-1]
+        rest = next((q for q in last if _is_remainder(q)), None)
+        if rest is None:
+            return None
+        run = [q for q in last if q.start < rest.start]
+        if len(run) < 2:  # the remainder closes the shares of the sentences before it
+            run = [q for earlier in by_sentence[:-1] for q in earlier] + run
+        run.append(rest)
+        if len(run) < 3 or any(q.value >= 100 for q in run):
+            return None
+        if any(g in q.sentence.text.lower() for q in run for g in _SHARE_GUARDS):
+            return None
+        decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
+        total = sum(q.value for q in run)
+        if total <= 100 + len(run) * 0.5 * 10 ** -decimals or total > 115:
+            return None
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The shares listed here and the remaining {_num(rest.value)} percent add up to {_num(total)} percent "
+            f"({shown}), more than the whole.",
+            [ctx.span_at(rest.field, rest.start, rest.end)], [ctx.span_at(run[0].field, run[0].start, run[0].end)],
+            confidence=0.7, data={"values": [q.value for q in run], "sum": total},
+        )
 
     def _shares(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
         if len(run) < 3 or any(q.value > 100 for q in run):
@@ -765,6 +815,35 @@ class SumMismatch(Rule):
                 data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value},
             )
         return None
+
+
+_REMAINDER_WORDS = frozenset({"remaining", "rest", "other", "remainder"})
+
+
+def _is_remainder(q: Quantity) -> bool:
+    """"the remaining 5 percent", "the other 12 per cent", "the rest, 9 percent"."""
+    doc = q.sentence.doc
+    before = [t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]]
+    return bool(_REMAINDER_WORDS & set(before)) and "the" in before
+
+
+def _adjacent_shares(before: list[list[Quantity]], percents: list[Quantity]) -> list[list[Quantity]]:
+    """The percentages of this sentence after those of the sentences just before it in the same
+    paragraph; a sentence without one, or a new paragraph, starts afresh (at most three sentences)."""
+    if not percents:
+        return []
+    if before:
+        last = before[-1][-1]
+        doc = last.sentence.doc
+        gap = doc[last.sentence.end:percents[0].sentence.start]
+        if last.field != percents[0].field or any("\n" in t.text for t in doc[last.tokens[1]:percents[0].tokens[0]]) \
+                or len(gap) and any(t.is_sent_start for t in gap):
+            before = []
+    return (before + [[q for q in percents if _share_like(q)]])[-4:]
+
+
+def _share_like(q: Quantity) -> bool:
+    return not (q.range or q.change or q.bound or q.approximate)
 
 
 _BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break", "divide", "make", "go", "be"})

@@ -488,3 +488,50 @@ def test_geography_border_along_a_river_is_still_a_land_border():
 )
 def test_geography_containment_passes_counties_provinces_and_state_codes(body):
     assert_passes("GE01", f"Headline\n\n{body}")
+
+
+# --- session 4: border parts, across-the-border, distance subjects the tagger calls people ----
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("The cocoa is grown in Ghana's Western Region close to the border with Nigeria.", "border with Nigeria"),
+        ("Rebels attacked a village in Peru's remote north, near the border with Argentina.", "border with Argentina"),
+        ("The Romanian team, across Poland's southern border, won the final.", "across Poland's southern border"),
+        ("Voters in Portugal, just across France's border, went to the polls.", "across France's border"),
+    ],
+)
+def test_geography_flags_part_near_a_border_that_does_not_exist(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The cocoa is grown in Ghana's Western Region close to the border with Ivory Coast.",
+        "Rebels attacked a village in Peru's remote north, near the border with Ecuador.",
+        "The Slovak team, across Poland's southern border, won the final.",
+        "China's investment in Laos near the border with Thailand grew last year.",
+        "Voters in Spain, just across France's border, went to the polls.",
+    ],
+)
+def test_geography_part_near_a_real_border_passes(body):
+    assert_passes("GE02", article(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # the small model tags "Wadi Musa" and "Busan" as people
+        ("Wadi Musa, the town at the gateway to Petra in Jordan, is about 60 kilometres by road south of Amman.",
+         "60 kilometres by road south of Amman"),
+        ("Fans in South Korea travelled as far as Busan, about 90 kilometers southeast of Seoul, to see the band.",
+         "90 kilometers southeast of Seoul"),
+    ],
+)
+def test_geography_distance_of_a_town_tagged_as_a_person(body, quote):
+    assert_flags("GE06", article(body), quotes=[quote])
+
+
+def test_geography_distance_of_a_town_tagged_as_a_person_passes_when_right():
+    assert_passes("GE06", article("Fans in South Korea travelled as far as Busan, about 325 kilometers southeast "
+                                  "of Seoul, to see the band."))

@@ -105,6 +105,27 @@ def test_tm05_traps(text):
     assert_passes("TM05", text)
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Auction\nAuctioneer Ben Marsh, 52, opened the bidding at noon. The house sold for $1.2m. For Marsh, the day "
+     "was typical. \"Spring brings out the buyers,\" the 45-year-old said.", "45-year-old"),
+    ("Court\nJudge Ana Reis, 61, read the verdict. The hearing lasted an hour. Reis left without comment, and "
+     "the 66-year-old is due to retire in June.", "66-year-old"),
+])
+def test_tm05_warns_on_a_description_age_with_no_other_candidate(text, quote):
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # another person is named just before: the description may be theirs (kept at info)
+    "Race\nMara Diaz won ahead of Chloe Ward and Kim Sato. Ward, 31, was second. The 27-year-old Mexican led "
+    "from the start.",
+    "Lab\nProfessor Lena Holt, 58, leads the study. Her colleague Tom Berg ran the trials. The 49-year-old said "
+    "the results were clear.",
+])
+def test_tm05_description_age_with_rivals_stays_below_warning(text):
+    assert_passes("TM05", text)
+
+
 # --- GR02 groups.description-drift ----------------------------------------------------------------
 def test_gr02_flags_a_group_whose_nationality_drifts():
     text = ("Dam\nA delegation of Brazilian engineers arrived on Monday. The Argentine engineers said the dam "

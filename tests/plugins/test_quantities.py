@@ -196,3 +196,49 @@ def test_qt02_anaphoric_base_traps(text):
 def test_qt03_flags_shares_around_an_interposed_count():
     assert_flags("QT03", "Poll\nOf about 9,000 votes, Isithunzi took 41 per cent, Rivier 38 per cent and the other "
                          "three books 26 per cent between them.")
+
+
+# --- session 4: percentages of a count with a clause between; shares closed by "the remaining" ---
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 75 percent, backed the strike.",
+     "75 percent"),
+    ("Squad\nThe coach picked five players from the squad of 23, or 40 percent, from the academy.", "40 percent"),
+    ("Guide\nParis placed 12 restaurants on the list of 50, or 28 percent.", "28 percent"),
+])
+def test_qt02_flags_a_percentage_of_a_count_read_through_its_clause(text, quote):
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 85 percent, backed the strike.",
+    "Guide\nParis placed 12 restaurants on the list of 50, or 24 percent.",
+    "Trial\nOf 200 patients, 30 who had taken the drug for 12 weeks in 2021, or 15 percent, improved.",
+])
+def test_qt02_percentage_of_a_count_through_its_clause_passes_when_right(text):
+    assert_passes("QT02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Market\nAlpha holds 41 percent of subscriptions, Beta 38 percent and Gamma 21 percent, with resellers that "
+     "lease capacity on the three big networks taking the remaining 5 percent.", "5 percent"),
+    ("Election\nThe Labour list won 30.5 percent of the vote. The Liberals took 25.1 percent and six seats. "
+     "The Greens won 20.2 percent. The remaining 28.4 percent went to smaller parties.", "28.4 percent"),
+    ("Sales\nFiction made up 48 per cent of sales and non-fiction 37 per cent. The other 21 per cent came from "
+     "children's books.", "21 per cent"),
+])
+def test_qt03_flags_shares_that_the_remainder_takes_past_100(text, quote):
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Market\nAlpha holds 41 percent of subscriptions, Beta 33 percent and Gamma 21 percent, with resellers that "
+    "lease capacity on the three big networks taking the remaining 5 percent.",
+    "Election\nThe Labour list won 30.5 percent of the vote. The Liberals took 25.1 percent and six seats. "
+    "The Greens won 20.2 percent. The remaining 24.2 percent went to smaller parties.",
+    # a new paragraph: the remainder is of another whole
+    "Survey\nSome 60 percent of firms hired and 30 percent cut jobs.\n\nOf the workers, 45 percent were women. "
+    "The remaining 55 percent were men.",
+    "Economy\nInflation was 4 percent and growth 3 percent. The remaining 97 percent of the budget is fixed.",
+])
+def test_qt03_remainder_traps(text):
+    assert_passes("QT03", text)
