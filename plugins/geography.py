@@ -479,9 +479,11 @@ class ImpossibleBorder(Rule):
     """Two countries are said to share a border they do not have, or a landlocked country a coast.
 
     What it flags:
-        "A's (southern) border with B", "the border between A and B", "the A-B border" and
-        "A borders B" where A and B (countries, or cities standing for their country) share no land
-        border in GeoNames; and "A's coast", "the coast of A" for a landlocked A.
+        "A's (southern) border with B", "the border between A and B", "the A-B border",
+        "A borders B", "in A's <region> close to the border with B" and "the <B-demonym> bank,
+        across A's southern border," where A and B (countries, or cities standing for their
+        country) share no land border in GeoNames; and "A's coast", "the coast of A" for a
+        landlocked A.
 
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
@@ -1198,7 +1200,9 @@ class DistanceMismatch(Rule):
         from the stated one: a road or rail distance shorter than the straight line (less three
         quarters of it), any distance more than about twice the straight line, or a travel time
         that would need an impossible average speed. X is the place the phrase describes, read
-        from the dependency parse (the subject of "is", the noun in apposition), or "to X".
+        from the dependency parse (the subject of "is", the noun in apposition, the name the
+        phrase glosses after a comma), or "to X"; a name the tagger calls a person counts when
+        the gazetteer places it in the article's countries.
         "The state capital" is the city named like the article's region.
 
     Why it matters:

@@ -357,7 +357,9 @@ class PartsTotalMismatch(Rule):
     What it flags:
         A number of things followed by the list of them that has another length ("three
         ministers: Smith and Jones", "five countries - France, Germany and Italy -"), and
-        "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding).
+        "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding); Y's noun may carry a
+        clause ("of the 9,400 members who took part in the ballot, or 75 percent") and the
+        whole may be a group that holds the parts ("12 restaurants on the list of 50").
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -673,7 +675,9 @@ class SumMismatch(Rule):
         40,910 were blank" (they make 1,201,340); "a fleet of 42 aircraft: 28 jets and 16
         turboprops" (44); shares of one whole listed in one sentence that make more than
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
-        Switzerland").
+        Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
+        22.7 percent") that with the shares before it, in its sentence or the sentences just
+        before it in the paragraph, make more than 100 percent.
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
