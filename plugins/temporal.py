@@ -211,7 +211,8 @@ class WeekdayDateMismatch(Rule):
     What it flags:
         "Tuesday, March 3, 2021", "on Monday, July 20" and "Monday 20 July" when the
         calendar puts that date on another weekday. The year comes from the date itself,
-        else from the article's reference date; without either the rule stays quiet.
+        else from the article's reference date, else from the one year the article's full
+        dates share ("Sunday, April 27, 2025"); without any the rule stays quiet.
 
     Why it matters:
         A wrong weekday means the weekday or the date is wrong, and a reader cannot tell
@@ -238,16 +239,31 @@ class WeekdayDateMismatch(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference = ctx.reference_date
         expressions: list[TemporalExpression] = ctx.temporal
+        # Without a dateline, the one year that the article's full dates share ("on Sunday,
+        # April 27, 2025, ... began on Wednesday, April 24") dates its yearless ones.
+        written_year, written_months = None, set()
+        if reference is None:
+            full = [e for e in expressions if e.kind == "date" and e.year and e.month and e.day]
+            years = {e.year for e in full}
+            written_year = years.pop() if len(years) == 1 else None
+            written_months = {e.month for e in full}
         for i, expr in enumerate(expressions):
             pair = _weekday_and_date(ctx, expressions, i)
             if pair is None:
                 continue
             weekday, month, day, year, spans = pair
-            candidates = date_for(year, month, day, reference)
+            if year is None and written_year is not None and min(abs(month - m) for m in written_months) > 5:
+                continue  # "Saturday, December 28" beside "January 5, 2025": maybe the year before
+            candidates = date_for(year or written_year, month, day, reference)
             if not candidates or any(d.weekday() == weekday for d in candidates):
                 continue
             actual = candidates[0]
-            source = "" if year is not None else f" (year taken from the article's date, {reference.describe() if reference else ''})"
+            if year is not None:
+                source = ""
+            elif reference is not None:
+                source = f" (year taken from the article's date, {reference.describe()})"
+            else:
+                source = f" (year taken from the article's other dates, {written_year})"
             yield self.finding(
                 f"{calendar.month_name[month]} {day}, {actual.year} was a {calendar.day_name[actual.weekday()]}, "
                 f"not a {calendar.day_name[weekday]}{source}.",
