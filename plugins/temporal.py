@@ -685,6 +685,9 @@ _FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "schedu
                             "if", "unless", "could", "might", "may", "should", "must", "deadline"})
 
 
+_DATE_PREPOSITIONS = frozenset({"until", "by", "before", "from", "next"})
+
+
 class YearlessAfterPublication(Rule):
     """An event told as past on a day after the article's own date, the year left to the reader.
 
@@ -692,7 +695,9 @@ class YearlessAfterPublication(Rule):
         "talks broke down on 19 June" in an article datelined 12 June 2025; "the vote was
         held on Nov. 28" under "Nov. 25, 2024": a day and month without a year, read in the
         article's year, later than its date (by up to six months), in a clause told in the
-        past tense with nothing that makes it a plan.
+        past tense with nothing that makes it a plan ("by winning the final on Aug. 26" takes
+        the tense of the verb it depends on; "from", "by", "until" frame the date only right
+        before it, so "a flight from Mombasa on 19 November" is past).
 
     Why it matters:
         A report cannot tell of a day that has not come yet; the date or the tense is wrong.
@@ -751,8 +756,10 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     """The past-tense verb a yearless date is attached to, unless words frame it as a plan."""
     doc = expr.span.doc
     first = doc[expr.tokens[0]]
-    window = {t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]}
-    if window & _FUTURE_FRAMES:
+    before = [t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]]
+    # a preposition frames the date itself only right before it ("from 19 June", "by 19 June");
+    # "a flight from Mombasa on 19 November" is no plan
+    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES:
         return None
     verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -763,6 +770,9 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     told = verb
     if verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in verb.children):
         told = verb.head  # "began emailing customers on 9 March": the tense is the frame's
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "in") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        told = verb.head.head  # "qualified by winning the final on Aug. 26": the tense is the main verb's
     elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         # "at a rally held on Nov. 28, he promised": a reduced relative takes the clause's tense
         told = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), verb)

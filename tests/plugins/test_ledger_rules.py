@@ -214,6 +214,9 @@ def test_hl02_traps(text):
     "Strike\nDUBLIN, 12 June 2025 - Talks between the airline and the union broke down on 19 June.",
     "Vote\nVALPARAISO, Chile, Nov. 25, 2024 (AP) — The runoff was held on Nov. 28 in Vina del Mar.",
     "Race\nKIGALI, 23 February 2025 – The riders started the final stage in Huye on 2 March.",
+    "Cup\nLYON, 10 May 2025 - Lyon reached the final. The team qualified by beating Juventus in Turin on 14 May.",
+    "Rail\nLEEDS, 3 March 2025 - The line carried its millionth rider, on a train from York on 12 March.",
+    "Court\nOSLO, 5 June 2025 - The court ruled after hearing the last witness on 9 June.",
 ])
 def test_tm06_flags_a_past_event_on_a_later_day(text):
     assert_flags("TM06", text)
@@ -225,6 +228,9 @@ def test_tm06_flags_a_past_event_on_a_later_day(text):
     "Strike\nDUBLIN, 12 June 2025 - Staff were told they had until 19 June to decide.",
     "Review\nDUBLIN, 12 January 2025 - The shop opened on 28 December after a refit.",
     "Strike\nTalks broke down on 19 June, the union said.",
+    "Rail\nLEEDS, 3 March 2025 - Fares rose from 12 March, the operator said.",
+    "Cup\nLYON, 10 May 2025 - The side hopes to qualify by winning the semi-final in Turin on 14 May.",
+    "Rail\nLEEDS, 3 March 2025 - The line will carry its millionth rider on a train from York on 12 March.",
 ])
 def test_tm06_traps(text):
     assert_passes("TM06", text)
