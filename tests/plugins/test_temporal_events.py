@@ -23,6 +23,10 @@ from consistency.testing import assert_flags, assert_passes, make_article
      "next week.", "will approve the merger next week"),  # business
     ("Appeal\nThe court heard the appeal on Monday. The court is expected to hear the appeal in the "
      "spring.", "expected to hear the appeal"),  # courts
+    ("Regatta\nThe jury heard the protest on Saturday morning. With the protest still to be heard, the results "
+     "remain provisional.", "the protest still to be heard"),  # sport, pending
+    ("Treaty\nParliament ratified the treaty on Monday. The treaty has yet to be ratified, the opposition said.",
+     "yet to be ratified"),  # politics, pending
 ])
 def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     findings = assert_flags("TM01", text, quotes=[quote])
