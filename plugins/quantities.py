@@ -664,7 +664,8 @@ def _joined(a: Quantity, b: Quantity) -> bool:
     doc = a.sentence.doc
     between = doc[a.tokens[1]:b.tokens[0]]
     return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
-        and not any(t.text in (".", "?", "!") or "\n" in t.text for t in between)
+        and not any(t.text in (".", "?", "!") and doc[t.i - 1].text not in ("No", "Nos", "Nr") or "\n" in t.text
+                    for t in between)  # "Sindicato No. 2, 350 ...": the abbreviation's point ends no sentence
 
 
 class SumMismatch(Rule):

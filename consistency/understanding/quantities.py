@@ -153,7 +153,7 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         if i < next_free:
             continue
         token = doc[i]
-        if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None):
+        if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None) or _is_label(token):
             continue
         end = i + 1
         while end < len(doc) and doc[end].lower_ in SCALES:
@@ -171,6 +171,19 @@ def _is_number(token: Token) -> bool:
     if token.tag_ == "CD" or token.like_num or token.text[:1].isdigit():
         return number_value(token.text) is not None or token.lower_ in SCALES
     return token.lower_ in _UNITS and token.lower_ not in ("a", "an") and token.pos_ == "NUM"
+
+
+_LABEL_WORDS = frozenset({"no.", "no", "nos.", "nr.", "nº", "#", "number"})
+
+
+def _is_label(token: Token) -> bool:
+    """A number that names, not counts: "Sindicato No. 2", "Platform #4", "Number 10"."""
+    if token.i == 0 or not token.text[:1].isdigit():
+        return False
+    before = token.doc[token.i - 1]
+    if before.text == "." and token.i >= 2 and token.doc[token.i - 2].text in ("No", "Nos", "Nr"):
+        return True  # the tokenizer may split "No." into "No" and "."
+    return before.lower_ in _LABEL_WORDS and (before.text[:1].isupper() or before.text in ("#", "nº"))
 
 
 def _is_date_part(token: Token) -> bool:

@@ -242,3 +242,20 @@ def test_qt03_flags_shares_that_the_remainder_takes_past_100(text, quote):
 ])
 def test_qt03_remainder_traps(text):
     assert_passes("QT03", text)
+
+
+# --- session 4: a number after "No." names, it does not count ------------------------------
+@pytest.mark.parametrize("text", [
+    "Depot\nOf the 600 drivers at the depot, 250 work on Route No. 4, 150 on Line No. 2 and 220 on night buses.",
+    "Port\nOf the 900 dockers, 400 belong to Local No. 7, 300 to Local No. 9 and 250 are casual staff.",
+])
+def test_qt03_reads_past_numbered_names(text):
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Depot\nOf the 600 drivers at the depot, 250 work on Route No. 4, 150 on Line No. 2 and 200 on night buses.",
+    "Office\nThe 12 staff at No. 10 include 3 advisers, and Platform #4 serves 2 lines.",
+])
+def test_qt03_numbered_names_are_not_parts(text):
+    assert_passes("QT03", text)
