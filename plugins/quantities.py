@@ -893,7 +893,8 @@ class RestatedValue(Rule):
         "his", "its") with an incompatible value: "rose 12 percent to 318 million" ... "the
         381 million in revenue"; "a sentence of five years" ... "the four-year sentence";
         "won by 14 seconds" ... "his 17-second advantage"; "voted to buy 22 electric garbage
-        trucks" ... "the 26 trucks".
+        trucks" ... "the 26 trucks"; "shot it in 19 days" ... "the 23-day shoot" (a verb's
+        "in N days" measures the act its own noun names).
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one

@@ -259,3 +259,24 @@ def test_qt03_reads_past_numbered_names(text):
 ])
 def test_qt03_numbered_names_are_not_parts(text):
     assert_passes("QT03", text)
+
+
+# --- session 4: "did it in N days" ... "the M-day <deverbal noun>" ---------------------------
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Film\nThe director shot the film in 19 days last spring. She said the 23-day shoot was the hardest of her life.",
+     "23-day"),
+    ("Bridge\nEngineers built the footbridge in 12 weeks. Residents praised the 16-week build.", "16-week"),
+])
+def test_qt04_flags_a_verbs_duration_restated_by_its_noun(text, quote):
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Film\nThe director shot the film in 19 days last spring. She said the 19-day shoot was the hardest of her life.",
+    # another noun: no restatement of the shoot
+    "Film\nThe director shot the film in 19 days. The 23-day festival opens on Friday.",
+    "Bridge\nEngineers built the footbridge in 12 weeks. A new 16-week build of the station starts in May.",
+    "Court\nThe jury convicted him in two hours. The four-hour deliberation of the second jury ended in acquittal.",
+])
+def test_qt04_verbs_duration_traps(text):
+    assert_passes("QT04", text)
