@@ -590,7 +590,7 @@ class AgeConflict(Rule):
         an age that differs by more than a year from the one the birth date and the
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
         19-year-old") are not compared with the current one. An age read from a description
-        ("the 45-year-old said") is a warning when no one else is named in the sentences it
+        ("the 45-year-old said", bare, with no noun of its own) is a warning when no one else is named in the sentences it
         can refer back to, else information only.
 
     Why it matters:

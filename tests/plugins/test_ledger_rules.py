@@ -121,6 +121,10 @@ def test_tm05_warns_on_a_description_age_with_no_other_candidate(text, quote):
     "from the start.",
     "Lab\nProfessor Lena Holt, 58, leads the study. Her colleague Tom Berg ran the trials. The 49-year-old said "
     "the results were clear.",
+    # a description with its own noun may bring in someone new
+    "Club\nStriker Tom Hughes, 27, scored twice. The 17-year-old midfielder who replaced him set up the third.",
+    "Rumours\nThe death of Ali Musa, the 41-year-old son of a senator, was confirmed. The 88-year-old "
+    "revolutionary has not been seen since.",
 ])
 def test_tm05_description_age_with_rivals_stays_below_warning(text):
     assert_passes("TM05", text)

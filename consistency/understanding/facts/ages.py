@@ -142,7 +142,10 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
         if det == "the":
             sid = reader.salient_person(field_name, i)
             how = "description"
-            rivals = _rivals_near(reader, field_name, doc, i, sid) if sid else None
+            # "the 45-year-old said": a bare description takes up someone named; one with its own
+            # noun ("the 16-year-old boy", "the 88-year-old revolutionary") may bring in someone new
+            bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+            rivals = _rivals_near(reader, field_name, doc, i, sid) if sid and bare else None
         elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
             sid = reader.person_at(field_name, i - 2)
         elif after is not None and after.text == "," and i - 2 >= 0 and doc[i - 1].text in ("a", "an"):
