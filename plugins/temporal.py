@@ -589,9 +589,9 @@ class AgeConflict(Rule):
         38-year-old" in an article of 2023: two `age` claims of one person that differ, or
         an age that differs by more than a year from the one the birth date and the
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
-        19-year-old") are not compared with the current one. An age read from a description
-        ("the 45-year-old said", bare, with no noun of its own) is a warning when no one else is named in the sentences it
-        can refer back to, else information only.
+        19-year-old") are not compared with the current one. An age read from a bare
+        description ("the 45-year-old said", with no noun of its own) is a warning when no
+        one else is named in the sentences it can refer back to, else information only.
 
     Why it matters:
         Ages are among the facts readers check first; a restated age that changes means
