@@ -177,9 +177,13 @@ _LABEL_WORDS = frozenset({"no.", "no", "nos.", "nr.", "nº", "#", "number"})
 
 
 def _is_label(token: Token) -> bool:
-    """A number that names, not counts: "Sindicato No. 2", "Platform #4", "Number 10"."""
+    """A number that names, not counts: "Sindicato No. 2", "Platform #4", "Number 10", "the 13in model"."""
     if token.i == 0 or not token.text[:1].isdigit():
         return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and not token.whitespace_ and nxt.lower_ == "in" and (
+            nxt.whitespace_ or nxt.i + 1 == len(token.doc) or token.doc[nxt.i + 1].is_punct):
+        return True  # "the 11in MacBook Air": a model's screen size, read by the tokenizer as "11" + "in"
     before = token.doc[token.i - 1]
     if before.text == "." and token.i >= 2 and token.doc[token.i - 2].text in ("No", "Nos", "Nr"):
         return True  # the tokenizer may split "No." into "No" and "."

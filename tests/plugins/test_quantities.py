@@ -280,3 +280,7 @@ def test_qt04_flags_a_verbs_duration_restated_by_its_noun(text, quote):
 ])
 def test_qt04_verbs_duration_traps(text):
     assert_passes("QT04", text)
+
+
+def test_qt04_a_screen_size_glued_to_in_is_no_count():
+    assert_passes("QT04", "Laptops\nRead our 11in 2014 laptop review here. Then read the review of the 13in model.")
