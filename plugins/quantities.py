@@ -518,6 +518,9 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
         return (whole, pct) if _percent_follows(part, pct) else None
     if i >= 1 and _opens_with_of(quantities[i - 1]):
         whole, pct = quantities[i - 1], quantities[i + 1]  # "Of the 200 asked, 50 said yes, or 40%"
+        doc = part.sentence.doc
+        if not any(t.text == "," for t in doc[whole.tokens[1]:part.tokens[0]]):
+            return None  # "Of the 4,000 asked across four countries, about 10 percent": the part is in the opening
     elif i + 2 < len(quantities):
         whole, pct = quantities[i + 1], quantities[i + 2]
     else:

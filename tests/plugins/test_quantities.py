@@ -284,3 +284,8 @@ def test_qt04_verbs_duration_traps(text):
 
 def test_qt04_a_screen_size_glued_to_in_is_no_count():
     assert_passes("QT04", "Laptops\nRead our 11in 2014 laptop review here. Then read the review of the 13in model.")
+
+
+def test_qt02_a_number_inside_the_opening_of_phrase_is_no_part():
+    assert_passes("QT02", "Survey\nOf the 4,000 people polled across four regions, about 10 percent said they would move.")
+    assert_flags("QT02", "Survey\nOf the 4,000 people polled, 1,000 said they would move, or 40 percent.")
