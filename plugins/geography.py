@@ -1203,7 +1203,9 @@ class DistanceMismatch(Rule):
         from the dependency parse (the subject of "is", the noun in apposition, the name the
         phrase glosses after a comma), or "to X"; a name the tagger calls a person counts when
         the gazetteer places it in the article's countries.
-        "The state capital" is the city named like the article's region.
+        "The state capital" is the city named like the article's region. "The roughly
+        1,900-kilometre route" (flight, link, line) is read as the route between the two places
+        of the one place pair the article writes with a dash ("Nairobi–Lagos").
 
     Why it matters:
         Distances are checked by readers who know the area; a town put 180 km from a city
@@ -1253,6 +1255,54 @@ class DistanceMismatch(Rule):
                         if context is None:
                             context = _article_countries(ctx, gaz)
                         yield from self._judge(ctx, gaz, field, text, m, context)
+        yield from self._route_lengths(ctx, gaz, context)
+
+    def _route_lengths(self, ctx: ArticleAnalysis, gaz: Gazetteer, context: dict[str, int] | None) -> Iterator[Finding]:
+        """"The roughly 1,900-kilometre route" in an article whose one route is "Nairobi–Lagos": the
+        length of a route, flight or link that the article names by its two ends."""
+        texts = dict(_fields(ctx))
+        lengths = [(field, m) for field, text in texts.items() for m in _ROUTE_LENGTH.finditer(text)]
+        if not lengths:
+            return
+        if context is None:
+            context = _article_countries(ctx, gaz)
+        pairs: dict[tuple[str, ...], tuple[str, re.Match[str], list[Any], list[Any]]] = {}
+        for field, text in texts.items():
+            for m in _PLACE_PAIR.finditer(text):
+                key = tuple(sorted((_key_of(m.group("a")), _key_of(m.group("b")))))
+                if key in pairs:
+                    continue
+                # each end in the article's countries, else a big city without a namesake
+                xs = _locate(gaz, m.group("a"), context) or _locate(gaz, m.group("a"), {})
+                ys = _locate(gaz, m.group("b"), context) or _locate(gaz, m.group("b"), {})
+                if xs and ys:  # two places, not a double-barrelled name ("Obiora-Hassan")
+                    pairs[key] = (field, m, xs, ys)
+        if len(pairs) != 1:
+            return  # no route named by its ends, or several: which one is meant is unclear
+        pair_field, pair, xs, ys = next(iter(pairs.values()))
+        distances = [haversine_km(x[2], x[3], y[2], y[3]) for x in xs for y in ys]
+        options = cast(DistanceMismatch.Options, self.options)
+        for field, m in lengths:
+            if _LOOSE.search(texts[field][max(0, m.start() - 14) : m.start()]):
+                continue
+            amount = _amount(m.group("num"))
+            if amount is None:
+                continue
+            km = amount * (1.609 if m.group("unit").startswith("mi") else 1.0)
+            land = m.group("what") in ("drive", "road", "rail", "railway", "highway", "motorway", "pipeline")
+            if all(max(km, gc) < options.min_km for gc in distances):
+                continue
+            if not all(km < gc * (0.75 if land else 0.6) - 5 or km > gc * (2.5 if land else 1.8) + 30 for gc in distances):
+                continue
+            gc = min(distances, key=lambda d: abs(d - km))
+            yield self.finding(
+                f"{pair.group('a')} and {pair.group('b')} are about {gc:,.0f} km apart in a straight line, but the "
+                f"text puts the {m.group('what')} at {amount:,.0f} {'miles' if m.group('unit').startswith('mi') else 'km'}.",
+                [ctx.span_at(field, m.start(), m.end())], [ctx.span_at(pair_field, pair.start(), pair.end())],
+                confidence=0.7,
+                data={"from": pair.group("a"), "to": pair.group("b"), "great_circle_km": round(gc), "stated_km": round(km)},
+            )
+            return
 
     def _judge(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
                context: dict[str, int]) -> Iterator[Finding]:
@@ -1332,6 +1382,16 @@ class DistanceMismatch(Rule):
                        f"{said} away{how}{floor}.")
             data = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_km": round(km)}
         return message, data
+
+
+# "the roughly 1,900-kilometre route", "the 370-mile flight": the length of one route, its ends left
+# to the article; "Nairobi–Lagos", "the London-Paris route": a route named by its two ends.
+_ROUTE_LENGTH = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:roughly |about |some |nearly |almost |around |approximately )?"
+    r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ](?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
+    r"(?P<what>route|flight|journey|trip|service|link|line|drive|road|rail|railway|highway|motorway|pipeline|crossing)\b"
+    r"(?! (?:to|from|between|of|linking|connecting|across|through|via|into)\b)")  # "the 5-mile line to Alloa": other ends
+_PLACE_PAIR = re.compile(rf"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
 
 
 def _hours(hours: float) -> str:

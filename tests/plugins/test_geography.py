@@ -535,3 +535,26 @@ def test_geography_distance_of_a_town_tagged_as_a_person(body, quote):
 def test_geography_distance_of_a_town_tagged_as_a_person_passes_when_right():
     assert_passes("GE06", article("Fans in South Korea travelled as far as Busan, about 325 kilometers southeast "
                                   "of Seoul, to see the band."))
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
+     "1,900-kilometre route will run three times a week.", "1,900-kilometre route"),
+    ("Madrid-Barcelona trains resume\n\nServices between the two cities in Spain restarted on Monday. The 150-km line "
+     "was closed for a week.", "150-km line"),
+])
+def test_geography_route_length_against_its_dashed_ends(text, quote):
+    assert_flags("GE06", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
+    "3,800-kilometre route will run three times a week.",
+    # a line with other ends, and two dashed pairs: no single route to compare
+    "Madrid-Barcelona trains resume\n\nServices in Spain restarted on Monday. The 15-km line to the airport was shut.",
+    "Rail plans\n\nThe Madrid-Barcelona and Madrid-Seville lines in Spain reopened. The 150-km route was closed.",
+    # a double-barrelled surname is no route
+    "Analyst speaks\n\nEmeka Obiora-Hassan, an analyst in Lagos, Nigeria, said the 30-km road was a bottleneck.",
+])
+def test_geography_route_length_traps(text):
+    assert_passes("GE06", text)
