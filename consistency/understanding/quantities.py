@@ -8,7 +8,8 @@ digits and number words with their scale ("1.2 million", "£1,400", "$1.13bn",
 "revised", "now"), ranges ("10 to 15", "10-15") and sports scores ("won 3-1").
 Durations ("five years", "by 1.8 seconds", "a 17-second advantage", "the four-year
 sentence") are quantities with `duration` set to their time unit, even where the tagger
-calls them a TIME or DATE entity. Dates, years, clock times and ordinals are left out.
+calls them a TIME or DATE entity. Dates, years, clock times, ordinals and numbers that name
+rather than count ("Sindicato No. 2", "Platform #4", "the 13in model") are left out.
 """
 
 from __future__ import annotations
