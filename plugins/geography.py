@@ -1033,7 +1033,8 @@ class CapitalMismatch(Rule):
     What it flags:
         "X, the capital of Y", "the <demonym> capital, X", "Y's capital X" and "X is the capital
         of Y" where X is a city the gazetteer knows but not the capital (or seat of government)
-        of Y; and "the capital, X" when that sentence and the one before name exactly one
+        of Y (a town of Y itself is judged at any size: "the Faroese capital, Klaksvík"); and
+        "the capital, X" when that sentence and the one before name exactly one
         country Y (and no region) and X is a big city of Y (500,000 people or more). Qualified capitals ("commercial capital", "former capital") are not claims about
         the seat of government and are ignored.
 
@@ -1080,7 +1081,8 @@ class CapitalMismatch(Rule):
                     )
                     if country is None:
                         continue
-                    found = best_city_name(gaz, read_name(text, m.start("x")))
+                    matches = read_name(text, m.start("x"))
+                    found = best_city_name(gaz, matches) or _small_place_in(gaz, matches, country.code)
                     if found is None:
                         continue
                     name, cities = found
@@ -1107,7 +1109,8 @@ class CapitalMismatch(Rule):
         for code in {country.code, country.sovereign}:
             if gaz.is_capital(name, code):
                 return
-        big = [c for c in cities if c.population >= 15000]
+        # a town of the country itself is judged whatever its size ("the Faroese capital, Klaksvík")
+        big = [c for c in cities if c.population >= 15000 or gaz.place_in(c.country, c.admin1, country.code)]
         if not big or any(_region_namesake(gaz, country.code, c.country) for c in big):
             return  # "Atlanta, Georgia's capital": the US state, not the country
         sent = sentence_at(ctx, field, m.start(), m.end())
@@ -1129,6 +1132,21 @@ class CapitalMismatch(Rule):
             suggestion=f"{country.capital}",
             data={"country": country.code, "capital": country.capital, "named": name},
         )
+
+
+def _small_place_in(gaz: Gazetteer, matches: list[Any], code: str) -> tuple[Any, list[City]] | None:
+    """The longest prefix of a name that is a place of 1,000 people or more in country `code`
+    (GeoNames cities1000), as a City: "Klaksvík" in the Faroes. None when the name is (also) a
+    country, region or demonym."""
+    for match in matches:
+        if len(match.text) < 3 or gaz.is_country(match.text) or gaz.country_of_demonym(match.text) \
+                or gaz.regions(match.text):
+            return None
+        rows = [r for r in gaz.located(match.text) if gaz.place_in(r[0], r[1], code)]
+        if rows:
+            cc, admin1, lat, lon, population = rows[0]
+            return match, [City(match.text, match.text, cc, admin1, None, lat, lon, population, 0)]
+    return None
 
 
 # ---------------------------------------------------------------------------------------

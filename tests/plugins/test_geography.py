@@ -558,3 +558,20 @@ def test_geography_route_length_against_its_dashed_ends(text, quote):
 ])
 def test_geography_route_length_traps(text):
     assert_passes("GE06", text)
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Fishing talks ended in the Faroese capital, Klaksvik, without a deal.", "Faroese capital, Klaksvik"),
+    ("The band played in the Caymanian capital, Bodden Town, on Friday.", "Caymanian capital, Bodden Town"),
+])
+def test_geography_capital_of_a_territory_by_a_small_town(body, quote):
+    assert_flags("GE05", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Fishing talks ended in the Faroese capital, Torshavn, without a deal.",
+    "The band played in the Bermudian capital, Hamilton, on Friday.",
+    "Delegates met in the Manx capital, Douglas, and the Greenlandic capital, Nuuk.",
+])
+def test_geography_capital_of_a_territory_passes_when_right(body):
+    assert_passes("GE05", article(body))
