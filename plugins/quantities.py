@@ -744,11 +744,16 @@ class SumMismatch(Rule):
             return None
         last = by_sentence[-1]
         rest = next((q for q in last if _is_remainder(q)), None)
-        if rest is None:
+        if rest is None or not _share_like(rest):
             return None
         run = [q for q in last if q.start < rest.start]
+        if not all(_share_like(q) for q in run):
+            return None  # "up 5 percent on last time": changes beside the shares, not one partition
         if len(run) < 2:  # the remainder closes the shares of the sentences before it
-            run = [q for earlier in by_sentence[:-1] for q in earlier] + run
+            earlier = [q for sentence in by_sentence[:-1] for q in sentence]
+            if not all(_share_like(q) for q in earlier):
+                return None
+            run = earlier + run
         run.append(rest)
         if len(run) < 3 or any(q.value >= 100 for q in run):
             return None
@@ -847,11 +852,29 @@ def _adjacent_shares(before: list[list[Quantity]], percents: list[Quantity]) -> 
         if last.field != percents[0].field or any("\n" in t.text for t in doc[last.tokens[1]:percents[0].tokens[0]]) \
                 or len(gap) and any(t.is_sent_start for t in gap):
             before = []
-    return (before + [[q for q in percents if _share_like(q)]])[-4:]
+    return (before + [percents])[-4:]
+
+
+_CHANGE_BEFORE = frozenset({"up", "down", "by", "from", "rose", "fell", "gained", "lost", "dropped", "climbed",
+                            "slipped", "jumped", "grew", "shrank", "swing", "another", "extra", "further"})
+_CHANGE_AFTER = frozenset({"on", "from", "than", "more", "less", "fewer", "higher", "lower", "up", "down", "rise",
+                           "increase", "fall", "drop", "growth", "decline", "gain", "loss", "swing", "points",
+                           "point", "year", "a", "per", "each", "annually"})
 
 
 def _share_like(q: Quantity) -> bool:
-    return not (q.range or q.change or q.bound or q.approximate)
+    """A percentage that can be one share of a whole: not a range, bound or estimate, and not a
+    change ("up 5 percent on last time", "fell by 3 percent") or a rate ("2 percent a year")."""
+    if q.range or q.change or q.bound or q.approximate:
+        return False
+    doc = q.sentence.doc
+    prev = doc[q.tokens[0] - 1] if q.tokens[0] > q.sentence.start else None
+    before = prev.lower_ if prev is not None and prev.dep_ != "prt" else ""  # "made up 48 per cent": a particle
+    j = q.tokens[1]
+    while j < q.sentence.end and doc[j].lower_ in ("%", "percent", "per", "cent", "pc"):
+        j += 1  # past the unit: "48 per cent of sales"
+    after = doc[j].lower_ if j < q.sentence.end else ""
+    return before not in _CHANGE_BEFORE and after not in _CHANGE_AFTER
 
 
 _BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break", "divide", "make", "go", "be"})

@@ -239,6 +239,10 @@ def test_qt03_flags_shares_that_the_remainder_takes_past_100(text, quote):
     "Survey\nSome 60 percent of firms hired and 30 percent cut jobs.\n\nOf the workers, 45 percent were women. "
     "The remaining 55 percent were men.",
     "Economy\nInflation was 4 percent and growth 3 percent. The remaining 97 percent of the budget is fixed.",
+    # a change beside the shares: no partition to close
+    "Vote\nLabour won 40 percent of the vote, up 5 percent on last time. The Greens took 12 percent. "
+    "The remaining 48 percent went to others.",
+    "Sales\nExports made up 60 percent of sales, which rose 8 percent a year. The remaining 40 percent were local.",
 ])
 def test_qt03_remainder_traps(text):
     assert_passes("QT03", text)
