@@ -53,7 +53,9 @@ class EventStatusConflict(Rule):
         the accord on Tuesday" ... "is due to sign the accord next month"; "the festival
         opened on Thursday" ... "when the festival opens on Sunday"; "a study published on
         Monday" ... "when the study is published next month"), when one of the two tellings
-        carries a time. Repeats ("again", "second", "another", "return"), reschedules
+        carries a time; a decision told as done ("the jury dismissed the protest on Saturday")
+        against the hearing it needs told as pending ("with the protest still to be heard").
+        Repeats ("again", "second", "another", "return"), reschedules
         ("postponed", "now"), other events with the same noun ("the men's final", "the
         women's final") and other agents are not compared.
 
@@ -145,7 +147,7 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
     """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
     when the event is the subject of an intransitive verb), no repeat marker, compatible
     modifiers and agents, and times that do not place the done one in an earlier year."""
-    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb"):
+    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb") and not _decided_before_heard(a, b):
         return False
     timed = [bool(c.data.get("times")) for c in (a, b)]
     if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
@@ -168,6 +170,19 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
             if claim.value == "planned" and t.get("direction") == "past":
                 return False
     return True
+
+
+# Verbs that decide a case, an appeal, a protest or a complaint: deciding it means it was heard.
+_DECISION_VERBS = frozenset({"dismiss", "uphold", "reject", "overturn", "allow", "grant", "refuse", "throw",
+                             "decide", "settle", "quash", "deny"})
+
+
+def _decided_before_heard(a: Claim, b: Claim) -> bool:
+    """"The jury dismissed the protest on Saturday" ... "with the protest still to be heard": a
+    decision told as done, and the hearing it needs told as still to come."""
+    done, planned = (a, b) if a.value == "done" else (b, a)
+    return done.value == "done" and planned.value == "planned" and planned.data.get("verb") == "hear" \
+        and done.data.get("verb") in _DECISION_VERBS
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
