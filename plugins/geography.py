@@ -423,6 +423,9 @@ def _list_before(gaz: Gazetteer, text: str, start: int) -> bool:
 # GE02
 # ---------------------------------------------------------------------------------------
 _BORDER_WORD = re.compile(r"\bborder")
+_PART_WORDS = (r"(?:north|south|east|west|northern|southern|eastern|western|north-?eastern|north-?western|"
+               r"south-?eastern|south-?western|far|remote|rural|mountainous|region|province|state|district|county|"
+               r"area|territory|countryside|interior|highlands|lowlands|frontier)")
 _COAST_WORD = re.compile(r"\b(?:coast|seaport|beaches|sea port)")
 _BORDER_MODS = r"(?:(?:\w+(?:-\w+)?|\d[\d,.]*(?:-| )?(?:km|kilometre|kilometer|mile)s?(?:-long)?) ){0,3}"
 
@@ -435,7 +438,16 @@ def _border_patterns() -> tuple[re.Pattern[str], ...]:
     between = re.compile(rf"\bborder between (?:the )?(?P<a>{place}) and (?:the )?(?P<b>{place})")
     hyphen = re.compile(rf"\b(?P<a>{countries}|{adj})[-–/](?P<b>{countries}|{adj}) border\b")
     verb = re.compile(rf"(?P<a>{countries}),? (?:which |that )?(?:borders|shares (?:a|its) (?:\w+ )?border with) (?:the )?(?P<b>{countries})\b")
-    return possessive, between, hyphen, verb
+    # "a town in Ghana's Volta Region close to the border with Togo": a part of A near its border
+    # with B (the words between name the part: a region, a compass word; never a preposition
+    # that could move it into a third country).
+    part = rf"(?:(?:[A-Z][\w’'-]+|{_PART_WORDS}),? ){{0,3}}"
+    near = re.compile(rf"(?P<a>{countries}){APOS}s? {part}(?:right |just |close |hard )?(?:near|close to|on|along|at|by) "
+                      rf"the (?P<mods>{_BORDER_MODS})border with (?:the )?(?P<b>{countries})\b")
+    # "The Czech central bank, across Poland's southern border,": B lies across A's border.
+    across = re.compile(rf"\b(?:the |The |in )?(?P<b>{adj}|{countries})(?: [a-z][\w-]*){{0,4}}, (?:just )?"
+                        rf"across (?P<a>{countries}){APOS}s? (?P<mods>{_BORDER_MODS})border\b")
+    return possessive, between, hyphen, verb, near, across
 
 
 @lru_cache(maxsize=1)
@@ -467,9 +479,11 @@ class ImpossibleBorder(Rule):
     """Two countries are said to share a border they do not have, or a landlocked country a coast.
 
     What it flags:
-        "A's (southern) border with B", "the border between A and B", "the A-B border" and
-        "A borders B" where A and B (countries, or cities standing for their country) share no land
-        border in GeoNames; and "A's coast", "the coast of A" for a landlocked A.
+        "A's (southern) border with B", "the border between A and B", "the A-B border",
+        "A borders B", "in A's <region> close to the border with B" and "the <B-demonym> bank,
+        across A's southern border," where A and B (countries, or cities standing for their
+        country) share no land border in GeoNames; and "A's coast", "the coast of A" for a
+        landlocked A.
 
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
@@ -1019,7 +1033,8 @@ class CapitalMismatch(Rule):
     What it flags:
         "X, the capital of Y", "the <demonym> capital, X", "Y's capital X" and "X is the capital
         of Y" where X is a city the gazetteer knows but not the capital (or seat of government)
-        of Y; and "the capital, X" when that sentence and the one before name exactly one
+        of Y (a town of Y itself is judged at any size: "the Faroese capital, Klaksvík"); and
+        "the capital, X" when that sentence and the one before name exactly one
         country Y (and no region) and X is a big city of Y (500,000 people or more). Qualified capitals ("commercial capital", "former capital") are not claims about
         the seat of government and are ignored.
 
@@ -1066,7 +1081,8 @@ class CapitalMismatch(Rule):
                     )
                     if country is None:
                         continue
-                    found = best_city_name(gaz, read_name(text, m.start("x")))
+                    matches = read_name(text, m.start("x"))
+                    found = best_city_name(gaz, matches) or _small_place_in(gaz, matches, country.code)
                     if found is None:
                         continue
                     name, cities = found
@@ -1093,7 +1109,8 @@ class CapitalMismatch(Rule):
         for code in {country.code, country.sovereign}:
             if gaz.is_capital(name, code):
                 return
-        big = [c for c in cities if c.population >= 15000]
+        # a town of the country itself is judged whatever its size ("the Faroese capital, Klaksvík")
+        big = [c for c in cities if c.population >= 15000 or gaz.place_in(c.country, c.admin1, country.code)]
         if not big or any(_region_namesake(gaz, country.code, c.country) for c in big):
             return  # "Atlanta, Georgia's capital": the US state, not the country
         sent = sentence_at(ctx, field, m.start(), m.end())
@@ -1115,6 +1132,21 @@ class CapitalMismatch(Rule):
             suggestion=f"{country.capital}",
             data={"country": country.code, "capital": country.capital, "named": name},
         )
+
+
+def _small_place_in(gaz: Gazetteer, matches: list[Any], code: str) -> tuple[Any, list[City]] | None:
+    """The longest prefix of a name that is a place of 1,000 people or more in country `code`
+    (GeoNames cities1000), as a City: "Klaksvík" in the Faroes. None when the name is (also) a
+    country, region or demonym."""
+    for match in matches:
+        if len(match.text) < 3 or gaz.is_country(match.text) or gaz.country_of_demonym(match.text) \
+                or gaz.regions(match.text):
+            return None
+        rows = [r for r in gaz.located(match.text) if gaz.place_in(r[0], r[1], code)]
+        if rows:
+            cc, admin1, lat, lon, population = rows[0]
+            return match, [City(match.text, match.text, cc, admin1, None, lat, lon, population, 0)]
+    return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -1186,8 +1218,12 @@ class DistanceMismatch(Rule):
         from the stated one: a road or rail distance shorter than the straight line (less three
         quarters of it), any distance more than about twice the straight line, or a travel time
         that would need an impossible average speed. X is the place the phrase describes, read
-        from the dependency parse (the subject of "is", the noun in apposition), or "to X".
-        "The state capital" is the city named like the article's region.
+        from the dependency parse (the subject of "is", the noun in apposition, the name the
+        phrase glosses after a comma), or "to X"; a name the tagger calls a person counts when
+        the gazetteer places it in the article's countries.
+        "The state capital" is the city named like the article's region. "The roughly
+        1,900-kilometre route" (flight, link, line) is read as the route between the two places
+        of the one place pair the article writes with a dash ("Nairobi–Lagos").
 
     Why it matters:
         Distances are checked by readers who know the area; a town put 180 km from a city
@@ -1237,6 +1273,54 @@ class DistanceMismatch(Rule):
                         if context is None:
                             context = _article_countries(ctx, gaz)
                         yield from self._judge(ctx, gaz, field, text, m, context)
+        yield from self._route_lengths(ctx, gaz, context)
+
+    def _route_lengths(self, ctx: ArticleAnalysis, gaz: Gazetteer, context: dict[str, int] | None) -> Iterator[Finding]:
+        """"The roughly 1,900-kilometre route" in an article whose one route is "Nairobi–Lagos": the
+        length of a route, flight or link that the article names by its two ends."""
+        texts = dict(_fields(ctx))
+        lengths = [(field, m) for field, text in texts.items() for m in _ROUTE_LENGTH.finditer(text)]
+        if not lengths:
+            return
+        if context is None:
+            context = _article_countries(ctx, gaz)
+        pairs: dict[tuple[str, ...], tuple[str, re.Match[str], list[Any], list[Any]]] = {}
+        for field, text in texts.items():
+            for m in _PLACE_PAIR.finditer(text):
+                key = tuple(sorted((_key_of(m.group("a")), _key_of(m.group("b")))))
+                if key in pairs:
+                    continue
+                # each end in the article's countries, else a big city without a namesake
+                xs = _locate(gaz, m.group("a"), context) or _locate(gaz, m.group("a"), {})
+                ys = _locate(gaz, m.group("b"), context) or _locate(gaz, m.group("b"), {})
+                if xs and ys:  # two places, not a double-barrelled name ("Obiora-Hassan")
+                    pairs[key] = (field, m, xs, ys)
+        if len(pairs) != 1:
+            return  # no route named by its ends, or several: which one is meant is unclear
+        pair_field, pair, xs, ys = next(iter(pairs.values()))
+        distances = [haversine_km(x[2], x[3], y[2], y[3]) for x in xs for y in ys]
+        options = cast(DistanceMismatch.Options, self.options)
+        for field, m in lengths:
+            if _LOOSE.search(texts[field][max(0, m.start() - 14) : m.start()]):
+                continue
+            amount = _amount(m.group("num"))
+            if amount is None:
+                continue
+            km = amount * (1.609 if m.group("unit").startswith("mi") else 1.0)
+            land = m.group("what") in ("drive", "road", "rail", "railway", "highway", "motorway", "pipeline")
+            if all(max(km, gc) < options.min_km for gc in distances):
+                continue
+            if not all(km < gc * (0.75 if land else 0.6) - 5 or km > gc * (2.5 if land else 1.8) + 30 for gc in distances):
+                continue
+            gc = min(distances, key=lambda d: abs(d - km))
+            yield self.finding(
+                f"{pair.group('a')} and {pair.group('b')} are about {gc:,.0f} km apart in a straight line, but the "
+                f"text puts the {m.group('what')} at {amount:,.0f} {'miles' if m.group('unit').startswith('mi') else 'km'}.",
+                [ctx.span_at(field, m.start(), m.end())], [ctx.span_at(pair_field, pair.start(), pair.end())],
+                confidence=0.7,
+                data={"from": pair.group("a"), "to": pair.group("b"), "great_circle_km": round(gc), "stated_km": round(km)},
+            )
+            return
 
     def _judge(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
                context: dict[str, int]) -> Iterator[Finding]:
@@ -1318,6 +1402,16 @@ class DistanceMismatch(Rule):
         return message, data
 
 
+# "the roughly 1,900-kilometre route", "the 370-mile flight": the length of one route, its ends left
+# to the article; "Nairobi–Lagos", "the London-Paris route": a route named by its two ends.
+_ROUTE_LENGTH = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:roughly |about |some |nearly |almost |around |approximately )?"
+    r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ](?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
+    r"(?P<what>route|flight|journey|trip|service|link|line|drive|road|rail|railway|highway|motorway|pipeline|crossing)\b"
+    r"(?! (?:to|from|between|of|linking|connecting|across|through|via|into)\b)")  # "the 5-mile line to Alloa": other ends
+_PLACE_PAIR = re.compile(rf"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
+
+
 def _hours(hours: float) -> str:
     if hours < 1:
         return f"{hours * 60:.0f} minutes"
@@ -1394,16 +1488,18 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
         token = head
         if token.i >= span[0].i and token.i < span.end:
             continue
+        # The small model tags many towns as people ("Wadi Musa", "Busan"); the distance phrase
+        # describes a place, and the caller resolves the name in the article's countries.
         if token.pos_ == "PROPN":
-            return _place_name_at(ctx, field, token)
+            return _place_name_at(ctx, field, token, allow_person=True)
         if token.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].pos_ == "PROPN":
-                return _place_name_at(ctx, field, subjects[0])
+                return _place_name_at(ctx, field, subjects[0], allow_person=True)
             if subjects:
                 for c in subjects[0].children:
                     if c.dep_ == "appos" and c.pos_ == "PROPN":
-                        return _place_name_at(ctx, field, c)
+                        return _place_name_at(ctx, field, c, allow_person=True)
             if token.dep_ not in ("acl", "relcl", "advcl", "xcomp", "ccomp"):
                 break
     # The parse may hang the phrase on the main verb ("The damage was in X, a city 25 km
@@ -1415,8 +1511,17 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
             tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
             # spaCy sm reads some towns as people: "in Juchitán de Zaragoza, a city ..."
             locative = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from", "to", "outside")
+            # "as far as Busan, about 90 kilometers southeast of Seoul": the name the phrase glosses
+            gloss = _doc_between(tok, span[0])
+            locative = locative or bool(gloss) and gloss[0].text == "," and all(
+                t.is_punct or t.pos_ in ("ADV", "ADP") for t in gloss)
             return _place_name_at(ctx, field, tok, allow_person=locative)
     return None
+
+
+def _doc_between(a: Any, b: Any) -> Any:
+    """The tokens after token `a` and before token `b` of one doc."""
+    return a.doc[a.i + 1 : b.i]
 
 
 def _place_name_at(ctx: ArticleAnalysis, field: str, token: Any, allow_person: bool = False) -> tuple[str, tuple[int, int]] | None:

@@ -357,7 +357,9 @@ class PartsTotalMismatch(Rule):
     What it flags:
         A number of things followed by the list of them that has another length ("three
         ministers: Smith and Jones", "five countries - France, Germany and Italy -"), and
-        "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding).
+        "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding); Y's noun may carry a
+        clause ("of the 9,400 members who took part in the ballot, or 75 percent") and the
+        whole may be a group that holds the parts ("12 restaurants on the list of 50").
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -516,6 +518,9 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
         return (whole, pct) if _percent_follows(part, pct) else None
     if i >= 1 and _opens_with_of(quantities[i - 1]):
         whole, pct = quantities[i - 1], quantities[i + 1]  # "Of the 200 asked, 50 said yes, or 40%"
+        doc = part.sentence.doc
+        if not any(t.text == "," for t in doc[whole.tokens[1]:part.tokens[0]]):
+            return None  # "Of the 4,000 asked across four countries, about 10 percent": the part is in the opening
     elif i + 2 < len(quantities):
         whole, pct = quantities[i + 1], quantities[i + 2]
     else:
@@ -523,12 +528,13 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
         return None
     doc = part.sentence.doc
-    if whole.tokens[0] - part.tokens[1] > 3:
-        return None  # "X of Y", "X out of the Y": at most three words between
+    if whole.tokens[0] - part.tokens[1] > 5:
+        return None  # "X of Y", "X out of the Y", "X seats in the chamber of Y"
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
     if whole.tokens[0] > part.tokens[0]:
         if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) and not (
-                len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES):
+                len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES) and not \
+                _in_group_of(doc[part.tokens[1]:whole.tokens[0]], part):
             return None  # "150 of its 1,200 jobs" is read too
         pct_after = whole
     else:
@@ -540,6 +546,14 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _in_group_of(between: SpacySpan, part: Quantity) -> bool:
+    """"12 restaurants on the list of 50", "five players in the squad of 23": the part's own noun,
+    then the group of Y that holds it (a preposition, "the", one noun, "of")."""
+    words = [t.lower_ for t in between]
+    return (len(words) == 5 and part.counted_index == between.start and words[1] in ("on", "in", "among", "from")
+            and words[2] == "the" and between[3].pos_ == "NOUN" and words[4] == "of")
 _ANAPHORS = frozenset({"those", "these", "them", "which", "whom", "this", "that"})
 
 
@@ -584,7 +598,9 @@ def _percent_follows(part: Quantity, pct: Quantity, after: int | None = None) ->
     """"312 - or 18 percent", "428,000, or 48 per cent", "30 out of 120 (25%)": the percentage glosses the count."""
     doc = part.sentence.doc
     gap = doc[(after if after is not None else part.tokens[1]):pct.tokens[0]]
-    if len(gap) > 8 or not gap or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some",
+    # up to 12 words: the whole's noun may carry a clause ("of the 9,400 members who took part
+    # in the ballot, or 85 percent"), but no other figure
+    if len(gap) > 12 or not gap or len(gap) > 8 and any(t.like_num or t.pos_ == "NUM" for t in gap) or gap[-1].lower_ not in ("or", "(", ",", "-", "–", "—", "about", "nearly", "some",
                                                           "around", "roughly", "almost"):
         return False
     if any(t.pos_ == "VERB" and t.lemma_.lower() in ("rise", "fall", "increase", "decrease", "grow", "drop", "compare")
@@ -651,7 +667,8 @@ def _joined(a: Quantity, b: Quantity) -> bool:
     doc = a.sentence.doc
     between = doc[a.tokens[1]:b.tokens[0]]
     return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
-        and not any(t.text in (".", "?", "!") or "\n" in t.text for t in between)
+        and not any(t.text in (".", "?", "!") and doc[t.i - 1].text not in ("No", "Nos", "Nr") or "\n" in t.text
+                    for t in between)  # "Sindicato No. 2, 350 ...": the abbreviation's point ends no sentence
 
 
 class SumMismatch(Rule):
@@ -662,7 +679,9 @@ class SumMismatch(Rule):
         40,910 were blank" (they make 1,201,340); "a fleet of 42 aircraft: 28 jets and 16
         turboprops" (44); shares of one whole listed in one sentence that make more than
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
-        Switzerland").
+        Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
+        22.7 percent") that with the shares before it, in its sentence or the sentences just
+        before it in the paragraph, make more than 100 percent.
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
@@ -693,6 +712,7 @@ class SumMismatch(Rule):
             if _listable(q):
                 by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
         previous: list[Quantity] = []
+        shares_before: list[list[Quantity]] = []  # the percentages of the sentences just before, by sentence
         for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
             quantities = sorted(by_sentence[key], key=lambda q: q.start)
             if key[0] == "title":
@@ -700,13 +720,56 @@ class SumMismatch(Rule):
             runs = [r for r in _runs(quantities) if _unit_class(r[0]) != "percent"]
             # shares are read over the percentages alone: "41 per cent, B 38 per cent and the other
             # three books 26 per cent" is one list though a count stands between two shares
-            runs += list(_runs([q for q in quantities if _unit_class(q) == "percent"]))
+            percents = [q for q in quantities if _unit_class(q) == "percent"]
+            runs += list(_runs(percents))
+            flagged = False
             for run in sorted(runs, key=lambda r: r[0].start):
                 finding = self._shares(ctx, run) if _unit_class(run[0]) == "percent" else \
                     self._parts(ctx, run, quantities, previous)
                 if finding is not None:
+                    flagged = True
+                    yield finding
+            shares_before = _adjacent_shares(shares_before, percents)
+            if not flagged:
+                finding = self._remainder(ctx, shares_before)
+                if finding is not None:
                     yield finding
             previous = quantities
+
+    def _remainder(self, ctx: ArticleAnalysis, by_sentence: list[list[Quantity]]) -> Finding | None:
+        """"A won 41 percent, B 38 percent and C 21 percent, with D taking the remaining 5 percent"
+        (or the remainder in the next sentences of the paragraph): "the remaining", "the rest",
+        "the other" closes a partition of one whole, so the shares before it and it make 100."""
+        if not by_sentence:
+            return None
+        last = by_sentence[-1]
+        rest = next((q for q in last if _is_remainder(q)), None)
+        if rest is None or not _share_like(rest):
+            return None
+        run = [q for q in last if q.start < rest.start]
+        if not all(_share_like(q) for q in run):
+            return None  # "up 5 percent on last time": changes beside the shares, not one partition
+        if len(run) < 2:  # the remainder closes the shares of the sentences before it
+            earlier = [q for sentence in by_sentence[:-1] for q in sentence]
+            if not all(_share_like(q) for q in earlier):
+                return None
+            run = earlier + run
+        run.append(rest)
+        if len(run) < 3 or any(q.value >= 100 for q in run):
+            return None
+        if any(g in q.sentence.text.lower() for q in run for g in _SHARE_GUARDS):
+            return None
+        decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
+        total = sum(q.value for q in run)
+        if total <= 100 + len(run) * 0.5 * 10 ** -decimals or total > 115:
+            return None
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The shares listed here and the remaining {_num(rest.value)} percent add up to {_num(total)} percent "
+            f"({shown}), more than the whole.",
+            [ctx.span_at(rest.field, rest.start, rest.end)], [ctx.span_at(run[0].field, run[0].start, run[0].end)],
+            confidence=0.7, data={"values": [q.value for q in run], "sum": total},
+        )
 
     def _shares(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
         if len(run) < 3 or any(q.value > 100 for q in run):
@@ -767,6 +830,53 @@ class SumMismatch(Rule):
         return None
 
 
+_REMAINDER_WORDS = frozenset({"remaining", "rest", "other", "remainder"})
+
+
+def _is_remainder(q: Quantity) -> bool:
+    """"the remaining 5 percent", "the other 12 per cent", "the rest, 9 percent"."""
+    doc = q.sentence.doc
+    before = [t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]]
+    return bool(_REMAINDER_WORDS & set(before)) and "the" in before
+
+
+def _adjacent_shares(before: list[list[Quantity]], percents: list[Quantity]) -> list[list[Quantity]]:
+    """The percentages of this sentence after those of the sentences just before it in the same
+    paragraph; a sentence without one, or a new paragraph, starts afresh (at most three sentences)."""
+    if not percents:
+        return []
+    if before:
+        last = before[-1][-1]
+        doc = last.sentence.doc
+        gap = doc[last.sentence.end:percents[0].sentence.start]
+        if last.field != percents[0].field or any("\n" in t.text for t in doc[last.tokens[1]:percents[0].tokens[0]]) \
+                or len(gap) and any(t.is_sent_start for t in gap):
+            before = []
+    return (before + [percents])[-4:]
+
+
+_CHANGE_BEFORE = frozenset({"up", "down", "by", "from", "rose", "fell", "gained", "lost", "dropped", "climbed",
+                            "slipped", "jumped", "grew", "shrank", "swing", "another", "extra", "further"})
+_CHANGE_AFTER = frozenset({"on", "from", "than", "more", "less", "fewer", "higher", "lower", "up", "down", "rise",
+                           "increase", "fall", "drop", "growth", "decline", "gain", "loss", "swing", "points",
+                           "point", "year", "a", "per", "each", "annually"})
+
+
+def _share_like(q: Quantity) -> bool:
+    """A percentage that can be one share of a whole: not a range, bound or estimate, and not a
+    change ("up 5 percent on last time", "fell by 3 percent") or a rate ("2 percent a year")."""
+    if q.range or q.change or q.bound or q.approximate:
+        return False
+    doc = q.sentence.doc
+    prev = doc[q.tokens[0] - 1] if q.tokens[0] > q.sentence.start else None
+    before = prev.lower_ if prev is not None and prev.dep_ != "prt" else ""  # "made up 48 per cent": a particle
+    j = q.tokens[1]
+    while j < q.sentence.end and doc[j].lower_ in ("%", "percent", "per", "cent", "pc"):
+        j += 1  # past the unit: "48 per cent of sales"
+    after = doc[j].lower_ if j < q.sentence.end else ""
+    return before not in _CHANGE_BEFORE and after not in _CHANGE_AFTER
+
+
 _BREAKDOWN_VERBS = frozenset({"include", "comprise", "consist", "split", "break", "divide", "make", "go", "be"})
 
 
@@ -809,7 +919,8 @@ class RestatedValue(Rule):
         "his", "its") with an incompatible value: "rose 12 percent to 318 million" ... "the
         381 million in revenue"; "a sentence of five years" ... "the four-year sentence";
         "won by 14 seconds" ... "his 17-second advantage"; "voted to buy 22 electric garbage
-        trucks" ... "the 26 trucks".
+        trucks" ... "the 26 trucks"; "shot it in 19 days" ... "the 23-day shoot" (a verb's
+        "in N days" measures the act its own noun names).
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one

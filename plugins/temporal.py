@@ -53,7 +53,9 @@ class EventStatusConflict(Rule):
         the accord on Tuesday" ... "is due to sign the accord next month"; "the festival
         opened on Thursday" ... "when the festival opens on Sunday"; "a study published on
         Monday" ... "when the study is published next month"), when one of the two tellings
-        carries a time. Repeats ("again", "second", "another", "return"), reschedules
+        carries a time; a decision told as done ("the jury dismissed the protest on Saturday")
+        against the hearing it needs told as pending ("with the protest still to be heard").
+        Repeats ("again", "second", "another", "return"), reschedules
         ("postponed", "now"), other events with the same noun ("the men's final", "the
         women's final") and other agents are not compared.
 
@@ -145,7 +147,7 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
     """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
     when the event is the subject of an intransitive verb), no repeat marker, compatible
     modifiers and agents, and times that do not place the done one in an earlier year."""
-    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb"):
+    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb") and not _decided_before_heard(a, b):
         return False
     timed = [bool(c.data.get("times")) for c in (a, b)]
     if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
@@ -168,6 +170,19 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
             if claim.value == "planned" and t.get("direction") == "past":
                 return False
     return True
+
+
+# Verbs that decide a case, an appeal, a protest or a complaint: deciding it means it was heard.
+_DECISION_VERBS = frozenset({"dismiss", "uphold", "reject", "overturn", "allow", "grant", "refuse", "throw",
+                             "decide", "settle", "quash", "deny"})
+
+
+def _decided_before_heard(a: Claim, b: Claim) -> bool:
+    """"The jury dismissed the protest on Saturday" ... "with the protest still to be heard": a
+    decision told as done, and the hearing it needs told as still to come."""
+    done, planned = (a, b) if a.value == "done" else (b, a)
+    return done.value == "done" and planned.value == "planned" and planned.data.get("verb") == "hear" \
+        and done.data.get("verb") in _DECISION_VERBS
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
@@ -211,7 +226,8 @@ class WeekdayDateMismatch(Rule):
     What it flags:
         "Tuesday, March 3, 2021", "on Monday, July 20" and "Monday 20 July" when the
         calendar puts that date on another weekday. The year comes from the date itself,
-        else from the article's reference date; without either the rule stays quiet.
+        else from the article's reference date, else from the one year the article's full
+        dates share ("Sunday, April 27, 2025"); without any the rule stays quiet.
 
     Why it matters:
         A wrong weekday means the weekday or the date is wrong, and a reader cannot tell
@@ -238,16 +254,31 @@ class WeekdayDateMismatch(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         reference = ctx.reference_date
         expressions: list[TemporalExpression] = ctx.temporal
+        # Without a dateline, the one year that the article's full dates share ("on Sunday,
+        # April 27, 2025, ... began on Wednesday, April 24") dates its yearless ones.
+        written_year, written_months = None, set()
+        if reference is None:
+            full = [e for e in expressions if e.kind == "date" and e.year and e.month and e.day]
+            years = {e.year for e in full}
+            written_year = years.pop() if len(years) == 1 else None
+            written_months = {e.month for e in full}
         for i, expr in enumerate(expressions):
             pair = _weekday_and_date(ctx, expressions, i)
             if pair is None:
                 continue
             weekday, month, day, year, spans = pair
-            candidates = date_for(year, month, day, reference)
+            if year is None and written_year is not None and min(abs(month - m) for m in written_months) > 5:
+                continue  # "Saturday, December 28" beside "January 5, 2025": maybe the year before
+            candidates = date_for(year or written_year, month, day, reference)
             if not candidates or any(d.weekday() == weekday for d in candidates):
                 continue
             actual = candidates[0]
-            source = "" if year is not None else f" (year taken from the article's date, {reference.describe() if reference else ''})"
+            if year is not None:
+                source = ""
+            elif reference is not None:
+                source = f" (year taken from the article's date, {reference.describe()})"
+            else:
+                source = f" (year taken from the article's other dates, {written_year})"
             yield self.finding(
                 f"{calendar.month_name[month]} {day}, {actual.year} was a {calendar.day_name[actual.weekday()]}, "
                 f"not a {calendar.day_name[weekday]}{source}.",
@@ -573,7 +604,9 @@ class AgeConflict(Rule):
         38-year-old" in an article of 2023: two `age` claims of one person that differ, or
         an age that differs by more than a year from the one the birth date and the
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
-        19-year-old") are not compared with the current one.
+        19-year-old") are not compared with the current one. An age read from a bare
+        description ("the 45-year-old said", with no noun of its own) is a warning when no
+        one else is named in the sentences it can refer back to, else information only.
 
     Why it matters:
         Ages are among the facts readers check first; a restated age that changes means
@@ -618,7 +651,12 @@ class AgeConflict(Rule):
         for later in ages[1:]:
             if later.value == first.value or later.sentence == first.sentence:
                 continue
-            sure = 0.6 if "description" in first.qualifiers + later.qualifiers else 0.8
+            sure = 0.8
+            for claim in (first, later):
+                if "description" in claim.qualifiers:
+                    # "the 45-year-old said": attached to the person named just before; surer
+                    # when no one else is named in the sentences it can refer back to
+                    sure = min(sure, 0.75 if claim.data.get("rivals") == 0 else 0.6)
             yield self.finding(
                 f"{name} is {first.value} (\"{first.span.text}\") and later {later.value} "
                 f"(\"{later.span.text}\"); one age is wrong.",
@@ -662,6 +700,9 @@ _FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "schedu
                             "if", "unless", "could", "might", "may", "should", "must", "deadline"})
 
 
+_DATE_PREPOSITIONS = frozenset({"until", "by", "before", "from", "next"})
+
+
 class YearlessAfterPublication(Rule):
     """An event told as past on a day after the article's own date, the year left to the reader.
 
@@ -669,7 +710,9 @@ class YearlessAfterPublication(Rule):
         "talks broke down on 19 June" in an article datelined 12 June 2025; "the vote was
         held on Nov. 28" under "Nov. 25, 2024": a day and month without a year, read in the
         article's year, later than its date (by up to six months), in a clause told in the
-        past tense with nothing that makes it a plan.
+        past tense with nothing that makes it a plan ("by winning the final on Aug. 26" takes
+        the tense of the verb it depends on; "from", "by", "until" frame the date only right
+        before it, so "a flight from Mombasa on 19 November" is past).
 
     Why it matters:
         A report cannot tell of a day that has not come yet; the date or the tense is wrong.
@@ -728,8 +771,10 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     """The past-tense verb a yearless date is attached to, unless words frame it as a plan."""
     doc = expr.span.doc
     first = doc[expr.tokens[0]]
-    window = {t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]}
-    if window & _FUTURE_FRAMES:
+    before = [t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]]
+    # a preposition frames the date itself only right before it ("from 19 June", "by 19 June");
+    # "a flight from Mombasa on 19 November" is no plan
+    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES:
         return None
     verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -740,6 +785,9 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     told = verb
     if verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and not any(c.dep_ == "aux" for c in verb.children):
         told = verb.head  # "began emailing customers on 9 March": the tense is the frame's
+    elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "after", "in") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        told = verb.head.head  # "qualified by winning the final on Aug. 26": the tense is the main verb's
     elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         # "at a rally held on Nov. 28, he promised": a reduced relative takes the clause's tense
         told = next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), verb)

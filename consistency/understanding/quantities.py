@@ -8,7 +8,8 @@ digits and number words with their scale ("1.2 million", "£1,400", "$1.13bn",
 "revised", "now"), ranges ("10 to 15", "10-15") and sports scores ("won 3-1").
 Durations ("five years", "by 1.8 seconds", "a 17-second advantage", "the four-year
 sentence") are quantities with `duration` set to their time unit, even where the tagger
-calls them a TIME or DATE entity. Dates, years, clock times and ordinals are left out.
+calls them a TIME or DATE entity. Dates, years, clock times, ordinals and numbers that name
+rather than count ("Sindicato No. 2", "Platform #4", "the 13in model") are left out.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         if i < next_free:
             continue
         token = doc[i]
-        if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None):
+        if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None) or _is_label(token):
             continue
         end = i + 1
         while end < len(doc) and doc[end].lower_ in SCALES:
@@ -171,6 +172,23 @@ def _is_number(token: Token) -> bool:
     if token.tag_ == "CD" or token.like_num or token.text[:1].isdigit():
         return number_value(token.text) is not None or token.lower_ in SCALES
     return token.lower_ in _UNITS and token.lower_ not in ("a", "an") and token.pos_ == "NUM"
+
+
+_LABEL_WORDS = frozenset({"no.", "no", "nos.", "nr.", "nº", "#", "number"})
+
+
+def _is_label(token: Token) -> bool:
+    """A number that names, not counts: "Sindicato No. 2", "Platform #4", "Number 10", "the 13in model"."""
+    if token.i == 0 or not token.text[:1].isdigit():
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and not token.whitespace_ and nxt.lower_ == "in" and (
+            nxt.whitespace_ or nxt.i + 1 == len(token.doc) or token.doc[nxt.i + 1].is_punct):
+        return True  # "the 11in MacBook Air": a model's screen size, read by the tokenizer as "11" + "in"
+    before = token.doc[token.i - 1]
+    if before.text == "." and token.i >= 2 and token.doc[token.i - 2].text in ("No", "Nos", "Nr"):
+        return True  # the tokenizer may split "No." into "No" and "."
+    return before.lower_ in _LABEL_WORDS and (before.text[:1].isupper() or before.text in ("#", "nº"))
 
 
 def _is_date_part(token: Token) -> bool:

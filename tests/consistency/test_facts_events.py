@@ -42,6 +42,9 @@ def test_event_nouns_come_from_wordnet_lexicographer_files():
      [("event:study", "planned", "publish")]),
     ("Court\nThe court is hearing the appeal.", [("event:appeal", "ongoing", "hear")]),
     ("Rain\nOrganisers postponed the final.", [("event:final", "rescheduled", "postpone")]),
+    ("Court\nWith the appeal still to be heard, the verdict stands.", [("event:appeal", "planned", "hear")]),
+    ("Deal\nThe treaty is yet to be ratified by parliament.", [("event:treaty", "planned", "ratify")]),
+    ("Deal\nThe ministers have yet to sign the accord.", [("event:accord", "planned", "sign")]),
 ])
 def test_events_reads_status_in_several_domains(read, text, expected):
     assert statuses(read(text)) == expected
@@ -54,6 +57,7 @@ def test_events_reads_status_in_several_domains(read, text, expected):
     "Jobs\nThe company cut 500 jobs.",
     "Jazz\nThe festival opens every June.",
     "Coach\nThe club signed the goalkeeper on Monday.",
+    "Court\nThe appeal is to be heard.",
 ])
 def test_events_reads_nothing_from_conditions_negations_habits_or_people(read, text):
     assert statuses(read(text)) == []

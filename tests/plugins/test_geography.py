@@ -488,3 +488,90 @@ def test_geography_border_along_a_river_is_still_a_land_border():
 )
 def test_geography_containment_passes_counties_provinces_and_state_codes(body):
     assert_passes("GE01", f"Headline\n\n{body}")
+
+
+# --- session 4: border parts, across-the-border, distance subjects the tagger calls people ----
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ("The cocoa is grown in Ghana's Western Region close to the border with Nigeria.", "border with Nigeria"),
+        ("Rebels attacked a village in Peru's remote north, near the border with Argentina.", "border with Argentina"),
+        ("The Romanian team, across Poland's southern border, won the final.", "across Poland's southern border"),
+        ("Voters in Portugal, just across France's border, went to the polls.", "across France's border"),
+    ],
+)
+def test_geography_flags_part_near_a_border_that_does_not_exist(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The cocoa is grown in Ghana's Western Region close to the border with Ivory Coast.",
+        "Rebels attacked a village in Peru's remote north, near the border with Ecuador.",
+        "The Slovak team, across Poland's southern border, won the final.",
+        "China's investment in Laos near the border with Thailand grew last year.",
+        "Voters in Spain, just across France's border, went to the polls.",
+    ],
+)
+def test_geography_part_near_a_real_border_passes(body):
+    assert_passes("GE02", article(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # the small model tags "Wadi Musa" and "Busan" as people
+        ("Wadi Musa, the town at the gateway to Petra in Jordan, is about 60 kilometres by road south of Amman.",
+         "60 kilometres by road south of Amman"),
+        ("Fans in South Korea travelled as far as Busan, about 90 kilometers southeast of Seoul, to see the band.",
+         "90 kilometers southeast of Seoul"),
+    ],
+)
+def test_geography_distance_of_a_town_tagged_as_a_person(body, quote):
+    assert_flags("GE06", article(body), quotes=[quote])
+
+
+def test_geography_distance_of_a_town_tagged_as_a_person_passes_when_right():
+    assert_passes("GE06", article("Fans in South Korea travelled as far as Busan, about 325 kilometers southeast "
+                                  "of Seoul, to see the band."))
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
+     "1,900-kilometre route will run three times a week.", "1,900-kilometre route"),
+    ("Madrid-Barcelona trains resume\n\nServices between the two cities in Spain restarted on Monday. The 150-km line "
+     "was closed for a week.", "150-km line"),
+])
+def test_geography_route_length_against_its_dashed_ends(text, quote):
+    assert_flags("GE06", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
+    "3,800-kilometre route will run three times a week.",
+    # a line with other ends, and two dashed pairs: no single route to compare
+    "Madrid-Barcelona trains resume\n\nServices in Spain restarted on Monday. The 15-km line to the airport was shut.",
+    "Rail plans\n\nThe Madrid-Barcelona and Madrid-Seville lines in Spain reopened. The 150-km route was closed.",
+    # a double-barrelled surname is no route
+    "Analyst speaks\n\nEmeka Obiora-Hassan, an analyst in Lagos, Nigeria, said the 30-km road was a bottleneck.",
+])
+def test_geography_route_length_traps(text):
+    assert_passes("GE06", text)
+
+
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Fishing talks ended in the Faroese capital, Klaksvik, without a deal.", "Faroese capital, Klaksvik"),
+    ("The band played in the Caymanian capital, Bodden Town, on Friday.", "Caymanian capital, Bodden Town"),
+])
+def test_geography_capital_of_a_territory_by_a_small_town(body, quote):
+    assert_flags("GE05", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Fishing talks ended in the Faroese capital, Torshavn, without a deal.",
+    "The band played in the Bermudian capital, Hamilton, on Friday.",
+    "Delegates met in the Manx capital, Douglas, and the Greenlandic capital, Nuuk.",
+])
+def test_geography_capital_of_a_territory_passes_when_right(body):
+    assert_passes("GE05", article(body))

@@ -105,6 +105,31 @@ def test_tm05_traps(text):
     assert_passes("TM05", text)
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Auction\nAuctioneer Ben Marsh, 52, opened the bidding at noon. The house sold for $1.2m. For Marsh, the day "
+     "was typical. \"Spring brings out the buyers,\" the 45-year-old said.", "45-year-old"),
+    ("Court\nJudge Ana Reis, 61, read the verdict. The hearing lasted an hour. Reis left without comment, and "
+     "the 66-year-old is due to retire in June.", "66-year-old"),
+])
+def test_tm05_warns_on_a_description_age_with_no_other_candidate(text, quote):
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # another person is named just before: the description may be theirs (kept at info)
+    "Race\nMara Diaz won ahead of Chloe Ward and Kim Sato. Ward, 31, was second. The 27-year-old Mexican led "
+    "from the start.",
+    "Lab\nProfessor Lena Holt, 58, leads the study. Her colleague Tom Berg ran the trials. The 49-year-old said "
+    "the results were clear.",
+    # a description with its own noun may bring in someone new
+    "Club\nStriker Tom Hughes, 27, scored twice. The 17-year-old midfielder who replaced him set up the third.",
+    "Rumours\nThe death of Ali Musa, the 41-year-old son of a senator, was confirmed. The 88-year-old "
+    "revolutionary has not been seen since.",
+])
+def test_tm05_description_age_with_rivals_stays_below_warning(text):
+    assert_passes("TM05", text)
+
+
 # --- GR02 groups.description-drift ----------------------------------------------------------------
 def test_gr02_flags_a_group_whose_nationality_drifts():
     text = ("Dam\nA delegation of Brazilian engineers arrived on Monday. The Argentine engineers said the dam "
@@ -193,6 +218,9 @@ def test_hl02_traps(text):
     "Strike\nDUBLIN, 12 June 2025 - Talks between the airline and the union broke down on 19 June.",
     "Vote\nVALPARAISO, Chile, Nov. 25, 2024 (AP) — The runoff was held on Nov. 28 in Vina del Mar.",
     "Race\nKIGALI, 23 February 2025 – The riders started the final stage in Huye on 2 March.",
+    "Cup\nLYON, 10 May 2025 - Lyon reached the final. The team qualified by beating Juventus in Turin on 14 May.",
+    "Rail\nLEEDS, 3 March 2025 - The line carried its millionth rider, on a train from York on 12 March.",
+    "Court\nOSLO, 5 June 2025 - The court ruled after hearing the last witness on 9 June.",
 ])
 def test_tm06_flags_a_past_event_on_a_later_day(text):
     assert_flags("TM06", text)
@@ -204,6 +232,9 @@ def test_tm06_flags_a_past_event_on_a_later_day(text):
     "Strike\nDUBLIN, 12 June 2025 - Staff were told they had until 19 June to decide.",
     "Review\nDUBLIN, 12 January 2025 - The shop opened on 28 December after a refit.",
     "Strike\nTalks broke down on 19 June, the union said.",
+    "Rail\nLEEDS, 3 March 2025 - Fares rose from 12 March, the operator said.",
+    "Cup\nLYON, 10 May 2025 - The side hopes to qualify by winning the semi-final in Turin on 14 May.",
+    "Rail\nLEEDS, 3 March 2025 - The line will carry its millionth rider on a train from York on 12 March.",
 ])
 def test_tm06_traps(text):
     assert_passes("TM06", text)

@@ -196,3 +196,100 @@ def test_qt02_anaphoric_base_traps(text):
 def test_qt03_flags_shares_around_an_interposed_count():
     assert_flags("QT03", "Poll\nOf about 9,000 votes, Isithunzi took 41 per cent, Rivier 38 per cent and the other "
                          "three books 26 per cent between them.")
+
+
+# --- session 4: percentages of a count with a clause between; shares closed by "the remaining" ---
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 75 percent, backed the strike.",
+     "75 percent"),
+    ("Squad\nThe coach picked five players from the squad of 23, or 40 percent, from the academy.", "40 percent"),
+    ("Guide\nParis placed 12 restaurants on the list of 50, or 28 percent.", "28 percent"),
+])
+def test_qt02_flags_a_percentage_of_a_count_read_through_its_clause(text, quote):
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 85 percent, backed the strike.",
+    "Guide\nParis placed 12 restaurants on the list of 50, or 24 percent.",
+    "Trial\nOf 200 patients, 30 who had taken the drug for 12 weeks in 2021, or 15 percent, improved.",
+])
+def test_qt02_percentage_of_a_count_through_its_clause_passes_when_right(text):
+    assert_passes("QT02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Market\nAlpha holds 41 percent of subscriptions, Beta 38 percent and Gamma 21 percent, with resellers that "
+     "lease capacity on the three big networks taking the remaining 5 percent.", "5 percent"),
+    ("Election\nThe Labour list won 30.5 percent of the vote. The Liberals took 25.1 percent and six seats. "
+     "The Greens won 20.2 percent. The remaining 28.4 percent went to smaller parties.", "28.4 percent"),
+    ("Sales\nFiction made up 48 per cent of sales and non-fiction 37 per cent. The other 21 per cent came from "
+     "children's books.", "21 per cent"),
+])
+def test_qt03_flags_shares_that_the_remainder_takes_past_100(text, quote):
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Market\nAlpha holds 41 percent of subscriptions, Beta 33 percent and Gamma 21 percent, with resellers that "
+    "lease capacity on the three big networks taking the remaining 5 percent.",
+    "Election\nThe Labour list won 30.5 percent of the vote. The Liberals took 25.1 percent and six seats. "
+    "The Greens won 20.2 percent. The remaining 24.2 percent went to smaller parties.",
+    # a new paragraph: the remainder is of another whole
+    "Survey\nSome 60 percent of firms hired and 30 percent cut jobs.\n\nOf the workers, 45 percent were women. "
+    "The remaining 55 percent were men.",
+    "Economy\nInflation was 4 percent and growth 3 percent. The remaining 97 percent of the budget is fixed.",
+    # a change beside the shares: no partition to close
+    "Vote\nLabour won 40 percent of the vote, up 5 percent on last time. The Greens took 12 percent. "
+    "The remaining 48 percent went to others.",
+    "Sales\nExports made up 60 percent of sales, which rose 8 percent a year. The remaining 40 percent were local.",
+])
+def test_qt03_remainder_traps(text):
+    assert_passes("QT03", text)
+
+
+# --- session 4: a number after "No." names, it does not count ------------------------------
+@pytest.mark.parametrize("text", [
+    "Depot\nOf the 600 drivers at the depot, 250 work on Route No. 4, 150 on Line No. 2 and 220 on night buses.",
+    "Port\nOf the 900 dockers, 400 belong to Local No. 7, 300 to Local No. 9 and 250 are casual staff.",
+])
+def test_qt03_reads_past_numbered_names(text):
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Depot\nOf the 600 drivers at the depot, 250 work on Route No. 4, 150 on Line No. 2 and 200 on night buses.",
+    "Office\nThe 12 staff at No. 10 include 3 advisers, and Platform #4 serves 2 lines.",
+])
+def test_qt03_numbered_names_are_not_parts(text):
+    assert_passes("QT03", text)
+
+
+# --- session 4: "did it in N days" ... "the M-day <deverbal noun>" ---------------------------
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Film\nThe director shot the film in 19 days last spring. She said the 23-day shoot was the hardest of her life.",
+     "23-day"),
+    ("Bridge\nEngineers built the footbridge in 12 weeks. Residents praised the 16-week build.", "16-week"),
+])
+def test_qt04_flags_a_verbs_duration_restated_by_its_noun(text, quote):
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Film\nThe director shot the film in 19 days last spring. She said the 19-day shoot was the hardest of her life.",
+    # another noun: no restatement of the shoot
+    "Film\nThe director shot the film in 19 days. The 23-day festival opens on Friday.",
+    "Bridge\nEngineers built the footbridge in 12 weeks. A new 16-week build of the station starts in May.",
+    "Court\nThe jury convicted him in two hours. The four-hour deliberation of the second jury ended in acquittal.",
+])
+def test_qt04_verbs_duration_traps(text):
+    assert_passes("QT04", text)
+
+
+def test_qt04_a_screen_size_glued_to_in_is_no_count():
+    assert_passes("QT04", "Laptops\nRead our 11in 2014 laptop review here. Then read the review of the 13in model.")
+
+
+def test_qt02_a_number_inside_the_opening_of_phrase_is_no_part():
+    assert_passes("QT02", "Survey\nOf the 4,000 people polled across four regions, about 10 percent said they would move.")
+    assert_flags("QT02", "Survey\nOf the 4,000 people polled, 1,000 said they would move, or 40 percent.")

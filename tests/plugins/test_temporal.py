@@ -96,7 +96,23 @@ def test_temporal_flags_british_order_with_copyright_year() -> None:
     assert_flags("TM02", text, quotes=["Monday 20 July"])
 
 
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Rally\nCORDOBA (AP) - Ortiz won on Sunday, April 27, 2025. The rally began on Wednesday, April 24, in the hills.",
+     "Wednesday, April 24"),
+    ("Verdict\nThe jury returned its verdict on Friday, 14 March 2025. The trial had opened on Monday 4 March.",
+     "Monday 4 March"),
+])
+def test_temporal_flags_weekday_with_the_year_of_the_articles_other_dates(text: str, quote: str) -> None:
+    findings = assert_flags("TM02", text, quotes=[quote])
+    assert "other dates" in findings[0].message
+
+
 @pytest.mark.parametrize("text", [
+    "Rally\nCORDOBA (AP) - Ortiz won on Sunday, April 27, 2025. The rally began on Thursday, April 24, in the hills.",
+    # two years among the full dates: no single year to lend
+    "Album\nIt came out on Friday, May 3, 2019, and was reissued on Friday, May 5, 2023. A tour began on Monday, May 8.",
+    # a yearless December date beside a January one may be of the year before
+    "Storm\nThe floods peaked on Sunday, January 5, 2025. The rain had begun on Saturday, December 28.",
     "Vote set\nThe vote will be held on Tuesday, November 3, 2020.",
     "Vote set\nThe vote will be held on Friday, November 3.",  # no year and no reference date
     "Vote set\nThe vote was delayed on Friday, and November 3 is the new date.\n(c) 2020, The Post.",

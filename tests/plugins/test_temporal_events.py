@@ -23,6 +23,14 @@ from consistency.testing import assert_flags, assert_passes, make_article
      "next week.", "will approve the merger next week"),  # business
     ("Appeal\nThe court heard the appeal on Monday. The court is expected to hear the appeal in the "
      "spring.", "expected to hear the appeal"),  # courts
+    ("Regatta\nThe jury heard the protest on Saturday morning. With the protest still to be heard, the results "
+     "remain provisional.", "the protest still to be heard"),  # sport, pending
+    ("Regatta\nThe jury dismissed the protest on Saturday morning. With the protest still to be heard, the "
+     "results remain provisional.", "the protest still to be heard"),  # sport, a decision needs a hearing
+    ("Appeal\nThe tribunal upheld the appeal on Monday. Lawyers said the appeal was yet to be heard.",
+     "yet to be heard"),  # courts
+    ("Treaty\nParliament ratified the treaty on Monday. The treaty has yet to be ratified, the opposition said.",
+     "yet to be ratified"),  # politics, pending
 ])
 def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     findings = assert_flags("TM01", text, quotes=[quote])
@@ -49,6 +57,8 @@ def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     "Festival\nThe festival opened on Thursday. The festival opens every June.",
     # plural, generic objects repeat
     "Jobs\nThe company cut jobs in March. It plans to cut jobs next year.",
+    "Appeal\nThe tribunal heard the appeal on Monday. The appeal is yet to be decided.",
+    "Appeal\nThe tribunal dismissed the appeal on Monday. A second appeal is still to be heard.",
 ])
 def test_tm01_passes_repeats_reschedules_and_other_events(text: str) -> None:
     assert_passes("TM01", text)

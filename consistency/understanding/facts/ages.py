@@ -142,6 +142,10 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
         if det == "the":
             sid = reader.salient_person(field_name, i)
             how = "description"
+            # "the 45-year-old said": a bare description takes up someone named; one with its own
+            # noun ("the 16-year-old boy", "the 88-year-old revolutionary") may bring in someone new
+            bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+            rivals = _rivals_near(reader, field_name, doc, i, sid) if sid and bare else None
         elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
             sid = reader.person_at(field_name, i - 2)
         elif after is not None and after.text == "," and i - 2 >= 0 and doc[i - 1].text in ("a", "an"):
@@ -155,7 +159,18 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
         qualifiers.add("past")
     if how == "description":
         qualifiers.add("description")
+        return reader.claim(sid, "age", value, doc, i, i + 5, "ages", qualifiers, how=how, rivals=rivals)
     return reader.claim(sid, "age", value, doc, i, i + 5, "ages", qualifiers, how=how)
+
+
+def _rivals_near(reader: Reader, field_name: str, doc: Doc, token_i: int, sid: str, max_distance: int = 2) -> int:
+    """How many other people are named in the sentences a description ("the 27-year-old") can reach
+    back to: with none, the person it was attached to is its only candidate referent."""
+    here = reader.sentence_index(doc[token_i])
+    others = {s for f, start, s, _ in reader._mentions_in_order
+              if f == field_name and start < token_i and s != sid
+              and here - reader.sentence_index(doc[start]) <= max_distance}
+    return len(others)
 
 
 def _thing_age(reader: Reader, doc: Doc, token: Token, owner: Token, value: int) -> Claim | None:

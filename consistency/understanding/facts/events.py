@@ -13,7 +13,7 @@ The event is a verb with its object or subject noun, read from the parse:
 - a reduced relative: "a study published on Monday".
 
 Status comes from tense, auxiliaries and frames: past tense and perfects are `done`;
-"will", "is due/expected/set/scheduled to", "plans to", "is to", and a present tense in a
+"will", "is due/expected/set/scheduled to", "plans to", "is to", "still/yet to be heard", and a present tense in a
 "when/once/after/before/until" clause or with a future time ("next month") are `planned`; a progressive is
 `ongoing`. Hypothetical, negated and conditional tellings give no claim. A verb of
 rescheduling ("postponed the final", "the vote was delayed") gives `rescheduled`.
@@ -104,7 +104,20 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
             return child, "subject"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_off(verb.head, event=True):
         return verb.head, "reduced-relative"  # "a study published on Monday"
+    if _pending(verb) and verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in verb.children):
+        for c in verb.head.children:  # "the appeal is yet to be heard", "the accord has still to be signed"
+            if c.dep_ in ("nsubj", "nsubjpass") and _one_off(c, event=True):
+                return c, "pending"
     return None, ""
+
+
+def _pending(verb: Token) -> bool:
+    """"still to be heard", "is yet to be signed", "has yet to sign": an infinitive with "still" or
+    "yet", on the verb or on the "be"/"have" it depends on, tells of what has not happened yet."""
+    if verb.tag_ not in ("VB", "VBN") or "to" not in _aux(verb):
+        return False
+    holders = [verb] + ([verb.head] if verb.dep_ == "xcomp" and verb.head.lemma_ in ("be", "have") else [])
+    return any(c.dep_ == "advmod" and c.lower_ in ("still", "yet") for h in holders for c in h.children)
 
 
 def _one_off(noun: Token, event: bool) -> bool:
@@ -167,6 +180,8 @@ def _status(verb: Token) -> str | None:
         return "planned"
     if aux & _HYPOTHETICAL:
         return None
+    if _pending(verb):
+        return "planned"  # "with the protest still to be heard", "the treaty has yet to be signed"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         return _frame_status(verb.head)
     if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
@@ -283,7 +298,7 @@ def _agent(verb: Token, noun: Token) -> str | None:
     for _ in range(3):
         for c in current.children:
             if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and current is not verb)) and c.tag_ not in ("WDT", "WP"):
-                return c.lemma_.lower() if c.pos_ != "PRON" and c is not noun else None
+                return c.lemma_.lower() if c.pos_ != "PRON" and c.i != noun.i else None
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 return objs[0].lemma_.lower() if objs else None

@@ -9,7 +9,8 @@ is the measure and whose subject is the owner:
   revenue", "revenue of EUR310m"), the subject of a change or copula ("revenue rose 12
   percent to 318 million" -> `revenue` 318e6 and `revenue change` 12 %; "turnout was 79.8
   per cent") or the verb of a margin or a sentence ("won by 1.8 seconds" -> `margin`,
-  "sentenced to five years" -> `sentence`). Synonyms share one measure through
+  "sentenced to five years" -> `sentence`), or the verb's own act for a past "in N days"
+  ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"). Synonyms share one measure through
   `consistency/data/measures.tsv` (lead, advantage, gap -> margin; sales, turnover -> revenue);
 - the owner is a person or organisation the parse links to the measure (a possessive, the
   subject of its verb), else the article itself;
@@ -128,6 +129,11 @@ def _anchor(q: Quantity) -> Token:
     return doc[last - 1]
 
 
+# Verbs whose "in N days" is no length of one act ("finished second in two years" ...).
+_GENERIC_DONE = frozenset({"be", "have", "do", "make", "get", "go", "come", "see", "say", "take", "give", "win",
+                           "lose", "rise", "fall", "grow", "increase", "double", "die", "kill", "arrest"})
+
+
 # Attributes another extractor reads (facts/ages.py): a quantity claim of the same name would be
 # compared as a person's age ("the voting age, 21, ... 18").
 _READ_ELSEWHERE = frozenset({"age", "birth", "founded"})
@@ -160,6 +166,11 @@ def _measure(q: Quantity) -> tuple[str | None, Token | None, str]:
                 found = table.get((kind, holder.lemma_.lower()))
                 if found:
                     return found, holder, prep.lower_  # "won by 1.8 seconds", "jailed for five years"
+            if prep.lower_ == "in" and holder.pos_ == "VERB" and holder.tag_ in ("VBD", "VBN") \
+                    and holder.lemma_.lower() not in _GENERIC_DONE:
+                # "shot the film in 19 days": the length of the shoot, named by the verb's own
+                # noun ("the 23-day shoot"); compared only with a figure of that noun
+                return holder.lemma_.lower(), holder, "in-verb"
         return None, None, ""
     anchor = _anchor(q)
     for child in anchor.children:  # "the 381 million in revenue", "46 percent of quarterly sales"
@@ -248,8 +259,8 @@ def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], d
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "from" or before is not None and before.lower_ == "from":
         found.add("previous")  # "up from 98.9 billion won"
     near = [t.lower_ for t in doc[last:min(last + 5, q.sentence.end)]]
-    if any(w in _PREVIOUS_WORDS for w in near[:4]):
-        found.add("previous")  # "98.9 billion won a year earlier"
+    if any(w in _PREVIOUS_WORDS for w in near[:4]) and how != "in-verb":
+        found.add("previous")  # "98.9 billion won a year earlier"; "shot it in 19 days last autumn" dates the act
     if len(near) >= 2 and (near[0] in _RATE_WORDS and near[1] in _RATE_UNITS or near[0] in ("annually", "yearly")):
         found.add("rate")
     for t in (anchor, *anchor.ancestors):
