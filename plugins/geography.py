@@ -1491,7 +1491,7 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
         # The small model tags many towns as people ("Wadi Musa", "Busan"); the distance phrase
         # describes a place, and the caller resolves the name in the article's countries.
         if token.pos_ == "PROPN":
-            return _place_name_at(ctx, field, token, allow_person=True)
+            return _place_name_at(ctx, field, _town_before_container(token), allow_person=True)
         if token.pos_ in ("VERB", "AUX"):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].pos_ == "PROPN":
@@ -1509,6 +1509,7 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
             return None
         if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
             tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
+            tok = _town_before_container(tok)
             # spaCy sm reads some towns as people: "in Juchitán de Zaragoza, a city ..."
             locative = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from", "to", "outside")
             # "as far as Busan, about 90 kilometers southeast of Seoul": the name the phrase glosses
@@ -1517,6 +1518,17 @@ def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -
                 t.is_punct or t.pos_ in ("ADV", "ADP") for t in gloss)
             return _place_name_at(ctx, field, tok, allow_person=locative)
     return None
+
+
+def _town_before_container(tok: Any) -> Any:
+    """"Busan in South Korea, about 70 km from Seoul": the distance is the town's, not its country's."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ != "in" or head.i == 0:
+        return tok
+    before = tok.doc[head.i - 1]  # the name right before "in", whatever the parse hangs "in" on
+    if before.pos_ == "PROPN":
+        return before
+    return tok
 
 
 def _doc_between(a: Any, b: Any) -> Any:

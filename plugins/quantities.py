@@ -528,8 +528,8 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     if whole.unit is not None or pct.unit != "%" or whole.sentence != part.sentence or pct.sentence != part.sentence:
         return None
     doc = part.sentence.doc
-    if whole.tokens[0] - part.tokens[1] > 5:
-        return None  # "X of Y", "X out of the Y", "X seats in the chamber of Y"
+    if whole.tokens[0] - part.tokens[1] > 7:
+        return None  # "X of Y", "X out of the Y", "X seats in the chamber of Y", "X on the start list of Y"
     between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
     if whole.tokens[0] > part.tokens[0]:
         if between not in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) and not (
@@ -549,11 +549,13 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
 def _in_group_of(between: SpacySpan, part: Quantity) -> bool:
-    """"12 restaurants on the list of 50", "five players in the squad of 23": the part's own noun,
-    then the group of Y that holds it (a preposition, "the", one noun, "of")."""
+    """"12 restaurants on the list of 50", "five players in the squad of 23", "nine runners on the
+    start list of 40": the part's own noun, then the group of Y that holds it (a preposition, "the"
+    or a possessive, a noun with up to two modifiers, "of")."""
     words = [t.lower_ for t in between]
-    return (len(words) == 5 and part.counted_index == between.start and words[1] in ("on", "in", "among", "from")
-            and words[2] == "the" and between[3].pos_ == "NOUN" and words[4] == "of")
+    return (5 <= len(words) <= 7 and part.counted_index == between.start and words[1] in ("on", "in", "among", "from")
+            and (words[2] == "the" or words[2] in _POSSESSIVES) and words[-1] == "of"
+            and between[-2].pos_ == "NOUN" and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between[3:-1]))
 _ANAPHORS = frozenset({"those", "these", "them", "which", "whom", "this", "that"})
 
 

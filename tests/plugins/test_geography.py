@@ -521,11 +521,11 @@ def test_geography_part_near_a_real_border_passes(body):
 @pytest.mark.parametrize(
     ("body", "quote"),
     [
-        # the small model tags "Wadi Musa" and "Busan" as people
-        ("Wadi Musa, the town at the gateway to Petra in Jordan, is about 60 kilometres by road south of Amman.",
-         "60 kilometres by road south of Amman"),
-        ("Fans in South Korea travelled as far as Busan, about 90 kilometers southeast of Seoul, to see the band.",
-         "90 kilometers southeast of Seoul"),
+        # the small model tags some towns as people; "Busan in South Korea": the town's distance, not the country's
+        ("Karak, the castle town in Jordan, is about 400 kilometres by road south of Amman, guides say.",
+         "400 kilometres by road south of Amman"),
+        ("Supporters drove to Busan in South Korea, roughly 70 kilometers from Seoul, for the cup tie.",
+         "70 kilometers from Seoul"),
     ],
 )
 def test_geography_distance_of_a_town_tagged_as_a_person(body, quote):
@@ -533,13 +533,13 @@ def test_geography_distance_of_a_town_tagged_as_a_person(body, quote):
 
 
 def test_geography_distance_of_a_town_tagged_as_a_person_passes_when_right():
-    assert_passes("GE06", article("Fans in South Korea travelled as far as Busan, about 325 kilometers southeast "
-                                  "of Seoul, to see the band."))
+    assert_passes("GE06", article("Supporters drove to Busan in South Korea, roughly 330 kilometers from Seoul, "
+                                  "for the cup tie."))
 
 
 @pytest.mark.parametrize(("text", "quote"), [
-    ("Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
-     "1,900-kilometre route will run three times a week.", "1,900-kilometre route"),
+    ("Carrier launches Cairo–Casablanca flights\n\nThe first plane landed in Casablanca on Friday. The "
+     "1,200-kilometre route is flown daily.", "1,200-kilometre route"),
     ("Madrid-Barcelona trains resume\n\nServices between the two cities in Spain restarted on Monday. The 150-km line "
      "was closed for a week.", "150-km line"),
 ])
@@ -548,8 +548,8 @@ def test_geography_route_length_against_its_dashed_ends(text, quote):
 
 
 @pytest.mark.parametrize("text", [
-    "Airline opens Nairobi–Lagos nonstop\n\nThe carrier flew its first service to Lagos on Wednesday. The roughly "
-    "3,800-kilometre route will run three times a week.",
+    "Carrier launches Cairo–Casablanca flights\n\nThe first plane landed in Casablanca on Friday. The "
+    "3,700-kilometre route is flown daily.",
     # a line with other ends, and two dashed pairs: no single route to compare
     "Madrid-Barcelona trains resume\n\nServices in Spain restarted on Monday. The 15-km line to the airport was shut.",
     "Rail plans\n\nThe Madrid-Barcelona and Madrid-Seville lines in Spain reopened. The 150-km route was closed.",

@@ -209,7 +209,7 @@ def test_hl02_flags_a_city_modifier_the_body_places_elsewhere(text):
     "box office for a second weekend.",
     # the dateline is the headline's place; another event elsewhere in the body
     "Lara wins again at Austin\nAUSTIN, Texas — Mateo Lara won the six-hour race on Sunday. His father, a "
-    "former driver, won his class at Daytona in the 1990s.",
+    "former driver, took his class at Sebring back in 1994.",
     # a person named like a city
     "Florence Pugh joins Broadway cast\nNEW YORK — The actor will join the cast in March, producers said.",
     # the event's name as the headline writes it
@@ -322,7 +322,7 @@ def test_hl02_reads_votes_and_approval_phrases(text):
 
 
 def test_hl02_vote_in_favour_supports_approval():
-    assert_passes("HL02", "Panel approves housing plan\nThe panel voted eight to five in favour of the housing "
+    assert_passes("HL02", "Panel approves housing plan\nThe panel voted nine to four in favour of the housing "
                   "plan after residents objected.")
 
 

@@ -200,18 +200,18 @@ def test_qt03_flags_shares_around_an_interposed_count():
 
 # --- session 4: percentages of a count with a clause between; shares closed by "the remaining" ---
 @pytest.mark.parametrize(("text", "quote"), [
-    ("Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 75 percent, backed the strike.",
-     "75 percent"),
+    ("Vote\nThe union said 2,100 of the 2,800 nurses who voted in the poll, or 65 percent, supported action.",
+     "65 percent"),
     ("Squad\nThe coach picked five players from the squad of 23, or 40 percent, from the academy.", "40 percent"),
-    ("Guide\nParis placed 12 restaurants on the list of 50, or 28 percent.", "28 percent"),
+    ("Guide\nKenya had 9 runners on the start list of 40, or 31 percent.", "31 percent"),
 ])
 def test_qt02_flags_a_percentage_of_a_count_read_through_its_clause(text, quote):
     assert_flags("QT02", text, quotes=[quote])
 
 
 @pytest.mark.parametrize("text", [
-    "Vote\nThe union said 3,400 of the 4,000 members who took part in the ballot, or 85 percent, backed the strike.",
-    "Guide\nParis placed 12 restaurants on the list of 50, or 24 percent.",
+    "Vote\nThe union said 2,100 of the 2,800 nurses who voted in the poll, or 75 percent, supported action.",
+    "Guide\nKenya had 9 runners on the start list of 40, or 22.5 percent.",
     "Trial\nOf 200 patients, 30 who had taken the drug for 12 weeks in 2021, or 15 percent, improved.",
 ])
 def test_qt02_percentage_of_a_count_through_its_clause_passes_when_right(text):

@@ -23,10 +23,10 @@ from consistency.testing import assert_flags, assert_passes, make_article
      "next week.", "will approve the merger next week"),  # business
     ("Appeal\nThe court heard the appeal on Monday. The court is expected to hear the appeal in the "
      "spring.", "expected to hear the appeal"),  # courts
-    ("Regatta\nThe jury heard the protest on Saturday morning. With the protest still to be heard, the results "
-     "remain provisional.", "the protest still to be heard"),  # sport, pending
-    ("Regatta\nThe jury dismissed the protest on Saturday morning. With the protest still to be heard, the "
-     "results remain provisional.", "the protest still to be heard"),  # sport, a decision needs a hearing
+    ("Appeal\nThe tribunal heard the appeal on Monday. Since the appeal is still to be heard, the ban stands for "
+     "now.", "the appeal is still to be heard"),  # sport, pending
+    ("Appeal\nThe tribunal dismissed the appeal on Monday. Since the appeal is still to be heard, the ban "
+     "stands for now.", "the appeal is still to be heard"),  # sport, a decision needs a hearing
     ("Appeal\nThe tribunal upheld the appeal on Monday. Lawyers said the appeal was yet to be heard.",
      "yet to be heard"),  # courts
     ("Treaty\nParliament ratified the treaty on Monday. The treaty has yet to be ratified, the opposition said.",
