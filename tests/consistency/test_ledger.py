@@ -140,8 +140,9 @@ def test_ledger_kin_needs_two_people(read):
 # --- nationality, base and affiliation --------------------------------------------------------
 def test_ledger_group_nationality_by_head_noun(read):
     ledger = read("Dam\nA delegation of Brazilian engineers arrived. The Argentine engineers left.")
-    assert values(ledger, "nationality") == ["Brazil", "Argentina"]
-    assert {c.subject for c in ledger.of("nationality")} == {"group:engineer"}
+    assert [c.value for c in ledger.of("nationality", "group:engineer")] == ["Brazil", "Argentina"]
+    # the delegation is the engineers' group: "the Argentine delegation" would be compared with it
+    assert [c.value for c in ledger.of("nationality", "group:delegation")] == ["Brazil"]
 
 
 def test_ledger_things_are_not_groups_of_people(read):

@@ -277,6 +277,70 @@ def test_gr02_organisation_traps(text):
     assert_passes("GR02", text)
 
 
+# GR02 through a definite description tied to a named organisation (facts/orgrefs.py)
+@pytest.mark.parametrize("text, quote", [
+    ("Cup run\nThe striker plays for Real Tormes, the Salamanca-based club that was promoted in May. "
+     "The win was the Portuguese club's first away from home.", "Portuguese club"),
+    ("Freight\nOrient Feeder Lines, a Singapore-based carrier, cut two sailings. The Malaysian carrier said "
+     "demand had fallen.", "Malaysian carrier"),
+    ("Books deal\nLyon-based Éditions Valmont has bought the poet's back catalogue, giving the French group its "
+     "first list of poetry. Its chief executive will join the Marseille-based group's board.", "Marseille-based"),
+    ("Telescope\nVlak Optics, a Rotterdam-based maker of mirrors, won the contract. Engineers at the Belgian "
+     "manufacturer will start work in June.", "Belgian manufacturer"),
+])
+def test_gr02_flags_a_description_of_a_named_organisation(text, quote):
+    findings = assert_flags("GR02", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+
+
+@pytest.mark.parametrize("text", [
+    # the description fits another organisation of the article
+    "Freight\nOrient Feeder Lines, a Singapore-based carrier, and Kelang Shipping, a Malaysian firm, cut sailings. "
+    "The Malaysian carrier said demand had fallen.",
+    # the same place, written as a city and as its country
+    "Cup run\nThe striker plays for Real Tormes, the Salamanca-based club. The win was the Spanish club's first "
+    "away from home.",
+    # another company named just before the description
+    "Court case\nPerth-based Redgum Resources lost to Kuna Mining in the appeal court. The Adelaide company said "
+    "it was pleased.",
+    # a university is no firm
+    "Research\nThe Oslo-based Nordic Institute of Marine Science signed with Bergen Labs. The Danish firm will "
+    "supply the sensors.",
+])
+def test_gr02_description_traps(text):
+    assert_passes("GR02", text)
+
+
+# GR02 for a group of people named by its collective noun ("a team of Ghanaian doctors" ... "the team")
+@pytest.mark.parametrize("text, quote", [
+    ("Flood relief\nA team of six Kenyan nurses arrived at the camp on Monday. The Tanzanian team has treated 400 "
+     "patients since.", "Tanzanian team"),
+    ("Regatta\nSecond was Aurora, sailed by a crew of Danish students. The Norwegian crew said the night was "
+     "the hardest part.", "Norwegian crew"),
+    ("Festival\nThe Chilean duo Vientos will open the festival. The promoter said she booked the Bolivian duo "
+     "after one demo.", "Bolivian duo"),
+    ("Excavation\nA team of five Greek archaeologists spent a month at the site. The Turkish diggers found "
+     "a mosaic under the floor.", "Turkish diggers"),
+])
+def test_gr02_flags_a_collective_group_described_by_another_nationality(text, quote):
+    findings = assert_flags("GR02", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+
+
+@pytest.mark.parametrize("text", [
+    # two crews, each of its own nationality
+    "Regatta\nSecond was Aurora, sailed by a crew of Danish students, and third Skarv, with a Norwegian crew. "
+    "The Norwegian crew said the night was the hardest part.",
+    # a definite group far from the collective one is another group
+    "Excavation\nA team of five Greek archaeologists spent a month at the site. They mapped the walls. The walls "
+    "were old. Rain stopped work. The Turkish workers who dug the trench were paid on Friday.",
+    # the first mention of a team, no group introduced before it
+    "Cup final\nThe Brazilian team won the final. The French team were second.",
+])
+def test_gr02_collective_traps(text):
+    assert_passes("GR02", text)
+
+
 # --- NM03 naming.name-order -------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Final\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.",
