@@ -484,7 +484,8 @@ class DescriptionDrift(Rule):
                 continue  # the place is named elsewhere: the description may mean another body there
             home = earlier[0] if resolved else earlier[-1]
             if home.subject.startswith("description:") or _fits_another(homes, home.subject, d) or \
-                    d.data.get("resolved") != "noun" and _company_nearby(ctx, d, ledger.name_of(home.subject)):
+                    d.data.get("resolved") not in ("noun", "subject") and \
+                    _company_nearby(ctx, d, ledger.name_of(home.subject)):
                 continue  # "a US firm" ... "the German firm", "Falic Group bought ... The Florida company": another one
             d_token = ctx.char_span(d.span.field, d.span.start, d.span.end)
             if d_token is not None and d_token[0].pos_ == "PROPN" and d_token[0].ent_type_ not in ("GPE", "LOC") \
@@ -680,6 +681,7 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
         if claim.attribute == "affiliation" and not _place_like(str(claim.value)):
             ties.setdefault(claim.subject, []).append(claim)
         elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
+                and claim.data.get("organisation_how") != "recent" \
                 and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
             org = str(claim.data.get("organisation") or "")
             if org and any(w[:1].isupper() for w in org.split()) and not _place_like(org) and len(org.split()) <= 8:

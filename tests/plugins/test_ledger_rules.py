@@ -46,6 +46,22 @@ def test_rl04_flags_a_spokesman_of_two_bodies():
     assert "Medivio" in findings[0].message and "Berlin data protection authority" in findings[0].message
 
 
+@pytest.mark.parametrize("text", [
+    "Science prize\nThe prize is run by the Bergen Ocean Foundation. Ingrid Aas, who chairs the foundation, "
+    "opened the evening.\n\nAas, chair of the Nordic Marine Society, said entries had doubled.",
+    "Court ruling\nThe appeal was brought by the Harbour Residents Association. Tomas Reid, who chairs the "
+    "association, welcomed the ruling. Reid, chair of the Dockside Traders Guild, later said he would appeal.",
+])
+def test_rl04_flags_a_post_of_a_described_body_placed_at_another(text):
+    assert_flags("RL04", text)
+
+
+def test_rl04_passes_a_body_only_guessed():
+    # "the company" could be either of the two named in the sentence before
+    assert_passes("RL04", "Merger\nAcme Foods and Beta Mills agreed terms. Ann Lee, the company's chief "
+                  "executive, spoke. Lee, chief executive of Gamma Oils, declined to comment.")
+
+
 def test_rl04_same_role_under_two_names_at_two_companies():
     text = ("Takeover\nKattegat's chief financial officer, Mette Skovgaard, backed the bid. "
             "Skovgaard, Norrsken's finance chief, said the price was fair.")
@@ -435,6 +451,40 @@ def test_rl05_flags_one_post_with_two_holders(text, quote):
 ])
 def test_rl05_passes_separate_posts(text):
     assert_passes("RL05", text)
+
+
+# RL05 through "the airline's", "the company's": the named organisation the description stands for
+@pytest.mark.parametrize("text, quote", [
+    ("Strike\nCabin crew at Fjord Air will strike on Friday, the Nordic Cabin Staff Union said. The union "
+     "represents 600 of the Bergen-based airline's crew.\n\nThe airline's chief executive, Kari Nygaard, said "
+     "talks had failed. On Sunday Fjord Air's chief executive, Lars Holm, apologised to passengers.",
+     "chief executive"),
+    ("Season launch\nTeatro Sul, the Porto-based touring company, announced its season.\n\n\"We wanted "
+     "new work,\" said the company's artistic director, Inês Moura. Teatro Sul's artistic director, Rui Costa, "
+     "said tickets sold fast.", "artistic director"),
+    ("Transfer\nDesportivo Quinteiro, the Lisbon-based club, sold its striker. The club's president, Vasco Pires, "
+     "called it a fair deal.\n\nQuinteiro's president, Nuno Dias, said the money would go on the stadium.",
+     "president"),
+])
+def test_rl05_flags_a_post_of_a_described_organisation(text, quote):
+    assert_flags("RL05", text, [quote])
+
+
+@pytest.mark.parametrize("text", [
+    # "the company" is the other company named just before it
+    "Merger\nAcme Foods, the Leeds-based grocer, bought Beta Mills. The company's chief executive, Ann Lee, "
+    "stays. Acme Foods's chief executive, Tom Ray, welcomed her.",
+    # a speaker's description before the name, no second holder
+    "Cup exit\n\"We were not good enough,\" said the club's head coach, Marta Lindqvist, after the defeat.",
+])
+def test_rl05_described_organisation_traps(text):
+    assert_passes("RL05", text)
+
+
+def test_role_read_after_a_speech_verb():
+    findings = assert_flags("RL03", "Cup exit\nMarta Lindqvist, the club's striker, scored. \"We were not good "
+                            "enough,\" said the club's head coach, Marta Lindqvist, after the defeat.")
+    assert "head coach" in findings[0].message
 
 
 # --- KN01 over the ledger's kin claims: couples, double surnames, first names ----------------------

@@ -10,6 +10,9 @@ organisation named before it that is known by that noun; failing that, for the l
 the same or the previous two sentences that is known by no organisation noun at all (so "the
 airline" after "Skellig Air" and "the Aviation Cabin Staff Union" is Skellig Air), and from then on
 that organisation is known by the noun too. Descriptions are read in text order, once per article.
+How each was tied: "noun" (by its noun), "recent" (the one fitting organisation named last),
+"subject" (two fitting ones named in that sentence, one its subject: that one), "guess" (the later
+of two); roles take only "noun" and "recent".
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class NamedOrganisation:
     name: str
     nouns: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (field order, token index)
+    guessed: dict[str, str] = field(default_factory=dict)  # nouns given it by a guess between two
 
 
 @dataclass
@@ -117,7 +121,8 @@ def _named_spans(doc: Doc) -> list[tuple[int, int]]:
         while start > token.sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
         spans.append((start, token.i + 1))
-    return sorted(spans)
+    # "(Reuters)", "(ACSU)": a credit or an acronym in brackets is an aside, not the antecedent
+    return sorted((a, b) for a, b in spans if not (0 < a and b < len(doc) and doc[a - 1].text == "(" and doc[b].text == ")"))
 
 
 def _build(reader: Reader) -> OrganisationReferences:
@@ -154,14 +159,19 @@ def _build(reader: Reader) -> OrganisationReferences:
         chosen: tuple[NamedOrganisation, str] | None = None
         for org, _s, _subj in reversed(seen):
             if lemma in org.nouns:
-                chosen = (org, "noun")
+                chosen = (org, org.guessed.get(lemma, "noun"))
                 break
         if chosen is None:  # the last fitting one named, a subject preferred to an object
             near = [(s, rank, i, org) for i, (org, s, rank) in enumerate(seen)
                     if sentence - s <= 3 and _fits(org, lemma)]
             if near:
-                chosen = (max(near, key=lambda n: n[:3])[3], "recent")
+                best = max(near, key=lambda n: n[:3])
+                rivals = {id(n[3]) for n in near if n[0] == best[0]}
+                peers = {id(n[3]) for n in near if n[:2] == best[:2]}
+                chosen = (best[3], "recent" if len(rivals) == 1 else "subject" if len(peers) == 1 else "guess")
         if chosen is not None:
+            if lemma not in chosen[0].nouns and chosen[1] in ("guess", "subject"):
+                chosen[0].guessed[lemma] = chosen[1]  # "the company" again is as unsure
             chosen[0].nouns.add(lemma)
             resolved[(fields[order], index)] = chosen
     return OrganisationReferences(orgs, resolved)

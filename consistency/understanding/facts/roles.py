@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
+from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 
 if TYPE_CHECKING:
@@ -92,9 +93,14 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
     found: Token | None = None
     j = i + step
     count = 0
+    opened = False
     while (j >= limit if step < 0 else j < limit) and count < 12:
         t = doc[j]
         if t.text in (",", ";", "(", ")", "—", "–") or "\n" in t.text:
+            break
+        if step < 0 and found is not None and t.lower_ in ("the", "a", "an") and j > limit \
+                and doc[j - 1].pos_ in ("VERB", "AUX") and doc[j - 1].lemma_.lower() in SPEECH_LEMMAS:
+            opened = True  # "said the company's artistic director, X": the phrase opens after the verb
             break
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
             return None  # a clause, not an apposition
@@ -106,7 +112,7 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
             found = t if step > 0 or found is None else found
         j += step
         count += 1
-    ended = j < 0 or j >= len(doc) or doc[j].text in (",", ";", ")", "—", "–") or (step < 0 and j < limit)
+    ended = opened or j < 0 or j >= len(doc) or doc[j].text in (",", ";", ")", "—", "–") or (step < 0 and j < limit)
     return found if ended or step > 0 else None
 
 
@@ -196,6 +202,11 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
     if reports_change(role_token):
         qualifiers.add("change")
     data = {"how": how, "class": role_class(role)}
+    resolved = _described_body(reader, doc, role_token, organisation) \
+        if organisation and not (how.endswith("-leads") and role == "head") else None  # "led the team": no post
+    if resolved is not None:  # "the airline's chief executive": the airline the article names
+        data["organisation_text"], data["organisation_how"] = organisation, resolved[1]
+        organisation = resolved[0]
     if organisation:
         data["organisation"] = organisation
         words = set(organisation.replace("'s", "").split())
@@ -204,6 +215,24 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
             for t in role_token.sent)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _described_body(reader: Reader, doc: Doc, role_token: Token, organisation: str) -> tuple[str, str] | None:
+    """(name, how) of the named organisation a role's "the airline's" or "of the union" stands for
+    (`orgrefs`), or None."""
+    if " " in organisation or not organisation.islower():
+        return None
+    field_name = reader.ctx.field_of(doc)
+    sent = role_token.sent
+    for t in doc[max(sent.start, role_token.i - 6):min(sent.end, role_token.i + 6)]:
+        if t.lower_ == organisation and description_head(t):
+            found = references(reader).at(field_name, t.i)
+            return found if found is not None and found[1] in ("noun", "recent") else None
+    return None
+
+
+# Verbs of saying that come before their speaker ("said the coach, X"; "added", "told").
+SPEECH_LEMMAS = frozenset({"say", "add", "tell", "explain", "insist", "note", "argue", "warn", "ask", "write"})
 
 
 # --- role phrases ----------------------------------------------------------------------
