@@ -132,7 +132,9 @@ class QuoteSpeakerConflict(Rule):
     Reads:
         `ctx.claims` (`said` claims and their speakers, the `echoes` of "echoing Smith"); the
         article's words, to leave alone a line that circulates (said also by a group or an
-        organisation, in the headline, or unattributed: a slogan, a motto).
+        organisation, in the headline, or unattributed: a slogan, a motto) and a speaker passing
+        on another's words (a quotation within the quotation, or a person named with a verb of
+        saying before the shared words: "Paul told us, ...", "Fiona put it best: ...").
     """
 
     code = "AT01"
@@ -155,7 +157,7 @@ class QuoteSpeakerConflict(Rule):
         article_words: tuple[str, ...] | None = None
         reported: set[int] = set()
         for j, later, i, first, kind, shared in _candidate_pairs(quotes, opts.min_words, opts.min_content):
-            if j in reported or _same_speaker(ledger, first, later):
+            if j in reported or _same_speaker(ledger, first, later) or _cites(ledger, first, later, shared):
                 continue
             if not _compared(first) or not _compared(later):
                 continue
@@ -222,6 +224,38 @@ def _same_speaker(ledger: Any, a: Said, b: Said) -> bool:
         last = named.subject.split(":", 1)[1].split()[-1].lower()
         return last in _surname_forms(ledger, other.subject)
     return False
+
+
+def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
+    """One quotation names someone else before the shared words ("Paul told us, '...'", "Fiona put
+    it best: ..."), or holds them as a quotation of its own ('...' inside "..."): its speaker is
+    passing on another's words."""
+    for quoting in (b, a):
+        if re.search(r"(^|[\s,:;(])['‘][^'’]{12,}['’]", quoting.claim.text):
+            return True  # a quotation within the quotation
+        words = list(quoting.words)
+        n = len(shared)
+        at = next((k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == tuple(shared)), 0)
+        if at == 0:
+            continue
+        names = {w for subject in ledger.subjects if subject.startswith("person:") and subject != quoting.subject
+                 for w in _surname_forms(ledger, subject) if len(w) > 2}
+        for k in range(at):
+            if words[k] in names and any(_says(w) for w in words[k + 1:min(k + 4, at)]):
+                return True  # "Paul told us", "Fiona put it best", "as Smith said"
+    return False
+
+
+_IRREGULAR_SPEECH = frozenset({"said", "told", "put", "wrote", "spoke", "says", "tells", "puts", "writes"})
+
+
+def _says(word: str) -> bool:
+    """A form of a verb of saying ("told", "warned", "puts")."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    verbs = speech_verbs()
+    return word in _IRREGULAR_SPEECH or word in verbs or any(
+        word.endswith(e) and word[:-len(e)] in verbs for e in ("ed", "d", "s", "es"))
 
 
 def _circulates(shared: Sequence[str], quotes: Sequence[Said], article: Sequence[str]) -> bool:
