@@ -631,7 +631,8 @@ class AffiliationDrift(Rule):
         analysis. "The signal is strong," said Kamau, of KMRI, who also advises Makerere University.
 
     Reads:
-        `ctx.claims` (affiliation claims, role claims' organisations); roles held beside
+        `ctx.claims` (affiliation claims: "of X", "who works for/at X", "who coordinates X's
+        work"; role claims' organisations: "head of A&R at X"); roles held beside
         others (director, trustee, adviser, ...), former and changed roles, and people whose
         sentences say "also" are not compared.
     """

@@ -259,6 +259,37 @@ def test_gr03_flags_a_person_tied_to_two_bodies(text):
     assert_flags("GR03", text)
 
 
+# ties read from relative clauses ("who buys for X", "who has run A&R at X", "who coordinates X's work")
+# and from "head of something at X"
+@pytest.mark.parametrize("text", [
+    "Fashion week\nKwame Boateng, who buys for the Accra concept store Loom & Line, placed an order. "
+    '"The tailoring is superb," said Boateng, of the Nairobi boutique Soko Gallery.',
+    "Record deal\nKatrin Aas, head of A&R at Nordlyd Records, saw the band in March.\n\n"
+    '"They had one good song," said Aas, who has run A&R at Fjellsang Music since 2019.',
+    "Flood relief\nHauwa Bello, head of relief operations at the Kogi State Emergency Management Agency, "
+    'opened the camps.\n\n"The need is going up," said Bello, who coordinates Haven Relief\'s work in the state.',
+    "Lab results\nDr Ines Moreau, head of genomics at the Pasteur Institute, led the study. "
+    '"It is robust," said Moreau, who works at the Curie Institute.',
+])
+def test_gr03_flags_ties_read_from_clauses(text):
+    assert_flags("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    # a past tie, then a present one
+    "Record deal\nKatrin Aas, who worked for Nordlyd Records, now runs A&R at Fjellsang Music.",
+    # a person, not a body
+    "Campaign\nAnna Berg, who works for Senator Tom Reed, spoke. Berg, of the Reed campaign, left.",
+    # a vote is no tie
+    "Vote\nAnna Berg, who votes for the Green Party, spoke. Berg, of the Harbour Residents Association, agreed.",
+    # one body twice
+    "Lab results\nDr Ines Moreau, head of genomics at the Pasteur Institute, led it. Moreau, who works at the "
+    "Pasteur Institute in Paris, spoke.",
+])
+def test_gr03_clause_traps(text):
+    assert_passes("GR03", text)
+
+
 @pytest.mark.parametrize("text", [
     "Trade\nGary Shapiro, chief executive of the Consumer Electronics Association, spoke. Shapiro, of the CEA, "
     "smiled.",

@@ -57,6 +57,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
             found = _comma_of(reader, field_name, doc, token)
             if found is not None:
                 yield found
+            if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
+                yield from _works_for(reader, field_name, doc, token)
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
                 if owner and token.head.head.dep_ not in ("pobj",):
@@ -80,6 +82,58 @@ def _named_body(token: Token) -> bool:
     from ..people import is_known_place
 
     return not is_known_place(token.text)
+
+
+# Verbs of working for a body, by the preposition that names it: "who buys for Loom & Line", "who
+# works at the museum", "who volunteers with the Red Cross"; and verbs whose object is a body's own
+# work: "who coordinates Haven Relief's work in the state", "who runs Acme's marketing".
+_WORK_FOR = {
+    "for": frozenset("""work buy play write drive ride sail race report scout volunteer coordinate manage edit design
+        cook fly captain coach represent fundraise recruit broadcast""".split()),
+    "at": frozenset("work teach research run head lead manage coordinate direct oversee edit cook coach".split()),
+    "with": frozenset("work serve volunteer".split()),
+}
+_RUN_VERBS = frozenset("coordinate run lead head manage direct oversee".split())
+
+
+def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterator[Claim]:
+    """`affiliation` from a person's relative clause in the present ("who buys for the Accra store
+    Loom & Line", "who has run A&R at Fjordlyd since 2019", "who coordinates Haven Relief's work")."""
+    owner = reader.person_at(field_name, verb.head.i)
+    if owner is None or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    if verb.tag_ not in ("VBZ", "VBP") and not (perfect and verb.tag_ == "VBN"):
+        return  # "who worked for": a past tie
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        body = None
+        if c.dep_ == "prep" and lemma in _WORK_FOR.get(c.lower_, ()):
+            body = next((p for p in c.children if p.dep_ == "pobj"), None)
+        elif c.dep_ == "dobj" and lemma in _RUN_VERBS:
+            body = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+        if body is None:
+            continue
+        if body.pos_ != "PROPN":  # "the Accra concept store Loom & Line": the name at its end
+            body = next((t for t in reversed(list(body.subtree)) if t.pos_ == "PROPN" and t.i > body.i), body)
+        if body.pos_ != "PROPN" or not _named_body(body):
+            continue
+        start, end = _name_bounds(doc, body)
+        if any(reader.person_at(field_name, i) for i in range(start, end)):
+            continue  # "who works for Senator Smith": a person, not a body
+        yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
+                           stance(verb), how=f"relative-{c.lower_ if c.dep_ == 'prep' else 'runs'}")
+        return
+
+
+def _name_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    """The proper name a token is part of: "Loom & Line", "Haven Relief" (not its "'s")."""
+    start = end = token.i
+    while start > token.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "&"):
+        start -= 1
+    while end + 1 < token.sent.end and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "&"):
+        end += 1
+    return start, end + 1
 
 
 def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:

@@ -213,8 +213,18 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         # whether the small model saw a name there: "Arms" in "Sergeant of Arms" is no body
         data["org_entity"] = sum(w[:1].isupper() for w in words) >= 2 or any(
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
-            for t in role_token.sent)
+            for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _named_after_at(role_token: Token, organisation: str) -> bool:
+    """"head of A&R at Hljóðbylgja": a capitalised name after "at" is a body even when untagged."""
+    from ..people import is_known_place
+
+    sent = role_token.sent
+    return organisation[:1].isupper() and not is_known_place(organisation) and any(
+        t.lower_ == "at" and t.i > role_token.i and sent.doc[t.i + 1:t.i + 1 + len(organisation.split())].text
+        == organisation for t in sent if t.i + 1 < sent.end)
 
 
 def _described_body(reader: Reader, doc: Doc, role_token: Token, organisation: str) -> tuple[str, str] | None:
@@ -319,6 +329,16 @@ def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = la
                 doc[end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "CCONJ") and end - nxt < 9 \
                 and not names_person(end):  # "Mayor of Leeds John Smith": the body ends at the name
             end += 1
+        at = next((k for k in range(nxt + 2, end) if doc[k].lower_ in ("at", "with") and doc[k].pos_ == "ADP"), None)
+        if doc[nxt].lower_ == "of" and at is not None:  # "head of relief operations at the Kogi State Agency"
+            body_end = at + 1
+            while body_end < role_token.sent.end and doc[body_end].text not in (",", ";", ".", "(", ")") and \
+                    doc[body_end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "CCONJ") and body_end - at < 9:
+                body_end += 1
+            body = doc[at + 1:body_end]
+            if any(t.pos_ == "PROPN" for t in body):
+                phrase = body.text
+                return phrase[4:] if phrase.lower().startswith("the ") else phrase
         phrase = doc[nxt + 1:end].text
         return phrase[4:] if phrase.lower().startswith("the ") else phrase
     names = [t for t in doc[max(role_token.sent.start, role_token.i - 5):role_token.i]
