@@ -68,7 +68,10 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
     - ("run", words): a run of at least `min_words` words with `min_content` words that are
       not function words ("treated the pennine foothills as a free skip");
     - ("near", words): two sentences of six words or more that are the same but for a word or
-      two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge").
+      two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge");
+    - ("runs", words): the shorter quotation, of ten words or more, all but two of its words
+      in runs of four or more that the other shares, the first opening both ("the car was a
+      rock. we only had to ..." / "the car was a rock today. i only had to ...").
     A stock phrase ("one game at a time") has too few content words to count.
     """
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -76,6 +79,14 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
     run = tuple(a[match.a:match.a + match.size])
     if len(run) >= min_words and _content(run) >= min_content:
         return "run", run
+    # one quotation retold nearly whole, a word or two changed across its sentences ("The car was a
+    # rock. We only had to keep it out of the ditches" / "The car was a rock today. I only had to ...")
+    blocks = [block for block in matcher.get_matching_blocks() if block.size >= 4]
+    words = tuple(w for block in blocks for w in a[block.a:block.a + block.size])
+    shorter = min(len(a), len(b))
+    if len(blocks) >= 2 and blocks[0].a == blocks[0].b == 0 and shorter >= min_words + 4 \
+            and shorter - len(words) <= 2 and _content(words) >= min_content - 1:
+        return "runs", words
     return None
 
 

@@ -204,3 +204,17 @@ def test_attribution_flags_a_quotation_that_only_names_a_third_person():
             "without shame.\"\nThe court rose.\nProsecutor Ben Adeyemi said: \"Mr Hale treated your investors' "
             "savings as your own pocket money, without shame.\"")
     assert_flags("AT01", text, quotes=["Ben Adeyemi"])
+
+
+def test_attribution_flags_a_quotation_retold_with_a_word_changed_in_two_places():
+    text = ("Rally win\n\"The bike felt like a rock today. I only had to keep it away from the rocks and wait,\" said "
+            "Ana Ruiz.\nThe team celebrated.\n\"The bike felt like a rock. We only had to keep it away from the "
+            "rocks,\" Pedro Lima said.")
+    assert_flags("AT01", text, quotes=["Pedro Lima"])
+
+
+def test_attribution_passes_two_stock_phrases_shared_by_two_speakers():
+    text = ("Cup tie\n\"We have to take it one game at a time, because at the end of the day the table does not "
+            "lie,\" said coach Mark Ellis.\nThe squad trained.\n\"We have to take it one game at a time, obviously, "
+            "and at the end of the day the results will come for us,\" captain Tom Reid said.")
+    assert_passes("AT01", text)
