@@ -276,6 +276,16 @@ def test_gr03_flags_ties_read_from_clauses(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Stage race\nThe break was led by Team Akagera, run by former champion Jean-Paul Habineza.\n\n"
+    '"We rode well," said Habineza, Red Sea Cycling Team\'s sports director.',
+    "Fund deal\nFjell Capital, led by Kari Nygaard, bought the stake. \"It is a fair price,\" said Nygaard, "
+    "of Bergen Partners Group.",
+])
+def test_gr03_flags_a_body_run_by_the_person(text):
+    assert_flags("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
     # a past tie, then a present one
     "Record deal\nKatrin Aas, who worked for Nordlyd Records, now runs A&R at Fjellsang Music.",
     # a person, not a body
@@ -287,6 +297,16 @@ def test_gr03_flags_ties_read_from_clauses(text):
     "Pasteur Institute in Paris, spoke.",
 ])
 def test_gr03_clause_traps(text):
+    assert_passes("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fund deal\nFjell Capital, once run by Kari Nygaard, bought the stake. \"It is a fair price,\" said Nygaard, "
+    "of Bergen Partners Group.",
+    "Stage race\nTeam Akagera, run by Jean-Paul Habineza, won. \"We rode well,\" said Habineza, Team Akagera's "
+    "sports director.",
+])
+def test_gr03_run_by_traps(text):
     assert_passes("GR03", text)
 
 

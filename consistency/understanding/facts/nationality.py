@@ -59,6 +59,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 yield found
             if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
                 yield from _works_for(reader, field_name, doc, token)
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _RUN_BY:
+                found = _run_by(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
                 if owner and token.head.head.dep_ not in ("pobj",):
@@ -77,6 +81,9 @@ def _named_body(token: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in token.children):
         return True  # "Taza Zhaiyk, an Atyrau environmental group" (tagged PERSON by the small model)
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ in _BODY_NOUNS
+                                     for c in token.children):
+        return True  # "Team Akagera", "Union Bay" read as a place: a body word in the name
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
         return False
     from ..people import is_known_place
@@ -124,6 +131,28 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
         yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
                            stance(verb), how=f"relative-{c.lower_ if c.dep_ == 'prep' else 'runs'}")
         return
+
+
+_RUN_BY = frozenset("run lead head manage coach chair direct captain".split())
+
+
+def _run_by(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Claim | None:
+    """`affiliation` of the person a named body is "run by", "led by", "coached by": "Team Akagera,
+    run by former national champion Jean-Paul Uwimana"."""
+    body = verb.head
+    if body.pos_ != "PROPN" or not _named_body(body) or reader.person_at(field_name, body.i):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly", "previously", "then", "long")
+           for c in verb.children):
+        return None  # "once run by": a past tie
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    person = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+    owner = reader.person_at(field_name, person.i) if person is not None else None
+    if owner is None:
+        return None
+    start, end = _name_bounds(doc, body)
+    return reader.claim(owner, "affiliation", doc[start:end].text, doc, start, person.i + 1, "nationality",
+                        stance(verb), how=f"{verb.lemma_.lower()}-by")
 
 
 def _name_bounds(doc: Doc, token: Token) -> tuple[int, int]:

@@ -122,7 +122,8 @@ def _named_spans(doc: Doc) -> list[tuple[int, int]]:
             start -= 1
         spans.append((start, token.i + 1))
     # "(Reuters)", "(ACSU)": a credit or an acronym in brackets is an aside, not the antecedent
-    return sorted((a, b) for a, b in spans if not (0 < a and b < len(doc) and doc[a - 1].text == "(" and doc[b].text == ")"))
+    return sorted((a, b) for a, b in spans
+                  if not (0 < a and b < len(doc) and doc[a - 1].text == "(" and doc[b].text == ")"))
 
 
 def _build(reader: Reader) -> OrganisationReferences:
