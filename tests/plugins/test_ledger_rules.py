@@ -286,6 +286,16 @@ def test_gr03_flags_a_body_run_by_the_person(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Governor race\nAna Torres of the conservative Chile Seguro list took 47 percent. Torres, the Valparaiso "
+    "Unido candidate, conceded.",
+    "Dock strike\nMaria Santos of the Harbour Workers union addressed the crowd. \"We will not move,\" said "
+    "Santos, of the Transnet Drivers Guild.",
+])
+def test_gr03_flags_a_named_list_or_union_by_its_noun(text):
+    assert_flags("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
     # a past tie, then a present one
     "Record deal\nKatrin Aas, who worked for Nordlyd Records, now runs A&R at Fjellsang Music.",
     # a person, not a body

@@ -84,6 +84,8 @@ def _named_body(token: Token) -> bool:
     if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ in _BODY_NOUNS
                                      for c in token.children):
         return True  # "Team Akagera", "Union Bay" read as a place: a body word in the name
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _BODY_NOUNS and _named_compounds(token):
+        return True  # "the conservative Chile Seguro list", "the Harbour Workers union"
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
         return False
     from ..people import is_known_place
@@ -163,6 +165,12 @@ def _name_bounds(doc: Doc, token: Token) -> tuple[int, int]:
     while end + 1 < token.sent.end and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "&"):
         end += 1
     return start, end + 1
+
+
+def _named_compounds(noun: Token) -> list[Token]:
+    """The capitalised words naming a body before its noun: "Chile Seguro" in "the Chile Seguro list"."""
+    found = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    return [t for t in noun.doc[found[0].left_edge.i:noun.i] if t.pos_ == "PROPN"] if found else []
 
 
 def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
@@ -398,6 +406,8 @@ def _country_of_place(gaz: Any, place: str) -> str | None:
 
 
 def _org_name(token: Token) -> str:
+    if token.pos_ == "NOUN" and _named_compounds(token):
+        return " ".join([t.text for t in _named_compounds(token)] + [token.text])  # "Chile Seguro list"
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text
