@@ -663,7 +663,15 @@ class AffiliationDrift(Rule):
 
 
 def _place_like(body: str) -> bool:
-    """A country or city ("Canada", "Washington and London"): where someone is from, not whom they work for."""
+    """A country or city ("Canada", "Washington and London"), a people ("Bengali"), or no name at
+    all ("- Sur - Richelieu", a place name split at its hyphens): not whom someone works for."""
+    if not body[:1].isalnum():
+        return True
+    from consistency.understanding.people import optional_gazetteer
+
+    gaz = optional_gazetteer()
+    if gaz is not None and " " not in body.strip() and gaz.country_of_demonym(body.strip()) is not None:
+        return True
     words = body.replace(" and ", ",").split(",")
     return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
 

@@ -321,6 +321,17 @@ def test_gr03_run_by_traps(text):
 
 
 @pytest.mark.parametrize("text", [
+    # a people is no employer, a suspect no post
+    "School prize\nAmir Hassan, a senior at Riverside High School, won. Hassan, one of many Bengali immigrants "
+    "in the borough, thanked his parents.",
+    "Attack\nMarc Roy, a soldier of the Canadian Forces, was hurt. Police named Luc Bernard, a Saint-Jean-sur-"
+    "Richelieu terrorist suspect, as the driver.",
+])
+def test_gr03_people_and_status_traps(text):
+    assert_passes("GR03", text)
+
+
+@pytest.mark.parametrize("text", [
     "Trade\nGary Shapiro, chief executive of the Consumer Electronics Association, spoke. Shapiro, of the CEA, "
     "smiled.",
     "Trial\nDr Esther Kamau of Makerere University led it. Kamau, who also advises the Kenya Medical Research "
