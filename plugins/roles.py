@@ -379,8 +379,9 @@ class RoleOrganisationConflict(Rule):
         a former spokesman for Medivio, declined to comment.
 
     Reads:
-        `ctx.claims` (role claims with their organisation); roles people often hold at
-        several bodies (director, trustee, adviser, professor, ...) are not compared.
+        `ctx.claims` (role claims with their organisation, "the foundation" read as the named
+        one it stands for, not a guess between two); roles people often hold at several
+        bodies (director, trustee, adviser, professor, ...) are not compared.
     """
 
     code = "RL04"
@@ -437,7 +438,8 @@ class SingleHolderConflict(Rule):
 
     Reads:
         `ctx.claims` (role claims with their organisation; two ways of writing one organisation,
-        "the regional ecology department" and "the Atyrau regional ecology department", are one;
+        "the regional ecology department" and "the Atyrau regional ecology department", are one,
+        and "the airline's chief executive" is of the airline the article names (`orgrefs`);
         with no organisation, only two "outgoing" holders of one post are compared).
     """
 

@@ -324,6 +324,9 @@ def test_gr03_run_by_traps(text):
     # a people is no employer, a suspect no post
     "School prize\nAmir Hassan, a senior at Riverside High School, won. Hassan, one of many Bengali immigrants "
     "in the borough, thanked his parents.",
+    # "in charge of" is no post
+    "Brothers\nAnil Mehta, the younger of the two brothers in charge of India's largest private firm, resigned. "
+    "Shares of Mehta Power, headed by Anil, rose.",
     "Attack\nMarc Roy, a soldier of the Canadian Forces, was hurt. Police named Luc Bernard, a Saint-Jean-sur-"
     "Richelieu terrorist suspect, as the driver.",
 ])

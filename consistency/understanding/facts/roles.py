@@ -44,7 +44,7 @@ _NOT_ROLES = frozenset("""
 rival consumer customer client victim winner loser survivor resident neighbour neighbor fan supporter
 critic friend colleague counterpart successor predecessor host guest visitor owner user buyer seller
 love darling sweetheart idol hero enemy ally favourite favorite target
-suspect immigrant emigrant migrant refugee
+suspect immigrant emigrant migrant refugee charge ward
 """.split())
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
