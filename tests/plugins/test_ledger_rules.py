@@ -38,6 +38,29 @@ def test_rl03_traps(text):
     assert_passes("RL03", text)
 
 
+@pytest.mark.parametrize("text, quote", [
+    ("Fraud ring\nDetective Inspector Mina Park, the lead detective on the case, said the ring was large.\n\n"
+     "\"The call gave us the number,\" said Park, the prosecutor handling the case.", "prosecutor"),
+    ("Rally\nOrtiz and his co-driver Kaarel Tamm won on Sunday. \"The car was perfect,\" said Tamm, the team's "
+     "chief engineer.", "chief engineer"),
+])
+def test_rl03_flags_police_and_court_or_crew_and_staff(text, quote):
+    findings = assert_flags("RL03", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+
+
+@pytest.mark.parametrize("text", [
+    # a past post beside a present one
+    "Trial\nAna Ruiz, a former detective, is now the prosecutor handling the case.",
+    # a detective giving evidence is a witness
+    "Trial\nDetective Sergeant Tom Hale, a witness for the prosecution, told the court he found the phone.",
+    # two people
+    "Rally\nOrtiz and his co-driver Kaarel Tamm won. Marta Lind, the team's chief engineer, praised them.",
+])
+def test_rl03_police_and_crew_traps(text):
+    assert_passes("RL03", text)
+
+
 # --- RL04 roles.role-organisation-conflict ---------------------------------------------------
 def test_rl04_flags_a_spokesman_of_two_bodies():
     text = ("Breach\nJonas Weber, a spokesman for the Berlin data protection authority, said the breach was "

@@ -181,6 +181,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         role = _best_role(words)
         if role is None:
             return None
+        i = role_token.i
+        if i >= 2 and doc[i - 1].text == "-" and is_named_role(f"{doc[i - 2].lower_} {role}"):
+            role = f"{doc[i - 2].lower_} {role}"  # "co-driver" split at its hyphen by the tokenizer
         role = role_synonym(role)
         rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
         if rank and not role.startswith(rank[-1]):
