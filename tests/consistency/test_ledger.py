@@ -280,6 +280,17 @@ def test_ledger_said_quoted_as_saying_is_the_quoted_person(read):
     assert ledger.name_of(claim.subject) == "John Smith"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Stand-off\nOfficers say Tom Reed raised his hands and stepped back, shouting: \"I am not armed, do not "
+     "shoot.\"", "Tom Reed"),
+    ("Final\nThe coach says Ana Ruiz walked over and hugged her rival, telling her: \"You played the better "
+     "tennis today.\"", "Ana Ruiz"),
+])
+def test_ledger_said_by_the_subject_of_a_chain_of_verbs(read, text, speaker):
+    (claim,) = read(text).of("said")
+    assert read(text).name_of(claim.subject) == speaker
+
+
 def test_ledger_a_quantity_named_age_is_not_a_persons_age(read):
     ledger = read("Candidates\nThe minister said the current minimum age of 21 for a councillor would be reduced "
                   "to 18. In Scotland the minimum age of 24 for a judge stays.")
