@@ -68,7 +68,10 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
     - ("run", words): a run of at least `min_words` words with `min_content` words that are
       not function words ("treated the pennine foothills as a free skip");
     - ("near", words): two sentences of six words or more that are the same but for a word or
-      two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge").
+      two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge");
+    - ("runs", words): the shorter quotation, of ten words or more, all but two of its words
+      in runs of four or more that the other shares, the first opening both ("the car was a
+      rock. we only had to ..." / "the car was a rock today. i only had to ...").
     A stock phrase ("one game at a time") has too few content words to count.
     """
     matcher = SequenceMatcher(None, a, b, autojunk=False)
@@ -76,6 +79,14 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
     run = tuple(a[match.a:match.a + match.size])
     if len(run) >= min_words and _content(run) >= min_content:
         return "run", run
+    # one quotation retold nearly whole, a word or two changed across its sentences ("The car was a
+    # rock. We only had to keep it out of the ditches" / "The car was a rock today. I only had to ...")
+    blocks = [block for block in matcher.get_matching_blocks() if block.size >= 4]
+    words = tuple(w for block in blocks for w in a[block.a:block.a + block.size])
+    shorter = min(len(a), len(b))
+    if len(blocks) >= 2 and blocks[0].a == blocks[0].b == 0 and shorter >= min_words + 4 \
+            and shorter - len(words) <= 2 and _content(words) >= min_content - 1:
+        return "runs", words
     return None
 
 
@@ -132,7 +143,9 @@ class QuoteSpeakerConflict(Rule):
     Reads:
         `ctx.claims` (`said` claims and their speakers, the `echoes` of "echoing Smith"); the
         article's words, to leave alone a line that circulates (said also by a group or an
-        organisation, in the headline, or unattributed: a slogan, a motto).
+        organisation, in the headline, or unattributed: a slogan, a motto) and a speaker passing
+        on another's words (a quotation within the quotation, or a person named with a verb of
+        saying before the shared words: "Paul told us, ...", "Fiona put it best: ...").
     """
 
     code = "AT01"
@@ -155,7 +168,7 @@ class QuoteSpeakerConflict(Rule):
         article_words: tuple[str, ...] | None = None
         reported: set[int] = set()
         for j, later, i, first, kind, shared in _candidate_pairs(quotes, opts.min_words, opts.min_content):
-            if j in reported or _same_speaker(ledger, first, later):
+            if j in reported or _same_speaker(ledger, first, later) or _cites(ledger, first, later, shared):
                 continue
             if not _compared(first) or not _compared(later):
                 continue
@@ -222,6 +235,38 @@ def _same_speaker(ledger: Any, a: Said, b: Said) -> bool:
         last = named.subject.split(":", 1)[1].split()[-1].lower()
         return last in _surname_forms(ledger, other.subject)
     return False
+
+
+def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
+    """One quotation names someone else before the shared words ("Paul told us, '...'", "Fiona put
+    it best: ..."), or holds them as a quotation of its own ('...' inside "..."): its speaker is
+    passing on another's words."""
+    for quoting in (b, a):
+        if re.search(r"(^|[\s,:;(])['‘][^'’]{12,}['’]", quoting.claim.text):
+            return True  # a quotation within the quotation
+        words = list(quoting.words)
+        n = len(shared)
+        at = next((k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == tuple(shared)), 0)
+        if at == 0:
+            continue
+        names = {w for subject in ledger.subjects if subject.startswith("person:") and subject != quoting.subject
+                 for w in _surname_forms(ledger, subject) if len(w) > 2}
+        for k in range(at):
+            if words[k] in names and any(_says(w) for w in words[k + 1:min(k + 4, at)]):
+                return True  # "Paul told us", "Fiona put it best", "as Smith said"
+    return False
+
+
+_IRREGULAR_SPEECH = frozenset({"said", "told", "put", "wrote", "spoke", "says", "tells", "puts", "writes"})
+
+
+def _says(word: str) -> bool:
+    """A form of a verb of saying ("told", "warned", "puts")."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    verbs = speech_verbs()
+    return word in _IRREGULAR_SPEECH or word in verbs or any(
+        word.endswith(e) and word[:-len(e)] in verbs for e in ("ed", "d", "s", "es"))
 
 
 def _circulates(shared: Sequence[str], quotes: Sequence[Said], article: Sequence[str]) -> bool:

@@ -389,11 +389,13 @@ class DescriptionDrift(Rule):
     """A group, organisation or person given one nationality or base is later described by another.
 
     What it flags:
-        "a delegation of Brazilian engineers" and later "the Argentine engineers";
-        "Oslo-based Fjell Capital" and later "the Danish investors"; "Spanish left-back
-        Iker Solano" and later "the Portuguese Solano": a later nationality claim of the
-        claims ledger that differs from the one the subject was given, for a country the
-        article names nowhere else, so the later words cannot point to anyone else.
+        "a delegation of Brazilian engineers" and later "the Argentine engineers" or "the
+        Argentine delegation"; "Oslo-based Fjell Capital" and later "the Danish investors";
+        "Meridia Line, a Geneva-based carrier" and later "the Danish carrier" or "the
+        Basel-based carrier"; "Spanish left-back Iker Solano" and later "the Portuguese
+        Solano": a later nationality or base claim of the claims ledger that differs from the
+        one the subject was given, for a country (or place) the article names nowhere else, so
+        the later words cannot point to anyone else.
 
     Why it matters:
         Nationality and base are how readers tell the parties of a story apart; a drift
@@ -410,7 +412,11 @@ class DescriptionDrift(Rule):
         Argentine engineers said the structure was sound.
 
     Reads:
-        `ctx.claims` (nationality and based-in claims); the gazetteer's demonyms.
+        `ctx.claims` (nationality and based-in claims; descriptions tied to a named organisation
+        by `facts/orgrefs.py`, groups named by their collective noun); the gazetteer's demonyms.
+        Quiet when another subject is given the later country ("the Swiss firm" when a
+        Geneva-based firm is named too) or a city has a reading in it ("Salamanca-based" and
+        "the Spanish club").
     """
 
     code = "GR02"
@@ -428,16 +434,19 @@ class DescriptionDrift(Rule):
                     continue  # two "X-based companies" are not one subject
                 homes.setdefault(subject, []).extend(c for c in claims if c.current)
         organisations = {s: cs for s, cs in homes.items() if s.startswith("organisation:")}
+        reported: set[int] = set()
         for subject, claims in homes.items():
             claims.sort(key=lambda c: (c.span.field != "title", c.span.start))
             if len({c.value for c in claims}) < 2 or _mixed(claims):
                 continue
             first = claims[0]
             for later in claims[1:]:
-                if later.value != first.value and _lone_mention(text, ctx, later):
+                if later.value != first.value and _lone_mention(text, ctx, later) \
+                        and not _fits_another(homes, subject, later) and not _places_agree(ctx, first, later):
+                    reported.add(later.span.start)
                     yield self._finding(ledger.name_of(subject), first, later)
                     break
-        yield from self._described_organisations(ctx, ledger, text)
+        yield from self._described_organisations(ctx, ledger, text, homes, reported)
         if len(organisations) == 1:
             (org, org_claims), = organisations.items()
             home = org_claims[0]
@@ -451,22 +460,32 @@ class DescriptionDrift(Rule):
                         yield self._finding(ledger.name_of(org), home, c)
                         break
 
-    def _described_organisations(self, ctx: ArticleAnalysis, ledger, text: str) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    def _described_organisations(self, ctx: ArticleAnalysis, ledger, text: str, homes: dict,  # type: ignore[no-untyped-def,type-arg]
+                                 reported: set[int]) -> Iterator[Finding]:
         """"the Madrid-based Fundación Alborada" ... "the Barcelona-based charity": a definite
-        description placing the article's one based organisation somewhere else."""
+        description placing an organisation somewhere else: the organisation the description was
+        tied to (`orgrefs`), or the article's one based organisation."""
         bases = [c for c in ledger.of("based-in") if c.current]
         for d in bases:
-            if "description" not in d.qualifiers or not d.data.get("definite"):
+            if "description" not in d.qualifiers or not d.data.get("definite") or d.span.start in reported:
                 continue
             earlier = [c for c in bases if c.span.start < d.span.start and c.span.field == d.span.field and c is not d]
-            homes = {c.subject for c in earlier}
-            if len(homes) != 1 or any(_places_agree(ctx, c, d) for c in earlier):
+            resolved = d.data.get("resolved") and d.subject.startswith("organisation:")
+            if resolved:
+                earlier = [c for c in earlier if c.subject == d.subject and "description" not in c.qualifiers] or \
+                    [c for c in earlier if c.subject == d.subject]
+                if not earlier:
+                    continue
+            homes_before = {c.subject for c in earlier}
+            if len(homes_before) != 1 or any(_places_agree(ctx, c, d) for c in earlier):
                 continue
             place = str(d.data.get("place") or "")
             if len(re.findall(rf"\b{re.escape(place)}\b", text)) != 1:
                 continue  # the place is named elsewhere: the description may mean another body there
-            home = earlier[-1]
-            if home.subject.startswith("description:") or _company_nearby(ctx, d, ledger.name_of(home.subject)):
+            home = earlier[0] if resolved else earlier[-1]
+            if home.subject.startswith("description:") or _fits_another(homes, home.subject, d) or \
+                    d.data.get("resolved") not in ("noun", "subject") and \
+                    _company_nearby(ctx, d, ledger.name_of(home.subject)):
                 continue  # "a US firm" ... "the German firm", "Falic Group bought ... The Florida company": another one
             d_token = ctx.char_span(d.span.field, d.span.start, d.span.end)
             if d_token is not None and d_token[0].pos_ == "PROPN" and d_token[0].ent_type_ not in ("GPE", "LOC") \
@@ -495,6 +514,13 @@ _INSTITUTION_WORDS = frozenset("""
 court council ministry government university police party commission agency department authority association
 union club hospital school college parliament assembly committee board tribunal bureau office service army navy
 """.split())
+
+
+def _fits_another(homes: dict, subject: str, claim) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    """Another subject is given the claim's country: "the Swiss firm" may be that one."""
+    return any(s != subject and not s.startswith("person:")
+               and any(c.value == claim.value and c.span.start != claim.span.start for c in cs)
+               for s, cs in homes.items())
 
 
 def _big_place(ctx: ArticleAnalysis, name: str) -> bool:
@@ -605,7 +631,8 @@ class AffiliationDrift(Rule):
         analysis. "The signal is strong," said Kamau, of KMRI, who also advises Makerere University.
 
     Reads:
-        `ctx.claims` (affiliation claims, role claims' organisations); roles held beside
+        `ctx.claims` (affiliation claims: "of X", "who works for/at X", "who coordinates X's
+        work"; role claims' organisations: "head of A&R at X"); roles held beside
         others (director, trustee, adviser, ...), former and changed roles, and people whose
         sentences say "also" are not compared.
     """
@@ -636,7 +663,15 @@ class AffiliationDrift(Rule):
 
 
 def _place_like(body: str) -> bool:
-    """A country or city ("Canada", "Washington and London"): where someone is from, not whom they work for."""
+    """A country or city ("Canada", "Washington and London"), a people ("Bengali"), or no name at
+    all ("- Sur - Richelieu", a place name split at its hyphens): not whom someone works for."""
+    if not body[:1].isalnum():
+        return True
+    from consistency.understanding.people import optional_gazetteer
+
+    gaz = optional_gazetteer()
+    if gaz is not None and " " not in body.strip() and gaz.country_of_demonym(body.strip()) is not None:
+        return True
     words = body.replace(" and ", ",").split(",")
     return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
 
@@ -655,6 +690,7 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
         if claim.attribute == "affiliation" and not _place_like(str(claim.value)):
             ties.setdefault(claim.subject, []).append(claim)
         elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
+                and claim.data.get("organisation_how") != "recent" \
                 and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
             org = str(claim.data.get("organisation") or "")
             if org and any(w[:1].isupper() for w in org.split()) and not _place_like(org) and len(org.split()) <= 8:

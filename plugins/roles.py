@@ -323,7 +323,8 @@ _SINGLE_HOLDER_ROLES = frozenset({"chief executive", "chief financial officer", 
                                   "president", "principal investigator", "head coach", "captain", "head", "managing director",
                       "director general", "secretary general", "vice chancellor", "headteacher", "dean",
                       "chief constable", "chief medical officer", "chief curator", "team principal", "mayor",
-                      "governor", "prime minister", "speaker", "chief scientist", "editor in chief"})
+                      "governor", "prime minister", "speaker", "chief scientist", "editor in chief",
+                      "general secretary", "artistic director", "music director", "chief economist"})
 
 
 # Organisations named by a common noun alone: several in one article may be meant.
@@ -378,8 +379,9 @@ class RoleOrganisationConflict(Rule):
         a former spokesman for Medivio, declined to comment.
 
     Reads:
-        `ctx.claims` (role claims with their organisation); roles people often hold at
-        several bodies (director, trustee, adviser, professor, ...) are not compared.
+        `ctx.claims` (role claims with their organisation, "the foundation" read as the named
+        one it stands for, not a guess between two); roles people often hold at several
+        bodies (director, trustee, adviser, professor, ...) are not compared.
     """
 
     code = "RL04"
@@ -391,6 +393,7 @@ class RoleOrganisationConflict(Rule):
         for subject, claims in ctx.claims.by_subject("role").items():
             usable = [c for c in _comparable(claims) if _named(c.data.get("organisation"))
                       and c.data.get("org_entity") and c.value not in _MULTI_BODY_ROLES
+                      and c.data.get("organisation_how") != "recent"  # "the company's": a guess at which
                       and place_kind(c.data["organisation"]) is None]  # "American journalist": a nationality
             done = False
             for i, a in enumerate(usable):
@@ -435,7 +438,8 @@ class SingleHolderConflict(Rule):
 
     Reads:
         `ctx.claims` (role claims with their organisation; two ways of writing one organisation,
-        "the regional ecology department" and "the Atyrau regional ecology department", are one;
+        "the regional ecology department" and "the Atyrau regional ecology department", are one,
+        and "the airline's chief executive" is of the airline the article names (`orgrefs`);
         with no organisation, only two "outgoing" holders of one post are compared).
     """
 

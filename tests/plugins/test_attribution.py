@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consistency_plugins.attribution import same_publisher
 
 from consistency import Article
@@ -174,4 +176,45 @@ def test_attribution_pronoun_after_an_unnamed_speaker_is_not_the_woman_named_bef
             "But a ministry spokeswoman insisted the minister had meant adults. "
             "\"He was talking about adults and cheap drinks promotions,\" she said.\n"
             "Later the minister said: \"He was talking about adults and cheap drinks promotions.\"")
+    assert_passes("AT01", text)
+
+
+# --- a speaker passing on another's words inside the quotation ------------------------------------
+@pytest.mark.parametrize("text", [
+    # the later speaker names the first inside the quotation, with a verb of saying
+    "Cup semi-final\n\"Matches like this are decided by the goalkeepers,\" said coach Lena Vogt.\n"
+    "The squad flew home.\nCaptain Ida Berg laughed: \"Lena told us, matches like this are decided by the "
+    "goalkeepers, and she was right.\"",
+    # a quotation within the quotation
+    "Council vote\n\"A closed library is a locked door for every child in the town,\" said Amal Haddad.\n"
+    "The vote is on Friday.\nCouncillor Peter Lund said: \"My grandmother used to say, 'A closed library is a "
+    "locked door for every child in the town.' She was right.\"",
+    # a scientist crediting a colleague's line
+    "Comet study\n\"The comet is a snowball that remembers the birth of the planets,\" said Dr Ravi Menon.\n"
+    "Telescopes tracked it for a month.\n\"Ravi put it best: the comet is a snowball that remembers the birth "
+    "of the planets,\" said Dr Hana Sato.",
+])
+def test_attribution_passes_a_speaker_citing_another(text):
+    assert_passes("AT01", text)
+
+
+def test_attribution_flags_a_quotation_that_only_names_a_third_person():
+    # naming the defendant is not citing anyone: the line is still given to two speakers
+    text = ("Fraud trial\nJudge Maria Okafor said: \"You treated your investors' savings as your own pocket money, "
+            "without shame.\"\nThe court rose.\nProsecutor Ben Adeyemi said: \"Mr Hale treated your investors' "
+            "savings as your own pocket money, without shame.\"")
+    assert_flags("AT01", text, quotes=["Ben Adeyemi"])
+
+
+def test_attribution_flags_a_quotation_retold_with_a_word_changed_in_two_places():
+    text = ("Rally win\n\"The bike felt like a rock today. I only had to keep it away from the rocks and wait,\" said "
+            "Ana Ruiz.\nThe team celebrated.\n\"The bike felt like a rock. We only had to keep it away from the "
+            "rocks,\" Pedro Lima said.")
+    assert_flags("AT01", text, quotes=["Pedro Lima"])
+
+
+def test_attribution_passes_two_stock_phrases_shared_by_two_speakers():
+    text = ("Cup tie\n\"We have to take it one game at a time, because at the end of the day the table does not "
+            "lie,\" said coach Mark Ellis.\nThe squad trained.\n\"We have to take it one game at a time, obviously, "
+            "and at the end of the day the results will come for us,\" captain Tom Reid said.")
     assert_passes("AT01", text)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun
+from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
+from .orgrefs import ORG_NOUNS, references
 from .qualifiers import stance
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
         return
     for field_name, doc in reader.ctx.docs:
         for token in doc:
-            if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORGANISATION_NOUNS:
+            if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORG_NOUNS:
                 described = _place_description(reader, gaz, doc, token)
                 if described is not None:
                     yield described
@@ -40,9 +41,15 @@ def extract(reader: Reader) -> Iterator[Claim]:
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
                 country = _demonym_country(gaz, token)
                 if country is not None:
+                    new_group = f"group:{token.head.lemma_.lower()}" not in reader.subjects
                     found = _nationality_of(reader, field_name, doc, token, country)
                     if found is not None:
                         yield found
+                        whole = _collective_of(reader, doc, token, found, country)
+                        if whole is None and new_group:
+                            whole = _back_to_collective(reader, doc, token, found, country)
+                        if whole is not None:
+                            yield whole
             if token.lower_ == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
                 found = _based_before(reader, gaz, field_name, doc, token)
                 if found is not None:
@@ -50,6 +57,12 @@ def extract(reader: Reader) -> Iterator[Claim]:
             found = _comma_of(reader, field_name, doc, token)
             if found is not None:
                 yield found
+            if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
+                yield from _works_for(reader, field_name, doc, token)
+            if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _RUN_BY:
+                found = _run_by(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
                 if owner and token.head.head.dep_ not in ("pobj",):
@@ -68,11 +81,96 @@ def _named_body(token: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in _BODY_NOUNS for c in token.children):
         return True  # "Taza Zhaiyk, an Atyrau environmental group" (tagged PERSON by the small model)
+    if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ in _BODY_NOUNS
+                                     for c in token.children):
+        return True  # "Team Akagera", "Union Bay" read as a place: a body word in the name
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _BODY_NOUNS and _named_compounds(token):
+        return True  # "the conservative Chile Seguro list", "the Harbour Workers union"
     if token.pos_ != "PROPN" or token.ent_type_ in ("GPE", "LOC", "PERSON", "DATE", "NORP"):
         return False
     from ..people import is_known_place
 
     return not is_known_place(token.text)
+
+
+# Verbs of working for a body, by the preposition that names it: "who buys for Loom & Line", "who
+# works at the museum", "who volunteers with the Red Cross"; and verbs whose object is a body's own
+# work: "who coordinates Haven Relief's work in the state", "who runs Acme's marketing".
+_WORK_FOR = {
+    "for": frozenset("""work buy play write drive ride sail race report scout volunteer coordinate manage edit design
+        cook fly captain coach represent fundraise recruit broadcast""".split()),
+    "at": frozenset("work teach research run head lead manage coordinate direct oversee edit cook coach".split()),
+    "with": frozenset("work serve volunteer".split()),
+}
+_RUN_VERBS = frozenset("coordinate run lead head manage direct oversee".split())
+
+
+def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterator[Claim]:
+    """`affiliation` from a person's relative clause in the present ("who buys for the Accra store
+    Loom & Line", "who has run A&R at Fjordlyd since 2019", "who coordinates Haven Relief's work")."""
+    owner = reader.person_at(field_name, verb.head.i)
+    if owner is None or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    if verb.tag_ not in ("VBZ", "VBP") and not (perfect and verb.tag_ == "VBN"):
+        return  # "who worked for": a past tie
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        body = None
+        if c.dep_ == "prep" and lemma in _WORK_FOR.get(c.lower_, ()):
+            body = next((p for p in c.children if p.dep_ == "pobj"), None)
+        elif c.dep_ == "dobj" and lemma in _RUN_VERBS:
+            body = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
+        if body is None:
+            continue
+        if body.pos_ != "PROPN":  # "the Accra concept store Loom & Line": the name at its end
+            body = next((t for t in reversed(list(body.subtree)) if t.pos_ == "PROPN" and t.i > body.i), body)
+        if body.pos_ != "PROPN" or not _named_body(body):
+            continue
+        start, end = _name_bounds(doc, body)
+        if any(reader.person_at(field_name, i) for i in range(start, end)):
+            continue  # "who works for Senator Smith": a person, not a body
+        yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
+                           stance(verb), how=f"relative-{c.lower_ if c.dep_ == 'prep' else 'runs'}")
+        return
+
+
+_RUN_BY = frozenset("run lead head manage coach chair direct captain".split())
+
+
+def _run_by(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Claim | None:
+    """`affiliation` of the person a named body is "run by", "led by", "coached by": "Team Akagera,
+    run by former national champion Jean-Paul Uwimana"."""
+    body = verb.head
+    if body.pos_ != "PROPN" or not _named_body(body) or reader.person_at(field_name, body.i):
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in ("once", "formerly", "previously", "then", "long")
+           for c in verb.children):
+        return None  # "once run by": a past tie
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    person = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent is not None else None
+    owner = reader.person_at(field_name, person.i) if person is not None else None
+    if owner is None:
+        return None
+    start, end = _name_bounds(doc, body)
+    return reader.claim(owner, "affiliation", doc[start:end].text, doc, start, person.i + 1, "nationality",
+                        stance(verb), how=f"{verb.lemma_.lower()}-by")
+
+
+def _name_bounds(doc: Doc, token: Token) -> tuple[int, int]:
+    """The proper name a token is part of: "Loom & Line", "Haven Relief" (not its "'s")."""
+    start = end = token.i
+    while start > token.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "&"):
+        start -= 1
+    while end + 1 < token.sent.end and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "&"):
+        end += 1
+    return start, end + 1
+
+
+def _named_compounds(noun: Token) -> list[Token]:
+    """The capitalised words naming a body before its noun: "Chile Seguro" in "the Chile Seguro list"."""
+    found = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+    return [t for t in noun.doc[found[0].left_edge.i:noun.i] if t.pos_ == "PROPN"] if found else []
 
 
 def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
@@ -133,7 +231,52 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS):
         return _group_claim(reader, doc, token, head, country, qualifiers)
+    if head.pos_ == "PROPN":  # "the Swedish duo Ljusår": a named group introduced by its noun
+        noun = next((c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
+                     and c.i > token.i and c.lemma_.lower() in _GROUP_WORDS), None)
+        if noun is not None:
+            return _group_claim(reader, doc, token, noun, country, qualifiers)
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma in _GROUP_WORDS and f"group:{lemma}" in reader.subjects:
+        return _group_claim(reader, doc, token, head, country, qualifiers)  # "the Belgian crew" after "a crew of"
     return None
+
+
+# Nouns for a group of people seen as one: "a crew of Dutch amateurs", "the Swedish duo".
+_GROUP_WORDS = (COLLECTIVE_NOUNS | frozenset({"duo", "trio", "quartet", "quintet", "pair", "couple", "troupe",
+                                               "unit", "brigade", "corps"})) - frozenset({"party", "side", "group"})
+
+
+def _collective_of(reader: Reader, doc: Doc, token: Token, found: Claim, country: str) -> Claim | None:
+    """"a team of eight Ghanaian doctors": the nationality of the doctors is the team's too
+    (subject `group:team`), so "the Cameroonian team" later is compared with it."""
+    if not found.subject.startswith("group:"):
+        return None
+    member = token.head
+    of = member.head
+    if member.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or of.head.tag_ != "NN" \
+            or of.head.lemma_.lower() not in _GROUP_WORDS:
+        return None
+    whole = of.head
+    gid = reader.add_subject(f"group:{whole.lemma_.lower()}", "group", whole.text,
+                             reader.span_of(doc, whole.i, whole.i + 1))
+    claim = reader.claim(gid, "nationality", country, doc, whole.i, member.i + 1, "nationality",
+                         stance(token), demonym=token.text, members=member.lemma_.lower())
+    reader.__dict__["_last_collective"] = (gid, claim.sentence, whole.text)
+    return claim
+
+
+def _back_to_collective(reader: Reader, doc: Doc, token: Token, found: Claim, country: str) -> Claim | None:
+    """"a team of four Colombian conservators ... The Peruvian restorers found": a definite group of
+    people by a noun not used before, in the two sentences after a group introduced by its
+    collective noun, is read as that group too (the rule still needs the country named nowhere else)."""
+    last = reader.__dict__.get("_last_collective")
+    member = token.head
+    if last is None or not found.subject.startswith("group:") or member.tag_ != "NNS" \
+            or not is_person_noun(member.lemma_.lower()) or not _definite(member) \
+            or not 0 < found.sentence - last[1] <= 2:
+        return None
+    return reader.claim(last[0], "nationality", country, doc, token.i, member.i + 1, "nationality",
+                        stance(token) | {"description"}, demonym=token.text, members=member.lemma_.lower())
 
 
 def _collective(noun: Token) -> bool:
@@ -161,10 +304,11 @@ def _based_before(reader: Reader, gaz: Any, field_name: str, doc: Doc, based: To
         return None
     oid = _organisation_for(reader, doc, target, based.i)
     qualifiers = stance(based)
-    if oid.startswith("description:"):
+    resolved = _resolution(reader, doc, target) if target.pos_ == "NOUN" else None
+    if oid.startswith("description:") or resolved:
         qualifiers.add("description")
     return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", qualifiers, place=place,
-                        noun=target.lemma_.lower(), definite=_definite(target))
+                        noun=target.lemma_.lower(), definite=_definite(target), resolved=resolved)
 
 
 def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
@@ -175,15 +319,36 @@ def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
     else:
         tokens = []
         for other in (*noun.children, noun.head):
-            if (other.dep_ == "appos" or noun.dep_ == "appos" and other is noun.head) and other.pos_ == "PROPN":
+            if (other.dep_ == "appos" or noun.dep_ == "appos" and other.i == noun.head.i) and other.pos_ == "PROPN":
                 tokens = _name_run(doc, other)
                 break
     if not tokens:
+        named = _described_organisation(reader, doc, noun)
+        if named is not None:
+            return named
         sid = f"description:{noun.lemma_.lower()}"
         return reader.add_subject(sid, "organisation", f"the {noun.lemma_.lower()}", reader.span_of(doc, noun.i, noun.i + 1))
     name = " ".join(t.text for t in tokens)
     return reader.add_subject(f"organisation:{name}", "organisation", name,
                               reader.span_of(doc, tokens[0].i, tokens[-1].i + 1))
+
+
+def _described_organisation(reader: Reader, doc: Doc, noun: Token) -> str | None:
+    """The named organisation a definite description stands for ("the Turin-based team" after
+    "Scuderia Montefalco"), as a subject id, or None (`orgrefs`)."""
+    found = references(reader).at(reader.ctx.field_of(doc), noun.i)
+    if found is None:
+        return None
+    name, _how = found
+    sid = next((s for s in reader.subjects if s.startswith("organisation:") and same_organisation(s[13:], name)),
+               f"organisation:{name}")
+    return reader.add_subject(sid, "organisation", name, reader.span_of(doc, noun.i, noun.i + 1))
+
+
+def _resolution(reader: Reader, doc: Doc, noun: Token) -> str | None:
+    """How a description was tied to a named organisation ("noun", "recent"), or None."""
+    found = references(reader).at(reader.ctx.field_of(doc), noun.i)
+    return found[1] if found else None
 
 
 def _name_run(doc: Doc, head: Token) -> list[Token]:
@@ -202,7 +367,9 @@ def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Clai
     """"the Tauranga company", "The Adelaide company", "the Taiwanese firm": a definite description of
     an organisation by its place or nationality, attached to the organisation noun."""
     noun = token.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORGANISATION_NOUNS or not _definite(noun) \
+    if f"group:{noun.lemma_.lower()}" in reader.subjects:
+        return None  # "the Cameroonian team" after "a team of Ghanaian doctors": that group of people
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORG_NOUNS or not _definite(noun) \
             or noun.tag_ not in ("NN",) or token.i >= noun.i:
         return None
     if any(c.dep_ == "appos" or c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
@@ -215,11 +382,12 @@ def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Clai
         country = _demonym_country(gaz, token)
     if country is None:
         return None
-    sid = reader.add_subject(f"description:{noun.lemma_.lower()}", "organisation", f"the {noun.lemma_.lower()}",
-                             reader.span_of(doc, noun.i, noun.i + 1))
+    sid = _described_organisation(reader, doc, noun) or reader.add_subject(
+        f"description:{noun.lemma_.lower()}", "organisation", f"the {noun.lemma_.lower()}",
+        reader.span_of(doc, noun.i, noun.i + 1))
     return reader.claim(sid, "based-in", country, doc, token.i, noun.i + 1, "nationality",
                         stance(token) | {"description"}, place=place or token.text, noun=noun.lemma_.lower(),
-                        definite=True)
+                        definite=True, resolved=_resolution(reader, doc, noun))
 
 
 def _country_of_place(gaz: Any, place: str) -> str | None:
@@ -238,6 +406,8 @@ def _country_of_place(gaz: Any, place: str) -> str | None:
 
 
 def _org_name(token: Token) -> str:
+    if token.pos_ == "NOUN" and _named_compounds(token):
+        return " ".join([t.text for t in _named_compounds(token)] + [token.text])  # "Chile Seguro list"
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text

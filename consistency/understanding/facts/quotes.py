@@ -173,8 +173,14 @@ def _subject_of_verb(verb: Token, q_start: int, q_end: int) -> tuple[Token, str,
     subjects = sorted((c for c in verb.children if c.dep_ in ("nsubj",) and not (q_start <= c.idx < q_end)),
                       key=lambda c: abs(verb.i - c.i))  # "Sentencing Pemberton, Judge Halloran said"
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        # "Doe paused and added", "adding that ...": the subject of the verb it hangs on
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and not (q_start <= c.idx < q_end)]
+        # "Doe paused and added", "adding that ...": the subject of the verb it hangs on, through a
+        # chain of conjoined verbs ("Brown put his hands up and tried to surrender, saying, ...")
+        host = verb.head
+        for _ in range(4):
+            subjects = [c for c in host.children if c.dep_ == "nsubj" and not (q_start <= c.idx < q_end)]
+            if subjects or host.dep_ != "conj" or host.head.pos_ not in ("VERB", "AUX"):
+                break
+            host = host.head
     if not subjects:
         return None
     subj = subjects[0]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
+from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ _NOT_ROLES = frozenset("""
 rival consumer customer client victim winner loser survivor resident neighbour neighbor fan supporter
 critic friend colleague counterpart successor predecessor host guest visitor owner user buyer seller
 love darling sweetheart idol hero enemy ally favourite favorite target
+suspect immigrant emigrant migrant refugee charge ward
 """.split())
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
@@ -92,9 +94,14 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
     found: Token | None = None
     j = i + step
     count = 0
+    opened = False
     while (j >= limit if step < 0 else j < limit) and count < 12:
         t = doc[j]
         if t.text in (",", ";", "(", ")", "—", "–") or "\n" in t.text:
+            break
+        if step < 0 and found is not None and t.lower_ in ("the", "a", "an") and j > limit \
+                and doc[j - 1].pos_ in ("VERB", "AUX") and doc[j - 1].lemma_.lower() in SPEECH_LEMMAS:
+            opened = True  # "said the company's artistic director, X": the phrase opens after the verb
             break
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
             return None  # a clause, not an apposition
@@ -106,7 +113,7 @@ def _comma_apposition(doc: Doc, start: int, step: int) -> Token | None:
             found = t if step > 0 or found is None else found
         j += step
         count += 1
-    ended = j < 0 or j >= len(doc) or doc[j].text in (",", ";", ")", "—", "–") or (step < 0 and j < limit)
+    ended = opened or j < 0 or j >= len(doc) or doc[j].text in (",", ";", ")", "—", "–") or (step < 0 and j < limit)
     return found if ended or step > 0 else None
 
 
@@ -174,6 +181,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         role = _best_role(words)
         if role is None:
             return None
+        i = role_token.i
+        if i >= 2 and doc[i - 1].text == "-" and is_named_role(f"{doc[i - 2].lower_} {role}"):
+            role = f"{doc[i - 2].lower_} {role}"  # "co-driver" split at its hyphen by the tokenizer
         role = role_synonym(role)
         rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
         if rank and not role.startswith(rank[-1]):
@@ -196,14 +206,47 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
     if reports_change(role_token):
         qualifiers.add("change")
     data = {"how": how, "class": role_class(role)}
+    resolved = _described_body(reader, doc, role_token, organisation) \
+        if organisation and not (how.endswith("-leads") and role == "head") else None  # "led the team": no post
+    if resolved is not None:  # "the airline's chief executive": the airline the article names
+        data["organisation_text"], data["organisation_how"] = organisation, resolved[1]
+        organisation = resolved[0]
     if organisation:
         data["organisation"] = organisation
         words = set(organisation.replace("'s", "").split())
         # whether the small model saw a name there: "Arms" in "Sergeant of Arms" is no body
         data["org_entity"] = sum(w[:1].isupper() for w in words) >= 2 or any(
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
-            for t in role_token.sent)
+            for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _named_after_at(role_token: Token, organisation: str) -> bool:
+    """"head of A&R at Hljóðbylgja": a capitalised name after "at" is a body even when untagged."""
+    from ..people import is_known_place
+
+    sent = role_token.sent
+    return organisation[:1].isupper() and not is_known_place(organisation) and any(
+        t.lower_ == "at" and t.i > role_token.i and sent.doc[t.i + 1:t.i + 1 + len(organisation.split())].text
+        == organisation for t in sent if t.i + 1 < sent.end)
+
+
+def _described_body(reader: Reader, doc: Doc, role_token: Token, organisation: str) -> tuple[str, str] | None:
+    """(name, how) of the named organisation a role's "the airline's" or "of the union" stands for
+    (`orgrefs`), or None."""
+    if " " in organisation or not organisation.islower():
+        return None
+    field_name = reader.ctx.field_of(doc)
+    sent = role_token.sent
+    for t in doc[max(sent.start, role_token.i - 6):min(sent.end, role_token.i + 6)]:
+        if t.lower_ == organisation and description_head(t):
+            found = references(reader).at(field_name, t.i)
+            return found if found is not None and found[1] in ("noun", "recent") else None
+    return None
+
+
+# Verbs of saying that come before their speaker ("said the coach, X"; "added", "told").
+SPEECH_LEMMAS = frozenset({"say", "add", "tell", "explain", "insist", "note", "argue", "warn", "ask", "write"})
 
 
 # --- role phrases ----------------------------------------------------------------------
@@ -290,6 +333,16 @@ def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = la
                 doc[end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "CCONJ") and end - nxt < 9 \
                 and not names_person(end):  # "Mayor of Leeds John Smith": the body ends at the name
             end += 1
+        at = next((k for k in range(nxt + 2, end) if doc[k].lower_ in ("at", "with") and doc[k].pos_ == "ADP"), None)
+        if doc[nxt].lower_ == "of" and at is not None:  # "head of relief operations at the Kogi State Agency"
+            body_end = at + 1
+            while body_end < role_token.sent.end and doc[body_end].text not in (",", ";", ".", "(", ")") and \
+                    doc[body_end].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "CCONJ") and body_end - at < 9:
+                body_end += 1
+            body = doc[at + 1:body_end]
+            if any(t.pos_ == "PROPN" for t in body):
+                phrase = body.text
+                return phrase[4:] if phrase.lower().startswith("the ") else phrase
         phrase = doc[nxt + 1:end].text
         return phrase[4:] if phrase.lower().startswith("the ") else phrase
     names = [t for t in doc[max(role_token.sent.start, role_token.i - 5):role_token.i]
