@@ -206,8 +206,11 @@ _SLAVIC = re.compile(r"^(?P<stem>.+?)(?:ovich|evich|ovych|evych|ovna|evna|ivna|y
 _ARABIC_LINK = frozenset({"bin", "ibn", "bint", "ben"})
 
 
+_NORDIC_LETTERS = str.maketrans({"þ": "th", "ð": "d", "æ": "ae", "ø": "o", "å": "a"})
+
+
 def _folded(word: str) -> str:
-    return re.sub(r"[^a-z]", "", fold(word).lower())
+    return re.sub(r"[^a-z]", "", fold(word).lower().translate(_NORDIC_LETTERS))
 
 
 def _patronym(name: str, icelandic_article: bool) -> tuple[str, str] | None:
@@ -224,12 +227,41 @@ def _patronym(name: str, icelandic_article: bool) -> tuple[str, str] | None:
         if found and (icelandic_article or re.search(r"d[óo]ttir$", last, re.IGNORECASE)):
             genitive = found.group("gen")  # "Einars", "Páls", "Magnúss"
             plain = genitive[:-1] if genitive.endswith("s") and not genitive.endswith(("ús", "us")) else genitive
+            if plain == genitive and len(genitive) > 4 and genitive.endswith("ar"):
+                plain = genitive[:-2]  # "Sigurðar" of Sigurður, "Arnar" of Örn
             return plain, "Icelandic"
         for word in words[1:]:
             found = _SLAVIC.match(word)
             if found and len(words) >= 3:
                 return found.group("stem"), "Russian"
     return None
+
+
+def _patronym_in_address(text: str, name: str, ledger) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """The patronymic of the Russian form of address, first name and patronymic ("Dmitry Olegovich"),
+    written anywhere in the text for a person whose full name lacks it, when no one else in the
+    article has that first name."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    given = words[0]
+    others = [s for s in ledger.subjects.values() if s.kind == "person" and s.name != name
+              and s.name.split()[:1] == [given]]
+    if others:
+        return None
+    for found in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+)\b", text):
+        stem = _SLAVIC.match(found.group(1))
+        if stem:
+            return stem.group("stem"), "Russian"
+    return None
+
+
+def _same_skeleton(implied: str, given: str) -> bool:
+    """Icelandic genitives change the vowels of the name ("Arnarsson" of Örn, "Bjarnadóttir" of Björn):
+    the consonants, in order, still agree."""
+    a, b = (re.sub(r"[aeiouy]", "", _folded(w)) for w in (implied, given))
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long.startswith(short)
 
 
 def _matches(implied: str, given: str) -> bool:
@@ -266,8 +298,11 @@ class PatronymicMismatch(Rule):
 
     Reads:
         `ctx.claims` (kin claims: child and father); Icelandic -son/-dóttir, Arabic bin/ibn and
-        Russian -ovich/-ovna forms read from the names themselves. A -son surname outside an
-        article that uses -dóttir names is a family surname ("Johnson"), not a patronymic.
+        Russian -ovich/-ovna forms read from the names themselves, or from the Russian form of
+        address ("Dmitry Olegovich") written for a person whose full name lacks the patronymic.
+        Icelandic genitives that change the vowel ("Arnarson" of Örn) are compared by their
+        consonants. A -son surname outside an article that uses -dóttir names is a family
+        surname ("Johnson"), not a patronymic.
     """
 
     code = "KN02"
@@ -287,13 +322,13 @@ class PatronymicMismatch(Rule):
             child, father = ledger.subjects.get(child_id), ledger.subjects.get(father_id)
             if child is None or father is None:
                 continue
-            implied = _patronym(child.name, icelandic)
+            implied = _patronym(child.name, icelandic) or _patronym_in_address(text, child.name, ledger)
             father_given = father.name.split()[0] if father.name.split() else ""
             if implied is None or not father_given or len(father.name.split()) < 2 and (
                     custom_needs_full(implied) or is_known_place(father.name)):
                 continue
             name, custom = implied
-            if _matches(name, father_given):
+            if _matches(name, father_given) or custom == "Icelandic" and _same_skeleton(name, father_given):
                 continue
             yield self.finding(
                 f"{child.name}'s name says, under the {custom} custom, that the father's first name is {name}, "

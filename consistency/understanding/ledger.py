@@ -142,6 +142,7 @@ class Reader:
     _mention_of_token: dict[tuple[str, int], NameMention] = field(default_factory=dict)
     _mentions_in_order: list[tuple[str, int, str, bool]] = field(default_factory=list)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _weak_names: set[str] = field(default_factory=set)  # persons named by one word alone, never in full
     _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -152,6 +153,8 @@ class Reader:
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
             self._genders[sid] = person.gender
+            if not person.full_mentions and not person.honorifics:
+                self._weak_names.add(sid)
             for m in person.mentions:
                 doc = self.ctx.doc(m.field)
                 for i in range(m.token_start, m.token_end):
@@ -215,9 +218,17 @@ class Reader:
             if gender and self._genders.get(sid) not in (None, gender):
                 continue
             score = (max_distance - dist) * 2 + (1 if is_subject else 0)
+            if gender and self._genders.get(sid) is None and sid in self._weak_names:
+                score -= 2 * max_distance + 2  # a lone word of unknown gender ("Fjara", an album) after the others
             if best is None or (score, start) >= (best[0], best[1]):
                 best = (score, start, sid)
         return best[2] if best else None
+
+    def learn_gender(self, sid: str, gender: str | None) -> None:
+        """A person's sex read from the text ("her father, X": X is a man), kept for later pronouns
+        when the names did not say it."""
+        if gender and self._genders.get(sid) is None:
+            self._genders[sid] = gender
 
     def refers_to(self, token: Token) -> str | None:
         """The person a token names, or that a personal pronoun refers to."""
@@ -246,6 +257,9 @@ class Reader:
                 continue  # "whose family has farmed", "his spokesman": someone already named
             if any(c.dep_ in ("compound", "appos") and self.person_at(field_name, c.i) for c in t.children):
                 continue  # "the minister, Ana Reis," names her
+            if any(c is not t and c.dep_ in ("nsubj", "nsubjpass") and self.person_at(field_name, c.i)
+                   for c in t.head.children):
+                continue  # a second subject of a verb a named person is subject of: a misread apposition
             lemma = t.lemma_.lower()
             if not is_person_noun(lemma):
                 continue

@@ -91,7 +91,7 @@ KIN_WORDS: dict[str, str] = {
     "half-brother": "half-brother", "half-sister": "half-sister", "twin": "twin", "granddad": "grandfather",
     "dad": "father", "mum": "mother", "mom": "mother",
 }
-_KIN_GENDER = {
+KIN_GENDER = {
     **dict.fromkeys(("wife", "widow", "mother", "daughter", "sister", "niece", "aunt", "grandmother",
                      "granddaughter", "girlfriend", "fiancee", "mum", "mom", "stepmother", "stepdaughter"), "f"),
     **dict.fromkeys(("husband", "widower", "father", "son", "brother", "nephew", "uncle", "grandfather", "grandson",
@@ -129,6 +129,20 @@ def strip_possessive(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             return text[: -len(suffix)]
     return text
+
+
+# Name forms that say the bearer's sex: Icelandic -dóttir ("daughter"), East Slavic patronymics
+# (-ovna, -ovich) and adjectival feminine surnames ("Kovalevskaya"). Not -ova: "Córdova", "Casanova".
+_FEMININE_NAME = re.compile(r"(?:d[óo]ttir|[oe]vna|ichna|ovaya|skaya)$")
+_MASCULINE_NAME = re.compile(r"(?:[oe]vich|[oe]vych)$")
+
+
+def gendered_name(m: NameMention) -> str | None:
+    """"f" or "m" when a full name's surname or patronymic carries its bearer's sex, else None."""
+    words = [fold(w) for w in (*m.given[1:], *(m.surname or "").split())]
+    female = any(len(w) > 5 and _FEMININE_NAME.search(w) for w in words)
+    male = any(len(w) > 5 and _MASCULINE_NAME.search(w) for w in words)
+    return "f" if female and not male else "m" if male and not female else None
 
 
 # --- the model ---------------------------------------------------------------------------
@@ -308,6 +322,7 @@ class Person:
         """"m" or "f" when honorifics and kin words ("his wife X") agree, else None."""
         genders = {HONORIFICS.get(h) for h in self.honorifics} - {None}
         genders |= {m.cue_gender for m in self.mentions if m.cue_gender and not m.ambiguous}
+        genders |= {g for m in self.full_mentions if not m.ambiguous for g in [gendered_name(m)] if g}
         return genders.pop() if len(genders) == 1 else None
 
     @property
@@ -552,6 +567,7 @@ def _given_name_before(doc: Doc, ent: Any) -> int:
     return i
 
 
+_ADDRESS_PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vna|ichna)$")
 # Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
 PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
 # Labels the small model gives names it misreads ("Ade Okafor" as GPE); "" is no label at all.
@@ -660,6 +676,8 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             start += 1
         elif (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS) and end - start > 1:
             start += 1  # a title inside the entity: "President Bush", "Foreign Minister Lavrov"
+        elif end - start > 2 and doc[start].is_sent_start and _sentence_initial_title(doc[start]):
+            start += 1  # "Singer Sigrún Jónsdóttir" opening a sentence: a person noun, not a first name
         else:
             break
     while end > start and (_is_possessive(doc[end - 1]) or doc[end - 1].text in ("-", "—")):
@@ -703,12 +721,19 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     before = _prev_word(doc, start - 1)
     if before >= 0 and fold(doc[before].text).rstrip(".") in HONORIFICS:
         before = _prev_word(doc, before - 1)
-    cue = _KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
+    cue = KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
     return NameMention(
         field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
         token_start=start, token_end=end, source=source, cue_gender=cue,
     )
+
+
+def _sentence_initial_title(tok: Token) -> bool:
+    """A capitalised person noun ("Singer", "Midfielder") that no first name is."""
+    from .lexicon import is_person_noun
+
+    return is_person_noun(tok.lower_) and not known_given_name(tok.text)
 
 
 def _glued_words(tokens: list[Token]) -> list[str]:
@@ -763,10 +788,20 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
         if m.first:
             by_first[fold(m.first)].add(person.id)
 
-    for m in body_first:
+    # "Dmitry Olegovich", the Russian form of address (first name and patronymic), is read after
+    # the full names, as one more mention of the one person with that first name.
+    address_ids = {id(m) for m in body_first if m.is_full and len(m.given) == 1 and " " not in (m.surname or "")
+                   and _ADDRESS_PATRONYMIC.search(fold(m.surname or ""))}
+    for m in sorted(body_first, key=lambda m: id(m) in address_ids):  # stable: text order within each part
         if not m.is_full:
             continue
         key = fold(m.surname or "")
+        if id(m) in address_ids:
+            owners = [p for p in persons if any(o.is_full and id(o) not in address_ids
+                                                and fold(o.first or "") == fold(m.first or "") for o in p.mentions)]
+            if len(owners) == 1:
+                add(owners[0], m)
+                continue
         match = None
         for person, firsts in by_surname[key]:  # in the order the persons were made
             if any(first_names_compatible(first, m.first or "") for first in firsts):

@@ -126,6 +126,15 @@ def test_gr02_traps(text):
     "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Einarsdóttir.",
     "Golf\nHamdan bin Saeed Al Falasi won. His father, Khalid bin Rashid Al Falasi, watched from the stand.",
     "Farm\nGuðrún Pálsdóttir keeps sheep. Pálsdóttir said her father, Jón Einarsson, built the barn.",
+    # the Russian form of address gives the patronymic the full name leaves out
+    "Bout\nPavel Morozov won on points. Pavel Andreyevich, as his coaches call him, is trained by his father, "
+    "Yuri Morozov.",
+    # a pronoun passes over a one-word name of unknown sex (a record, a boat) to the woman named before
+    "Album\nPianist Helga Björnsdóttir, 31, recorded the suite in May. Vetur, the record, was engineered by "
+    "her father, Magnús Ólafsson, in Akureyri.",
+    # a vowel-changing genitive is still compared: Sigurður's daughter, not Örn's
+    "Trawler\nÁsta Sigurðardóttir, the skipper, sailed at dawn. The boat belongs to Hafbrún, the firm her "
+    "father, Örn Sigurðsson, founded.",
 ])
 def test_kn02_flags_a_patronymic_that_names_another_father(text):
     assert_flags("KN02", text)
@@ -136,6 +145,11 @@ def test_kn02_flags_a_patronymic_that_names_another_father(text):
     "Golf\nHamdan bin Saeed Al Falasi won. His father, Saeed bin Rashid Al Falasi, watched.",
     "Firm\nTom Johnson runs the firm. His son, Mark Johnson, joined in 2019. Bill Peterson, his father, founded it.",
     "Vote\nAnna Jónsdóttir won. Her mother, Helga Sigurðardóttir, voted for her.",
+    "Bout\nPavel Morozov won on points. Pavel Yuryevich, as his coaches call him, is trained by his father, "
+    "Yuri Morozov.",
+    # Icelandic genitives change the vowel: Örn's son is Arnarson, Björn's daughter Bjarnadóttir
+    "Trawler\nSkipper Kári Arnarson sailed at dawn. His father, Örn Sigurðsson, founded the firm.",
+    "Clinic\nDr Sunna Bjarnadóttir opened the clinic. Her father, Björn Hauksson, is a surgeon.",
 ])
 def test_kn02_traps(text):
     assert_passes("KN02", text)

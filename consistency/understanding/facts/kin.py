@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..people import KIN_WORDS
+from ..people import KIN_GENDER, KIN_WORDS
 from .qualifiers import stance, time_modifiers
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 extra = {}
                 if pronoun is not None and pronoun.lower_ in ("his", "her"):
                     extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
+                reader.learn_gender(person, KIN_GENDER.get(kin))
                 if kin in ("wife", "husband"):
                     couples.append((reader.sentence_index(token), person, relative))
                 yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
