@@ -27,6 +27,7 @@ from consistency.understanding.people import (
     HONORIFICS,
     KIN_WORDS,
     MARKERS,
+    NAME_PARTICLES,
     NOBLE_HONORIFICS,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
@@ -413,7 +414,10 @@ class PersonNameConflict(Rule):
         name with nothing of its own: no title, honorific, apposition, kin word, "and",
         quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said").
         Other same-surname pairs are info, and nothing at all when the text shows two
-        people (a couple, relatives, "and").
+        people (a couple, relatives, "and"). And a surname named alone as someone already
+        introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
+        full name introduces, close to the surname of one introduced person ("Henrik
+        Lindqvist", "Marieke Hoogendijk"): one or two edits, or a long common beginning.
 
     Why it matters:
         A wrong first name puts words in the mouth of someone else, often a real person.
@@ -453,6 +457,7 @@ class PersonNameConflict(Rule):
         positions: dict[str, list[int]] = defaultdict(list)
         for index, surname in enumerate(surnames):
             positions[surname].append(index)
+        yield from self._unintroduced_surnames(ctx)
         close = CloseSpellings(positions)
         for i, p in enumerate(people):
             later = sorted(j for other in close.near(surnames[i]) for j in positions[other] if j > i)
@@ -460,6 +465,45 @@ class PersonNameConflict(Rule):
                 finding = self._pair(ctx, p, people[j])
                 if finding is not None:
                     yield finding
+
+    def _unintroduced_surnames(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """A surname standing alone as someone who speaks or is described ("Rosas said", "Hoogendoorn,
+        52,", "Lindberg, who ...") that no full name in the article introduces, close to the surname
+        of a person the article has introduced and named again: a slip for that person."""
+        established: list[tuple[Person, str, str]] = []  # (person, folded surname word, as written)
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous]
+            if not full:
+                continue
+            words = {w for m in full for w in [*(m.surname or "").split(), *m.given[1:]]
+                     if len(w) >= 4 and fold(w) not in NAME_PARTICLES and not known_given_name(w)}
+            established.extend((person, fold(w), w) for w in words)
+        if not established:
+            return
+        known = {fold(w) for p in ctx.people for m in p.mentions if m.is_full
+                 for w in (*m.given, *(m.surname or "").split())}
+        text = f"{ctx.article.title}\n{ctx.article.body}"
+        reported: set[str] = set()
+        for field_name, doc in ctx.docs:
+            for tok in doc:
+                word = strip_possessive(tok.text)
+                key = fold(word)
+                if key in reported or key in known or not _is_lone_name_slot(ctx, doc, tok):
+                    continue
+                close = [(p, w) for p, k, w in established if _slip_of(key, k)]
+                if len({id(p) for p, _ in close}) != 1:
+                    continue
+                if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 2 or not _looks_like_given_name(ctx, word):
+                    continue  # a name the article uses on its own account, or a common word or place
+                person, written = close[0]
+                reported.add(key)
+                intro = person.full_mentions[0]
+                span = ctx.span_at(field_name, tok.idx, tok.idx + len(word))
+                yield self.finding(
+                    f"'{word}' is named alone as if already introduced, but no one of that name is; it looks like "
+                    f"a slip for {written}, the surname of '{intro.text}'.",
+                    [span], [intro.to_span()], confidence=0.6, suggestion=written,
+                    data={"kind": "surname", "names": [intro.text, word], "unintroduced": True})
 
     def _pair(self, ctx: ArticleAnalysis, p: Person, q: Person) -> Finding | None:
         sp, sq = fold(p.surname or ""), fold(q.surname or "")
@@ -524,6 +568,62 @@ class PersonNameConflict(Rule):
         message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
         return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
                             data={"kind": "first-name", "names": [a.text, b.text]})
+
+
+def _slip_of(variant: str, surname: str) -> bool:
+    """Whether a folded word reads as a slip for a folded surname: one or two edits (as NM01 counts
+    them), or the first seven letters, or at least four and half the shorter name, in common
+    ("Hoogendoorn"/"Hoogendijk", "Lindberg"/"Lindqvist"), without one name simply extending the
+    other ("Brown"/"Brownlee"); two patronymics of one ending share a stem of three letters."""
+    if variant == surname or min(len(variant), len(surname)) < 5:
+        return False
+    if spelling_distance(variant, surname) is not None:
+        return True
+    short, long = sorted((variant, surname), key=len)
+    if long.startswith(short):
+        return False
+    prefix = len(_common_prefix(variant, surname))
+    if prefix >= 7 or prefix >= 4 and prefix * 2 >= len(short):
+        return True
+    for ending in ("dottir", "sson"):
+        if variant.endswith(ending) and surname.endswith(ending):
+            return prefix >= 3
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _is_lone_name_slot(ctx: ArticleAnalysis, doc: Any, tok: Any) -> bool:
+    """A capitalised proper noun standing alone (no name word beside it, no other entity type) in the
+    slot of someone already introduced: the subject of a speech verb ("Lindberg said", "said Lindberg";
+    unless tagged a place or a body, which can speak too), or followed by an age ("Hoogendoorn, 52,")
+    or a "who" clause ("Gebremeskel, who ...")."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    word = strip_possessive(tok.text)
+    if tok.pos_ not in ("PROPN", "NOUN") or not (word.isalpha() and word[0].isupper() and word[1:].islower()) \
+            or len(word) < 5 or fold(word) in _NOT_NAMES:
+        return False  # the small model tags an unknown surname a noun as often as a proper noun
+    if tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE") or tok.ent_type_ == "GPE" and is_known_place(word):
+        return False
+    for near in (tok.i - 1, tok.i + 1):
+        if 0 <= near < len(doc) and doc[near].pos_ in ("PROPN", "NOUN") and doc[near].text[:1].isupper() \
+                and not _is_possessive_token(doc[near]):
+            return False  # part of a longer name: "Rosas Garcia", "Lindberg Institute"
+    if tok.i > 0 and fold(doc[tok.i - 1].text).rstrip(".") in HONORIFICS:
+        return False  # "Dr Lindberg": a title of its own
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in speech_verbs() \
+            and tok.ent_type_ in ("", "PERSON"):  # a place or a body can speak too: "Moravia said"
+        return True
+    after = doc[tok.i + 1:tok.i + 4]
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who"
 
 
 def _position(m: Any) -> tuple[bool, int]:

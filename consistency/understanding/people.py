@@ -654,6 +654,8 @@ def _not_a_given_name(tok: Token) -> bool:
 
     Places are not excluded: "Vladimir", "Jordan" and "Florence" are first names too.
     """
+    if tok.tag_ == "NNPS" and known_given_name(tok.text):
+        return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
 
 
@@ -676,8 +678,6 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             start += 1
         elif (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS) and end - start > 1:
             start += 1  # a title inside the entity: "President Bush", "Foreign Minister Lavrov"
-        elif end - start > 2 and doc[start].is_sent_start and _sentence_initial_title(doc[start]):
-            start += 1  # "Singer Sigrún Jónsdóttir" opening a sentence: a person noun, not a first name
         else:
             break
     while end > start and (_is_possessive(doc[end - 1]) or doc[end - 1].text in ("-", "—")):
@@ -727,13 +727,6 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
         given=given, surname=surname, honorific=honorific, possessive=possessive,
         token_start=start, token_end=end, source=source, cue_gender=cue,
     )
-
-
-def _sentence_initial_title(tok: Token) -> bool:
-    """A capitalised person noun ("Singer", "Midfielder") that no first name is."""
-    from .lexicon import is_person_noun
-
-    return is_person_noun(tok.lower_) and not known_given_name(tok.text)
 
 
 def _glued_words(tokens: list[Token]) -> list[str]:

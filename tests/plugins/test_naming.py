@@ -275,6 +275,38 @@ def test_naming_passes_relatives_behind_an_owned_family_word():
     assert_passes("NM02", text)
 
 
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Court ruling\nJudge Amelia Whitcombe dismissed the appeal on Tuesday. The hearing lasted two days. "
+     "\"The law is clear,\" Whitford said after the ruling.", "Whitford"),
+    ("Cup final\nStriker Tomasz Kowalczyk scored twice for the visitors in the second half. "
+     "Kowalewski, 27, had missed the semi-final through injury.", "Kowalewski"),
+    ("Merger talks\nThe bank's chief executive, Anneke Vandermeulen, confirmed the talks on Monday. "
+     "Vandermeersch, who joined the bank in 2015, said a deal was months away.", "Vandermeersch"),
+    ("Lab result\nThe study was led by Dr Ingrid Sandqvist of the national institute. Sandberg said the "
+     "effect was larger in older patients.", "Sandberg"),
+])
+def test_naming_flags_an_unintroduced_surname_close_to_an_introduced_one(text, quote):
+    assert_flags("NM02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the other name is introduced in full
+    "Court ruling\nJudge Amelia Whitcombe dismissed the appeal. Counsel Mark Whitford disagreed. "
+    "\"The law is clear,\" Whitford said.",
+    # one name extends the other: two surnames, not a slip
+    "Election\nGordon Brown spoke in Leeds on Monday. Brownlee, 44, a local councillor, disagreed.",
+    # not similar enough
+    "Lab result\nThe study was led by Dr Ingrid Sandqvist of the institute. Larsson said the effect was large.",
+    # a place that says something
+    "Talks\nForeign Minister Jan Moravec met envoys on Monday. Moravia said the border would stay open.",
+    # used on its own account several times
+    "Match report\nLiam Hendry scored first on Saturday. Henderson, 29, equalised. Henderson then hit the post, "
+    "and Henderson was booked late on.",
+])
+def test_naming_passes_unintroduced_surname_traps(text):
+    assert_passes("NM02", text)
+
+
 # --- the indexes behind NM01 and NM02 (no comparison of every pair) ------------------------
 import re  # noqa: E402
 
