@@ -4,6 +4,8 @@ Codes:
     KN01 kinship.surname-mismatch: "X Y, Z W's son" where the family surnames disagree.
     KN02 kinship.patronymic-mismatch: a patronymic ("Einarsdóttir", "bin Saeed", "Sergeyevich")
          that names someone other than the stated father (claims ledger).
+    KN03 kinship.relation-conflict: one pair of people given two different relations ("his son" and
+         "his nephew" of one man; claims ledger).
 
 Data sources: none beyond the text; family relations come from `ctx.people`
 (`consistency.understanding.people`), which reads "X, Y's son", "Y's son X" and "X, the son of Y".
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
@@ -353,7 +355,94 @@ def _child_and_father(claim):  # type: ignore[no-untyped-def]
     return None
 
 
+# Each kin word's relation, and the relation seen from the other side.
+_RELATION_CLASS = {
+    **dict.fromkeys(("son", "daughter"), "child"), **dict.fromkeys(("father", "mother"), "parent"),
+    **dict.fromkeys(("brother", "sister", "twin", "half-brother", "half-sister"), "sibling"),
+    **dict.fromkeys(("wife", "husband", "widow", "widower"), "spouse"),
+    **dict.fromkeys(("grandson", "granddaughter"), "grandchild"),
+    **dict.fromkeys(("grandfather", "grandmother"), "grandparent"),
+    **dict.fromkeys(("nephew", "niece"), "nephew or niece"), **dict.fromkeys(("uncle", "aunt"), "uncle or aunt"),
+    "cousin": "cousin",
+    **dict.fromkeys(("son-in-law", "daughter-in-law"), "child-in-law"),
+    **dict.fromkeys(("father-in-law", "mother-in-law"), "parent-in-law"),
+    **dict.fromkeys(("brother-in-law", "sister-in-law"), "sibling-in-law"),
+}
+_CONVERSE = {"child": "parent", "parent": "child", "sibling": "sibling", "spouse": "spouse",
+             "grandchild": "grandparent", "grandparent": "grandchild", "nephew or niece": "uncle or aunt",
+             "uncle or aunt": "nephew or niece", "cousin": "cousin", "child-in-law": "parent-in-law",
+             "parent-in-law": "child-in-law", "sibling-in-law": "sibling-in-law"}
+_UNSURE = frozenset({"quoted", "hedged", "negated"})
+
+
+class RelationConflict(Rule):
+    """One pair of people is given two different family relations.
+
+    What it flags:
+        "His son, Tang Chih-hao" and later "his nephew Chih-hao" of the same man; "his
+        brother-in-law, Kevin Doyle" and "Doyle, who is the son of Pemberton's sister" (a
+        nephew); "her brother" one way and "his daughter" the other: two relations of one pair
+        that cannot both hold.
+
+    Why it matters:
+        A family tie stated two ways is wrong at least once, and one of the two people may be
+        someone else.
+
+    Example:
+        Puppeteer dies at 84
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        troupe to his nephew Chih-hao in 2012.
+
+    Not flagged:
+        Puppeteer dies at 84
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        troupe to his son Chih-hao in 2012, and his brother-in-law, Lin Hsiu, helped.
+
+    Reads:
+        `ctx.claims` kin claims (facts/kin.py), with relations through another kin noun composed
+        ("the son of Pemberton's sister": nephew) and each relation compared with the converse
+        of the other side's ("X is Y's father" and "Y is X's son" agree). Partners, fiancés and
+        step-relations, and claims inside quotations, hedged or negated, are not compared.
+    """
+
+    code = "KN03"
+    name = "kinship.relation-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        seen: dict[tuple[str, str], Any] = {}  # (person, relative) -> the first claim that relates them
+        reported: set[frozenset[str]] = set()
+        for claim in ledger.of("kin"):
+            relative = claim.data.get("relative")
+            relation = _RELATION_CLASS.get(claim.value)
+            if relation is None or not relative or set(claim.qualifiers) & _UNSURE:
+                continue
+            pair = frozenset((claim.subject, relative))
+            first = seen.get((claim.subject, relative))
+            first_relation = _RELATION_CLASS.get(first.value) if first is not None else None
+            if first is None:
+                other = seen.get((relative, claim.subject))
+                if other is not None:
+                    first, first_relation = other, _CONVERSE[_RELATION_CLASS[other.value]]
+            if first is None:
+                seen[(claim.subject, relative)] = claim
+                continue
+            if first_relation == relation or pair in reported:
+                continue
+            reported.add(pair)
+            person, kin = ledger.name_of(claim.subject), ledger.name_of(relative)
+            yield self.finding(
+                f"{person} is called {kin}'s {claim.value} (\"{claim.span.text}\"), but earlier "
+                f"(\"{first.span.text}\") the article makes {person} "
+                f"{kin}'s {first_relation}.",
+                [claim.span], [first.span], confidence=0.7,
+                data={"person": person, "relative": kin, "relation": claim.value, "earlier": first.value},
+            )
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [SurnameKinshipMismatch, PatronymicMismatch]
+    return [SurnameKinshipMismatch, PatronymicMismatch, RelationConflict]

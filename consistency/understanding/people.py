@@ -163,6 +163,7 @@ class NameMention:
     ambiguous: bool = False  # a surname alone that several clusters share
     source: str = "entity"  # "entity", "honorific", "surname"
     cue_gender: str | None = None  # from a kin word right before the name: "his wife Michelle Obama"
+    kin_intro: bool = False  # a kin word just before the name: "His son, Tang Chih-hao"
 
     @property
     def first(self) -> str | None:
@@ -531,17 +532,17 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")\b")
         extra = []
-        for tok in _tokens_at(doc, pattern):
-            if tok.i in taken or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
+        for tok, end in _token_spans_at(doc, pattern):  # a hyphenated surname is several tokens: "Chih-hao"
+            if any(i in taken for i in range(tok.i, end)) or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
                 continue
             if tok.ent_type_ in ("GPE", "LOC") and is_known_place(tok.text):
                 continue  # "Jordan" the country, not Michael Jordan
-            if tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+            if tok.ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
                 continue  # inside a longer entity: "Brown University"
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = doc[end] if end < len(doc) else None
             if nxt is not None and _NAME_TOKEN.match(nxt.text) and nxt.pos_ == "PROPN" and not _is_possessive(nxt):
                 continue  # part of a longer name we do not know
-            mention = _mention_from_tokens(doc, tok.i, tok.i + 1, field_name, "surname")
+            mention = _mention_from_tokens(doc, tok.i, end, field_name, "surname")
             if mention is not None:
                 extra.append(mention)
         found.extend(extra)
@@ -567,6 +568,11 @@ def _given_name_before(doc: Doc, ent: Any) -> int:
     return i
 
 
+# Chinese (Wade-Giles, Taiwanese) and Korean romanisations write the given name as two syllables
+# joined by a hyphen, the second in lower case ("Jong-un", "Wei-ming", "Seo-yeon"), after a short
+# family name ("Kim", "Tang", "Yoon"): such a two-word name is family name first.
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+_FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]{1,4}$")
 _ADDRESS_PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vna|ichna)$")
 # Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
 PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
@@ -629,6 +635,14 @@ def _doc_text(doc: Doc) -> str:
     return text
 
 
+def _token_spans_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[tuple[Token, int]]:
+    """The first token and the end of each match of `pattern` in the doc's text."""
+    for match in pattern.finditer(_doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span[0], span.end
+
+
 def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
     """The first token of each match of `pattern` in the doc's text."""
     for match in pattern.finditer(_doc_text(doc)):
@@ -656,7 +670,17 @@ def _not_a_given_name(tok: Token) -> bool:
     """
     if tok.tag_ == "NNPS" and known_given_name(tok.text):
         return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
+    if tok.is_sent_start and tok.text.endswith("ing") and _is_participle(tok.lower_) and not known_given_name(tok.text):
+        return True  # a participle opening the sentence: "Sentencing Pemberton, the judge said"
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
+
+
+def _is_participle(word: str) -> bool:
+    """An -ing form of a verb WordNet knows: "sentencing", "announcing" (not "Weiming", "Sterling")."""
+    from .lexicon import verb_lemmas
+
+    stem = word[:-3]
+    return len(stem) >= 3 and (stem in verb_lemmas() or stem + "e" in verb_lemmas())
 
 
 def _is_possessive(tok: Token) -> bool:
@@ -713,6 +737,8 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             break
     given = tuple(core[:surname_at]) if len(core) > 1 else ()
     surname = " ".join(core[surname_at:]) if len(core) > 1 else core[0]
+    if len(core) == 2 and _FAMILY_NAME_FIRST.match(core[0]) and _HYPHENATED_GIVEN.match(core[1]):
+        given, surname = (core[1],), core[0]  # "Kim Jong-un", "Tang Wei-ming": the family name first
     if honorific in NOBLE_HONORIFICS and not given and honorific not in ("sir", "dame"):
         surname = core[0]  # "Lord Sainsbury": a title name; kept as a surname for matching
     start_char = doc[start].idx
@@ -722,10 +748,11 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     if before >= 0 and fold(doc[before].text).rstrip(".") in HONORIFICS:
         before = _prev_word(doc, before - 1)
     cue = KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
+    kin_intro = any(t.lower_ in KIN_WORDS for t in doc[max(doc[start].sent.start, start - 3):start])
     return NameMention(
         field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
-        token_start=start, token_end=end, source=source, cue_gender=cue,
+        token_start=start, token_end=end, source=source, cue_gender=cue, kin_intro=kin_intro,
     )
 
 
@@ -833,10 +860,22 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
             m.ambiguous = True
             candidates = _by_gender(candidates, m) or candidates
             candidates.sort(key=lambda p: _last_before(p, m))
+            if len(candidates) > 1 and _introduced_as_relatives(candidates[-1]):
+                # "Tang" after "His son, Tang Chih-hao": a relative introduced as such goes by his own
+                # first name; the surname alone is still the person the relatives were named after
+                others = [p for p in candidates if not _introduced_as_relatives(p)
+                          and _last_before(p, m) > (-1, -1)]
+                if len(others) == 1:
+                    candidates = [others[0]]
         add(candidates[-1], m)
     for person in persons:
         person.mentions.sort(key=lambda m: (m.field != "title", m.start))
     return persons
+
+
+def _introduced_as_relatives(person: Person) -> bool:
+    full = [m for m in person.mentions if m.is_full]
+    return bool(full) and full[0].kin_intro
 
 
 def _by_gender(candidates: list[Person], m: NameMention) -> list[Person]:
