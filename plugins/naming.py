@@ -878,7 +878,10 @@ class NameOrderConflict(Rule):
         "Zhao Weiming scored 27 points" and "Weiming Zhao, 26,"; "Captain Haoran Zhou" and
         "Zhou Haoran, 54": the same two or three name words as full names in both orders.
         Readers cannot tell which word is the family name, and later surname-only mentions
-        ("Zhao") become ambiguous.
+        ("Zhao") become ambiguous. Also a family-name-first name with a hyphenated given name
+        ("Lim Seo-yeon", "Tang Wei-ming") written elsewhere given name last ("Seo-yeon Lim"),
+        even where the parser tags no name, or with a title before the given name alone
+        ("Mr Wei-ming"), as if it were the family name.
 
     Why it matters:
         News style picks one order per person (East Asian names are usually family name
@@ -894,7 +897,9 @@ class NameOrderConflict(Rule):
         Li Na added twelve.
 
     Reads:
-        Person name mentions of `ctx.people` (the words of each full name as written).
+        Person name mentions of `ctx.people` (the words of each full name as written; Chinese and
+        Korean names with a hyphenated given name after a short family name are read family
+        name first), and the text for the reversed and titled forms of those.
     """
 
     code = "NM03"
@@ -922,6 +927,43 @@ class NameOrderConflict(Rule):
                     )
             else:
                 seen.setdefault(key, (words, m))
+        yield from self._given_name_as_family_name(ctx, reported)
+
+    def _given_name_as_family_name(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
+        """A family-name-first name ("Lim Seo-yeon", "Tang Wei-ming": a short family name, then a
+        hyphenated given name) written elsewhere with the given name last ("Seo-yeon Lim") or with a
+        title before the given name alone ("Mr Wei-ming"), as if it were the family name."""
+        text = {name: ctx.article.field(name) for name in ("title", "body")}
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous and len(m.given) == 1
+                    and m.text.split()[-2:] == [m.surname, m.given[0]]]
+            if not full or len({fold(m.surname or "") for m in person.full_mentions}) != 1:
+                continue
+            first = full[0]
+            family, given = first.surname or "", first.given[0]
+            key = frozenset((family, given))
+            if key in reported or any(fold(m.surname or "") == fold(given) for p in ctx.people if p is not person
+                                      for m in p.full_mentions):
+                continue  # someone else's family name in full: "Wei-ming Tang" is another person
+            pattern = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+|(?<![\w-])){re.escape(given)}"
+                                 rf"(?:\s+{re.escape(family)}\b|(?![\w-]))")
+            for field_name, body in text.items():
+                for found in pattern.finditer(body):
+                    written = found.group()
+                    if not (written.endswith(family) or written[:1].isupper() and written.split()[0].rstrip(".")
+                            in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")):
+                        continue  # the given name alone ("Seo-yeon said"): informal, not reversed
+                    if written == given:
+                        continue
+                    reported.add(key)
+                    span = ctx.span_at(field_name, found.start(), found.end())
+                    yield self.finding(
+                        f"\"{written}\" treats {given} as the family name, but \"{first.text}\" writes the family "
+                        f"name {family} first.", [span], [first.to_span()], confidence=0.7,
+                        data={"forms": [first.text, written]})
+                    break
+                if key in reported:
+                    break
 
 
 @hookimpl

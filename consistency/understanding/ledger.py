@@ -233,9 +233,11 @@ class Reader:
                 continue
             score = (max_distance - dist) * 2 + (1 if is_subject else 0)
             if gender and self._genders.get(sid) == gender:
-                score += 5  # known to be a woman (a man): before someone of unknown sex named since
+                score += 5  # known to be a woman (a man): before someone of unknown sex named since ...
             elif gender and sid in self._weak_names:
                 score -= 2 * max_distance + 2  # a lone word of unknown sex ("Fjara", an album) after the others
+            if gender and dist == 0 and is_subject and sid not in self._weak_names:
+                score += 2 * max_distance + 8  # ... but not before the subject of the pronoun's own sentence
             if best is None or (score, start) >= (best[0], best[1]):
                 best = (score, start, sid)
         return best[2] if best else None

@@ -402,6 +402,11 @@ def first_name_relation(a: str, b: str) -> str | None:
         return "initial" if fa[0] == fb[0] else None
     if fa.startswith(fb) or fb.startswith(fa):
         return "short" if min(len(fa), len(fb)) >= 3 else None
+    parts_a, parts_b = fa.split(), fb.split()
+    if len(parts_a) == len(parts_b) >= 2:  # "Jong-un"/"Jong-il", "Jean-Paul"/"Jean-Pierre": part by part
+        from rapidfuzz.distance import OSA
+
+        return "spelling" if all(OSA.distance(x, y) <= 1 for x, y in zip(parts_a, parts_b)) else None
     if _similar_spelling(fa, fb):
         return "spelling"  # before nicknames: "Theresa"/"Teresa" share "Tess" but are one name spelled twice
     namer = _nicknamer()
@@ -675,6 +680,20 @@ def _not_a_given_name(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
 
 
+def _title_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised person noun ("Superintendent", "Singer") inside an entity, before a name that is
+    surely one without it: a known first name next, or a family name and a hyphenated given name."""
+    from .lexicon import is_person_noun
+
+    tok = doc[start]
+    if not is_person_noun(tok.lower_) or known_given_name(tok.text):
+        return False
+    rest = _glued_words([doc[i] for i in range(start + 1, end)])
+    if len(rest) == 2 and _FAMILY_NAME_FIRST.match(rest[0]) and _HYPHENATED_GIVEN.match(rest[1]):
+        return True
+    return known_given_name(rest[0])
+
+
 def _is_participle(word: str) -> bool:
     """An -ing form of a verb WordNet knows: "sentencing", "announcing" (not "Weiming", "Sterling")."""
     from .lexicon import verb_lemmas
@@ -702,6 +721,8 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             start += 1
         elif (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS) and end - start > 1:
             start += 1  # a title inside the entity: "President Bush", "Foreign Minister Lavrov"
+        elif end - start > 2 and _title_before_name(doc, start, end):
+            start += 1  # "Superintendent Lim Seo-yeon", "Singer Ella Fitzgerald": a person noun, then the name
         else:
             break
     while end > start and (_is_possessive(doc[end - 1]) or doc[end - 1].text in ("-", "—")):

@@ -129,7 +129,15 @@ def test_kinship_passes_a_korean_family_name_first():
     # politics: Korean names put the family name first; the sister's pronoun goes to the woman
     # the article made a daughter, not to the analyst named since
     text = ("Succession\nKim Yo-jong, 27, who wields power as the youngest daughter of Kim Jong-il, "
-            "is rising. Analyst Michael Madden follows her career. Madden says she works as an aide "
+            "is rising. Analyst Michael Madden follows her career. She works as an aide "
             "to her brother, Kim Jong-un.")
     assert_passes("KN01", text)
     assert_passes("KN03", text)
+
+
+def test_kinship_pronoun_keeps_the_subject_of_its_own_sentence():
+    # politics: "his" is the speaker's, not the man with a title named the sentence before
+    text = ("Detainees freed\nFour men, including Omar Khan and Mr Tariq Mubanga, were released on Monday. "
+            "Lawyers for Mr Mubanga welcomed the decision. Azmat Khan said he was worried for his son "
+            "Omar's health.")
+    assert_passes("KN01", text)

@@ -295,6 +295,12 @@ def test_gr02_organisation_traps(text):
 @pytest.mark.parametrize("text", [
     "Final\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.",
     "Ship\nCaptain Haoran Zhou said the crew was safe. Zhou Haoran, 54, has sailed for 30 years.",
+    # courts: a hyphenated Korean given name moved last in a sentence the parser does not tag
+    "Fraud ring\nInspector Park Ji-hoon led the raid in Incheon on Monday. Park said 14 people were held. "
+    "Ji-hoon Park said most of the money had gone abroad.",
+    # culture: a title before the given name alone, as if it were the family name
+    "Calligrapher dies\nChen Li-wei, a master of seal script, died on Friday. Mr Chen taught for 40 years. "
+    "In 1990 Mr. Li-wei opened a school in Tainan.",
 ])
 def test_nm03_flags_a_name_in_both_orders(text):
     assert_flags("NM03", text)
@@ -304,6 +310,10 @@ def test_nm03_flags_a_name_in_both_orders(text):
     "Final\nZhao Weiming scored 27 points. Zhao, 26, also had ten rebounds, and Li Na added twelve.",
     "Court\nJohn Smith sued Smith John Ltd over the name.",
     "Tennis\nNa Li beat Li Ting. Li Ting said Na Li had played well.",
+    "Fraud ring\nInspector Park Ji-hoon led the raid on Monday. Park said 14 people were held. "
+    "Ji-hoon, as colleagues call him, said most of the money had gone abroad.",
+    "Calligrapher dies\nChen Li-wei died on Friday. Mr Chen taught for 40 years; Li-wei Arts, his school, "
+    "will stay open.",
 ])
 def test_nm03_traps(text):
     assert_passes("NM03", text)
