@@ -412,7 +412,8 @@ class PersonNameConflict(Rule):
         "Alexander Lukashenka"). Also a slip: a person the article has established (full
         name, then "Mr X" or the surname alone) turning up once more under another first
         name with nothing of its own: no title, honorific, apposition, kin word, "and",
-        quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said").
+        quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said"); a first
+        name one letter off ("Rania"/"Rana") is a slip even with a description of its own.
         Other same-surname pairs are info, and nothing at all when the text shows two
         people (a couple, relatives, "and"). And a surname named alone as someone already
         introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
@@ -557,7 +558,7 @@ class PersonNameConflict(Rule):
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
         if p.offices and q.offices:
             return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
-        slip = _odd_mention(ctx, first, second)
+        slip = _odd_mention(ctx, first, second, close=_close_first_names(a.first or "", b.first or ""))
         if slip is not None:
             odd, count = slip
             times = "once" if count == 1 else f"{count} times"
@@ -749,7 +750,19 @@ _APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "whose", "his", "her",
                                  "aged", "former", "chief", "head"})
 
 
-def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tuple[NameMention, int] | None:
+def _close_first_names(a: str, b: str) -> bool:
+    """First names one letter apart ("Rania"/"Rana", "Mitchell"/"Mitchel") or sharing the first part of
+    a hyphenated name ("Seo-yeon"/"Seo-jin"): a slip of the pen more often than another person."""
+    from rapidfuzz.distance import OSA
+
+    fa, fb = fold(a), fold(b)
+    if fa.split()[0] == fb.split()[0] and len(fa.split()) == len(fb.split()) == 2:
+        return True
+    return min(len(fa), len(fb)) >= 4 and OSA.distance(fa, fb) == 1
+
+
+def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
+                 close: bool = False) -> tuple[NameMention, int] | None:
     """`other`'s only mention, and how often the surname was used before it, when it reads as a
     slip for `established`; else None.
 
@@ -775,7 +788,7 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
-    if any(not _looks_like_given_name(ctx, f, place_ok=False) for f in established.first_names):
+    if any(not _looks_like_given_name(ctx, f, place_ok=close) for f in established.first_names):
         return None  # "Manchester United": not a person's name
     doc = ctx.doc(odd.field)
     sent = doc[odd.token_start].sent
@@ -786,8 +799,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
         return None
     if _inside_quotation(ctx, odd):
         return None
-    if _has_own_context(doc, odd):
-        return None
+    if not close and _has_own_context(doc, odd):
+        return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
 
 

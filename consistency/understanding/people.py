@@ -406,7 +406,9 @@ def first_name_relation(a: str, b: str) -> str | None:
     if len(parts_a) == len(parts_b) >= 2:  # "Jong-un"/"Jong-il", "Jean-Paul"/"Jean-Pierre": part by part
         from rapidfuzz.distance import OSA
 
-        return "spelling" if all(OSA.distance(x, y) <= 1 for x, y in zip(parts_a, parts_b)) else None
+        differ = [(x, y) for x, y in zip(parts_a, parts_b) if x != y]  # a syllable changed is another name
+        return "spelling" if len(differ) == 1 and min(map(len, differ[0])) >= 4 and \
+            OSA.distance(*differ[0]) == 1 else None
     if _similar_spelling(fa, fb):
         return "spelling"  # before nicknames: "Theresa"/"Teresa" share "Tess" but are one name spelled twice
     namer = _nicknamer()
@@ -605,8 +607,10 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
-                and doc[end].ent_type_ == label and _NAME_TOKEN.match(doc[end].text):
-            end += 1
+                and _NAME_TOKEN.match(doc[end].text) and (doc[end].ent_type_ == label or (
+                    end == i + 1 and doc[end].ent_type_ in _MISTAKEN_LABELS
+                    and strip_possessive(doc[end].text) in known_surnames and label == "")):
+            end += 1  # a first name and a surname of the article, whatever labels: "Marina [Volkova]'s"
         words = [t.text for t in doc[i:end]]
         if end - i < 2 or any(w.lower() in _MONTH_OR_DAY for w in words) or is_known_place(" ".join(words)):
             i = end

@@ -307,6 +307,26 @@ def test_naming_passes_unintroduced_surname_traps(text):
     assert_passes("NM02", text)
 
 
+def test_naming_flags_a_first_name_one_letter_off_despite_a_description():
+    # science: the slip comes with a relative clause of its own, but the first names are one letter apart
+    text = ("Telescope upgrade\nDr Diana Vogelsang leads the optics team at the observatory. Vogelsang said "
+            "the new mirror would arrive in May. Dana Vogelsang, who joined the project in 2011, said the "
+            "work had taken a decade.")
+    assert_flags("NM02", text, quotes=["Dana Vogelsang"])
+
+
+@pytest.mark.parametrize("text", [
+    # two first names further apart, with a description: another person
+    "Telescope upgrade\nDr Diana Vogelsang leads the optics team. Vogelsang said the mirror would arrive "
+    "in May. Martin Vogelsang, who joined the project in 2011, said the work had taken a decade.",
+    # one letter apart, but a relative
+    "Telescope upgrade\nDr Diana Vogelsang leads the optics team. Vogelsang said the mirror would arrive "
+    "in May. Her sister Dana Vogelsang, who joined in 2011, agreed.",
+])
+def test_naming_passes_other_first_names_with_a_description(text):
+    assert_passes("NM02", text)
+
+
 # --- the indexes behind NM01 and NM02 (no comparison of every pair) ------------------------
 import re  # noqa: E402
 
