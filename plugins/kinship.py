@@ -18,7 +18,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
-from consistency.understanding.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
+from consistency.understanding.people import (
+    NAME_PARTICLES,
+    NOBLE_HONORIFICS,
+    NameMention,
+    Relation,
+    double_surnames,
+    fold,
+    is_known_place,
+)
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -92,6 +100,24 @@ def patronymic_explains(subject: NameMention, relative: NameMention) -> bool:
     return False
 
 
+def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], parent: NameMention) -> str | None:
+    """"m" or "f" for the parent of a relation: "father"/"mother", the parent's own sex, or the other
+    sex of the child's other parent when that one's is known."""
+    if rel.kind in ("father", "mother"):
+        return "m" if rel.kind == "father" else "f"
+    person = ctx.people.of_mention(rel.relative)
+    if person is not None and person.gender:
+        return person.gender
+    child = ctx.people.of_mention(rel.subject)
+    for other in relations:
+        if other is rel:
+            continue
+        if other.kind in ("father", "mother") and ctx.people.of_mention(other.relative) is child \
+                and ctx.people.of_mention(other.subject) is not person:
+            return "f" if other.kind == "father" else "m"
+    return None
+
+
 def _full_form(ctx: ArticleAnalysis, mention: NameMention) -> NameMention:
     """The mention itself when it is a full name, else the full name of its person ("Mr Nalbandian")."""
     if mention.is_full or mention.ambiguous:
@@ -106,7 +132,7 @@ class SurnameKinshipMismatch(Rule):
 
     What it flags:
         "X Y, Z W's son" (or "Z W's son X Y", "X Y, the son of Z W") where the two family
-        names share nothing. Sons and brothers are reported as warnings; daughters,
+        names share nothing, or, under the double-surname custom, share one in the wrong place. Sons and brothers are reported as warnings; daughters,
         sisters, mothers and fathers as info, since marriage often explains a new surname.
 
     Why it matters:
@@ -132,9 +158,14 @@ class SurnameKinshipMismatch(Rule):
 
     Reads:
         `ctx.people` relations: the ledger's kin claims (facts/kin.py), "their son" read as the
-        son of the couple just named. A daughter's or sister's other surname is info (a married
-        name), unless the family's names follow the double-surname custom and she carries the
-        other parent's surname but none of this one's.
+        son of the couple (or the two siblings) just named. A daughter's or sister's other
+        surname is info (a married name), unless the family's names follow the double-surname
+        custom and she carries the other parent's surname but none of this one's. Under that
+        custom (two surnames, the first no first name) a child who shares a parent's surname
+        in a place neither the Spanish (father's first, mother's first) nor the Portuguese
+        order (mother's, father's last) gives it is a warning: "Iñigo Ibarra Salcedo", son of
+        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the name, or the
+        child's other parent.
     """
 
     code = "KN01"
@@ -148,8 +179,42 @@ class SurnameKinshipMismatch(Rule):
             finding = self._relation(ctx, rel)
             if finding is not None and finding.severity == Severity.info:
                 finding = self._double_surname(ctx, rel, relations, finding) or finding
+            if finding is None:
+                finding = self._surname_position(ctx, rel, relations)
             if finding is not None:
                 yield finding
+
+    def _surname_position(self, ctx: ArticleAnalysis, rel: Relation, relations: list[Relation]) -> Finding | None:
+        """Under the double-surname custom a child's two surnames are the father's first and the
+        mother's first (Spanish; Portuguese puts the mother's first and the father's last): a
+        child who shares a surname with a parent, but in no place either custom gives it, carries
+        the wrong one ("Iñigo Ibarra Salcedo", son of "Javier Salcedo Mendoza")."""
+        parent_side = {"son": "relative", "daughter": "relative", "father": "subject", "mother": "subject"}
+        side = parent_side.get(rel.kind)
+        if side is None:
+            return None
+        child_m, parent_m = (rel.subject, rel.relative) if side == "relative" else (rel.relative, rel.subject)
+        child_m, parent_m = _full_form(ctx, child_m), _full_form(ctx, parent_m)
+        child, parent = double_surnames(child_m), double_surnames(parent_m)
+        if child is None or parent is None:
+            return None
+        folded_child, folded_parent = [fold(w) for w in child], [fold(w) for w in parent]
+        if not set(folded_child) & set(folded_parent):
+            return None  # nothing shared: the plain surname comparison's case
+        sex = _parent_sex(ctx, rel, relations, parent_m)
+        c1, c2 = folded_child
+        p1, p2 = folded_parent
+        fits = {"m": c1 == p1 or c2 == p2, "f": c2 == p1 or c1 in (p1, p2)}
+        if sex is None or fits[sex]:
+            return None
+        role = "father" if sex == "m" else "mother"
+        place = "first" if sex == "m" else "second"
+        message = (f"{child_m.text} is called the child of {parent_m.text}, but under the double-surname custom "
+                   f"these names follow, a {role} passes on the first surname ({parent[0]}) as the child's {place}, "
+                   f"and {child_m.text}'s {place} surname is {child[0] if sex == 'm' else child[1]}.")
+        return self.finding(message, [rel.to_span()], [parent_m.to_span()], confidence=0.6,
+                            data={"relation": rel.kind, "person": child_m.text, "relative": parent_m.text,
+                                  "custom": "double surname"})
 
     def _double_surname(self, ctx: ArticleAnalysis, rel: Relation, relations: list[Relation],
                         finding: Finding) -> Finding | None:

@@ -536,6 +536,7 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
     surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
+    surnames |= {pair[0] for m in found if m.is_full for pair in [double_surnames(m)] if pair}  # "Delgado"
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")\b")
         extra = []
@@ -865,6 +866,12 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
         # Persons with a full mention of this surname (a surname that folds to a key is not empty).
         candidates = [person for person, _ in by_surname.get(key, ())
                       if key or any(o.is_full and o.surname for o in person.mentions)]
+        if not candidates and key:
+            # "Delgado" for "Rocío Delgado Fuentes": the first of two surnames (Spanish custom)
+            candidates = [person for person in persons if any(
+                len(o.given) == 2 and fold(o.given[1]) == key and double_surnames(o) for o in person.full_mentions)]
+            if len(candidates) != 1:
+                candidates = []
         if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
             candidates = [persons[i] for i in sorted(by_first.get(key, ()))]
@@ -896,6 +903,19 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
     for person in persons:
         person.mentions.sort(key=lambda m: (m.field != "title", m.start))
     return persons
+
+
+def double_surnames(m: NameMention) -> tuple[str, str] | None:
+    """The two surnames of a name under the Spanish double-surname custom ("Rocío Delgado Fuentes":
+    Delgado, Fuentes): the last two words of a name of three or four, when the one before the last is
+    no first name (not "José Luis Zapatero") nor a particle; else None."""
+    words = [*m.given, *(m.surname or "").split()]
+    if not 3 <= len(words) <= 4 or not m.is_full:
+        return None
+    first, second = words[-2], words[-1]
+    if fold(first) in NAME_PARTICLES or known_given_name(first) or "-" in first or "-" in second:
+        return None
+    return first, second
 
 
 def _introduced_as_relatives(person: Person) -> bool:

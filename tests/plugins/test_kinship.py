@@ -141,3 +141,27 @@ def test_kinship_pronoun_keeps_the_subject_of_its_own_sentence():
             "Lawyers for Mr Mubanga welcomed the decision. Azmat Khan said he was worried for his son "
             "Omar's health.")
     assert_passes("KN01", text)
+
+
+@pytest.mark.parametrize("text", [
+    # sport: the father's first surname must come first
+    "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Salcedo Mendoza, caddied.",
+    # schools: the mother's first surname must come second (the father is known, so she is the mother)
+    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Fuentes, 9, is in fourth "
+    "grade, as his father, Javier Moreno Gil, was.",
+])
+def test_kinship_flags_a_double_surname_in_the_wrong_place(text):
+    assert_flags("KN01", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Ibarra Mendoza, caddied.",
+    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Delgado, 9, is in fourth "
+    "grade, as his father, Javier Moreno Gil, was.",
+    # business, Portuguese order: the mother's surname first, the father's last
+    "Bank\nJoão Costa Ferreira runs the bank. His father, Paulo Almeida Ferreira, founded it.",
+    # politics, English middle names: the father's surname last, as both customs allow
+    "Senate\nPatrick Bouvier Kennedy spoke. His father, John Fitzgerald Kennedy, listened.",
+])
+def test_kinship_passes_double_surnames_in_place(text):
+    assert_passes("KN01", text)

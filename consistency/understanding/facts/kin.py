@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 def extract(reader: Reader) -> Iterator[Claim]:
     """`kin` claims: (person, relation, relative)."""
     seen: set[tuple[str, str, int]] = set()
-    couples: list[tuple[int, str, str]] = []  # (sentence, spouse, spouse) of "X ... with his wife, Y"
+    couples: list[tuple[int, str, str]] = []  # (sentence, one, other) of "X ... his wife (brother), Y"
     for field_name, doc in reader.ctx.docs:
         for token in doc:
             kin = KIN_WORDS.get(token.lower_) or KIN_WORDS.get(token.lemma_.lower())
@@ -67,7 +67,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
                     extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
                     reader.learn_gender(relative, extra["relative_gender"])
                 reader.learn_gender(person, KIN_GENDER.get(kin))
-                if kin in ("wife", "husband"):
+                if kin in ("wife", "husband", "brother", "sister"):  # "their" then means the two of them
                     couples.append((reader.sentence_index(token), person, relative))
                 yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
                                    relative=relative, relative_name=reader.name_of(relative), **extra)
@@ -133,7 +133,8 @@ for _i, _outer in enumerate(_SPOUSE):
 
 
 def _couple_before(reader: Reader, couples: list[tuple[int, str, str]], token: Token) -> list[str]:
-    """The two spouses "their" most likely means: the last couple named in the two sentences before."""
+    """The two people "their" most likely means: the last couple or pair of siblings named in the two
+    sentences before ("his younger brother, Iñigo ... Their mother")."""
     here = reader.sentence_index(token)
     recent = [c for c in couples if 0 <= here - c[0] <= 2]
     if not recent:
