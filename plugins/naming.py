@@ -413,7 +413,9 @@ class PersonNameConflict(Rule):
         name, then "Mr X" or the surname alone) turning up once more under another first
         name with nothing of its own: no title, honorific, apposition, kin word, "and",
         quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said"); a first
-        name one letter off ("Rania"/"Rana") is a slip even with a description of its own.
+        name one letter off ("Rania"/"Rana") is a slip even with a description of its own, and
+        with one role of the same rank ("director") a first name a letter or a syllable off
+        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not.
         Other same-surname pairs are info, and nothing at all when the text shows two
         people (a couple, relatives, "and"). And a surname named alone as someone already
         introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
@@ -551,6 +553,11 @@ class PersonNameConflict(Rule):
         shared = _shared_office(p, q)
         first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
         a, b = first.full_mentions[0], second.full_mentions[0]
+        if shared is None and _close_first_names(a.first or "", b.first or ""):
+            # first names a letter or a syllable apart with one role ("director"): one person even
+            # when the role's body is not repeated
+            shared = next((op.role for op in p.offices for oq in q.offices if op.role == oq.role
+                           and op.rank == oq.rank and not {"former"} & (op.markers | oq.markers)), None)
         if shared is not None:
             message = (f"'{b.text}' and '{a.text}' hold the same office ({shared}) but have different first "
                        f"names ({b.first} vs {a.first}).")

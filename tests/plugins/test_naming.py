@@ -315,6 +315,20 @@ def test_naming_flags_a_first_name_one_letter_off_despite_a_description():
     assert_flags("NM02", text, quotes=["Dana Vogelsang"])
 
 
+def test_naming_flags_close_first_names_with_one_role():
+    # culture: one syllable changed, the same role, the body not repeated
+    text = ("Festival prize\nThe film's director, Park Min-seo, 41, accepted the prize in Busan on Friday. Han said "
+            "the cast had worked for free. In a statement the studio praised Park Min-ji, a director with a rare "
+            "ear, and announced a second film.")
+    assert_flags("NM02", text, quotes=["Park Min-ji"])
+
+
+def test_naming_passes_close_first_names_of_relatives_with_one_role():
+    text = ("Festival prize\nThe film's director, Park Min-seo, 41, accepted the prize on Friday. Park said the cast "
+            "had worked for free. Her sister, Park Min-ji, a director too, was in the audience.")
+    assert_passes("NM02", text)
+
+
 @pytest.mark.parametrize("text", [
     # two first names further apart, with a description: another person
     "Telescope upgrade\nDr Diana Vogelsang leads the optics team. Vogelsang said the mirror would arrive "
