@@ -25,6 +25,7 @@ from consistency import Options as BaseOptions
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.people import (
     HONORIFICS,
+    HYPHENATED_GIVEN,
     KIN_WORDS,
     MARKERS,
     NAME_PARTICLES,
@@ -961,12 +962,14 @@ class NameOrderConflict(Rule):
                 continue
             first = full[0]
             family, given = first.surname or "", first.given[0]
+            if family == given or not HYPHENATED_GIVEN.match(given):
+                continue  # "Laa Laa", "Shabu Shabu": no order to confuse
             key = frozenset((family, given))
             if key in reported or any(fold(m.surname or "") == fold(given) for p in ctx.people if p is not person
                                       for m in p.full_mentions):
                 continue  # someone else's family name in full: "Wei-ming Tang" is another person
-            pattern = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+|(?<![\w-])){re.escape(given)}"
-                                 rf"(?:\s+{re.escape(family)}\b|(?![\w-]))")
+            pattern = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+|(?<![\w-])){re.escape(given)}"
+                                 rf"(?:[ \t]+{re.escape(family)}\b|(?![\w-]))")
             for field_name, body in text.items():
                 for found in pattern.finditer(body):
                     written = found.group()

@@ -407,6 +407,8 @@ def first_name_relation(a: str, b: str) -> str | None:
         from rapidfuzz.distance import OSA
 
         differ = [(x, y) for x, y in zip(parts_a, parts_b) if x != y]  # a syllable changed is another name
+        if _HYPHENATED_GIVEN.match(a.strip()) or _HYPHENATED_GIVEN.match(b.strip()):
+            return None  # Korean, Chinese syllables: "Kyong-hui" and "Yong-hui" are two names
         return "spelling" if len(differ) == 1 and min(map(len, differ[0])) >= 4 and \
             OSA.distance(*differ[0]) == 1 else None
     if _similar_spelling(fa, fb):
@@ -581,6 +583,7 @@ def _given_name_before(doc: Doc, ent: Any) -> int:
 # family name ("Kim", "Tang", "Yoon"): such a two-word name is family name first.
 _HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]{1,4}$")
+HYPHENATED_GIVEN = _HYPHENATED_GIVEN
 _ADDRESS_PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vna|ichna)$")
 # Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
 PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
@@ -915,6 +918,8 @@ def double_surnames(m: NameMention) -> tuple[str, str] | None:
     first, second = words[-2], words[-1]
     if fold(first) in NAME_PARTICLES or known_given_name(first) or "-" in first or "-" in second:
         return None
+    if all(len(w) <= 4 for w in words):
+        return None  # syllables of a Korean or Chinese name: "Kim Il Sung", "Mao Ze Dong"
     return first, second
 
 

@@ -131,4 +131,5 @@ def test_hyphenated_given_names_compare_part_by_part():
     assert first_name_relation("Jong-un", "Jong-il") is None  # father and son, not one name
     assert first_name_relation("Jean-Paul", "Jean-Pierre") is None
     assert first_name_relation("Mei-ling", "Wei-ming") is None  # a sister's name, not his
+    assert first_name_relation("Kyong-hui", "Yong-hui") is None  # an aunt's name, not a mother's
     assert first_name_relation("Anne-Marie", "Anne-Maria") == "spelling"

@@ -314,6 +314,8 @@ def test_nm03_flags_a_name_in_both_orders(text):
     "Ji-hoon, as colleagues call him, said most of the money had gone abroad.",
     "Calligrapher dies\nChen Li-wei died on Friday. Mr Chen taught for 40 years; Li-wei Arts, his school, "
     "will stay open.",
+    # a name of one word twice has no order to confuse
+    "Children's TV\nThe puppet Laa Laa returns this spring. Laa Laa and Po will sing.",
 ])
 def test_nm03_traps(text):
     assert_passes("NM03", text)
