@@ -683,8 +683,10 @@ def _not_a_given_name(tok: Token) -> bool:
     """
     if tok.tag_ == "NNPS" and known_given_name(tok.text):
         return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
-    if tok.is_sent_start and tok.text.endswith("ing") and _is_participle(tok.lower_) and not known_given_name(tok.text):
-        return True  # a participle opening the sentence: "Sentencing Pemberton, the judge said"
+    opens = tok.is_sent_start or tok.i > 0 and "\n" in tok.doc[tok.i - 1].text  # a sentence or a paragraph
+    if opens and tok.text.endswith(("ing", "ed")) and _is_participle(tok.lower_) \
+            and not known_given_name(tok.text):
+        return True  # a participle opening the sentence: "Sentencing Pemberton", "Bewildered Yen told TV"
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
 
 
@@ -703,9 +705,12 @@ def _title_before_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    """An -ing form of a verb WordNet knows: "sentencing", "announcing" (not "Weiming", "Sterling")."""
+    """An -ing or -ed form of a verb WordNet knows: "sentencing", "bewildered" (not "Weiming", "Jared")."""
     from .lexicon import verb_lemmas
 
+    if word.endswith("ed"):  # "bewildered", "delighted" (a stem of five letters: not "Jared", "Fred")
+        stem = word[:-2]
+        return len(stem) >= 5 and (stem in verb_lemmas() or stem + "e" in verb_lemmas() or stem[:-1] in verb_lemmas())
     stem = word[:-3]
     return len(stem) >= 3 and (stem in verb_lemmas() or stem + "e" in verb_lemmas())
 

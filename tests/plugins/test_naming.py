@@ -315,6 +315,13 @@ def test_naming_flags_a_first_name_one_letter_off_despite_a_description():
     assert_flags("NM02", text, quotes=["Dana Vogelsang"])
 
 
+def test_naming_passes_a_participle_opening_a_paragraph():
+    # a participle before the surname opening a paragraph is no first name
+    text = ("Proposal goes wrong\nThe man proposed to his girlfriend Mai Tran, 22, at the sports hall on Friday.\n\n"
+            "Tran said she had not expected it.\n\nBewildered Tran told local TV the fire had started by accident.")
+    assert_passes("NM02", text)
+
+
 def test_naming_flags_close_first_names_with_one_role():
     # culture: one syllable changed, the same role, the body not repeated
     text = ("Festival prize\nThe film's director, Park Min-seo, 41, accepted the prize in Busan on Friday. Han said "
