@@ -4,6 +4,8 @@ Codes:
     KN01 kinship.surname-mismatch: "X Y, Z W's son" where the family surnames disagree.
     KN02 kinship.patronymic-mismatch: a patronymic ("Einarsdóttir", "bin Saeed", "Sergeyevich")
          that names someone other than the stated father (claims ledger).
+    KN03 kinship.relation-conflict: one pair of people given two different relations ("his son" and
+         "his nephew" of one man; claims ledger).
 
 Data sources: none beyond the text; family relations come from `ctx.people`
 (`consistency.understanding.people`), which reads "X, Y's son", "Y's son X" and "X, the son of Y".
@@ -13,10 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
-from consistency.understanding.people import NAME_PARTICLES, NOBLE_HONORIFICS, NameMention, Relation, fold, is_known_place
+from consistency.understanding.people import (
+    NAME_PARTICLES,
+    NOBLE_HONORIFICS,
+    NameMention,
+    Relation,
+    double_surnames,
+    fold,
+    is_known_place,
+)
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -90,6 +100,24 @@ def patronymic_explains(subject: NameMention, relative: NameMention) -> bool:
     return False
 
 
+def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], parent: NameMention) -> str | None:
+    """"m" or "f" for the parent of a relation: "father"/"mother", the parent's own sex, or the other
+    sex of the child's other parent when that one's is known."""
+    if rel.kind in ("father", "mother"):
+        return "m" if rel.kind == "father" else "f"
+    person = ctx.people.of_mention(rel.relative)
+    if person is not None and person.gender:
+        return person.gender
+    child = ctx.people.of_mention(rel.subject)
+    for other in relations:
+        if other is rel:
+            continue
+        if other.kind in ("father", "mother") and ctx.people.of_mention(other.relative) is child \
+                and ctx.people.of_mention(other.subject) is not person:
+            return "f" if other.kind == "father" else "m"
+    return None
+
+
 def _full_form(ctx: ArticleAnalysis, mention: NameMention) -> NameMention:
     """The mention itself when it is a full name, else the full name of its person ("Mr Nalbandian")."""
     if mention.is_full or mention.ambiguous:
@@ -104,7 +132,7 @@ class SurnameKinshipMismatch(Rule):
 
     What it flags:
         "X Y, Z W's son" (or "Z W's son X Y", "X Y, the son of Z W") where the two family
-        names share nothing. Sons and brothers are reported as warnings; daughters,
+        names share nothing, or, under the double-surname custom, share one in the wrong place. Sons and brothers are reported as warnings; daughters,
         sisters, mothers and fathers as info, since marriage often explains a new surname.
 
     Why it matters:
@@ -130,9 +158,14 @@ class SurnameKinshipMismatch(Rule):
 
     Reads:
         `ctx.people` relations: the ledger's kin claims (facts/kin.py), "their son" read as the
-        son of the couple just named. A daughter's or sister's other surname is info (a married
-        name), unless the family's names follow the double-surname custom and she carries the
-        other parent's surname but none of this one's.
+        son of the couple (or the two siblings) just named. A daughter's or sister's other
+        surname is info (a married name), unless the family's names follow the double-surname
+        custom and she carries the other parent's surname but none of this one's. Under that
+        custom (two surnames, the first no first name) a child who shares a parent's surname
+        in a place neither the Spanish (father's first, mother's first) nor the Portuguese
+        order (mother's, father's last) gives it is a warning: "Iñigo Ibarra Salcedo", son of
+        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the name, or the
+        child's other parent.
     """
 
     code = "KN01"
@@ -146,8 +179,42 @@ class SurnameKinshipMismatch(Rule):
             finding = self._relation(ctx, rel)
             if finding is not None and finding.severity == Severity.info:
                 finding = self._double_surname(ctx, rel, relations, finding) or finding
+            if finding is None:
+                finding = self._surname_position(ctx, rel, relations)
             if finding is not None:
                 yield finding
+
+    def _surname_position(self, ctx: ArticleAnalysis, rel: Relation, relations: list[Relation]) -> Finding | None:
+        """Under the double-surname custom a child's two surnames are the father's first and the
+        mother's first (Spanish; Portuguese puts the mother's first and the father's last): a
+        child who shares a surname with a parent, but in no place either custom gives it, carries
+        the wrong one ("Iñigo Ibarra Salcedo", son of "Javier Salcedo Mendoza")."""
+        parent_side = {"son": "relative", "daughter": "relative", "father": "subject", "mother": "subject"}
+        side = parent_side.get(rel.kind)
+        if side is None:
+            return None
+        child_m, parent_m = (rel.subject, rel.relative) if side == "relative" else (rel.relative, rel.subject)
+        child_m, parent_m = _full_form(ctx, child_m), _full_form(ctx, parent_m)
+        child, parent = double_surnames(child_m), double_surnames(parent_m)
+        if child is None or parent is None:
+            return None
+        folded_child, folded_parent = [fold(w) for w in child], [fold(w) for w in parent]
+        if not set(folded_child) & set(folded_parent):
+            return None  # nothing shared: the plain surname comparison's case
+        sex = _parent_sex(ctx, rel, relations, parent_m)
+        c1, c2 = folded_child
+        p1, p2 = folded_parent
+        fits = {"m": c1 == p1 or c2 == p2, "f": c2 == p1 or c1 in (p1, p2)}
+        if sex is None or fits[sex]:
+            return None
+        role = "father" if sex == "m" else "mother"
+        place = "first" if sex == "m" else "second"
+        message = (f"{child_m.text} is called the child of {parent_m.text}, but under the double-surname custom "
+                   f"these names follow, a {role} passes on the first surname ({parent[0]}) as the child's {place}, "
+                   f"and {child_m.text}'s {place} surname is {child[0] if sex == 'm' else child[1]}.")
+        return self.finding(message, [rel.to_span()], [parent_m.to_span()], confidence=0.6,
+                            data={"relation": rel.kind, "person": child_m.text, "relative": parent_m.text,
+                                  "custom": "double surname"})
 
     def _double_surname(self, ctx: ArticleAnalysis, rel: Relation, relations: list[Relation],
                         finding: Finding) -> Finding | None:
@@ -206,8 +273,11 @@ _SLAVIC = re.compile(r"^(?P<stem>.+?)(?:ovich|evich|ovych|evych|ovna|evna|ivna|y
 _ARABIC_LINK = frozenset({"bin", "ibn", "bint", "ben"})
 
 
+_NORDIC_LETTERS = str.maketrans({"þ": "th", "ð": "d", "æ": "ae", "ø": "o", "å": "a"})
+
+
 def _folded(word: str) -> str:
-    return re.sub(r"[^a-z]", "", fold(word).lower())
+    return re.sub(r"[^a-z]", "", fold(word).lower().translate(_NORDIC_LETTERS))
 
 
 def _patronym(name: str, icelandic_article: bool) -> tuple[str, str] | None:
@@ -224,12 +294,41 @@ def _patronym(name: str, icelandic_article: bool) -> tuple[str, str] | None:
         if found and (icelandic_article or re.search(r"d[óo]ttir$", last, re.IGNORECASE)):
             genitive = found.group("gen")  # "Einars", "Páls", "Magnúss"
             plain = genitive[:-1] if genitive.endswith("s") and not genitive.endswith(("ús", "us")) else genitive
+            if plain == genitive and len(genitive) > 4 and genitive.endswith("ar"):
+                plain = genitive[:-2]  # "Sigurðar" of Sigurður, "Arnar" of Örn
             return plain, "Icelandic"
         for word in words[1:]:
             found = _SLAVIC.match(word)
             if found and len(words) >= 3:
                 return found.group("stem"), "Russian"
     return None
+
+
+def _patronym_in_address(text: str, name: str, ledger) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """The patronymic of the Russian form of address, first name and patronymic ("Dmitry Olegovich"),
+    written anywhere in the text for a person whose full name lacks it, when no one else in the
+    article has that first name."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    given = words[0]
+    others = [s for s in ledger.subjects.values() if s.kind == "person" and s.name != name
+              and s.name.split()[:1] == [given]]
+    if others:
+        return None
+    for found in re.finditer(rf"\b{re.escape(given)}\s+([A-Z][a-z]+)\b", text):
+        stem = _SLAVIC.match(found.group(1))
+        if stem:
+            return stem.group("stem"), "Russian"
+    return None
+
+
+def _same_skeleton(implied: str, given: str) -> bool:
+    """Icelandic genitives change the vowels of the name ("Arnarsson" of Örn, "Bjarnadóttir" of Björn):
+    the consonants, in order, still agree."""
+    a, b = (re.sub(r"[aeiouy]", "", _folded(w)) for w in (implied, given))
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long.startswith(short)
 
 
 def _matches(implied: str, given: str) -> bool:
@@ -266,8 +365,11 @@ class PatronymicMismatch(Rule):
 
     Reads:
         `ctx.claims` (kin claims: child and father); Icelandic -son/-dóttir, Arabic bin/ibn and
-        Russian -ovich/-ovna forms read from the names themselves. A -son surname outside an
-        article that uses -dóttir names is a family surname ("Johnson"), not a patronymic.
+        Russian -ovich/-ovna forms read from the names themselves, or from the Russian form of
+        address ("Dmitry Olegovich") written for a person whose full name lacks the patronymic.
+        Icelandic genitives that change the vowel ("Arnarson" of Örn) are compared by their
+        consonants. A -son surname outside an article that uses -dóttir names is a family
+        surname ("Johnson"), not a patronymic.
     """
 
     code = "KN02"
@@ -287,13 +389,13 @@ class PatronymicMismatch(Rule):
             child, father = ledger.subjects.get(child_id), ledger.subjects.get(father_id)
             if child is None or father is None:
                 continue
-            implied = _patronym(child.name, icelandic)
+            implied = _patronym(child.name, icelandic) or _patronym_in_address(text, child.name, ledger)
             father_given = father.name.split()[0] if father.name.split() else ""
             if implied is None or not father_given or len(father.name.split()) < 2 and (
                     custom_needs_full(implied) or is_known_place(father.name)):
                 continue
             name, custom = implied
-            if _matches(name, father_given):
+            if _matches(name, father_given) or custom == "Icelandic" and _same_skeleton(name, father_given):
                 continue
             yield self.finding(
                 f"{child.name}'s name says, under the {custom} custom, that the father's first name is {name}, "
@@ -318,7 +420,94 @@ def _child_and_father(claim):  # type: ignore[no-untyped-def]
     return None
 
 
+# Each kin word's relation, and the relation seen from the other side.
+_RELATION_CLASS = {
+    **dict.fromkeys(("son", "daughter"), "child"), **dict.fromkeys(("father", "mother"), "parent"),
+    **dict.fromkeys(("brother", "sister", "twin", "half-brother", "half-sister"), "sibling"),
+    **dict.fromkeys(("wife", "husband", "widow", "widower"), "spouse"),
+    **dict.fromkeys(("grandson", "granddaughter"), "grandchild"),
+    **dict.fromkeys(("grandfather", "grandmother"), "grandparent"),
+    **dict.fromkeys(("nephew", "niece"), "nephew or niece"), **dict.fromkeys(("uncle", "aunt"), "uncle or aunt"),
+    "cousin": "cousin",
+    **dict.fromkeys(("son-in-law", "daughter-in-law"), "child-in-law"),
+    **dict.fromkeys(("father-in-law", "mother-in-law"), "parent-in-law"),
+    **dict.fromkeys(("brother-in-law", "sister-in-law"), "sibling-in-law"),
+}
+_CONVERSE = {"child": "parent", "parent": "child", "sibling": "sibling", "spouse": "spouse",
+             "grandchild": "grandparent", "grandparent": "grandchild", "nephew or niece": "uncle or aunt",
+             "uncle or aunt": "nephew or niece", "cousin": "cousin", "child-in-law": "parent-in-law",
+             "parent-in-law": "child-in-law", "sibling-in-law": "sibling-in-law"}
+_UNSURE = frozenset({"quoted", "hedged", "negated"})
+
+
+class RelationConflict(Rule):
+    """One pair of people is given two different family relations.
+
+    What it flags:
+        "His son, Tang Chih-hao" and later "his nephew Chih-hao" of the same man; "his
+        brother-in-law, Kevin Doyle" and "Doyle, who is the son of Pemberton's sister" (a
+        nephew); "her brother" one way and "his daughter" the other: two relations of one pair
+        that cannot both hold.
+
+    Why it matters:
+        A family tie stated two ways is wrong at least once, and one of the two people may be
+        someone else.
+
+    Example:
+        Puppeteer dies at 84
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        troupe to his nephew Chih-hao in 2012.
+
+    Not flagged:
+        Puppeteer dies at 84
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        troupe to his son Chih-hao in 2012, and his brother-in-law, Lin Hsiu, helped.
+
+    Reads:
+        `ctx.claims` kin claims (facts/kin.py), with relations through another kin noun composed
+        ("the son of Pemberton's sister": nephew) and each relation compared with the converse
+        of the other side's ("X is Y's father" and "Y is X's son" agree). Partners, fiancés and
+        step-relations, and claims inside quotations, hedged or negated, are not compared.
+    """
+
+    code = "KN03"
+    name = "kinship.relation-conflict"
+    default_severity = Severity.warning
+    requires = ("entities", "people", "claims")
+
+    def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        ledger = ctx.claims
+        seen: dict[tuple[str, str], Any] = {}  # (person, relative) -> the first claim that relates them
+        reported: set[frozenset[str]] = set()
+        for claim in ledger.of("kin"):
+            relative = claim.data.get("relative")
+            relation = _RELATION_CLASS.get(claim.value)
+            if relation is None or not relative or set(claim.qualifiers) & _UNSURE:
+                continue
+            pair = frozenset((claim.subject, relative))
+            first = seen.get((claim.subject, relative))
+            first_relation = _RELATION_CLASS.get(first.value) if first is not None else None
+            if first is None:
+                other = seen.get((relative, claim.subject))
+                if other is not None:
+                    first, first_relation = other, _CONVERSE[_RELATION_CLASS[other.value]]
+            if first is None:
+                seen[(claim.subject, relative)] = claim
+                continue
+            if first_relation == relation or pair in reported:
+                continue
+            reported.add(pair)
+            person, kin = ledger.name_of(claim.subject), ledger.name_of(relative)
+            yield self.finding(
+                f"{person} is called {kin}'s {claim.value} (\"{claim.span.text}\"), but earlier "
+                f"(\"{first.span.text}\") the article makes {person} "
+                f"{kin}'s {first_relation}.",
+                [claim.span], [first.span], confidence=0.7,
+                data={"person": person, "relative": kin, "relation": claim.value, "earlier": first.value},
+            )
+
+
 @hookimpl
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
-    return [SurnameKinshipMismatch, PatronymicMismatch]
+    return [SurnameKinshipMismatch, PatronymicMismatch, RelationConflict]

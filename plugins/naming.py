@@ -25,8 +25,10 @@ from consistency import Options as BaseOptions
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.people import (
     HONORIFICS,
+    HYPHENATED_GIVEN,
     KIN_WORDS,
     MARKERS,
+    NAME_PARTICLES,
     NOBLE_HONORIFICS,
     ROLE_QUALIFIERS,
     ROLE_WORDS,
@@ -411,9 +413,15 @@ class PersonNameConflict(Rule):
         "Alexander Lukashenka"). Also a slip: a person the article has established (full
         name, then "Mr X" or the surname alone) turning up once more under another first
         name with nothing of its own: no title, honorific, apposition, kin word, "and",
-        quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said").
+        quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said"); a first
+        name one letter off ("Rania"/"Rana") is a slip even with a description of its own, and
+        with one role of the same rank ("director") a first name a letter or a syllable off
+        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not.
         Other same-surname pairs are info, and nothing at all when the text shows two
-        people (a couple, relatives, "and").
+        people (a couple, relatives, "and"). And a surname named alone as someone already
+        introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
+        full name introduces, close to the surname of one introduced person ("Henrik
+        Lindqvist", "Marieke Hoogendijk"): one or two edits, or a long common beginning.
 
     Why it matters:
         A wrong first name puts words in the mouth of someone else, often a real person.
@@ -453,6 +461,7 @@ class PersonNameConflict(Rule):
         positions: dict[str, list[int]] = defaultdict(list)
         for index, surname in enumerate(surnames):
             positions[surname].append(index)
+        yield from self._unintroduced_surnames(ctx)
         close = CloseSpellings(positions)
         for i, p in enumerate(people):
             later = sorted(j for other in close.near(surnames[i]) for j in positions[other] if j > i)
@@ -460,6 +469,45 @@ class PersonNameConflict(Rule):
                 finding = self._pair(ctx, p, people[j])
                 if finding is not None:
                     yield finding
+
+    def _unintroduced_surnames(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """A surname standing alone as someone who speaks or is described ("Rosas said", "Hoogendoorn,
+        52,", "Lindberg, who ...") that no full name in the article introduces, close to the surname
+        of a person the article has introduced and named again: a slip for that person."""
+        established: list[tuple[Person, str, str]] = []  # (person, folded surname word, as written)
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous]
+            if not full:
+                continue
+            words = {w for m in full for w in [*(m.surname or "").split(), *m.given[1:]]
+                     if len(w) >= 4 and fold(w) not in NAME_PARTICLES and not known_given_name(w)}
+            established.extend((person, fold(w), w) for w in words)
+        if not established:
+            return
+        known = {fold(w) for p in ctx.people for m in p.mentions if m.is_full
+                 for w in (*m.given, *(m.surname or "").split())}
+        text = f"{ctx.article.title}\n{ctx.article.body}"
+        reported: set[str] = set()
+        for field_name, doc in ctx.docs:
+            for tok in doc:
+                word = strip_possessive(tok.text)
+                key = fold(word)
+                if key in reported or key in known or not _is_lone_name_slot(ctx, doc, tok):
+                    continue
+                close = [(p, w) for p, k, w in established if _slip_of(key, k)]
+                if len({id(p) for p, _ in close}) != 1:
+                    continue
+                if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 2 or not _looks_like_given_name(ctx, word):
+                    continue  # a name the article uses on its own account, or a common word or place
+                person, written = close[0]
+                reported.add(key)
+                intro = person.full_mentions[0]
+                span = ctx.span_at(field_name, tok.idx, tok.idx + len(word))
+                yield self.finding(
+                    f"'{word}' is named alone as if already introduced, but no one of that name is; it looks like "
+                    f"a slip for {written}, the surname of '{intro.text}'.",
+                    [span], [intro.to_span()], confidence=0.6, suggestion=written,
+                    data={"kind": "surname", "names": [intro.text, word], "unintroduced": True})
 
     def _pair(self, ctx: ArticleAnalysis, p: Person, q: Person) -> Finding | None:
         sp, sq = fold(p.surname or ""), fold(q.surname or "")
@@ -506,6 +554,11 @@ class PersonNameConflict(Rule):
         shared = _shared_office(p, q)
         first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
         a, b = first.full_mentions[0], second.full_mentions[0]
+        if shared is None and _close_first_names(a.first or "", b.first or ""):
+            # first names a letter or a syllable apart with one role ("director"): one person even
+            # when the role's body is not repeated
+            shared = next((op.role for op in p.offices for oq in q.offices if op.role == oq.role
+                           and op.rank == oq.rank and not {"former"} & (op.markers | oq.markers)), None)
         if shared is not None:
             message = (f"'{b.text}' and '{a.text}' hold the same office ({shared}) but have different first "
                        f"names ({b.first} vs {a.first}).")
@@ -513,7 +566,7 @@ class PersonNameConflict(Rule):
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
         if p.offices and q.offices:
             return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
-        slip = _odd_mention(ctx, first, second)
+        slip = _odd_mention(ctx, first, second, close=_close_first_names(a.first or "", b.first or ""))
         if slip is not None:
             odd, count = slip
             times = "once" if count == 1 else f"{count} times"
@@ -524,6 +577,62 @@ class PersonNameConflict(Rule):
         message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
         return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
                             data={"kind": "first-name", "names": [a.text, b.text]})
+
+
+def _slip_of(variant: str, surname: str) -> bool:
+    """Whether a folded word reads as a slip for a folded surname: one or two edits (as NM01 counts
+    them), or the first seven letters, or at least four and half the shorter name, in common
+    ("Hoogendoorn"/"Hoogendijk", "Lindberg"/"Lindqvist"), without one name simply extending the
+    other ("Brown"/"Brownlee"); two patronymics of one ending share a stem of three letters."""
+    if variant == surname or min(len(variant), len(surname)) < 5:
+        return False
+    if spelling_distance(variant, surname) is not None:
+        return True
+    short, long = sorted((variant, surname), key=len)
+    if long.startswith(short):
+        return False
+    prefix = len(_common_prefix(variant, surname))
+    if prefix >= 7 or prefix >= 4 and prefix * 2 >= len(short):
+        return True
+    for ending in ("dottir", "sson"):
+        if variant.endswith(ending) and surname.endswith(ending):
+            return prefix >= 3
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _is_lone_name_slot(ctx: ArticleAnalysis, doc: Any, tok: Any) -> bool:
+    """A capitalised proper noun standing alone (no name word beside it, no other entity type) in the
+    slot of someone already introduced: the subject of a speech verb ("Lindberg said", "said Lindberg";
+    unless tagged a place or a body, which can speak too), or followed by an age ("Hoogendoorn, 52,")
+    or a "who" clause ("Gebremeskel, who ...")."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    word = strip_possessive(tok.text)
+    if tok.pos_ not in ("PROPN", "NOUN") or not (word.isalpha() and word[0].isupper() and word[1:].islower()) \
+            or len(word) < 5 or fold(word) in _NOT_NAMES:
+        return False  # the small model tags an unknown surname a noun as often as a proper noun
+    if tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE") or tok.ent_type_ == "GPE" and is_known_place(word):
+        return False
+    for near in (tok.i - 1, tok.i + 1):
+        if 0 <= near < len(doc) and doc[near].pos_ in ("PROPN", "NOUN") and doc[near].text[:1].isupper() \
+                and not _is_possessive_token(doc[near]):
+            return False  # part of a longer name: "Rosas Garcia", "Lindberg Institute"
+    if tok.i > 0 and fold(doc[tok.i - 1].text).rstrip(".") in HONORIFICS:
+        return False  # "Dr Lindberg": a title of its own
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in speech_verbs() \
+            and tok.ent_type_ in ("", "PERSON"):  # a place or a body can speak too: "Moravia said"
+        return True
+    after = doc[tok.i + 1:tok.i + 4]
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    return len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who"
 
 
 def _position(m: Any) -> tuple[bool, int]:
@@ -649,7 +758,19 @@ _APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "whose", "his", "her",
                                  "aged", "former", "chief", "head"})
 
 
-def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tuple[NameMention, int] | None:
+def _close_first_names(a: str, b: str) -> bool:
+    """First names one letter apart ("Rania"/"Rana", "Mitchell"/"Mitchel") or sharing the first part of
+    a hyphenated name ("Seo-yeon"/"Seo-jin"): a slip of the pen more often than another person."""
+    from rapidfuzz.distance import OSA
+
+    fa, fb = fold(a), fold(b)
+    if fa.split()[0] == fb.split()[0] and len(fa.split()) == len(fb.split()) == 2:
+        return True
+    return min(len(fa), len(fb)) >= 4 and OSA.distance(fa, fb) == 1
+
+
+def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
+                 close: bool = False) -> tuple[NameMention, int] | None:
     """`other`'s only mention, and how often the surname was used before it, when it reads as a
     slip for `established`; else None.
 
@@ -675,7 +796,7 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
-    if any(not _looks_like_given_name(ctx, f, place_ok=False) for f in established.first_names):
+    if any(not _looks_like_given_name(ctx, f, place_ok=close) for f in established.first_names):
         return None  # "Manchester United": not a person's name
     doc = ctx.doc(odd.field)
     sent = doc[odd.token_start].sent
@@ -686,8 +807,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person) -> tu
         return None
     if _inside_quotation(ctx, odd):
         return None
-    if _has_own_context(doc, odd):
-        return None
+    if not close and _has_own_context(doc, odd):
+        return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
 
 
@@ -778,7 +899,10 @@ class NameOrderConflict(Rule):
         "Zhao Weiming scored 27 points" and "Weiming Zhao, 26,"; "Captain Haoran Zhou" and
         "Zhou Haoran, 54": the same two or three name words as full names in both orders.
         Readers cannot tell which word is the family name, and later surname-only mentions
-        ("Zhao") become ambiguous.
+        ("Zhao") become ambiguous. Also a family-name-first name with a hyphenated given name
+        ("Lim Seo-yeon", "Tang Wei-ming") written elsewhere given name last ("Seo-yeon Lim"),
+        even where the parser tags no name, or with a title before the given name alone
+        ("Mr Wei-ming"), as if it were the family name.
 
     Why it matters:
         News style picks one order per person (East Asian names are usually family name
@@ -794,7 +918,9 @@ class NameOrderConflict(Rule):
         Li Na added twelve.
 
     Reads:
-        Person name mentions of `ctx.people` (the words of each full name as written).
+        Person name mentions of `ctx.people` (the words of each full name as written; Chinese and
+        Korean names with a hyphenated given name after a short family name are read family
+        name first), and the text for the reversed and titled forms of those.
     """
 
     code = "NM03"
@@ -822,6 +948,45 @@ class NameOrderConflict(Rule):
                     )
             else:
                 seen.setdefault(key, (words, m))
+        yield from self._given_name_as_family_name(ctx, reported)
+
+    def _given_name_as_family_name(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
+        """A family-name-first name ("Lim Seo-yeon", "Tang Wei-ming": a short family name, then a
+        hyphenated given name) written elsewhere with the given name last ("Seo-yeon Lim") or with a
+        title before the given name alone ("Mr Wei-ming"), as if it were the family name."""
+        text = {name: ctx.article.field(name) for name in ("title", "body")}
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous and len(m.given) == 1
+                    and m.text.split()[-2:] == [m.surname, m.given[0]]]
+            if not full or len({fold(m.surname or "") for m in person.full_mentions}) != 1:
+                continue
+            first = full[0]
+            family, given = first.surname or "", first.given[0]
+            if family == given or not HYPHENATED_GIVEN.match(given):
+                continue  # "Laa Laa", "Shabu Shabu": no order to confuse
+            key = frozenset((family, given))
+            if key in reported or any(fold(m.surname or "") == fold(given) for p in ctx.people if p is not person
+                                      for m in p.full_mentions):
+                continue  # someone else's family name in full: "Wei-ming Tang" is another person
+            pattern = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+|(?<![\w-])){re.escape(given)}"
+                                 rf"(?:[ \t]+{re.escape(family)}\b|(?![\w-]))")
+            for field_name, body in text.items():
+                for found in pattern.finditer(body):
+                    written = found.group()
+                    if not (written.endswith(family) or written[:1].isupper() and written.split()[0].rstrip(".")
+                            in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof")):
+                        continue  # the given name alone ("Seo-yeon said"): informal, not reversed
+                    if written == given:
+                        continue
+                    reported.add(key)
+                    span = ctx.span_at(field_name, found.start(), found.end())
+                    yield self.finding(
+                        f"\"{written}\" treats {given} as the family name, but \"{first.text}\" writes the family "
+                        f"name {family} first.", [span], [first.to_span()], confidence=0.7,
+                        data={"forms": [first.text, written]})
+                    break
+                if key in reported:
+                    break
 
 
 @hookimpl

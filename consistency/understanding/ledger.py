@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..models import Span
 from .lexicon import is_person_noun
+from .people import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -142,9 +143,12 @@ class Reader:
     _mention_of_token: dict[tuple[str, int], NameMention] = field(default_factory=dict)
     _mentions_in_order: list[tuple[str, int, str, bool]] = field(default_factory=list)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _weak_names: set[str] = field(default_factory=set)  # persons named by one word alone, never in full
     _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        full_name_words = {fold(w) for p in self.ctx.person_names for m in p.full_mentions
+                           for w in (*m.given, *(m.surname or "").split())}
         for index, sent in enumerate(self.ctx.sentences):
             self._sentence_of[(self.ctx.field_of(sent), sent.start)] = index
         for person in self.ctx.person_names:
@@ -152,6 +156,9 @@ class Reader:
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
             self._genders[sid] = person.gender
+            if not person.full_mentions and not person.honorifics and not any(
+                    fold(m.surname or "") in full_name_words for m in person.mentions):
+                self._weak_names.add(sid)
             for m in person.mentions:
                 doc = self.ctx.doc(m.field)
                 for i in range(m.token_start, m.token_end):
@@ -178,15 +185,25 @@ class Reader:
             return
         for field_name, doc in self.ctx.docs:
             for tok in doc:
-                sid = unique.get(tok.text)
+                if tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha | (doc[tok.i - 1].text == "-"):
+                    continue  # inside a hyphenated word
+                end = tok.i + 1  # a hyphenated first name is several tokens: "Chih-hao", "Jean-Paul"
+                while end < len(doc) and end - tok.i < 3 and not doc[end - 1].whitespace_ and \
+                        (doc[end].text == "-" or doc[end - 1].text == "-"):
+                    end += 1
+                word = doc[tok.i:end].text
+                sid = unique.get(word) or unique.get(tok.text)
                 if sid is None or (field_name, tok.i) in self._person_of_token or tok.pos_ != "PROPN":
                     continue
+                if unique.get(word) is None:
+                    end = tok.i + 1
                 if (field_name != "title", tok.idx) < introduced[sid]:
                     continue  # "his son Nick" before "Nick Vaughan" is written: maybe another Nick
-                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                nxt = doc[end] if end < len(doc) else None
                 if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                     continue  # part of a longer name: "Gunnar Olsen" is someone else
-                self._person_of_token[(field_name, tok.i)] = sid
+                for i in range(tok.i, end):
+                    self._person_of_token[(field_name, i)] = sid
                 self._mentions_in_order.append((field_name, tok.i, sid, tok.dep_ in ("nsubj", "nsubjpass")))
 
     # --- subjects -----------------------------------------------------------------------
@@ -215,9 +232,21 @@ class Reader:
             if gender and self._genders.get(sid) not in (None, gender):
                 continue
             score = (max_distance - dist) * 2 + (1 if is_subject else 0)
+            if gender and self._genders.get(sid) == gender:
+                score += 5  # known to be a woman (a man): before someone of unknown sex named since ...
+            elif gender and sid in self._weak_names:
+                score -= 2 * max_distance + 2  # a lone word of unknown sex ("Fjara", an album) after the others
+            if gender and dist == 0 and is_subject and sid not in self._weak_names:
+                score += 2 * max_distance + 8  # ... but not before the subject of the pronoun's own sentence
             if best is None or (score, start) >= (best[0], best[1]):
                 best = (score, start, sid)
         return best[2] if best else None
+
+    def learn_gender(self, sid: str, gender: str | None) -> None:
+        """A person's sex read from the text ("her father, X": X is a man), kept for later pronouns
+        when the names did not say it."""
+        if gender and self._genders.get(sid) is None:
+            self._genders[sid] = gender
 
     def refers_to(self, token: Token) -> str | None:
         """The person a token names, or that a personal pronoun refers to."""
@@ -246,6 +275,9 @@ class Reader:
                 continue  # "whose family has farmed", "his spokesman": someone already named
             if any(c.dep_ in ("compound", "appos") and self.person_at(field_name, c.i) for c in t.children):
                 continue  # "the minister, Ana Reis," names her
+            if any(c is not t and c.dep_ in ("nsubj", "nsubjpass") and self.person_at(field_name, c.i)
+                   for c in t.head.children):
+                continue  # a second subject of a verb a named person is subject of: a misread apposition
             lemma = t.lemma_.lower()
             if not is_person_noun(lemma):
                 continue

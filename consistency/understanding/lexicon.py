@@ -154,6 +154,13 @@ def _data(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """Verbs WordNet 3.0 knows (the first column of `consistency/data/verb_synonyms.tsv`)."""
+    return frozenset(line.split("\t", 1)[0] for line in _data("verb_synonyms.tsv").splitlines()
+                     if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
     """Nouns that name an event, an act or a document acted on: "festival", "final", "accord", "study".
 

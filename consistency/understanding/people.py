@@ -91,7 +91,7 @@ KIN_WORDS: dict[str, str] = {
     "half-brother": "half-brother", "half-sister": "half-sister", "twin": "twin", "granddad": "grandfather",
     "dad": "father", "mum": "mother", "mom": "mother",
 }
-_KIN_GENDER = {
+KIN_GENDER = {
     **dict.fromkeys(("wife", "widow", "mother", "daughter", "sister", "niece", "aunt", "grandmother",
                      "granddaughter", "girlfriend", "fiancee", "mum", "mom", "stepmother", "stepdaughter"), "f"),
     **dict.fromkeys(("husband", "widower", "father", "son", "brother", "nephew", "uncle", "grandfather", "grandson",
@@ -131,6 +131,20 @@ def strip_possessive(text: str) -> str:
     return text
 
 
+# Name forms that say the bearer's sex: Icelandic -dóttir ("daughter"), East Slavic patronymics
+# (-ovna, -ovich) and adjectival feminine surnames ("Kovalevskaya"). Not -ova: "Córdova", "Casanova".
+_FEMININE_NAME = re.compile(r"(?:d[óo]ttir|[oe]vna|ichna|ovaya|skaya)$")
+_MASCULINE_NAME = re.compile(r"(?:[oe]vich|[oe]vych)$")
+
+
+def gendered_name(m: NameMention) -> str | None:
+    """"f" or "m" when a full name's surname or patronymic carries its bearer's sex, else None."""
+    words = [fold(w) for w in (*m.given[1:], *(m.surname or "").split())]
+    female = any(len(w) > 5 and _FEMININE_NAME.search(w) for w in words)
+    male = any(len(w) > 5 and _MASCULINE_NAME.search(w) for w in words)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 # --- the model ---------------------------------------------------------------------------
 @dataclass
 class NameMention:
@@ -149,6 +163,7 @@ class NameMention:
     ambiguous: bool = False  # a surname alone that several clusters share
     source: str = "entity"  # "entity", "honorific", "surname"
     cue_gender: str | None = None  # from a kin word right before the name: "his wife Michelle Obama"
+    kin_intro: bool = False  # a kin word just before the name: "His son, Tang Chih-hao"
 
     @property
     def first(self) -> str | None:
@@ -308,6 +323,7 @@ class Person:
         """"m" or "f" when honorifics and kin words ("his wife X") agree, else None."""
         genders = {HONORIFICS.get(h) for h in self.honorifics} - {None}
         genders |= {m.cue_gender for m in self.mentions if m.cue_gender and not m.ambiguous}
+        genders |= {g for m in self.full_mentions if not m.ambiguous for g in [gendered_name(m)] if g}
         return genders.pop() if len(genders) == 1 else None
 
     @property
@@ -386,6 +402,15 @@ def first_name_relation(a: str, b: str) -> str | None:
         return "initial" if fa[0] == fb[0] else None
     if fa.startswith(fb) or fb.startswith(fa):
         return "short" if min(len(fa), len(fb)) >= 3 else None
+    parts_a, parts_b = fa.split(), fb.split()
+    if len(parts_a) == len(parts_b) >= 2:  # "Jong-un"/"Jong-il", "Jean-Paul"/"Jean-Pierre": part by part
+        from rapidfuzz.distance import OSA
+
+        differ = [(x, y) for x, y in zip(parts_a, parts_b) if x != y]  # a syllable changed is another name
+        if _HYPHENATED_GIVEN.match(a.strip()) or _HYPHENATED_GIVEN.match(b.strip()):
+            return None  # Korean, Chinese syllables: "Kyong-hui" and "Yong-hui" are two names
+        return "spelling" if len(differ) == 1 and min(map(len, differ[0])) >= 4 and \
+            OSA.distance(*differ[0]) == 1 else None
     if _similar_spelling(fa, fb):
         return "spelling"  # before nicknames: "Theresa"/"Teresa" share "Tess" but are one name spelled twice
     namer = _nicknamer()
@@ -513,20 +538,21 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     found.sort(key=lambda m: m.start)
     # A known surname standing alone under another label ("Lukashenko" tagged ORG).
     surnames = {m.surname for m in found if m.surname and m.is_full and " " not in m.surname}
+    surnames |= {pair[0] for m in found if m.is_full for pair in [double_surnames(m)] if pair}  # "Delgado"
     if surnames:
         pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")\b")
         extra = []
-        for tok in _tokens_at(doc, pattern):
-            if tok.i in taken or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
+        for tok, end in _token_spans_at(doc, pattern):  # a hyphenated surname is several tokens: "Chih-hao"
+            if any(i in taken for i in range(tok.i, end)) or tok.ent_type_ in ("FAC", "DATE", "TIME", "MONEY"):
                 continue
             if tok.ent_type_ in ("GPE", "LOC") and is_known_place(tok.text):
                 continue  # "Jordan" the country, not Michael Jordan
-            if tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"):
+            if tok.ent_iob_ == "I" or (end < len(doc) and doc[end].ent_iob_ == "I"):
                 continue  # inside a longer entity: "Brown University"
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            nxt = doc[end] if end < len(doc) else None
             if nxt is not None and _NAME_TOKEN.match(nxt.text) and nxt.pos_ == "PROPN" and not _is_possessive(nxt):
                 continue  # part of a longer name we do not know
-            mention = _mention_from_tokens(doc, tok.i, tok.i + 1, field_name, "surname")
+            mention = _mention_from_tokens(doc, tok.i, end, field_name, "surname")
             if mention is not None:
                 extra.append(mention)
         found.extend(extra)
@@ -552,6 +578,13 @@ def _given_name_before(doc: Doc, ent: Any) -> int:
     return i
 
 
+# Chinese (Wade-Giles, Taiwanese) and Korean romanisations write the given name as two syllables
+# joined by a hyphen, the second in lower case ("Jong-un", "Wei-ming", "Seo-yeon"), after a short
+# family name ("Kim", "Tang", "Yoon"): such a two-word name is family name first.
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+_FAMILY_NAME_FIRST = re.compile(r"^[A-Z][a-z]{1,4}$")
+HYPHENATED_GIVEN = _HYPHENATED_GIVEN
+_ADDRESS_PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vna|ichna)$")
 # Surnames formed from a parent's name: Icelandic -son/-dóttir, Slavic -ovich/-ovna.
 PATRONYMIC = re.compile(r"(?:s?son|d[óo]ttir|[oe]vi[cč]h?|[oe]vna|ovi[cć]|evi[cć])$")
 # Labels the small model gives names it misreads ("Ade Okafor" as GPE); "" is no label at all.
@@ -578,8 +611,10 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
-                and doc[end].ent_type_ == label and _NAME_TOKEN.match(doc[end].text):
-            end += 1
+                and _NAME_TOKEN.match(doc[end].text) and (doc[end].ent_type_ == label or (
+                    end == i + 1 and doc[end].ent_type_ in _MISTAKEN_LABELS
+                    and strip_possessive(doc[end].text) in known_surnames and label == "")):
+            end += 1  # a first name and a surname of the article, whatever labels: "Marina [Volkova]'s"
         words = [t.text for t in doc[i:end]]
         if end - i < 2 or any(w.lower() in _MONTH_OR_DAY for w in words) or is_known_place(" ".join(words)):
             i = end
@@ -613,6 +648,14 @@ def _doc_text(doc: Doc) -> str:
     return text
 
 
+def _token_spans_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[tuple[Token, int]]:
+    """The first token and the end of each match of `pattern` in the doc's text."""
+    for match in pattern.finditer(_doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            yield span[0], span.end
+
+
 def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
     """The first token of each match of `pattern` in the doc's text."""
     for match in pattern.finditer(_doc_text(doc)):
@@ -638,7 +681,38 @@ def _not_a_given_name(tok: Token) -> bool:
 
     Places are not excluded: "Vladimir", "Jordan" and "Florence" are first names too.
     """
+    if tok.tag_ == "NNPS" and known_given_name(tok.text):
+        return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
+    opens = tok.is_sent_start or tok.i > 0 and "\n" in tok.doc[tok.i - 1].text  # a sentence or a paragraph
+    if opens and tok.text.endswith(("ing", "ed")) and _is_participle(tok.lower_) \
+            and not known_given_name(tok.text):
+        return True  # a participle opening the sentence: "Sentencing Pemberton", "Bewildered Yen told TV"
     return tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NNS", "NNPS", "VBD", "VBZ", "VBP", "VB")
+
+
+def _title_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised person noun ("Superintendent", "Singer") inside an entity, before a name that is
+    surely one without it: a known first name next, or a family name and a hyphenated given name."""
+    from .lexicon import is_person_noun
+
+    tok = doc[start]
+    if not is_person_noun(tok.lower_) or known_given_name(tok.text):
+        return False
+    rest = _glued_words([doc[i] for i in range(start + 1, end)])
+    if len(rest) == 2 and _FAMILY_NAME_FIRST.match(rest[0]) and _HYPHENATED_GIVEN.match(rest[1]):
+        return True
+    return known_given_name(rest[0])
+
+
+def _is_participle(word: str) -> bool:
+    """An -ing or -ed form of a verb WordNet knows: "sentencing", "bewildered" (not "Weiming", "Jared")."""
+    from .lexicon import verb_lemmas
+
+    if word.endswith("ed"):  # "bewildered", "delighted" (a stem of five letters: not "Jared", "Fred")
+        stem = word[:-2]
+        return len(stem) >= 5 and (stem in verb_lemmas() or stem + "e" in verb_lemmas() or stem[:-1] in verb_lemmas())
+    stem = word[:-3]
+    return len(stem) >= 3 and (stem in verb_lemmas() or stem + "e" in verb_lemmas())
 
 
 def _is_possessive(tok: Token) -> bool:
@@ -660,6 +734,8 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             start += 1
         elif (word in ROLE_WORDS or word in ROLE_QUALIFIERS or word in MARKERS or word in RANK_WORDS) and end - start > 1:
             start += 1  # a title inside the entity: "President Bush", "Foreign Minister Lavrov"
+        elif end - start > 2 and _title_before_name(doc, start, end):
+            start += 1  # "Superintendent Lim Seo-yeon", "Singer Ella Fitzgerald": a person noun, then the name
         else:
             break
     while end > start and (_is_possessive(doc[end - 1]) or doc[end - 1].text in ("-", "—")):
@@ -695,6 +771,8 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
             break
     given = tuple(core[:surname_at]) if len(core) > 1 else ()
     surname = " ".join(core[surname_at:]) if len(core) > 1 else core[0]
+    if len(core) == 2 and _FAMILY_NAME_FIRST.match(core[0]) and _HYPHENATED_GIVEN.match(core[1]):
+        given, surname = (core[1],), core[0]  # "Kim Jong-un", "Tang Wei-ming": the family name first
     if honorific in NOBLE_HONORIFICS and not given and honorific not in ("sir", "dame"):
         surname = core[0]  # "Lord Sainsbury": a title name; kept as a surname for matching
     start_char = doc[start].idx
@@ -703,11 +781,12 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     before = _prev_word(doc, start - 1)
     if before >= 0 and fold(doc[before].text).rstrip(".") in HONORIFICS:
         before = _prev_word(doc, before - 1)
-    cue = _KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
+    cue = KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
+    kin_intro = any(t.lower_ in KIN_WORDS for t in doc[max(doc[start].sent.start, start - 3):start])
     return NameMention(
         field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
-        token_start=start, token_end=end, source=source, cue_gender=cue,
+        token_start=start, token_end=end, source=source, cue_gender=cue, kin_intro=kin_intro,
     )
 
 
@@ -763,10 +842,20 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
         if m.first:
             by_first[fold(m.first)].add(person.id)
 
-    for m in body_first:
+    # "Dmitry Olegovich", the Russian form of address (first name and patronymic), is read after
+    # the full names, as one more mention of the one person with that first name.
+    address_ids = {id(m) for m in body_first if m.is_full and len(m.given) == 1 and " " not in (m.surname or "")
+                   and _ADDRESS_PATRONYMIC.search(fold(m.surname or ""))}
+    for m in sorted(body_first, key=lambda m: id(m) in address_ids):  # stable: text order within each part
         if not m.is_full:
             continue
         key = fold(m.surname or "")
+        if id(m) in address_ids:
+            owners = [p for p in persons if any(o.is_full and id(o) not in address_ids
+                                                and fold(o.first or "") == fold(m.first or "") for o in p.mentions)]
+            if len(owners) == 1:
+                add(owners[0], m)
+                continue
         match = None
         for person, firsts in by_surname[key]:  # in the order the persons were made
             if any(first_names_compatible(first, m.first or "") for first in firsts):
@@ -785,6 +874,12 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
         # Persons with a full mention of this surname (a surname that folds to a key is not empty).
         candidates = [person for person, _ in by_surname.get(key, ())
                       if key or any(o.is_full and o.surname for o in person.mentions)]
+        if not candidates and key:
+            # "Delgado" for "Rocío Delgado Fuentes": the first of two surnames (Spanish custom)
+            candidates = [person for person in persons if any(
+                len(o.given) == 2 and fold(o.given[1]) == key and double_surnames(o) for o in person.full_mentions)]
+            if len(candidates) != 1:
+                candidates = []
         if not candidates and m.source == "entity" and m.honorific is None:
             # A lone first name ("Tony") of one known person.
             candidates = [persons[i] for i in sorted(by_first.get(key, ()))]
@@ -805,10 +900,37 @@ def _cluster(mentions: list[NameMention]) -> list[Person]:
             m.ambiguous = True
             candidates = _by_gender(candidates, m) or candidates
             candidates.sort(key=lambda p: _last_before(p, m))
+            if len(candidates) > 1 and _introduced_as_relatives(candidates[-1]):
+                # "Tang" after "His son, Tang Chih-hao": a relative introduced as such goes by his own
+                # first name; the surname alone is still the person the relatives were named after
+                others = [p for p in candidates if not _introduced_as_relatives(p)
+                          and _last_before(p, m) > (-1, -1)]
+                if len(others) == 1:
+                    candidates = [others[0]]
         add(candidates[-1], m)
     for person in persons:
         person.mentions.sort(key=lambda m: (m.field != "title", m.start))
     return persons
+
+
+def double_surnames(m: NameMention) -> tuple[str, str] | None:
+    """The two surnames of a name under the Spanish double-surname custom ("Rocío Delgado Fuentes":
+    Delgado, Fuentes): the last two words of a name of three or four, when the one before the last is
+    no first name (not "José Luis Zapatero") nor a particle; else None."""
+    words = [*m.given, *(m.surname or "").split()]
+    if not 3 <= len(words) <= 4 or not m.is_full:
+        return None
+    first, second = words[-2], words[-1]
+    if fold(first) in NAME_PARTICLES or known_given_name(first) or "-" in first or "-" in second:
+        return None
+    if all(len(w) <= 4 for w in words):
+        return None  # syllables of a Korean or Chinese name: "Kim Il Sung", "Mao Ze Dong"
+    return first, second
+
+
+def _introduced_as_relatives(person: Person) -> bool:
+    full = [m for m in person.mentions if m.is_full]
+    return bool(full) and full[0].kin_intro
 
 
 def _by_gender(candidates: list[Person], m: NameMention) -> list[Person]:

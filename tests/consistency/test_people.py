@@ -123,3 +123,13 @@ def test_people_who_is_and_who_was_appositions():
     doe = by_name["Jane Doe"].offices[0]
     assert (smith.role, smith.body_text) == ("mayor", "Leeds") and "former" not in smith.markers
     assert (doe.role, doe.body_text) == ("mayor", "York") and "former" in doe.markers
+
+
+def test_hyphenated_given_names_compare_part_by_part():
+    from consistency.understanding.people import first_name_relation
+
+    assert first_name_relation("Jong-un", "Jong-il") is None  # father and son, not one name
+    assert first_name_relation("Jean-Paul", "Jean-Pierre") is None
+    assert first_name_relation("Mei-ling", "Wei-ming") is None  # a sister's name, not his
+    assert first_name_relation("Kyong-hui", "Yong-hui") is None  # an aunt's name, not a mother's
+    assert first_name_relation("Anne-Marie", "Anne-Maria") == "spelling"

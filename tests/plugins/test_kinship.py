@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.testing import assert_flags, assert_passes, run_rule
+from consistency.testing import assert_flags, assert_passes, make_article, run_rule
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +77,93 @@ def test_kinship_flags_and_his_son():
 
 def test_kinship_passes_and_his_son_with_family_name():
     assert_passes("KN01", "Visit\nAlexander Lukashenko and his son Viktor Lukashenko visited Moscow on Monday.")
+
+
+# --- KN03 kinship.relation-conflict -----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    # culture: one man's son later called his nephew
+    "Puppeteer dies\nTang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. "
+    "Mr Tang had handed the troupe to his nephew Chih-hao in 2012.",
+    # courts: a brother-in-law later described as a sister's son
+    "Sentencing\nCraig Holt, 58, was jailed. His brother-in-law, Kevin Doyle, 52, was fined. "
+    "Doyle, who is the son of Holt's sister, wept in the dock.",
+    # business: a father later called an uncle
+    "Family firm\nMaria Lopes took over the bakery in 2019. Her father, Rui Lopes, founded it. "
+    "Rui Lopes is Maria Lopes's uncle, staff said.",
+])
+def test_kn03_flags_two_relations_of_one_pair(text):
+    assert_flags("KN03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Puppeteer dies\nTang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. "
+    "Mr Tang had handed the troupe to his son Chih-hao in 2012.",
+    # the converse relation agrees: father one way, son the other
+    "Family firm\nRui Lopes founded the bakery. His son, Tiago Lopes, runs it. Tiago Lopes said his "
+    "father, Rui Lopes, still bakes on Sundays.",
+    # sport: a sister's son is a nephew, as said before
+    "Derby\nJockey Sam Reid won. His nephew, Tom Kerr, 19, was second. Kerr, the son of Reid's sister, "
+    "rode a 20-1 outsider.",
+    # science: a relation quoted from someone else is not compared
+    "Lab\nDr Ana Silva leads the lab. Her brother, Rui Silva, is a chemist. \"He is like a father to me,\" "
+    "she said.",
+])
+def test_kn03_traps(text):
+    assert_passes("KN03", text)
+
+
+def test_kin_claims_read_split_compounds_and_relations_through_a_relative():
+    from consistency.testing import checker_for
+
+    text = ("Court\nCraig Holt, 58, was jailed. His brother-in-law, Kevin Doyle, 52, was fined. "
+            "Her half-sister, Jane Reid, left. Holt's sister's son, Ian Kerr, wept.")
+    ctx = checker_for("KN03").analyze(make_article(text))
+    values = {(ctx.claims.name_of(c.subject), c.value) for c in ctx.claims.of("kin")}
+    assert ("Kevin Doyle", "brother-in-law") in values
+    assert ("Jane Reid", "half-sister") in values
+    assert ("Ian Kerr", "nephew") in values
+    assert not any(v == "brother" for _, v in values)
+
+
+def test_kinship_passes_a_korean_family_name_first():
+    # politics: Korean names put the family name first; the sister's pronoun goes to the woman
+    # the article made a daughter, not to the analyst named since
+    text = ("Succession\nKim Yo-jong, 27, who wields power as the youngest daughter of Kim Jong-il, "
+            "is rising. Analyst Michael Madden follows her career. She works as an aide "
+            "to her brother, Kim Jong-un.")
+    assert_passes("KN01", text)
+    assert_passes("KN03", text)
+
+
+def test_kinship_pronoun_keeps_the_subject_of_its_own_sentence():
+    # politics: "his" is the speaker's, not the man with a title named the sentence before
+    text = ("Detainees freed\nFour men, including Omar Khan and Mr Tariq Mubanga, were released on Monday. "
+            "Lawyers for Mr Mubanga welcomed the decision. Azmat Khan said he was worried for his son "
+            "Omar's health.")
+    assert_passes("KN01", text)
+
+
+@pytest.mark.parametrize("text", [
+    # sport: the father's first surname must come first
+    "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Salcedo Mendoza, caddied.",
+    # schools: the mother's first surname must come second (the father is known, so she is the mother)
+    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Fuentes, 9, is in fourth "
+    "grade, as his father, Javier Moreno Gil, was.",
+])
+def test_kinship_flags_a_double_surname_in_the_wrong_place(text):
+    assert_flags("KN01", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Ibarra Mendoza, caddied.",
+    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Delgado, 9, is in fourth "
+    "grade, as his father, Javier Moreno Gil, was.",
+    # business, Portuguese order: the mother's surname first, the father's last
+    "Bank\nJoão Costa Ferreira runs the bank. His father, Paulo Almeida Ferreira, founded it.",
+    # politics, English middle names: the father's surname last, as both customs allow
+    "Senate\nPatrick Bouvier Kennedy spoke. His father, John Fitzgerald Kennedy, listened.",
+    # syllables of Korean names are no double surnames
+    "Succession\nKim Jong Il, the son of Kim Il Sung, ruled until 2011.",
+])
+def test_kinship_passes_double_surnames_in_place(text):
+    assert_passes("KN01", text)

@@ -190,6 +190,15 @@ def test_gr02_traps(text):
     "Vote\nPrime Minister Gunnar Einarsson won. Among the new MPs is his daughter, Sóley Einarsdóttir.",
     "Golf\nHamdan bin Saeed Al Falasi won. His father, Khalid bin Rashid Al Falasi, watched from the stand.",
     "Farm\nGuðrún Pálsdóttir keeps sheep. Pálsdóttir said her father, Jón Einarsson, built the barn.",
+    # the Russian form of address gives the patronymic the full name leaves out
+    "Bout\nPavel Morozov won on points. Pavel Andreyevich, as his coaches call him, is trained by his father, "
+    "Yuri Morozov.",
+    # a pronoun passes over a one-word name of unknown sex (a record, a boat) to the woman named before
+    "Album\nPianist Helga Björnsdóttir, 31, recorded the suite in May. Vetur, the record, was engineered by "
+    "her father, Magnús Ólafsson, in Akureyri.",
+    # a vowel-changing genitive is still compared: Sigurður's daughter, not Örn's
+    "Trawler\nÁsta Sigurðardóttir, the skipper, sailed at dawn. The boat belongs to Hafbrún, the firm her "
+    "father, Örn Sigurðsson, founded.",
 ])
 def test_kn02_flags_a_patronymic_that_names_another_father(text):
     assert_flags("KN02", text)
@@ -200,6 +209,11 @@ def test_kn02_flags_a_patronymic_that_names_another_father(text):
     "Golf\nHamdan bin Saeed Al Falasi won. His father, Saeed bin Rashid Al Falasi, watched.",
     "Firm\nTom Johnson runs the firm. His son, Mark Johnson, joined in 2019. Bill Peterson, his father, founded it.",
     "Vote\nAnna Jónsdóttir won. Her mother, Helga Sigurðardóttir, voted for her.",
+    "Bout\nPavel Morozov won on points. Pavel Yuryevich, as his coaches call him, is trained by his father, "
+    "Yuri Morozov.",
+    # Icelandic genitives change the vowel: Örn's son is Arnarson, Björn's daughter Bjarnadóttir
+    "Trawler\nSkipper Kári Arnarson sailed at dawn. His father, Örn Sigurðsson, founded the firm.",
+    "Clinic\nDr Sunna Bjarnadóttir opened the clinic. Her father, Björn Hauksson, is a surgeon.",
 ])
 def test_kn02_traps(text):
     assert_passes("KN02", text)
@@ -490,6 +504,12 @@ def test_gr02_collective_traps(text):
 @pytest.mark.parametrize("text", [
     "Final\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, 26, also had ten rebounds.",
     "Ship\nCaptain Haoran Zhou said the crew was safe. Zhou Haoran, 54, has sailed for 30 years.",
+    # courts: a hyphenated Korean given name moved last in a sentence the parser does not tag
+    "Fraud ring\nInspector Park Ji-hoon led the raid in Incheon on Monday. Park said 14 people were held. "
+    "Ji-hoon Park said most of the money had gone abroad.",
+    # culture: a title before the given name alone, as if it were the family name
+    "Calligrapher dies\nChen Li-wei, a master of seal script, died on Friday. Mr Chen taught for 40 years. "
+    "In 1990 Mr. Li-wei opened a school in Tainan.",
 ])
 def test_nm03_flags_a_name_in_both_orders(text):
     assert_flags("NM03", text)
@@ -499,6 +519,12 @@ def test_nm03_flags_a_name_in_both_orders(text):
     "Final\nZhao Weiming scored 27 points. Zhao, 26, also had ten rebounds, and Li Na added twelve.",
     "Court\nJohn Smith sued Smith John Ltd over the name.",
     "Tennis\nNa Li beat Li Ting. Li Ting said Na Li had played well.",
+    "Fraud ring\nInspector Park Ji-hoon led the raid on Monday. Park said 14 people were held. "
+    "Ji-hoon, as colleagues call him, said most of the money had gone abroad.",
+    "Calligrapher dies\nChen Li-wei died on Friday. Mr Chen taught for 40 years; Li-wei Arts, his school, "
+    "will stay open.",
+    # a name of one word twice has no order to confuse
+    "Children's TV\nThe puppet Laa Laa returns this spring. Laa Laa and Po will sing.",
 ])
 def test_nm03_traps(text):
     assert_passes("NM03", text)

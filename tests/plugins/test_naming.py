@@ -275,6 +275,79 @@ def test_naming_passes_relatives_behind_an_owned_family_word():
     assert_passes("NM02", text)
 
 
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Court ruling\nJudge Amelia Whitcombe dismissed the appeal on Tuesday. The hearing lasted two days. "
+     "\"The law is clear,\" Whitford said after the ruling.", "Whitford"),
+    ("Cup final\nStriker Tomasz Kowalczyk scored twice for the visitors in the second half. "
+     "Kowalewski, 27, had missed the semi-final through injury.", "Kowalewski"),
+    ("Merger talks\nThe bank's chief executive, Anneke Vandermeulen, confirmed the talks on Monday. "
+     "Vandermeersch, who joined the bank in 2015, said a deal was months away.", "Vandermeersch"),
+    ("Lab result\nThe study was led by Dr Ingrid Sandqvist of the national institute. Sandberg said the "
+     "effect was larger in older patients.", "Sandberg"),
+])
+def test_naming_flags_an_unintroduced_surname_close_to_an_introduced_one(text, quote):
+    assert_flags("NM02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the other name is introduced in full
+    "Court ruling\nJudge Amelia Whitcombe dismissed the appeal. Counsel Mark Whitford disagreed. "
+    "\"The law is clear,\" Whitford said.",
+    # one name extends the other: two surnames, not a slip
+    "Election\nGordon Brown spoke in Leeds on Monday. Brownlee, 44, a local councillor, disagreed.",
+    # not similar enough
+    "Lab result\nThe study was led by Dr Ingrid Sandqvist of the institute. Larsson said the effect was large.",
+    # a place that says something
+    "Talks\nForeign Minister Jan Moravec met envoys on Monday. Moravia said the border would stay open.",
+    # used on its own account several times
+    "Match report\nLiam Hendry scored first on Saturday. Henderson, 29, equalised. Henderson then hit the post, "
+    "and Henderson was booked late on.",
+])
+def test_naming_passes_unintroduced_surname_traps(text):
+    assert_passes("NM02", text)
+
+
+def test_naming_flags_a_first_name_one_letter_off_despite_a_description():
+    # science: the slip comes with a relative clause of its own, but the first names are one letter apart
+    text = ("Telescope upgrade\nDr Diana Vogelsang leads the optics team at the observatory. Vogelsang said "
+            "the new mirror would arrive in May. Dana Vogelsang, who joined the project in 2011, said the "
+            "work had taken a decade.")
+    assert_flags("NM02", text, quotes=["Dana Vogelsang"])
+
+
+def test_naming_passes_a_participle_opening_a_paragraph():
+    # a participle before the surname opening a paragraph is no first name
+    text = ("Proposal goes wrong\nThe man proposed to his girlfriend Mai Tran, 22, at the sports hall on Friday.\n\n"
+            "Tran said she had not expected it.\n\nBewildered Tran told local TV the fire had started by accident.")
+    assert_passes("NM02", text)
+
+
+def test_naming_flags_close_first_names_with_one_role():
+    # culture: one syllable changed, the same role, the body not repeated
+    text = ("Festival prize\nThe film's director, Park Min-seo, 41, accepted the prize in Busan on Friday. Han said "
+            "the cast had worked for free. In a statement the studio praised Park Min-ji, a director with a rare "
+            "ear, and announced a second film.")
+    assert_flags("NM02", text, quotes=["Park Min-ji"])
+
+
+def test_naming_passes_close_first_names_of_relatives_with_one_role():
+    text = ("Festival prize\nThe film's director, Park Min-seo, 41, accepted the prize on Friday. Park said the cast "
+            "had worked for free. Her sister, Park Min-ji, a director too, was in the audience.")
+    assert_passes("NM02", text)
+
+
+@pytest.mark.parametrize("text", [
+    # two first names further apart, with a description: another person
+    "Telescope upgrade\nDr Diana Vogelsang leads the optics team. Vogelsang said the mirror would arrive "
+    "in May. Martin Vogelsang, who joined the project in 2011, said the work had taken a decade.",
+    # one letter apart, but a relative
+    "Telescope upgrade\nDr Diana Vogelsang leads the optics team. Vogelsang said the mirror would arrive "
+    "in May. Her sister Dana Vogelsang, who joined in 2011, agreed.",
+])
+def test_naming_passes_other_first_names_with_a_description(text):
+    assert_passes("NM02", text)
+
+
 # --- the indexes behind NM01 and NM02 (no comparison of every pair) ------------------------
 import re  # noqa: E402
 

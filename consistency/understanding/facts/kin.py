@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..people import KIN_WORDS
+from ..people import KIN_GENDER, KIN_WORDS
 from .qualifiers import stance, time_modifiers
 
 if TYPE_CHECKING:
@@ -29,15 +29,24 @@ if TYPE_CHECKING:
 def extract(reader: Reader) -> Iterator[Claim]:
     """`kin` claims: (person, relation, relative)."""
     seen: set[tuple[str, str, int]] = set()
-    couples: list[tuple[int, str, str]] = []  # (sentence, spouse, spouse) of "X ... with his wife, Y"
+    couples: list[tuple[int, str, str]] = []  # (sentence, one, other) of "X ... his wife (brother), Y"
     for field_name, doc in reader.ctx.docs:
         for token in doc:
             kin = KIN_WORDS.get(token.lower_) or KIN_WORDS.get(token.lemma_.lower())
             if kin is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            kin = _whole_kin_word(doc, token, kin)
+            if kin is None:
+                continue
             person = _person_of(reader, field_name, token)
             pronoun = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            if pronoun is not None and pronoun.lower_ == "their":
+            via = _kin_between(token)
+            if via is not None:  # "the son of Pemberton's sister": Pemberton's nephew
+                kin = _COMPOSED.get((kin, KIN_WORDS.get(via.lower_) or KIN_WORDS.get(via.lemma_.lower())))
+                if kin is None:
+                    continue
+                relatives = [_relative_of(reader, field_name, via)]
+            elif pronoun is not None and pronoun.lower_ == "their":
                 relatives = _couple_before(reader, couples, token)  # "Their son, Omar": of both parents
             else:
                 relatives = [_relative_of(reader, field_name, token)]
@@ -49,18 +58,83 @@ def extract(reader: Reader) -> Iterator[Claim]:
                     continue
                 seen.add(key)
                 start, end = _bounds(doc, token)
+                if "-" in kin and kin not in KIN_WORDS.get(token.lower_, ""):  # the split compound's words
+                    start = min(start, token.i - 2) if kin.startswith(("half-", "step")) else start
+                    end = max(end, token.i + 5) if kin.endswith("-in-law") else end
                 qualifiers = stance(token) | time_modifiers([c for c in token.children if c.i < token.i])
                 extra = {}
                 if pronoun is not None and pronoun.lower_ in ("his", "her"):
                     extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
-                if kin in ("wife", "husband"):
+                    reader.learn_gender(relative, extra["relative_gender"])
+                reader.learn_gender(person, KIN_GENDER.get(kin))
+                if kin in ("wife", "husband", "brother", "sister"):  # "their" then means the two of them
                     couples.append((reader.sentence_index(token), person, relative))
                 yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
                                    relative=relative, relative_name=reader.name_of(relative), **extra)
 
 
+def _whole_kin_word(doc: Doc, token: Token, kin: str) -> str | None:
+    """The kin word the tokenizer split: "brother-in-law" (brother, -, in, -, law), "half-brother",
+    "step-son"; None for a compound it does not know ("god-son")."""
+    after = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
+    if after[:4] == ["-", "in", "-", "law"]:
+        return KIN_WORDS.get(f"{kin}-in-law")
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        prefix = doc[token.i - 2].lower_
+        if prefix == "half":
+            return KIN_WORDS.get(f"half-{kin}")
+        if prefix == "step":
+            return KIN_WORDS.get(f"step{kin}")
+        if prefix not in ("twin",):
+            return None
+    return kin
+
+
+def _kin_between(kin: Token) -> Token | None:
+    """A kin noun that relates this one to its person: "the son of [Pemberton's sister]",
+    "[Pemberton's sister]'s son"."""
+    for c in kin.children:
+        candidates = [c] if c.dep_ == "poss" and c.pos_ == "NOUN" else \
+            [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []
+        for t in candidates:
+            if t.pos_ == "NOUN" and (KIN_WORDS.get(t.lower_) or KIN_WORDS.get(t.lemma_.lower())):
+                return t
+    return None
+
+
+_SIBLING = ("brother", "sister")
+_PARENT = ("father", "mother")
+_CHILD = ("son", "daughter")
+_SPOUSE = ("husband", "wife")
+# (relation, relation of the one between) -> the relation to that one's person, by the outer one's sex.
+_COMPOSED: dict[tuple[str, str | None], str] = {}
+for _i, _outer in enumerate(_CHILD):
+    for _mid in _SIBLING:
+        _COMPOSED[(_outer, _mid)] = ("nephew", "niece")[_i]
+    for _mid in _CHILD:
+        _COMPOSED[(_outer, _mid)] = ("grandson", "granddaughter")[_i]
+    for _mid in ("uncle", "aunt"):
+        _COMPOSED[(_outer, _mid)] = "cousin"
+for _i, _outer in enumerate(_PARENT):
+    for _mid in _PARENT:
+        _COMPOSED[(_outer, _mid)] = ("grandfather", "grandmother")[_i]
+    for _mid in _SPOUSE:
+        _COMPOSED[(_outer, _mid)] = ("father-in-law", "mother-in-law")[_i]
+for _i, _outer in enumerate(_SIBLING):
+    for _mid in _PARENT:
+        _COMPOSED[(_outer, _mid)] = ("uncle", "aunt")[_i]
+    for _mid in _SPOUSE:
+        _COMPOSED[(_outer, _mid)] = ("brother-in-law", "sister-in-law")[_i]
+for _i, _outer in enumerate(_SPOUSE):
+    for _mid in _SIBLING:
+        _COMPOSED[(_outer, _mid)] = ("brother-in-law", "sister-in-law")[_i]
+    for _mid in _CHILD:
+        _COMPOSED[(_outer, _mid)] = ("son-in-law", "daughter-in-law")[_i]
+
+
 def _couple_before(reader: Reader, couples: list[tuple[int, str, str]], token: Token) -> list[str]:
-    """The two spouses "their" most likely means: the last couple named in the two sentences before."""
+    """The two people "their" most likely means: the last couple or pair of siblings named in the two
+    sentences before ("his younger brother, Iñigo ... Their mother")."""
     here = reader.sentence_index(token)
     recent = [c for c in couples if 0 <= here - c[0] <= 2]
     if not recent:
@@ -97,8 +171,18 @@ def _person_of(reader: Reader, field_name: str, kin: Token) -> str | None:
         head = kin.head
         if kin.dep_ == "attr":  # "X is Y's son"
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and head.dep_ == "relcl":
+                return _named(reader, field_name, head.head)  # "Doyle, who is the son of ..."
             return reader.refers_to(subj) if subj is not None else None
         return _named(reader, field_name, head)
+    if kin.dep_ == "pobj" and kin.head.lower_ == "as" and kin.head.head.pos_ in ("VERB", "AUX"):
+        verb = kin.head.head  # "X, who wields power as the daughter of Y", "X spoke as Y's son"
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return _named(reader, field_name, verb.head)
+        if subj is not None:
+            return reader.refers_to(subj) or _named(reader, field_name, subj)
+        return None
     doc = kin.doc
     nxt = kin.i + 1
     if nxt < kin.sent.end:  # "his son Boris Nalbandian" parsed as a compound of the name
