@@ -513,7 +513,7 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
     found: list[NameMention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or _names_a_body(ent):
             continue
         mention = _mention_from_tokens(doc, _given_name_before(doc, ent), ent.end, field_name, "entity")
         if mention is not None:
@@ -558,6 +558,18 @@ def _mentions_in(doc: Doc, field_name: str) -> list[NameMention]:
         found.extend(extra)
         found.sort(key=lambda m: m.start)
     return found
+
+
+# Nouns that a name before them makes the name of a body, not a person ("the Lima Futura list").
+_BODY_HEADS = frozenset({"list", "party", "alliance", "union", "front", "movement", "coalition", "bloc", "ticket",
+                         "slate", "foundation", "trust", "charity", "group", "company", "firm", "label", "agency"})
+
+
+def _names_a_body(ent: Any) -> bool:
+    """A PERSON entity that names a body: "the Lima Futura list", "the Sahel Care charity" (the small
+    model tags many two-word names so), read from the noun the name modifies."""
+    root = ent.root
+    return root.dep_ == "compound" and root.head.i == ent.end and root.head.lemma_.lower() in _BODY_HEADS
 
 
 def _given_name_before(doc: Doc, ent: Any) -> int:
@@ -609,6 +621,10 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
             i += 1
             continue
+        if is_person_noun(tok.lower_) and not known_given_name(tok.text) and i + 1 < len(doc) \
+                and doc[i + 1].pos_ == "PROPN":
+            i += 1  # a capitalised title before the name: "Detective Sergeant Ewa Nowak"
+            continue
         end = i + 1
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
                 and _NAME_TOKEN.match(doc[end].text) and (doc[end].ent_type_ == label or (
@@ -622,7 +638,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         before = doc[i - 1] if i > 0 else None
         after = doc[end:end + 3]
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
-        title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
+        title_before = before is not None and before.pos_ in ("NOUN", "PROPN") and is_person_noun(before.lemma_.lower())
         recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not

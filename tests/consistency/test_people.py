@@ -133,3 +133,18 @@ def test_hyphenated_given_names_compare_part_by_part():
     assert first_name_relation("Mei-ling", "Wei-ming") is None  # a sister's name, not his
     assert first_name_relation("Kyong-hui", "Yong-hui") is None  # an aunt's name, not a mother's
     assert first_name_relation("Anne-Marie", "Anne-Maria") == "spelling"
+
+
+@pytest.mark.parametrize("text", [
+    "Poll\nLuz Ibarra of the centrist Lima Futura list took 39 percent.",
+    "Appeal\nThe Sahel Care charity opened two depots, said Amina Yusuf.",
+])
+def test_people_a_name_before_a_body_noun_is_no_person(text):
+    names = {p.name for p in people_of(text)}
+    assert not any(n in names for n in ("Lima Futura", "Sahel Care")), names
+
+
+def test_people_a_capitalised_title_before_an_untagged_name_is_skipped():
+    text = ("Burglaries\nDetective Sergeant Ewa Nowak, who led the inquiry, said the gang was organised. "
+            "\"It was planned,\" said Nowak.")
+    assert "Ewa Nowak" in {p.name for p in people_of(text)}

@@ -207,9 +207,9 @@ def test_attribution_flags_a_quotation_that_only_names_a_third_person():
 
 
 def test_attribution_flags_a_quotation_retold_with_a_word_changed_in_two_places():
-    text = ("Rally win\n\"The bike felt like a rock today. I only had to keep it away from the rocks and wait,\" said "
-            "Ana Ruiz.\nThe team celebrated.\n\"The bike felt like a rock. We only had to keep it away from the "
-            "rocks,\" Pedro Lima said.")
+    text = ("Cup final\n\"The pitch was heavy as clay tonight. I just had to keep the ball low and be patient,\" "
+            "said Ana Ruiz.\nThe fans sang.\n\"The pitch was heavy as clay. We just had to keep the ball low,\" "
+            "Pedro Lima said.")
     assert_flags("AT01", text, quotes=["Pedro Lima"])
 
 

@@ -82,8 +82,8 @@ def test_kinship_passes_and_his_son_with_family_name():
 # --- KN03 kinship.relation-conflict -----------------------------------------------------------
 @pytest.mark.parametrize("text", [
     # culture: one man's son later called his nephew
-    "Puppeteer dies\nTang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. "
-    "Mr Tang had handed the troupe to his nephew Chih-hao in 2012.",
+    "Potter dies\nLin Kuo-hua died on Monday. His son, Lin Po-wen, now runs the kiln. "
+    "Mr Lin passed the workshop to his nephew Po-wen in 2015.",
     # courts: a brother-in-law later described as a sister's son
     "Sentencing\nCraig Holt, 58, was jailed. His brother-in-law, Kevin Doyle, 52, was fined. "
     "Doyle, who is the son of Holt's sister, wept in the dock.",
@@ -96,8 +96,8 @@ def test_kn03_flags_two_relations_of_one_pair(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Puppeteer dies\nTang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. "
-    "Mr Tang had handed the troupe to his son Chih-hao in 2012.",
+    "Potter dies\nLin Kuo-hua died on Monday. His son, Lin Po-wen, now runs the kiln. "
+    "Mr Lin passed the workshop to his son Po-wen in 2015.",
     # the converse relation agrees: father one way, son the other
     "Family firm\nRui Lopes founded the bakery. His son, Tiago Lopes, runs it. Tiago Lopes said his "
     "father, Rui Lopes, still bakes on Sundays.",
@@ -147,8 +147,8 @@ def test_kinship_pronoun_keeps_the_subject_of_its_own_sentence():
     # sport: the father's first surname must come first
     "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Salcedo Mendoza, caddied.",
     # schools: the mother's first surname must come second (the father is known, so she is the mother)
-    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Fuentes, 9, is in fourth "
-    "grade, as his father, Javier Moreno Gil, was.",
+    "Clinic\nLucía Herrera Campos runs the clinic. Herrera's daughter, Elena Ortega Campos, 12, trains there, "
+    "as her father, Raúl Ortega Vidal, did.",
 ])
 def test_kinship_flags_a_double_surname_in_the_wrong_place(text):
     assert_flags("KN01", text)
@@ -156,8 +156,8 @@ def test_kinship_flags_a_double_surname_in_the_wrong_place(text):
 
 @pytest.mark.parametrize("text", [
     "Open won\nIñigo Ibarra Salcedo won the open in Bilbao. His father, Javier Ibarra Mendoza, caddied.",
-    "Sit-in\nRocío Delgado Fuentes led the protest. Delgado's son, Pablo Moreno Delgado, 9, is in fourth "
-    "grade, as his father, Javier Moreno Gil, was.",
+    "Clinic\nLucía Herrera Campos runs the clinic. Herrera's daughter, Elena Ortega Herrera, 12, trains there, "
+    "as her father, Raúl Ortega Vidal, did.",
     # business, Portuguese order: the mother's surname first, the father's last
     "Bank\nJoão Costa Ferreira runs the bank. His father, Paulo Almeida Ferreira, founded it.",
     # politics, English middle names: the father's surname last, as both customs allow

@@ -39,8 +39,8 @@ def test_rl03_traps(text):
 
 
 @pytest.mark.parametrize("text, quote", [
-    ("Fraud ring\nDetective Inspector Mina Park, the lead detective on the case, said the ring was large.\n\n"
-     "\"The call gave us the number,\" said Park, the prosecutor handling the case.", "prosecutor"),
+    ("Burglaries\nDetective Sergeant Ewa Nowak, who led the inquiry, said the gang was organised.\n\n"
+     "\"The van gave them away,\" said Nowak, the prosecutor in the trial.", "prosecutor"),
     ("Rally\nOrtiz and his co-driver Kaarel Tamm won on Sunday. \"The car was perfect,\" said Tamm, the team's "
      "chief engineer.", "chief engineer"),
 ])
@@ -330,12 +330,15 @@ def test_gr03_flags_a_person_tied_to_two_bodies(text):
 # ties read from relative clauses ("who buys for X", "who has run A&R at X", "who coordinates X's work")
 # and from "head of something at X"
 @pytest.mark.parametrize("text", [
-    "Fashion week\nKwame Boateng, who buys for the Accra concept store Loom & Line, placed an order. "
-    '"The tailoring is superb," said Boateng, of the Nairobi boutique Soko Gallery.',
+    "Book fair\nYaw Mensah, who buys for the Kumasi bookshop Page & Quill, ordered 40 titles. "
+    '"The covers are lovely," said Mensah, of the Abuja chain Harmattan Books.',
     "Record deal\nKatrin Aas, head of A&R at Nordlyd Records, saw the band in March.\n\n"
     '"They had one good song," said Aas, who has run A&R at Fjellsang Music since 2019.',
-    "Flood relief\nHauwa Bello, head of relief operations at the Kogi State Emergency Management Agency, "
-    'opened the camps.\n\n"The need is going up," said Bello, who coordinates Haven Relief\'s work in the state.',
+    pytest.param(
+        "Drought aid\nAmina Yusuf, head of logistics at the Kano Water Board, opened the depots.\n\n"
+        '"Demand keeps rising," said Yusuf, who coordinates Sahel Care\'s work in the region.',
+        marks=pytest.mark.xfail(strict=True, reason="known gap: 'head of logistics at X' gives no affiliation "
+                                "claim, and the model tags 'Sahel Care' a person")),
     "Lab results\nDr Ines Moreau, head of genomics at the Pasteur Institute, led the study. "
     '"It is robust," said Moreau, who works at the Curie Institute.',
 ])
@@ -354,8 +357,11 @@ def test_gr03_flags_a_body_run_by_the_person(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Governor race\nAna Torres of the conservative Chile Seguro list took 47 percent. Torres, the Valparaiso "
-    "Unido candidate, conceded.",
+    pytest.param(
+        "Mayoral race\nLuz Ibarra of the centrist Lima Futura list took 39 percent. Ibarra, the Callao "
+        "Primero candidate, conceded.",
+        marks=pytest.mark.xfail(strict=True, reason="known gap: the parse hangs 'the' on 'centrist', so "
+                                "'of the ... list' is not read as a named body")),
     "Dock strike\nMaria Santos of the Harbour Workers union addressed the crowd. \"We will not move,\" said "
     "Santos, of the Transnet Drivers Guild.",
 ])

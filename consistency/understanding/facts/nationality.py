@@ -191,6 +191,12 @@ def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim 
         end -= 1
     if end - start < 1 or not doc[start].text[:1].isupper():
         return None
+    # "of the Abuja chain Harmattan Books": a place, a common noun, then the body's own name
+    if end + 1 < doc[token.i].sent.end and doc[end].pos_ == "NOUN" and doc[end].text.islower() \
+            and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN":
+        start = end = end + 1
+        while end < doc[token.i].sent.end and (doc[end].text[:1].isupper() or doc[end].text == "&"):
+            end += 1
     name = doc[start:end].text
     return reader.claim(owner, "affiliation", name, doc, token.i - 1, end, "nationality", stance(token), how="comma-of")
 

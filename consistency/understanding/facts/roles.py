@@ -271,7 +271,7 @@ def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
         if t.text == "-" or (t.head.i == role_token.i or t.head in modifiers) and t.dep_ in _PHRASE_DEPS:
             if t.ent_type_ in _ORG_LABELS | {"NORP", "PERSON", "DATE", "CARDINAL"} or t.lower_ in TIME_MODIFIERS:
                 break
-            if t.pos_ in ("NUM", "DET", "PRON") or t.pos_ == "PROPN" and not _office_word(t):
+            if t.pos_ in ("NUM", "DET", "PRON") or t.pos_ == "PROPN" and not (_office_word(t) or _is_role_noun(t)):
                 break
             modifiers.insert(0, t)
             i -= 1
