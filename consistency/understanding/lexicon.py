@@ -10,6 +10,7 @@ classes (which roles one person cannot hold at one time) are our own table,
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -144,9 +145,28 @@ def same_organisation(a: str, b: str) -> bool:
     ka, kb = (" ".join(x.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ") for x in (a, b))
     if ka == kb or ka in kb or kb in ka:
         return True
+    # the owner before a possessive may be written another way: "the Met's Counter Terrorism Command" and
+    # "the Metropolitan Police's Counter Terrorism Command" (or cut short by the parse: "Met's Counter")
+    (wa, oa), (wb, ob) = (_owner_and_body(x) for x in (a, b))
+    if (wa or wb) and oa and ob and (oa in ob or ob in oa) and _owners_agree(wa, wb):
+        return True
     bare_a, bare_b = a.replace(".", "").removeprefix("the ").strip(), b.replace(".", "").removeprefix("the ").strip()
     return (bare_a.isupper() and bare_a in (_initials(b), _initials(b.replace(" of ", " ")))) or \
         (bare_b.isupper() and bare_b in (_initials(a), _initials(a.replace(" of ", " "))))
+
+
+def _owner_and_body(name: str) -> tuple[str, str]:
+    """("met", "counter terrorism command") for "the Met's Counter Terrorism Command"; ("", name) without one."""
+    parts = re.split(r"['’]s\s+", name.lower().removeprefix("the "), maxsplit=1)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else ("", parts[0].strip())
+
+
+def _owners_agree(a: str, b: str) -> bool:
+    """No owner on one side, or one written short for the other ("Met", "Metropolitan Police")."""
+    if not a or not b or a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) or short.replace(".", "") == "".join(w[0] for w in long_.split())
 
 
 def _data(name: str) -> str:

@@ -621,9 +621,8 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
             i += 1
             continue
-        if is_person_noun(tok.lower_) and not known_given_name(tok.text) and i + 1 < len(doc) \
-                and doc[i + 1].pos_ == "PROPN":
-            i += 1  # a capitalised title before the name: "Detective Sergeant Ewa Nowak"
+        if is_person_noun(tok.lower_) and not known_given_name(tok.text) and _known_given_after_titles(doc, i):
+            i += 1  # a capitalised title before a first name: "Detective Sergeant Ewa Nowak", not "Miner Highland Gold"
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" \
@@ -638,7 +637,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         before = doc[i - 1] if i > 0 else None
         after = doc[end:end + 3]
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
-        title_before = before is not None and before.pos_ in ("NOUN", "PROPN") and is_person_noun(before.lemma_.lower())
+        title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
         recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
@@ -649,6 +648,21 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
                 taken.update(range(mention.token_start, mention.token_end))
         i = end
     return found
+
+
+def _known_given_after_titles(doc: Doc, i: int) -> bool:
+    """Whether capitalised person nouns from token i are a title before a name."""
+    from .lexicon import is_person_noun
+
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and is_person_noun(doc[j].lower_) \
+            and not known_given_name(doc[j].text):
+        j += 1
+    if not (j > i and j < len(doc) and doc[j].pos_ == "PROPN"):
+        return False
+    # a known first name; or a title that is surely one: two words ("Detective Sergeant"), or capitalised
+    # inside a sentence ("said Inspector Nowak"); a lone capital at a sentence start may be sentence case
+    return known_given_name(doc[j].text) or j - i >= 2 or not doc[i].is_sent_start
 
 
 _HONORIFIC_RE = re.compile(r"\b(?:" + "|".join(sorted(

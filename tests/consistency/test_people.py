@@ -148,3 +148,8 @@ def test_people_a_capitalised_title_before_an_untagged_name_is_skipped():
     text = ("Burglaries\nDetective Sergeant Ewa Nowak, who led the inquiry, said the gang was organised. "
             "\"It was planned,\" said Nowak.")
     assert "Ewa Nowak" in {p.name for p in people_of(text)}
+
+
+def test_people_a_sentence_case_trade_noun_before_a_company_is_no_title():
+    text = "Tender\nMiner Highland Gold said it regretted the limit. Rival Barrick Gold declined to comment."
+    assert not {p.name for p in people_of(text)} & {"Highland Gold"}

@@ -676,3 +676,14 @@ def test_kn01_passes_an_icelandic_son_named_after_his_father():
     text = ("Glacier\nEinar Magnússon, 71, has measured the glacier since 1980. Einar walks the ice each spring, "
             "and his son, Ari Einarsson, now joins him.")
     assert_passes("KN01", text)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("the Met's Counter Terrorism Command", "the Metropolitan Police's Counter Terrorism Command", True),
+    ("Met's Counter", "Metropolitan Police's Counter Terrorism Command", True),  # a name the parse cut short
+    ("Acme's board", "Zeta's board", False),  # two owners: two boards
+    ("Makerere University", "the Kenya Medical Research Institute", False),
+])
+def test_same_organisation_reads_the_owner_before_a_possessive(a, b, same):
+    from consistency.understanding.lexicon import same_organisation
+    assert same_organisation(a, b) is same
