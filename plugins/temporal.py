@@ -653,7 +653,11 @@ class AgeConflict(Rule):
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
         19-year-old") are not compared with the current one. An age read from a bare
         description ("the 45-year-old said", with no noun of its own) is a warning when no
-        one else is named in the sentences it can refer back to, else information only.
+        one else is named in the sentences it can refer back to, or the person it takes up was
+        named alone in its sentence or the one before with no one named since; else
+        information only. Quoted speech between is read over: sentences wholly inside a
+        quotation are not counted, names inside it are no candidates, and "said the Scot"
+        stands for the person it takes up.
 
     Why it matters:
         Ages are among the facts readers check first; a restated age that changes means

@@ -42,6 +42,8 @@ def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     "Concert\nThe band played the concert on Friday. It will play the concert again next year.",
     "Final\nThe club won the final on Sunday. It hopes to win another final next season.",
     "Vote\nThe party held the vote on Monday. It will hold a second vote next month.",
+    "Talks\nThe unions held a round of talks on Monday. They will hold a further round of talks next week.",
+    "Port\nThe operator installed the crane on Monday. It will install a fifth crane in April.",
     # an earlier occurrence, dated years back
     "Race\nThe town hosted the marathon in 2019. It will host the marathon in May.\n(c) 2024, The Post.",
     # explicit reschedule

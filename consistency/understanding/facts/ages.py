@@ -2,7 +2,8 @@
 
 `age` claims (value: years, an int) come from "Hughes, 27,", "Hughes (27)", "aged 27",
 "Hughes, who is 27,", "Hughes, who at 27 is the youngest", "the 27-year-old" (a description
-attached to the person it refers to) and "27-year-old Hughes". An age at another time ("at 19",
+attached to the person it refers to, read over quoted speech: `_description_owner`) and
+"27-year-old Hughes". An age at another time ("at 19",
 "when she was 19", "as a 19-year-old", "aged 19 when") carries the qualifier `past`; an age
 no one reaches ("died aged 186") the qualifier `implausible`. "The 10-year-old company" is an
 `age` of the subject `thing:company`.

@@ -53,7 +53,8 @@ _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 _RESCHEDULE = frozenset({"postpone", "delay", "reschedule", "defer", "cancel", "adjourn", "suspend", "bring",
                          "push", "move", "resume", "reopen", "restart", "rerun", "replay", "repeat", "redo",
                          "revise", "renegotiate", "reschedule", "call"})
-_REPEAT = frozenset({"again", "another", "second", "third", "fourth", "return", "repeat", "anew", "once",
+_REPEAT = frozenset({"again", "another", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                     "ninth", "tenth", "further", "return", "repeat", "anew", "once",
                      "annual", "annually", "every", "each", "regularly", "usually", "often", "always",
                      "twice", "times", "previous", "previously", "latest", "next", "new", "first", "last",
                      "earlier", "later", "subsequent", "original", "originally", "initially", "yearly", "now",
