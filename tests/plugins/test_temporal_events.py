@@ -100,6 +100,9 @@ def test_tm01_flags_an_event_noun_still_to_finish_after_its_verb_told_done(text:
     "Stadium\nThe club renovated the stadium last summer. If renovation of the stadium is finished by May, the "
     "team will return.",
     "Museum\nThe staff cleaned the galleries on Monday. Cleaning of the galleries is complete every week.",
+    # another agent
+    "Merger\nThe merger was approved by shareholders on Monday. Once approval of the merger by regulators is "
+    "complete, the shares will be delisted.",
     # an earlier year
     "Pier\nThe council repaired the pier in 2019. Once repair of the pier is complete, ferries will return.\n"
     "(c) 2024, The Post.",

@@ -253,6 +253,16 @@ def _nominal_event(noun: Token) -> tuple[Token, Token, Token, str, frozenset[str
     return noun, participant, head, status, verbs
 
 
+def _nominal_agent(noun: Token) -> str | None:
+    """Who acts in a nominal event: "approval of the merger by regulators" -> "regulator"."""
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return obj.lemma_.lower()
+    return None
+
+
 def _copula_status(be: Token) -> str | None:
     """"is complete" in a "once/when/after/until" clause or with a future time, "will be complete": planned;
     "was complete", "has been complete": done."""
@@ -288,7 +298,7 @@ def _nominal_claim(reader: Reader, noun: Token, participant: Token, head: Token,
                              reader.span_of(doc, participant.i, participant.i + 1))
     data: dict[str, Any] = {
         "verb": sorted(verbs)[0], "verbs": sorted(verbs), "noun": noun.lemma_.lower(), "how": "nominal",
-        "agent": None, "modifiers": _modifiers(participant),
+        "agent": _nominal_agent(noun), "modifiers": _modifiers(participant),
         "markers": sorted(set(_markers(head, noun)) | {c.lower_ for c in participant.children if c.lower_ in _REPEAT}),
         "determiner": next((c.lower_ for c in participant.children if c.dep_ == "det"), ""),
         "plural": participant.tag_ == "NNS",
