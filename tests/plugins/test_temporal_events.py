@@ -75,6 +75,8 @@ def test_tm01_passes_repeats_reschedules_and_other_events(text: str) -> None:
      "tariffs will fall.", "Once ratification of the treaty is complete"),  # politics
     ("Samples\nThe team analysed the samples on Friday. The paper will follow once analysis of the samples "
      "is complete.", "analysis of the samples"),  # science, British and American spellings
+    ("Pier\nThe old pier was demolished on Tuesday after storms. Demolition of the pier is expected to finish "
+     "in May.", "Demolition of the pier is expected to finish in May"),  # a frame of plans
     ("Chapel\nThe frescoes in the chapel were restored in March. Visitors will return when restoration of the "
      "frescoes is complete.", "restoration of the frescoes is complete"),  # culture
 ])
@@ -100,6 +102,8 @@ def test_tm01_flags_an_event_noun_still_to_finish_after_its_verb_told_done(text:
     "Stadium\nThe club renovated the stadium last summer. If renovation of the stadium is finished by May, the "
     "team will return.",
     "Museum\nThe staff cleaned the galleries on Monday. Cleaning of the galleries is complete every week.",
+    # a frame of plans for a stage that is not all of it
+    "Pier\nDemolition of the pier began on Tuesday. Demolition of the pier is expected to finish in May.",
     # another agent
     "Merger\nThe merger was approved by shareholders on Monday. Once approval of the merger by regulators is "
     "complete, the shares will be delisted.",

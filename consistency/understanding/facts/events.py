@@ -7,9 +7,10 @@ The event is a verb with its object or subject noun, read from the parse:
 
 - a transitive verb and its definite, singular object: "signed the accord on Tuesday",
   "is due to sign the accord next month", "The framework, which their presidents signed";
-- a passive or intransitive verb and its subject, when the subject is an event noun
-  (WordNet's acts, events, times and documents, `lexicon.event_nouns()`): "the festival
-  opened on Thursday", "when the festival opens on Sunday", "when the study is published";
+- a passive verb and its subject, the thing acted on as an object is ("the pier was demolished",
+  "when the study is published"), and an intransitive verb and its subject, when the subject is
+  an event noun (WordNet's acts, events, times and documents, `lexicon.event_nouns()`): "the
+  festival opened on Thursday", "when the festival opens on Sunday";
 - a reduced relative: "a study published on Monday";
 - a definite plural thing acted on as a whole, as object or passive subject: "the warehouses
   were demolished" (subject `event:warehouse`);
@@ -109,8 +110,8 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
                 return child, "object"
             return None, ""
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and (_one_off(child, event=True) or _definite_plural(child)):
-            return child, "passive"  # "the festival was opened", "the warehouses were demolished"
+        if child.dep_ == "nsubjpass" and (_one_off(child, event=False) or _definite_plural(child)):
+            return child, "passive"  # "the festival was opened", "the pier was demolished", "the warehouses"
         if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
                 and _one_off(child, event=True):
             return child, "subject"
@@ -246,11 +247,24 @@ def _nominal_event(noun: Token) -> tuple[Token, Token, Token, str, frozenset[str
         status = _status(head)
         if head.lemma_.lower() in _STAGE_VERBS and status == "done":
             return None  # "demolition of the warehouses began in March": under way, not done
+    elif (later := _framed_infinitive(head)) is not None:
+        head = later  # "demolition of the warehouses is expected to finish in May", "is due to begin"
+        status = _status(head)
     else:
         return None
     if status not in ("done", "planned"):
         return None
     return noun, participant, head, status, verbs
+
+
+def _framed_infinitive(head: Token) -> Token | None:
+    """The event verb under a frame of plans: "is expected to finish", "is due to begin"."""
+    holders = [head] + [c for c in head.children if c.dep_ == "acomp"] if head.lemma_ == "be" else [head]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "xcomp" and c.tag_ == "VB" and c.lemma_.lower() in _NOMINAL_VERBS | _FINISH_VERBS:
+                return c
+    return None
 
 
 def _nominal_agent(noun: Token) -> str | None:
