@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
+from consistency.understanding.facts.events import future_told_past
+from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
-from consistency.understanding.tokens import sentence_of
+from consistency.understanding.tokens import entity_at, sentence_of
 from consistency.understanding.timeline import (
     MONTHS,
     WEEKDAYS,
@@ -55,9 +57,17 @@ class EventStatusConflict(Rule):
         Monday" ... "when the study is published next month"), when one of the two tellings
         carries a time; a decision told as done ("the jury dismissed the protest on Saturday")
         against the hearing it needs told as pending ("with the protest still to be heard").
+        An event noun is one event with the verb WordNet derives it from, about the thing it is
+        of: "the warehouses were demolished last autumn" ... "once demolition of the warehouses
+        is complete" (definite plural things count: "the warehouses", not "houses").
+        A future dated in the past in its own clause: "Last April, Argentina will sign",
+        "is to be launched last month", "is set to be introduced last October".
         Repeats ("again", "second", "another", "return"), reschedules
         ("postponed", "now"), other events with the same noun ("the men's final", "the
-        women's final") and other agents are not compared.
+        women's final") and other agents are not compared; nor a stage of the event
+        ("demolition began in March", "partly demolished"). "would sign last week" (a past's
+        future), "higher than last year", "from last April", "since last year" are no future
+        dated in the past.
 
     Why it matters:
         A trip cannot both have happened and still be expected; stitched or rewritten
@@ -77,7 +87,9 @@ class EventStatusConflict(Rule):
 
     Reads:
         `event_mentions` (travel, meet, sign, attend with a named target) from the parse, and
-        `ctx.claims` event-status claims (facts/events.py) with their times and markers.
+        `ctx.claims` event-status claims (facts/events.py) with their times and markers, the
+        event nouns' verbs (WordNet 3.0 derivations, `consistency/data/event_nouns.tsv`), and
+        `facts.events.future_told_past` over the body's parse.
     """
 
     code = "TM01"
@@ -102,6 +114,28 @@ class EventStatusConflict(Rule):
                 spans.extend(found.spans + found.evidence)
                 yield found
         yield from self._ledger_conflicts(ctx, spans)
+        yield from self._future_told_past(ctx)
+
+    def _future_told_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Last April, Argentina will sign", "is to be launched last month": still to come and past at once."""
+        doc = ctx.body_doc
+        for verb, time, phrase in future_told_past(doc):
+            entity = entity_at(time)
+            when = list(entity) if entity is not None else [time]
+            if time.head.dep_ == "prep":
+                when = [time.head, *when]
+            told = sorted(phrase, key=lambda t: t.i)
+            tokens = told + when
+            start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+            span = ctx.span_at("body", doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            told_text = doc[told[0].i:told[-1].i + 1].text
+            when_text = doc[when[0].i:when[-1].i + 1].text
+            quoted = inside_quotation(verb)
+            yield self.finding(
+                f"\"{told_text}\" tells of something still to come, but it is dated in the past (\"{when_text}\").",
+                [span], confidence=0.6 if quoted else 0.75, severity=Severity.info if quoted else None,
+                data={"verb": verb.lemma_.lower(), "planned": told_text, "time": when_text},
+            )
 
     def _ledger_conflicts(self, ctx: ArticleAnalysis, taken: list[Span]) -> Iterator[Finding]:
         """Event-status claims of one event (same noun and verb) told as done and as planned."""
@@ -118,8 +152,14 @@ class EventStatusConflict(Rule):
                 continue
             done, planned = (first, later) if first.value == "done" else (later, first)
             quoted = "quoted" in first.qualifiers + later.qualifiers
+            name = ctx.claims.name_of(subject)
+            noun = next((c.data.get("noun") for c in pair if c.data.get("noun")), None)
+            if noun:  # "the demolition of the warehouses"
+                name, verb = f"the {noun} of {name}", "is"
+            else:
+                verb = "are" if any(c.data.get("plural") for c in pair) else "is"
             yield self.finding(
-                f"{ctx.claims.name_of(subject).capitalize()} is told as done (\"{done.text}\") and as still to come "
+                f"{name[:1].upper()}{name[1:]} {verb} told as done (\"{done.text}\") and as still to come "
                 f"(\"{planned.text}\").",
                 [later.span], [first.span], confidence=0.6 if quoted else 0.7,
                 severity=Severity.info if quoted else None,
@@ -147,8 +187,10 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
     """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
     when the event is the subject of an intransitive verb), no repeat marker, compatible
     modifiers and agents, and times that do not place the done one in an earlier year."""
-    if a.sentence == b.sentence or a.data.get("verb") != b.data.get("verb") and not _decided_before_heard(a, b):
-        return False
+    verbs_a = {_verb_key(v) for v in (a.data.get("verb"), *(a.data.get("verbs") or ())) if v}
+    verbs_b = {_verb_key(v) for v in (b.data.get("verb"), *(b.data.get("verbs") or ())) if v}
+    if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b):
+        return False  # "demolition" (WordNet: demolish) is one event with "were demolished"
     timed = [bool(c.data.get("times")) for c in (a, b)]
     if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
@@ -170,6 +212,11 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
             if claim.value == "planned" and t.get("direction") == "past":
                 return False
     return True
+
+
+def _verb_key(lemma: str) -> str:
+    """British and American spellings as one verb: "analyse"/"analyze", "organise"/"organize"."""
+    return re.sub(r"([iy])se$", r"\1ze", lemma)
 
 
 # Verbs that decide a case, an appeal, a protest or a complaint: deciding it means it was heard.
@@ -606,7 +653,11 @@ class AgeConflict(Rule):
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
         19-year-old") are not compared with the current one. An age read from a bare
         description ("the 45-year-old said", with no noun of its own) is a warning when no
-        one else is named in the sentences it can refer back to, else information only.
+        one else is named in the sentences it can refer back to, or the person it takes up was
+        named alone in its sentence or the one before with no one named since; else
+        information only. Quoted speech between is read over: sentences wholly inside a
+        quotation are not counted, names inside it are no candidates, and "said the Scot"
+        stands for the person it takes up.
 
     Why it matters:
         Ages are among the facts readers check first; a restated age that changes means

@@ -4,7 +4,9 @@ An event noun is a one-word noun whose most frequent sense (the first in index.n
 second sense is filed by WordNet's lexicographers under noun.act, noun.event, noun.time or
 noun.communication ("festival", "final", "accord", "study"), or a kind of social gathering
 (noun.group under "gathering": "meeting", "rally", "summit"), and whose first sense is not a
-person or another group. The table lists the word and the lexicographer file of its first such sense.
+person or another group. The table lists the word, the lexicographer file of its first such sense,
+and the verbs WordNet derives it from or to in those senses ("demolition": "demolish", "signing":
+"sign"; derivationally related forms, comma-separated, empty when none).
 
     python scripts/build_event_nouns.py /usr/share/wordnet > consistency/data/event_nouns.tsv
 
@@ -23,6 +25,13 @@ EVENT_FILES = {"act", "event", "time", "communication", "gathering"}
 def main(folder: str) -> None:
     root = Path(folder)
     offsets: dict[str, int] = {}
+    derived: dict[tuple[str, int], set[str]] = {}  # (noun synset, word number) -> verbs
+    verb_words: dict[str, list[str]] = {}
+    for line in (root / "data.verb").read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        parts = line.split()
+        verb_words[parts[0]] = [w.lower() for w in parts[4:4 + 2 * int(parts[3], 16):2]]
     hypernyms: dict[str, list[str]] = {}
     gathering = ""
     for line in (root / "data.noun").read_text(encoding="latin-1").splitlines():
@@ -32,6 +41,14 @@ def main(folder: str) -> None:
         offsets[parts[0]] = int(parts[1])
         hypernyms[parts[0]] = [parts[i + 1] for i, p in enumerate(parts) if p in ("@", "@i")]
         words = parts[4:4 + 2 * int(parts[3], 16):2]
+        at = 4 + 2 * int(parts[3], 16)
+        for k in range(int(parts[at])):
+            symbol, target, pos, source_target = parts[at + 1 + 4 * k:at + 5 + 4 * k]
+            if symbol == "+" and pos == "v":
+                source, wanted = int(source_target[:2], 16), int(source_target[2:], 16)
+                targets = verb_words.get(target, [])
+                if 0 < wanted <= len(targets) and targets[wanted - 1].isalpha():
+                    derived.setdefault((parts[0], source), set()).add(targets[wanted - 1])
         if words[:1] == ["gathering"] and "assemblage" in words:
             gathering = parts[0]
 
@@ -47,7 +64,17 @@ def main(folder: str) -> None:
                 todo.extend(hypernyms.get(current, []))
         return False
 
-    print("# word\tlexicographer file (WordNet 3.0; scripts/build_event_nouns.py)")
+    words_of: dict[str, list[str]] = {}
+    for line in (root / "data.noun").read_text(encoding="latin-1").splitlines():
+        if not line.startswith("  "):
+            parts = line.split()
+            words_of[parts[0]] = [w.lower() for w in parts[4:4 + 2 * int(parts[3], 16):2]]
+
+    def verbs_of(word: str, synset: str) -> set[str]:
+        number = words_of.get(synset, []).index(word) + 1 if word in words_of.get(synset, []) else 0
+        return derived.get((synset, number), set())
+
+    print("# word\tlexicographer file\tderived verbs (WordNet 3.0; scripts/build_event_nouns.py)")
     for line in (root / "index.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith("  "):
             continue
@@ -63,7 +90,8 @@ def main(folder: str) -> None:
             continue
         found = next((s for s in senses[:2] if s in EVENT_FILES), None)
         if found is not None:
-            print(f"{word}\t{found}")
+            verbs = set().union(*(verbs_of(word, o) for s, o in zip(senses[:2], synsets[:2]) if s in EVENT_FILES))
+            print(f"{word}\t{found}\t{','.join(sorted(verbs))}")
 
 
 if __name__ == "__main__":

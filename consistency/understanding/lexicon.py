@@ -191,6 +191,22 @@ def event_nouns() -> frozenset[str]:
     return frozenset(line.split("\t", 1)[0] for line in _data("event_nouns.tsv").splitlines()
                      if line.strip() and not line.startswith("#"))
 
+
+@lru_cache(maxsize=1)
+def event_noun_verbs() -> dict[str, frozenset[str]]:
+    """The verbs WordNet 3.0 relates an event noun to in its event senses (derivationally related
+    forms): "demolition" -> {"demolish"}, "signing" -> {"sign"}, "approval" -> {"approve", ...}.
+
+    The third column of `consistency/data/event_nouns.tsv` (`scripts/build_event_nouns.py`)."""
+    found: dict[str, frozenset[str]] = {}
+    for line in _data("event_nouns.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) > 2 and parts[2].strip():
+            found[parts[0]] = frozenset(parts[2].strip().split(","))
+    return found
+
 # Verbs that report speech but that WordNet files elsewhere (their first sense is not a
 # communication verb: "add" is arithmetic first) or that lead indirect speech.
 _SPEECH_VERBS_EXTRA = frozenset("""

@@ -154,6 +154,34 @@ def test_tm05_warns_on_a_description_age_with_no_other_candidate(text, quote):
     assert_flags("TM05", text, quotes=[quote])
 
 
+@pytest.mark.parametrize("text, quote", [
+    # quoted sentences between: not counted, and the name inside the quote is no candidate (sport)
+    ("Open\nScotland's Ewan Reid, 38, bogeyed the last hole on Sunday. He finished second. \"It was a good week "
+     "for me,\" said the Scot. \"Fair play to Luis. He putted well. He deserved it.\" The 41-year-old's prize "
+     "secures his card.", "41-year-old"),
+    # the person was last named in a possessive, after someone else (health)
+    ("Ward\nAmong the patients is Paul Grant, 64, a retired teacher. Minister Helen Moss said beds would be "
+     "added. For Grant's family, the wait is hard. His wife said she visits the 46-year-old every day.",
+     "46-year-old"),
+    # quoted speech of the person described, then the description (culture)
+    ("Prize\nNovelist Ada Brook, 51, won the prize on Friday. \"I never expected it. My agent told me to stay "
+     "calm. I did not listen,\" Brook said. The 55-year-old's novel has sold 40,000 copies.", "55-year-old"),
+])
+def test_tm05_warns_on_a_description_age_read_over_quoted_speech(text, quote):
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # someone else is named beside the person last named (politics)
+    "Talks\nMayor Tom Lee, 58, met council leader Jane Park on Monday. The 61-year-old said talks went well.",
+    # someone else is named after them, outside the quotation (business)
+    "Deal\nChief executive Ann Cole, 49, agreed the deal. \"It is good for us,\" Cole said. Analyst Mark "
+    "Dunn disagreed. The 52-year-old said the price was too high.",
+])
+def test_tm05_description_age_over_quotes_with_rivals_stays_below_warning(text):
+    assert_passes("TM05", text)
+
+
 @pytest.mark.parametrize("text", [
     # another person is named just before: the description may be theirs (kept at info)
     "Race\nMara Diaz won ahead of Chloe Ward and Kim Sato. Ward, 31, was second. The 27-year-old Mexican led "

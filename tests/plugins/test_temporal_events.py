@@ -42,6 +42,8 @@ def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     "Concert\nThe band played the concert on Friday. It will play the concert again next year.",
     "Final\nThe club won the final on Sunday. It hopes to win another final next season.",
     "Vote\nThe party held the vote on Monday. It will hold a second vote next month.",
+    "Talks\nThe unions held a round of talks on Monday. They will hold a further round of talks next week.",
+    "Port\nThe operator installed the crane on Monday. It will install a fifth crane in April.",
     # an earlier occurrence, dated years back
     "Race\nThe town hosted the marathon in 2019. It will host the marathon in May.\n(c) 2024, The Post.",
     # explicit reschedule
@@ -61,6 +63,88 @@ def test_tm01_flags_event_done_then_planned(text: str, quote: str) -> None:
     "Appeal\nThe tribunal dismissed the appeal on Monday. A second appeal is still to be heard.",
 ])
 def test_tm01_passes_repeats_reschedules_and_other_events(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Quay works\nThe old sheds on the quay were demolished last spring, leaving an empty lot. Once demolition of "
+     "the sheds is complete, building will start.", "Once demolition of the sheds is complete"),  # housing
+    ("Stadium\nThe club renovated the stadium last summer for the new season. The team will move back when "
+     "renovation of the stadium is finished.", "renovation of the stadium is finished"),  # sport
+    ("Treaty\nThe parliament ratified the treaty on Monday. Once ratification of the treaty is complete, "
+     "tariffs will fall.", "Once ratification of the treaty is complete"),  # politics
+    ("Samples\nThe team analysed the samples on Friday. The paper will follow once analysis of the samples "
+     "is complete.", "analysis of the samples"),  # science, British and American spellings
+    ("Pier\nThe old pier was demolished on Tuesday after storms. Demolition of the pier is expected to finish "
+     "in May.", "Demolition of the pier is expected to finish in May"),  # a frame of plans
+    ("Chapel\nThe frescoes in the chapel were restored in March. Visitors will return when restoration of the "
+     "frescoes is complete.", "restoration of the frescoes is complete"),  # culture
+])
+def test_tm01_flags_an_event_noun_still_to_finish_after_its_verb_told_done(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence
+
+
+@pytest.mark.parametrize("text", [
+    # a stage of the event: begun, partly done
+    "Quay works\nDemolition of the sheds began in March. Once demolition of the sheds is complete, building "
+    "will start.",
+    "Quay works\nThe sheds were partly demolished in March. Once demolition of the sheds is complete, building "
+    "will start.",
+    # another thing of the same kind
+    "Quay works\nThe old sheds were demolished last spring. Once demolition of the warehouses is complete, "
+    "building will start.",
+    "Quay works\nThe sheds were demolished last spring. Once demolition of the new sheds is complete, building "
+    "will start.",
+    # things without a determiner, generic
+    "Houses\nCrews demolished houses last year. Once demolition of houses is complete, the land is sold.",
+    # a condition, a habit
+    "Stadium\nThe club renovated the stadium last summer. If renovation of the stadium is finished by May, the "
+    "team will return.",
+    "Museum\nThe staff cleaned the galleries on Monday. Cleaning of the galleries is complete every week.",
+    # a frame of plans for a stage that is not all of it
+    "Pier\nDemolition of the pier began on Tuesday. Demolition of the pier is expected to finish in May.",
+    # another agent
+    "Merger\nThe merger was approved by shareholders on Monday. Once approval of the merger by regulators is "
+    "complete, the shares will be delisted.",
+    # an earlier year
+    "Pier\nThe council repaired the pier in 2019. Once repair of the pier is complete, ferries will return.\n"
+    "(c) 2024, The Post.",
+])
+def test_tm01_passes_event_noun_stages_other_things_and_conditions(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Oil deal\nThe presidents met in Caracas on Tuesday. Last April, the two countries will sign a fuel "
+     "agreement.", "Last April, the two countries will sign"),  # politics
+    ("Search\nA smaller video service is to be launched last month, the firm said.", "is to be launched last month"),
+    ("Wages\nA lower minimum wage is set to be introduced last October for apprentices.",
+     "is set to be introduced last October"),  # business
+    ("Probe\nThe lander is expected to touch down two weeks ago, the agency said.",
+     "is expected to touch down two weeks ago"),  # science
+    ("Sentence\nThe judge will sentence the two men last Friday at the crown court.",
+     "will sentence the two men last Friday"),  # courts
+    ("Transfer\nThe striker will join the club last summer on a three-year deal.",
+     "will join the club last summer"),  # sport
+])
+def test_tm01_flags_a_future_dated_in_the_past(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Profits\nProfits will be higher than last year, the bank said.",
+    "Rates\nThe new rate will apply from last April, backdated.",
+    "Titles\nBy May the club will have won three titles since last year.",
+    "Report\nThe firm will report last year's results on Monday.",
+    "Deal\nThe minister said the country would sign the deal last week.",  # a past's future
+    "League\nThe team will play the side that beat them last week.",
+    "Tax\nThe rebate will be paid on the last day of the month.",
+    "Bill\nIf the bill is passed last week, it will be law.",
+    'Quote\nThe film opened on Friday. "It will open last week in Paris," the director joked.',  # quoted: info
+    "Vote\nThe council is expected to approve the plan next week, after it was delayed last month.",
+])
+def test_tm01_passes_future_with_other_times(text: str) -> None:
     assert_passes("TM01", text)
 
 

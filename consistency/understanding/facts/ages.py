@@ -2,7 +2,8 @@
 
 `age` claims (value: years, an int) come from "Hughes, 27,", "Hughes (27)", "aged 27",
 "Hughes, who is 27,", "Hughes, who at 27 is the youngest", "the 27-year-old" (a description
-attached to the person it refers to) and "27-year-old Hughes". An age at another time ("at 19",
+attached to the person it refers to, read over quoted speech: `_description_owner`) and
+"27-year-old Hughes". An age at another time ("at 19",
 "when she was 19", "as a 19-year-old", "aged 19 when") carries the qualifier `past`; an age
 no one reaches ("died aged 186") the qualifier `implausible`. "The 10-year-old company" is an
 `age` of the subject `thing:company`.
@@ -22,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .qualifiers import stance
+from .qualifiers import inside_quotation, stance
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,12 +141,12 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
         if head_word in _NON_PERSON_OWNERS:
             return _thing_age(reader, doc, token, owner, value)
         if det == "the":
-            sid = reader.salient_person(field_name, i)
+            sid, near_rivals = _description_owner(reader, field_name, doc, i)
             how = "description"
             # "the 45-year-old said": a bare description takes up someone named; one with its own
             # noun ("the 16-year-old boy", "the 88-year-old revolutionary") may bring in someone new
-            bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
-            rivals = _rivals_near(reader, field_name, doc, i, sid) if sid and bare else None
+            bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or after.tag_ == "POS"
+            rivals = near_rivals if sid and bare else None
         elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
             sid = reader.person_at(field_name, i - 2)
         elif after is not None and after.text == "," and i - 2 >= 0 and doc[i - 1].text in ("a", "an"):
@@ -163,14 +164,82 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
     return reader.claim(sid, "age", value, doc, i, i + 5, "ages", qualifiers, how=how)
 
 
-def _rivals_near(reader: Reader, field_name: str, doc: Doc, token_i: int, sid: str, max_distance: int = 2) -> int:
-    """How many other people are named in the sentences a description ("the 27-year-old") can reach
-    back to: with none, the person it was attached to is its only candidate referent."""
-    here = reader.sentence_index(doc[token_i])
-    others = {s for f, start, s, _ in reader._mentions_in_order
-              if f == field_name and start < token_i and s != sid
-              and here - reader.sentence_index(doc[start]) <= max_distance}
-    return len(others)
+def _description_owner(reader: Reader, field_name: str, doc: Doc, token_i: int,
+                       max_distance: int = 2) -> tuple[str | None, int]:
+    """Who a definite description ("the 44-year-old") refers to, and how many others it could.
+
+    As `Reader.salient_person` (the last person named in this or the previous two sentences,
+    the subject of a clause preferred), but read over quoted speech: sentences wholly inside a
+    quotation are not counted in the distance and names inside one are not candidates (the
+    speaker is, not whom they speak of), and a person known only by a description of their own
+    ("said the Scot", "the Kenyan") stands for the person it took up. Rivals are the others named
+    since the chosen person's last mention, or beside it; none when the chosen person was named
+    alone in this sentence or the one before."""
+    rank = _sentence_ranks(doc)
+    here = rank[doc[token_i].sent.start]
+    quoted_here = inside_quotation(doc[token_i])
+    seen: list[tuple[int, int, str, bool]] = []  # (rank, start, sid, is_subject)
+    for f, start, sid, is_subject in reader._mentions_in_order:
+        if f != field_name or start >= token_i or (inside_quotation(doc[start]) and not quoted_here):
+            continue
+        dist = here - rank[doc[start].sent.start]
+        if dist > max_distance:
+            continue
+        if _known_by_description(reader, field_name, doc, sid):
+            sid = _stand_in(reader, field_name, doc, start, rank, max_distance)
+            if sid is None:
+                continue
+        seen.append((rank[doc[start].sent.start], start, sid, is_subject))
+    best: tuple[int, int, str] | None = None
+    for sent_rank, start, sid, is_subject in seen:
+        score = (max_distance - (here - sent_rank)) * 2 + (1 if is_subject else 0)
+        if best is None or (score, start) >= (best[0], best[1]):
+            best = (score, start, sid)
+    if best is None:
+        return None, 0
+    chosen = best[2]
+    last = max((r, s) for r, s, sid, _ in seen if sid == chosen)
+    if here - last[0] <= 1:
+        rivals = {sid for r, s, sid, _ in seen if sid != chosen and (s > last[1] or r == last[0])}
+    else:
+        rivals = {sid for _, _, sid, _ in seen if sid != chosen}
+    return chosen, len(rivals)
+
+
+def _sentence_ranks(doc: Doc) -> dict[int, int]:
+    """Each sentence's start -> its index counting only sentences with words outside quotation marks."""
+    ranks: dict[int, int] = {}
+    count = 0
+    for sent in doc.sents:
+        if any(not inside_quotation(t) for t in sent if not (t.is_punct or t.is_space)):
+            count += 1
+        ranks[sent.start] = count
+    return ranks
+
+
+def _known_by_description(reader: Reader, field_name: str, doc: Doc, sid: str) -> bool:
+    """A "person" whose every mention is one word after "the": "said the Scot", "the Kenyan"."""
+    starts = [s for f, s, other, _ in reader._mentions_in_order if f == field_name and other == sid]
+    return bool(starts) and all(s > 0 and doc[s - 1].lower_ == "the"
+                                and not (s + 1 < len(doc) and doc[s + 1].pos_ == "PROPN") for s in starts)
+
+
+def _stand_in(reader: Reader, field_name: str, doc: Doc, start: int, rank: dict[int, int],
+              max_distance: int) -> str | None:
+    """The named person a description-only mention ("the Scot") takes up: the salient one before it."""
+    here = rank[doc[start].sent.start]
+    best: tuple[int, int, str] | None = None
+    for f, s, sid, is_subject in reader._mentions_in_order:
+        if f != field_name or s >= start or inside_quotation(doc[s]) \
+                or _known_by_description(reader, field_name, doc, sid):
+            continue
+        dist = here - rank[doc[s].sent.start]
+        if dist > max_distance:
+            continue
+        score = (max_distance - dist) * 2 + (1 if is_subject else 0)
+        if best is None or (score, s) >= (best[0], best[1]):
+            best = (score, s, sid)
+    return best[2] if best else None
 
 
 def _thing_age(reader: Reader, doc: Doc, token: Token, owner: Token, value: int) -> Claim | None:

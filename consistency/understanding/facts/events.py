@@ -7,10 +7,17 @@ The event is a verb with its object or subject noun, read from the parse:
 
 - a transitive verb and its definite, singular object: "signed the accord on Tuesday",
   "is due to sign the accord next month", "The framework, which their presidents signed";
-- a passive or intransitive verb and its subject, when the subject is an event noun
-  (WordNet's acts, events, times and documents, `lexicon.event_nouns()`): "the festival
-  opened on Thursday", "when the festival opens on Sunday", "when the study is published";
-- a reduced relative: "a study published on Monday".
+- a passive verb and its subject, the thing acted on as an object is ("the pier was demolished",
+  "when the study is published"), and an intransitive verb and its subject, when the subject is
+  an event noun (WordNet's acts, events, times and documents, `lexicon.event_nouns()`): "the
+  festival opened on Thursday", "when the festival opens on Sunday";
+- a reduced relative: "a study published on Monday";
+- a definite plural thing acted on as a whole, as object or passive subject: "the warehouses
+  were demolished" (subject `event:warehouse`);
+- an event noun WordNet derives from a verb, with the definite thing it is "of" and a predicate of
+  completion: "once demolition of the warehouses is complete", "when renovation of the stadium is
+  finished" (subject: the thing, `event:warehouse`; `verb`/`verbs`: the noun's verbs, "demolish";
+  `noun`: "demolition"). "Demolition ... began" is a stage and gives no claim.
 
 Status comes from tense, auxiliaries and frames: past tense and perfects are `done`;
 "will", "is due/expected/set/scheduled to", "plans to", "is to", "still/yet to be heard", and a present tense in a
@@ -26,15 +33,16 @@ past, future or present).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..lexicon import event_nouns, is_person_noun
+from ..lexicon import event_noun_verbs, event_nouns, is_person_noun
 from ..tokens import entity_at
 from .qualifiers import inside_quotation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from ..ledger import Claim, Reader
 
@@ -46,7 +54,8 @@ _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 _RESCHEDULE = frozenset({"postpone", "delay", "reschedule", "defer", "cancel", "adjourn", "suspend", "bring",
                          "push", "move", "resume", "reopen", "restart", "rerun", "replay", "repeat", "redo",
                          "revise", "renegotiate", "reschedule", "call"})
-_REPEAT = frozenset({"again", "another", "second", "third", "fourth", "return", "repeat", "anew", "once",
+_REPEAT = frozenset({"again", "another", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                     "ninth", "tenth", "further", "return", "repeat", "anew", "once",
                      "annual", "annually", "every", "each", "regularly", "usually", "often", "always",
                      "twice", "times", "previous", "previously", "latest", "next", "new", "first", "last",
                      "earlier", "later", "subsequent", "original", "originally", "initially", "yearly", "now",
@@ -79,6 +88,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
             continue
         recent.append(noun)
         yield _claim(reader, verb, noun, role, status)
+    for noun in doc:
+        found = _nominal_event(noun)
+        if found is not None:
+            yield _nominal_claim(reader, *found)
 
 
 def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
@@ -93,12 +106,12 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
             if child.lower_ == "it":
                 found = _antecedent(verb, child, recent)
                 return (found, "pronoun") if found is not None else (None, "")
-            if _one_off(child, event=False):
+            if _one_off(child, event=False) or _definite_plural(child):
                 return child, "object"
             return None, ""
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and _one_off(child, event=True):
-            return child, "passive"
+        if child.dep_ == "nsubjpass" and (_one_off(child, event=False) or _definite_plural(child)):
+            return child, "passive"  # "the festival was opened", "the pier was demolished", "the warehouses"
         if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
                 and _one_off(child, event=True):
             return child, "subject"
@@ -136,6 +149,179 @@ def _one_off(noun: Token, event: bool) -> bool:
         or (event and noun.dep_ in ("nsubj", "nsubjpass") and bool(dets))
 
 
+_PAST_DATE = re.compile(r"^(?:(?:in|on|during|at) )?(?:last (?:week|weekend|month|year|night|season|term|summer|"
+                        r"autumn|fall|winter|spring|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)|yesterday|earlier this (?:week|month|year)|.+ ago)$")
+_AT_PREPOSITIONS = frozenset({"in", "on", "during", "at"})
+
+
+def future_told_past(doc: Doc) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """A verb told as still to come and dated in the past in its own clause: "Last April, Argentina
+    will sign", "the service is to be launched last month", "is set to be introduced last October".
+
+    Only a future auxiliary or a frame of plans ("will", "is due/set/expected to", "is to"), not
+    "would" (a past's future), nor a future perfect; the date hangs on the verb itself or through
+    "in/on/during/at" ("since last year", "than last year", "from last April" are not its time).
+    Yields (verb, time token, the tokens of the verb phrase)."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+            continue
+        aux = _aux(verb)
+        if "have" in aux or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        infinitive = "to" in aux and verb.dep_ == "xcomp" and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in aux)
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if aux & {"will", "shall", "'ll"}:
+            if _status(verb) != "planned":
+                continue
+            phrase = [*own, verb]
+        elif infinitive and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+            phrase = [verb.head, *own, verb]  # "is to be launched"
+        elif infinitive and _frame_status(verb.head) == "planned":
+            phrase = [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass")), *own, verb]
+        else:
+            continue
+        if _marks(verb) & _CONDITION_MARKS or _marks(verb.head) & _CONDITION_MARKS and verb.dep_ == "xcomp":
+            continue
+        for t in _time_tokens(verb):
+            if t.head.i != verb.i and not (t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS):
+                continue
+            entity = entity_at(t)
+            text = " ".join(w.lower_ for w in (entity if entity is not None else [t]))
+            if t.head.dep_ == "prep":
+                text = f"{t.head.lower_} {text}"
+            if _PAST_DATE.match(text):
+                yield verb, t, phrase
+                break
+
+
+def _definite_plural(noun: Token) -> bool:
+    """A definite plural thing acted on as a whole: "the warehouses", "the council's flats" (not "jobs",
+    "some homes", "200 homes", nor a plural of people: "the workers")."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.ent_type_ or not noun.is_alpha:
+        return False
+    if is_person_noun(noun.lemma_.lower()) or any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    # the determiner may hang from a misparsed modifier: "the derelict 1960s warehouses"
+    dets = [t for left in noun.lefts for t in left.subtree if t.dep_ in ("det", "poss")]
+    return bool(dets) and all(d.dep_ == "poss" and d.tag_ != "PRP$" or d.lower_ in ("the", "these", "those")
+                              for d in dets)
+
+
+# A nominal event is told as finished or still to finish by these predicates of its noun.
+_COMPLETE = frozenset({"complete", "completed", "finished", "over", "done"})
+_NOMINAL_VERBS = frozenset({"finish", "end", "conclude", "begin", "start", "happen", "occur", "proceed"})
+_STAGE_VERBS = frozenset({"begin", "start", "proceed"})
+_FINISH_VERBS = frozenset({"finish", "complete", "conclude", "end"})
+# Adverbs that make a telling a stage of the event, not all of it: "partly demolished".
+_PARTIAL = frozenset({"partly", "partially", "half", "largely", "mostly", "nearly", "almost", "barely"})
+
+
+def _nominal_event(noun: Token) -> tuple[Token, Token, Token, str, frozenset[str]] | None:
+    """"Once demolition of the warehouses is complete", "the signing of the accord took place on
+    Monday": an event noun that WordNet derives from a verb, the definite thing it is of, and a
+    predicate telling whether it has happened. Returns (noun, participant, predicate, status, verbs)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verbs = event_noun_verbs().get(noun.lemma_.lower())
+    if not verbs or verbs & _GENERIC_VERBS:
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _REPEAT for c in noun.children) or any(
+            c.dep_ == "det" and c.lower_ not in ("the",) for c in noun.children):
+        return None  # "another demolition", "a demolition": not the one event
+    participant = None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            participant = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if participant is None or not (_one_off(participant, event=False) or _definite_plural(participant)):
+        return None
+    head = noun.head
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _COMPLETE for c in head.children):
+        status = _copula_status(head)
+    elif noun.dep_ == "nsubjpass" and head.tag_ == "VBN" and head.lemma_.lower() in _FINISH_VERBS:
+        status = _status(head)  # "when renovation of the stadium is finished"
+    elif head.pos_ == "VERB" and head.lemma_.lower() in _NOMINAL_VERBS | {"take"}:
+        if head.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in head.children):
+            return None  # "take place"
+        status = _status(head)
+        if head.lemma_.lower() in _STAGE_VERBS and status == "done":
+            return None  # "demolition of the warehouses began in March": under way, not done
+    elif (later := _framed_infinitive(head)) is not None:
+        head = later  # "demolition of the warehouses is expected to finish in May", "is due to begin"
+        status = _status(head)
+    else:
+        return None
+    if status not in ("done", "planned"):
+        return None
+    return noun, participant, head, status, verbs
+
+
+def _framed_infinitive(head: Token) -> Token | None:
+    """The event verb under a frame of plans: "is expected to finish", "is due to begin"."""
+    holders = [head] + [c for c in head.children if c.dep_ == "acomp"] if head.lemma_ == "be" else [head]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "xcomp" and c.tag_ == "VB" and c.lemma_.lower() in _NOMINAL_VERBS | _FINISH_VERBS:
+                return c
+    return None
+
+
+def _nominal_agent(noun: Token) -> str | None:
+    """Who acts in a nominal event: "approval of the merger by regulators" -> "regulator"."""
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return obj.lemma_.lower()
+    return None
+
+
+def _copula_status(be: Token) -> str | None:
+    """"is complete" in a "once/when/after/until" clause or with a future time, "will be complete": planned;
+    "was complete", "has been complete": done."""
+    if any(c.dep_ == "neg" for c in be.children):
+        return None
+    aux = _aux(be)
+    marks = _marks(be)
+    if marks & _CONDITION_MARKS or aux & _HYPOTHETICAL:
+        return None
+    if aux & {"will", "shall", "'ll"}:
+        return "planned"
+    if be.tag_ == "VBD" or aux & {"has", "have", "had"}:
+        return "done"
+    if be.tag_ in ("VBZ", "VBP") and (marks & _PLAN_MARKS or _dated(be) == "future"):
+        return "planned"
+    return None
+
+
+def _nominal_claim(reader: Reader, noun: Token, participant: Token, head: Token, status: str,
+                   verbs: frozenset[str]) -> Claim:
+    """An event-status claim about the participant ("event:warehouse") with the noun's verbs."""
+    doc = noun.doc
+    times = _time_tokens(head)
+    tokens = [noun, participant, head, *(c for c in head.children if c.dep_ in ("aux", "acomp", "mark"))]
+    for t in times:
+        tokens += list(t.subtree)
+    tokens += [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if end - start > 24:
+        start, end = min(noun.i, head.i), max(participant.i, head.i) + 1
+    lemma = participant.lemma_.lower()
+    sid = reader.add_subject(f"event:{lemma}", "event", f"the {participant.text.lower()}",
+                             reader.span_of(doc, participant.i, participant.i + 1))
+    data: dict[str, Any] = {
+        "verb": sorted(verbs)[0], "verbs": sorted(verbs), "noun": noun.lemma_.lower(), "how": "nominal",
+        "agent": _nominal_agent(noun), "modifiers": _modifiers(participant),
+        "markers": sorted(set(_markers(head, noun)) | {c.lower_ for c in participant.children if c.lower_ in _REPEAT}),
+        "determiner": next((c.lower_ for c in participant.children if c.dep_ == "det"), ""),
+        "plural": participant.tag_ == "NNS",
+        "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
+    }
+    qualifiers = {"quoted"} if inside_quotation(noun) else set()
+    return reader.claim(sid, "event-status", status, doc, start, end, "events", qualifiers, **data)
+
+
 def _antecedent(verb: Token, pronoun: Token, recent: list[Token]) -> Token | None:
     """What "it" stands for: the subject of the main clause for a clause placed before it
     ("Once the presidents sign it, the framework would ..."), else the last event noun read
@@ -166,14 +352,21 @@ def _aux(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _marks(verb: Token) -> set[str]:
+    """Subordinators of the verb's clause: "when", "once", "if" (the parser tags a leading "once" as
+    an adverb)."""
+    return {c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")
+            or (c.dep_ == "advmod" and c.lower_ == "once" and c.i == verb.left_edge.i)}
+
+
 def _status(verb: Token) -> str | None:
     """done, ongoing, planned or rescheduled; None when the telling says nothing sure."""
     if verb.lemma_.lower() in _RESCHEDULE:
         return "rescheduled"
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ in _PARTIAL for c in verb.children):
         return None
     aux = _aux(verb)
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")}
+    marks = _marks(verb)
     if marks & _CONDITION_MARKS:
         return None
     if aux & {"will", "shall", "'ll"}:
@@ -243,6 +436,9 @@ def _time_tokens(verb: Token) -> list[Token]:
     for token in verb.subtree:
         if token.ent_type_ in ("DATE", "TIME") and token.head.i in heads and token.head.ent_type_ not in ("DATE", "TIME"):
             found.append(token)
+    if not found and verb.dep_ == "relcl" and verb.head.ent_type_ in ("DATE", "TIME") \
+            and any(c.lower_ in ("when", "as") for c in verb.children):
+        found.append(verb.head)  # "last autumn, when the warehouses were demolished"
     return found
 
 
@@ -282,8 +478,10 @@ def _modifiers(noun: Token) -> list[str]:
 
 def _markers(verb: Token, noun: Token) -> list[str]:
     """Words that tell one occurrence from another ("again", "second", "another", "return")."""
-    scope = [t for t in (*verb.children, *noun.children) if t.dep_ not in ("mark", "advmod") or t.lower_ != "once"
-             or t.tag_ != "IN"]
+    # "once" as a subordinator ("Once the accord is signed") is no repeat; "once" as "one time" is
+    scope = [t for t in (*verb.children, *noun.children)
+             if not (t.lower_ == "once" and (t.dep_ == "mark" or (t.dep_ == "advmod" and t.tag_ == "IN")
+                                             or t.i == t.head.left_edge.i))]
     if verb.dep_ == "xcomp":
         scope += list(verb.head.children)
     words = {t.lower_ for t in scope if t.lower_ in _REPEAT and t.ent_type_ not in ("DATE", "TIME")}
@@ -329,7 +527,7 @@ def _claim(reader: Reader, verb: Token, noun: Token, role: str, status: str) -> 
                              reader.span_of(doc, noun.i, noun.i + 1))
     data: dict[str, Any] = {
         "verb": verb.lemma_.lower(), "how": role, "agent": _agent(verb, noun), "modifiers": _modifiers(noun),
-        "markers": _markers(verb, noun), "determiner": det,
+        "markers": _markers(verb, noun), "determiner": det, "plural": noun.tag_ == "NNS",
         "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
     }
     qualifiers = {"quoted"} if inside_quotation(verb) else set()
