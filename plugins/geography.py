@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
-from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
+from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
 from consistency.understanding.tokens import sentence_index
 
 from ._places import (
@@ -117,6 +117,35 @@ def _the(text: str, start: int, said: str) -> str:
     return f"the {said}" if at >= 4 and text[at - 4 : at].lower() == "the " else said
 
 
+# Words that name regions of some countries (Ghana's Northern, Cameroon's Centre) but in English
+# text are mostly compass words or common nouns: a region named by these alone is never read.
+_GENERIC_REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center capital national federal "
+    "delta bay gulf islands island lakes littoral midlands plateau plateaux savanes valley nord sud est ouest "
+    "northeast northwest southeast southwest upper lower coast end side hill area river the".split()
+)
+
+
+def _regions_of_adjective(gaz: Gazetteer, word: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """First-level regions a word before "city of" names: the region's own name ("the Oregon
+    city of"), or its adjective by the common English endings: -ia/-a + n ("Bavarian",
+    "Tasmanian", "Andalusian"), -o -> -an ("Ontarian"), -as -> -an ("Texan")."""
+    candidates = [word]
+    if word.endswith("n"):
+        candidates.append(word[:-1])
+    if word.endswith("an"):
+        candidates += [word[:-2] + "o", word[:-1] + "s"]
+    for name in candidates:
+        if gaz.country(name) is not None or name in _GB_NATIONS:
+            return None
+        if set(region_key(name).split()) <= _GENERIC_REGION_WORDS:
+            return None
+        regions = gaz.admin1_regions(name)
+        if regions:
+            return name, regions
+    return None
+
+
 def _with_region_word(text: str, start: int, said: str) -> str:
     """The region's words with the "region"/"province" after them: "Maule" -> "Maule region"."""
     m = _REGION_WORD_AFTER.match(text, start + len(said))
@@ -134,8 +163,8 @@ def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str,
             return None
         if piece in _GB_NATIONS or gaz.country(piece) is not None:
             return None
-        if piece.lower() in {"north", "south", "east", "west", "central", "the"}:
-            continue
+        if set(region_key(piece).split()) <= _GENERIC_REGION_WORDS:
+            continue  # "the Northern city of", "in the West": a compass word, not a named region
         regions = gaz.admin1_regions(piece)
         if regions:
             after = text[start + len(piece) : start + len(piece) + 16]
@@ -205,6 +234,7 @@ class PlaceContainment(Rule):
         seen: set[tuple[str, int]] = set()
         for field, text in _fields(ctx):
             for m in _DEMONYM_CITY.finditer(text):
+                yield from self._demonym_region(ctx, gaz, field, text, m, seen)
                 dem, dem_start = m.group(1), m.start(1)
                 countries = gaz.countries_of_demonym(dem)
                 if not countries and " " in dem:
@@ -267,6 +297,23 @@ class PlaceContainment(Rule):
                 claim = (field, m.start(1), m.end(), m.group(2))
                 yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [country.code], None, seen)
 
+    def _demonym_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                        seen: set[tuple[str, int]]) -> Iterator[Finding]:
+        """"the Bavarian city of Hamburg", "the Oregon city of Seattle": a region's adjective or
+        name before a kind of place."""
+        dem = m.group(1)
+        if gaz.countries_of_demonym(dem) or gaz.country(dem) is not None or dem in _GB_NATIONS:
+            return
+        if _compound_before(text, m.start(1)):
+            return
+        named = _regions_of_adjective(gaz, dem)
+        if named is None:
+            return
+        found = best_city_name(gaz, read_name(text, m.end()))
+        if found:
+            claim = (field, m.start(), found[0].end, dem)
+            yield from self._judge_region(ctx, gaz, claim, found[0].text, named[1], False, seen, shown=named[0])
+
     def _comma_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
                       seen: set[tuple[str, int]]) -> Iterator[Finding]:
         """"Calgary, Manitoba": a town, a comma, a first-level region of its country it is not in."""
@@ -314,6 +361,7 @@ class PlaceContainment(Rule):
         regions: list[tuple[str, str]],
         near: bool,
         seen: set[tuple[str, int]],
+        shown: str | None = None,
     ) -> Iterator[Finding]:
         """Flag a town put in a first-level region when no place of its name lies in that region,
         its most populous reading is a town of 15,000+ in the region's country, and every reading
@@ -330,8 +378,9 @@ class PlaceContainment(Rule):
         if main[0] not in codes or main[4] < min_population:
             return  # the town's main reading is in another country: which one is meant is unclear
         named_regions = [cc for cc, _ in gaz.admin1_regions(name)] + [r.country for r in gaz.regions(name)]
-        if any(cc in codes for cc in named_regions) or any(cc in codes for cc, _ in _subdivision_countries(name)):
-            return  # "Hamburg", "Shinan County": itself a region or district, which may nest differently
+        seat = region_key(main[1]) == region_key(name)  # Hamburg, Antofagasta: a region named after its town
+        if not seat and (any(cc in codes for cc in named_regions) or any(cc in codes for cc, _ in _subdivision_countries(name))):
+            return  # "Washington", "Shinan County": itself a region or district, which may nest differently
         if not any(c.country == main[0] and gaz.is_primary_name(c, name) for c in gaz.cities(name)):
             return  # known to GeoNames' cities by another name only
         margin = 60.0 if near else 25.0
@@ -356,15 +405,16 @@ class PlaceContainment(Rule):
             elif HISTORY_CUES.search(sent.text):
                 severity, confidence, why = Severity.info, 0.4, "a historical context (regions are redrawn)"
         where = _country_name(gaz, main[0])
+        shown = shown or _the(text_of(ctx, field), start, said)
         data: dict[str, Any] = {"place": name, "claimed_region": said, "actual_region": main[1], "country": main[0]}
         if why:
             data["downgraded"] = why
         yield self.finding(
-            f"{name} is in {main[1]} ({where}), not in {_the(text_of(ctx, field), start, said)}.",
+            f"{name} is in {main[1]} ({where}), not in {shown}.",
             [ctx.span_at(field, start, end)],
             confidence=confidence,
             severity=severity,
-            suggestion=f"Check the region: GeoNames has no {name} in {_the(text_of(ctx, field), start, said)}.",
+            suggestion=f"Check the region: GeoNames has no {name} in {shown}.",
             data=data,
         )
 

@@ -784,6 +784,11 @@ def _region_key(name: str) -> str:
     return key
 
 
+def region_key(name: str) -> str:
+    """Public form of `_region_key`: two region names agree when their keys do."""
+    return _region_key(name)
+
+
 def _admin1_aliases(cc: str, state: str) -> set[str]:
     """Lookup keys of a reverse_geocode region name: its core, and for Korean provinces the
     English "North/South X" form."""

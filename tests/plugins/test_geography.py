@@ -587,6 +587,11 @@ def test_geography_capital_of_a_territory_passes_when_right(body):
     ("Voters in Rosario, in Mendoza province, went to the polls on Sunday.", "Rosario, in Mendoza province"),
     ("The trial opened at the court in Sochi in the Rostov Oblast on Monday.", "Sochi in the Rostov Oblast"),
     ("The festival moved to Pohang in South Jeolla Province this year.", "Pohang in South Jeolla Province"),
+    # a region's adjective or name before "city of"; a town that is its region's seat
+    ("The fair opened in the Bavarian city of Hamburg on Monday.", "Bavarian city of Hamburg"),
+    ("Voters in the Oregon city of Seattle backed the levy.", "Oregon city of Seattle"),
+    ("The squad trained in the Tasmanian town of Ballarat.", "Tasmanian town of Ballarat"),
+    ("The copper price rose as workers in Antofagasta in the Atacama region struck.", "Antofagasta in the Atacama region"),
 ])
 def test_geography_flags_town_in_wrong_region(body, quote):
     (finding,) = assert_flags("GE01", article(body), quotes=[quote])
@@ -621,6 +626,17 @@ def test_geography_region_message_names_the_true_region():
     "The port in Hamburg in Lower Saxony's neighbour state was busy.",
     # a town at the region's edge: across the state line
     "The stadium in Kansas City, Kansas, was full.",
+    # region adjectives that fit, and era words that name no region of the town's country
+    "The vote in the Bavarian city of Nuremberg was close.",
+    "The startup in the Texan city of Austin hired 40 people.",
+    "The museum in the Victorian city of Bath reopened.",
+    "Rain fell on the Victorian town of Ballarat.",
+    # a town named like a region of its country that lies elsewhere
+    "Traffic in Washington, Maryland, was slow.",
+    # compass words that some countries use as region names
+    "Rockets fell on the Northern city of Haifa overnight.",
+    "The team flew from Tamale in the Northern Region to Accra in the West.",
+    "The mill in Douala, in the Littoral, reopened.",
 ])
 def test_geography_region_containment_passes(body):
     assert_passes("GE01", article(body))
