@@ -328,6 +328,10 @@ class PlaceContainment(Rule):
             return
         if _is_clause_subject(ctx, field, m.start(1), r_end):
             return
+        if _is_place(gaz, said) and re.match(r",? (?:and |or |& )?(?:the )?[A-Z]", text[r_end : r_end + 8]):
+            return  # "Beijing, Shanghai, Kuala Lampur": the region is also a city, a list goes on
+        if re.search(r"\b(?:such as|including|like|cities of|between|from)\s*$", text[max(0, before.start(1) - 20) : before.start(1)]):
+            return  # "in cities such as Beijing, Shanghai": a list begins
         found = best_city_name(gaz, read_name(text, before.start(1)))
         if found and found[0].end == m.start():
             yield from self._judge_region(ctx, gaz, (field, before.start(1), r_end, said), found[0].text, regions, False, seen)

@@ -633,6 +633,9 @@ def test_geography_region_message_names_the_true_region():
     "Rain fell on the Victorian town of Ballarat.",
     # a town named like a region of its country that lies elsewhere
     "Traffic in Washington, Maryland, was slow.",
+    # lists of cities whose second item is also a region (municipalities, city states)
+    "The chain has franchises in cities such as Beijing, Shanghai, Kuala Lampur and Jakarta.",
+    "Flights link Beijing, Shanghai, Guangzhuo and Shenzen.",
     # compass words that some countries use as region names
     "Rockets fell on the Northern city of Haifa overnight.",
     "The team flew from Tamale in the Northern Region to Accra in the West.",
