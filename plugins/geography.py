@@ -153,9 +153,10 @@ def _with_region_word(text: str, start: int, said: str) -> str:
 
 
 def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, list[tuple[str, str]]] | None:
-    """The longest prefix of a capitalised phrase that is a first-level region of some country
-    (and neither a country nor a UK nation, which the country checks read): the words as
-    written and the (country, region) readings. A possessive ("Manitoba's premier") is no place."""
+    """The capitalised phrase when it is a first-level region of some country as a whole (and
+    neither a country nor a UK nation, which the country checks read): the words as written and
+    the (country, region) readings. A possessive ("Manitoba's premier") or a longer name that
+    starts with a region's ("Quebec City") is no region."""
     words = phrase.split(" ")
     for i in range(len(words), 0, -1):
         piece = " ".join(words[:i]).rstrip(".")
@@ -166,6 +167,8 @@ def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str,
         if set(region_key(piece).split()) <= _GENERIC_REGION_WORDS:
             continue  # "the Northern city of", "in the West": a compass word, not a named region
         regions = gaz.admin1_regions(piece)
+        if regions and i < len(words):
+            return None  # "Quebec City", "Victoria Falls": the name goes on into another place's
         if regions:
             after = text[start + len(piece) : start + len(piece) + 16]
             if re.match(rf"{APOS}s?\b|[-–]", after):

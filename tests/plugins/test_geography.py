@@ -636,6 +636,9 @@ def test_geography_region_message_names_the_true_region():
     # lists of cities whose second item is also a region (municipalities, city states)
     "The chain has franchises in cities such as Beijing, Shanghai, Kuala Lampur and Jakarta.",
     "Flights link Beijing, Shanghai, Guangzhuo and Shenzen.",
+    # a longer name that begins with a region's
+    "Officials from Toronto in Quebec City signed the deal.",
+    "The firm moved from Calgary, Alberta Health Services said.",
     # compass words that some countries use as region names
     "Rockets fell on the Northern city of Haifa overnight.",
     "The team flew from Tamale in the Northern Region to Accra in the West.",
