@@ -103,6 +103,8 @@ def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
 
 
 _GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
+# The adjectives of the UK's nations, which the country table (of sovereign states) lacks.
+_GB_NATION_ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Northern Irish": "Northern Ireland"}
 
 _NAME_BEFORE_IN_REGION = re.compile(
     rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
@@ -275,6 +277,8 @@ class PlaceContainment(Rule):
                 if container is None:
                     yield from self._in_region(ctx, gaz, field, text, m, seen)
                     continue
+                if container in _GB_NATIONS and text[m.start(1) + len(container) :][:1] != "-":
+                    yield from self._in_region(ctx, gaz, field, text, m, seen, nation=container)
                 if container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
                     continue
                 x = _name_before_in(text, m.start())
@@ -305,11 +309,14 @@ class PlaceContainment(Rule):
         """"the Bavarian city of Hamburg", "the Oregon city of Seattle": a region's adjective or
         name before a kind of place."""
         dem = m.group(1)
-        if gaz.countries_of_demonym(dem) or gaz.country(dem) is not None or dem in _GB_NATIONS:
-            return
         if _compound_before(text, m.start(1)):
             return
-        named = _regions_of_adjective(gaz, dem)
+        if dem in _GB_NATION_ADJECTIVES:
+            named: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[dem], [("GB", _GB_NATION_ADJECTIVES[dem])])
+        elif gaz.countries_of_demonym(dem) or gaz.country(dem) is not None or dem in _GB_NATIONS:
+            return
+        else:
+            named = _regions_of_adjective(gaz, dem)
         if named is None:
             return
         found = best_city_name(gaz, read_name(text, m.end()))
@@ -340,9 +347,10 @@ class PlaceContainment(Rule):
             yield from self._judge_region(ctx, gaz, (field, before.start(1), r_end, said), found[0].text, regions, False, seen)
 
     def _in_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
-                   seen: set[tuple[str, int]]) -> Iterator[Finding]:
-        """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region"."""
-        found_region = _region_at(gaz, m.group(1), text, m.start(1))
+                   seen: set[tuple[str, int]], nation: str | None = None) -> Iterator[Finding]:
+        """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region",
+        "a bank in London in Scotland" (a UK nation is the region of GB)."""
+        found_region = (nation, [("GB", nation)]) if nation else _region_at(gaz, m.group(1), text, m.start(1))
         if found_region is None:
             return
         said, regions = found_region
@@ -355,6 +363,8 @@ class PlaceContainment(Rule):
         near = group == 2 and x.group(1) not in ("in", "at", "from", "based in") and not x.group(1).endswith(" of")
         near = near or (group == 2 and bool(re.match(_DIRECTION, x.group(1))))
         found = best_city_name(gaz, read_name(text, x.start(group)))
+        if found and group == 2 and x.group(1) == "from" and gaz.capital_of(found[0].text):
+            return  # "support from London in Scotland": a capital standing for its government
         if found and found[0].end == x.end(group):
             claim = (field, x.start(group), m.start(1) + len(said), said)
             yield from self._judge_region(ctx, gaz, claim, found[0].text, regions, near, seen)
@@ -386,8 +396,11 @@ class PlaceContainment(Rule):
             return  # the town's main reading is in another country: which one is meant is unclear
         named_regions = [cc for cc, _ in gaz.admin1_regions(name)] + [r.country for r in gaz.regions(name)]
         seat = region_key(main[1]) == region_key(name)  # Hamburg, Antofagasta: a region named after its town
-        if not seat and (any(cc in codes for cc in named_regions) or any(cc in codes for cc, _ in _subdivision_countries(name))):
+        districts = [parent for cc, parent in _subdivision_countries(name) if cc in codes
+                     and not (parent and region_key(_subdivision_name(parent)) == region_key(main[1]))]
+        if not seat and (any(cc in codes for cc in named_regions) or districts):
             return  # "Washington", "Shinan County": itself a region or district, which may nest differently
+            # (a district whose parent is the town's own region, like Leeds in England, is no doubt)
         if not any(c.country == main[0] and gaz.is_primary_name(c, name) for c in gaz.cities(name)):
             return  # known to GeoNames' cities by another name only
         margin = 60.0 if near else 25.0
@@ -399,7 +412,9 @@ class PlaceContainment(Rule):
                 if km is None or km < margin:
                     return  # a town at the region's edge, or a region we have no places of
         seen.add((field, start))
-        label = entity_label_at(ctx, field, start, start + len(name))
+        at = text_of(ctx, field).find(name, start, end)
+        at = start if at < 0 else at
+        label = entity_label_at(ctx, field, at, at + len(name))
         if label == "PERSON":
             return  # "Lincoln, Nebraska" said of a person is no address
         severity, confidence, why = Severity.warning, 0.75, ""
@@ -548,6 +563,14 @@ def _subdivision_index() -> dict[str, frozenset[tuple[str, str]]]:
         for key in {name.lower(), folded}:
             found.setdefault(key, set()).add((sub.country_code, getattr(sub, "parent_code", None) or ""))
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _subdivision_name(code: str) -> str:
+    """The name of an ISO 3166-2 subdivision by its code ("GB-ENG" -> "England"), or ""."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code)
+    return re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip() if sub is not None else ""
 
 
 def _subdivision_countries(name: str) -> frozenset[tuple[str, str]]:

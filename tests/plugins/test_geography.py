@@ -592,6 +592,10 @@ def test_geography_capital_of_a_territory_passes_when_right(body):
     ("Voters in the Oregon city of Seattle backed the levy.", "Oregon city of Seattle"),
     ("The squad trained in the Tasmanian town of Ballarat.", "Tasmanian town of Ballarat"),
     ("The copper price rose as workers in Antofagasta in the Atacama region struck.", "Antofagasta in the Atacama region"),
+    # the UK's nations as the regions of the UK
+    ("Rain fell on the Welsh city of London on Monday.", "Welsh city of London"),
+    ("The bank opened a branch in Leeds in Scotland.", "Leeds in Scotland"),
+    ("Fans in the Scottish city of Belfast celebrated the win.", "Scottish city of Belfast"),
 ])
 def test_geography_flags_town_in_wrong_region(body, quote):
     (finding,) = assert_flags("GE01", article(body), quotes=[quote])
@@ -636,6 +640,11 @@ def test_geography_region_message_names_the_true_region():
     # lists of cities whose second item is also a region (municipalities, city states)
     "The chain has franchises in cities such as Beijing, Shanghai, Kuala Lampur and Jakarta.",
     "Flights link Beijing, Shanghai, Guangzhuo and Shenzen.",
+    # UK nations that fit, a capital standing for its government, a council named like its town
+    "Rain fell on the Welsh town of Monmouth and the Scottish city of Dundee.",
+    "The bank opened a branch in Leeds in England.",
+    "The policy came from London in Scotland's view too late.",
+    "Shops in the Welsh city of Cardiff shut.",
     # a longer name that begins with a region's
     "Officials from Toronto in Quebec City signed the deal.",
     "The firm moved from Calgary, Alberta Health Services said.",
