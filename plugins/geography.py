@@ -187,9 +187,11 @@ class PlaceContainment(Rule):
         gazetteer has no place called X in that country (nor in its territories), but has a city
         of that name elsewhere. The message names the country the city is in.
         "X, <region>", "in/at/from/to/near X in (the) <region> (region/province/state)" and
-        "<compass> of X in <region>" where <region> is a first-level region of any country (a
-        state, province, oblast; English names, with or without "Region"/"Province", Korean
-        "North/South X" for "X-buk/nam-do"), no place called X lies in that region, X's most
+        "<compass> of X in <region>", "the <region adjective or name> city of X" ("Bavarian",
+        "Tasmanian", "Texan", "Oregon"; "Scottish", "Welsh" for the UK's nations) where <region>
+        is a first-level region of any country (a state, province, oblast, UK nation; English
+        names, with or without "Region"/"Province", Korean "North/South X" for "X-buk/nam-do";
+        never a compass word alone like "Northern"), no place called X lies in that region, X's most
         populous reading is a city of 15,000+ of the region's country, and every reading of X in
         that country lies 25 km or more (60 km after "near" or a compass word) from the region's
         nearest known place.

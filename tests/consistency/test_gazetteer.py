@@ -168,6 +168,7 @@ def test_gazetteer_warm_cache_loads_without_the_data_packages(tmp_path):
     ("Mendoza province", ("AR", "Mendoza")),
     ("Tver Oblast", ("RU", "Tver Oblast")),
     ("Lower Saxony", ("DE", "Lower Saxony")),
+    ("Bayern", ("DE", "Bavaria")),  # native name, through pycountry's English translation
 ])
 def test_admin1_regions_read_names_with_or_without_their_kind_word(gaz, name, expected):
     assert expected in gaz.admin1_regions(name)
