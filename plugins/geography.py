@@ -735,7 +735,7 @@ class ImpossibleBorder(Rule):
         across A's southern border," where A and B (countries, or cities standing for their
         country) share no land border in GeoNames; and "A's coast", "the coast of A" for a
         landlocked A. "X, near/on the <region> border" where <region> is a first-level region
-        (a state, a province) and every place called X, in any country, lies more than 150 km
+        (a state, a province, a UK nation; or its adjective: "the Welsh border") and every place called X, in any country, lies more than 150 km
         (120 km for "on", "at", "along") from the region's nearest known town, one of them in
         the region's country.
 
@@ -852,8 +852,14 @@ class ImpossibleBorder(Rule):
         """"Amherst, near the Quebec border": every place of that name (any country) must lie far
         from every known place of the region (120 km for "on", "at" and "along"; 150 km for "near"
         and "close to"), and one of them must be in the region's country."""
-        found_region = _region_at(gaz, m.group("r"), text, m.start("r"))
-        if found_region is None or found_region[0] != m.group("r"):
+        r = m.group("r")
+        if r in _GB_NATION_ADJECTIVES:
+            found_region: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[r], [("GB", _GB_NATION_ADJECTIVES[r])])
+        elif gaz.countries_of_demonym(r):
+            return  # "the Czech border": a country's, read by the country check
+        else:
+            found_region = _region_at(gaz, r, text, m.start("r")) or _regions_of_adjective(gaz, r)
+        if found_region is None:
             return
         said, regions = found_region
         name = m.group("x")

@@ -666,6 +666,8 @@ def test_geography_region_containment_in_history_is_info():
 @pytest.mark.parametrize(("body", "quote"), [
     ("The retired fisherman came from Amherst, near the Quebec border.", "Amherst, near the Quebec border"),
     ("The new ski resort opens in Perth, close to the Queensland border.", "Perth, close to the Queensland border"),
+    ("The derby was played in Norwich, near the Welsh border.", "Norwich, near the Welsh border"),
+    ("The lab in Kiel, near the Bavarian border, was hit.", "Kiel, near the Bavarian border"),
 ])
 def test_geography_flags_town_far_from_region_border(body, quote):
     assert_flags("GE02", article(body), quotes=[quote])
@@ -677,6 +679,9 @@ def test_geography_flags_town_far_from_region_border(body, quote):
     "The match was played in Albury, on the Victoria border.",
     "The concert was held in Kingston, near the Quebec border.",
     "The bank in Lagos, near the Ogun State border, opened a branch.",
+    "The court sat in Hereford, near the Welsh border, and in Carlisle, near the Scottish border.",
+    "Rail works closed the line at Berwick, on the Scottish border.",
+    "The plant in Ostrava, near the Polish border, cut jobs.",
 ])
 def test_geography_region_border_passes_towns_near_it(body):
     assert_passes("GE02", article(body))
