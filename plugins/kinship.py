@@ -455,12 +455,12 @@ class RelationConflict(Rule):
 
     Example:
         Puppeteer dies at 84
-        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. Mr Tang handed the
         troupe to his nephew Chih-hao in 2012.
 
     Not flagged:
         Puppeteer dies at 84
-        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. He handed the
+        Tang Wei-ming died on Sunday. His son, Tang Chih-hao, leads the troupe. Mr Tang handed the
         troupe to his son Chih-hao in 2012, and his brother-in-law, Lin Hsiu, helped.
 
     Reads:
