@@ -148,7 +148,7 @@ def same_organisation(a: str, b: str) -> bool:
     # the owner before a possessive may be written another way: "the Met's Counter Terrorism Command" and
     # "the Metropolitan Police's Counter Terrorism Command" (or cut short by the parse: "Met's Counter")
     (wa, oa), (wb, ob) = (_owner_and_body(x) for x in (a, b))
-    if (wa or wb) and oa and ob and (oa in ob or ob in oa) and _owners_agree(wa, wb):
+    if wa and wb and oa and ob and (oa in ob or ob in oa) and _owners_agree(wa, wb):
         return True
     bare_a, bare_b = a.replace(".", "").removeprefix("the ").strip(), b.replace(".", "").removeprefix("the ").strip()
     return (bare_a.isupper() and bare_a in (_initials(b), _initials(b.replace(" of ", " ")))) or \
@@ -162,8 +162,8 @@ def _owner_and_body(name: str) -> tuple[str, str]:
 
 
 def _owners_agree(a: str, b: str) -> bool:
-    """No owner on one side, or one written short for the other ("Met", "Metropolitan Police")."""
-    if not a or not b or a == b:
+    """The same owner, or one written short for the other ("Met", "Metropolitan Police")."""
+    if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) or short.replace(".", "") == "".join(w[0] for w in long_.split())

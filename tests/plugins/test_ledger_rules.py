@@ -710,6 +710,7 @@ def test_kn01_passes_an_icelandic_son_named_after_his_father():
     ("the Met's Counter Terrorism Command", "the Metropolitan Police's Counter Terrorism Command", True),
     ("Met's Counter", "Metropolitan Police's Counter Terrorism Command", True),  # a name the parse cut short
     ("Acme's board", "Zeta's board", False),  # two owners: two boards
+    ("Patrolmen's Benevolent Association", "Sergeants Benevolent Association", False),  # FNC 1517
     ("Makerere University", "the Kenya Medical Research Institute", False),
 ])
 def test_same_organisation_reads_the_owner_before_a_possessive(a, b, same):
