@@ -716,3 +716,28 @@ def test_kn01_passes_an_icelandic_son_named_after_his_father():
 def test_same_organisation_reads_the_owner_before_a_possessive(a, b, same):
     from consistency.understanding.lexicon import same_organisation
     assert same_organisation(a, b) is same
+
+
+# --- RL03: one government's portfolios, shadow against government, chief officers ---------------
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Budget row\nPrime Minister Tony Ade defended the plan. Labour figures agreed. Later, Home Secretary Tony Ade "
+     "said taxes would not rise.", "Home Secretary"),  # politics; "Home" tagged ORG
+    ("Budget row\nChancellor Gordon Reid set out the budget. The opposition attacked it. Shadow chancellor Gordon "
+     "Reid said it was fair.", "Shadow chancellor"),
+    ("Results\nAcme chief executive Jane Hall said sales rose. Analysts were pleased. Jane Hall, the chief "
+     "financial officer, said costs fell.", "chief financial officer"),  # business
+])
+def test_rl03_flags_two_portfolios_or_two_chief_offices(text, quote):
+    # portfolios at info until hypothetical offices ("a prime minister-in-waiting") are read as such
+    assert_flags("RL03", text, quotes=[quote], min_severity="info")
+
+
+@pytest.mark.parametrize("text", [
+    "Reshuffle\nJack Straw, the former home secretary, is now foreign secretary. Mr Straw said he was proud.",
+    "Reshuffle\nHome Secretary Jack Straw said the foreign secretary, Robin Cook, agreed.",
+    "Reshuffle\nHome Secretary Jack Straw became foreign secretary in 2001.",
+    "Results\nJane Hall, chief executive and managing director of Acme, said sales rose.",
+    "Talks\nForeign Minister Sergei Lavrov met Prime Minister Mikhail Mishustin. Lavrov said the talks went well.",
+])
+def test_rl03_portfolio_traps(text):
+    assert_passes("RL03", text)

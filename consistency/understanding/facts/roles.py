@@ -269,9 +269,11 @@ def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
     while i >= role_token.sent.start:
         t = doc[i]
         if t.text == "-" or (t.head.i == role_token.i or t.head in modifiers) and t.dep_ in _PHRASE_DEPS:
-            if t.ent_type_ in _ORG_LABELS | {"NORP", "PERSON", "DATE", "CARDINAL"} or t.lower_ in TIME_MODIFIERS:
-                break
-            if t.pos_ in ("NUM", "DET", "PRON") or t.pos_ == "PROPN" and not (_office_word(t) or _is_role_noun(t)):
+            if (t.ent_type_ in _ORG_LABELS | {"NORP", "PERSON", "DATE", "CARDINAL"}
+                    and not _names_a_role_with(t, modifiers, role_token)) or t.lower_ in TIME_MODIFIERS:
+                break  # "Acme chief executive": the organisation; "Home Secretary" (tagged ORG): one office
+            if t.pos_ in ("NUM", "DET", "PRON") or t.pos_ == "PROPN" and not (
+                    _office_word(t) or _is_role_noun(t) or _names_a_role_with(t, modifiers, role_token)):
                 break
             modifiers.insert(0, t)
             i -= 1
@@ -279,6 +281,12 @@ def _role_words(role_token: Token) -> tuple[list[str], list[Token]]:
         break
     words = [t.lower_ for t in modifiers if t.text != "-"] + [role_token.lemma_.lower()]
     return words, [t for t in modifiers if t.text != "-" or modifiers.index(t) > 0]
+
+
+def _names_a_role_with(token: Token, modifiers: list[Token], role_token: Token) -> bool:
+    """A capitalised word that with the words after it names a known role: "Home" in "Home Secretary"."""
+    words = [token.lower_] + [t.lower_ for t in modifiers if t.text != "-"] + [role_token.lemma_.lower()]
+    return is_named_role(" ".join(words))
 
 
 def _office_word(token: Token) -> bool:
