@@ -45,7 +45,7 @@ from ._places import (
     sentence_at,
     the_name,
 )
-from ._spans import ents_in, sentences
+from ._spans import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -422,12 +422,10 @@ class PlaceContainment(Rule):
         severity, confidence, why = Severity.warning, 0.75, ""
         if label == "ORG" and main[4] < 100_000:
             severity, confidence, why = Severity.info, 0.3, "spaCy reads it as ORG"
-        sent = sentence_at(ctx, field, start, end)
-        if sent is not None:
-            if corrected(ctx, sent, [name], [main[1]], start, end):
-                severity, confidence, why = Severity.info, 0.3, "the article corrects it"
-            elif HISTORY_CUES.search(sent.text):
-                severity, confidence, why = Severity.info, 0.4, "a historical context (regions are redrawn)"
+        explained = _explained_in_sentence(ctx, field, start, end, [name], [main[1]],
+                                           "a historical context (regions are redrawn)")
+        if explained:
+            severity, confidence, why = explained
         where = _country_name(gaz, main[0])
         shown = shown or _the(text_of(ctx, field), start, said)
         data: dict[str, Any] = {"place": name, "claimed_region": said, "actual_region": main[1], "country": main[0]}
@@ -487,13 +485,12 @@ class PlaceContainment(Rule):
         severity, confidence, why = Severity.warning, 0.85, ""
         if not gaz.is_primary_name(city, name) and not _spelling_variant(name, city.name):
             severity, confidence, why = Severity.info, 0.4, "an alternate or historical name"
-        sent = sentence_at(ctx, field, start, end)
         true_country = gaz.countries.get(city.country)
-        if sent is not None and true_country is not None:
-            if corrected(ctx, sent, [name, city.name], country_words(true_country), start, end):
-                severity, confidence, why = Severity.info, 0.3, "the article corrects it"
-            elif HISTORY_CUES.search(sent.text):
-                severity, confidence, why = Severity.info, 0.4, "a historical context"
+        if true_country is not None:
+            explained = _explained_in_sentence(ctx, field, start, end, [name, city.name],
+                                               country_words(true_country), "a historical context")
+            if explained:
+                severity, confidence, why = explained
         if label in ("PERSON", "ORG") and city.population < 500_000:
             severity, confidence, why = Severity.info, 0.3, f"spaCy reads it as {label}"
         data = {"place": name, "claimed": codes[0], "actual": city.country, "geonameid": city.geonameid}
@@ -507,6 +504,20 @@ class PlaceContainment(Rule):
             suggestion=f"Check the place: GeoNames has no {name} in {claimed}.",
             data=data,
         )
+
+
+def _explained_in_sentence(ctx: ArticleAnalysis, field: str, start: int, end: int, names: list[str],
+                           true_words: list[str], history_why: str) -> tuple[Severity, float, str] | None:
+    """(info, confidence, reason) when the claim's own sentence explains it: the article corrects
+    the place, or speaks of history, when borders and regions were other."""
+    sent = sentence_at(ctx, field, start, end)
+    if sent is None:
+        return None
+    if corrected(ctx, sent, names, true_words, start, end):
+        return Severity.info, 0.3, "the article corrects it"
+    if HISTORY_CUES.search(sent.text):
+        return Severity.info, 0.4, history_why
+    return None
 
 
 def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -> bool:
@@ -1712,7 +1723,7 @@ _ROUTE_LENGTH = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ](?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
     r"(?P<what>route|flight|journey|trip|service|link|line|drive|road|rail|railway|highway|motorway|pipeline|crossing)\b"
     r"(?! (?:to|from|between|of|linking|connecting|across|through|via|into)\b)")  # "the 5-mile line to Alloa": other ends
-_PLACE_PAIR = re.compile(rf"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
+_PLACE_PAIR = re.compile(r"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
 
 
 def _hours(hours: float) -> str:

@@ -13,7 +13,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
