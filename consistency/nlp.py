@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
+from . import fast_attributes
 from .errors import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def load_nlp(name: str | None = None, pm: Any = None) -> Language:
             nlp.add_pipe(SENTENCE_CAP, before="parser")
         if pm is not None and preparers:
             pm.hook.consistency_prepare_nlp(nlp=nlp)
+        fast_attributes.install(nlp)
         _LOADED[key] = nlp
     return nlp
 
