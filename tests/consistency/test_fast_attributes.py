@@ -65,3 +65,12 @@ def test_a_longer_pattern_is_applied_on_the_fast_path(pipelines, monkeypatch):
     monkeypatch.setattr(step, "_by_components", lambda doc, keys: pytest.fail("took the slow path"))
     text = "There is a queue. There were fans."
     assert _attributes(fast(text)) == _attributes(bare(text))
+
+
+def test_rule_lemmas_agree_with_spacys_rule_lemmatizer(pipelines):
+    bare, _fast = pipelines
+    lemmas = fast_attributes.RuleLemmas(bare.get_pipe(fast_attributes.LEMMATIZER))
+    text = ("The geese were flying over wolves' dens; she'd better have written the analyses, "
+            "said the oldest of the Smiths, happier than ever, as prices fell further and worse.")
+    for token in bare(text):
+        assert lemmas.lemma(token) == bare.get_pipe(fast_attributes.LEMMATIZER).rule_lemmatize(token)[0], token.text
