@@ -27,7 +27,14 @@ if TYPE_CHECKING:
 
 
 def extract(reader: Reader) -> Iterator[Claim]:
-    """`nationality`, `based-in` and `affiliation` claims."""
+    """`nationality`, `based-in` and `affiliation` claims, with the group mentions of `groups`
+    (deportees, "the Belarusians") read into them."""
+    from . import groups
+
+    yield from groups.merge(reader, list(_extract(reader)))
+
+
+def _extract(reader: Reader) -> Iterator[Claim]:
     gaz = _gazetteer(reader)
     if gaz is None:
         return
