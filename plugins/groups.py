@@ -393,11 +393,16 @@ def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: igno
         forms.add(claim.data["demonym"])
     if claim.data.get("place"):
         forms.add(claim.data["place"])
-    count = 0
+    found: list[tuple[int, int]] = []
     for form in forms:
         if len(form) < 3:
             continue
-        count += len(re.findall(rf"\b{re.escape(form)}\b", text))
+        found += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(form)}\b", text)]
+    count, reach = 0, -1
+    for start, end in sorted(found):  # overlapping forms are one mention: "South Korean", "Korean"
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
     return count <= 1
 
 

@@ -133,3 +133,19 @@ def test_groups_passes_distant_composition_mention():
             "Georgian deportees from Greece landed on Monday. The flight was late. The weather was bad. "
             "The airport was closed. Officials said the Greeks included several ministers.")
     assert_passes("GR01", text)
+
+
+def test_groups_two_word_demonym_drift_is_read():
+    text = ("Car sales rise\nJapanese customers bought more cars in March than in any month since 2010.\n"
+            "Dealers said demand was strong. Prices rose by 3%.\n"
+            "The South Korean customers were offered discounts of up to 10%, dealers said.")
+    assert_flags("GR02", text, quotes=["Korean customers"])
+    text = ("Stadium opens\nOfficials said North Korean workers built the stadium in two years.\n"
+            "It seats 40,000 people.\nThe Chinese workers said the pay was low.")
+    assert_flags("GR02", text, quotes=["Chinese workers"])
+
+
+def test_groups_two_word_demonym_named_twice_is_no_drift():
+    text = ("Car sales rise\nJapanese customers bought more cars in March than in South Korea.\n"
+            "Dealers said demand was strong.\nThe South Korean customers were offered discounts, dealers said.")
+    assert_passes("GR02", text)

@@ -105,7 +105,7 @@ def merge(reader: Reader, found: list[Claim]) -> Iterator[Claim]:
         at = claim.data.get("noun_start", -1)
         n = next((n for n in by_subject.get(claim.subject, ()) if n not in merged
                   and found[n].span.start <= at < found[n].span.end and found[n].value == claim.value), None)
-        if claim.data.get("reading") == "mention" and n is not None:
+        if n is not None:
             merged.add(n)
             found[n] = found[n].model_copy(update={"data": {**found[n].data, **claim.data}})
         else:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
+from .groups import GROUP_NOUNS
 from .orgrefs import ORG_NOUNS, references
 from .qualifiers import stance
 
@@ -213,6 +214,11 @@ def _demonym_country(gaz: Any, token: Token) -> str | None:
         return None
     try:
         country = gaz.country_of_demonym(token.text)
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text[:1].isupper() and before.is_alpha and before.whitespace_ \
+                and before.dep_ in ("compound", "amod", "nmod") and before.head in (token, token.head):
+            # "South Korean", "North Korean", "Sri Lankan": a demonym of two words
+            country = gaz.country_of_demonym(f"{before.text} {token.text}") or country
     except Exception:  # noqa: BLE001 - a gazetteer without demonyms reads nothing
         return None
     return country.name if country is not None else None
@@ -242,7 +248,8 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
         return reader.claim(oid, "nationality", country, doc, token.i, head.i + 1, "nationality", qualifiers,
                             demonym=token.text)
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS):
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS
+                                                       or lemma in _PEOPLE_GROUPS):
         return _group_claim(reader, doc, token, head, country, qualifiers)
     if head.pos_ == "PROPN":  # "the Swedish duo Ljusår": a named group introduced by its noun
         noun = next((c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
@@ -252,6 +259,10 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma in _GROUP_WORDS and f"group:{lemma}" in reader.subjects:
         return _group_claim(reader, doc, token, head, country, qualifiers)  # "the Belgian crew" after "a crew of"
     return None
+
+
+# Plural nouns of people in a group ("Chinese workers", "Danish investors"), not people at large.
+_PEOPLE_GROUPS = GROUP_NOUNS - frozenset({"people", "man", "woman", "child", "family"})
 
 
 # Nouns for a group of people seen as one: "a crew of Dutch amateurs", "the Swedish duo".
