@@ -303,7 +303,7 @@ class DescriptionDrift(Rule):
         return self.finding(
             f"\"{first.span.text}\" ({first.value}) are later \"{later.span.text}\" ({later.value}), "
             f"and the article names {later.value} nowhere else: one of the two is wrong."
-            if name == first.span.text.split()[-1] else
+            if name == first.span.text.split()[-1] and not first.subject.startswith("organisation:") else
             f"{name} is given {first.value} (\"{first.span.text}\") and later {later.value} "
             f"(\"{later.span.text}\"), a country the article names nowhere else.",
             [later.span], [first.span], confidence=0.7,

@@ -47,7 +47,7 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield described
                     continue
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-                country = _demonym_country(gaz, token)
+                country = _demonym_country(gaz, token) or _country_modifier(gaz, token)
                 if country is not None:
                     new_group = f"group:{token.head.lemma_.lower()}" not in reader.subjects
                     found = _nationality_of(reader, field_name, doc, token, country)
@@ -224,6 +224,21 @@ def _demonym_country(gaz: Any, token: Token) -> str | None:
     return country.name if country is not None else None
 
 
+def _country_modifier(gaz: Any, token: Token) -> str | None:
+    """A country's name before an organisation noun followed by the name: "US firm ISG", "UK
+    retailer Loom" (the country, as "American firm ISG" would give)."""
+    head = token.head
+    if token.ent_type_ != "GPE" or token.dep_ != "compound" or head.lemma_.lower() not in ORG_NOUNS \
+            or not any(c.i > head.i and (c.dep_ == "appos" or c.pos_ == "PROPN") for c in head.children) \
+            and not (head.dep_ == "compound" and head.head.pos_ == "PROPN"):
+        return None
+    try:
+        country = gaz.country(token.text)
+    except Exception:  # noqa: BLE001
+        return None
+    return country.name if country is not None else None
+
+
 def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, country: str) -> Claim | None:
     head = token.head
     qualifiers = stance(token)
@@ -241,6 +256,9 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if sid is not None:
         return reader.claim(sid, "nationality", country, doc, token.i, token.i + 1, "nationality", qualifiers,
                             demonym=token.text)
+    if head.ent_type_ != "ORG" and head.dep_ == "compound" and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in ORG_NOUNS and head.head.ent_type_ == "ORG":
+        head = head.head  # "US firm ISG", "the Danish firm Fjell Capital": the name the noun heads
     if head.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "appos"):
         org = head if head.ent_type_ == "ORG" else next(c for c in head.children if c.ent_type_ == "ORG")
         oid = reader.add_subject(f"organisation:{_org_name(org)}", "organisation", _org_name(org),
