@@ -338,8 +338,9 @@ class SpeakerAffiliationConflict(Rule):
         Labour MP John Smith later added: "I stand by every word."
 
     Reads:
-        `ctx.claims`: role claims with an organisation written before the role or in an
-        apposition ("Labour MP John Smith", "John Smith, a Labour MP"; current only), and the
+        `ctx.claims`: role claims with an organisation written right before the role, before the
+        name or in an apposition ("Labour MP John Smith", "John Smith, a Labour MP"; current only;
+        not "MP for Henley"), and the
         sentences of `said` claims. Still from the parse directly: a verb of saying
         (`lexicon.speech_verbs`) in the sentence, for reported speech without quotation marks.
     """
@@ -364,7 +365,7 @@ class SpeakerAffiliationConflict(Rule):
                                                      and _reports_speech(sentences[claim.sentence])):
                 continue
             found = _affiliation_of(ctx, str(claim.data["organisation"]))
-            if found is not None:
+            if found is not None and _org_first(ctx, claim):  # "Labour MP", not "MP for Henley"
                 by_person.setdefault(claim.subject, []).append((claim, *found))
         for subject, affs in by_person.items():
             affs.sort(key=lambda a: a[0].span.start)
@@ -393,6 +394,14 @@ def _extent(ctx: ArticleAnalysis, claim: Claim) -> Span:
         if at >= 0:
             return ctx.span_at(span.field, at, span.end)
     return span
+
+
+def _org_first(ctx: ArticleAnalysis, claim: Claim) -> bool:
+    """The organisation is written before the role word ("Labour MP", "a Labour MP")."""
+    text = _extent(ctx, claim).text.lower()
+    at = text.find(str(claim.data.get("organisation") or "").lower())
+    role = text.rfind(str(claim.value).split()[-1].lower())
+    return 0 <= at < role
 
 
 def _reports_speech(sent: SpacySpan) -> bool:

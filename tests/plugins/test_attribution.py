@@ -232,3 +232,9 @@ def test_attribution_passes_as_put_it_by_the_same_speaker():
             "will regret for decades\".\nThe council meets on Monday.\nIn the words of Owen, \"a gift to "
             "developers that the town will regret for decades\".")
     assert_passes("AT01", text)
+
+
+def test_attribution_passes_constituency_after_the_role():
+    text = ("Row deepens\nTory MP Boris Hale has insisted the mayor should not apologise.\n"
+            "\"He should stick to his guns,\" Mr Hale, MP for Henley-on-Thames, told the BBC.")
+    assert_passes("AT02", text)
