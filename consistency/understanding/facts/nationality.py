@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
 from .groups import GROUP_NOUNS
+from .groups import merge as merge_groups
 from .orgrefs import ORG_NOUNS, references
 from .qualifiers import stance
 
@@ -30,9 +31,7 @@ if TYPE_CHECKING:
 def extract(reader: Reader) -> Iterator[Claim]:
     """`nationality`, `based-in` and `affiliation` claims, with the group mentions of `groups`
     (deportees, "the Belarusians") read into them."""
-    from . import groups
-
-    yield from groups.merge(reader, list(_extract(reader)))
+    yield from merge_groups(reader, list(_extract(reader)))
 
 
 def _extract(reader: Reader) -> Iterator[Claim]:
