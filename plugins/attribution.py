@@ -4,7 +4,9 @@ Codes: AT01 `attribution.quote-speaker-conflict`, AT02 `attribution.speaker-affi
 AT03 `attribution.publisher-mismatch`.
 Data: AT01 reads the claims ledger's `said` claims (consistency/understanding/facts/quotes.py:
 speakers from the parse, speech verbs and nouns from WordNet 3.0 via
-consistency/data/speech_verbs.tsv); AT02 still reads affiliations next to names itself.
+consistency/data/speech_verbs.tsv); AT02 the ledger's role claims with their organisation
+(facts/roles.py) in sentences with a `said` claim or a speech verb; AT03 reads publisher lines
+from the text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
     from consistency import ArticleAnalysis, Finding, Span
-
-_QUOTE_MARKS = ('"', "“", "”")
-
 
 @dataclass(frozen=True)
 class Said:
@@ -311,19 +309,6 @@ _AFFILIATION_ALIASES = {
 _GENERIC_CAPS = frozenset(["the", "a", "an", "former", "ex", "senior", "junior", "deputy", "shadow", "acting", "new", "then", "veteran", "leading", "prominent", "local", "junior", "backbench", "frontbench", "chief", "prime", "foreign", "home", "first"])
 
 
-@dataclass(frozen=True)
-class Affiliation:
-    """A speaker's stated affiliation: "Labour" of "a Labour MP"."""
-
-    person: int
-    name: str
-    affiliation: str  # normalised
-    role: str
-    kind: str  # "country" ("a French MP") or "organisation" ("a Labour MP"): only like kinds conflict
-    start: int  # the affiliation phrase ("Labour MP")
-    end: int
-
-
 class SpeakerAffiliationConflict(Rule):
     """A speaker's affiliation changes between quotes.
 
@@ -351,123 +336,89 @@ class SpeakerAffiliationConflict(Rule):
         "The budget will hurt families," said John Smith, a Labour MP.
         Ministers defended the plan on Tuesday.
         Labour MP John Smith later added: "I stand by every word."
+
+    Reads:
+        `ctx.claims`: role claims with an organisation written right before the role, before the
+        name or in an apposition ("Labour MP John Smith", "John Smith, a Labour MP"; current only;
+        not "MP for Henley"), and the
+        sentences of `said` claims. Still from the parse directly: a verb of saying
+        (`lexicon.speech_verbs`) in the sentence, for reported speech without quotation marks.
     """
 
     code = "AT02"
     name = "attribution.speaker-affiliation-conflict"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "people")
+    requires = ("entities", "sentences", "people", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        from consistency.understanding.people import ROLE_WORDS
-
-        if len(_affiliation_candidates(ctx.article.body, ROLE_WORDS)) < 2:
-            return  # fewer than two "<Affiliation> <role>" phrases: nothing can conflict
-        try:
-            people = ctx.people
-        except ImportError:
+        ledger = ctx.claims
+        roles = [c for c in ledger.of("role") if c.subject.startswith("person:") and c.data.get("organisation")]
+        if len(roles) < 2:
             return
-
-        found: list[Affiliation] = []
-        for person in people:
-            for mention in person.mentions:
-                if mention.field != "body":
-                    continue
-                sent = ctx.body_doc[mention.token_start].sent
-                if not _reports_speech(sent):
-                    continue
-                found += _affiliations(ctx, person.id, mention, ROLE_WORDS)
-        by_person: dict[int, list[Affiliation]] = {}
-        for aff in found:
-            by_person.setdefault(aff.person, []).append(aff)
-        for affs in by_person.values():
-            affs.sort(key=lambda a: a.start)
-            for i, first in enumerate(affs):
-                conflict = next((b for b in affs[i + 1:] if b.role == first.role and b.affiliation != first.affiliation
-                                 and b.kind == first.kind), None)
+        speech = {c.sentence for c in ledger.of("said")}
+        sentences = ctx.sentences
+        by_person: dict[str, list[tuple[Claim, str, str]]] = {}
+        for claim in roles:
+            if claim.span.field != "body" or not claim.current or claim.data.get("how") not in ("title", "apposition"):
+                continue
+            if claim.sentence not in speech and not (claim.sentence < len(sentences)
+                                                     and _reports_speech(sentences[claim.sentence])):
+                continue
+            found = _affiliation_of(ctx, str(claim.data["organisation"]))
+            if found is not None and _org_first(ctx, claim):  # "Labour MP", not "MP for Henley"
+                by_person.setdefault(claim.subject, []).append((claim, *found))
+        for subject, affs in by_person.items():
+            affs.sort(key=lambda a: a[0].span.start)
+            for i, (first, aff, kind) in enumerate(affs):
+                conflict = next((b for b in affs[i + 1:] if b[0].value == first.value and b[1] != aff
+                                 and b[2] == kind), None)
                 if conflict is None:
                     continue
+                later, earlier = _extent(ctx, conflict[0]), _extent(ctx, first)
+                name = ledger.name_of(subject)
                 yield self.finding(
-                    f"{conflict.name} is called {ctx.article.body[conflict.start:conflict.end]} here but "
-                    f"{ctx.article.body[first.start:first.end]} earlier.",
-                    [ctx.span_at("body", conflict.start, conflict.end)],
-                    [ctx.span_at("body", first.start, first.end)],
-                    confidence=0.8,
-                    data={"person": conflict.name, "role": conflict.role,
-                          "affiliations": [first.affiliation, conflict.affiliation]},
+                    f"{name} is called {later.text} here but {earlier.text} earlier.",
+                    [later], [earlier], confidence=0.8,
+                    data={"person": name, "role": str(first.value), "affiliations": [aff, conflict[1]]},
                 )
                 break
 
 
-@lru_cache(maxsize=1)
-def _role_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
-    roles = "|".join(sorted((re.escape(w) for w in role_words), key=len, reverse=True))
-    return re.compile(rf"\b[A-Z][\w-]+\s+(?i:{roles})\b")
+def _extent(ctx: ArticleAnalysis, claim: Claim) -> Span:
+    """The role claim's span widened to its organisation ("Labour MP" of "a Labour MP")."""
+    org = str(claim.data.get("organisation") or "")
+    span = claim.span
+    if org and org not in span.text:
+        field = ctx.article.field(span.field)
+        at = field.rfind(org, max(0, span.start - len(org) - 30), span.start)
+        if at >= 0:
+            return ctx.span_at(span.field, at, span.end)
+    return span
 
 
-def _affiliation_candidates(body: str, role_words: frozenset[str]) -> list[str]:
-    """Cheap pre-check: capitalised words directly before a role word ("Labour MP")."""
-    return [m.group() for m in _role_pattern(role_words).finditer(body)]
+def _org_first(ctx: ArticleAnalysis, claim: Claim) -> bool:
+    """The organisation is written before the role word ("Labour MP", "a Labour MP")."""
+    text = _extent(ctx, claim).text.lower()
+    at = text.find(str(claim.data.get("organisation") or "").lower())
+    role = text.rfind(str(claim.value).split()[-1].lower())
+    return 0 <= at < role
 
 
 def _reports_speech(sent: SpacySpan) -> bool:
-    return any(t.text in ('"', "“", "”") for t in sent) or any(
-        t.lemma_.lower() in speech_verbs() and t.pos_ == "VERB" for t in sent)
+    """A sentence with a verb of saying (reported speech: "Smith, a Labour MP, said the plan ...")."""
+    return any(t.lemma_.lower() in speech_verbs() and t.pos_ == "VERB" for t in sent)
 
 
-def _affiliations(ctx: ArticleAnalysis, person: int, mention: Any, role_words: frozenset[str]) -> list[Affiliation]:
-    """Affiliations written right before the name ("Labour MP X") or in an apposition after it."""
-    doc = ctx.body_doc
-    out: list[Affiliation] = []
-    # before: <Affiliation> <role> NAME
-    i = mention.token_start - 1
-    if i >= 1 and doc[i].lower_ in role_words:
-        role = doc[i].lower_
-        aff_tokens = _caps_before(doc, i)
-        if aff_tokens and not _former(doc, aff_tokens[0].i - 1) and not _is_department(aff_tokens):
-            out.append(_affiliation(ctx, person, mention.text, aff_tokens, role, doc[i]))
-    # after: NAME, a/the <Affiliation> <role>
-    j = mention.token_end
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
-        k = j + 2
-        if doc[k].lower_ in ("former", "ex", "ex-", "then"):
-            return out
-        caps = []
-        while k < len(doc) and k < j + 7 and doc[k].text[:1].isupper() and doc[k].lower_ not in role_words:
-            caps.append(doc[k])
-            k += 1
-        if caps and k < len(doc) and doc[k].lower_ in role_words:
-            caps = [t for t in caps if t.lower_ not in _GENERIC_CAPS]
-            if caps and not _is_department(caps):
-                out.append(_affiliation(ctx, person, mention.text, caps, doc[k].lower_, doc[k]))
-    return out
-
-
-def _caps_before(doc: Any, role_index: int) -> list[Any]:
-    tokens: list[Any] = []
-    k = role_index - 1
-    while k >= 0 and k >= role_index - 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
-        if doc[k].lower_ in _GENERIC_CAPS:
-            break
-        tokens.insert(0, doc[k])
-        k -= 1
-    return tokens
-
-
-def _is_department(tokens: Sequence[Any]) -> bool:
-    """"Treasury minister", "Home Office official": a portfolio, not an affiliation."""
+def _affiliation_of(ctx: ArticleAnalysis, organisation: str) -> tuple[str, str] | None:
+    """(normalised affiliation, kind) of a role's organisation written with capitals ("Labour",
+    "Tory", "French"); None for a portfolio ("Treasury minister") or a long name."""
     from consistency.understanding.people import ROLE_QUALIFIERS
 
-    return any(t.lower_ in ROLE_QUALIFIERS for t in tokens)
-
-
-def _former(doc: Any, i: int) -> bool:
-    return i >= 0 and doc[i].lower_ in ("former", "ex", "ex-", "then", "one-time")
-
-
-def _affiliation(ctx: ArticleAnalysis, person: int, name: str, tokens: Sequence[Any], role: str, role_token: Any) -> Affiliation:
-    text = " ".join(t.text for t in tokens)
-    norm = _AFFILIATION_ALIASES.get(text.lower(), text.lower())
+    words = [w for w in organisation.split() if w.lower() not in _GENERIC_CAPS]
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words) \
+            or any(w.lower() in ROLE_QUALIFIERS for w in words):
+        return None
+    text = " ".join(words)
     kind = "organisation"
     try:
         gaz = ctx.gazetteer
@@ -475,7 +426,7 @@ def _affiliation(ctx: ArticleAnalysis, person: int, name: str, tokens: Sequence[
             kind = "country"
     except ImportError:
         pass
-    return Affiliation(person, name, norm, role, kind, tokens[0].idx, role_token.idx + len(role_token.text))
+    return _AFFILIATION_ALIASES.get(text.lower(), text.lower()), kind
 
 
 # --- AT03 --------------------------------------------------------------------------------------

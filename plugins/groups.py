@@ -7,66 +7,28 @@ Codes:
                                    and later, by a definite description, another (claims ledger).
     GR03 groups.affiliation-drift  a person tied to one named body and later to another (claims ledger).
 
-Data: demonyms ("Belarusian", "Belarusians") are resolved by the project gazetteer
-(consistency/understanding/gazetteer.py); everything else is read from spaCy's parse of the article.
+Data: all three compare claims of the ledger (GR01 the group mentions of
+consistency/understanding/facts/groups.py); demonyms ("Belarusian", "Belarusians") are resolved by the
+project gazetteer (consistency/understanding/gazetteer.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
 from consistency.understanding.people import is_known_place, party_of
+from consistency.understanding.facts.groups import ROLE_EVENT_NOUNS, ROLE_NOUNS
+from consistency.understanding.ledger import Claim
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
 
-from ._parties import country_code, country_name, demonym_code
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from consistency.analysis import ArticleAnalysis
 
-# Nouns for groups of people that carry a nationality ("Russian citizens", "300 British tourists").
-GROUP_NOUNS = frozenset({
-    "citizen", "national", "subject", "resident", "deportee", "detainee", "evacuee", "refugee", "migrant",
-    "immigrant", "emigrant", "seeker", "worker", "labourer", "laborer", "soldier", "troop", "serviceman",
-    "fighter", "mercenary", "fan", "supporter", "tourist", "visitor", "holidaymaker", "traveller", "traveler",
-    "passenger", "pilgrim", "student", "protester", "protestor", "demonstrator", "activist", "prisoner",
-    "captive", "hostage", "inmate", "expatriate", "expat", "returnee", "sailor", "fisherman", "crewman",
-    "seaman", "journalist", "civilian", "people", "man", "woman", "child", "family", "exile", "volunteer",
-    "contractor", "engineer", "émigré", "emigre", "internee", "survivor", "victim", "suspect",
-})
-# Nouns that already name the group's part in the event.
-ROLE_NOUNS = frozenset({
-    "deportee", "detainee", "evacuee", "refugee", "hostage", "prisoner", "captive", "returnee", "exile",
-    "seeker", "internee", "inmate", "migrant", "suspect",
-})
-# Nouns that name one group by its nationality or status, so "the Vietnamese nationals" after
-# "40 Chinese nationals were arrested" points back (unlike "the British men").
-LINKING_NOUNS = ROLE_NOUNS | {"citizen", "national", "subject", "expatriate", "expat", "émigré", "emigre"}
-# Verbs whose patient is the group the event is about: the deported, the detained, the freed.
-ROLE_VERBS = frozenset({
-    "deport", "repatriate", "detain", "arrest", "expel", "evacuate", "transfer", "hold", "free", "release",
-    "rescue", "kidnap", "abduct", "capture", "jail", "imprison", "intern", "extradite", "return", "strand",
-    "seize", "trap", "sentence", "convict", "charge", "gather", "airlift", "fly", "hand",
-})
-# Event nouns whose "of"-phrase is that group: "the repatriation of 300 citizens".
-ROLE_EVENT_NOUNS = frozenset({
-    "repatriation", "deportation", "expulsion", "evacuation", "detention", "arrest", "release", "return",
-    "transfer", "extradition", "rescue", "kidnapping", "capture", "handover", "exchange",
-})
-# People counted in a group: "the Belarusians included ten citizens / six teenagers".
-COUNTED_PEOPLE = frozenset({"teenager", "boy", "girl", "minor", "adult", "infant", "baby", "pensioner", "elderly",
-                            "doctor", "nurse", "teacher", "farmer", "mother", "father", "relative", "pupil"})
-# Verbs that say what a group is made of: "the Belarusians included ten citizens".
-COMPOSITION_VERBS = frozenset({"include", "comprise", "number", "consist", "contain", "count"})
-# Words marking a mention as another group: "the other Belarusians", "Belarusians too".
-OTHER_GROUP_WORDS = frozenset({"also", "other", "another", "too", "both", "remaining", "separate", "fellow", "own"})
-SUBGROUP_MARKERS = frozenset({"including", "among", "amongst", "besides", "excluding", "except", "plus"})
 # Sentences that explain a change or a second nationality.
 NATIONALITY_CHANGE = re.compile(
     r"\bdual\b|\bcitizenship\b|naturali[sz]|\bethnic\b|\bdescent\b|\borigin\b|-born\b|\bstateless\b|"
@@ -83,28 +45,6 @@ EVENT_WORDS = re.compile(
     r"returnee|exile|freed)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class GroupMention:
-    """One mention of a group of people with a nationality."""
-
-    token: Token
-    start: int  # first token index of the mention
-    end: int  # last token index ("Georgia" in "citizens of Georgia")
-    country: str
-    demonym: str
-    noun: str | None  # lemma of the group noun; None for "the Belarusians"
-    definite: bool
-    role: bool  # deported, detained, evacuated...: the group the event is about
-    composition: bool  # subject of "include", "comprise"
-    mixed: bool  # "British and French troops"
-    subgroup: bool  # "including ten Ukrainians"
-    sent: int
-
-    @property
-    def text(self) -> str:
-        return self.token.doc[self.start : self.end + 1].text
 
 
 class NationalityDrift(Rule):
@@ -139,250 +79,107 @@ class NationalityDrift(Rule):
         Ukrainians, landed on Monday. The Ukrainians were taken to Kiev, and Russian-speaking
         Moldovans were met by relatives. Italian officers said the operation went well.
 
-    Sources:
-        Demonyms from the project gazetteer (pycountry names and a demonym table).
+    Reads:
+        `ctx.claims`: the `nationality` claims of group mentions (`data.reading` "mention" and
+        "described", consistency/understanding/facts/groups.py, built in the nationality pass).
+        Still from the text directly: a pre-filter for words of deportation, detention or
+        evacuation; words that state a change of nationality ("dual", "citizenship", "-born");
+        the event group's nouns in the two sentences before a mention.
     """
 
     code = "GR01"
     name = "groups.nationality-drift"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         if not EVENT_WORDS.search(ctx.article.body):
             return
-        mentions = find_group_mentions(ctx)
-        described = _described_plurals(ctx)
-        event = [m for m in mentions if m.role and not m.mixed and not m.subgroup]
+        groups = [c for c in ctx.claims.of("nationality") if c.data.get("reading")]
+        mentions = sorted((c for c in groups if c.data["reading"] == "mention"), key=lambda c: c.data["token"])
+        described = sorted([(c.data["code"], c.data["token"], c.data["mixed"]) for c in groups
+                            if c.data["reading"] == "described"] +
+                           [(code, c.data["token"], len(set(c.data["described_codes"])) > 1) for c in mentions
+                            for code in c.data["described_codes"]], key=lambda d: d[1])
+        event = [m for m in mentions if m.data["role"] and not m.data["mixed"] and not m.data["subgroup"]]
         if not event:
             return
         first = event[0]
-        home = first.country
-        vouched = {m.country for m in mentions if m.mixed or m.subgroup}
+        home = _code(first)
+        vouched = {_code(m) for m in mentions if m.data["mixed"] or m.data["subgroup"]}
         vouched |= {code for code, _, mixed in described if mixed}
+        event_nouns = {m.data["noun"] for m in event if m.data["noun"]}
         flagged: set[str] = set()
         for mention in mentions:
-            if mention.token.i <= first.token.i or mention.sent == first.sent:
+            d = mention.data
+            if d["token"] <= first.data["token"] or d["body_sentence"] == first.data["body_sentence"]:
                 continue
-            if mention.country in (home, *vouched, *flagged) or mention.mixed or mention.subgroup:
+            country = _code(mention)
+            if country in (home, *vouched, *flagged) or d["mixed"] or d["subgroup"]:
                 continue
-            if not mention.definite or _marks_other_group(mention):
+            if not d["definite"] or d["other"]:
                 continue
-            earlier = [m for m in mentions if m.token.i < mention.token.i]
-            if any(m.country == mention.country and (m.noun is not None or m.role or m.definite) for m in earlier):
+            earlier = [m for m in mentions if m.data["token"] < d["token"]]
+            if any(_code(m) == country and (m.data["noun"] is not None or m.data["role"] or m.data["definite"])
+                   for m in earlier):
                 continue  # a group of that nationality was introduced: the mention may be it
-            host_side = any(c == mention.country and i < mention.start for c, i, _ in described)
-            if mention.noun is None and host_side and not _counts_people(mention):
+            host_side = any(c == country and i < d["first_token"] for c, i, _ in described)
+            if d["noun"] is None and host_side and not d["counted"]:
                 continue  # "Belarusian police ... the Belarusians said": may be the host side
-            home_mentions = [m for m in earlier if m.country == home and not m.mixed]
-            recent = any(mention.sent - m.sent <= 2 for m in home_mentions if m.role or m.noun) \
-                or _group_named_before(ctx, mention, {m.noun for m in event if m.noun})
-            same_noun = mention.noun in LINKING_NOUNS and mention.noun in {m.noun for m in event}
-            if mention.role:
+            home_mentions = [m for m in earlier if _code(m) == home and not m.data["mixed"]]
+            recent = any(d["body_sentence"] - m.data["body_sentence"] <= 2 for m in home_mentions
+                         if m.data["role"] or m.data["noun"]) \
+                or _group_named_before(ctx, d["body_sentence"], event_nouns)
+            same_noun = d["noun"] in LINKING_NOUNS and d["noun"] in event_nouns
+            if d["role"]:
                 link = "role"  # "the Belarusian deportees", "the Belarusians who were detained"
             elif same_noun:
                 link = "noun"  # "the Belarusian nationals" after "300 Russian nationals were deported"
-            elif mention.composition and recent:
+            elif d["composition"] and recent:
                 link = "composition"  # "the Belarusians included ..." right after the group
             else:
                 continue
-            flagged.add(mention.country)
+            flagged.add(country)
             yield self._finding(ctx, mention, first, home_mentions, link)
 
-    def _finding(self, ctx: ArticleAnalysis, mention: GroupMention, first: GroupMention,
-                 home_mentions: list[GroupMention], link: str) -> Finding:
-        doc = mention.token.doc
-        later = ctx.span(doc[mention.start : mention.end + 1])
-        if mention.composition:
-            obj = next((c for c in mention.token.head.children if c.dep_ == "dobj"), None)
-            end = obj if obj is not None else mention.token.head
-            later = ctx.span(doc[mention.start : end.i + 1])
-        evidence = [ctx.span(doc[m.start : m.end + 1]) for m in home_mentions if m.role or m.noun][:3]
-        sentence = mention.token.sent.text
+    def _finding(self, ctx: ArticleAnalysis, mention: Claim, first: Claim,
+                 home_mentions: list[Claim], link: str) -> Finding:
+        later = mention.span
+        if mention.data["composition"]:
+            later = ctx.span_at("body", mention.span.start, mention.data["extent_end"])
+        evidence = [m.span for m in home_mentions if m.data["role"] or m.data["noun"]][:3]
+        sentence = ctx.sentences[mention.sentence].text
         explained = bool(NATIONALITY_CHANGE.search(ctx.article.body))
         severity = Severity.info if explained else None
         return self.finding(
-            f"\"{mention.text}\" gives the group introduced as \"{first.text}\" another nationality "
-            f"({country_name(ctx, mention.country)} instead of {country_name(ctx, first.country)}), "
+            f"\"{mention.span.text}\" gives the group introduced as \"{first.span.text}\" another nationality "
+            f"({mention.value} instead of {first.value}), "
             f"and the article states no change.",
             [later],
             evidence,
             confidence=0.45 if explained else 0.75,
             severity=severity,
-            data={"introduced_as": first.country, "later_called": mention.country,
+            data={"introduced_as": _code(first), "later_called": _code(mention),
                   "link": link, "sentence": sentence},
         )
 
 
-def find_group_mentions(ctx: ArticleAnalysis) -> list[GroupMention]:
-    """Mentions of groups of people with a nationality in the body, in text order."""
-    mentions: list[GroupMention] = []
-    for index, sent in enumerate(s for s in ctx.sentences if ctx.field_of(s) == "body"):
-        for token in sent:
-            mention = _group_mention(ctx, token, index)
-            if mention is not None:
-                mentions.append(mention)
-    return mentions
+def _code(claim: Claim) -> str:
+    return str(claim.data["code"])
 
 
-def _group_mention(ctx: ArticleAnalysis, token: Token, sent: int) -> GroupMention | None:
-    """The group this plural noun names, if it carries a nationality: "300 Russian nationals"
-    (a group noun with a demonym or country modifier) or "the Belarusians" (a demonym noun)."""
-    if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("people", "children", "men", "women") \
-            and not _is_people_noun(ctx, token):
-        return None
-    lemma = token.lemma_.lower()
-    demonyms: list[Token] = []
-    noun: str | None = None
-    if lemma in GROUP_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-        noun = lemma
-        demonyms = _demonym_modifiers(ctx, token) or _citizenship_of(ctx, token)
-        if not demonyms:
-            return None
-    elif _is_people_noun(ctx, token):
-        demonyms = [token]
-    else:
-        return None
-    codes = [_nationality(ctx, d) for d in demonyms]
-    codes_set = {c for c in codes if c}
-    if not codes_set:
-        return None
-    conj_demonyms = [c for c in (*token.children, token.head) if (c.dep_ == "conj" or token.dep_ == "conj")
-                     and c is not token and c.tag_ in ("NNS", "NNPS") and demonym_code(ctx, c.text)]
-    if any(c.lower_ in ("ethnic", "dual") for c in token.children):
-        return None
-    mixed = len(codes_set) > 1 or any(demonym_code(ctx, c.text) not in codes_set for c in conj_demonyms)
-    start = min([token.i, *(c.i for c in token.children if c.i < token.i and c.dep_ in
-                            ("det", "amod", "compound", "nummod", "nmod", "poss", "quantmod"))])
-    return GroupMention(
-        token=token,
-        start=start,
-        end=max(token.i, *(d.i for d in demonyms)),
-        country=codes[0] or next(iter(codes_set)),
-        demonym=demonyms[0].text,
-        noun=noun,
-        definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their", "its")
-                     for c in token.children),
-        role=_has_role(token, noun),
-        composition=token.dep_ == "nsubj" and token.head.lemma_.lower() in COMPOSITION_VERBS,
-        mixed=mixed,
-        subgroup=_is_subgroup(token),
-        sent=sent,
-    )
+# Nouns that name one group by its nationality or status, so "the Vietnamese nationals" after
+# "40 Chinese nationals were arrested" points back (unlike "the British men").
+LINKING_NOUNS = ROLE_NOUNS | {"citizen", "national", "subject", "expatriate", "expat", "émigré", "emigre"}
 
 
-def _is_people_noun(ctx: ArticleAnalysis, token: Token) -> bool:
-    """A demonym used as a plural noun: "Belarusians", "the Lebanese", "the Swiss"."""
-    if token.dep_ in ("amod", "compound") or not token.text[:1].isupper() or not _plain_word(token):
-        return False
-    if token.tag_ in ("NNS", "NNPS") and token.lower_.endswith("s"):
-        return demonym_code(ctx, token.text) is not None
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    as_noun = token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and not token.text.endswith("s")
-    return definite and as_noun and token.ent_type_ == "NORP" and demonym_code(ctx, token.text) is not None
-
-
-def _described_plurals(ctx: ArticleAnalysis) -> list[tuple[str, int, bool]]:
-    """(country, token index, mixed) of every plural noun with a demonym: "Belarusian police",
-    "Russian and Belarusian officials" (mixed). These are people of that nationality the article
-    speaks of, whatever their part in the event."""
-    found: list[tuple[str, int, bool]] = []
-    for token in ctx.body_doc:
-        if token.tag_ not in ("NNS", "NNPS") and token.lower_ != "police":
-            continue
-        codes = [code for word in _demonym_modifiers(ctx, token) if (code := _nationality(ctx, word))]
-        found.extend((code, token.i, len(set(codes)) > 1) for code in codes)
-    return found
-
-
-def _demonym_modifiers(ctx: ArticleAnalysis, noun: Token) -> list[Token]:
-    """Demonyms modifying a noun, with their conjuncts: "British and French" in "British and French troops"."""
-    found: list[Token] = []
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _plain_word(child) \
-                and _nationality(ctx, child):
-            found.append(child)
-            found.extend(c for c in child.children if c.dep_ == "conj" and _nationality(ctx, c))
-    return found
-
-
-def _citizenship_of(ctx: ArticleAnalysis, noun: Token) -> list[Token]:
-    """The country of "citizens of Russia", "nationals of the UK" (not "citizens in Belarus")."""
-    if noun.lemma_.lower() not in ("citizen", "national", "subject"):
-        return []
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-            if p.dep_ == "pobj" and p.ent_type_ == "GPE" and country_code(ctx, p.text)]
-
-
-def _nationality(ctx: ArticleAnalysis, word: Token) -> str | None:
-    """Country code of a nationality word: a demonym ("Russian") or a country name used as a
-    modifier ("UK troops", "US citizens")."""
-    code = demonym_code(ctx, word.text)
-    if code is None and word.ent_type_ == "GPE" and word.dep_ in ("compound", "pobj"):
-        code = country_code(ctx, word.text)
-    return code
-
-
-def _plain_word(token: Token) -> bool:
-    """Not part of a hyphenated compound ("Russian-speaking", "Anglo-French")."""
-    doc = token.doc
-    before = doc[token.i - 1].text if token.i > 0 else ""
-    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-    return before not in ("-", "–") and after not in ("-", "–")
-
-
-def _has_role(token: Token, noun: str | None) -> bool:
-    """The group is the one the event happens to: deportees, or detained, expelled, repatriated."""
-    if noun in ROLE_NOUNS:
-        return True
-    head = token.head
-    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ROLE_VERBS:
-        return True
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ROLE_EVENT_NOUNS:
-        return True
-    for child in token.children:
-        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ROLE_VERBS:
-            passive = child.tag_ == "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in child.children)
-            if passive:
-                return True
-    return False
-
-
-def _is_subgroup(token: Token) -> bool:
-    """"including ten Ukrainians", "among them Britons", "the group included Ukrainians"."""
-    node = token
-    for _ in range(3):
-        if node.dep_ in ("pobj", "dobj", "appos", "conj") and node.head.lower_ in SUBGROUP_MARKERS:
-            return True
-        if node.dep_ == "dobj" and node.head.lemma_.lower() in COMPOSITION_VERBS:
-            return True
-        if node.dep_ not in ("conj", "appos"):
-            break
-        node = node.head
-    return False
-
-
-def _group_named_before(ctx: ArticleAnalysis, mention: GroupMention, nouns: set[str]) -> bool:
-    """The event group is named, without nationality, in the two sentences before the mention
-    ("the decision to return the detainees ...")."""
+def _group_named_before(ctx: ArticleAnalysis, sent: int, nouns: set[str]) -> bool:
+    """The event group is named, without nationality, in the two body sentences before the
+    mention ("the decision to return the detainees ...")."""
     body = [s for s in ctx.sentences if ctx.field_of(s) == "body"]
-    window = body[max(0, mention.sent - 2) : mention.sent]
+    window = body[max(0, sent - 2) : sent]
     wanted = nouns | ROLE_NOUNS | ROLE_EVENT_NOUNS
-    return any(t.lemma_.lower() in wanted for sent in window for t in sent)
-
-
-def _counts_people(mention: GroupMention) -> bool:
-    """"the Belarusians included ten citizens": the mention is a group of people being counted,
-    which the host side (police, officials) is not."""
-    if not mention.composition:
-        return False
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in (GROUP_NOUNS | COUNTED_PEOPLE) for c in mention.token.head.children)
-
-
-def _marks_other_group(mention: GroupMention) -> bool:
-    token = mention.token
-    near = [*token.children, *(c for c in token.head.children if c.dep_ == "advmod")]
-    return any(c.lower_ in OTHER_GROUP_WORDS for c in near)
+    return any(t.lemma_.lower() in wanted for s in window for t in s)
 
 
 class DescriptionDrift(Rule):
@@ -432,6 +229,10 @@ class DescriptionDrift(Rule):
             for subject, claims in ledger.by_subject(attribute).items():
                 if subject.startswith("description:"):
                     continue  # two "X-based companies" are not one subject
+                if attribute == "nationality":
+                    claims = [c for c in claims if c.extractor != "groups"]  # GR01 compares those
+                    if not claims:
+                        continue
                 homes.setdefault(subject, []).extend(c for c in claims if c.current)
         organisations = {s: cs for s, cs in homes.items() if s.startswith("organisation:")}
         reported: set[int] = set()
@@ -502,7 +303,7 @@ class DescriptionDrift(Rule):
         return self.finding(
             f"\"{first.span.text}\" ({first.value}) are later \"{later.span.text}\" ({later.value}), "
             f"and the article names {later.value} nowhere else: one of the two is wrong."
-            if name == first.span.text.split()[-1] else
+            if name == first.span.text.split()[-1] and not first.subject.startswith("organisation:") else
             f"{name} is given {first.value} (\"{first.span.text}\") and later {later.value} "
             f"(\"{later.span.text}\"), a country the article names nowhere else.",
             [later.span], [first.span], confidence=0.7,
@@ -592,11 +393,16 @@ def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: igno
         forms.add(claim.data["demonym"])
     if claim.data.get("place"):
         forms.add(claim.data["place"])
-    count = 0
+    found: list[tuple[int, int]] = []
     for form in forms:
         if len(form) < 3:
             continue
-        count += len(re.findall(rf"\b{re.escape(form)}\b", text))
+        found += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(form)}\b", text)]
+    count, reach = 0, -1
+    for start, end in sorted(found):  # overlapping forms are one mention: "South Korean", "Korean"
+        if start >= reach:
+            count += 1
+        reach = max(reach, end)
     return count <= 1
 
 

@@ -295,3 +295,47 @@ def test_ledger_a_quantity_named_age_is_not_a_persons_age(read):
     ledger = read("Candidates\nThe minister said the current minimum age of 21 for a councillor would be reduced "
                   "to 18. In Scotland the minimum age of 24 for a judge stays.")
     assert [c for c in ledger.of("age") if c.extractor == "quantities"] == []
+
+
+# --- said: "as X put it", "in the words of X", quotation marks by direction ----------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Council row\nThe plan was, as Mayor Ruth Kline put it, \"a betrayal of every family on the estate\".",
+     "a betrayal of every family on the estate", "Ruth Kline"),
+    ("Final whistle\nThe second half was, as coach Lena Ortiz put it, \"the worst we have played all year\".",
+     "the worst we have played all year", "Lena Ortiz"),
+    ("Trial results\nIn the words of Dr Omar Haddad, \"the data leave no room for doubt about the trial\".",
+     "the data leave no room for doubt about the trial", "Omar Haddad"),
+    ("Gallery opens\nIn the words of Ines Vidal, the curator, \"every room tells the story of the harbour\".",
+     "every room tells the story of the harbour", "Ines Vidal"),
+])
+def test_ledger_said_as_put_it_and_in_the_words_of(read, quote, text, speaker):
+    said = {c.value: read(text).name_of(c.subject) for c in read(text).of("said")}
+    assert said.get(quote) == speaker
+
+
+def test_ledger_said_put_without_as_is_no_attribution(read):
+    ledger = read("Council vote\nMayor Ruth Kline put it to the council: \"a betrayal\" was the word used.")
+    assert [c for c in ledger.of("said") if c.data.get("verb") == "put"] == []
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Cup tie\nCoach Lena Ortiz told reporters: \u201cWe were second best in every department today.\"",
+     "We were second best in every department today.", "Lena Ortiz"),
+    ("Court\n\"The court was misled from the very first hearing\u201d according to barrister Ian Cole.",
+     "The court was misled from the very first hearing", "Ian Cole"),
+    ("Budget\n\u201cThe cuts go too far,\" said Senator Ana Ruiz. \"We will vote against them.\u201d",
+     "The cuts go too far,", "Ana Ruiz"),
+])
+def test_ledger_said_mixed_quotation_marks_pair_by_direction(read, quote, text, speaker):
+    ledger = read(text)
+    said = {c.value: ledger.name_of(c.subject) for c in ledger.of("said")}
+    assert said.get(quote) == speaker
+
+
+def test_quotation_spans_never_open_on_a_closing_mark():
+    from consistency.understanding.facts.quotes import quotation_spans
+
+    text = 'He called it fair" and left. Later "the vote" passed.'
+    assert [text[s:e] for _, s, e, _ in quotation_spans(text)] == ["the vote"]
+    text = "\u201cOne\u201d and \u201ctwo\u201d"
+    assert [text[s:e] for _, s, e, _ in quotation_spans(text)] == ["One", "two"]

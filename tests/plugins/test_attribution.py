@@ -218,3 +218,23 @@ def test_attribution_passes_two_stock_phrases_shared_by_two_speakers():
             "lie,\" said coach Mark Ellis.\nThe squad trained.\n\"We have to take it one game at a time, obviously, "
             "and at the end of the day the results will come for us,\" captain Tom Reid said.")
     assert_passes("AT01", text)
+
+
+def test_attribution_flags_quotation_given_by_as_put_it_and_in_the_words_of():
+    text = ("Harbour plan\nThe scheme was, as councillor Rhys Owen put it, \"a gift to developers that the town "
+            "will regret for decades\".\nThe council meets on Monday.\nIn the words of Carys Bevan, \"a gift to "
+            "developers that the town will regret for decades\".")
+    assert_flags("AT01", text, quotes=["Carys Bevan"])
+
+
+def test_attribution_passes_as_put_it_by_the_same_speaker():
+    text = ("Harbour plan\nThe scheme was, as councillor Rhys Owen put it, \"a gift to developers that the town "
+            "will regret for decades\".\nThe council meets on Monday.\nIn the words of Owen, \"a gift to "
+            "developers that the town will regret for decades\".")
+    assert_passes("AT01", text)
+
+
+def test_attribution_passes_constituency_after_the_role():
+    text = ("Row deepens\nTory MP Boris Hale has insisted the mayor should not apologise.\n"
+            "\"He should stick to his guns,\" Mr Hale, MP for Henley-on-Thames, told the BBC.")
+    assert_passes("AT02", text)

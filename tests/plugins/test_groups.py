@@ -133,3 +133,37 @@ def test_groups_passes_distant_composition_mention():
             "Georgian deportees from Greece landed on Monday. The flight was late. The weather was bad. "
             "The airport was closed. Officials said the Greeks included several ministers.")
     assert_passes("GR01", text)
+
+
+def test_groups_two_word_demonym_drift_is_read():
+    text = ("Car sales rise\nJapanese customers bought more cars in March than in any month since 2010.\n"
+            "Dealers said demand was strong. Prices rose by 3%.\n"
+            "The South Korean customers were offered discounts of up to 10%, dealers said.")
+    assert_flags("GR02", text, quotes=["Korean customers"])
+    text = ("Stadium opens\nOfficials said North Korean workers built the stadium in two years.\n"
+            "It seats 40,000 people.\nThe Chinese workers said the pay was low.")
+    assert_flags("GR02", text, quotes=["Chinese workers"])
+
+
+def test_groups_two_word_demonym_named_twice_is_no_drift():
+    text = ("Car sales rise\nJapanese customers bought more cars in March than in South Korea.\n"
+            "Dealers said demand was strong.\nThe South Korean customers were offered discounts, dealers said.")
+    assert_passes("GR02", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Port contract signed\nUS firm ISG will run the container terminal for 20 years under the deal.\n"
+     "The contract was signed in Lagos on Friday.\nThe Canadian firm said it would invest $300m in new cranes.",
+     "Canadian firm"),
+    ("Album deal\nUK label Domino Records will release the album in June.\n"
+     "Tickets go on sale on Monday.\nThe Irish label said demand was high.", "Irish label"),
+])
+def test_groups_country_name_before_an_organisation_is_its_nationality(text, quote):
+    findings = assert_flags("GR02", text, quotes=[quote])
+    assert "is given" in findings[0].message
+
+
+def test_groups_country_name_before_an_organisation_then_another_named_one():
+    text = ("Port contract signed\nUS firm ISG will run the container terminal for 20 years.\n"
+            "The contract was signed in Lagos on Friday.\nThe Canadian firm Portco said it would bid again.")
+    assert_passes("GR02", text)

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
+from .groups import GROUP_NOUNS
+from .groups import merge as merge_groups
 from .orgrefs import ORG_NOUNS, references
 from .qualifiers import stance
 
@@ -27,7 +29,12 @@ if TYPE_CHECKING:
 
 
 def extract(reader: Reader) -> Iterator[Claim]:
-    """`nationality`, `based-in` and `affiliation` claims."""
+    """`nationality`, `based-in` and `affiliation` claims, with the group mentions of `groups`
+    (deportees, "the Belarusians") read into them."""
+    yield from merge_groups(reader, list(_extract(reader)))
+
+
+def _extract(reader: Reader) -> Iterator[Claim]:
     gaz = _gazetteer(reader)
     if gaz is None:
         return
@@ -39,7 +46,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
                     yield described
                     continue
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-                country = _demonym_country(gaz, token)
+                country = _demonym_country(gaz, token) or _country_modifier(gaz, token)
                 if country is not None:
                     new_group = f"group:{token.head.lemma_.lower()}" not in reader.subjects
                     found = _nationality_of(reader, field_name, doc, token, country)
@@ -206,7 +213,27 @@ def _demonym_country(gaz: Any, token: Token) -> str | None:
         return None
     try:
         country = gaz.country_of_demonym(token.text)
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text[:1].isupper() and before.is_alpha and before.whitespace_ \
+                and before.dep_ in ("compound", "amod", "nmod") and before.head in (token, token.head):
+            # "South Korean", "North Korean", "Sri Lankan": a demonym of two words
+            country = gaz.country_of_demonym(f"{before.text} {token.text}") or country
     except Exception:  # noqa: BLE001 - a gazetteer without demonyms reads nothing
+        return None
+    return country.name if country is not None else None
+
+
+def _country_modifier(gaz: Any, token: Token) -> str | None:
+    """A country's name before an organisation noun followed by the name: "US firm ISG", "UK
+    retailer Loom" (the country, as "American firm ISG" would give)."""
+    head = token.head
+    if token.ent_type_ != "GPE" or token.dep_ != "compound" or head.lemma_.lower() not in ORG_NOUNS \
+            or not any(c.i > head.i and (c.dep_ == "appos" or c.pos_ == "PROPN") for c in head.children) \
+            and not (head.dep_ == "compound" and head.head.pos_ == "PROPN"):
+        return None
+    try:
+        country = gaz.country(token.text)
+    except Exception:  # noqa: BLE001
         return None
     return country.name if country is not None else None
 
@@ -228,6 +255,9 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if sid is not None:
         return reader.claim(sid, "nationality", country, doc, token.i, token.i + 1, "nationality", qualifiers,
                             demonym=token.text)
+    if head.ent_type_ != "ORG" and head.dep_ == "compound" and head.pos_ == "NOUN" \
+            and head.lemma_.lower() in ORG_NOUNS and head.head.ent_type_ == "ORG":
+        head = head.head  # "US firm ISG", "the Danish firm Fjell Capital": the name the noun heads
     if head.ent_type_ == "ORG" or any(c.ent_type_ == "ORG" for c in head.children if c.dep_ == "appos"):
         org = head if head.ent_type_ == "ORG" else next(c for c in head.children if c.ent_type_ == "ORG")
         oid = reader.add_subject(f"organisation:{_org_name(org)}", "organisation", _org_name(org),
@@ -235,7 +265,8 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
         return reader.claim(oid, "nationality", country, doc, token.i, head.i + 1, "nationality", qualifiers,
                             demonym=token.text)
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS):
+    if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS
+                                                       or lemma in _PEOPLE_GROUPS):
         return _group_claim(reader, doc, token, head, country, qualifiers)
     if head.pos_ == "PROPN":  # "the Swedish duo Ljusår": a named group introduced by its noun
         noun = next((c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
@@ -245,6 +276,10 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma in _GROUP_WORDS and f"group:{lemma}" in reader.subjects:
         return _group_claim(reader, doc, token, head, country, qualifiers)  # "the Belgian crew" after "a crew of"
     return None
+
+
+# Plural nouns of people in a group ("Chinese workers", "Danish investors"), not people at large.
+_PEOPLE_GROUPS = GROUP_NOUNS - frozenset({"people", "man", "woman", "child", "family"})
 
 
 # Nouns for a group of people seen as one: "a crew of Dutch amateurs", "the Swedish duo".

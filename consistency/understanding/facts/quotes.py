@@ -1,6 +1,7 @@
 """Quotations: who said what.
 
-Each quotation in the body (between “curly” or "straight" marks, within one paragraph) is a
+Each quotation in the body (between “curly” or "straight" marks, within one paragraph; marks
+read by direction, so mixed marks pair and a closing mark never opens: `quotation_spans`) is a
 `said` claim. Its subject is the speaker, read from the dependency parse of the sentences the
 quotation touches:
 
@@ -8,8 +9,9 @@ quotation touches:
   repeated; Doe echoed the line, "..."), whatever the verb: speech verbs come from WordNet's
   communication verbs (`lexicon.speech_verbs`), the verb that governs the quotation first,
   else the nearest one outside it;
-- "according to X";
-- the possessor of a speech noun ("Harcourt's line about ... "...""; "her words, "...""), nouns
+- "according to X"; "as X put it";
+- the possessor of a speech noun ("Harcourt's line about ... "...""; "her words, "..."", "in the
+  words of X"), nouns
   from WordNet (`lexicon.speech_nouns`);
 - "X quoted Y as saying "..."": Y, not X (a speaker quoting someone else).
 
@@ -41,7 +43,8 @@ if TYPE_CHECKING:
 
     from ..ledger import Claim, Reader
 
-_QUOTE = re.compile(r"“([^”“\n]{3,2000})”|\"([^\"\n]{3,2000})\"")
+_MARKS = re.compile(r"[“”\"]")
+_OPENS_AFTER = frozenset(" \t([{—–-:;,/")  # a straight mark after these (or at a line start) opens
 _WORD = re.compile(r"[\w’']+")
 _RELATIVE = frozenset({"who", "which", "that"})
 # Verbs by which a speaker says the words are someone else's: "X quoted Y", "echoing Smith".
@@ -60,9 +63,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     doc = ctx.body_doc
     verbs, nouns = speech_verbs(), speech_nouns()
     last: tuple[int, str, dict[str, object]] | None = None  # (end, subject, speaker data) of the last claim
-    for match in _QUOTE.finditer(body):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.start(group), match.end(group)
+    for q_open, start, end, q_close in quotation_spans(body):
         text = body[start:end].strip()
         if len(words_of(text)) < 2:
             continue
@@ -70,15 +71,15 @@ def extract(reader: Reader) -> Iterator[Claim]:
         if inner is None or len(inner) == 0:
             continue
         q_first, q_last = inner[0].i, inner[-1].i + 1
-        found = _speaker(reader, doc, match.start(), match.end(), inner, verbs, nouns)
+        found = _speaker(reader, doc, q_open, q_close, inner, verbs, nouns)
         if found is None:
             # '"...," she said. "I tell them ..."': a quotation that follows an attributed one in
             # the same paragraph, with nothing but the attribution between, is the same speaker's
-            if last is not None and _continues(body, last[0], match.start()):
+            if last is not None and _continues(body, last[0], q_open):
                 speaker_data = dict(last[2], how="continued")
                 yield reader.claim(last[1], "said", text, doc, q_first, q_last, "quotes", (),
                                    words=list(words_of(text)), **speaker_data)
-                last = (match.end(), last[1], last[2])
+                last = (q_close, last[1], last[2])
             continue
         speaker, how, lemma, anchor = found
         subject, s_start, s_end, s_text = _subject_of(reader, doc, speaker)
@@ -94,7 +95,47 @@ def extract(reader: Reader) -> Iterator[Claim]:
             data["echoes"] = echoes
         yield reader.claim(subject, "said", text, doc, q_first, q_last, "quotes", qualifiers,
                            words=list(words_of(text)), **data)
-        last = (match.end(), subject, data)
+        last = (q_close, subject, data)
+
+
+def _direction(text: str, i: int) -> str:
+    """Whether the quotation mark at `i` opens or closes: curly marks say so; a straight mark
+    opens after a space, a bracket or a dash (or at a line start) before a word, and closes
+    after a word before a space or punctuation; "either" when the text does not tell."""
+    mark = text[i]
+    if mark == "“":
+        return "open"
+    if mark == "”":
+        return "close"
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if (before == "\n" or before in _OPENS_AFTER) and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close"
+    return "either"
+
+
+def quotation_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(opening mark, words start, words end, after the closing mark) of each quotation, marks
+    read by direction so that mixed marks pair (“...", "...”) and a closing mark is never taken
+    for the next opening one; within one paragraph, 3 to 2,000 characters."""
+    opened: int | None = None
+    for match in _MARKS.finditer(text):
+        i = match.start()
+        way = _direction(text, i)
+        if opened is not None and "\n" in text[opened:i]:
+            opened = None  # a quotation does not run past its paragraph
+        if opened is None:
+            if way != "close":
+                opened = i
+            continue
+        if way == "open" and text[i] == "“":
+            opened = i  # an unclosed quotation: the new one starts here
+            continue
+        if 3 <= i - opened - 1 <= 2000:
+            yield opened, opened + 1, i, i + 1
+        opened = None
 
 
 def _continues(body: str, previous_end: int, start: int) -> bool:
@@ -144,9 +185,22 @@ def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, 
                 return pobj[0], "according-to", "according to", token
         if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
             poss = next((c for c in token.children if c.dep_ == "poss" and not (q_start <= c.idx < q_end)), None)
+            if poss is None:  # "in the words of Dr Haddad", "the phrase of the chairman"
+                poss = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj" and not (q_start <= g.idx < q_end)), None)
             if poss is not None and poss.lower_ not in ("its", "their", "our", "my", "your"):
                 return poss, "noun", token.lemma_.lower(), token
+        if token.lemma_.lower() == "put" and token.pos_ == "VERB" and _as_put_it(token):
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subj is not None:  # "as Mayor Kline put it", "as one fan put it"
+                return subj, "verb", "put", token
     return None
+
+
+def _as_put_it(verb: Token) -> bool:
+    """"as X put it": "put" with the object "it" and the marker "as"."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and \
+        any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children)
 
 
 def _distance(verb: Token, first: int, last: int) -> int:
