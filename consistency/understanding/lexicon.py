@@ -123,13 +123,18 @@ def exclusive_members() -> dict[str, float]:
     return found
 
 
-def role_class(role: str) -> str | None:
-    """The class of a role phrase: the whole phrase, else its last one or two words."""
+def role_class(role: str, body_kind: str | None = None) -> str | None:
+    """The class of a role phrase: the whole phrase, else its last one or two words.
+
+    `body_kind` is the kind of body the role belongs to ("party" for "Tory leader"); a table entry
+    qualified by it ("party:leader") comes first, so a party's leader is a class of its own while
+    a leader of anything else has none."""
     table = role_classes()
     role = role_synonym(role)
     words = role.lower().replace("-", " ").split()
     for n in range(len(words), 0, -1):
-        cls = table.get(" ".join(words[-n:]))
+        phrase = " ".join(words[-n:])
+        cls = (table.get(f"{body_kind}:{phrase}") if body_kind else None) or table.get(phrase)
         if cls:
             return cls
     return None

@@ -61,6 +61,51 @@ def test_rl03_police_and_crew_traps(text):
     assert_passes("RL03", text)
 
 
+@pytest.mark.parametrize("text, quote", [
+    # a chair is not also one of the chief officers who report to the board (business, sport, charity)
+    ("Results\nAcme chairman John Bond spoke on Monday about profits.\n\nMr Bond, the chief operating officer, "
+     "said costs fell.", "chief operating officer"),
+    ("Club accounts\nRovers chairman Ian Pike defended the wage bill on Friday.\n\nFinance director Ian Pike said "
+     "the club would break even.", "Finance director"),
+    ("Charity\nThe trust's chairwoman, Mary Osei, opened the appeal.\n\nOsei, the chief financial officer, said "
+     "gifts had doubled.", "chief financial officer"),
+    # two chief officers, and the chief executive beside another chief officer
+    ("Airline\nChief executive Lena Berg announced the cuts.\n\nLater chief operating officer Lena Berg said "
+     "routes would close.", "chief operating officer"),
+    # one government's two portfolios, a portfolio and its shadow, a party's leader and a shadow post
+    ("Budget\nChancellor Gordon Brown set out his plans.\n\nMr Brown, the home secretary, defended them.",
+     "home secretary"),
+    ("Tax plans\nTory leader Michael Howard spoke on Monday.\n\nMr Howard, the shadow chancellor, said the plans "
+     "were costed.", "shadow chancellor"),
+])
+def test_rl03_flags_board_officers_and_offices_at_warning(text, quote):
+    findings = assert_flags("RL03", text)
+    assert any(quote in s.text for f in findings for s in f.spans)
+
+
+@pytest.mark.parametrize("text", [
+    # a chair who is also chief executive; a chief executive who also chairs
+    "Results\nAcme chairman John Bond spoke on Monday.\n\nMr Bond, the chief executive, said costs fell.",
+    # a governing party's leader is prime minister; a leader of no party
+    "Election\nLabour leader Tony Blair spoke in Sedgefield.\n\nPrime Minister Tony Blair said he was confident.",
+    "Expedition\nTeam leader Ana Ruiz reached the summit.\n\nRuiz, the shadow chancellor, praised her guides.",
+    # offices hoped for, expected or hypothetical (politics, business, sport)
+    "Budget\nChancellor Gordon Brown set out his plans.\n\nMany see Mr Brown as a prime minister-in-waiting.",
+    "Orchestra\nThe cellist Anna Berg played on Friday.\n\nBerg is the likely chief executive of the orchestra "
+    "when Smith retires.",
+    "Board\nFinance director Omar Haddad presented the results.\n\nHaddad, the next chief executive, takes over "
+    "in May.",
+    "Budget\nChancellor Gordon Brown set out his plans.\n\nThere will be an argument over how good a prime "
+    "minister Gordon Brown will make after the election.",
+    "Club\nRovers winger Tom Hale scored twice.\n\nFans argue over what sort of coach Tom Hale would make one day.",
+    # "shadow" read as a verb by the small model must still make a shadow post
+    "Posters\nShadow chancellor Tim Yeo spoke first.\n\nSupporters voted for a poster featuring Mr Howard and "
+    "shadow chancellor Tim Yeo holding a blackboard.",
+])
+def test_rl03_board_and_office_traps(text):
+    assert_passes("RL03", text)
+
+
 # --- RL04 roles.role-organisation-conflict ---------------------------------------------------
 def test_rl04_flags_a_spokesman_of_two_bodies():
     text = ("Breach\nJonas Weber, a spokesman for the Berlin data protection authority, said the breach was "

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS
+from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS, party_of
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
@@ -47,6 +47,12 @@ love darling sweetheart idol hero enemy ally favourite favorite target
 suspect immigrant emigrant migrant refugee charge ward
 """.split())
 _TRADE_SUFFIXES = ("ologist", "ographer", "ician", "iatrist", "ometrist")
+# Modifiers that make an office hoped for or expected, not held: "the next chancellor", "a potential
+# successor", "the likely nominee". Read on role nouns only (kin and groups keep TIME_MODIFIERS).
+_PROSPECTIVE = frozenset({"next", "potential", "likely", "possible", "probable", "presumptive", "putative"})
+# Auxiliaries that put the verb giving a role in the future or the hypothetical: "X will make a fine
+# prime minister", "X would become chancellor".
+_PROSPECTIVE_AUX = frozenset({"will", "would", "'ll", "’ll", "'d", "’d", "shall"})
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "junior", "co", "joint", "shadow", "under",
                     "honorary", "second", "first", "lead", "senior", "shadow"})
 
@@ -185,6 +191,12 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         if i >= 2 and doc[i - 1].text == "-" and is_named_role(f"{doc[i - 2].lower_} {role}"):
             role = f"{doc[i - 2].lower_} {role}"  # "co-driver" split at its hyphen by the tokenizer
         role = role_synonym(role)
+        first = min([m.i for m in modifiers] + [role_token.i])
+        if first > role_token.sent.start and doc[first - 1].lower_ in ("shadow", "deputy", "vice") \
+                and doc[first - 1] not in modifiers and not role.startswith(doc[first - 1].lower_):
+            # "described shadow chancellor Oliver Letwin": the small model reads "shadow" as a verb
+            modifiers = [doc[first - 1], *modifiers]
+            words = [doc[first - 1].lower_, *words]
         rank = [w for w in words[: len(words) - len(role.split())] if w in _RANKS]
         if rank and not role.startswith(rank[-1]):
             role = f"{rank[-1]} {role}"  # "deputy managing director" is another post
@@ -205,7 +217,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         qualifiers.add("past-tense")
     if reports_change(role_token):
         qualifiers.add("change")
-    data = {"how": how, "class": role_class(role)}
+    if _prospective(role_token):
+        qualifiers.add("future")
+    data = {"how": how, "class": role_class(role, "party" if organisation and party_of(organisation) else None)}
     resolved = _described_body(reader, doc, role_token, organisation) \
         if organisation and not (how.endswith("-leads") and role == "head") else None  # "led the team": no post
     if resolved is not None:  # "the airline's chief executive": the airline the article names
@@ -219,6 +233,35 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
             for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _prospective(role_token: Token) -> bool:
+    """Whether a role is one the person may hold later, not one held now: a prospective modifier
+    ("the next chancellor", "the likely nominee"), "-in-waiting" after it ("a prime minister-in-waiting"),
+    or the role is the complement of a verb in the future or the hypothetical ("X will make a fine
+    coach", "tipped to become the next chair", "X would be named captain")."""
+    if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in role_token.children):
+        return True
+    doc = role_token.doc
+    if doc.text[role_token.idx + len(role_token.text):].startswith("-in-waiting"):
+        return True
+    node = role_token
+    verb = next((t for t in role_token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in ("make", "become") and role_token.dep_ != "compound" and (
+            role_token.dep_ != "nsubj" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role_token.children)) \
+            and any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE_AUX for c in verb.children):
+        return True  # "how good a prime minister X will make", "what sort of coach X would make"
+    if node.dep_ == "pobj" and node.head.lower_ == "as":
+        node = node.head  # "tipped as the next chancellor"
+    if node.dep_ not in ("attr", "oprd", "dobj", "xcomp", "prep") or node.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = node.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _PROSPECTIVE_AUX for a in auxes):
+        return True
+    # "to become": an infinitive governed by a verb of expecting ("tipped/expected/set to become")
+    return any(a.lower_ == "to" for a in auxes) and verb.dep_ == "xcomp" and verb.lemma_.lower() in (
+        "become", "be", "take", "succeed", "replace")
 
 
 def _named_after_at(role_token: Token, organisation: str) -> bool:
