@@ -180,6 +180,11 @@ class _Worker:
     hung: bool = False
 
 
+#: Seconds a starting worker may take to load its pipeline before it counts as hung, whatever
+#: `worker_timeout` says: start-up under load takes far longer than any one article should.
+START_ALLOWANCE_S = 120.0
+
+
 class _Pool:
     """Worker processes that each check one task at a time, replaced when they die.
 
@@ -269,6 +274,8 @@ class _Pool:
     def _allowance(self, worker: _Worker) -> float:
         """Seconds without news before a busy worker counts as hung; parsing a batch earns more."""
         assert self.worker_timeout is not None and worker.task is not None
+        if not worker.ready:  # still loading spaCy and the rules: slow on a busy machine, not hung
+            return max(self.worker_timeout, START_ALLOWANCE_S)
         if worker.ready and not worker.parsed:
             chars = sum(len(d.article.title) + len(d.article.body) for d in worker.task.documents if d.article)
             return self.worker_timeout + chars / 10_000
