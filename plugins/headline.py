@@ -863,8 +863,18 @@ class HeadlineContradicted(Rule):
                 if not margins or any(b.value == h.value for b in margins):
                     continue
                 kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
-            elif any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
-                continue
+            elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
+                    h, [b for b in body if b.unit == h.unit]):
+                continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
+            elif h.unit not in (None, "%") and h.counted is None:
+                # an amount of money the headline names no counted thing for ("profits jump to £3.1bn"): the same
+                # amount in another currency ("£2bn" over "$2bn"), or, when the body gives none, an amount in the
+                # headline's currency in a sentence about the headline's things or in the first sentences
+                kin = [b for b in body if b.unit not in (None, "%", h.unit) and b.unit.split(":")[0] != h.unit
+                       and _agrees(b, h, currency=True)]
+                if not kin:
+                    kin = [b for b in body if b.unit == h.unit and not _earlier(b) and (
+                        topics & {t.lemma_.lower() for t in b.sentence} or _in_lead(ctx, b.sentence[0], 2))]
             elif h.unit == "%" and _difference(h):
                 # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences; "arrivals
                 # fall 28%" over "arrivals ... fell 18 percent": two changes, in the first sentences (a lead may
@@ -1614,6 +1624,71 @@ def _close(body: float, headline: float, written: str) -> bool:
     scale = headline / float(digits) if digits and float(digits or 0) else 1.0
     step = (10 ** -len(digits.split(".")[1]) if "." in digits else 1.0) * scale
     return abs(body - headline) <= max(step, 0.02 * max(abs(body), abs(headline)))
+
+
+def _step(q: Any) -> float:
+    """The precision a figure is written to, in its value's terms: "£5.04" 0.01, "$1.2bn" 0.1bn, "90" 10,
+    "45,000" 1,000, "twelve" 1."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", q.text)
+    if match is None:
+        return 1.0
+    digits = match.group().replace(",", "")
+    number = float(digits)
+    scale = q.value / number if number else 1.0
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    kept = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(kept)) * scale if kept else scale
+
+
+def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
+    """Whether the body's figure is the headline's, judged by the precision each is written to: equal when
+    both are written alike ("£5.04" is not "£5.05", "80 jobs" not "90"); a coarser headline within its
+    rounding or truncation of the body's figure ("$1.2bn" for 1,180 million, "$16bn" for $16.6bn, not "£1m"
+    for £522,000); a finer headline only over a rounded or bounded body figure ("41" over "about 40"). A headline's
+    bound holds of any body figure on its side ("less than $15bn" over $10bn). `currency`: the same amount in
+    another currency ("£2bn" over "$2bn"), written alike."""
+    b, h = body.value, headline.value
+    if abs(b - h) <= 1e-9 * max(abs(b), abs(h), 1.0):
+        return True
+    if currency:
+        return False
+    if headline.bound == "upper" and b <= h or headline.bound == "lower" and b >= h:
+        return True
+    step_b, step_h = _step(body), _step(headline)
+    if abs(step_b - step_h) <= 1e-9 * max(step_b, step_h):
+        return False
+    if step_h > step_b:
+        # the headline rounds or truncates the body's finer figure, not by more than a quarter
+        return h - step_h / 2 <= b < h + step_h and abs(b - h) <= 0.25 * max(abs(b), abs(h))
+    # a headline finer than the body ("27 projects" over "30 projects") adds what the body never says, unless
+    # the body rounds ("about 30") or bounds its figure ("at least 40" under "41")
+    if body.bound == "lower":
+        return b <= h < b + step_b
+    if body.bound == "upper":
+        return b - step_b < h <= b
+    return bool(body.approximate) and b - step_b / 2 <= h < b + step_b / 2
+
+
+def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
+    """A headline figure that two of the body's add up to or differ by: "kills 41" over "27 ... and 14
+    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision)."""
+    step = _step(headline)
+    values = [b.value for b in body[:40]]
+    return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2
+               for i, a in enumerate(values) for c in values[i + 1:] if max(a, c) < 20 * headline.value)
+
+
+_EARLIER = frozenset({"earlier", "previous", "prior", "last", "ago", "before"})
+
+
+def _earlier(q: Any) -> bool:
+    """A figure of an earlier period: "up from £1.1bn a year earlier", "compared with $3bn last year"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    before = {t.lower_ for t in doc[max(q.sentence.start, start - 3):start]}
+    after = {t.lower_ for t in doc[end:min(q.sentence.end, end + 5)]}
+    return bool(before & {"from", "with", "against"}) or bool(after & _EARLIER)
 
 
 def _context(ctx: ArticleAnalysis, q: Any) -> str:

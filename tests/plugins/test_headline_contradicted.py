@@ -406,3 +406,46 @@ def test_hl02_flags_a_headline_verb_the_body_denies(text):
 ])
 def test_hl02_denial_traps(text):
     assert_passes("HL02", text)
+
+
+# --- figures: money without a counted noun, currencies, written precision, sums ---------------------------
+@pytest.mark.parametrize("text", [
+    # business: an amount with no counted noun, in a sentence about the headline's thing
+    "Grocer's profits jump to £3.1bn\nThe grocer reported annual profits of £1.3bn on Tuesday, up from £1.1bn a "
+    "year earlier. Sales rose in every region. Its chief executive said the results were strong.",
+    # culture: the same amount in another currency
+    "Museum pays €4m for lost portrait\nThe city museum has paid $4m for a portrait that had been missing since "
+    "the war. Curators said the painting would go on show in the spring. The seller was not named.",
+    # politics: figures written alike must be equal
+    "Council sets parking fine at £6.40\nDrivers who overstay will be fined £6.30 under the council's new "
+    "scheme, approved on Monday. The fine rises for repeat offenders. Opposition members voted against.",
+    # sport: a sentence-final "m." is millions
+    "United agree £48m fee for striker\nThe club confirmed it had agreed a fee of £84m. The striker will have a "
+    "medical on Friday. He scored 30 goals last season.",
+])
+def test_hl02_flags_a_money_figure_the_body_gives_otherwise(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # roundings by the headline's written precision
+    "Airline in $1.2bn jet order\nThe airline has ordered 12 jets in a deal worth 1,180 million dollars, or "
+    "$1,180m. Deliveries start in 2027. The order is its biggest.",
+    "Insurer's bill tops $16bn\nThe insurer said claims from the storms would cost it $16.6bn. Shares fell. "
+    "Analysts had expected a smaller bill.",
+    # a sum and a difference of body figures
+    "Quake kills 41 in two towns\nAt least 27 people died in the first town and 14 in the second, officials said. "
+    "Rescue teams are still searching. Aid has begun to arrive.",
+    "Bank's profit up $2bn\nThe bank made a profit of $9bn, against $7bn a year earlier. Lending grew. "
+    "Its chairman praised staff.",
+    # a headline bound the body's figure meets; a finer headline over a rounded body figure
+    "Storm bill 'less than $15bn'\nThe storm will cost insurers $10bn, a broker estimated. Claims are still "
+    "coming in. Premiums are expected to rise.",
+    "Flood kills 41\nAbout 40 people died when the river burst its banks, officials said. Hundreds were rescued. "
+    "Roads remain closed.",
+    # the headline's currency given beside a conversion
+    "Firm pays £1m to settle claim\nThe firm will pay $1.9m (£1m) to settle the claim, a court heard. "
+    "It admitted no wrongdoing. The claimant welcomed the deal.",
+])
+def test_hl02_money_figure_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
