@@ -254,7 +254,10 @@ class UnsupportedHeadlineClaim(Rule):
                 )
                 continue
             # the headline's subject is its claim; a name elsewhere in it may be a passing reference
-            strong = actor.is_subject and actor.looks_like_name and substantial and not title_case
+            # an object the body never names ("Executives leave Sony Ericsson", "denies WorldCom fraud") is
+            # as concrete as a subject: the body would name whom or what the headline's act is done to
+            strong = (actor.is_subject or actor.is_object) and actor.looks_like_name and substantial \
+                and not title_case
             what = "mentions" if person else "names"
             yield self.finding(
                 f"The headline names {actor.text}, but the body never {what} {actor.text if not person else actor.words[-1]} in any form.",
@@ -475,6 +478,7 @@ class _Actor:
     words: tuple[str, ...]
     is_subject: bool
     looks_like_name: bool
+    is_object: bool = False
 
     @property
     def text(self) -> str:
@@ -532,7 +536,8 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
         is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)
                                      or _in_subject(span) or _is_attribution(span))
-        yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks)
+        yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks,
+                     not quoted and not is_subject and _in_object(span))
 
 
 def _in_subject(span: Any) -> bool:
@@ -543,6 +548,22 @@ def _in_subject(span: Any) -> bool:
         if token.dep_ in ("nsubj", "nsubjpass"):
             return token.head.pos_ in ("VERB", "AUX") or token.head.tag_.startswith("VB")
         if token.dep_ not in ("conj", "compound", "poss", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _in_object(span: Any) -> bool:
+    """Whether a name is (part of) the object of the headline's main verb, directly or after a preposition:
+    "Executives leave Sony", "Ebbers denies WorldCom fraud", "Telewest to challenge Sky", "rush for Jet
+    Airways shares"."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ in ("dobj", "pobj", "dative", "oprd"):
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            return (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT") \
+                and verb.dep_ in ("ROOT", "xcomp", "conj")
+        if token.dep_ not in ("conj", "compound", "poss", "appos", "nmod", "amod") or token.head is token:
             return False
         token = token.head
     return False
