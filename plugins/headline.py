@@ -783,6 +783,8 @@ class HeadlineContradicted(Rule):
             found.extend(self._first_place(ctx, claims))
         if not found:
             found.extend(self._polarity(ctx, claims + denying))
+        if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
+            found.extend(self._direction(ctx))
         if not found:
             found.extend(self._place(ctx, claims))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
@@ -989,6 +991,34 @@ class HeadlineContradicted(Rule):
                           "negated": negated},
                 )
                 return
+
+    # --- the direction of a change to a figure ------------------------------------------------------
+    def _direction(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Minimum wage cut to £5.05" over "the minimum wage rises to £5.05", or "£5.05, up from £4.85":
+        the headline's figure is the body's, reached by a change the other way, and the body never says the
+        headline's way for it."""
+        rises, falls = _directions()
+        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
+        for h in (q for q in ctx.quantities if q.field == "title" and q.change and not q.range and not q.score):
+            way = "up" if h.change in rises else "down" if h.change in falls else None
+            if way is None:
+                continue
+            same = [b for b in body if b.unit == h.unit and _agrees(b, h)]
+            ways = [(b, _direction_of(b, rises, falls)) for b in same]
+            if not ways or any(w == way for _b, w in ways):
+                continue
+            other = next(((b, w) for b, w in ways if w is not None), None)
+            if other is None:
+                continue
+            b, w = other
+            verb = next((t for t in reversed(ctx.title_doc[:h.tokens[0]]) if t.lemma_.lower() == h.change), None)
+            yield self.finding(
+                f"The headline says the figure went {way} to {h.text} (\"{h.change}\"), but the body has it "
+                f"going {w} to {b.text} (\"{_context(ctx, b)}\").",
+                ([ctx.span(verb)] if verb is not None else []) + [h.to_span()], [b.to_span()], confidence=0.55,
+                data={"kind": "polarity", "headline": h.change, "body": w, "figure": h.value},
+            )
+            return
 
     # --- the place of the event --------------------------------------------------------------------
     def _place(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
@@ -1487,6 +1517,32 @@ def _change_extent(token: Any) -> bool:
         return head.pos_ == "VERB" and head.lemma_.lower() in _change_verbs()
     return token.dep_ in ("npadvmod", "dobj", "advmod", "attr", "pobj") and head.pos_ in ("VERB", "NOUN") \
         and head.lemma_.lower() in _change_verbs()
+
+
+def _directions() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of rising and of falling: the "rise" line of consistency/data/opposites.tsv, its opposites, and
+    their WordNet synonyms."""
+    same, opposite = _opposites().get("rise", (frozenset(), frozenset()))
+    rises = set(same) | {w for v in same for w in _synonyms(v)}
+    falls = set(opposite) | {w for v in ("fall", "cut") for w in _synonyms(v)}
+    return frozenset(rises - falls), frozenset(falls - rises)
+
+
+def _direction_of(q: Any, rises: frozenset[str], falls: frozenset[str]) -> str | None:
+    """Which way a figure moved: its change verb ("rose to 15"), or "up from" / "down from" after it."""
+    if q.change in rises:
+        return "up"
+    if q.change in falls:
+        return "down"
+    doc = q.sentence.doc
+    start, end = q.tokens
+    after = doc[end:min(q.sentence.end, end + 6)]
+    for t in after:
+        if t.like_num or t.lower_ in ("and", "but", "while", "whereas"):
+            return None  # another figure's, or another clause's
+        if t.lower_ in ("up", "down") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "from":
+            return t.lower_  # "£5.05 an hour, up from £4.85"
+    return None
 
 
 def _change_verbs() -> frozenset[str]:

@@ -449,3 +449,34 @@ def test_hl02_flags_a_money_figure_the_body_gives_otherwise(text):
 ])
 def test_hl02_money_figure_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+# --- polarity: the headline's figure reached by a change the other way ------------------------------------
+@pytest.mark.parametrize("text", [
+    # politics
+    "Pension cut to £180\nThe state pension will be £180 a week from April, up from £172, ministers said. "
+    "Pensioners' groups said it was not enough. The change needs a vote.",
+    # business
+    "Bank cuts rate to 4.5%\nThe central bank raised its main rate to 4.5% on Thursday. It said prices were "
+    "still rising. Markets had expected the move.",
+    # sport
+    "Club raises ticket price to £30\nThe club has cut the price of its cheapest ticket to £30. Season tickets "
+    "are unchanged. Fans welcomed the move.",
+])
+def test_hl02_flags_a_figure_reached_the_other_way(text):
+    found = assert_flags("HL02", text)
+    assert found[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Pension raised to £180\nThe state pension will be £180 a week from April, up from £172, ministers said. "
+    "Pensioners' groups said it was not enough.",
+    # the body gives both ways for different things; the headline's way is said of its figure
+    "Bank cuts rate to 4.5%\nThe central bank cut its main rate to 4.5% on Thursday, after it raised it to 5% "
+    "last year. Markets had expected the move.",
+    # a question and a quoted headline are left alone
+    "Will the bank cut rates to 4.5%?\nThe central bank raised its main rate to 4.5% on Thursday.",
+    "'Cut ticket price to £30'\nThe club has raised the price of its cheapest ticket to £30, fans said.",
+])
+def test_hl02_figure_direction_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
