@@ -480,3 +480,22 @@ def test_hl02_flags_a_figure_reached_the_other_way(text):
 ])
 def test_hl02_figure_direction_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Regional economy starts to shrink\nThe regional economy grew by 2% in the last quarter, official figures "
+    "show. Exports rose. Officials said growth would continue.",
+    "Ticket sales continue to fall\nTicket sales at the festival rose for a third year, organisers said. "
+    "More than 90,000 people came. The line-up was praised.",
+    "Vaccine trials begin to fail\nThe vaccine trials succeeded in all three groups, the lab said. "
+    "Regulators will now review the data.",
+])
+def test_hl02_reads_the_verb_after_a_verb_of_beginning(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_verb_of_beginning_traps():
+    assert_passes("HL02", "Regional economy starts to grow\nThe regional economy grew by 2% in the last quarter, "
+                  "official figures show. Exports rose.")
+    assert_passes("HL02", "Economy may start to shrink\nThe regional economy grew by 2% in the last quarter, "
+                  "official figures show. Exports rose.")
