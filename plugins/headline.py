@@ -1806,6 +1806,13 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
         arguments.append(token.head)
     if token.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_.startswith("nsubj") for c in token.children):
         arguments.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
+    if token.pos_ == "VERB" and token.lemma_.lower() in _avowals():
+        # "has denied his shadow cabinet was split", "confirmed the war advice was drafted": what is denied or
+        # confirmed is the clause, its verb and its subject
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if clause.lemma_.lower() in topics:
+                return True
+            arguments.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     for c in arguments:
         phrase = [t for t in c.subtree if t.pos_ in ("NOUN", "PROPN")] if c.i != token.i else [c]
         for noun in phrase:
@@ -1822,6 +1829,12 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
 
 
 _OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+
+def _avowals() -> frozenset[str]:
+    """Verbs that deny or avow a statement ("deny", "confirm", "admit"): the "deny" line of the opposites."""
+    same, opposite = _opposites().get("deny", (frozenset(), frozenset()))
+    return frozenset(same | opposite)
 
 
 def _british(word: str) -> str:

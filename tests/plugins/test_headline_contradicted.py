@@ -499,3 +499,12 @@ def test_hl02_verb_of_beginning_traps():
                   "official figures show. Exports rose.")
     assert_passes("HL02", "Economy may start to shrink\nThe regional economy grew by 2% in the last quarter, "
                   "official figures show. Exports rose.")
+
+
+def test_hl02_reads_the_clause_a_body_denies():
+    text = ("Lab admits data error\nThe laboratory has denied that an error in its data skewed the results of the "
+            "trial. It said its methods were sound. Other scientists have asked to see the data.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+    # admitted in the lead; a denial of another clause later is no conflict
+    assert_passes("HL02", "Lab admits data error\nThe laboratory has admitted that an error in its data skewed the "
+                  "results of the trial. It said its methods were otherwise sound. It denied that any patient was harmed.")
