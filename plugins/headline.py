@@ -560,9 +560,11 @@ def _in_object(span: Any) -> bool:
     token = span.root
     for _ in range(4):
         if token.dep_ in ("dobj", "pobj", "dative", "oprd"):
+            # the verb of the headline, of a clause under it ("accused of attacking X", "to sponsor X show"),
+            # or an adjective of the headline's claim ("'aware' of X fraud")
             verb = token.head.head if token.dep_ == "pobj" else token.head
-            return (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT") \
-                and verb.dep_ in ("ROOT", "xcomp", "conj")
+            return (verb.pos_ in ("VERB", "AUX", "ADJ") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT") \
+                and verb.dep_ in ("ROOT", "xcomp", "conj", "pcomp", "relcl", "acl", "amod")
         if token.dep_ not in ("conj", "compound", "poss", "appos", "nmod", "amod") or token.head is token:
             return False
         token = token.head

@@ -232,3 +232,11 @@ def test_headline_object_name_traps():
                   "It is the author's fourth book.\nIt is out in May.")
     assert_passes("HL01", "Three Directors Leave Nordvik Shipping\nThree senior directors have resigned from the "
                   "container line Baltic Freight.\nThey gave no reason.\nShares fell 4% in early trading.")
+
+
+def test_headline_flags_object_of_a_clause_under_the_headline_verb():
+    assert_flags("HL01", "Singer accused of mocking Delia Farrant\nThe singer has been accused of mocking a rival "
+                 "performer, Mara Kline, during a concert in Leeds.\nHer spokesman denied it.\nThe tour continues.",
+                 quotes=["Delia Farrant"])
+    assert_passes("HL01", "Singer accused of mocking Mara Kline\nThe singer has been accused of mocking a rival "
+                  "performer, Mara Kline, during a concert in Leeds.\nHer spokesman denied it.\nThe tour continues.")
