@@ -888,6 +888,11 @@ class HeadlineContradicted(Rule):
                 if not margins or any(b.value == h.value for b in margins):
                     continue
                 kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
+            elif h.unit is None and _age(h):
+                # "dies aged 132" over "has died of cancer aged 44": an age, told exactly, against the body's ages
+                if any(b.value == h.value for b in body if b.unit is None):
+                    continue
+                kin = [b for b in body if b.unit is None and _age(b)]
             elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
                     h, [b for b in body if b.unit == h.unit]):
                 continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
@@ -909,7 +914,7 @@ class HeadlineContradicted(Rule):
             elif h.counted is not None and h.unit != "%":
                 # the same thing counted ("eight years" / "six years"), or an amount in the same currency
                 # in a sentence about the headline's thing ("$35.1 million deal" / "a $31.5 million contract")
-                kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
+                kin = [b for b in body if b.unit == h.unit and (_same_counted(b, h) or h.unit not in (None, "%") and (
                     topics & {t.lemma_.lower() for t in b.sentence}))]
             elif h.unit is None:
                 # a bare count ("plan to drop 54,000"): the same verb's count, or in the first sentences a count,
@@ -1756,6 +1761,31 @@ def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
     values = [b.value for b in body[:40]]
     return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2
                for i, a in enumerate(values) for c in values[i + 1:] if max(a, c) < 20 * headline.value)
+
+
+def _same_counted(body: Any, headline: Any) -> bool:
+    """The same thing counted, also inside a counted phrase: "80 jobs" / "90 journalist jobs" (the parse may
+    count the modifier), "27 projects" / "26 power projects"."""
+    if body.counted == headline.counted:
+        return True
+    if headline.counted is None or body.counted is None:
+        return False
+
+    def words(q: Any) -> set[str]:
+        return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", q.counted_phrase or "")}
+
+    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline)
+
+
+def _age(q: Any) -> bool:
+    """A person's age: "aged 44", "at the age of 44", "a 44-year-old"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    after = [t.lower_ for t in doc[end:end + 4]]
+    return before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"] or after[:4] in (
+        ["-", "year", "-", "old"], ["-", "years", "-", "old"]) or after[:3] == ["years", "old", ","] or after[:2] == [
+        "-year", "-old"]
 
 
 _EARLIER = frozenset({"earlier", "previous", "prior", "last", "ago", "before"})

@@ -508,3 +508,30 @@ def test_hl02_reads_the_clause_a_body_denies():
     # admitted in the lead; a denial of another clause later is no conflict
     assert_passes("HL02", "Lab admits data error\nThe laboratory has admitted that an error in its data skewed the "
                   "results of the trial. It said its methods were otherwise sound. It denied that any patient was harmed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Film pioneer dies aged 91\nThe director, who made more than 40 films, has died at the age of 81, his family "
+    "said. He won two awards. His last film came out in 2019.",
+    "Chess champion retires aged 33\nThe 38-year-old champion said she would retire after the national title, her "
+    "agent said. She won it six times. Her coach praised her calm.",
+    "Founder dies aged 70\nThe company's founder has died aged 76 after a short illness. He set up the firm with "
+    "two friends. Staff paid tribute.",
+    # a count of a thing inside the body's counted phrase
+    "Broadcaster cuts 60 jobs\nThe broadcaster is cutting 40 newsroom jobs, about 10% of its staff. "
+    "Unions said they would resist. The cuts start in June.",
+])
+def test_hl02_flags_an_age_or_count_the_body_gives_otherwise(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    "Film pioneer dies aged 81\nThe director, who made more than 40 films, has died at the age of 81, his family "
+    "said. He won two awards.",
+    "Founder dies aged 76\nThe founder of the firm, a 76-year-old, died after a short illness. He set it up with "
+    "40 friends 50 years ago.",
+    "Broadcaster cuts 40 jobs\nThe broadcaster is cutting 40 newsroom jobs, about 10% of its staff. "
+    "Unions said they would resist.",
+])
+def test_hl02_age_and_count_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
