@@ -240,3 +240,10 @@ def test_headline_flags_object_of_a_clause_under_the_headline_verb():
                  quotes=["Delia Farrant"])
     assert_passes("HL01", "Singer accused of mocking Mara Kline\nThe singer has been accused of mocking a rival "
                   "performer, Mara Kline, during a concert in Leeds.\nHer spokesman denied it.\nThe tour continues.")
+
+
+def test_headline_object_sharing_a_word_with_a_body_name_is_only_info():
+    # the parse may take a first name and the next word for a person: "probe on Ken Nazi jibe"
+    text = ("Inquiry opened into Ken Traitor jibe\nAn inquiry has been opened into claims that the mayor, Ken Lowry, "
+            "called a journalist a traitor.\nThe mayor has refused to apologise.\nThe watchdog will report in May.")
+    assert_passes("HL01", text)
