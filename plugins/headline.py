@@ -78,7 +78,8 @@ class UnsupportedHeadlineClaim(Rule):
         the headline's action to someone else ("Blair hails deal" over "Brown hailed the
         agreement"); a person or organisation that is the headline's subject ("Howard hails
         deal", "Microsoft cuts jobs") which a body of three or more sentences never names in any
-        form; an event verb ("resigns", "wins") the body never echoes. Places are matched by
+        form, or that is its object ("Executives leave Sony", "denies WorldCom fraud", "accused of
+        attacking X") and shares no word with the body; an event verb ("resigns", "wins") the body never echoes. Places are matched by
         demonym, capital and seat of government; people by surname; organisations by any of
         their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
         nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
@@ -733,7 +734,14 @@ class HeadlineContradicted(Rule):
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
         "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
         drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
-        "win by three" over "a two-shot victory" or "two clear", compared with margins only);
+        "win by three" over "a two-shot victory" or "two clear", compared with margins only; an
+        amount of money with no counted noun, "profits jump to £3.1bn" over "profits of £1.3bn", or
+        the same amount in another currency, "£2bn" over "$2bn"; an age, "dies aged 91" over "at
+        the age of 81"); figures agree as written: alike-written figures must be equal ("£5.04" is
+        not "£5.05"), a coarser headline may round or truncate ("$1.2bn" for 1,180 million), a
+        finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
+        figure that two body figures add up to or differ by is supported; a figure reached the other
+        way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
