@@ -656,6 +656,8 @@ class _BodyNames:
 def _inflected_in(word: str, words: set[str]) -> bool:
     """Whether the word, or the word less an ending of up to three letters ("Americans", "Blair's"),
     is among the words; never a stem under five letters ("WorldCom" is not "world")."""
+    if word.endswith("y") and len(word) >= 5 and word[:-1] + "ies" in words:
+        return True  # "Blackberry" / "Blackberries"
     return any(word[:k] in words for k in range(max(5, len(word) - 3), len(word) + 1)) or word in words
 
 

@@ -247,3 +247,8 @@ def test_headline_object_sharing_a_word_with_a_body_name_is_only_info():
     text = ("Inquiry opened into Ken Traitor jibe\nAn inquiry has been opened into claims that the mayor, Ken Lowry, "
             "called a journalist a traitor.\nThe mayor has refused to apologise.\nThe watchdog will report in May.")
     assert_passes("HL01", text)
+
+
+def test_headline_name_in_the_plural_in_the_body():
+    assert_passes("HL01", "Pupils warned over Raspberry ban\nPupils will be sent home if they bring Raspberries to "
+                  "lessons, the head has ruled.\nParents were told by letter.\nThe ban starts on Monday.")
