@@ -909,7 +909,8 @@ class HeadlineContradicted(Rule):
                 # "dies aged 132" over "has died of cancer aged 44": an age, told exactly, against the body's ages
                 if any(b.value == h.value for b in body if b.unit is None):
                     continue
-                kin = [b for b in body if b.unit is None and _age(b)]
+                title_words = {t.lower_ for t in ctx.title_doc}
+                kin = [b for b in body if b.unit is None and _age(b) and not _someone_elses(b, title_words)]
             elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
                     h, [b for b in body if b.unit == h.unit]):
                 continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
@@ -1792,6 +1793,18 @@ def _same_counted(body: Any, headline: Any) -> bool:
         return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", q.counted_phrase or "")}
 
     return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline)
+
+
+def _someone_elses(q: Any, title_words: set[str]) -> bool:
+    """Whether a body figure is said of a named person the headline never names: "his wife Audrey died
+    aged 91" under "Lord Callaghan dies aged 92"."""
+    token = q.sentence.doc[q.tokens[0]]
+    for head in [token, *list(token.ancestors)[:3]]:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            names = {t.lower_ for t in subject.subtree if t.pos_ == "PROPN"}
+            return bool(names) and not names & title_words
+    return False
 
 
 def _age(q: Any) -> bool:

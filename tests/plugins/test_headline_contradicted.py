@@ -535,3 +535,8 @@ def test_hl02_flags_an_age_or_count_the_body_gives_otherwise(text):
 ])
 def test_hl02_age_and_count_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+def test_hl02_an_age_of_someone_else_is_no_conflict():
+    assert_passes("HL02", "Former minister dies aged 88\nThe former minister has died at home on the eve of his "
+                  "89th birthday. He died a week after his brother Tomas died aged 85. He served for 20 years.")
