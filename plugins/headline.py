@@ -1775,6 +1775,8 @@ def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
 def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
     """A headline figure that two of the body's add up to or differ by: "kills 41" over "27 ... and 14
     more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision)."""
+    if headline.value < 10 or headline.duration is not None:
+        return False  # small counts and spans of time add up by chance ("eight years": six for one, two for another)
     step = _step(headline)
     values = [b.value for b in body[:40]]
     return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2

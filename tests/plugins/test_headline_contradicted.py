@@ -540,3 +540,9 @@ def test_hl02_age_and_count_traps(text):
 def test_hl02_an_age_of_someone_else_is_no_conflict():
     assert_passes("HL02", "Former minister dies aged 88\nThe former minister has died at home on the eve of his "
                   "89th birthday. He died a week after his brother Tomas died aged 85. He served for 20 years.")
+
+
+def test_hl02_small_counts_are_not_read_as_sums():
+    text = ("Builder jailed for nine years over fraud\nA builder who cheated customers has been jailed for seven years. "
+            "His partner was jailed for two years. The judge said the fraud was planned.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
