@@ -78,7 +78,8 @@ class UnsupportedHeadlineClaim(Rule):
         the headline's action to someone else ("Blair hails deal" over "Brown hailed the
         agreement"); a person or organisation that is the headline's subject ("Howard hails
         deal", "Microsoft cuts jobs") which a body of three or more sentences never names in any
-        form; an event verb ("resigns", "wins") the body never echoes. Places are matched by
+        form, or that is its object ("Executives leave Sony", "denies WorldCom fraud", "accused of
+        attacking X") and shares no word with the body; an event verb ("resigns", "wins") the body never echoes. Places are matched by
         demonym, capital and seat of government; people by surname; organisations by any of
         their words, initials ("BA" for British Airways), abbreviations ("Man Utd") and party
         nicknames ("Tories"). A demonym, or a name outside the subject, that is merely absent is
@@ -254,7 +255,12 @@ class UnsupportedHeadlineClaim(Rule):
                 )
                 continue
             # the headline's subject is its claim; a name elsewhere in it may be a passing reference
-            strong = actor.is_subject and actor.looks_like_name and substantial and not title_case
+            # an object the body never names ("Executives leave Sony Ericsson", "denies WorldCom fraud") is
+            # as concrete as a subject: the body would name whom or what the headline's act is done to
+            # (an object, read less surely, only when the body has no word of its name: "probe on Ken Nazi jibe"
+            # over "Ken Livingstone")
+            strong = (actor.is_subject or actor.is_object and not _any_word_in(actor.span, ctx.article.body)) \
+                and actor.looks_like_name and substantial and not title_case
             what = "mentions" if person else "names"
             yield self.finding(
                 f"The headline names {actor.text}, but the body never {what} {actor.text if not person else actor.words[-1]} in any form.",
@@ -475,6 +481,7 @@ class _Actor:
     words: tuple[str, ...]
     is_subject: bool
     looks_like_name: bool
+    is_object: bool = False
 
     @property
     def text(self) -> str:
@@ -532,7 +539,8 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
         is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)
                                      or _in_subject(span) or _is_attribution(span))
-        yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks)
+        yield _Actor(span, "PERSON" if label == "PERSON" else "ORG", words, is_subject, looks,
+                     not quoted and not is_subject and _in_object(span))
 
 
 def _in_subject(span: Any) -> bool:
@@ -543,6 +551,29 @@ def _in_subject(span: Any) -> bool:
         if token.dep_ in ("nsubj", "nsubjpass"):
             return token.head.pos_ in ("VERB", "AUX") or token.head.tag_.startswith("VB")
         if token.dep_ not in ("conj", "compound", "poss", "appos") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _any_word_in(span: Any, body: str) -> bool:
+    """Whether any capitalised word of a headline name is a word of the body."""
+    return any(re.search(rf"\b{re.escape(t.text)}\b", body) for t in span if t.text[:1].isupper() and t.is_alpha)
+
+
+def _in_object(span: Any) -> bool:
+    """Whether a name is (part of) the object of the headline's main verb, directly or after a preposition:
+    "Executives leave Sony", "Ebbers denies WorldCom fraud", "Telewest to challenge Sky", "rush for Jet
+    Airways shares"."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ in ("dobj", "pobj", "dative", "oprd"):
+            # the verb of the headline, of a clause under it ("accused of attacking X", "to sponsor X show"),
+            # or an adjective of the headline's claim ("'aware' of X fraud")
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            return (verb.pos_ in ("VERB", "AUX", "ADJ") or verb.tag_.startswith("VB") or verb.dep_ == "ROOT") \
+                and verb.dep_ in ("ROOT", "xcomp", "conj", "pcomp", "relcl", "acl", "amod")
+        if token.dep_ not in ("conj", "compound", "poss", "appos", "nmod", "amod") or token.head is token:
             return False
         token = token.head
     return False
@@ -625,6 +656,8 @@ class _BodyNames:
 def _inflected_in(word: str, words: set[str]) -> bool:
     """Whether the word, or the word less an ending of up to three letters ("Americans", "Blair's"),
     is among the words; never a stem under five letters ("WorldCom" is not "world")."""
+    if word.endswith("y") and len(word) >= 5 and word[:-1] + "ies" in words:
+        return True  # "Blackberry" / "Blackberries"
     return any(word[:k] in words for k in range(max(5, len(word) - 3), len(word) + 1)) or word in words
 
 
@@ -703,7 +736,14 @@ class HeadlineContradicted(Rule):
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
         "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
         drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
-        "win by three" over "a two-shot victory" or "two clear", compared with margins only);
+        "win by three" over "a two-shot victory" or "two clear", compared with margins only; an
+        amount of money with no counted noun, "profits jump to £3.1bn" over "profits of £1.3bn", or
+        the same amount in another currency, "£2bn" over "$2bn"; an age, "dies aged 91" over "at
+        the age of 81"); figures agree as written: alike-written figures must be equal ("£5.04" is
+        not "£5.05"), a coarser headline may round or truncate ("$1.2bn" for 1,180 million), a
+        finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
+        figure that two body figures add up to or differ by is supported; a figure reached the other
+        way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
@@ -762,6 +802,8 @@ class HeadlineContradicted(Rule):
             found.extend(self._first_place(ctx, claims))
         if not found:
             found.extend(self._polarity(ctx, claims + denying))
+        if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
+            found.extend(self._direction(ctx))
         if not found:
             found.extend(self._place(ctx, claims))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
@@ -863,8 +905,24 @@ class HeadlineContradicted(Rule):
                 if not margins or any(b.value == h.value for b in margins):
                     continue
                 kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
-            elif any(_close(b.value, h.value, h.text) for b in body if b.unit == h.unit):
-                continue
+            elif h.unit is None and _age(h):
+                # "dies aged 132" over "has died of cancer aged 44": an age, told exactly, against the body's ages
+                if any(b.value == h.value for b in body if b.unit is None):
+                    continue
+                title_words = {t.lower_ for t in ctx.title_doc}
+                kin = [b for b in body if b.unit is None and _age(b) and not _someone_elses(b, title_words)]
+            elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
+                    h, [b for b in body if b.unit == h.unit]):
+                continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
+            elif h.unit not in (None, "%") and h.counted is None:
+                # an amount of money the headline names no counted thing for ("profits jump to £3.1bn"): the same
+                # amount in another currency ("£2bn" over "$2bn"), or, when the body gives none, an amount in the
+                # headline's currency in a sentence about the headline's things or in the first sentences
+                kin = [b for b in body if b.unit not in (None, "%", h.unit) and b.unit.split(":")[0] != h.unit
+                       and _agrees(b, h, currency=True)]
+                if not kin:
+                    kin = [b for b in body if b.unit == h.unit and not _earlier(b) and (
+                        topics & {t.lemma_.lower() for t in b.sentence} or _in_lead(ctx, b.sentence[0], 2))]
             elif h.unit == "%" and _difference(h):
                 # "outyields ... by 18 per cent" over "produced 14 per cent more grain": two differences; "arrivals
                 # fall 28%" over "arrivals ... fell 18 percent": two changes, in the first sentences (a lead may
@@ -874,7 +932,7 @@ class HeadlineContradicted(Rule):
             elif h.counted is not None and h.unit != "%":
                 # the same thing counted ("eight years" / "six years"), or an amount in the same currency
                 # in a sentence about the headline's thing ("$35.1 million deal" / "a $31.5 million contract")
-                kin = [b for b in body if b.unit == h.unit and (b.counted == h.counted or h.unit not in (None, "%") and (
+                kin = [b for b in body if b.unit == h.unit and (_same_counted(b, h) or h.unit not in (None, "%") and (
                     topics & {t.lemma_.lower() for t in b.sentence}))]
             elif h.unit is None:
                 # a bare count ("plan to drop 54,000"): the same verb's count, or in the first sentences a count,
@@ -958,6 +1016,34 @@ class HeadlineContradicted(Rule):
                           "negated": negated},
                 )
                 return
+
+    # --- the direction of a change to a figure ------------------------------------------------------
+    def _direction(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Minimum wage cut to £5.05" over "the minimum wage rises to £5.05", or "£5.05, up from £4.85":
+        the headline's figure is the body's, reached by a change the other way, and the body never says the
+        headline's way for it."""
+        rises, falls = _directions()
+        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
+        for h in (q for q in ctx.quantities if q.field == "title" and q.change and not q.range and not q.score):
+            way = "up" if h.change in rises else "down" if h.change in falls else None
+            if way is None:
+                continue
+            same = [b for b in body if b.unit == h.unit and _agrees(b, h)]
+            ways = [(b, _direction_of(b, rises, falls)) for b in same]
+            if not ways or any(w == way for _b, w in ways):
+                continue
+            other = next(((b, w) for b, w in ways if w is not None), None)
+            if other is None:
+                continue
+            b, w = other
+            verb = next((t for t in reversed(ctx.title_doc[:h.tokens[0]]) if t.lemma_.lower() == h.change), None)
+            yield self.finding(
+                f"The headline says the figure went {way} to {h.text} (\"{h.change}\"), but the body has it "
+                f"going {w} to {b.text} (\"{_context(ctx, b)}\").",
+                ([ctx.span(verb)] if verb is not None else []) + [h.to_span()], [b.to_span()], confidence=0.55,
+                data={"kind": "polarity", "headline": h.change, "body": w, "figure": h.value},
+            )
+            return
 
     # --- the place of the event --------------------------------------------------------------------
     def _place(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
@@ -1458,6 +1544,32 @@ def _change_extent(token: Any) -> bool:
         and head.lemma_.lower() in _change_verbs()
 
 
+def _directions() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of rising and of falling: the "rise" line of consistency/data/opposites.tsv, its opposites, and
+    their WordNet synonyms."""
+    same, opposite = _opposites().get("rise", (frozenset(), frozenset()))
+    rises = set(same) | {w for v in same for w in _synonyms(v)}
+    falls = set(opposite) | {w for v in ("fall", "cut") for w in _synonyms(v)}
+    return frozenset(rises - falls), frozenset(falls - rises)
+
+
+def _direction_of(q: Any, rises: frozenset[str], falls: frozenset[str]) -> str | None:
+    """Which way a figure moved: its change verb ("rose to 15"), or "up from" / "down from" after it."""
+    if q.change in rises:
+        return "up"
+    if q.change in falls:
+        return "down"
+    doc = q.sentence.doc
+    start, end = q.tokens
+    after = doc[end:min(q.sentence.end, end + 6)]
+    for t in after:
+        if t.like_num or t.lower_ in ("and", "but", "while", "whereas"):
+            return None  # another figure's, or another clause's
+        if t.lower_ in ("up", "down") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "from":
+            return t.lower_  # "£5.05 an hour, up from £4.85"
+    return None
+
+
 def _change_verbs() -> frozenset[str]:
     """Verbs of rising and falling: the first line of consistency/data/opposites.tsv and their WordNet synonyms."""
     same, opposite = _opposites().get("rise", (frozenset(), frozenset()))
@@ -1616,6 +1728,110 @@ def _close(body: float, headline: float, written: str) -> bool:
     return abs(body - headline) <= max(step, 0.02 * max(abs(body), abs(headline)))
 
 
+def _step(q: Any) -> float:
+    """The precision a figure is written to, in its value's terms: "£5.04" 0.01, "$1.2bn" 0.1bn, "90" 10,
+    "45,000" 1,000, "twelve" 1."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", q.text)
+    if match is None:
+        return 1.0
+    digits = match.group().replace(",", "")
+    number = float(digits)
+    scale = q.value / number if number else 1.0
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    kept = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(kept)) * scale if kept else scale
+
+
+def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
+    """Whether the body's figure is the headline's, judged by the precision each is written to: equal when
+    both are written alike ("£5.04" is not "£5.05", "80 jobs" not "90"); a coarser headline within its
+    rounding or truncation of the body's figure ("$1.2bn" for 1,180 million, "$16bn" for $16.6bn, not "£1m"
+    for £522,000); a finer headline only over a rounded or bounded body figure ("41" over "about 40"). A headline's
+    bound holds of any body figure on its side ("less than $15bn" over $10bn). `currency`: the same amount in
+    another currency ("£2bn" over "$2bn"), written alike."""
+    b, h = body.value, headline.value
+    if abs(b - h) <= 1e-9 * max(abs(b), abs(h), 1.0):
+        return True
+    if currency:
+        return False
+    if headline.bound == "upper" and b <= h or headline.bound == "lower" and b >= h:
+        return True
+    step_b, step_h = _step(body), _step(headline)
+    if abs(step_b - step_h) <= 1e-9 * max(step_b, step_h):
+        return False
+    if step_h > step_b:
+        # the headline rounds or truncates the body's finer figure, not by more than a quarter
+        return h - step_h / 2 <= b < h + step_h and abs(b - h) <= 0.25 * max(abs(b), abs(h))
+    # a headline finer than the body ("27 projects" over "30 projects") adds what the body never says, unless
+    # the body rounds ("about 30") or bounds its figure ("at least 40" under "41")
+    if body.bound == "lower":
+        return b <= h < b + step_b
+    if body.bound == "upper":
+        return b - step_b < h <= b
+    return bool(body.approximate) and b - step_b / 2 <= h < b + step_b / 2
+
+
+def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
+    """A headline figure that two of the body's add up to or differ by: "kills 41" over "27 ... and 14
+    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision)."""
+    if headline.value < 10 or headline.duration is not None:
+        return False  # small counts and spans of time add up by chance ("eight years": six for one, two for another)
+    step = _step(headline)
+    values = [b.value for b in body[:40]]
+    return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2
+               for i, a in enumerate(values) for c in values[i + 1:] if max(a, c) < 20 * headline.value)
+
+
+def _same_counted(body: Any, headline: Any) -> bool:
+    """The same thing counted, also inside a counted phrase: "80 jobs" / "90 journalist jobs" (the parse may
+    count the modifier), "27 projects" / "26 power projects"."""
+    if body.counted == headline.counted:
+        return True
+    if headline.counted is None or body.counted is None:
+        return False
+
+    def words(q: Any) -> set[str]:
+        return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", q.counted_phrase or "")}
+
+    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline)
+
+
+def _someone_elses(q: Any, title_words: set[str]) -> bool:
+    """Whether a body figure is said of a named person the headline never names: "his wife Audrey died
+    aged 91" under "Lord Callaghan dies aged 92"."""
+    token = q.sentence.doc[q.tokens[0]]
+    for head in [token, *list(token.ancestors)[:3]]:
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            names = {t.lower_ for t in subject.subtree if t.pos_ == "PROPN"}
+            return bool(names) and not names & title_words
+    return False
+
+
+def _age(q: Any) -> bool:
+    """A person's age: "aged 44", "at the age of 44", "a 44-year-old"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    after = [t.lower_ for t in doc[end:end + 4]]
+    return before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"] or after[:4] in (
+        ["-", "year", "-", "old"], ["-", "years", "-", "old"]) or after[:3] == ["years", "old", ","] or after[:2] == [
+        "-year", "-old"]
+
+
+_EARLIER = frozenset({"earlier", "previous", "prior", "last", "ago", "before"})
+
+
+def _earlier(q: Any) -> bool:
+    """A figure of an earlier period: "up from £1.1bn a year earlier", "compared with $3bn last year"."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    before = {t.lower_ for t in doc[max(q.sentence.start, start - 3):start]}
+    after = {t.lower_ for t in doc[end:min(q.sentence.end, end + 5)]}
+    return bool(before & {"from", "with", "against"}) or bool(after & _EARLIER)
+
+
 def _context(ctx: ArticleAnalysis, q: Any) -> str:
     return _clip(q.sentence.text)
 
@@ -1654,6 +1870,13 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
         arguments.append(token.head)
     if token.dep_ in ("xcomp", "conj", "advcl") and not any(c.dep_.startswith("nsubj") for c in token.children):
         arguments.extend(c for c in token.head.children if c.dep_.startswith("nsubj"))
+    if token.pos_ == "VERB" and token.lemma_.lower() in _avowals():
+        # "has denied his shadow cabinet was split", "confirmed the war advice was drafted": what is denied or
+        # confirmed is the clause, its verb and its subject
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if clause.lemma_.lower() in topics:
+                return True
+            arguments.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     for c in arguments:
         phrase = [t for t in c.subtree if t.pos_ in ("NOUN", "PROPN")] if c.i != token.i else [c]
         for noun in phrase:
@@ -1670,6 +1893,12 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
 
 
 _OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+
+def _avowals() -> frozenset[str]:
+    """Verbs that deny or avow a statement ("deny", "confirm", "admit"): the "deny" line of the opposites."""
+    same, opposite = _opposites().get("deny", (frozenset(), frozenset()))
+    return frozenset(same | opposite)
 
 
 def _british(word: str) -> str:

@@ -157,13 +157,28 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         if not _is_number(token) or (_is_date_part(token) and duration_unit(doc, i + 1) is None) or _is_label(token):
             continue
         end = i + 1
-        while end < len(doc) and doc[end].lower_ in SCALES:
+        while end < len(doc) and _scale_word(doc, end):
             end += 1
         quantity = _build(field_name, doc, i, end)
         if quantity is not None:
             found.append(quantity)
         next_free = end
     return found
+
+
+def _scale_word(doc: Doc, i: int) -> bool:
+    """A scale word after a number: "million", "bn"; or a short scale that took the sentence's full stop,
+    "£125m." (the tokenizer reads "m." as an abbreviation), written against the number."""
+    token = doc[i]
+    if token.lower_ in SCALES:
+        return True
+    return token.text.endswith(".") and token.lower_[:-1] in SCALES and len(token) <= 3 and i > 0 \
+        and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isdigit()
+
+
+def _scale_of(word: str) -> float | None:
+    """The factor of a scale word, with a full stop the tokenizer left on it ("m.")."""
+    return SCALES.get(word) or SCALES.get(word[:-1]) if word.endswith(".") else SCALES.get(word)
 
 
 def _is_number(token: Token) -> bool:
@@ -248,8 +263,14 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
     is_range, is_score = _range_or_score(doc, start, end, sent)
     duration = duration_unit(doc, end) if unit is None else None
     span = doc[start:end]
+    text, end_char = span.text, span.end_char
+    if text.endswith(".") and doc[end - 1].lower_ not in SCALES and _scale_of(doc[end - 1].lower_):
+        text, end_char = text[:-1], end_char - 1  # "£125m." ends a sentence: the stop is not the figure's
+        if noun is not None and noun.i >= end:
+            # the parser, taking "m." for an abbreviation, ran the next sentence on: its noun is not the one counted
+            counted, counted_phrase, noun = None, None, None
     return Quantity(
-        field=field_name, start=span.start_char, end=span.end_char, text=span.text, value=value, unit=unit,
+        field=field_name, start=span.start_char, end=end_char, text=text, value=value, unit=unit,
         counted=counted, counted_phrase=counted_phrase, predicate=predicate, qualifiers=frozenset(qualifiers),
         bound=bound, approximate=approximate, change=change, range=is_range, score=is_score,
         partitive=partitive, tokens=(start, end), sentence=sent,
@@ -261,9 +282,9 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
 def _group_value(tokens: SpacySpan) -> float | None:
     value: float | None = None
     for token in tokens:
-        lower = token.lower_
-        if lower in SCALES and value is not None:
-            value *= SCALES[lower]
+        scale = _scale_of(token.lower_)
+        if scale is not None and value is not None:
+            value *= scale
             continue
         number = number_value(token.text)
         if number is None:

@@ -35,6 +35,17 @@ def test_quantities_scaled_values_and_currencies(quantities) -> None:
     assert (jobs.value, jobs.counted, jobs.approximate) == (1.2e6, "job", True)
 
 
+def test_quantities_short_scale_that_took_the_full_stop(quantities) -> None:
+    # the tokenizer reads "m." at a sentence end as an abbreviation: still 125 million, and the stop is not
+    # part of the figure; a word with a full stop after a spaced number is no scale ("12 m. of rope" aside)
+    found = {q.text: q for q in quantities("The club sold its ground for £125m. Shares in the group rose. It paid $40bn.")}
+    assert found["£125m"].value == 125e6 and found["£125m"].unit == "GBP" and found["£125m"].counted != "share"
+    assert found["$40bn"].value == 40e9
+    found = {q.text: q for q in quantities("The agency paid out 7 k. of it was late. It fined the bank $3bn.")}
+    assert "7" in found and found["7"].value == 7
+    assert found["$3bn"].value == 3e9
+
+
 def test_quantities_counted_noun_predicate_and_bounds(quantities) -> None:
     qs = quantities("Twelve people died. Up to 300 citizens were flown home. At least 15 were killed.")
     died, citizens, killed = qs

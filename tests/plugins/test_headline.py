@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from consistency.testing import assert_flags, assert_passes, run_rule
 
 BODY_ROW = ("Chile's foreign minister flew to La Paz to ease a row with Bolivia over access to the sea.\n"
@@ -204,3 +206,49 @@ def test_headline_region_in_a_name_is_a_place_not_a_name_to_repeat():
                   "Tuesday to block a vote.\nThe Republican majority called it a stunt.\nThe session ends in May.")
     # business: the firm's own word is still checked when the body never names it
     assert_flags("HL01", "Texas Instruments to cut 500 jobs\n" + JOBS_BODY, quotes=["Texas Instruments"])
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # business: the object of the headline's verb
+    ("Three directors leave Nordvik Shipping\nThree senior directors have resigned from the Oslo-based container "
+     "line Baltic Freight, the company said on Monday.\nThey gave no reason.\nShares fell 4% in early trading.",
+     "Nordvik Shipping"),
+    # courts: a name inside the object ("denies X fraud")
+    ("Banker denies Halvorsen fraud\nA former banker has denied taking part in a fraud at the insurer Meridian "
+     "Mutual.\nHe told the jury he had been misled.\nThe trial continues.", "Halvorsen"),
+    # sport: after a preposition
+    ("Striker signs for Castellano\nThe striker has signed a three-year deal with Real Olmedo, the club said.\n"
+     "He scored 18 goals last season.\nThe fee was not disclosed.", "Castellano"),
+])
+def test_headline_flags_object_name_the_body_never_names(text, quote):
+    assert_flags("HL01", text, quotes=[quote])
+
+
+def test_headline_object_name_traps():
+    # the body names the object (by its initials), the object is a title in quotes, or the headline is title case
+    assert_passes("HL01", "Three directors leave Nordvik Shipping\nThree senior directors have resigned from NS, "
+                  "the Oslo-based container line Nordvik, the company said.\nThey gave no reason.\nShares fell.")
+    assert_passes("HL01", "Critics praise 'Halvorsen'\nA new novel about a banker has been praised by critics.\n"
+                  "It is the author's fourth book.\nIt is out in May.")
+    assert_passes("HL01", "Three Directors Leave Nordvik Shipping\nThree senior directors have resigned from the "
+                  "container line Baltic Freight.\nThey gave no reason.\nShares fell 4% in early trading.")
+
+
+def test_headline_flags_object_of_a_clause_under_the_headline_verb():
+    assert_flags("HL01", "Singer accused of mocking Delia Farrant\nThe singer has been accused of mocking a rival "
+                 "performer, Mara Kline, during a concert in Leeds.\nHer spokesman denied it.\nThe tour continues.",
+                 quotes=["Delia Farrant"])
+    assert_passes("HL01", "Singer accused of mocking Mara Kline\nThe singer has been accused of mocking a rival "
+                  "performer, Mara Kline, during a concert in Leeds.\nHer spokesman denied it.\nThe tour continues.")
+
+
+def test_headline_object_sharing_a_word_with_a_body_name_is_only_info():
+    # the parse may take a first name and the next word for a person: "probe on Ken Nazi jibe"
+    text = ("Inquiry opened into Ken Traitor jibe\nAn inquiry has been opened into claims that the mayor, Ken Lowry, "
+            "called a journalist a traitor.\nThe mayor has refused to apologise.\nThe watchdog will report in May.")
+    assert_passes("HL01", text)
+
+
+def test_headline_name_in_the_plural_in_the_body():
+    assert_passes("HL01", "Pupils warned over Raspberry ban\nPupils will be sent home if they bring Raspberries to "
+                  "lessons, the head has ruled.\nParents were told by letter.\nThe ban starts on Monday.")

@@ -406,3 +406,143 @@ def test_hl02_flags_a_headline_verb_the_body_denies(text):
 ])
 def test_hl02_denial_traps(text):
     assert_passes("HL02", text)
+
+
+# --- figures: money without a counted noun, currencies, written precision, sums ---------------------------
+@pytest.mark.parametrize("text", [
+    # business: an amount with no counted noun, in a sentence about the headline's thing
+    "Grocer's profits jump to £3.1bn\nThe grocer reported annual profits of £1.3bn on Tuesday, up from £1.1bn a "
+    "year earlier. Sales rose in every region. Its chief executive said the results were strong.",
+    # culture: the same amount in another currency
+    "Museum pays €4m for lost portrait\nThe city museum has paid $4m for a portrait that had been missing since "
+    "the war. Curators said the painting would go on show in the spring. The seller was not named.",
+    # politics: figures written alike must be equal
+    "Council sets parking fine at £6.40\nDrivers who overstay will be fined £6.30 under the council's new "
+    "scheme, approved on Monday. The fine rises for repeat offenders. Opposition members voted against.",
+    # sport: a sentence-final "m." is millions
+    "United agree £48m fee for striker\nThe club confirmed it had agreed a fee of £84m. The striker will have a "
+    "medical on Friday. He scored 30 goals last season.",
+])
+def test_hl02_flags_a_money_figure_the_body_gives_otherwise(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # roundings by the headline's written precision
+    "Airline in $1.2bn jet order\nThe airline has ordered 12 jets in a deal worth 1,180 million dollars, or "
+    "$1,180m. Deliveries start in 2027. The order is its biggest.",
+    "Insurer's bill tops $16bn\nThe insurer said claims from the storms would cost it $16.6bn. Shares fell. "
+    "Analysts had expected a smaller bill.",
+    # a sum and a difference of body figures
+    "Quake kills 41 in two towns\nAt least 27 people died in the first town and 14 in the second, officials said. "
+    "Rescue teams are still searching. Aid has begun to arrive.",
+    "Bank's profit up $2bn\nThe bank made a profit of $9bn, against $7bn a year earlier. Lending grew. "
+    "Its chairman praised staff.",
+    # a headline bound the body's figure meets; a finer headline over a rounded body figure
+    "Storm bill 'less than $15bn'\nThe storm will cost insurers $10bn, a broker estimated. Claims are still "
+    "coming in. Premiums are expected to rise.",
+    "Flood kills 41\nAbout 40 people died when the river burst its banks, officials said. Hundreds were rescued. "
+    "Roads remain closed.",
+    # the headline's currency given beside a conversion
+    "Firm pays £1m to settle claim\nThe firm will pay $1.9m (£1m) to settle the claim, a court heard. "
+    "It admitted no wrongdoing. The claimant welcomed the deal.",
+])
+def test_hl02_money_figure_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+# --- polarity: the headline's figure reached by a change the other way ------------------------------------
+@pytest.mark.parametrize("text", [
+    # politics
+    "Pension cut to £180\nThe state pension will be £180 a week from April, up from £172, ministers said. "
+    "Pensioners' groups said it was not enough. The change needs a vote.",
+    # business
+    "Bank cuts rate to 4.5%\nThe central bank raised its main rate to 4.5% on Thursday. It said prices were "
+    "still rising. Markets had expected the move.",
+    # sport
+    "Club raises ticket price to £30\nThe club has cut the price of its cheapest ticket to £30. Season tickets "
+    "are unchanged. Fans welcomed the move.",
+])
+def test_hl02_flags_a_figure_reached_the_other_way(text):
+    found = assert_flags("HL02", text)
+    assert found[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Pension raised to £180\nThe state pension will be £180 a week from April, up from £172, ministers said. "
+    "Pensioners' groups said it was not enough.",
+    # the body gives both ways for different things; the headline's way is said of its figure
+    "Bank cuts rate to 4.5%\nThe central bank cut its main rate to 4.5% on Thursday, after it raised it to 5% "
+    "last year. Markets had expected the move.",
+    # a question and a quoted headline are left alone
+    "Will the bank cut rates to 4.5%?\nThe central bank raised its main rate to 4.5% on Thursday.",
+    "'Cut ticket price to £30'\nThe club has raised the price of its cheapest ticket to £30, fans said.",
+])
+def test_hl02_figure_direction_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Regional economy starts to shrink\nThe regional economy grew by 2% in the last quarter, official figures "
+    "show. Exports rose. Officials said growth would continue.",
+    "Ticket sales continue to fall\nTicket sales at the festival rose for a third year, organisers said. "
+    "More than 90,000 people came. The line-up was praised.",
+    "Vaccine trials begin to fail\nThe vaccine trials succeeded in all three groups, the lab said. "
+    "Regulators will now review the data.",
+])
+def test_hl02_reads_the_verb_after_a_verb_of_beginning(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_verb_of_beginning_traps():
+    assert_passes("HL02", "Regional economy starts to grow\nThe regional economy grew by 2% in the last quarter, "
+                  "official figures show. Exports rose.")
+    assert_passes("HL02", "Economy may start to shrink\nThe regional economy grew by 2% in the last quarter, "
+                  "official figures show. Exports rose.")
+
+
+def test_hl02_reads_the_clause_a_body_denies():
+    text = ("Lab admits data error\nThe laboratory has denied that an error in its data skewed the results of the "
+            "trial. It said its methods were sound. Other scientists have asked to see the data.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+    # admitted in the lead; a denial of another clause later is no conflict
+    assert_passes("HL02", "Lab admits data error\nThe laboratory has admitted that an error in its data skewed the "
+                  "results of the trial. It said its methods were otherwise sound. It denied that any patient was harmed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Film pioneer dies aged 91\nThe director, who made more than 40 films, has died at the age of 81, his family "
+    "said. He won two awards. His last film came out in 2019.",
+    "Chess champion retires aged 33\nThe 38-year-old champion said she would retire after the national title, her "
+    "agent said. She won it six times. Her coach praised her calm.",
+    "Founder dies aged 70\nThe company's founder has died aged 76 after a short illness. He set up the firm with "
+    "two friends. Staff paid tribute.",
+    # a count of a thing inside the body's counted phrase
+    "Broadcaster cuts 60 jobs\nThe broadcaster is cutting 40 newsroom jobs, about 10% of its staff. "
+    "Unions said they would resist. The cuts start in June.",
+])
+def test_hl02_flags_an_age_or_count_the_body_gives_otherwise(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    "Film pioneer dies aged 81\nThe director, who made more than 40 films, has died at the age of 81, his family "
+    "said. He won two awards.",
+    "Founder dies aged 76\nThe founder of the firm, a 76-year-old, died after a short illness. He set it up with "
+    "40 friends 50 years ago.",
+    "Broadcaster cuts 40 jobs\nThe broadcaster is cutting 40 newsroom jobs, about 10% of its staff. "
+    "Unions said they would resist.",
+])
+def test_hl02_age_and_count_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+def test_hl02_an_age_of_someone_else_is_no_conflict():
+    assert_passes("HL02", "Former minister dies aged 88\nThe former minister has died at home on the eve of his "
+                  "89th birthday. He died a week after his brother Tomas died aged 85. He served for 20 years.")
+
+
+def test_hl02_small_counts_are_not_read_as_sums():
+    text = ("Builder jailed for nine years over fraud\nA builder who cheated customers has been jailed for seven years. "
+            "His partner was jailed for two years. The judge said the fraud was planned.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"

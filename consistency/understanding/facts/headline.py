@@ -100,6 +100,10 @@ def _bare_verb(doc: Doc) -> list[Token]:
     return []
 
 
+# Verbs of beginning and going on, whose infinitive tells a change under way, not a plan.
+_ASPECT_VERBS = frozenset({"start", "begin", "continue", "resume", "keep", "carry"})
+
+
 def frames(doc: Doc) -> Iterator[dict[str, Any]]:
     """The headline's predicates with actor, object, place, figures and stance."""
     preds = [t for t in doc if is_predicate(t)] or _bare_verb(doc)
@@ -124,13 +128,24 @@ def frames(doc: Doc) -> Iterator[dict[str, Any]]:
         window = [t.lower_ for t in doc[max(0, pred.i - 3):pred.i]]
         if any(w in _HEDGE_WORDS for w in window) or any(c.lower_ in _HEDGE_WORDS for c in pred.children):
             qualifiers.add("hedged")
-        if pred.i > 0 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB":
-            qualifiers.add("future")  # "Blair to visit Iraq": planned, not done
+        # "economy starts to shrink", "shares continue to fall": the change is under way, said of the
+        # aspectual verb's subject; "Blair to visit Iraq": planned, not done
+        aspect = pred.head if pred.dep_ == "xcomp" and pred.head.i < pred.i and \
+            pred.head.lemma_.lower() in _ASPECT_VERBS and pred.head.tag_ != "VB" else None
+        if pred.i > 0 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB" and aspect is None:
+            qualifiers.add("future")
         if any(c.dep_ == "neg" for c in pred.children) or any(w in ("not", "no", "never", "fails", "fail") for w in window):
             qualifiers.add("negated")
         if any(t.lower_ in ("if", "unless") for t in doc[:pred.i]):
             qualifiers.add("conditional")
         actor = _actor(doc, pred, preds)
+        if aspect is not None and not actor:
+            actor = _actor(doc, aspect, preds)
+            window = [t.lower_ for t in doc[max(0, aspect.i - 3):aspect.i]]
+            if any(w in _HEDGE_WORDS for w in window):
+                qualifiers.add("hedged")
+            if any(c.dep_ == "neg" for c in aspect.children) or any(w in ("not", "no", "never") for w in window):
+                qualifiers.add("negated")
         obj = _object(doc, pred, preds)
         place, how = _place(doc, pred, obj)
         yield {
