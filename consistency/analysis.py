@@ -86,6 +86,18 @@ class ArticleAnalysis:
         """The spaCy doc of `title` or `body`."""
         return self.title_doc if field == "title" else self.body_doc
 
+    def tokens(self, field: str) -> tuple[Token, ...]:
+        """The tokens of `title` or `body` as one tuple, made once per article.
+
+        Iterating a spaCy doc makes a new `Token` object for every word each time; the ledger's
+        extractors each walk every token, so sharing one list saves most of that.
+        """
+        cache = self.__dict__.setdefault("_token_lists", {})
+        tokens = cache.get(field)
+        if tokens is None:
+            tokens = cache[field] = tuple(self.doc(field))
+        return tokens
+
     @property
     def docs(self) -> tuple[tuple[str, Doc], ...]:
         """(field, doc) pairs, title first."""

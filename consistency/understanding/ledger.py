@@ -183,8 +183,9 @@ class Reader:
         unique = {name: next(iter(sids)) for name, sids in owners.items() if len(sids) == 1}
         if not unique:
             return
+        starts = {form for name in unique for form in (name, name.split("-")[0])}
         for field_name, doc in self.ctx.docs:
-            for tok in doc:
+            for tok in _tokens_with_text(doc, starts):
                 if tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].is_alpha | (doc[tok.i - 1].text == "-"):
                     continue  # inside a hyphenated word
                 end = tok.i + 1  # a hyphenated first name is several tokens: "Chih-hao", "Jean-Paul"
@@ -324,3 +325,14 @@ def build_ledger(ctx: ArticleAnalysis) -> Ledger:
     for extract in EXTRACTORS:
         claims.extend(extract(reader))
     return Ledger(reader.subjects.values(), claims)
+
+
+def _tokens_with_text(doc: Any, texts: set[str]) -> list[Any]:
+    """The tokens of `doc` whose text is one of `texts`, found on the doc's arrays: making a
+    spaCy `Token` for every word of every article costs more than the test itself."""
+    from spacy.attrs import ORTH
+
+    if not texts or not len(doc):
+        return []
+    ids = {doc.vocab.strings[t] for t in texts}
+    return [doc[i] for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]

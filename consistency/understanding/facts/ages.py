@@ -46,7 +46,7 @@ marriage relationship partnership career rivalry feud dispute war conflict case 
 def extract(reader: Reader) -> Iterator[Claim]:
     """`age` and `birth` claims about people."""
     for field_name, doc in reader.ctx.docs:
-        for token in doc:
+        for token in reader.ctx.tokens(field_name):
             if token.like_num and _ascii_digits(token.text):
                 found = _age_at(reader, field_name, doc, token)
                 if found is not None:

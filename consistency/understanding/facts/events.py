@@ -75,9 +75,9 @@ _FUTURE_WORDS = frozenset({"next", "coming", "tomorrow", "upcoming", "later", "f
 
 def extract(reader: Reader) -> Iterator[Claim]:
     """`event-status` claims: one per event verb with an event noun, in the body."""
-    doc = reader.ctx.body_doc
+    tokens = reader.ctx.tokens("body")
     recent: list[Token] = []  # event nouns already read, for "sign it"
-    for verb in doc:
+    for verb in tokens:
         if verb.pos_ != "VERB":
             continue
         noun, role = _event_noun(verb, recent)
@@ -88,7 +88,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
             continue
         recent.append(noun)
         yield _claim(reader, verb, noun, role, status)
-    for noun in doc:
+    for noun in tokens:
         found = _nominal_event(noun)
         if found is not None:
             yield _nominal_claim(reader, *found)

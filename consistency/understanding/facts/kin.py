@@ -31,7 +31,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     seen: set[tuple[str, str, int]] = set()
     couples: list[tuple[int, str, str]] = []  # (sentence, one, other) of "X ... his wife (brother), Y"
     for field_name, doc in reader.ctx.docs:
-        for token in doc:
+        for token in reader.ctx.tokens(field_name):
             kin = KIN_WORDS.get(token.lower_) or KIN_WORDS.get(token.lemma_.lower())
             if kin is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue

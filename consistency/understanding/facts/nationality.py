@@ -39,7 +39,7 @@ def _extract(reader: Reader) -> Iterator[Claim]:
     if gaz is None:
         return
     for field_name, doc in reader.ctx.docs:
-        for token in doc:
+        for token in reader.ctx.tokens(field_name):
             if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORG_NOUNS:
                 described = _place_description(reader, gaz, doc, token)
                 if described is not None:

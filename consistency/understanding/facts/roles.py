@@ -61,7 +61,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     """`role` claims about named people, from titles, appositions, copulas and descriptions."""
     seen: set[tuple[str, str, int]] = set()
     for field_name, doc in reader.ctx.docs:
-        for token in doc:
+        for token in reader.ctx.tokens(field_name):
             for sid, role_token, how, extra in _role_links(reader, field_name, doc, token):
                 key = (sid, field_name, role_token.i)
                 if key in seen:
