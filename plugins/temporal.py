@@ -28,11 +28,9 @@ from consistency.understanding.tokens import entity_at, sentence_of
 from consistency.understanding.timeline import (
     MONTHS,
     WEEKDAYS,
-    EventMention,
     ReferenceDate,
     TemporalExpression,
     date_for,
-    event_mentions,
 )
 
 if TYPE_CHECKING:
@@ -86,10 +84,13 @@ class EventStatusConflict(Rule):
         He is expected to visit Belarus again next month, the ministry said.
 
     Reads:
-        `event_mentions` (travel, meet, sign, attend with a named target) from the parse, and
-        `ctx.claims` event-status claims (facts/events.py) with their times and markers, the
+        Only `ctx.claims` event-status claims (facts/events.py) for both comparisons: trips, meetings,
+        signings and attendances with a named actor and target (`data.how == "trip"`, with their
+        dates, repeat markers and named occasions), and event nouns with their verbs, times and markers; the
         event nouns' verbs (WordNet 3.0 derivations, `consistency/data/event_nouns.tsv`), and
-        `facts.events.future_told_past` over the body's parse.
+        `facts.events.future_told_past` over the body's parse. What it still reads from the text
+        itself: only that last check (a future dated in the past inside one clause), which compares
+        no two claims.
     """
 
     code = "TM01"
@@ -98,19 +99,18 @@ class EventStatusConflict(Rule):
     requires = ("sentences", "tense", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        mentions = [m for m in event_mentions(ctx) if m.actor and m.target and m.field == "body"]
-        reported: set[tuple[str, str, str]] = set()
+        trips = [c for c in ctx.claims.of("event-status") if c.data.get("how") == "trip"]
+        reported: set[str] = set()
         spans: list[Span] = []
-        for i, done in enumerate(mentions):
-            if done.status != "done" or _distinct_occurrence(done, past=True):
+        for i, done in enumerate(trips):
+            if done.value != "done" or _distinct_occurrence(done, past=True):
                 continue
-            for later in mentions[i + 1:]:
-                key = (done.event, done.actor or "", done.target or "")
-                if (later.status != "future" or key in reported or (later.event, later.actor, later.target) != key
+            for later in trips[i + 1:]:
+                if (later.value != "planned" or later.subject in reported or later.subject != done.subject
                         or _distinct_occurrence(later, past=False)):
                     continue
-                reported.add(key)
-                found = self._finding(ctx, done, later)
+                reported.add(done.subject)
+                found = self._finding(done, later)
                 spans.extend(found.spans + found.evidence)
                 yield found
         yield from self._ledger_conflicts(ctx, spans)
@@ -141,6 +141,8 @@ class EventStatusConflict(Rule):
         """Event-status claims of one event (same noun and verb) told as done and as planned."""
         reference: ReferenceDate | None = ctx.reference_date
         for subject, rows in ctx.claims.by_subject("event-status").items():
+            if subject.startswith("trip:"):
+                continue  # trips are compared by check() with their own dates and occasions
             if any(r.value == "rescheduled" for r in rows):
                 continue  # "the final was postponed": a new date is no conflict
             pair = next(((a, b) for i, a in enumerate(rows) for b in rows[i + 1:]
@@ -166,16 +168,14 @@ class EventStatusConflict(Rule):
                 data={"event": subject, "verb": done.data.get("verb"), "done": done.text, "planned": planned.text},
             )
 
-    def _finding(self, ctx: ArticleAnalysis, done: EventMention, later: EventMention) -> Finding:
-        later_span = ctx.span_at(later.field, *later.clause)
-        done_span = ctx.span_at(done.field, *done.clause)
-        target = later.target_token.text
+    def _finding(self, done: Claim, later: Claim) -> Finding:
+        event = str(done.data.get("event"))
         return self.finding(
-            f"The {_EVENT_NOUNS.get(done.event, done.event)} {'with' if done.event == 'meet' else 'to'} {target} is told as done (\"{done_span.text}\") and later as still to come "
-            f"(\"{later_span.text}\").",
-            [later_span], [done_span], confidence=0.8,
-            data={"event": done.event, "actor": done.actor, "target": done.target,
-                  "done_verb": done.verb.text, "pending_verb": later.verb.text},
+            f"The {_EVENT_NOUNS.get(event, event)} {'with' if event == 'meet' else 'to'} {later.data.get('target_text')} "
+            f"is told as done (\"{done.text}\") and later as still to come (\"{later.text}\").",
+            [later.span], [done.span], confidence=0.8,
+            data={"event": event, "actor": done.data.get("actor"), "target": done.data.get("target"),
+                  "done_verb": done.data.get("verb_text"), "pending_verb": later.data.get("verb_text")},
         )
 
 
@@ -235,7 +235,7 @@ def _decided_before_heard(a: Claim, b: Claim) -> bool:
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
 
 
-def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
+def _distinct_occurrence(claim: Claim, past: bool) -> bool:
     """Whether the words around a telling make it another occurrence than a recent trip or meeting.
 
     Markers ("again", "return", "another"), a named occasion ("for next week's summit"), or
@@ -243,9 +243,9 @@ def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
     "next month", "in July", "later this year" for a pending one. Days and weeks ("on
     Tuesday", "over the next few days") keep it the same occurrence.
     """
-    if mention.markers or any(t.lemma_.lower() in _OCCASIONS for t in mention.verb.subtree):
+    if claim.data.get("markers") or claim.data.get("occasions"):
         return True
-    for text in mention.dates:
+    for text in claim.data.get("dates") or ():
         words = {w.lower() for w in re.findall(r"[A-Za-z]+|\d+", text)}
         if _day_level(words):
             continue  # "on Tuesday", "on July 9, 2019": this trip's days
@@ -253,11 +253,6 @@ def _distinct_occurrence(mention: EventMention, past: bool) -> bool:
         if words & coarse or words & set(MONTHS) or any(re.fullmatch(r"(1[89]|20)\d\d", w) for w in words):
             return True
     return False
-
-
-_OCCASIONS = {"summit", "conference", "forum", "ceremony", "funeral", "inauguration", "olympics", "games",
-              "championship", "festival", "anniversary", "celebration", "congress", "convention", "assembly",
-              "election", "wedding", "coronation", "tournament", "session"}
 
 
 def _day_level(words: set[str]) -> bool:

@@ -81,3 +81,28 @@ def test_ages_reads_present_age_after_at_and_implausible_ages(read):
     ledger = read("Vote\nAnna Berg, who at 47 is the youngest leader, spoke. Her aunt Ida Berg died aged 186.")
     ages = [(c.value, "implausible" in c.qualifiers, c.current) for c in ledger.of("age")]
     assert ages == [(47, False, True), (186, True, True)]
+
+
+def trips(ledger):
+    return [(c.subject, c.value, c.data["actor"]) for c in ledger.of("event-status") if c.data.get("how") == "trip"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # politics, with a pronoun resolved to the named subject before it
+    ("Talks\nMarta Kowalczyk flew to Nairobi on Monday. She is expected to visit Uganda next week.",
+     [("trip:travel:marta kowalczyk:nairobi", "done", "marta kowalczyk"),
+      ("trip:travel:marta kowalczyk:uganda", "planned", "marta kowalczyk")]),
+    # sport: a meeting with a named partner
+    ("Transfer\nCoach Tomas Varga met Rivaldo Souza in Porto on Friday.",
+     [("trip:meet:tomas varga:rivaldo souza", "done", "tomas varga")]),
+])
+def test_trips_with_a_named_actor_and_target_are_ledger_claims(read, text, expected):
+    assert trips(read(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Talks\nThe envoy Marta Kowalczyk would fly to Nairobi if asked.",  # hypothetical: no status
+    "Talks\nThe envoy flew to the capital on Monday.",  # no named actor or target
+])
+def test_no_trip_claim_without_a_status_or_a_named_actor_and_target(read, text):
+    assert trips(read(text)) == []

@@ -29,6 +29,10 @@ rescheduling ("postponed the final", "the vote was delayed") gives `rescheduled`
 noun's modifiers (`modifiers`), repeat markers (`markers`: "again", "second", "another",
 "return"), and the time phrases attached to the verb (`times`, with their `direction`:
 past, future or present).
+
+Trips, meetings, signings and attendances with a named actor and destination or partner
+("Petrov traveled to Belarus", "he is expected to visit Belarus") are claims too, read from
+`timeline.event_mentions`: subject `trip:EVENT:ACTOR:TARGET`, `data.how` "trip".
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import event_noun_verbs, event_nouns, is_person_noun
+from ..timeline import event_mentions
 from ..tokens import entity_at
 from .qualifiers import inside_quotation
 
@@ -92,6 +97,38 @@ def extract(reader: Reader) -> Iterator[Claim]:
         found = _nominal_event(noun)
         if found is not None:
             yield _nominal_claim(reader, *found)
+    yield from _trip_claims(reader)
+
+
+# Named occasions that make a trip another occurrence than this week's: "for next week's summit".
+TRIP_OCCASIONS = frozenset({"summit", "conference", "forum", "ceremony", "funeral", "inauguration", "olympics",
+                            "games", "championship", "festival", "anniversary", "celebration", "congress",
+                            "convention", "assembly", "election", "wedding", "coronation", "tournament", "session"})
+
+
+def _trip_claims(reader: Reader) -> Iterator[Claim]:
+    """`event-status` claims for trips, meetings, signings and attendances with a named actor and target
+    ("Petrov traveled to Belarus on Tuesday", "He is expected to visit Belarus"), read by
+    `timeline.event_mentions` (pronouns resolved to the nearest earlier named subject). Subject
+    `trip:EVENT:ACTOR:TARGET`; `data.how` is "trip", with `event`, `actor`, `target`, `target_text`,
+    `verb_text`, `markers`, `dates` and the named `occasions` in the verb's phrase."""
+    ctx = reader.ctx
+    doc = ctx.body_doc
+    for m in event_mentions(ctx):
+        if not (m.actor and m.target and m.field == "body") or m.status not in ("done", "future"):
+            continue
+        span = doc.char_span(*m.clause, alignment_mode="expand")
+        if span is None:
+            continue
+        sid = reader.add_subject(f"trip:{m.event}:{m.actor}:{m.target}", "event",
+                                 f"the {m.event} of {m.actor} to {m.target}",
+                                 reader.span_of(doc, m.target_token.i, m.target_token.i + 1))
+        occasions = sorted({t.lemma_.lower() for t in m.verb.subtree} & TRIP_OCCASIONS)
+        yield reader.claim(sid, "event-status", "done" if m.status == "done" else "planned", doc, span.start,
+                           span.end, "events", {"quoted"} if inside_quotation(m.verb) else set(),
+                           how="trip", event=m.event, actor=m.actor, target=m.target,
+                           target_text=m.target_token.text, verb=m.verb.lemma_.lower(), verb_text=m.verb.text,
+                           markers=sorted(m.markers), dates=list(m.dates), occasions=occasions)
 
 
 def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
