@@ -1,10 +1,15 @@
 """Rule family `quantities`: numbers that disagree with each other.
 
-Codes: QT01 (one count, such as a death toll, given two values), QT02 (parts that do
-not add up to their stated total; a percentage that disagrees with its counts).
+Codes: QT01 (one count, such as a death toll, given two values), QT02 (a list that does not
+match its announced number; a percentage that disagrees with its counts), QT03 (parts that do
+not add up to their stated total; shares over 100 percent), QT04 (a measure restated with
+another figure).
 
-Sources: the spaCy parse read through `consistency.understanding.quantities` (values, units, counted
-nouns, qualifiers). No external data.
+Sources: the claims ledger's quantity claims (`ctx.claims`, facts/quantities.py): QT04 compares
+their measures, owners and qualifiers; QT01-QT03 read every number through the `Quantity` each
+quantity claim links to (`ctx.claims.quantities()`: values, units, counted nouns, tokens), and
+still read from the text the words around a number (update, hedge and period words, a list after
+"N things:", "X of Y, or Z%"). No external data.
 """
 
 from __future__ import annotations
@@ -89,7 +94,7 @@ class CountConflict(Rule):
     code = "QT01"
     name = "quantities.value-conflict"
     default_severity = Severity.warning
-    requires = ("quantities",)
+    requires = ("quantities", "claims")
 
     class Options(Options):
         min_relative_difference: float = 0.2
@@ -98,7 +103,7 @@ class CountConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         facts = _Facts()
-        counts = [(q, cls) for q in ctx.quantities if (cls := _count_class(q)) is not None]
+        counts = [(q, cls) for q in ctx.claims.quantities() if (cls := _count_class(q)) is not None]
         later = _later_in_bucket([cls for _, cls in counts])
         reported: set[str] = set()
         for i, (first, cls) in enumerate(counts):
@@ -117,7 +122,7 @@ class CountConflict(Rule):
 
     def _back_references(self, ctx: ArticleAnalysis, facts: _Facts) -> Iterator[Finding]:
         """"150 passengers ... the 180 passengers": a definite "the N things" takes up a group counted before."""
-        groups = [q for q in ctx.quantities if _countable_group(q) and _count_class(q) is None]
+        groups = [q for q in ctx.claims.quantities() if _countable_group(q) and _count_class(q) is None]
         later = _later_in_bucket([q.counted_phrase for q in groups])
         reported: set[str] = set()
         for i, first in enumerate(groups):
@@ -381,10 +386,10 @@ class PartsTotalMismatch(Rule):
     code = "QT02"
     name = "quantities.parts-total"
     default_severity = Severity.warning
-    requires = ("quantities",)
+    requires = ("quantities", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        for q in ctx.quantities:
+        for q in ctx.claims.quantities():
             listed = _listed_items(q)
             if listed is not None:
                 items, end_token = listed
@@ -399,7 +404,7 @@ class PartsTotalMismatch(Rule):
         yield from self._percentages(ctx)
 
     def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        quantities = ctx.quantities
+        quantities = ctx.claims.quantities()
         for i, part in enumerate(quantities):
             trio = _part_whole_percent(quantities, i)
             if trio is None:
@@ -698,19 +703,19 @@ class SumMismatch(Rule):
         turboprops. Inflation was 3 per cent, growth 2 per cent and unemployment 5 per cent.
 
     Reads:
-        `ctx.quantities` (values, units, counted nouns); the list and its total are read from
-        the words between the numbers. A list that is not closed ("including", "among",
-        "others") is compared only when its parts exceed the total.
+        `ctx.claims.quantities()` (the quantity claims' numbers: values, units, counted nouns);
+        the list and its total are read from the words between the numbers. A list that is not
+        closed ("including", "among", "others") is compared only when its parts exceed the total.
     """
 
     code = "QT03"
     name = "quantities.sum-mismatch"
     default_severity = Severity.warning
-    requires = ("entities", "quantities")
+    requires = ("entities", "quantities", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         by_sentence: dict[tuple[str, int], list[Quantity]] = {}
-        for q in ctx.quantities:
+        for q in ctx.claims.quantities():
             if _listable(q):
                 by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
         previous: list[Quantity] = []
@@ -959,7 +964,7 @@ class RestatedValue(Rule):
     options: RestatedValue.Options
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        claims = [c for c in ctx.claims if c.extractor == "quantities" and c.attribute != "score"
+        claims = [c for c in ctx.claims if c.extractor == "quantities" and c.attribute not in ("score", "quantity")
                   and c.span.field == "body"]
         groups: dict[tuple[str, str], list[Claim]] = {}
         for c in claims:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Span
 from .lexicon import is_person_noun
@@ -77,6 +77,9 @@ class Claim(BaseModel):
     sentence: int  # index into ctx.sentences (title first)
     extractor: str  # the module that read it
     data: dict[str, Any] = {}
+    # The reader's own object the claim was read from, for rules that need its tokens: the
+    # `Quantity` of a quantity claim (facts/quantities.py). Not part of the JSON shape.
+    quantity: Any = Field(default=None, exclude=True, repr=False)
 
     @property
     def current(self) -> bool:
@@ -89,7 +92,14 @@ class Ledger:
 
     def __init__(self, subjects: Iterable[Subject], claims: Iterable[Claim]) -> None:
         self.subjects: dict[str, Subject] = {s.id: s for s in subjects}
+        claims = list(claims)
         self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.field != "title", c.span.start, c.attribute))
+        seen: set[int] = set()
+        self._quantities: list[Any] = []  # in the reader's order (claims are sorted by span)
+        for c in claims:
+            if c.quantity is not None and id(c.quantity) not in seen:
+                seen.add(id(c.quantity))
+                self._quantities.append(c.quantity)
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
@@ -111,6 +121,14 @@ class Ledger:
         for c in self.of(attribute):
             grouped.setdefault(c.subject, []).append(c)
         return grouped
+
+    def quantities(self) -> list[Any]:
+        """Every number of the article, as the `Quantity` its quantity claim links to, in text order.
+
+        Each number the quantity reader finds has one claim (attribute: its measure, or
+        `quantity` when the parse names none; a score's two numbers share a `score` claim
+        and the second also has its own), so this is the one list of numbers rules read."""
+        return list(self._quantities)
 
     def name_of(self, subject: str) -> str:
         """The subject's display name ("the article" for the article itself)."""
@@ -308,12 +326,13 @@ class Reader:
         return self.ctx.span_at(field_name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
     def claim(self, subject: str, attribute: str, value: Any, doc: Doc, start: int, end: int, extractor: str,
-              qualifiers: Iterable[str] = (), **data: Any) -> Claim:
-        """A claim read from tokens [start, end) of a doc."""
+              qualifiers: Iterable[str] = (), quantity: Any = None, **data: Any) -> Claim:
+        """A claim read from tokens [start, end) of a doc (`quantity`: the `Quantity` it was read from)."""
         span = self.span_of(doc, start, end)
         return Claim(subject=subject, attribute=attribute, value=value, text=span.text,
                      qualifiers=tuple(sorted(set(qualifiers))), span=span,
-                     sentence=self.sentence_index(doc[start]), extractor=extractor, data=data)
+                     sentence=self.sentence_index(doc[start]), extractor=extractor, data=data,
+                     quantity=quantity)
 
 
 def build_ledger(ctx: ArticleAnalysis) -> Ledger:

@@ -249,9 +249,24 @@ def test_ledger_reads_quantities_with_measure_owner_and_unit():
     assert claims[("revenue", 318e6)].data["unit"] == "EUR" and claims[("revenue", 318e6)].data["period"] == ["2022"]
     assert claims[("revenue change", 12.0)].data["unit"] == "%"
     assert ("truck", 22.0) in claims
-    assert not any(c.attribute == "year" or c.value == 27 for c in claims.values())  # ages are not ours
+    # ages are not ours: "27-year-old" is a number without a measure (attribute `quantity`)
+    assert not any(c.attribute == "year" or c.value == 27 and c.attribute != "quantity" for c in claims.values())
     for c in claims.values():
         assert ctx.article.field(c.span.field)[c.span.start:c.span.end] == c.span.text
+
+
+def test_every_number_has_one_quantity_claim_linking_to_it():
+    from consistency import Checker, Config
+    from consistency.testing import make_article
+
+    ctx = Checker(Config()).analyze(make_article(
+        "Budget vote\nThe club won 5-2 on Saturday. Of the 1,040 members, 312, or 30 percent, voted. "
+        "In 1998 the city had three mayors, and Reed, 41, was jailed for five years."))
+    assert ctx.claims.quantities() == list(ctx.quantities)  # every number, in the reader's order
+    linked = [c for c in ctx.claims if c.extractor == "quantities"]
+    assert all(c.quantity is not None for c in linked)
+    assert {c.attribute for c in linked} >= {"score", "quantity"}
+    assert "quantity" not in ctx.claims.to_dict()["claims"][0]  # the link is not part of the JSON shape
 
 # --- said: quotations and their speakers (facts/quotes.py) -------------------------------
 def test_quotes_reads_speaker_of_any_speech_verb_and_according_to():

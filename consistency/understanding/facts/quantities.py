@@ -96,7 +96,9 @@ def measure_of_noun(noun: Token) -> str:
 
 
 def extract(reader: Reader) -> Iterator[Claim]:
-    """Quantity claims (one per number whose measure is read) and `score` claims."""
+    """Quantity claims: one per number, of its measure's attribute when the parse names one,
+    else of attribute `quantity`; a score's two numbers make one `score` claim. Each claim
+    links to its `Quantity` (`Claim.quantity`, `Ledger.quantities()`)."""
     quantities = list(reader.ctx.quantities)
     skip: set[int] = set()
     for n, q in enumerate(quantities):
@@ -104,11 +106,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
             continue
         if q.score and n + 1 < len(quantities) and _score_pair(q, quantities[n + 1]):
             skip.add(n + 1)
-            found = _score_claim(reader, q, quantities[n + 1])
-        else:
-            found = _claim(reader, q)
-        if found is not None:
-            yield found
+            yield _score_claim(reader, q, quantities[n + 1])
+            yield _unnamed(reader, quantities[n + 1])  # the score's second number, linked too
+            continue
+        yield _claim(reader, q) or _unnamed(reader, q)
 
 
 # --- measure and owner -----------------------------------------------------------------------
@@ -317,7 +318,18 @@ def _claim(reader: Reader, q: Quantity) -> Claim | None:
     start = q.tokens[0]
     while start < end and doc[start].is_space:
         start += 1
-    return reader.claim(owner, measure, q.value, doc, start, end, "quantities", qualifiers, **data)
+    return reader.claim(owner, measure, q.value, doc, start, end, "quantities", qualifiers, quantity=q, **data)
+
+
+def _unnamed(reader: Reader, q: Quantity) -> Claim:
+    """A number whose measure the parse does not name (or a year, an age): attribute `quantity`,
+    owner the article; rules that read every number (QT01-QT03) find it through its link."""
+    doc = q.sentence.doc
+    start, end = q.tokens
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    data = {"unit": q.duration or q.unit, "kind": _kind(q), "how": ""}
+    return reader.claim("article", "quantity", q.value, doc, start, end, "quantities", (), quantity=q, **data)
 
 
 def _score_pair(a: Quantity, b: Quantity) -> bool:
@@ -334,5 +346,5 @@ def _score_claim(reader: Reader, a: Quantity, b: Quantity) -> Claim:
         owner = _owner(reader, a, verb)
     qualifiers = stance(anchor)
     return reader.claim(owner, "score", f"{a.value:g}-{b.value:g}", doc, a.tokens[0], b.tokens[1], "quantities",
-                        qualifiers, kind="score", scores=[a.value, b.value],
+                        qualifiers, quantity=a, kind="score", scores=[a.value, b.value],
                         verb=verb.lemma_.lower() if verb is not None else None)
