@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .tokens import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -613,7 +615,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
     from .lexicon import is_person_noun
 
     found: list[NameMention] = []
-    text = _doc_text(doc)
+    text = doc_text(doc)
     i = 0
     while i < len(doc):
         tok = doc[i]
@@ -670,17 +672,11 @@ _HONORIFIC_RE = re.compile(r"\b(?:" + "|".join(sorted(
     key=len, reverse=True)) + r")\b\.?(?=\s+[A-Z])")
 
 
-def _doc_text(doc: Doc) -> str:
-    """The doc's text, joined once: spaCy rebuilds `doc.text` from the tokens on every access."""
-    text = doc.user_data.get("consistency.text")
-    if text is None:
-        text = doc.user_data["consistency.text"] = doc.text
-    return text
 
 
 def _token_spans_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[tuple[Token, int]]:
     """The first token and the end of each match of `pattern` in the doc's text."""
-    for match in pattern.finditer(_doc_text(doc)):
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and len(span):
             yield span[0], span.end
@@ -688,7 +684,7 @@ def _token_spans_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[tuple[Token,
 
 def _tokens_at(doc: Doc, pattern: re.Pattern[str]) -> Iterator[Token]:
     """The first token of each match of `pattern` in the doc's text."""
-    for match in pattern.finditer(_doc_text(doc)):
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and len(span):
             yield span[0]
@@ -814,7 +810,7 @@ def _mention_from_tokens(doc: Doc, start: int, end: int, field_name: str, source
     cue = KIN_GENDER.get(doc[before].lower_) if before >= 0 else None
     kin_intro = any(t.lower_ in KIN_WORDS for t in doc[max(doc[start].sent.start, start - 3):start])
     return NameMention(
-        field=field_name, start=start_char, end=end_char, text=_doc_text(doc)[start_char:end_char],
+        field=field_name, start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char],
         given=given, surname=surname, honorific=honorific, possessive=possessive,
         token_start=start, token_end=end, source=source, cue_gender=cue, kin_intro=kin_intro,
     )

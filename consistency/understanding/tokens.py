@@ -74,3 +74,11 @@ def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:
     for value in values:  # a handful of values: one vectorised comparison each beats numpy.isin's set-up
         mask |= column == get_string_id(value)
     return numpy.flatnonzero(mask).tolist()  # type: ignore[no-any-return]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once: spaCy rebuilds `doc.text` from the tokens on every access."""
+    text = doc.user_data.get("consistency.text")
+    if text is None:
+        text = doc.user_data["consistency.text"] = doc.text
+    return text

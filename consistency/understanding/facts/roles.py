@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS, party_of
+from ..tokens import doc_text
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
@@ -243,7 +244,7 @@ def _prospective(role_token: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _PROSPECTIVE for c in role_token.children):
         return True
     doc = role_token.doc
-    if doc.text[role_token.idx + len(role_token.text):].startswith("-in-waiting"):
+    if doc_text(doc)[role_token.idx + len(role_token.text):].startswith("-in-waiting"):
         return True
     node = role_token
     verb = next((t for t in role_token.ancestors if t.pos_ in ("VERB", "AUX")), None)
