@@ -120,7 +120,7 @@ class UnsupportedHeadlineClaim(Rule):
     code = "HL01"
     name = "headline.unsupported-claim"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer", "quantities")
+    requires = ("entities", "sentences", "gazetteer", "quantities", "claims")
 
     class Options(Options):
         numbers: bool = True
@@ -276,7 +276,7 @@ class UnsupportedHeadlineClaim(Rule):
         if not any(t.like_num for t in ctx.title_doc):
             return  # most headlines have no number: skip the body's quantities
         try:
-            quantities = list(ctx.quantities)
+            quantities = ctx.claims.quantities()
         except ImportError:
             return
         title_numbers = [q for q in quantities if q.field == "title"]
@@ -778,14 +778,14 @@ class HeadlineContradicted(Rule):
         central bank" under "Polish central bank cuts", is about something else), synonyms that
         support the headline or name the same event from `consistency/data/verb_synonyms.tsv` (both written by
         scripts/wordnet_lexicon.py); the body's parse (subjects, objects, contest verbs not in
-        the past perfect, locative phrases, the dateline); figures from `ctx.quantities`;
+        the past perfect, locative phrases, the dateline); figures from the ledger (`ctx.claims.quantities()`);
         places and distances from the gazetteer.
     """
 
     code = "HL02"
     name = "headline.contradicted-claim"
     default_severity = Severity.warning
-    requires = ("entities", "quantities", "gazetteer")
+    requires = ("entities", "quantities", "gazetteer", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         title = ctx.article.title.strip()
@@ -892,9 +892,9 @@ class HeadlineContradicted(Rule):
 
     # --- figures ---------------------------------------------------------------------------
     def _figures(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
+        body = [q for q in ctx.claims.quantities() if q.field == "body" and not q.range and not q.score]
         topics = {t.lemma_.lower() for t in ctx.title_doc if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
-        for h in (q for q in ctx.quantities if q.field == "title"):
+        for h in (q for q in ctx.claims.quantities() if q.field == "title"):
             if h.range or h.score or (h.unit is None and 1900 <= h.value <= 2100 and h.is_integer
                                       and re.fullmatch(r"\d{4}", h.text.strip()) and h.counted is None):
                 continue  # a year, not "2,000 jobs"
@@ -1023,8 +1023,8 @@ class HeadlineContradicted(Rule):
         the headline's figure is the body's, reached by a change the other way, and the body never says the
         headline's way for it."""
         rises, falls = _directions()
-        body = [q for q in ctx.quantities if q.field == "body" and not q.range and not q.score]
-        for h in (q for q in ctx.quantities if q.field == "title" and q.change and not q.range and not q.score):
+        body = [q for q in ctx.claims.quantities() if q.field == "body" and not q.range and not q.score]
+        for h in (q for q in ctx.claims.quantities() if q.field == "title" and q.change and not q.range and not q.score):
             way = "up" if h.change in rises else "down" if h.change in falls else None
             if way is None:
                 continue
