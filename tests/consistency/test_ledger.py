@@ -354,3 +354,11 @@ def test_quotation_spans_never_open_on_a_closing_mark():
     assert [text[s:e] for _, s, e, _ in quotation_spans(text)] == ["the vote"]
     text = "\u201cOne\u201d and \u201ctwo\u201d"
     assert [text[s:e] for _, s, e, _ in quotation_spans(text)] == ["One", "two"]
+
+
+def test_shared_token_tuple_is_the_docs_tokens_made_once():
+    ctx = checker_for("NM01").analyze(Article.from_text("Storm closes roads\n\nThe storm closed 40 roads on Monday."))
+    tokens = ctx.tokens("body")
+    assert isinstance(tokens, tuple) and tokens is ctx.tokens("body")
+    assert [t.i for t in tokens] == [t.i for t in ctx.body_doc] and tokens[3].doc is ctx.body_doc
+    assert [t.text for t in ctx.tokens("title")] == ["Storm", "closes", "roads"]
