@@ -362,3 +362,41 @@ def test_shared_token_tuple_is_the_docs_tokens_made_once():
     assert isinstance(tokens, tuple) and tokens is ctx.tokens("body")
     assert [t.i for t in tokens] == [t.i for t in ctx.body_doc] and tokens[3].doc is ctx.body_doc
     assert [t.text for t in ctx.tokens("title")] == ["Storm", "closes", "roads"]
+
+
+# --- constructions the claims-ledger issue names, in texts of our own ----------------------------
+
+def test_served_as_is_a_role_held_before(read):
+    ledger = read("Gallery appoints new head\n\nPriya Nair served as curator of the Hallam Gallery for a "
+                  "decade before she left in 2019.")
+    (role,) = claims_of(ledger, "role", "Nair")
+    assert role.value == "curator" and "former" in role.qualifiers
+
+
+def test_has_led_is_a_role_with_its_unit(read):
+    ledger = read("Lab wins grant\n\nDr Tomas Berg has led the genetics unit at Northfield University since "
+                  "2015, the university said.")
+    (role,) = claims_of(ledger, "role", "Berg")
+    assert role.value == "head" and "genetics unit" in role.data["organisation"]
+
+
+def test_a_role_word_before_a_name_is_a_role_not_part_of_the_name(read):
+    ledger = read("Bank warns on rates\n\nEconomist Ana Reis said inflation would ease. Reis added that wages "
+                  "were rising.")
+    assert values(ledger, "role", "Reis") == ["economist"]
+    assert "Economist" not in " ".join(values(ledger, "name", "Reis"))
+
+
+def test_a_korean_name_is_read_family_name_first(read):
+    ledger = read("Defender signs\n\nKim Min-jae scored twice on Saturday. Kim later said the team had "
+                  "worked hard.")
+    full = [c for c in claims_of(ledger, "name", "Kim") if c.data.get("given")]
+    assert full and full[0].data["surname"] == "Kim" and full[0].data["given"] == ["Min-jae"]
+
+
+def test_a_spanish_double_surname_is_one_surname(read):
+    ledger = read("Court throws out fraud case\n\nJudge Luis Garcia Moreno dismissed the case on Monday. "
+                  "Garcia Moreno said the evidence was thin.")
+    surnames = {c.data["surname"] for c in claims_of(ledger, "name", "Garcia")}
+    assert surnames == {"Garcia Moreno"}
+    assert values(ledger, "role", "Garcia") == ["judge"]
