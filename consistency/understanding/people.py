@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .tokens import doc_text
+from .tokens import doc_text, word_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -607,6 +607,9 @@ _MONTH_OR_DAY = frozenset("""january february march april may june july august s
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: set[str] = frozenset()
                     ) -> list[NameMention]:
     """Names the small model left untagged ("Ana Ruiz, 24, the daughter of ..."): two or three
@@ -640,7 +643,8 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         after = doc[end:end + 3]
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
         title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
-        recurs = len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
+        last = words[-1]
+        recurs = (word_count(doc, last) if _WORD.fullmatch(last) else len(re.findall(rf"\b{re.escape(last)}\b", text))) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
         if known_given_name(words[0]) or age_after or title_before or recurs:

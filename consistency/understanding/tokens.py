@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ MONTHS.pop("may", None)  # the modal "may": month only when capitalised, see _mo
 
 _ENTITY_INDEX_KEY = "consistency.entity_index"
 _SENTENCE_INDEX_KEY = "consistency.sentence_index"
+_ENTITY_LIST_KEY = "consistency.entity_list"
+_WORD_COUNT_KEY = "consistency.word_counts"
 
 
 def entity_at(token: Token) -> SpacySpan | None:
@@ -39,6 +42,34 @@ def entity_at(token: Token) -> SpacySpan | None:
         index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         doc.user_data[_ENTITY_INDEX_KEY] = index
     return index.get(token.i)  # type: ignore[no-any-return]
+
+
+def entities_within(doc: Doc, start: int, end: int) -> list[SpacySpan]:
+    """The named entities wholly inside tokens [start, end) (what `span.ents` gives), by bisecting
+    a per-doc list: `span.ents` walks every entity of the doc on each call."""
+    index = doc.user_data.get(_ENTITY_LIST_KEY)
+    if index is None:
+        ents = list(doc.ents)
+        index = doc.user_data[_ENTITY_LIST_KEY] = ([e.start for e in ents], ents)
+    starts, ents = index
+    found = []
+    for k in range(bisect.bisect_left(starts, start), len(ents)):
+        if ents[k].start >= end:
+            break
+        if ents[k].end <= end:
+            found.append(ents[k])
+    return found
+
+
+def word_count(doc: Doc, word: str) -> int:
+    """How often `word` stands as a whole word in the doc's text (what `len(re.findall(rf"\\b{word}\\b"))`
+    gives for a word of letters, digits and underscores), from per-doc counts made once."""
+    counts = doc.user_data.get(_WORD_COUNT_KEY)
+    if counts is None:
+        from collections import Counter
+
+        counts = doc.user_data[_WORD_COUNT_KEY] = Counter(re.findall(r"\w+", doc_text(doc)))
+    return counts[word]  # type: ignore[no-any-return]
 
 
 def sentence_of(token: Token) -> SpacySpan:

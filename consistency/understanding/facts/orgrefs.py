@@ -128,18 +128,22 @@ def _named_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _build(reader: Reader) -> OrganisationReferences:
     orgs: list[NamedOrganisation] = []
+    by_name: dict[str, NamedOrganisation] = {}  # a name written again is the organisation it was
     events: list[tuple[int, int, str, Token]] = []  # (field order, index, kind, token)
     for order, (field_name, doc) in enumerate(reader.ctx.docs):
         for start, end in _named_spans(doc):
             name = _name(doc[start:end].text)
             if len(name) < 2 or not name[:1].isupper():
                 continue
-            org = next((o for o in orgs if same_organisation(o.name, name)), None)
+            org = by_name.get(name)
+            if org is None:
+                org = next((o for o in orgs if same_organisation(o.name, name)), None)
             if org is None:
                 org = NamedOrganisation(name)
                 orgs.append(org)
             elif len(name) > len(org.name):
                 org.name = name
+            by_name.setdefault(name, org)
             org.mentions.append((order, start))
             org.nouns |= _nouns_of(doc, start, end)
             events.append((order, start, "org", doc[start:end].root))

@@ -37,7 +37,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..quantities import CHANGE_VERBS, DURATION_UNITS
-from ..tokens import entity_at
+from ..tokens import entities_within, entity_at
 from .qualifiers import stance
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], d
         if t.dep_ not in ("xcomp", "ccomp", "pcomp", "advcl", "conj"):
             break
     found |= stance(anchor)
-    periods = sorted({e.text.lower() for e in q.sentence.ents if e.label_ == "DATE"
+    periods = sorted({e.text.lower() for e in entities_within(doc, q.sentence.start, q.sentence.end) if e.label_ == "DATE"
                       and not (e.start <= first < e.end) and _PERIOD_RE.search(e.text.lower())
                       and not re.match(r"(each|every|annual|annually|yearly)\b", e.text.lower())})
     data: dict[str, Any] = {"period": periods}
