@@ -928,7 +928,11 @@ class RestatedValue(Rule):
         381 million in revenue"; "a sentence of five years" ... "the four-year sentence";
         "won by 14 seconds" ... "his 17-second advantage"; "voted to buy 22 electric garbage
         trucks" ... "the 26 trucks"; "shot it in 19 days" ... "the 23-day shoot" (a verb's
-        "in N days" measures the act its own noun names).
+        "in N days" measures the act its own noun names); "the deal is worth $340m" ... "the
+        $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
+        value of the thing it prices; compared only when neither sentence has a modal, a
+        forecast, a change verb or a period word, and the article names no second thing of
+        that kind: "another deal", "two watches").
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one

@@ -10,7 +10,11 @@ is the measure and whose subject is the owner:
   percent to 318 million" -> `revenue` 318e6 and `revenue change` 12 %; "turnout was 79.8
   per cent") or the verb of a margin or a sentence ("won by 1.8 seconds" -> `margin`,
   "sentenced to five years" -> `sentence`), or the verb's own act for a past "in N days"
-  ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"). Synonyms share one measure through
+  ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"); a sum of money takes the
+  measure of the thing it prices ("the $430m deal", "the deal is worth $340m", "the deal, worth
+  $340m", "the watch costs $349", "paid £12m for the striker": `data.how` in `MONEY_HOWS`, marked
+  `forecast` under a modal or "expect"/"estimate" and `bound-upper` after "up to", "as much as").
+  Synonyms share one measure through
   `consistency/data/measures.tsv` (lead, advantage, gap -> margin; sales, turnover -> revenue);
 - the owner is a person or organisation the parse links to the measure (a possessive, the
   subject of its verb), else the article itself;
