@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
+from consistency.understanding.facts.quantities import MONEY_HOWS, measure_of_noun
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import Quantity
 from consistency.understanding.tokens import sentence_of
@@ -927,7 +928,11 @@ class RestatedValue(Rule):
         381 million in revenue"; "a sentence of five years" ... "the four-year sentence";
         "won by 14 seconds" ... "his 17-second advantage"; "voted to buy 22 electric garbage
         trucks" ... "the 26 trucks"; "shot it in 19 days" ... "the 23-day shoot" (a verb's
-        "in N days" measures the act its own noun names).
+        "in N days" measures the act its own noun names); "the deal is worth $340m" ... "the
+        $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
+        value of the thing it prices; compared only when neither sentence has a modal, a
+        forecast, a change verb or a period word, and the article names no second thing of
+        that kind: "another deal", "two watches").
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -986,6 +991,9 @@ class RestatedValue(Rule):
             if head is not None and (head.pos_ == "PROPN" or all(
                     _lemma_of(_described_head(ctx, e)) != head.lemma_.lower() for e in earlier)):
                 continue  # "the 13-inch MacBook Air", "the 10-building project": another thing, named by its size
+            if later.data.get("how") in MONEY_HOWS or any(e.data.get("how") in MONEY_HOWS for e in earlier):
+                if not _same_money_thing(ctx, later, earlier):
+                    continue
             if len({e.value for e in earlier}) != 1:
                 continue  # two earlier figures of this measure: the back-reference may take up either
             first = earlier[0]
@@ -1014,6 +1022,53 @@ class RestatedValue(Rule):
 _MOVES = frozenset("rise fall increase decrease drop cut gain growth decline jump slump rate".split())
 _NOT_PLAIN = frozenset({"range", "update", "previous", "rate", "hypothetical", "negated", "bound-upper",
                         "bound-lower"})
+
+
+_MONEY_PERIOD_RE = re.compile(r"\b(1[89]\d\d|20\d\d|quarter|quarterly|half|annual|annually|yearly|monthly|weekly|"
+                              r"season|fiscal|financial|last|earlier|ago|previous|previously|year|month|week)\b")
+_MONEY_UPDATE_LEMMAS = _CHANGE_VERBS | {"revise", "adjust", "sweeten", "improve", "rise", "fall", "grow", "climb",
+                                         "drop", "balloon", "soar", "now", "later", "initially", "originally"}
+_OTHER_THING_WORDS = frozenset("another other second third first separate rival earlier previous new each every "
+                               "both two three several".split())
+
+
+def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) -> bool:
+    """A sum read from the thing it prices ("the $430m deal" after "the deal is worth $340m") is
+    compared only when nothing hints at another thing, period, forecast or update: neither
+    sentence has a modal, a forecast, a change verb or a period word, and the article names the
+    thing ("deal", "watch") with no indefinite second mention ("another deal", "a second watch")."""
+    for c in (later, *earlier):
+        if {"forecast", "hedged", "approximate"} & set(c.qualifiers):
+            return False
+        span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+        if span is None:
+            return False
+        sent = span.sent
+        if {t.lemma_.lower() for t in sent} & _MONEY_UPDATE_LEMMAS or _MONEY_PERIOD_RE.search(sent.text.lower()):
+            return False
+        if any(t.lower_ in ("could", "may", "might", "would", "should", "will", "can", "if") for t in sent):
+            return False
+    span = ctx.char_span(later.span.field, later.span.start, later.span.end)
+    if span is None:
+        return False
+    doc = span.doc
+    lemmas = {later.attribute}
+    for c in (later, *earlier):
+        s = ctx.char_span(c.span.field, c.span.start, c.span.end)
+        if s is not None:
+            lemmas |= {t.lemma_.lower() for t in s.sent if t.pos_ == "NOUN" and t.lemma_.lower() == c.attribute}
+    indefinite = 0
+    for t in doc:
+        if t.pos_ != "NOUN":
+            continue
+        if measure_of_noun(t) not in lemmas:
+            continue
+        words = {c.lower_ for c in t.children if c.i < t.i}
+        if words & _OTHER_THING_WORDS or t.tag_ in ("NNS", "NNPS"):
+            return False  # "another deal", "two watches", "the deals"
+        if words & {"a", "an"}:
+            indefinite += 1
+    return indefinite <= 1
 
 
 def _plain(c: Claim, later: bool = False) -> bool:

@@ -293,3 +293,34 @@ def test_qt04_a_screen_size_glued_to_in_is_no_count():
 def test_qt02_a_number_inside_the_opening_of_phrase_is_no_part():
     assert_passes("QT02", "Survey\nOf the 4,000 people polled across four regions, about 10 percent said they would move.")
     assert_flags("QT02", "Survey\nOf the 4,000 people polled, 1,000 said they would move, or 40 percent.")
+
+
+# --- QT04: a sum of money read as the value or price of the thing it modifies ----------------------
+@pytest.mark.parametrize("text", [
+    "Bakery sold\nHarbor Foods agreed to buy Mill Bakery on Monday. The deal is worth $340m, the company said.\n"
+    "Analysts said the $430m deal gives Harbor a fifth of the market.",
+    "Striker signs\nRovers paid £12m for the striker, the club said.\nFans cheered the £15m striker on his debut.",
+    "Studio gamble\nThe film cost $40m to make, the studio said.\nCritics praised the $65m film at its premiere.",
+    "Gadget launch\nThe watch costs $349, the maker said.\nReviewers liked the $400 watch for its battery.",
+])
+def test_quantities_flags_money_of_one_thing_restated(text: str) -> None:
+    assert_flags("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    # another thing of one kind
+    "Striker signs\nRovers paid £12m for the striker.\nFans cheered another striker, and the £15m striker scored.",
+    "Deals\nHarbor signed a deal worth $340m.\nMill signed a deal with Oak.\nAnalysts said the $430m deal gives Oak a lead.",
+    # an update, a forecast, a modal
+    "Deal\nThe deal is worth $340m.\nThe offer was raised, and the $430m deal was signed.",
+    "Deal\nThe deal could be worth $340m.\nAnalysts said the $430m deal gives Harbor a lead.",
+    "Studio\nThe studio expects the film to cost $40m.\nCritics praised the $65m film at its premiere.",
+    "Gadget\nThe watch costs up to $349.\nReviewers liked the $400 watch.",
+    # rounding, currencies, periods
+    "Deal\nThe deal is worth $1.2bn.\nAnalysts said the $1,180m deal gives Harbor a lead.",
+    "Deal\nThe deal is worth $340m.\nAnalysts said the £430m deal gives Harbor a lead.",
+    "Studio\nThe film cost $40m to make last year.\nCritics praised the $65m film at its premiere.",
+    "Contract\nThe annual contract is worth £3m.\nThe club praised the £12m contract.",
+])
+def test_quantities_passes_money_of_other_things_updates_and_forecasts(text: str) -> None:
+    assert_passes("QT04", text)

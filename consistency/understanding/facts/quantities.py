@@ -10,7 +10,11 @@ is the measure and whose subject is the owner:
   percent to 318 million" -> `revenue` 318e6 and `revenue change` 12 %; "turnout was 79.8
   per cent") or the verb of a margin or a sentence ("won by 1.8 seconds" -> `margin`,
   "sentenced to five years" -> `sentence`), or the verb's own act for a past "in N days"
-  ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"). Synonyms share one measure through
+  ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"); a sum of money takes the
+  measure of the thing it prices ("the $430m deal", "the deal is worth $340m", "the deal, worth
+  $340m", "the watch costs $349", "paid £12m for the striker": `data.how` in `MONEY_HOWS`, marked
+  `forecast` under a modal or "expect"/"estimate" and `bound-upper` after "up to", "as much as").
+  Synonyms share one measure through
   `consistency/data/measures.tsv` (lead, advantage, gap -> margin; sales, turnover -> revenue);
 - the owner is a person or organisation the parse links to the measure (a possessive, the
   subject of its verb), else the article itself;
@@ -182,6 +186,10 @@ def _measure(q: Quantity) -> tuple[str | None, Token | None, str]:
                     return f"share of {measure_of_noun(obj)}", obj, "share"
                 if child.lower_ == "in" and q.unit is not None:
                     return measure_of_noun(obj), obj, "in"
+    if q.unit not in (None, "%"):
+        found = _money_measure(q, anchor)
+        if found is not None:
+            return found
     if q.counted_index is not None and anchor.i != q.counted_index and q.unit != "%":
         noun = doc[q.counted_index]
         lemma = noun.lemma_.lower()
@@ -208,6 +216,53 @@ def _measure(q: Quantity) -> tuple[str | None, Token | None, str]:
         if subject is not None:
             return measure_of_noun(subject), subject, "copula"  # "turnout was 79.8 per cent"
     return None, None, ""
+
+
+# Verbs whose object is the price of their subject ("the watch costs $349") or of their "for"
+# object ("paid $12m for the striker").
+_COST_VERBS = frozenset({"cost"})
+_PAY_VERBS = frozenset({"pay", "spend"})
+# Words that make a noun an amount, not a thing with an amount ("a $3m fee" is read by "of"/"in").
+_MONEY_NOUNS = frozenset({"m", "bn", "million", "billion", "trillion", "thousand", "dollar", "pound", "euro", "yen",
+                          "cent", "penny", "pence", "won", "yuan", "rupee", "franc", "tn", "k"})
+
+
+def _money_measure(q: Quantity, anchor: Token) -> tuple[str, Token, str] | None:
+    """The thing a sum of money is the value or price of: "the $430m deal" (modifier), "the deal is
+    worth $340m" / "the deal, worth $340m" (worth), "the watch costs $349" (cost), "paid $12m for
+    the striker" (paid-for). The measure is the thing's noun, compared only with money."""
+    doc = q.sentence.doc
+    if q.counted_index is not None and anchor.i == q.counted_index:
+        noun = doc[q.counted_index]  # "the $430m deal": the anchor is the thing itself
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _MONEY_NOUNS | _GENERIC:
+            return measure_of_noun(noun), noun, "money-modifier"
+        return None
+    head = anchor.head
+    if anchor.dep_ in ("compound", "nmod", "amod", "nummod") and q.sentence.end > head.i > anchor.i \
+            and head.pos_ == "NOUN" \
+            and head.lemma_.lower() not in _MONEY_NOUNS | _GENERIC:
+        return measure_of_noun(head), head, "money-modifier"
+    if anchor.dep_ in ("npadvmod", "pobj", "dobj") and head.lemma_.lower() == "worth":
+        if head.dep_ == "amod" and head.head.pos_ == "NOUN":
+            return measure_of_noun(head.head), head.head, "worth"
+        if head.dep_ == "acomp":
+            subject = _subject_noun(head.head)
+            if subject is not None:
+                return measure_of_noun(subject), subject, "worth"
+        return None
+    if anchor.dep_ == "dobj" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in _COST_VERBS:
+            subject = _subject_noun(head)
+            if subject is not None:
+                return measure_of_noun(subject), subject, "cost"
+        if lemma in _PAY_VERBS:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                    if obj is not None and obj.lemma_.lower() not in _GENERIC:
+                        return measure_of_noun(obj), obj, "paid-for"
+    return None
 
 
 def _subject_noun(verb: Token) -> Token | None:
@@ -242,6 +297,13 @@ def _owner(reader: Reader, q: Quantity, token: Token | None) -> str:
 
 
 # --- qualifiers --------------------------------------------------------------------------------
+# How a sum of money got its measure from the thing it is the value of (QT04 reads these with
+# stricter guards: the same thing, the same period, no update or forecast near either).
+MONEY_HOWS = frozenset({"money-modifier", "worth", "cost", "paid-for"})
+_MODALS = frozenset({"could", "may", "might", "would", "should", "will", "can"})
+_ASSUME = frozenset({"assume", "suppose", "expect", "estimate", "forecast", "predict", "project", "value", "put"})
+
+
 def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], dict[str, Any]]:
     doc = q.sentence.doc
     first, last = q.tokens
@@ -283,7 +345,15 @@ def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], d
     # only when the parse calls it one.
     det = before.lower_ if before is not None and (before.dep_ in ("det", "poss", "case") or before.lower_ != "that") else ""
     data["definite"] = det in _DEFINITE or (det.endswith("'s") or det.endswith("’s")) if det else False
-    if token is not None and how == "modifier":
+    if q.unit not in (None, "%") and how in MONEY_HOWS:
+        for t in (anchor, *anchor.ancestors):
+            if t.pos_ in ("VERB", "AUX"):
+                if t.lemma_.lower() in _ASSUME or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+                    found.add("forecast")  # "the deal could be worth $340m", "assuming a $400m fee"
+        window = {w.lower_ for w in doc[max(q.sentence.start, first - 3):first]}
+        if window & {"up", "much", "many", "least", "most", "around", "about", "nearly", "almost", "over", "under"}:
+            found.add("bound-upper")  # "up to $5m", "as much as $5m": not the value itself
+    if token is not None and how in ("modifier", "money-modifier"):
         data["definite"] = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | {"his", "her"} or c.dep_ == "poss"
                                for c in token.children if c.i < first)
     return found, data
