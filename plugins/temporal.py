@@ -119,7 +119,8 @@ class EventStatusConflict(Rule):
     def _future_told_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Last April, Argentina will sign", "is to be launched last month": still to come and past at once."""
         doc = ctx.body_doc
-        for verb, time, phrase in future_told_past(doc):
+        reference = ctx.reference_date
+        for verb, time, phrase in future_told_past(doc, reference.year if reference is not None else None):
             entity = entity_at(time)
             when = list(entity) if entity is not None else [time]
             if time.head.dep_ == "prep":

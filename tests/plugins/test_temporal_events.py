@@ -148,6 +148,55 @@ def test_tm01_passes_future_with_other_times(text: str) -> None:
     assert_passes("TM01", text)
 
 
+# The past time on the frame's own verb, "recently", or a year before the article's.
+@pytest.mark.parametrize("text, quote", [
+    ("Striker\nLast April, the club is expected to sign the striker from Leeds.",
+     "Last April, the club is expected to sign"),  # sport: the date on "expected"
+    ("Museum\nThe museum recently is to open a new wing for its Roman coins.", "recently is to open"),  # culture
+    ("Festival\nThe festival, which recently is set to move to Bath, drew 5,000 visitors.",
+     "recently is set to move"),  # culture, in a relative clause
+    ("Clinic\nLast month the health board is due to close the clinic in Ayr.",
+     "Last month the health board is due to close"),  # politics
+])
+def test_tm01_flags_a_plan_frame_dated_in_the_past(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Branch\nIn 2003 the bank is set to open a branch in Leeds.", "In 2003 the bank is set to open"),  # business
+    ("Probe\nThe probe is expected to land on the comet in March 2011.", "is expected to land"),  # science
+    ("Trial\nThe trial of the two men is due to begin in 2009 at the crown court.", "due to begin in 2009"),  # courts
+])
+def test_tm01_flags_a_plan_dated_in_an_earlier_year(text: str, quote: str) -> None:
+    assert_flags("TM01", make_article(text, published=dt.date(2014, 5, 1)), quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Striker\nThe club said last April it is expected to sign the striker.",  # a plan reported then
+    "Museum\nThe museum has recently said it is to open a new wing.",
+    "Striker\nThe striker was expected to sign last April.",  # the past of a plan
+    "Profits\nShares, which fell last month, are expected to rise next year.",  # a forecast of later
+    "Jobs\nLast year, the firm made a loss, and it is expected to cut jobs next year.",
+    "Vote\nUntil recently the council was due to vote on the plan.",
+    "Clinic\nIf the board agreed last month, the clinic is to close.",  # a condition
+])
+def test_tm01_passes_plan_frames_with_other_times(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Branch\nIn 2016 the bank is set to open a branch in Leeds.",  # a later year
+    "Probe\nThe probe, launched in 2004, is expected to land in 2016.",
+    "Fees\nThe fees, in force since 2010, are set to rise in 2015.",
+])
+def test_tm01_passes_plans_in_a_later_year(text: str) -> None:
+    assert_passes("TM01", make_article(text, published=dt.date(2014, 5, 1)))
+
+
+def test_tm01_passes_a_plan_year_without_reference_date() -> None:
+    assert_passes("TM01", "Trial\nThe trial is due to begin in 2009 at the crown court.")
+
+
 def test_tm01_quoted_telling_is_only_info() -> None:
     text = ('Treaty\nThe ministers signed the treaty on Tuesday. "We will sign the treaty next month," one '
             'minister said.')

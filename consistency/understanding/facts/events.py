@@ -193,13 +193,20 @@ _PAST_DATE = re.compile(r"^(?:(?:in|on|during|at) )?(?:last (?:week|weekend|mont
 _AT_PREPOSITIONS = frozenset({"in", "on", "during", "at"})
 
 
-def future_told_past(doc: Doc) -> Iterator[tuple[Token, Token, list[Token]]]:
+_YEAR_DATE = re.compile(r"^(?:in|during) (?:(?:january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december|early|late|mid) )?(\d{4})$")
+
+
+def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple[Token, Token, list[Token]]]:
     """A verb told as still to come and dated in the past in its own clause: "Last April, Argentina
     will sign", "the service is to be launched last month", "is set to be introduced last October".
 
     Only a future auxiliary or a frame of plans ("will", "is due/set/expected to", "is to"), not
     "would" (a past's future), nor a future perfect; the date hangs on the verb itself or through
-    "in/on/during/at" ("since last year", "than last year", "from last April" are not its time).
+    "in/on/during/at" ("since last year", "than last year", "from last April" are not its time),
+    or on the frame's own verb ("Last April, the club is expected to sign"). "Recently" on either
+    verb is a past time too ("the museum recently is to open"), and so is a bare year before
+    `before_year` (the article's year): "in 2003 the bank is set to open".
     Yields (verb, time token, the tokens of the verb phrase)."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
@@ -221,16 +228,32 @@ def future_told_past(doc: Doc) -> Iterator[tuple[Token, Token, list[Token]]]:
             continue
         if _marks(verb) & _CONDITION_MARKS or _marks(verb.head) & _CONDITION_MARKS and verb.dep_ == "xcomp":
             continue
-        for t in _time_tokens(verb):
-            if t.head.i != verb.i and not (t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS):
+        holders = [verb] + ([phrase[0]] if phrase[0].i != verb.i else [])
+        frame = holders[-1]
+        if frame.dep_ == "acomp" and frame.i != verb.i:
+            frame = frame.head  # "is due to": the date may hang on "is"
+            holders.append(frame)
+        if frame.i != verb.i and frame.dep_ not in ("ROOT", "relcl", "conj"):
+            holders = [verb]  # the frame inside a clause of its own ("said it is expected to") keeps its time
+        found = None
+        for t in _time_tokens(verb) + [c for h in holders[1:] for c in _frame_times(h)]:
+            if t.head.i not in {h.i for h in holders} and not (
+                    t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS and t.head.head.i in {h.i for h in holders}):
                 continue
             entity = entity_at(t)
             text = " ".join(w.lower_ for w in (entity if entity is not None else [t]))
             if t.head.dep_ == "prep":
                 text = f"{t.head.lower_} {text}"
-            if _PAST_DATE.match(text):
-                yield verb, t, phrase
+            year = _YEAR_DATE.match(text)
+            if _PAST_DATE.match(text) or (before_year is not None and year is not None
+                                          and int(year.group(1)) < before_year):
+                found = t
                 break
+        if found is None:
+            found = next((c for h in holders for c in h.children
+                          if c.dep_ == "advmod" and c.lower_ == "recently" and c.i < verb.i), None)
+        if found is not None:
+            yield verb, found, phrase
 
 
 def _definite_plural(noun: Token) -> bool:
@@ -477,6 +500,14 @@ def _time_tokens(verb: Token) -> list[Token]:
             and any(c.lower_ in ("when", "as") for c in verb.children):
         found.append(verb.head)  # "last autumn, when the warehouses were demolished"
     return found
+
+
+def _frame_times(frame: Token) -> list[Token]:
+    """Roots of the DATE phrases on a frame's own verb ("Last April, ... is expected"), directly or
+    through a preposition, not inside its infinitive."""
+    heads = {frame.i} | {c.i for c in frame.children if c.dep_ == "prep"}
+    return [t for c in frame.children if c.dep_ not in ("xcomp", "ccomp", "advcl", "conj") for t in c.subtree
+            if t.ent_type_ == "DATE" and t.head.i in heads and t.head.ent_type_ != "DATE"]
 
 
 def _time_phrase(token: Token) -> str:
