@@ -150,7 +150,8 @@ class FastAttributes:
         A one-token rule's match depends on the token's key alone, so a doc of that one token
         shows it; this costs a few microseconds a key where running the real ruler over a whole
         doc with one unseen key costs the ruler's full price. Returns False where a key cannot
-        be written as a token (its word is unknown to the vocabulary), leaving it to the doc.
+        be written as a token (no placeholder word fits it, or its word's space flag differs),
+        leaving the doc to the real components.
         """
         from spacy.attrs import DEP, HEAD, TAG
         from spacy.tokens import Doc

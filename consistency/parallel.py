@@ -276,7 +276,7 @@ class _Pool:
         assert self.worker_timeout is not None and worker.task is not None
         if not worker.ready:  # still loading spaCy and the rules: slow on a busy machine, not hung
             return max(self.worker_timeout, START_ALLOWANCE_S)
-        if worker.ready and not worker.parsed:
+        if not worker.parsed:
             chars = sum(len(d.article.title) + len(d.article.body) for d in worker.task.documents if d.article)
             return self.worker_timeout + chars / 10_000
         return self.worker_timeout
