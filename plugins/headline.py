@@ -905,12 +905,12 @@ class HeadlineContradicted(Rule):
                 if not margins or any(b.value == h.value for b in margins):
                     continue
                 kin = [b for b in margins if _in_lead(ctx, b.sentence[0], 3)]
-            elif h.unit is None and _age(h):
+            elif h.unit is None and _age(ctx, h):
                 # "dies aged 132" over "has died of cancer aged 44": an age, told exactly, against the body's ages
                 if any(b.value == h.value for b in body if b.unit is None):
                     continue
                 title_words = {t.lower_ for t in ctx.title_doc}
-                kin = [b for b in body if b.unit is None and _age(b) and not _someone_elses(b, title_words)]
+                kin = [b for b in body if b.unit is None and _age(ctx, b) and not _someone_elses(b, title_words)]
             elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
                     h, [b for b in body if b.unit == h.unit]):
                 continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
@@ -1809,15 +1809,10 @@ def _someone_elses(q: Any, title_words: set[str]) -> bool:
     return False
 
 
-def _age(q: Any) -> bool:
-    """A person's age: "aged 44", "at the age of 44", "a 44-year-old"."""
-    doc = q.sentence.doc
-    start, end = q.tokens
-    before = [t.lower_ for t in doc[max(0, start - 3):start]]
-    after = [t.lower_ for t in doc[end:end + 4]]
-    return before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"] or after[:4] in (
-        ["-", "year", "-", "old"], ["-", "years", "-", "old"]) or after[:3] == ["years", "old", ","] or after[:2] == [
-        "-year", "-old"]
+def _age(ctx: ArticleAnalysis, q: Any) -> bool:
+    """A number written as a person's age ("aged 44", "a 44-year-old"), as the ledger read it."""
+    claim = ctx.claims.quantity_claim(q)
+    return claim is not None and claim.data.get("how") == "age"
 
 
 _EARLIER = frozenset({"earlier", "previous", "prior", "last", "ago", "before"})

@@ -94,11 +94,11 @@ class Ledger:
         self.subjects: dict[str, Subject] = {s.id: s for s in subjects}
         claims = list(claims)
         self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.field != "title", c.span.start, c.attribute))
-        seen: set[int] = set()
         self._quantities: list[Any] = []  # in the reader's order (claims are sorted by span)
+        self._claim_of_quantity: dict[int, Claim] = {}
         for c in claims:
-            if c.quantity is not None and id(c.quantity) not in seen:
-                seen.add(id(c.quantity))
+            if c.quantity is not None and id(c.quantity) not in self._claim_of_quantity:
+                self._claim_of_quantity[id(c.quantity)] = c
                 self._quantities.append(c.quantity)
 
     def __iter__(self) -> Iterator[Claim]:
@@ -129,6 +129,11 @@ class Ledger:
         `quantity` when the parse names none; a score's two numbers share a `score` claim
         and the second also has its own), so this is the one list of numbers rules read."""
         return list(self._quantities)
+
+    def quantity_claim(self, quantity: Any) -> Claim | None:
+        """The first claim read from one of `quantities()`: what the number measures, and how
+        (`data["how"]`; "age" for a number written as an age, "aged 92", whoever's it is)."""
+        return self._claim_of_quantity.get(id(quantity))
 
     def name_of(self, subject: str) -> str:
         """The subject's display name ("the article" for the article itself)."""

@@ -110,6 +110,28 @@ def test_ledger_does_not_read_the_age_of_a_thing_as_a_person(read):
     assert [(c.subject, c.value) for c in ledger.of("age")] == [("thing:company", 40)]
 
 
+@pytest.mark.parametrize("text, age", [
+    ("Tributes paid\nThe veteran actor has died aged 92, his agent said.", 92),
+    ("Record set\nThe climber reached the summit at the age of 71 on Monday.", 71),
+    ("Obituary\nThe poet, who was 88 years old, had lived in the village since 1970.", 88),
+    ("Match report\nA 19-year-old scored twice for the visitors.", 19),
+])
+def test_ledger_marks_a_number_written_as_an_age_whoever_is_unnamed(read, text, age):
+    """An age with no named owner is still an age: the quantity claim says so (`how="age"`)."""
+    ledger = read(text)
+    ages = [q for q in ledger.quantities() if ledger.quantity_claim(q).data.get("how") == "age"]
+    assert [q.value for q in ages] == [age]
+
+
+@pytest.mark.parametrize("text", [
+    "Budget\nThe council will spend 92 million on roads over five years.",
+    "Lab\nThe study followed 71 patients aged between 40 and 60 for two years.",
+])
+def test_ledger_does_not_mark_counts_or_ranges_as_ages(read, text):
+    ledger = read(text)
+    assert [q.value for q in ledger.quantities() if ledger.quantity_claim(q).data.get("how") == "age"] == []
+
+
 @pytest.mark.parametrize("text, value", [
     ("Profile\nMaria Gomez, who was born in May 1981, joined the firm.", "1981-05"),
     ("Profile\nMaria Gomez was born on 3 March 1990 in Lima.", "1990-03-03"),

@@ -517,6 +517,8 @@ def test_hl02_reads_the_clause_a_body_denies():
     "agent said. She won it six times. Her coach praised her calm.",
     "Founder dies aged 70\nThe company's founder has died aged 76 after a short illness. He set up the firm with "
     "two friends. Staff paid tribute.",
+    "Poet dies aged 84\nThe poet, who was 88 years old, died at home in the village where she was born, her "
+    "publisher said. She wrote twelve collections.",
     # a count of a thing inside the body's counted phrase
     "Broadcaster cuts 60 jobs\nThe broadcaster is cutting 40 newsroom jobs, about 10% of its staff. "
     "Unions said they would resist. The cuts start in June.",

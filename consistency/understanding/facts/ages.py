@@ -67,6 +67,19 @@ def _ascii_digits(text: str) -> bool:
 
 
 # --- ages --------------------------------------------------------------------------------
+def age_expression(doc: Doc, start: int, end: int) -> bool:
+    """Whether the number at doc[start:end] is written as an age, whoever's it is: "aged 44",
+    "at the age of 44", "a 44-year-old", "44 years old", "(44)" is not (it needs a person).
+
+    The one reading of an age's wording: the age claims below, the quantity claims (which
+    mark such a number `how="age"`) and the headline rules (an unnamed "dies aged 92") use it."""
+    before = [t.lower_ for t in doc[max(0, start - 3):start]]
+    after = [t.lower_ for t in doc[end:end + 4]]
+    return (before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"]
+            or after[:4] in (["-", "year", "-", "old"], ["-", "years", "-", "old"])
+            or after[:2] in (["years", "old"], ["year", "old"], ["-year", "-old"]))
+
+
 def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
     value = int(token.text)
     if not 0 < value < 1000:

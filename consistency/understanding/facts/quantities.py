@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..quantities import CHANGE_VERBS, DURATION_UNITS
 from ..tokens import entities_within, entity_at
+from .ages import age_expression
 from .qualifiers import stance
 
 if TYPE_CHECKING:
@@ -398,7 +399,8 @@ def _unnamed(reader: Reader, q: Quantity) -> Claim:
     start, end = q.tokens
     while start < end - 1 and doc[start].is_space:
         start += 1
-    data = {"unit": q.duration or q.unit, "kind": _kind(q), "how": ""}
+    how = "age" if q.unit is None and age_expression(doc, *q.tokens) else ""
+    data = {"unit": q.duration or q.unit, "kind": _kind(q), "how": how}
     return reader.claim("article", "quantity", q.value, doc, start, end, "quantities", (), quantity=q, **data)
 
 
