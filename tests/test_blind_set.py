@@ -63,7 +63,16 @@ def test_second_dev_part_covers_every_kind_in_new_domains():
     assert len({g.get("domain") for _, g in golds("dev2")} - old) >= 10
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2"])
+def test_third_dev_part_covers_every_kind():
+    """dev3: two more writers in sport, entertainment and public life outside Western Europe."""
+    dev3 = planted("dev3")
+    assert len(dev3) >= 16
+    per_kind = Counter(i["kind"] for _, g in dev3 for i in g["items"])
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 6, per_kind
+    assert sum(1 for p, _ in golds("dev3") if p.name.endswith(".negative.gold.json")) >= 4
+
+
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -72,7 +81,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
