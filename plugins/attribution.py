@@ -67,6 +67,8 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
       not function words ("treated the pennine foothills as a free skip");
     - ("near", words): two sentences of six words or more that are the same but for a word or
       two ("water that crosses it becomes a bridge" / "... crosses a border becomes a bridge");
+    - ("whole", words): the same whole quotation of ten words or more, word for word, even with
+      a content word fewer ("the table does not know the score, so why should i?");
     - ("runs", words): the shorter quotation, of ten words or more, all but two of its words
       in runs of four or more that the other shares, the first opening both ("the car was a
       rock. we only had to ..." / "the car was a rock today. i only had to ...").
@@ -77,6 +79,8 @@ def shared_part(a: Sequence[str], b: Sequence[str], min_words: int, min_content:
     run = tuple(a[match.a:match.a + match.size])
     if len(run) >= min_words and _content(run) >= min_content:
         return "run", run
+    if tuple(a) == tuple(b) and len(a) >= min_words + 4 and _content(run) >= min_content - 1:
+        return "whole", run  # one whole quotation of ten words or more, word for word
     # one quotation retold nearly whole, a word or two changed across its sentences ("The car was a
     # rock. We only had to keep it out of the ditches" / "The car was a rock today. I only had to ...")
     blocks = [block for block in matcher.get_matching_blocks() if block.size >= 4]

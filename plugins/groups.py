@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding
+from consistency.understanding.gazetteer import haversine_km
 from consistency.understanding.people import is_known_place, party_of
 from consistency.understanding.facts.groups import ROLE_EVENT_NOUNS, ROLE_NOUNS
 from consistency.understanding.ledger import Claim
-from consistency.understanding.lexicon import ORGANISATION_NOUNS, same_organisation
+from consistency.understanding.lexicon import ORGANISATION_NOUNS, role_class, same_organisation
 
 
 if TYPE_CHECKING:
@@ -272,6 +273,13 @@ class DescriptionDrift(Rule):
                 continue
             earlier = [c for c in bases if c.span.start < d.span.start and c.span.field == d.span.field and c is not d]
             resolved = d.data.get("resolved") and d.subject.startswith("organisation:")
+            if not resolved:
+                if any(c.subject.startswith("description:") and c.data.get("noun") == d.data.get("noun")
+                       for c in earlier):
+                    continue  # "a Chennai-based company" ... "the Hyderabad company": maybe that one
+                # other kinds of body placed by a description ("a Chennai-based trust") are not
+                # what "the Hyderabad company" refers back to
+                earlier = [c for c in earlier if not c.subject.startswith("description:")]
             if resolved:
                 earlier = [c for c in earlier if c.subject == d.subject and "description" not in c.qualifiers] or \
                     [c for c in earlier if c.subject == d.subject]
@@ -362,12 +370,28 @@ def _readings(ctx: ArticleAnalysis, place: str) -> list[tuple[str, str]]:
     return found
 
 
+_METRO_KM = 40.0
+
+
+def _only_cities(ctx: ArticleAnalysis, place: str) -> list:  # type: ignore[type-arg]
+    """The city readings of a name that has no country or region reading (else [])."""
+    gaz = ctx.gazetteer
+    if gaz.country(place) or gaz.country_of_demonym(place) or gaz.regions(place):
+        return []
+    return list(gaz.cities(place))
+
+
 def _places_agree(ctx: ArticleAnalysis, a, b) -> bool:  # type: ignore[no-untyped-def]
     """Whether two places can be one: the same name, or some readings in one country and region
     (a country reading agrees with anything inside it)."""
     pa, pb = str(a.data.get("place") or a.value), str(b.data.get("place") or b.value)
     if pa.lower() == pb.lower():
         return True
+    cities = _only_cities(ctx, pa), _only_cities(ctx, pb)
+    if cities[0] and cities[1]:
+        # two towns, neither a country or region: one place only if some readings are one
+        # metropolitan area ("Salford-based" ... "the Manchester club"), not merely one province
+        return any(haversine_km(x.lat, x.lon, y.lat, y.lon) <= _METRO_KM for x in cities[0] for y in cities[1])
     ra, rb = _readings(ctx, pa), _readings(ctx, pb)
     if not ra or not rb:
         return True  # unknown place: no conflict to report
@@ -482,6 +506,18 @@ def _place_like(body: str) -> bool:
     return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
 
 
+# Kinds of body that put people up for election ("the Chile Seguro list", "the Green Alliance").
+_ELECTORAL_BODY = re.compile(r"\b(?:party|list|alliance|coalition|front|movement|bloc|caucus)\b", re.IGNORECASE)
+
+
+def _political(claim) -> bool:  # type: ignore[no-untyped-def]
+    """A tie to a party or list: a known party, an electoral body by its noun, or a candidacy
+    ("ANC candidate", "the list's nominee")."""
+    if party_of(_body(claim)) or _ELECTORAL_BODY.search(f"{_body(claim)} {claim.span.text}"):
+        return True
+    return claim.attribute == "role" and role_class(str(claim.value)) in ("politics.candidate", "party.leader")
+
+
 def _body(claim) -> str:  # type: ignore[no-untyped-def]
     return str(claim.value) if claim.attribute == "affiliation" else str(claim.data.get("organisation"))
 
@@ -503,8 +539,8 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
                 ties.setdefault(claim.subject, []).append(claim)
     # a party beside a committee, a constituency or an employer is no drift: compare like with like
     for subject, found in ties.items():
-        parties = [c for c in found if party_of(_body(c))]
-        ties[subject] = parties if len(parties) >= 2 else [c for c in found if not party_of(_body(c))]
+        parties = [c for c in found if _political(c)]
+        ties[subject] = parties if len(parties) >= 2 else [c for c in found if not _political(c)]
     return {s: c for s, c in ties.items() if len(c) >= 2}
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options as BaseOptions
 from consistency import Rule, Severity, hookimpl
+from consistency.understanding.lexicon import is_person_noun
 from consistency.understanding.people import (
     HONORIFICS,
     HYPHENATED_GIVEN,
@@ -679,6 +680,11 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     named = re.compile(rf"\b{re.escape(surname)}\b")
     if any(named.search(text) for text in signs.kin_sentences):
         return True  # "Ed Miliband and his brother", "Mr Smith's wife"
+    firsts = [f for f in (*p.first_names, *q.first_names) if f and len(f) >= 3]
+    if firsts:
+        given = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in firsts) + r")\b")
+        if any(given.search(text) for text in signs.kin_sentences):
+            return True  # "Her son, Josué, runs the cooperative" ... "Josué Ferreira": her son, not a slip
     if p.gender and q.gender and p.gender != q.gender:
         return True
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
@@ -805,11 +811,28 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
         return None  # a slogan or a caption: "Vote Blair, Get Brown"
     if _NAMESAKE.search(sent.text) or _PLURAL_KIN.search(sent.text):
         return None
+    if sent.end < len(doc) and _NAMESAKE.search(doc[sent.end].sent.text):
+        return None  # "... advocate Nokuthula Khumalo, had asked for life. She is not related to the accused."
+    if _shortened_from_longer_name(ctx, odd):
+        return None  # "Raimunda Ferreira da Silva" ... "Raimunda Ferreira": her name, its last surname dropped
     if _inside_quotation(ctx, odd):
         return None
     if not close and _has_own_context(doc, odd):
         return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
+
+
+# Particles inside a surname, and the Spanish and Portuguese "y"/"e" between two surnames.
+_SURNAME_PARTICLES = "|".join(sorted(NAME_PARTICLES | {"do", "y", "e"}, key=len, reverse=True))
+
+
+def _shortened_from_longer_name(ctx: ArticleAnalysis, m: NameMention) -> bool:
+    """The mention's words begin a longer name elsewhere in the article ("Raimunda Ferreira" and
+    "Raimunda Ferreira da Silva", "Luis Garcia" and "Luis Garcia Moreno"): the bearer's own name,
+    shortened as Spanish and Portuguese double surnames are, not another person's first name."""
+    text = ctx.article.title + "\n" + ctx.article.body
+    longer = re.compile(rf"\b{re.escape(m.text)}(?:-|\s+(?:(?:{_SURNAME_PARTICLES})\s+)?)[A-Z][a-z]")
+    return longer.search(text) is not None
 
 
 def _inside_quotation(ctx: ArticleAnalysis, m: NameMention) -> bool:
@@ -846,6 +869,8 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
         word = fold(tok.text)
         if word in ROLE_WORDS or word in KIN_WORDS or (word in ROLE_QUALIFIERS and tok.text[:1].isupper()):
             return True
+        if tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower()) and _attached(doc, tok, start, end):
+            return True  # "The prosecutor, advocate Nokuthula Khumalo": an occupation of her own
         if tok.text.isupper() and len(tok.text) >= 2 and tok.is_alpha:
             return True  # "Australia's PM, John Howard"
     prev = _prev_word_index(doc, start - 1)
@@ -877,6 +902,11 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
     return False
 
 
+def _attached(doc: Any, tok: Any, start: int, end: int) -> bool:
+    """The word and the name are one phrase: it modifies the name, or the name is in apposition to it."""
+    return start <= tok.head.i < end or any(doc[i].head.i == tok.i for i in range(start, end))
+
+
 def _prev_word_index(doc: Any, i: int) -> int:
     while i >= 0 and doc[i].is_space:
         i -= 1
@@ -890,6 +920,18 @@ def _is_possessive_token(tok: Any) -> bool:
 def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:
     doc = ctx.doc(m.field)
     return doc[m.token_start].sent.start_char
+
+
+# Words with which a writer explains a second order: "listed as", "known as", "written", "family name first".
+_ORDER_EXPLAINED = re.compile(r"\b(?:family name|surname|given name|first name|known as|listed as|written as|"
+                              r"styled|name order|order of (?:his|her|their) names?|(?:family|last) name first)\b",
+                              re.IGNORECASE)
+
+
+def _explains_name_order(ctx: ArticleAnalysis, m: Any) -> bool:
+    """The sentence of a name mention says why the name is written that way."""
+    doc = ctx.doc(m.field)
+    return _ORDER_EXPLAINED.search(doc[m.token_start].sent.text) is not None
 
 
 class NameOrderConflict(Rule):
@@ -940,6 +982,8 @@ class NameOrderConflict(Rule):
                 first_words, first = seen[key]
                 if words != first_words and words == tuple(reversed(first_words)):
                     reported.add(key)
+                    if _explains_name_order(ctx, m) or _explains_name_order(ctx, first):
+                        continue  # "listed as Sato Rin in Japanese, where the family name comes first"
                     yield self.finding(
                         f"\"{first.text}\" is later written \"{m.text}\": the same name in the other order, so "
                         f"which word is the family name is unclear.",

@@ -523,6 +523,19 @@ def _after(expr: TemporalExpression, reference: ReferenceDate) -> bool:
     return (expr.year, expr.month) > (reference.date.year, reference.date.month)
 
 
+_TIME_CLAUSE_MARKS = frozenset({"once", "when", "until", "till", "after", "before", "as", "whenever"})
+_MODALS = frozenset({"would", "could", "might", "should", "will", "can", "may", "'d"})
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """A past form in a time clause under a modal: reported future, not a past event ("the company
+    would run 60 trucks a day once the mine reached full production in 2026")."""
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE_MARKS
+                                       for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.head.children)
+
+
 def _past_verb_of(span: SpacySpan) -> Token | None:
     """The past-tense verb a date phrase modifies directly ("opened in 2020"), or None.
 
@@ -548,6 +561,8 @@ def _past_verb_of(span: SpacySpan) -> Token | None:
     if any(c.dep_ == "neg" for c in verb.children) or aux & {"would", "could", "might", "may", "will", "should"}:
         return None
     if any(t.lemma_.lower() in _FORECAST_LEMMAS for t in verb.ancestors):
+        return None
+    if _future_in_the_past(verb):
         return None
     if verb.tag_ == "VBD" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return verb

@@ -238,3 +238,23 @@ def test_attribution_passes_constituency_after_the_role():
     text = ("Row deepens\nTory MP Boris Hale has insisted the mayor should not apologise.\n"
             "\"He should stick to his guns,\" Mr Hale, MP for Henley-on-Thames, told the BBC.")
     assert_passes("AT02", text)
+
+
+def test_at01_a_whole_quotation_repeated_word_for_word_after_a_question_mark():
+    """The attribution is its own sentence after "?": '"..., so why should I?" Xu said.'"""
+    from consistency.testing import assert_flags
+
+    text = ("Final\n\"The net does not care about the ranking, so why should I?\" Maria Santos said after the match. "
+            "She won in five sets.\n\n"
+            "\"The net does not care about the ranking, so why should I?\" said her coach, Rui Tavares, who has "
+            "trained her for a decade.")
+    assert assert_flags("AT01", text)
+
+
+def test_at01_an_indirect_sentence_after_a_quotation_is_not_its_attribution():
+    from consistency.testing import assert_passes
+
+    text = ("Budget\n\"We cannot pay for all of this and we will not pretend that we can?\" the mayor asked. "
+            "Okafor said the plan would fail. Later Okafor told reporters he was worried.\n\n"
+            "\"We cannot pay for all of this and we will not pretend that we can?\" the mayor repeated.")
+    assert_passes("AT01", text)

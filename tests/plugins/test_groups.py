@@ -167,3 +167,36 @@ def test_groups_country_name_before_an_organisation_then_another_named_one():
     text = ("Port contract signed\nUS firm ISG will run the container terminal for 20 years.\n"
             "The contract was signed in Lagos on Friday.\nThe Canadian firm Portco said it would bid again.")
     assert_passes("GR02", text)
+
+
+def test_gr03_a_candidacy_beside_an_employer_is_no_drift():
+    """Standing for a party and working for a hospital are two ties of different kinds."""
+    from consistency.testing import assert_passes
+
+    assert_passes("GR03", "By-election result\nGreen Party candidate Ruth Okafor won the ward with 41% of the vote. "
+                          "Okafor, a nurse at St Luke's Hospital, thanked voters. The turnout was 29%.")
+
+
+@pytest.mark.parametrize("text", [
+    # a company placed in one city and later described by another city's name
+    "Drug trial\nThe tablets were supplied by Nilgiri Pharma, a Bengaluru-based drug maker. A Chennai-based "
+    "charitable trust paid for the scans. Asked whether the Hyderabad company would profit, the lead author "
+    "said the drug was sold by several firms.",
+])
+def test_gr02_a_company_placed_in_another_city_later(text):
+    from consistency.testing import assert_flags
+
+    assert assert_flags("GR02", text)
+
+
+@pytest.mark.parametrize("text", [
+    # one metropolitan area: a suburb and its city
+    "Club news\nThe Salford-based club signed a striker on Monday. The Manchester club paid a fee of two million.",
+    # another company of the same kind placed in the later city
+    "Drug trial\nNilgiri Pharma, a Bengaluru-based drug maker, supplied the tablets. A Hyderabad-based company "
+    "made the placebo. The Hyderabad company said it was pleased.",
+])
+def test_gr02_city_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)

@@ -420,3 +420,36 @@ def test_naming_text_signs_do_not_keep_the_analysis_alive():
     del ctx
     gc.collect()
     assert alive() is None and len(_SIGNS) == 0
+
+
+# --- two people who share a surname, told apart by the text --------------------------------------
+@pytest.mark.parametrize("text", [
+    # a relative introduced by first name only, later named in full
+    "Harvest season\nCarmen Ortega Ruiz, 58, chairs the growers' cooperative. Her nephew, Tomás, drives the "
+    "truck to market. Ortega said prices had fallen. The cooperative sold 40 tonnes last year. "
+    "Tomás Ortega, 27, said the road was the problem. The growers meet again in May.",
+    # her own occupation before the name, and a namesake remark in the next sentence
+    "Sentencing\nJudge Ann Cole sentenced Peter Dlamini, 31, to 12 years for fraud. Dlamini had denied the "
+    "charges. The prosecutor, advocate Grace Dlamini, had asked for 15 years. She is not related to the "
+    "accused. The court heard the fraud ran for three years.",
+    # a double surname shortened to its first part
+    "Cooperative\nAna Lucia Pereira dos Santos, 61, leads the settlers' association. Pereira walked between "
+    "rows of cacao trees. Her son runs the shop. Marcos Pereira, 34, said the families had waited years. "
+    "\"It is ninety days,\" Ana Lucia Pereira said after the hearing in the town.",
+])
+def test_nm02_two_people_with_one_surname_told_apart_are_not_a_slip(text):
+    assert [f for f in run_rule("NM02", text) if f.severity != "info"] == []
+
+
+def test_nm02_still_flags_a_lone_first_name_slip_without_such_signs():
+    text = ("Cup final\nStriker Diego Alvarez scored twice as the club won the cup on Saturday. Alvarez, 24, "
+            "has now scored 19 goals this season. The manager praised Alvarez after the match. "
+            "The fans sang for Marco Alvarez as the players left the pitch.")
+    assert assert_flags("NM02", text)
+
+
+def test_nm03_an_explained_second_order_is_no_conflict():
+    assert_passes("NM03", "Shenzhen extend run\nZhao Weiming scored 27 points on Thursday. He is listed as "
+                          "Weiming Zhao on the league's English website, which puts the family name last.")
+    assert assert_flags("NM03", "Shenzhen extend run\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, "
+                                "26, also had ten rebounds.")

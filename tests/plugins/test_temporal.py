@@ -239,3 +239,12 @@ def test_temporal_flags_arrival_dated_then_scheduled() -> None:
     text = ("Premier in Berlin\nChinese Premier Li Keqiang arrived in Berlin on Tuesday, July 9, 2019, for talks.\n"
             "Li met Angela Merkel at the chancellery. He is scheduled to arrive in Berlin on Thursday, the embassy said.")
     assert_flags("TM01", text, quotes=["He is scheduled to arrive in Berlin on Thursday"])
+
+
+def test_tm03_a_past_form_in_a_time_clause_under_would_is_reported_future():
+    from consistency.testing import assert_flags, assert_passes
+
+    assert_passes("TM03", "Mine plan\nPERTH, 10 September 2025 - The company said it would run 60 trucks a day "
+                          "once the mine reached full production in early 2026. Work began in 2024.")
+    assert assert_flags("TM03", "Mine opens\nPERTH, 10 September 2025 - The mine reached full production in "
+                                "early 2026, the company said. Work began in 2024.")

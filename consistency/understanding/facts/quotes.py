@@ -153,6 +153,11 @@ def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, 
     for token in (first, last):
         if token.sent not in sents:
             sents.append(token.sent)
+    # '"... so why should I?" Xu said through an interpreter.': a quotation ending its own
+    # sentence is attributed by the bare speech clause right after it
+    after = _attribution_after(doc, last, q_end, verbs)
+    if after is not None:
+        sents.append(after)
     # A quotation opening a paragraph after "X said:" belongs to the sentence before it.
     prev_i = first.sent.start - 1
     if prev_i >= 0 and doc[prev_i].text == ":" or prev_i >= 1 and doc[prev_i].text in ('"', "“") \
@@ -194,6 +199,22 @@ def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, 
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subj is not None:  # "as Mayor Kline put it", "as one fan put it"
                 return subj, "verb", "put", token
+    return None
+
+
+def _attribution_after(doc: Doc, last: Token, q_end: int, verbs: frozenset[str]) -> object | None:
+    """The sentence right after the closing mark when it is only an attribution: a speech verb
+    that reports nothing of its own ("Xu said through an interpreter."; not "Smith said the plan
+    would fail.")."""
+    end = last.sent.end
+    if end >= len(doc) or doc[end].idx - q_end > 2 or doc[end].sent.start != end:
+        return None
+    nxt = doc[end].sent
+    for token in nxt[:6]:
+        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("ccomp", "dobj", "xcomp", "obj") for c in token.children):
+                return None
+            return nxt
     return None
 
 
