@@ -441,8 +441,17 @@ class PersonNameConflict(Rule):
         Clinton has done this for decades. Ed Miliband and his brother David Miliband
         did not attend. J. Smith and John Smith are the same author.
 
+    Reads:
+        Person clusters of `ctx.people` (the ledger's name claims) with their offices and
+        relations, and the text for signs of a second person: a plural surname, "X and Y
+        SURNAME", a sentence naming relatives with the surname or either first name ("Her son,
+        Josué, ..."), a namesake remark in the sentence or the next ("She is not related to the
+        accused"), an occupation attached to the name (person nouns of the lexicon), and the
+        name as the start of a longer one ("Raimunda Ferreira da Silva").
+
     Sources:
-        First names and diminutives from the `nicknames` package.
+        First names and diminutives from the `nicknames` package; person nouns from coreferee's
+        WordNet lists (`lexicon.person_nouns`).
     """
 
     code = "NM02"
