@@ -40,8 +40,8 @@ _USUALLY_SHARED = frozenset({"daughter", "sister", "father", "mother", "granddau
 _PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "ap", "mac", "ould", "walad", "ben"})
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich", "ych", "son", "sson",
                        "dottir", "dóttir", "sdottir", "zade", "oglu", "ovic", "evic", "poulos")
-_RENAMING = re.compile(r"\b(?:n[ée]e|born|stage name|real name|known as|adopted|step|in-law|took (?:the|his|her) "
-                       r"(?:name|surname)|changed (?:his|her) (?:name|surname)|maiden|married)\b", re.I)
+_RENAMING = re.compile(r"\b(?:n[ée]e|born|stage name|real name|known as|adopted|step|in-law|took (?:the|his|her|their)"
+                       r"(?: \w+(?:'s|’s))? (?:name|surname)|changed (?:his|her|their) (?:name|surname)|maiden|married)\b", re.I)
 
 
 def _name_words(m: NameMention) -> set[str]:
@@ -265,8 +265,19 @@ class SurnameKinshipMismatch(Rule):
                                 severity=Severity.info, data=data)
         if kind in _PATRILINEAL and not relative_female:
             return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.8, data=data)
+        if kind == "father" and (person_r is not None and person_r.gender == "m" or _his_father(ctx, rel)):
+            # the father of a son ("His father, Andrzej Sobczak" of Bartosz Wilczek, "him"): the
+            # son's surname is his father's unless a custom or a renaming explains it (read above)
+            return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.7, data=data)
         return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.4,
                             severity=Severity.info, data=data)
+
+
+def _his_father(ctx: ArticleAnalysis, rel: Relation) -> bool:
+    """The father is introduced as "his father, X": the child is a son."""
+    text = ctx.article.field(rel.field)
+    start = ctx.doc(rel.field)[rel.subject.token_start].idx
+    return re.search(r"(?i)\bhis\s+(?:late\s+)?father,?\s*$", text[max(0, start - 24):start]) is not None
 
 
 _SLAVIC = re.compile(r"^(?P<stem>.+?)(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevich|yevna)$", re.IGNORECASE)

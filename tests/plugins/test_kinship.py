@@ -167,3 +167,28 @@ def test_kinship_flags_a_double_surname_in_the_wrong_place(text):
 ])
 def test_kinship_passes_double_surnames_in_place(text):
     assert_passes("KN01", text)
+
+
+def test_kn01_his_father_with_another_surname_is_a_warning():
+    from consistency.testing import assert_flags
+
+    text = ("Title race\nOutside hitter Tomasz Nowicki scored 21 points on Sunday. His father, Marek Zielinski, "
+            "a former setter, watched from the front row. The club won the league.")
+    assert assert_flags("KN01", text)[0].confidence >= 0.7
+
+
+@pytest.mark.parametrize("text", [
+    # a daughter's father: a married name may explain it
+    "Title race\nOutside hitter Anna Nowicka scored 21 points on Sunday. Her father, Marek Zielinski, "
+    "a former setter, watched from the front row. The club won the league.",
+    # the son took another name, and says so
+    "Title race\nOutside hitter Tomasz Nowicki scored 21 points on Sunday. His father, Marek Zielinski, "
+    "watched; Nowicki took his mother's name as a boy. The club won the league.",
+    # the father's first name used as the son's second name (Tamil custom)
+    "Festival\nLorry driver Selvaraj Muniandy, 52, carried a kavadi. His son, Dinesh Selvaraj, 24, walked "
+    "behind him. The festival drew a million pilgrims.",
+])
+def test_kn01_father_traps(text):
+    from consistency.testing import run_rule
+
+    assert [f for f in run_rule("KN01", text) if f.severity != "info"] == []
