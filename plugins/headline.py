@@ -1248,7 +1248,10 @@ def _contests(doc: Any, wins: frozenset[str], losses: frozenset[str]) -> Iterato
         passive = subject is not None and subject.dep_ == "nsubjpass"
         if subject is None and t.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
             # "Collegians are champions after edging Rovers": the subject of the clause above
-            subject = next((c for up in t.ancestors for c in up.children if c.dep_ == "nsubj"), None)
+            # (the nearest such subject: a dateline parsed as a second subject comes first)
+            up = next((up for up in t.ancestors if any(c.dep_ == "nsubj" for c in up.children)), None)
+            subject = max((c for c in up.children if c.dep_ == "nsubj"), key=lambda c: (c.i < t.i, c.i),
+                          default=None) if up is not None else None
         if subject is not None and subject.lower_ in ("who", "which", "that") and t.dep_ == "relcl":
             subject = t.head
         agent = _phrase_names(next((g for c in t.children if c.dep_ == "agent" for g in c.children), None))
@@ -1877,7 +1880,8 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
         for noun in phrase:
             lemma = noun.lemma_.lower()
             if lemma not in topics and noun.lower_ not in topics:
-                continue
+                if not _same_modified_thing(noun, modifiers):
+                    continue
             of_what = {p.lemma_.lower() for g in noun.children if g.dep_ == "prep" and g.lower_ == "of"
                        for p in g.subtree if p.pos_ == "NOUN"}
             wanted = (modifiers or {}).get(lemma, set())
@@ -1885,6 +1889,15 @@ def _about(token: Any, topics: set[str], modifiers: dict[str, set[str]] | None =
                 continue  # "sexism claim" in the headline, "her claim of unfair dismissal" in the body
             return True
     return False
+
+
+def _same_modified_thing(noun: Any, modifiers: dict[str, set[str]] | None) -> bool:
+    """A body noun with the modifier the headline gives its own noun: "a new three-year wage
+    agreement" under "reject wage deal" (one thing, two words for it)."""
+    if not modifiers or noun.pos_ != "NOUN":
+        return False
+    own = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    return any(own & wanted for wanted in modifiers.values())
 
 
 _OPPOSITES: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None

@@ -548,3 +548,25 @@ def test_hl02_small_counts_are_not_read_as_sums():
     text = ("Builder jailed for nine years over fraud\nA builder who cheated customers has been jailed for seven years. "
             "His partner was jailed for two years. The judge said the fraud was planned.")
     assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+def test_hl02_polarity_over_a_second_word_for_the_same_modified_thing():
+    """"reject wage deal" over "voted to accept a new wage agreement": one modifier, two nouns."""
+    text = ("Dockers reject pay deal, extending strike\nDockers at the port of Santos voted to accept a new "
+            "two-year pay agreement on Monday, ending a 20-day strike, union leaders said. The offer was backed "
+            "by 900 votes to 300.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_another_thing_with_the_same_modifier_is_no_opposite():
+    assert_passes("HL02", "Dockers reject pay deal\nDockers at the port of Santos rejected the pay deal on Monday, "
+                          "union leaders said. They accepted a pay review by an independent panel instead.")
+
+
+def test_hl02_winner_read_past_a_dateline_parsed_as_a_subject():
+    """"X falls short" over a lead whose dateline the parser takes for a second subject."""
+    text = ("Moreau falls short in Lyon final\nLyon, France — Sunday, March 3, 2024: French teenager Lea Moreau "
+            "came back from two sets down to beat Italy's Giulia Conti 3-2 in the final on Sunday.")
+    assert assert_flags("HL02", text)[0].data["kind"] == "winner"
+    assert_passes("HL02", "Moreau wins Lyon final\nLyon, France — Sunday, March 3, 2024: French teenager Lea Moreau "
+                          "came back from two sets down to beat Italy's Giulia Conti 3-2 in the final on Sunday.")
