@@ -127,6 +127,11 @@ def best_city_name(gaz: Gazetteer, matches: list[NameMatch]) -> tuple[NameMatch,
     return None
 
 
+# How far a keyword match may reach before or after the literal it contains: the patterns
+# `keyword_windows` is given are a few words long, so 200 characters is ample.
+_LITERAL_REACH = 200
+
+
 def keyword_windows(
     ctx: ArticleAnalysis, field: str, keyword: re.Pattern[str], literals: tuple[str, ...] = ()
 ) -> list[tuple[int, int]]:
@@ -134,23 +139,50 @@ def keyword_windows(
 
     Rules run their costly patterns only there: a cheap keyword scan over the whole text
     ("border", "capital") keeps them fast on the many articles that have none. `literals`,
-    when given, are lower-case substrings one of which must occur for the regex to run at all.
+    when given, are lower-case substrings one of which every match of `keyword` contains: the
+    keyword is then run only around their occurrences, not over the whole text (a regex scan
+    of a long article costs several times a substring search, and one "home" in a long text
+    would otherwise send the whole of it through the regex).
     """
     text = ctx.article.field(field)
+    regions = [(0, len(text))]
     if literals:
         low = text.lower()
         if not any(lit in low for lit in literals):
             return []
+        if len(low) == len(text):  # lower-casing kept the offsets (it does but for a few letters)
+            regions = _literal_regions(low, literals)
     windows: list[tuple[int, int]] = []
-    for hit in keyword.finditer(text):
-        if windows and hit.start() < windows[-1][1]:
-            continue
-        span = ctx.char_span(field, hit.start(), hit.end())
-        if span is None:
-            continue
-        sent = span.sent
-        windows.append((sent.start_char, sent.end_char))
+    for region_start, region_end in regions:
+        for hit in keyword.finditer(text, region_start, region_end):
+            if windows and hit.start() < windows[-1][1]:
+                continue
+            span = ctx.char_span(field, hit.start(), hit.end())
+            if span is None:
+                continue
+            sent = sentence_of(span[0]) if len(span) else None  # indexed: `span.sent` walks the doc
+            if sent is None or sent.end < span.end:
+                sent = span.sent  # a match across a sentence break covers both
+            windows.append((sent.start_char, sent.end_char))
     return windows
+
+
+def _literal_regions(low: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The stretches of text around each occurrence of the literals, merged, in order."""
+    found: list[tuple[int, int]] = []
+    for lit in literals:
+        at = low.find(lit)
+        while at >= 0:
+            found.append((max(0, at - _LITERAL_REACH), min(len(low), at + len(lit) + _LITERAL_REACH)))
+            at = low.find(lit, at + 1)
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def sentence_at(ctx: ArticleAnalysis, field: str, start: int, end: int) -> SpacySpan | None:
