@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
     from consistency.analysis import ArticleAnalysis
     from consistency.models import Finding, Span
+    from consistency.understanding.ledger import Claim
 
 
 def _fields(ctx: ArticleAnalysis) -> Iterator[tuple[str, str]]:
@@ -1466,33 +1467,6 @@ def _small_place_in(gaz: Gazetteer, matches: list[Any], code: str) -> tuple[Any,
 # ---------------------------------------------------------------------------------------
 # GE06
 # ---------------------------------------------------------------------------------------
-_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                 r"fifty|sixty|seventy|eighty|ninety|a hundred|a few hundred|a couple of)")
-_NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_NUMBER_WORDS})"
-_UNIT = r"(?P<unit>km|kms|kilomet(?:re|er)s?|miles?|mi)\b"
-_COMPASS = (r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?")
-_MODE = r"(?P<mode>drive|driving|ride|journey|trip|trek|flight|train ride|train journey|walk|hike|crossing|commute|bus ride)"
-_ENDPOINT = rf"(?P<y>(?:the )?(?:state|provincial|regional|region's|state's|province's) capital|{NAME}(?: \([A-Z][\w]+\))?)"
-_DISTANCE_CUE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?|drive)\b")
-
-
-@lru_cache(maxsize=1)
-def _distance_patterns() -> tuple[re.Pattern[str], ...]:
-    dist = rf"{_NUM}[ -]{_UNIT}"
-    hours = (r"(?P<time>(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|\d+(?:\.\d)?)"
-             r"(?:[ -]and[ -]a[ -]half)?)[ -](?P<tunit>hours?|minutes?|mins?)")
-    return (
-        # "180 kilometres west of Brisbane (by road)", "25 miles from Lyon", "some 400km away from Kyiv"
-        re.compile(rf"\b{dist}(?: \([^)]{{1,20}}\))? (?:by (?P<by>road|rail|car|train) )?(?:away )?(?:(?P<dir>{_COMPASS}) )?"
-                   rf"(?:of|from) {_ENDPOINT}"),
-        # "the 25-kilometre drive from Lyon (to Villeurbanne)"
-        re.compile(rf"\b{dist}(?:'s|’s)? {_MODE} (?:(?P<dir>{_COMPASS}) )?(?:of|from) {_ENDPOINT}(?: to (?P<x>{NAME}))?"),
-        # "an hour's drive north of Chicago", "a two-hour train ride from Lyon", "90 minutes by car from"
-        re.compile(rf"\b{hours}(?:'s?|’s?)? (?:{_MODE}|by (?P<by>road|rail|car|train|plane|air)) (?:away )?(?:(?P<dir>{_COMPASS}) )?"
-                   rf"(?:of|from) {_ENDPOINT}(?: to (?P<x>{NAME}))?"),
-    )
-
-
 # Fastest plausible average speed, km/h of great-circle distance, by how one travels.
 _SPEEDS = {"walk": 7.0, "hike": 7.0, "trek": 7.0, "drive": 130.0, "driving": 130.0, "ride": 130.0, "bus ride": 110.0,
            "commute": 130.0, "journey": 300.0, "trip": 300.0, "crossing": 300.0, "train ride": 300.0,
@@ -1501,25 +1475,6 @@ _SPEEDS = {"walk": 7.0, "hike": 7.0, "trek": 7.0, "drive": 130.0, "driving": 130
 _MEANS = {**dict.fromkeys(["drive", "driving", "ride", "bus ride", "commute", "road", "car"], "by road"),
           **dict.fromkeys(["rail", "train", "train ride", "train journey"], "by rail"),
           **dict.fromkeys(["flight", "plane", "air"], "by air"), **dict.fromkeys(["walk", "hike", "trek"], "on foot")}
-_LAND = frozenset({"drive", "driving", "ride", "bus ride", "commute", "road", "car", "rail", "train", "train ride",
-                   "train journey", "walk", "hike", "trek"})
-_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "a hundred": 100, "half a": 0.5, "half an": 0.5}
-_LOOSE = re.compile(r"\b(?:a few|a couple of|several|dozens|hundreds|under|less than|more than|over|at least|within|up to|nearly|almost)\s*$")
-
-
-def _amount(text: str) -> float | None:
-    low = text.lower().replace(",", "")
-    low = re.sub(r"[ -]and[ -]a[ -]half$", "", low)
-    extra = 0.5 if low != text.lower().replace(",", "") else 0.0
-    if low in _WORD_VALUES:
-        return _WORD_VALUES[low] + extra
-    try:
-        return float(low) + extra
-    except ValueError:
-        return None
 
 
 class DistanceMismatch(Rule):
@@ -1564,84 +1519,75 @@ class DistanceMismatch(Rule):
         haversine distances.
 
     Reads:
-        The text: distance and travel-time phrases, their subject from the parse; `ctx.places`
-        (the article's countries) for resolving each end.
+        `ctx.claims`: `distance` claims (the stated length or time, its two ends, how one travels)
+        and `route` claims (a place pair written with a dash), read by facts/distances.py;
+        `ctx.places` (the article's countries) for resolving each end. Nothing from the text itself.
     """
 
     code = "GE06"
     name = "geography.distance-mismatch"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer", "claims")
 
     class Options(Options):
         min_km: float = 10.0
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        context: dict[str, int] | None = None
-        for field, text in _fields(ctx):
-            windows = keyword_windows(ctx, field, _DISTANCE_CUE, ("km", "kilomet", "mile", "hour", "minute", "drive"))
-            for start, end in windows:
-                for pattern in _distance_patterns():
-                    for m in pattern.finditer(text, start, end):
-                        if context is None:
-                            context = _article_countries(ctx, gaz)
-                        yield from self._judge(ctx, gaz, field, text, m, context)
-        yield from self._route_lengths(ctx, gaz, context)
+        claims = ctx.claims.of("distance")
+        if not claims:
+            return
+        context = _article_countries(ctx, gaz)
+        for claim in claims:
+            if claim.data.get("route") is None:
+                yield from self._judge(ctx, gaz, claim, context)
+        yield from self._route_lengths(ctx, gaz, [c for c in claims if c.data.get("route")], context)
 
-    def _route_lengths(self, ctx: ArticleAnalysis, gaz: Gazetteer, context: dict[str, int] | None) -> Iterator[Finding]:
+    def _route_lengths(self, ctx: ArticleAnalysis, gaz: Gazetteer, lengths: list[Claim],
+                       context: dict[str, int]) -> Iterator[Finding]:
         """"The roughly 1,900-kilometre route" in an article whose one route is "Nairobi–Lagos": the
         length of a route, flight or link that the article names by its two ends."""
-        texts = dict(_fields(ctx))
-        lengths = [(field, m) for field, text in texts.items() for m in _ROUTE_LENGTH.finditer(text)]
         if not lengths:
             return
-        if context is None:
-            context = _article_countries(ctx, gaz)
-        pairs: dict[tuple[str, ...], tuple[str, re.Match[str], list[Any], list[Any]]] = {}
-        for field, text in texts.items():
-            for m in _PLACE_PAIR.finditer(text):
-                key = tuple(sorted((_key_of(m.group("a")), _key_of(m.group("b")))))
-                if key in pairs:
-                    continue
-                # each end in the article's countries, else a big city without a namesake
-                xs = _locate(gaz, m.group("a"), context) or _locate(gaz, m.group("a"), {})
-                ys = _locate(gaz, m.group("b"), context) or _locate(gaz, m.group("b"), {})
-                if xs and ys:  # two places, not a double-barrelled name ("Obiora-Hassan")
-                    pairs[key] = (field, m, xs, ys)
+        pairs: dict[tuple[str, ...], tuple[Claim, list[Any], list[Any]]] = {}
+        for pair in ctx.claims.of("route"):
+            a, b = pair.data["from"], pair.data["to"]
+            key = tuple(sorted((_key_of(a), _key_of(b))))
+            if key in pairs:
+                continue
+            # each end in the article's countries, else a big city without a namesake
+            xs = _locate(gaz, a, context) or _locate(gaz, a, {})
+            ys = _locate(gaz, b, context) or _locate(gaz, b, {})
+            if xs and ys:  # two places, not a double-barrelled name ("Obiora-Hassan")
+                pairs[key] = (pair, xs, ys)
         if len(pairs) != 1:
             return  # no route named by its ends, or several: which one is meant is unclear
-        pair_field, pair, xs, ys = next(iter(pairs.values()))
+        pair, xs, ys = next(iter(pairs.values()))
         distances = [haversine_km(x[2], x[3], y[2], y[3]) for x in xs for y in ys]
         options = cast(DistanceMismatch.Options, self.options)
-        for field, m in lengths:
-            if _LOOSE.search(texts[field][max(0, m.start() - 14) : m.start()]):
+        for claim in lengths:
+            if claim.data["loose"]:
                 continue
-            amount = _amount(m.group("num"))
-            if amount is None:
-                continue
-            km = amount * (1.609 if m.group("unit").startswith("mi") else 1.0)
-            land = m.group("what") in ("drive", "road", "rail", "railway", "highway", "motorway", "pipeline")
+            km, land, miles = claim.data["km"], claim.data["land"], claim.data["unit"] == "mile"
             if all(max(km, gc) < options.min_km for gc in distances):
                 continue
             if not all(km < gc * (0.75 if land else 0.6) - 5 or km > gc * (2.5 if land else 1.8) + 30 for gc in distances):
                 continue
             gc = min(distances, key=lambda d: abs(d - km))
             yield self.finding(
-                f"{pair.group('a')} and {pair.group('b')} are about {gc:,.0f} km apart in a straight line, but the "
-                f"text puts the {m.group('what')} at {amount:,.0f} {'miles' if m.group('unit').startswith('mi') else 'km'}.",
-                [ctx.span_at(field, m.start(), m.end())], [ctx.span_at(pair_field, pair.start(), pair.end())],
+                f"{pair.data['from']} and {pair.data['to']} are about {gc:,.0f} km apart in a straight line, but the "
+                f"text puts the {claim.data['route']} at {claim.data['amount']:,.0f} {'miles' if miles else 'km'}.",
+                [claim.span], [pair.span],
                 confidence=0.7,
-                data={"from": pair.group("a"), "to": pair.group("b"), "great_circle_km": round(gc), "stated_km": round(km)},
+                data={"from": pair.data["from"], "to": pair.data["to"], "great_circle_km": round(gc), "stated_km": round(km)},
             )
             return
 
-    def _judge(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
-               context: dict[str, int]) -> Iterator[Finding]:
-        groups = m.groupdict()
-        if _LOOSE.search(text[max(0, m.start() - 14) : m.start()]):
+    def _judge(self, ctx: ArticleAnalysis, gaz: Gazetteer, claim: Claim, context: dict[str, int]) -> Iterator[Finding]:
+        data = claim.data
+        if data["loose"]:
             return
-        y_name = re.sub(rf"{APOS}s?$", "", groups["y"])
+        y_name = data["from"]
         if y_name.lower().endswith("capital"):
             capital = _region_capital(ctx, gaz, context)
             if capital is None:
@@ -1651,79 +1597,56 @@ class DistanceMismatch(Rule):
             ys = _locate(gaz, y_name, context)
         if not ys:
             return
-        x_name, x_span = None, None
-        if groups.get("x"):
-            x_name, x_span = groups["x"], (m.start("x"), m.end("x"))
-        else:
-            found = _subject_place(ctx, field, m.start(), m.start("y"))
-            if found is not None:
-                x_name, x_span = found
+        x_name, x_span = data["to"], data["to_span"]
         if x_name is None or x_span is None or _key_of(x_name) == _key_of(y_name):
             return
         xs = _locate(gaz, x_name, context)
         if not xs:
             return
         # Every reading of both ends must refute the claim ("this London ... 190 km from Toronto").
-        verdicts = [self._mismatch(text, m, x_name, y_name, haversine_km(x[2], x[3], y[2], y[3])) for x in xs for y in ys]
+        verdicts = [self._mismatch(claim, x_name, y_name, haversine_km(x[2], x[3], y[2], y[3])) for x in xs for y in ys]
         if not verdicts or any(v is None for v in verdicts):
             return
-        message, data = min((v for v in verdicts if v is not None), key=lambda v: v[1]["great_circle_km"])
+        message, found = min((v for v in verdicts if v is not None), key=lambda v: v[1]["great_circle_km"])
         yield self.finding(
             message,
-            [ctx.span_at(field, m.start(), m.end())],
-            [ctx.span_at(field, *x_span)],
+            [claim.span],
+            [ctx.span_at(claim.span.field, *x_span)],
             confidence=0.7,
-            data=data,
+            data=found,
         )
 
-    def _mismatch(self, text: str, m: re.Match[str], x_name: str, y_name: str, gc: float) -> tuple[str, dict[str, Any]] | None:
+    def _mismatch(self, claim: Claim, x_name: str, y_name: str, gc: float) -> tuple[str, dict[str, Any]] | None:
         """The message and data when the stated distance or time does not fit `gc` km, else None."""
-        groups = m.groupdict()
+        data = claim.data
         options = cast(DistanceMismatch.Options, self.options)
-        mode = groups.get("mode") or groups.get("by") or ""
-        if groups.get("time"):
-            amount = _amount(groups["time"])
-            if amount is None:
-                return None
-            hours = amount / 60 if groups["tunit"].startswith("min") else amount
+        mode = data["mode"]
+        if "hours" in data:
+            hours = data["hours"]
             speed = _SPEEDS.get(mode, 130.0)
             if gc < options.min_km or gc <= hours * speed + 15:
                 return None
-            stated = f"{m.group(0)[: m.start('y') - m.start()].strip()} {y_name}"
+            stated = f"{data['lead']} {y_name}"
             message = (f"{x_name} is about {gc:,.0f} km from {y_name} in a straight line: more than "
                        f"{hours * speed:,.0f} km, the most {_hours(hours)} {_MEANS.get(mode, 'of travel')} could cover; "
                        f"the text says \"{stated}\".")
-            data = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_hours": hours}
+            found = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_hours": hours}
         else:
-            amount = _amount(groups["num"])
-            if amount is None:
-                return None
-            km = amount * (1.609 if groups["unit"].startswith("mi") else 1.0)
-            land = mode in _LAND or bool(re.match(r"\s*,?\s*by (?:road|rail|car|train)", text[m.end() : m.end() + 20]))
+            km, land = data["km"], data["land"]
             if max(km, gc) < options.min_km:
                 return None
             too_short = km < gc * (0.75 if land else 0.6) - 5
             too_long = km > gc * (2.5 if land else 1.8) + 30
             if not (too_short or too_long):
                 return None
-            unit = "miles" if groups["unit"].startswith("mi") else "km"
-            said = f"{amount:,.0f} {unit}" + (f" ({km:,.0f} km)" if unit == "miles" else "")
+            unit = "miles" if data["unit"] == "mile" else "km"
+            said = f"{data['amount']:,.0f} {unit}" + (f" ({km:,.0f} km)" if unit == "miles" else "")
             how = " by road or rail" if land else ""
             floor = ", and a route on land is never shorter than the straight line" if land and too_short else ""
             message = (f"{x_name} is about {gc:,.0f} km from {y_name} in a straight line, but the text puts it "
                        f"{said} away{how}{floor}.")
-            data = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_km": round(km)}
-        return message, data
-
-
-# "the roughly 1,900-kilometre route", "the 370-mile flight": the length of one route, its ends left
-# to the article; "Nairobi–Lagos", "the London-Paris route": a route named by its two ends.
-_ROUTE_LENGTH = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:roughly |about |some |nearly |almost |around |approximately )?"
-    r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ](?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
-    r"(?P<what>route|flight|journey|trip|service|link|line|drive|road|rail|railway|highway|motorway|pipeline|crossing)\b"
-    r"(?! (?:to|from|between|of|linking|connecting|across|through|via|into)\b)")  # "the 5-mile line to Alloa": other ends
-_PLACE_PAIR = re.compile(r"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
+            found = {"from": y_name, "to": x_name, "great_circle_km": round(gc), "stated_km": round(km)}
+        return message, found
 
 
 def _hours(hours: float) -> str:
@@ -1786,86 +1709,6 @@ def _region_capital(ctx: ArticleAnalysis, gaz: Gazetteer, context: dict[str, int
                         found.add((city.country, city.admin1, city.lat, city.lon, city.population, city.name))
                         break
     return found.pop() if len(found) == 1 else None
-
-
-def _subject_place(ctx: ArticleAnalysis, field: str, start: int, y_start: int) -> tuple[str, tuple[int, int]] | None:
-    """The place a distance phrase describes, from the parse: going up from the phrase's first
-    word, the proper noun it is in apposition to, or the subject of the verb it depends on."""
-    span = ctx.char_span(field, start, y_start)
-    if span is None or not len(span):
-        return None
-    token = span[0]
-    for _ in range(8):
-        head = token.head
-        if head is token:
-            break
-        token = head
-        if token.i >= span[0].i and token.i < span.end:
-            continue
-        # The small model tags many towns as people ("Wadi Musa", "Busan"); the distance phrase
-        # describes a place, and the caller resolves the name in the article's countries.
-        if token.pos_ == "PROPN":
-            return _place_name_at(ctx, field, _town_before_container(token), allow_person=True)
-        if token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].pos_ == "PROPN":
-                return _place_name_at(ctx, field, subjects[0], allow_person=True)
-            if subjects:
-                for c in subjects[0].children:
-                    if c.dep_ == "appos" and c.pos_ == "PROPN":
-                        return _place_name_at(ctx, field, c, allow_person=True)
-            if token.dep_ not in ("acl", "relcl", "advcl", "xcomp", "ccomp"):
-                break
-    # The parse may hang the phrase on the main verb ("The damage was in X, a city 25 km
-    # south of Y"): then the nearest proper noun before it, with no verb between them.
-    for tok in reversed(span.sent[: span[0].i - span.sent.start]):
-        if tok.pos_ in ("VERB", "AUX"):
-            return None
-        if tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
-            tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
-            tok = _town_before_container(tok)
-            # spaCy sm reads some towns as people: "in Juchitán de Zaragoza, a city ..."
-            locative = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "from", "to", "outside")
-            # "as far as Busan, about 90 kilometers southeast of Seoul": the name the phrase glosses
-            gloss = _doc_between(tok, span[0])
-            locative = locative or bool(gloss) and gloss[0].text == "," and all(
-                t.is_punct or t.pos_ in ("ADV", "ADP") for t in gloss)
-            return _place_name_at(ctx, field, tok, allow_person=locative)
-    return None
-
-
-def _town_before_container(tok: Any) -> Any:
-    """"Busan in South Korea, about 70 km from Seoul": the distance is the town's, not its country's."""
-    head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ != "in" or head.i == 0:
-        return tok
-    before = tok.doc[head.i - 1]  # the name right before "in", whatever the parse hangs "in" on
-    if before.pos_ == "PROPN":
-        return before
-    return tok
-
-
-def _doc_between(a: Any, b: Any) -> Any:
-    """The tokens after token `a` and before token `b` of one doc."""
-    return a.doc[a.i + 1 : b.i]
-
-
-def _place_name_at(ctx: ArticleAnalysis, field: str, token: Any, allow_person: bool = False) -> tuple[str, tuple[int, int]] | None:
-    """The whole place name a proper-noun token belongs to (its entity, else its compound)."""
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not (allow_person and ent.label_ == "PERSON"):
-                return None
-            text = re.sub(r"^the ", "", ent.text, flags=re.IGNORECASE)
-            offset = ent.start_char + (len(ent.text) - len(text))
-            return text, (offset, ent.end_char)
-    left = token.left_edge if token.left_edge.pos_ == "PROPN" else token
-    tokens = [t for t in doc[left.i : token.i + 1] if t.pos_ == "PROPN" or t.text in ("de", "del", "la", "-")]
-    if not tokens:
-        return None
-    text = ctx.article.field(field)
-    return text[tokens[0].idx : token.idx + len(token)], (tokens[0].idx, token.idx + len(token))
 
 
 @hookimpl
