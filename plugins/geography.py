@@ -17,15 +17,14 @@ is quoted and corrected, and, at info level, when the name is a historical or fo
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
+from consistency.understanding.facts.capitals import small_place_in
 from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
-from consistency.understanding.tokens import sentence_index
 
 from ._places import (
     APOS,
@@ -531,35 +530,6 @@ def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -
         return True
     following = span.doc[span.end] if span.end < len(span.doc) else None
     return following is not None and following.pos_ in ("VERB", "AUX") and following.dep_ not in ("acl", "relcl")
-
-
-def _context_country(ctx: ArticleAnalysis, gaz: Gazetteer, field: str, start: int, end: int) -> Country | None:
-    """The one country named (or meant by a demonym) in the sentence of `start` and the one before,
-    when there is exactly one and no region (or unknown place) is named: the country "the
-    capital" belongs to."""
-    sent = sentence_at(ctx, field, start, end)
-    if sent is None:
-        return None
-    starts, sents = sentence_index(sent.doc)
-    i = bisect.bisect_left(starts, sent.start)
-    i = i if i < len(starts) and starts[i] == sent.start else 0
-    codes: set[str] = set()
-    for s in sents[max(0, i - 1) : i + 1]:
-        for ent in ents_in(ctx, s):
-            if ent.start_char >= start and ent.end_char <= end:
-                continue
-            name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
-            if ent.label_ == "NORP":
-                country = gaz.country_of_demonym(name)
-            elif ent.label_ in ("GPE", "LOC"):
-                country = gaz.country(name)
-                if country is None and (gaz.regions(name) or not gaz.cities(name)):
-                    return None  # a region, or a place we do not know: whose capital is unclear
-            else:
-                continue
-            if country is not None:
-                codes.add(country.sovereign)
-    return gaz.countries[codes.pop()] if len(codes) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -1307,39 +1277,9 @@ def _trimmed(ctx: ArticleAnalysis, field: str, start: int, end: int) -> Span:
 # GE05
 # ---------------------------------------------------------------------------------------
 _PAST_CAPITAL = re.compile(r"\b(was|were|had been|became|once|then|later|no longer)\b")
-_CAPITAL_WORD = re.compile(r"\bcapital\b")
-_CAPITAL_BLOCKERS = re.compile(
-    r"\b(former|old|then|ancient|onetime|erstwhile|de facto|administrative|commercial|financial|economic|"
-    r"cultural|business|fashion|tech|music|party|spiritual|historic|historical|royal|provincial|regional|"
-    r"state|summer|winter|second|new|original|colonial|crime|drug|football|world|industrial|oil|"
-    r"wartime|legislative|judicial|executive|political|seaside|holiday|shopping|gambling|literary|media|film)\s*$",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1)
-def _capital_patterns() -> tuple[re.Pattern[str], ...]:
-    countries, adj = country_pattern(), adjective_pattern()
-    return (
-        # "Istanbul, the Turkish capital" / "Istanbul, Turkey's capital" / "Istanbul, the capital of Turkey"
-        re.compile(
-            rf"(?P<x>{NAME}), (?:(?P<pre>the (?:\w+ )?)(?P<adj>{adj}) capital|(?P<poss>{countries}){APOS}s? capital|"
-            rf"(?P<pre2>the (?:\w+ )?)capital of (?:the )?(?P<of>{countries}))\b(?!{APOS}| city of|-)"
-        ),
-        # "the Turkish capital, Istanbul" / "Turkey's capital Istanbul" / "the capital of Turkey, Istanbul"
-        re.compile(
-            rf"(?:(?P<pre>\bthe (?:\w+ )?)(?P<adj>{adj}) capital(?: city)?|(?P<poss>{countries}){APOS}s? capital(?: city)?|"
-            rf"(?P<pre2>\bthe (?:\w+ )?)capital of (?:the )?(?P<of>{countries})),? (?P<x>{NAME})"
-        ),
-        # "Istanbul is the capital of Turkey"
-        re.compile(rf"(?P<x>{NAME}) is (?P<pre2>the )capital of (?:the )?(?P<of>{countries})\b(?!{APOS})"),
-    )
-
-
 # "in the capital, Istanbul": the country is left to the context, and only big cities, the ones
 # mistaken for capitals, are judged.
 _IMPLICIT_MIN_POPULATION = 500_000
-_IMPLICIT_CAPITAL = re.compile(rf"\b[Tt]he capital(?: city)?,? (?P<x>{NAME})")
 
 
 class CapitalMismatch(Rule):
@@ -1377,48 +1317,35 @@ class CapitalMismatch(Rule):
     code = "GE05"
     name = "geography.capital-mismatch"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer", "claims")
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        seen: set[tuple[str, int]] = set()
-        for field, text in _fields(ctx):
-            windows = keyword_windows(ctx, field, _CAPITAL_WORD, ("capital",))
-            for pattern in _capital_patterns() if windows else ():
-                for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-                    groups = m.groupdict()
-                    pre = groups.get("pre") or groups.get("pre2") or ""
-                    if _CAPITAL_BLOCKERS.search(pre.strip()) or _CAPITAL_BLOCKERS.search(text[max(0, m.start() - 12) : m.start()]):
-                        continue
-                    country = (
-                        gaz.country_of_demonym(groups["adj"]) if groups.get("adj")
-                        else gaz.country(groups.get("poss") or groups.get("of") or "")
-                    )
-                    if country is None:
-                        continue
-                    matches = read_name(text, m.start("x"))
-                    found = best_city_name(gaz, matches) or _small_place_in(gaz, matches, country.code)
-                    if found is None:
-                        continue
-                    name, cities = found
-                    if (field, name.start) in seen:
-                        continue
-                    seen.add((field, name.start))
-                    yield from self._judge(ctx, gaz, field, m, name.text, cities, country)
-            for m in (m for start, end in windows for m in _IMPLICIT_CAPITAL.finditer(text, start, end)):
-                found = best_city_name(gaz, read_name(text, m.start("x")))
-                if found is None or (field, found[0].start) in seen or gaz.capital_of(found[0].text):
+        for claim in ctx.claims.of("capital-of"):
+            data = claim.data
+            if data["qualified"]:
+                continue  # "the commercial capital", "the former capital": not the seat of government
+            country = gaz.countries.get(data["country"])
+            if country is None:
+                continue
+            name = data["name"]
+            if data["small"]:
+                found = small_place_in(gaz, read_name(name, 0), country.code)
+                cities = found[1] if found else []
+            else:
+                cities = city_reading(gaz, name)
+            if data["how"] == "context":
+                if gaz.capital_of(name):
+                    continue  # "the capital, Ankara": some country's capital, whichever is meant
+                in_country = [c for c in cities if c.country == country.code]
+                if not in_country or in_country[0].population < _IMPLICIT_MIN_POPULATION:
                     continue
-                country = _context_country(ctx, gaz, field, m.start(), m.end())
-                cities = [c for c in found[1] if country is not None and c.country == country.code]
-                if country is None or not cities or cities[0].population < _IMPLICIT_MIN_POPULATION:
-                    continue
-                seen.add((field, found[0].start))
-                yield from self._judge(ctx, gaz, field, m, found[0].text, found[1], country)
+            yield from self._judge(ctx, gaz, claim, name, cities, country)
 
     def _judge(
-        self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, m: re.Match[str], name: str, cities: list[City], country: Country
+        self, ctx: ArticleAnalysis, gaz: Gazetteer, claim: Claim, name: str, cities: list[City], country: Country
     ) -> Iterator[Finding]:
+        field, start, end = claim.span.field, claim.span.start, claim.span.end
         if gaz.is_capital(name, country.code) or not country.capital:
             return
         for code in {country.code, country.sovereign}:
@@ -1428,40 +1355,25 @@ class CapitalMismatch(Rule):
         big = [c for c in cities if c.population >= 15000 or gaz.place_in(c.country, c.admin1, country.code)]
         if not big or any(_region_namesake(gaz, country.code, c.country) for c in big):
             return  # "Atlanta, Georgia's capital": the US state, not the country
-        sent = sentence_at(ctx, field, m.start(), m.end())
+        sent = sentence_at(ctx, field, start, end)
         severity, confidence = Severity.warning, 0.8
-        after = text_of(ctx, field)[m.end() : m.end() + 25]
-        past = _PAST_CAPITAL.search(m.group(0)) or re.match(r"[ ,]*(?:until|till|before|from \d{4} (?:to|until))\b", after)
+        after = text_of(ctx, field)[end : end + 25]
+        past = _PAST_CAPITAL.search(claim.text) or re.match(r"[ ,]*(?:until|till|before|from \d{4} (?:to|until))\b", after)
         if sent is not None and (HISTORY_CUES.search(sent.text) or past):
             severity, confidence = Severity.info, 0.35
-        if sent is not None and corrected(ctx, sent, [name], [country.capital], m.start(), m.end()):
+        if sent is not None and corrected(ctx, sent, [name], [country.capital], start, end):
             severity, confidence = Severity.info, 0.3
         in_country = [c for c in big if gaz.place_in(c.country, c.admin1, country.code)]
         city = in_country[0] if in_country else big[0]
         where = "" if in_country else f" (it is in {_country_name(gaz, city.country)})"
         yield self.finding(
             f"The capital of {the_name(gaz, country.code)} is {country.capital}, not {name}{where}.",
-            [ctx.span_at(field, m.start(), m.end())],
+            [claim.span],
             confidence=confidence,
             severity=severity,
             suggestion=f"{country.capital}",
             data={"country": country.code, "capital": country.capital, "named": name},
         )
-
-
-def _small_place_in(gaz: Gazetteer, matches: list[Any], code: str) -> tuple[Any, list[City]] | None:
-    """The longest prefix of a name that is a place of 1,000 people or more in country `code`
-    (GeoNames cities1000), as a City: "Klaksvík" in the Faroes. None when the name is (also) a
-    country, region or demonym."""
-    for match in matches:
-        if len(match.text) < 3 or gaz.is_country(match.text) or gaz.country_of_demonym(match.text) \
-                or gaz.regions(match.text):
-            return None
-        rows = [r for r in gaz.located(match.text) if gaz.place_in(r[0], r[1], code)]
-        if rows:
-            cc, admin1, lat, lon, population = rows[0]
-            return match, [City(match.text, match.text, cc, admin1, None, lat, lon, population, 0)]
-    return None
 
 
 # ---------------------------------------------------------------------------------------
