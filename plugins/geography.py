@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
 from consistency.understanding.facts.capitals import small_place_in
+from consistency.understanding.facts.places import GB_NATION_ADJECTIVES, list_before, region_at, regions_of_adjective
 from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
 
 from ._places import (
     APOS,
     HISTORY_CUES,
-    NAME,
     adjective_pattern,
-    best_city_name,
     city_reading,
     corrected,
     country_pattern,
@@ -68,115 +67,10 @@ def _country_name(gaz: Gazetteer, code: str) -> str:
 # ---------------------------------------------------------------------------------------
 # GE01
 # ---------------------------------------------------------------------------------------
-_KINDS = r"(?:port city|resort town|border town|market town|seaside town|city|town|village|port|resort)"
-# "the Belarusian city of Kazan": "the", one or two capitalised words, a kind of place.
-_DEMONYM_CITY = re.compile(rf"\bthe ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+) {_KINDS},? (?:of )?(?=[A-Z])")
-# ", Belarus" / ", the UK": a capitalised phrase after a comma, looked up as a country.
-_COMMA_PLACE = re.compile(r", (?:the )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2})")
-# " in Belarus": the same after "in".
-_DIRECTION = (
-    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|north-eastern|north-western|"
-    r"south-eastern|south-western)"
-)
-_IN_PLACE = re.compile(rf" in (?:the )?(?:{_DIRECTION} )?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,2}})")
-_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w’'.-])({NAME})$")
-_NAME_BEFORE_IN = re.compile(rf"\b((?:city|town|village|port) of|in|at|from|near|outside) ({NAME}),?$")
-# "Kazan, a city in Belarus" / "Kazan is a town in Belarus"
-_NAME_IS_CITY_IN = re.compile(
-    rf"(?<![\w’'.-])({NAME}),? (?:is |was )?(a|an|the) (?:[\w-]+ ){{0,2}}(?:city|town|village|port|resort)$"
-)
-# "Kazan, Belarus's second city"
-_POSSESSIVE_CITY = re.compile(
-    rf"(?<![\w’'.-])({NAME}), (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}}){APOS}s? (?:[\w-]+ ){{0,2}}"
-    rf"(?:city|town|port|village|resort)\b"
-)
-
-
-def _container_at(gaz: Gazetteer, phrase: str) -> str | None:
-    """The longest prefix of a capitalised phrase that is a country or a UK nation."""
-    words = phrase.split(" ")
-    for i in range(len(words), 0, -1):
-        piece = re.sub(rf"{APOS}s?$", "", " ".join(words[:i])).rstrip(".")
-        if piece in _GB_NATIONS or gaz.country(piece) is not None:
-            return " ".join(words[:i]).rstrip(".") if not re.search(rf"{APOS}s?$", " ".join(words[:i])) else None
-    return None
-
-
-_GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ireland": "NIR"}
-# The adjectives of the UK's nations, which the country table (of sovereign states) lacks.
-_GB_NATION_ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Northern Irish": "Northern Ireland"}
-
-_NAME_BEFORE_IN_REGION = re.compile(
-    rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
-)
-# A region named by a capitalised phrase, then perhaps "region", "province", "state".
-_REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
-
-
 def _the(text: str, start: int, said: str) -> str:
     """The region as the article wrote it, with its "the" ("the Eastern Cape", "the Maule region")."""
     at = text.find(said, start)
     return f"the {said}" if at >= 4 and text[at - 4 : at].lower() == "the " else said
-
-
-# Words that name regions of some countries (Ghana's Northern, Cameroon's Centre) but in English
-# text are mostly compass words or common nouns: a region named by these alone is never read.
-_GENERIC_REGION_WORDS = frozenset(
-    "north south east west northern southern eastern western central centre center capital national federal "
-    "delta bay gulf islands island lakes littoral midlands plateau plateaux savanes valley nord sud est ouest "
-    "northeast northwest southeast southwest upper lower coast end side hill area river the".split()
-)
-
-
-def _regions_of_adjective(gaz: Gazetteer, word: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """First-level regions a word before "city of" names: the region's own name ("the Oregon
-    city of"), or its adjective by the common English endings: -ia/-a + n ("Bavarian",
-    "Tasmanian", "Andalusian"), -o -> -an ("Ontarian"), -as -> -an ("Texan")."""
-    candidates = [word]
-    if word.endswith("n"):
-        candidates.append(word[:-1])
-    if word.endswith("an"):
-        candidates += [word[:-2] + "o", word[:-1] + "s"]
-    for name in candidates:
-        if gaz.country(name) is not None or name in _GB_NATIONS:
-            return None
-        if set(region_key(name).split()) <= _GENERIC_REGION_WORDS:
-            return None
-        regions = gaz.admin1_regions(name)
-        if regions:
-            return name, regions
-    return None
-
-
-def _with_region_word(text: str, start: int, said: str) -> str:
-    """The region's words with the "region"/"province" after them: "Maule" -> "Maule region"."""
-    m = _REGION_WORD_AFTER.match(text, start + len(said))
-    return text[start : m.end()] if m else said
-
-
-def _region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, list[tuple[str, str]]] | None:
-    """The capitalised phrase when it is a first-level region of some country as a whole (and
-    neither a country nor a UK nation, which the country checks read): the words as written and
-    the (country, region) readings. A possessive ("Manitoba's premier") or a longer name that
-    starts with a region's ("Quebec City") is no region."""
-    words = phrase.split(" ")
-    for i in range(len(words), 0, -1):
-        piece = " ".join(words[:i]).rstrip(".")
-        if re.search(rf"{APOS}s?$", piece):
-            return None
-        if piece in _GB_NATIONS or gaz.country(piece) is not None:
-            return None
-        if set(region_key(piece).split()) <= _GENERIC_REGION_WORDS:
-            continue  # "the Northern city of", "in the West": a compass word, not a named region
-        regions = gaz.admin1_regions(piece)
-        if regions and i < len(words):
-            return None  # "Quebec City", "Victoria Falls": the name goes on into another place's
-        if regions:
-            after = text[start + len(piece) : start + len(piece) + 16]
-            if re.match(rf"{APOS}s?\b|[-–]", after):
-                return None  # "Alberta's", "Ontario-based"
-            return piece, regions
-    return None
 
 
 class PlaceContainment(Rule):
@@ -231,7 +125,7 @@ class PlaceContainment(Rule):
     code = "GE01"
     name = "geography.place-containment"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer", "claims")
 
     class Options(Options):
         min_population: int = 15000
@@ -239,137 +133,16 @@ class PlaceContainment(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
         seen: set[tuple[str, int]] = set()
-        for field, text in _fields(ctx):
-            for m in _DEMONYM_CITY.finditer(text):
-                yield from self._demonym_region(ctx, gaz, field, text, m, seen)
-                dem, dem_start = m.group(1), m.start(1)
-                countries = gaz.countries_of_demonym(dem)
-                if not countries and " " in dem:
-                    dem_start += dem.index(" ") + 1
-                    dem = dem.split(" ", 1)[1]
-                    countries = gaz.countries_of_demonym(dem)
-                if not countries or dem not in {a for c in countries for a in c.adjectives}:
-                    continue
-                if _compound_before(text, dem_start):
-                    continue
-                found = best_city_name(gaz, read_name(text, m.end()))
-                if found:
-                    claim = (field, m.start(), found[0].end, dem)
-                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [c.code for c in countries], None, seen)
-            for m in _COMMA_PLACE.finditer(text):
-                container = _container_at(gaz, m.group(1))
-                if container is None:
-                    yield from self._comma_region(ctx, gaz, field, text, m, seen)
-                    continue
-                c_end = m.start(1) + len(container)
-                before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
-                if before is None or _in_list(gaz, text, before.start(1), c_end) or _modifies_next(ctx, field, text, c_end):
-                    continue
-                if _is_clause_subject(ctx, field, m.start(1), c_end):
-                    continue  # "In Brussels, France argued ...": an opening phrase, then the subject
-                found = best_city_name(gaz, read_name(text, before.start(1)))
-                if not found or found[0].end != m.start():
-                    continue
-                codes, admin1 = self._container(gaz, container)
-                if codes:
-                    claim = (field, before.start(1), c_end, container)
-                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
-            for m in _IN_PLACE.finditer(text):
-                container = _container_at(gaz, m.group(1))
-                if container is None:
-                    yield from self._in_region(ctx, gaz, field, text, m, seen)
-                    continue
-                if container in _GB_NATIONS and text[m.start(1) + len(container) :][:1] != "-":
-                    yield from self._in_region(ctx, gaz, field, text, m, seen, nation=container)
-                if container in _GB_NATIONS or text[m.start(1) + len(container) :][:1] == "-":
-                    continue
-                x = _name_before_in(text, m.start())
-                if x is None:
-                    continue
-                x_start, x_end, metonymy = x
-                found = best_city_name(gaz, read_name(text, x_start))
-                if not found or found[0].end != x_end:
-                    continue
-                if metonymy and gaz.capital_of(found[0].text):
-                    continue  # "Moscow in Syria": a capital standing for its government
-                codes, admin1 = self._container(gaz, container)
-                if codes:
-                    claim = (field, x_start, m.start(1) + len(container), container)
-                    yield from self._judge(ctx, gaz, claim, found[0].text, found[1], codes, admin1, seen)
-            for m in _POSSESSIVE_CITY.finditer(text):
-                country = gaz.country(m.group(2))
-                if country is None or _list_before(gaz, text, m.start(1)):
-                    continue
-                found = best_city_name(gaz, read_name(text, m.start(1)))
-                if not found or found[0].end != m.end(1):
-                    continue
-                claim = (field, m.start(1), m.end(), m.group(2))
-                yield from self._judge(ctx, gaz, claim, found[0].text, found[1], [country.code], None, seen)
-
-    def _demonym_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
-                        seen: set[tuple[str, int]]) -> Iterator[Finding]:
-        """"the Bavarian city of Hamburg", "the Oregon city of Seattle": a region's adjective or
-        name before a kind of place."""
-        dem = m.group(1)
-        if _compound_before(text, m.start(1)):
-            return
-        if dem in _GB_NATION_ADJECTIVES:
-            named: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[dem], [("GB", _GB_NATION_ADJECTIVES[dem])])
-        elif gaz.countries_of_demonym(dem) or gaz.country(dem) is not None or dem in _GB_NATIONS:
-            return
-        else:
-            named = _regions_of_adjective(gaz, dem)
-        if named is None:
-            return
-        found = best_city_name(gaz, read_name(text, m.end()))
-        if found:
-            claim = (field, m.start(), found[0].end, dem)
-            yield from self._judge_region(ctx, gaz, claim, found[0].text, named[1], False, seen, shown=named[0])
-
-    def _comma_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
-                      seen: set[tuple[str, int]]) -> Iterator[Finding]:
-        """"Calgary, Manitoba": a town, a comma, a first-level region of its country it is not in."""
-        found_region = _region_at(gaz, m.group(1), text, m.start(1))
-        if found_region is None:
-            return
-        said, regions = found_region
-        said = _with_region_word(text, m.start(1), said)
-        r_end = m.start(1) + len(said)
-        before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
-        if before is None or _in_list(gaz, text, before.start(1), r_end) or _modifies_next(ctx, field, text, r_end):
-            return
-        if _is_clause_subject(ctx, field, m.start(1), r_end):
-            return
-        if _is_place(gaz, said) and re.match(r",? (?:and |or |& )?(?:the )?[A-Z]", text[r_end : r_end + 8]):
-            return  # "Beijing, Shanghai, Kuala Lampur": the region is also a city, a list goes on
-        if re.search(r"\b(?:such as|including|like|cities of|between|from)\s*$", text[max(0, before.start(1) - 20) : before.start(1)]):
-            return  # "in cities such as Beijing, Shanghai": a list begins
-        found = best_city_name(gaz, read_name(text, before.start(1)))
-        if found and found[0].end == m.start():
-            yield from self._judge_region(ctx, gaz, (field, before.start(1), r_end, said), found[0].text, regions, False, seen)
-
-    def _in_region(self, ctx: ArticleAnalysis, gaz: Gazetteer, field: str, text: str, m: re.Match[str],
-                   seen: set[tuple[str, int]], nation: str | None = None) -> Iterator[Finding]:
-        """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region",
-        "a bank in London in Scotland" (a UK nation is the region of GB)."""
-        found_region = (nation, [("GB", nation)]) if nation else _region_at(gaz, m.group(1), text, m.start(1))
-        if found_region is None:
-            return
-        said, regions = found_region
-        said = _with_region_word(text, m.start(1), said)
-        window = (max(0, m.start() - 70), m.start())
-        x = _NAME_BEFORE_IN_REGION.search(text, *window) or _NAME_IS_CITY_IN.search(text, *window)
-        if x is None:
-            return
-        group = 2 if x.re is _NAME_BEFORE_IN_REGION else 1
-        near = group == 2 and x.group(1) not in ("in", "at", "from", "based in") and not x.group(1).endswith(" of")
-        near = near or (group == 2 and bool(re.match(_DIRECTION, x.group(1))))
-        found = best_city_name(gaz, read_name(text, x.start(group)))
-        if found and group == 2 and x.group(1) == "from" and gaz.capital_of(found[0].text):
-            return  # "support from London in Scotland": a capital standing for its government
-        if found and found[0].end == x.end(group):
-            claim = (field, x.start(group), m.start(1) + len(said), said)
-            yield from self._judge_region(ctx, gaz, claim, found[0].text, regions, near, seen)
+        claims = sorted(ctx.claims.of("located-in"), key=lambda c: (c.span.field != "title", c.data["order"]))
+        for claim in claims:
+            data, span = claim.data, claim.span
+            said, name = data["said"], data["place"]
+            at = (span.field, span.start, span.end, said)
+            if data["kind"] == "country":
+                yield from self._judge(ctx, gaz, at, name, city_reading(gaz, name), data["codes"], data["admin1"], seen)
+            else:
+                regions = [(cc, region) for cc, region in data["regions"]]
+                yield from self._judge_region(ctx, gaz, at, name, regions, data["near"], seen, shown=data["shown"])
 
     def _judge_region(
         self,
@@ -439,16 +212,6 @@ class PlaceContainment(Rule):
             suggestion=f"Check the region: GeoNames has no {name} in {shown}.",
             data=data,
         )
-
-    @staticmethod
-    def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
-        """Countries a container name can be (all readings: Georgia is also a US state)."""
-        if name in _GB_NATIONS:
-            return ["GB"], _GB_NATIONS[name]
-        country = gaz.country(name)
-        if country is None:
-            return [], None
-        return [country.code, *(r.country for r in gaz.regions(name))], None
 
     def _judge(
         self,
@@ -520,18 +283,6 @@ def _explained_in_sentence(ctx: ArticleAnalysis, field: str, start: int, end: in
     return None
 
 
-def _is_clause_subject(ctx: ArticleAnalysis, field: str, start: int, end: int) -> bool:
-    """True when the country after the comma is the subject of a verb that follows it."""
-    span = ctx.char_span(field, start, end)
-    if span is None:
-        return False
-    head = span.root
-    if head.dep_ in ("nsubj", "nsubjpass", "csubj"):
-        return True
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    return following is not None and following.pos_ in ("VERB", "AUX") and following.dep_ not in ("acl", "relcl")
-
-
 @lru_cache(maxsize=1)
 def _subdivision_index() -> dict[str, frozenset[tuple[str, str]]]:
     """Every ISO 3166-2 subdivision name, at any level (English counties, Indonesian provinces
@@ -578,71 +329,6 @@ def _region_namesake(gaz: Gazetteer, code: str, other: str) -> bool:
     country, and Georgia, the US state): a claim about one may be about the other."""
     country = gaz.countries.get(code)
     return country is not None and any(r.country == other for r in gaz.regions(country.name))
-
-
-def _compound_before(text: str, start: int) -> bool:
-    """True for "South American", "Latin American", "Anglo-Russian" before a demonym."""
-    before = text[max(0, start - 12) : start]
-    return bool(re.search(r"(South|North|Latin|Central|East|West|Anglo|Franco|Sino|Soviet)[ -]$", before))
-
-
-_CLAUSE_WORDS = frozenset(
-    ["on", "in", "at", "last", "this", "yesterday", "today", "tomorrow", "earlier", "later", "where", "when", "which", "who", "whose", "for", "after", "before", "during", "since", "until", "to", "from", "with", "was", "is", "has", "have", "had", "were", "are", "will", "would", "said", "says", "as", "by"]
-)
-
-
-def _modifies_next(ctx: ArticleAnalysis, field: str, text: str, end: int) -> bool:
-    """True when the country name modifies the next word ("Edinburgh, Wales Secretary Peter Hain",
-    "Africa, the UK chancellor", "a London, Mexico police station"): then "X, <country>" is no
-    address. The next word is read by its part of speech: a noun, name or adjective."""
-    m = re.match(r" ([\w’'-]+)", text[end : end + 30])
-    if not m or m.group(1).lower() in _CLAUSE_WORDS:
-        return False
-    token = ctx.char_span(field, end + 1, end + 1 + len(m.group(1)))
-    return token is None or token[0].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
-
-
-def _is_place(gaz: Gazetteer, name: str) -> bool:
-    """A country, region, or city of 50,000+ by its main name: an item of a list of places."""
-    if gaz.is_country(name) or gaz.regions(name):
-        return True
-    return any(c.population >= 50_000 and gaz.is_primary_name(c, name) for c in gaz.cities(name))
-
-
-def _name_before_in(text: str, end: int) -> tuple[int, int, bool] | None:
-    """The city name before " in <country>": (start, end, whether it may be a capital standing
-    for its government). "from Kazan in Belarus", "the city of Kazan in", "Kazan, a city in"."""
-    window = (max(0, end - 70), end)
-    m = _NAME_BEFORE_IN.search(text, *window)
-    if m is not None:
-        return m.start(2), m.end(2), m.group(1) == "from"  # "support from Moscow in Syria"
-    m = _NAME_IS_CITY_IN.search(text, *window)
-    if m is not None:
-        return m.start(1), m.end(1), False
-    return None
-
-
-def _in_list(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
-    """True when "X, <country>" is part of a list of places ("Kazan, Belarus and Ukraine",
-    "Moscow, Kazan, Belarus"); a district before it ("Headingley, Leeds, Russia") is an address."""
-    if _list_before(gaz, text, start):
-        return True
-    after = re.match(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s)?({NAME})", text[end : end + 60])
-    if after:
-        return any(_is_place(gaz, n.text) for n in read_name(after.group(1), 0))
-    return False
-
-
-def _list_before(gaz: Gazetteer, text: str, start: int) -> bool:
-    """True when the name at `start` follows another place of a list ("Moscow, Kazan", "and Kazan")."""
-    before = text[max(0, start - 5) : start]
-    if re.search(r"(\band|\bor|&)\s*$", before):
-        return True
-    if re.search(r",\s*$", before):
-        previous = _NAME_BEFORE_COMMA.search(text, max(0, start - 60), start - len(before) + before.rindex(","))
-        if previous is None or any(_is_place(gaz, n.text) for n in read_name(text, previous.start(1))):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -763,7 +449,7 @@ class ImpossibleBorder(Rule):
         if other is None:
             return
         name = m.group("x")
-        if _list_before(gaz, text, m.start("x")):
+        if list_before(gaz, text, m.start("x")):
             return
         cities = [c for c in city_reading(gaz, name) if c.population >= 15000]
         bare = re.sub(r" \(.*\)$", "", name)
@@ -802,17 +488,17 @@ class ImpossibleBorder(Rule):
         from every known place of the region (120 km for "on", "at" and "along"; 150 km for "near"
         and "close to"), and one of them must be in the region's country."""
         r = m.group("r")
-        if r in _GB_NATION_ADJECTIVES:
-            found_region: tuple[str, list[tuple[str, str]]] | None = (_GB_NATION_ADJECTIVES[r], [("GB", _GB_NATION_ADJECTIVES[r])])
+        if r in GB_NATION_ADJECTIVES:
+            found_region: tuple[str, list[tuple[str, str]]] | None = (GB_NATION_ADJECTIVES[r], [("GB", GB_NATION_ADJECTIVES[r])])
         elif gaz.countries_of_demonym(r):
             return  # "the Czech border": a country's, read by the country check
         else:
-            found_region = _region_at(gaz, r, text, m.start("r")) or _regions_of_adjective(gaz, r)
+            found_region = region_at(gaz, r, text, m.start("r")) or regions_of_adjective(gaz, r)
         if found_region is None:
             return
         said, regions = found_region
         name = m.group("x")
-        if _list_before(gaz, text, m.start("x")) or gaz.country(name) is not None or gaz.admin1_regions(name):
+        if list_before(gaz, text, m.start("x")) or gaz.country(name) is not None or gaz.admin1_regions(name):
             return
         places = gaz.admin1_places(name)
         codes = {cc for cc, _ in regions}
