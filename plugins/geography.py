@@ -60,6 +60,12 @@ def _fields(ctx: ArticleAnalysis) -> Iterator[tuple[str, str]]:
             yield field, text
 
 
+def _read(ctx: ArticleAnalysis, attribute: str, extractor: str) -> list[Claim]:
+    """The place claims of one attribute, from the place extractor that reads them: the quantity
+    extractor names a measured number by its noun, so a "distance of 5 km" is a `distance` too."""
+    return [c for c in ctx.claims.of(attribute) if c.extractor == extractor]
+
+
 def _country_name(gaz: Gazetteer, code: str) -> str:
     return the_name(gaz, code)
 
@@ -138,7 +144,7 @@ class PlaceContainment(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
         seen: set[tuple[str, int]] = set()
-        claims = sorted(ctx.claims.of("located-in"), key=lambda c: (c.span.field != "title", c.data["order"]))
+        claims = sorted(_read(ctx, "located-in", "places"), key=lambda c: (c.span.field != "title", c.data["order"]))
         for claim in claims:
             data, span = claim.data, claim.span
             said, name = data["said"], data["place"]
@@ -413,6 +419,8 @@ class ImpossibleBorder(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
         for claim in ctx.claims:
+            if claim.extractor != "borders":
+                continue  # a quantity measured as a "coast" or "border" is no border claim
             if claim.attribute == "borders":
                 if not _NOT_LAND.search(claim.data["mods"]):
                     yield from self._judge_border(ctx, gaz, claim.span.field, _Parts(claim))
@@ -625,7 +633,7 @@ class RouteDetour(Rule):
         min_excess_km: float = 1000.0
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
-        for claim in ctx.claims.of("via"):
+        for claim in _read(ctx, "via", "routes"):
             yield from self._judge(ctx, claim)
 
     def _judge(self, ctx: ArticleAnalysis, claim: Claim) -> Iterator[Finding]:
@@ -901,7 +909,7 @@ class CapitalMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        for claim in ctx.claims.of("capital-of"):
+        for claim in _read(ctx, "capital-of", "capitals"):
             data = claim.data
             if data["qualified"]:
                 continue  # "the commercial capital", "the former capital": not the seat of government
@@ -1026,7 +1034,7 @@ class DistanceMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         gaz = get_gazetteer()
-        claims = ctx.claims.of("distance")
+        claims = _read(ctx, "distance", "distances")
         if not claims:
             return
         context = _article_countries(ctx, gaz)
@@ -1042,7 +1050,7 @@ class DistanceMismatch(Rule):
         if not lengths:
             return
         pairs: dict[tuple[str, ...], tuple[Claim, list[Any], list[Any]]] = {}
-        for pair in ctx.claims.of("route"):
+        for pair in _read(ctx, "route", "distances"):
             a, b = pair.data["from"], pair.data["to"]
             key = tuple(sorted((_key_of(a), _key_of(b))))
             if key in pairs:

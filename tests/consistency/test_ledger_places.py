@@ -180,3 +180,14 @@ def test_ledger_places_claims_verb_shows_place_claims(tmp_path, capsys):
     attributes = {c["attribute"] for c in record["claims"]}
     assert {"capital-of", "located-in", "distance"} <= attributes
     assert {s["kind"] for s in record["subjects"] if s["id"].startswith("place:")} == {"place"}
+
+
+def test_ledger_places_rules_read_only_place_claims_of_a_shared_attribute():
+    # the quantity extractor names "40,000 kilometres" by its noun: a `distance` claim, but no place's
+    text = ("Asteroid passes\nScientists said last week that the asteroid, at the time of closest approach, "
+            "would be about one-tenth the distance from the centre of Earth to the moon, or about 40,000 kilometres.")
+    checker = checker_for("GE")
+    report = checker.check(Article.from_text(text))
+    assert not report.errors, report.errors
+    ledger = checker.analyze(Article.from_text(text)).claims
+    assert any(c.attribute == "distance" and c.extractor != "distances" for c in ledger)
