@@ -157,6 +157,8 @@ def test_ledger_places_road_distance_longer_than_the_straight_line_passes():
 def test_ledger_places_route_pair(read):
     [route] = read("Corridor reopens\nTrucks on the Nairobi–Lagos corridor moved again.", "route")
     assert (route.value, route.data["from"], route.data["to"]) == ("Nairobi–Lagos", "Nairobi", "Lagos")
+    [route] = read("Corridor reopens\nThe Kampala–Kigali road reopened on Monday.", "route")
+    assert (route.value, route.text) == ("Kampala–Kigali", "Kampala–Kigali")  # a sentence's "The" is no place
 
 
 # --- via ----------------------------------------------------------------------------------------------

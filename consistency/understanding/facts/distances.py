@@ -108,9 +108,11 @@ def extract(reader: Reader) -> Iterator[Claim]:
         for m in _ROUTE_LENGTH.finditer(text):
             yield _route_length(reader, field_name, text, m)
         for m in _PLACE_PAIR.finditer(text):
-            a, b = m.group("a"), m.group("b")
+            a, b, start = m.group("a"), m.group("b"), m.start()
+            if a.startswith("The "):  # "The Nairobi–Lagos route" opening a sentence: "The" is no part of it
+                a, start = a[4:], start + 4
             sid = _place_subject(reader, field_name, None, None)
-            yield reader.claim_at(sid, "route", f"{a}–{b}", field_name, m.start(), m.end(), EXTRACTOR,
+            yield reader.claim_at(sid, "route", f"{a}–{b}", field_name, start, m.end(), EXTRACTOR,
                                   **{"from": a, "to": b})
 
 
