@@ -47,6 +47,19 @@ def test_ledger_places_town_comma_region_in_business(read):
     assert ["CA", "Manitoba"] in [list(r) for r in claim.data["regions"]]
 
 
+@pytest.mark.parametrize("text, place, value, form, kind", [
+    ("Appeal rejected\nThe appeal was heard by a court in Kazan, Belarus, on Tuesday.", "Kazan", "Belarus", "comma",
+     "country"),
+    ("Verdict due\nJudges at the regional court in Lyon in France will rule on Friday.", "Lyon", "France", "in",
+     "country"),
+    ("Trial opens\nThe trial opened in Rennes, Brittany, where the defendant lives.", "Rennes", "Brittany", "comma",
+     "region"),
+])
+def test_ledger_places_containment_in_court_reports(read, text, place, value, form, kind):
+    [claim] = read(text, "located-in")
+    assert (claim.data["place"], claim.value, claim.data["form"], claim.data["kind"]) == (place, value, form, kind)
+
+
 @pytest.mark.parametrize("text, place, region", [
     ("Storm hits town\nA tornado damaged homes in Paris, Texas, on Monday.", "Paris", "Texas"),
     ("Festival opens\nThe film festival in London, Ontario, opened on Friday with a premiere.", "London", "Ontario"),
