@@ -339,6 +339,17 @@ class Reader:
                      sentence=self.sentence_index(doc[start]), extractor=extractor, data=data,
                      quantity=quantity)
 
+    def claim_at(self, subject: str, attribute: str, value: Any, field_name: str, start: int, end: int,
+                 extractor: str, qualifiers: Iterable[str] = (), **data: Any) -> Claim:
+        """A claim read from characters [start, end) of a field: the place-fact extractors read
+        phrases with patterns over the text, not token by token."""
+        span = self.ctx.span_at(field_name, start, end)
+        tokens = self.ctx.char_span(field_name, start, end)
+        sentence = self.sentence_index(tokens[0]) if tokens is not None and len(tokens) else 0
+        return Claim(subject=subject, attribute=attribute, value=value, text=span.text,
+                     qualifiers=tuple(sorted(set(qualifiers))), span=span, sentence=sentence,
+                     extractor=extractor, data=data)
+
 
 def build_ledger(ctx: ArticleAnalysis) -> Ledger:
     """Read every fact extractor over the article once and collect subjects and claims."""

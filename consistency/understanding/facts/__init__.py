@@ -10,7 +10,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from . import ages, events, headline, kin, names, nationality, quantities, quotes, roles
+from . import (
+    ages,
+    borders,
+    capitals,
+    distances,
+    events,
+    headline,
+    kin,
+    names,
+    nationality,
+    places,
+    quantities,
+    quotes,
+    roles,
+    routes,
+)
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -27,6 +42,11 @@ EXTRACTORS: tuple[Extractor, ...] = (
     headline.extract,
     quantities.extract,
     quotes.extract,
+    places.extract,
+    borders.extract,
+    capitals.extract,
+    routes.extract,
+    distances.extract,
 )
 
 __all__ = ["EXTRACTORS", "Extractor"]
