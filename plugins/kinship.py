@@ -274,10 +274,16 @@ class SurnameKinshipMismatch(Rule):
 
 
 def _his_father(ctx: ArticleAnalysis, rel: Relation) -> bool:
-    """The father is introduced as "his father, X": the child is a son."""
+    """The father is introduced as "his father, X", with no one else named before it in its
+    sentence (whom "his" means is then the son the relation names): the child is a son."""
     text = ctx.article.field(rel.field)
-    start = ctx.doc(rel.field)[rel.subject.token_start].idx
-    return re.search(r"(?i)\bhis\s+(?:late\s+)?father,?\s*$", text[max(0, start - 24):start]) is not None
+    doc = ctx.doc(rel.field)
+    start = doc[rel.subject.token_start].idx
+    if re.search(r"(?i)\bhis\s+(?:late\s+)?father,?\s*$", text[max(0, start - 24):start]) is None:
+        return False
+    sent_start = doc[rel.subject.token_start].sent.start
+    return not any(sent_start <= m.token_start < rel.subject.token_start
+                   for m in ctx.people.mentions if m.field == rel.field)
 
 
 _SLAVIC = re.compile(r"^(?P<stem>.+?)(?:ovich|evich|ovych|evych|ovna|evna|ivna|yevich|yevna)$", re.IGNORECASE)

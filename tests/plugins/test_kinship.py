@@ -184,6 +184,9 @@ def test_kn01_his_father_with_another_surname_is_a_warning():
     # the son took another name, and says so
     "Title race\nOutside hitter Tomasz Nowicki scored 21 points on Sunday. His father, Marek Zielinski, "
     "watched; Nowicki took his mother's name as a boy. The club won the league.",
+    # "his" is someone else named in the sentence, not the person the relation reader picked
+    "Reunion\nGuitarist Jimmy Page and bassist John Jones will play with drummer Jason Bonham, who has "
+    "filled in for his late father, John Bonham, before. The band last played in 2007.",
     # the father's first name used as the son's second name (Tamil custom)
     "Festival\nLorry driver Selvaraj Muniandy, 52, carried a kavadi. His son, Dinesh Selvaraj, 24, walked "
     "behind him. The festival drew a million pilgrims.",
