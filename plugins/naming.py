@@ -441,6 +441,10 @@ class PersonNameConflict(Rule):
         Clinton has done this for decades. Ed Miliband and his brother David Miliband
         did not attend. J. Smith and John Smith are the same author.
 
+    Sources:
+        First names and diminutives from the `nicknames` package; person nouns from coreferee's
+        WordNet lists (`lexicon.person_nouns`).
+
     Reads:
         Person clusters of `ctx.people` (the ledger's name claims) with their offices and
         relations, and the text for signs of a second person: a plural surname, "X and Y
@@ -448,10 +452,6 @@ class PersonNameConflict(Rule):
         Josué, ..."), a namesake remark in the sentence or the next ("She is not related to the
         accused"), an occupation attached to the name (person nouns of the lexicon), and the
         name as the start of a longer one ("Raimunda Ferreira da Silva").
-
-    Sources:
-        First names and diminutives from the `nicknames` package; person nouns from coreferee's
-        WordNet lists (`lexicon.person_nouns`).
     """
 
     code = "NM02"
