@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.understanding.facts.events import future_told_past
+from consistency.understanding.facts.events import future_told_past, made_after_it_acted
 from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
@@ -60,6 +60,10 @@ class EventStatusConflict(Rule):
         is complete" (definite plural things count: "the warehouses", not "houses").
         A future dated in the past in its own clause: "Last April, Argentina will sign",
         "is to be launched last month", "is set to be introduced last October".
+        A thing told as still to be made that has already done something: "fans are expected to set
+        up a petition that notched 18,000 signatures" (a making verb planned, its object carrying a
+        relative clause in the simple past; "a robot like the one which won", "a new robot which can
+        climb", "a stadium that seats 40,000" and "which was designed by" are not read).
         Repeats ("again", "second", "another", "return"), reschedules
         ("postponed", "now"), other events with the same noun ("the men's final", "the
         women's final") and other agents are not compared; nor a stage of the event
@@ -88,9 +92,9 @@ class EventStatusConflict(Rule):
         signings and attendances with a named actor and target (`data.how == "trip"`, with their
         dates, repeat markers and named occasions), and event nouns with their verbs, times and markers; the
         event nouns' verbs (WordNet 3.0 derivations, `consistency/data/event_nouns.tsv`), and
-        `facts.events.future_told_past` over the body's parse. What it still reads from the text
-        itself: only that last check (a future dated in the past inside one clause), which compares
-        no two claims.
+        `facts.events.future_told_past` and `facts.events.made_after_it_acted` over the body's parse.
+        What it still reads from the text itself: only those two checks (a future dated in the past
+        inside one clause, a thing to be made that already acted), which compare no two claims.
     """
 
     code = "TM01"
@@ -115,6 +119,26 @@ class EventStatusConflict(Rule):
                 yield found
         yield from self._ledger_conflicts(ctx, spans)
         yield from self._future_told_past(ctx)
+        yield from self._made_after_it_acted(ctx)
+
+    def _made_after_it_acted(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Fans are expected to set up a petition that notched 18,000 signatures": a thing still to be
+        made cannot already have done something."""
+        doc = ctx.body_doc
+        for verb, obj, acted, phrase in made_after_it_acted(doc):
+            told = sorted(phrase, key=lambda t: t.i)
+            start, end = told[0].i, max(told[-1].i, obj.i) + 1
+            plan = doc[start:end]
+            clause = doc[min(t.i for t in acted.subtree):max(t.i for t in acted.subtree) + 1]
+            if len(clause) > 12:
+                clause = doc[acted.i - 1:acted.i + 1]  # "which stored": the relative word and its verb
+            yield self.finding(
+                f"\"{plan.text}\" tells of the {obj.text} as still to be made, but it already "
+                f"{acted.text} (\"{clause.text}\").",
+                [ctx.span_at("body", plan.start_char, plan.end_char)],
+                [ctx.span_at("body", clause.start_char, clause.end_char)], confidence=0.7,
+                data={"verb": verb.lemma_.lower(), "thing": obj.lemma_.lower(), "acted": acted.lemma_.lower()},
+            )
 
     def _future_told_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Last April, Argentina will sign", "is to be launched last month": still to come and past at once."""

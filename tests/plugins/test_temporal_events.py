@@ -258,3 +258,36 @@ def test_tm06_flags_past_after_the_dateline(text: str, quote: str) -> None:
 ])
 def test_tm06_passes_plans_and_earlier_days(text: str) -> None:
     assert_passes("TM06", text)
+
+
+# --- TM01: a thing still to be made that has already done something ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Petition\nResidents are expected to set up a petition that gathered 4,000 names in a week.",
+     "are expected to set up a petition"),  # politics
+    ("Robot\nThe lab is to build a robot which won a design prize in Tokyo.", "is to build a robot"),  # science
+    ("Academy\nThe club will found an academy that produced three internationals.",
+     "will found an academy"),  # sport
+    ("Opera\nThe composer is due to create an opera which toured Europe to warm reviews.",
+     "is due to create an opera"),  # culture
+    ("Fund\nThe bank is set to establish a fund that lent £40m to small firms.",
+     "is set to establish a fund"),  # business
+])
+def test_tm01_flags_a_thing_to_be_made_that_already_acted(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Robot\nThe lab is to build a robot like the one which won a design prize in Tokyo.",  # another of a kind
+    "Robot\nThe lab is to build a new robot which can climb stairs.",  # what it will do
+    "Petition\nResidents set up a petition that gathered 4,000 names in a week.",  # made, then acted
+    "Stadium\nThe council will build a stadium that seats 40,000 fans.",  # a present of state
+    "Academy\nThe club is to found an academy which was designed by a former coach.",  # a passive: the plan
+    "Fund\nThe bank is set to establish a second fund that lent money to farmers.",  # another one
+    "Opera\nThe composer is to create an opera for the singer who toured Europe last year.",  # not the thing
+    "Academy\nIf the club had founded an academy that produced players, it would be richer.",  # a condition
+    "Drug\nThe firm is not expected to develop a drug which failed its trials.",  # negated
+    'Quote\n"We will build a school that changed lives," the mayor said.',  # quoted
+    "Plants\nThe group is to build two plants which supplied the region.",  # several
+])
+def test_tm01_passes_other_things_states_and_conditions(text: str) -> None:
+    assert_passes("TM01", text)

@@ -256,6 +256,67 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
             yield verb, found, phrase
 
 
+# Verbs that bring a thing into being (WordNet's verb.creation sense of each, picked by hand: WordNet is
+# not installed at run time). "set" counts only with "up".
+_MAKING_VERBS = frozenset({"create", "found", "establish", "form", "build", "construct", "invent", "design",
+                           "develop", "set"})
+_STATE_VERBS = frozenset({"be", "have", "seem", "remain", "include", "contain", "cost", "weigh", "measure",
+                          "mean", "resemble", "belong", "lack", "own", "know", "like", "want", "need"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who"})
+
+
+def made_after_it_acted(doc: Doc) -> Iterator[tuple[Token, Token, Token, list[Token]]]:
+    """A thing told as still to be made that has already done something: "fans are expected to set up a
+    petition that notched 18,000 signatures", "the lab is to build a robot which won a prize last year".
+
+    The making verb ("set up", "create", "found", "build", "develop", ...) is planned by a future
+    auxiliary or a frame of plans, not negated, hypothetical or conditional; its object (or the
+    object's apposition) carries a relative clause in the simple past whose subject is the relative
+    word itself ("that notched", "which stored"), not a state ("which had", "which was"), a passive
+    ("which was designed"), a perfect or a negation. Making another of a kind ("a new body like the one
+    which ran", "another petition", "a second plant") is not read. Yields (making verb, object, the
+    relative clause's verb, the tokens of the plan)."""
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.lower_ == "found" and _aux(verb) & {"will", "shall", "to"}:
+            lemma = "found"  # "will found an academy": the tagger reads a participle of "find"
+        if verb.pos_ != "VERB" or lemma not in _MAKING_VERBS:
+            continue
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            continue
+        is_to = "to" in _aux(verb) and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" \
+            and verb.head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "neg" for c in verb.head.children)
+        if not (is_to or _status(verb) == "planned") or _marks(verb) & _CONDITION_MARKS or inside_quotation(verb):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.lower_ in _REPEAT or c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
+            continue  # "another petition", "a new body", "two plants": another of a kind, or several
+        holders = [obj] + [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        acted = next((c for h in holders for c in h.children if _acted_before(c)), None)
+        if acted is None:
+            continue
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "prt")]
+        phrase = [*own, verb]
+        if verb.dep_ == "xcomp":
+            phrase += [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass"))]
+            if verb.head.dep_ == "acomp":
+                phrase.append(verb.head.head)  # "is due to": the "is"
+        elif "to" in _aux(verb) and verb.head.lemma_ == "be":
+            phrase.append(verb.head)  # "is to build"
+        yield verb, obj, acted, phrase
+
+
+def _acted_before(clause: Token) -> bool:
+    """A relative clause in the simple past with the relative word as its subject: "that notched"."""
+    if clause.dep_ != "relcl" or clause.tag_ != "VBD" or clause.pos_ != "VERB":
+        return False
+    if clause.lemma_.lower() in _STATE_VERBS or any(c.dep_ in ("neg", "aux", "auxpass") for c in clause.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_WORDS for c in clause.children)
+
+
 def _definite_plural(noun: Token) -> bool:
     """A definite plural thing acted on as a whole: "the warehouses", "the council's flats" (not "jobs",
     "some homes", "200 homes", nor a plural of people: "the workers")."""
