@@ -24,6 +24,7 @@ from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
 from consistency.understanding.facts.quantities import MONEY_HOWS, measure_of_noun
 from consistency.understanding.ledger import Claim
+from consistency.understanding.lexicon import is_person_noun
 from consistency.understanding.quantities import Quantity
 from consistency.understanding.tokens import sentence_of
 
@@ -365,7 +366,9 @@ class PartsTotalMismatch(Rule):
         ministers: Smith and Jones", "five countries - France, Germany and Italy -"), and
         "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding); Y's noun may carry a
         clause ("of the 9,400 members who took part in the ballot, or 75 percent") and the
-        whole may be a group that holds the parts ("12 restaurants on the list of 50").
+        whole may be a group that holds the parts ("12 restaurants on the list of 50"). Also a share
+        of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
+        change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -403,6 +406,21 @@ class PartsTotalMismatch(Rule):
                     [span], confidence=0.8, data={"stated": q.value, "listed": len(items), "items": items},
                 )
         yield from self._percentages(ctx)
+        yield from self._shares_over_all(ctx)
+
+    def _shares_over_all(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"210% of bondholders": a share of a group of people cannot be more than all of them."""
+        for q in ctx.claims.quantities():
+            group = _share_of_people(q)
+            if group is None:
+                continue
+            doc = q.sentence.doc
+            span = ctx.span_at(q.field, q.start, group.idx + len(group.text))
+            yield self.finding(
+                f"\"{span.text}\" is more than all of the {group.text}: a share of a group is at most 100%.",
+                [span], confidence=0.8,
+                data={"percent": q.value, "group": group.lemma_.lower(), "text": doc[q.tokens[0]:group.i + 1].text},
+            )
 
     def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quantities = ctx.claims.quantities()
@@ -422,6 +440,45 @@ class PartsTotalMismatch(Rule):
                 [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
+
+
+# Words before a percentage that make it a change or a ratio of amounts, not a share of a group.
+_NOT_SHARE_BEFORE = frozenset({"by", "up", "down", "rise", "rose", "risen", "fell", "fall", "increase", "increased",
+                               "grew", "jumped", "soared", "climbed", "gained", "than", "over", "from"})
+
+
+def _share_of_people(q: Quantity) -> Token | None:
+    """The plural noun of people a percentage above 100 is a share of ("210% of bondholders", "about 120
+    percent of the voters", "150% to 80% of members"), or None. A change ("rose 150%", "up 150% of"),
+    a ratio of amounts ("150% of GDP", "120% of the target") and a range from a lower share
+    ("from 80% to 120%") are not shares of a group."""
+    if q.unit != "%" or q.value <= 100 or q.bound == "lower":
+        return None
+    doc = q.sentence.doc
+    before = {t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]}
+    if before & _NOT_SHARE_BEFORE or q.change:
+        return None
+    i = q.tokens[1]
+    end = q.sentence.end
+    if i + 2 < end and doc[i].lower_ in ("to", "-", "–") and doc[i + 1].like_num:
+        i += 2  # the other end of a range: "210% to 80%"
+        if i < end and doc[i].lower_ in ("%", "percent", "per"):
+            i += 2 if doc[i].lower_ == "per" else 1
+    if i >= end or doc[i].lower_ != "of":
+        return None
+    i += 1
+    while i < end and doc[i].tag_ in ("DT", "PRP$", "PDT") or i < end and doc[i].pos_ == "ADJ":
+        i += 1  # "of the", "of its", "of all", "of eligible"
+    while i + 1 < end and doc[i].head.i > doc[i].i and (doc[i].dep_ in ("compound", "amod", "nmod")
+                                                         or doc[i].tag_ == "HYPH"):
+        i += 1  # "of season-ticket holders": the noun the modifiers lead to
+    if i >= end or doc[i].tag_ != "NNS" or doc[i].ent_type_:
+        return None
+    noun = doc[i]
+    if i + 1 < end and doc[i + 1].tag_ in ("NN", "NNS", "POS"):
+        return None  # "of members' fees", "of voters' ballots": the noun measured is another
+    lemma = noun.lemma_.lower()
+    return noun if lemma == "people" or is_person_noun(lemma) else None
 
 
 _LIST_SEPARATORS = {":", "-", "–", "—", "--"}

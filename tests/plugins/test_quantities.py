@@ -324,3 +324,30 @@ def test_quantities_flags_money_of_one_thing_restated(text: str) -> None:
 ])
 def test_quantities_passes_money_of_other_things_updates_and_forecasts(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT02: a share of a group of people above all of it ---------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Bond swap\nAbout 170% of bondholders are expected to accept the offer.", "170% of bondholders"),  # business
+    ("Turnout\nOfficials said 120 percent of the voters cast a ballot in the district.",
+     "120 percent of the voters"),  # politics
+    ("Survey\nThe survey found that 140% to 90% of patients waited more than a week.",
+     "140% to 90% of patients"),  # science, a range
+    ("Fans\nSome 110% of season-ticket holders renewed before the deadline.", "110% of season-ticket holders"),  # sport
+])
+def test_qt02_flags_a_share_of_people_above_all_of_them(text: str, quote: str) -> None:
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Debt\nThe debt stands at 120% of GDP, the ministry said.",  # a ratio of amounts
+    "Target\nThe club sold 130% of its target for season tickets.",  # of an amount
+    "Members\nFees rose 150% for members of the club.",  # a change
+    "Wages\nThe bonus is worth 120% of workers' annual pay.",  # of their pay, not of them
+    "Voters\nTurnout was 85% of registered voters, up from 70% of voters in 2019.",  # within 100
+    "Growth\nThe number of patients grew by 140% of the figure in 2010.",  # a change
+    "Range\nShares of between 80% and 100% of members voted yes.",  # at most all
+    "Ratio\nThe ratio rose from 90% to 120% of payments.",  # from a lower share, of payments
+])
+def test_qt02_passes_ratios_changes_and_shares_within_the_whole(text: str) -> None:
+    assert_passes("QT02", text)
