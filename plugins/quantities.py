@@ -989,7 +989,11 @@ class RestatedValue(Rule):
         $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
         value of the thing it prices; compared only when neither sentence has a modal, a
         forecast, a change verb or a period word, and the article names no second thing of
-        that kind: "another deal", "two watches").
+        that kind: "another deal", "two watches"). Also one act told twice with the same verb,
+        agent, prepositional complements and times and another figure as its object: "would cut
+        £35bn from public services" ... "would cut £53bn from public services" (not movements,
+        bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
+        update verb: "raising its offer").
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -1035,6 +1039,7 @@ class RestatedValue(Rule):
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
             yield from self._group(ctx, measure, group)
+        yield from self._restated_acts(ctx)
 
     def _group(self, ctx: ArticleAnalysis, measure: str, group: list[Claim]) -> Iterator[Finding]:
         for n, later in enumerate(group):
@@ -1064,6 +1069,36 @@ class RestatedValue(Rule):
                       "subject": later.subject},
             )
             return  # one finding per measure
+
+    def _restated_acts(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Would cut £35bn from public services" ... "would cut £53bn from public services": one act,
+        told twice with the same verb, agent and complements, and two figures."""
+        seen: dict[tuple[Any, ...], Claim] = {}
+        reported: set[tuple[Any, ...]] = set()
+        for c in ctx.claims:
+            if c.extractor != "quantities" or c.span.field != "body" or c.quantity is None:
+                continue
+            act = _act_of(c)
+            if act is None:
+                continue
+            key, agent = act
+            first = seen.get(key)
+            if first is None:
+                seen[key] = c
+                continue
+            if key in reported or first.sentence == c.sentence or self._compatible(first, c):
+                continue
+            if not _agents_agree(_act_of(first)[1], agent) or _times(first) != _times(c):  # type: ignore[index]
+                continue
+            reported.add(key)
+            verb = c.quantity.sentence.doc[c.quantity.predicate_index]
+            yield self.finding(
+                f"\"{_act_words(ctx, c)}\" restates \"{_act_words(ctx, first)}\" with another figure "
+                f"({c.text} against {first.text}).",
+                [c.span], [first.span], confidence=0.65,
+                data={"verb": verb.lemma_.lower(), "unit": c.data.get("unit"), "values": [first.value, c.value],
+                      "complements": [f"{p} {o}" for p, o in key[2]]},
+            )
 
     def _compatible(self, a: Claim, b: Claim) -> bool:
         x, y = _seconds(a), _seconds(b)
@@ -1126,6 +1161,118 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
         if words & {"a", "an"}:
             indefinite += 1
     return indefinite <= 1
+
+
+# Verbs of movement: a market report tells many rises and falls with the same complements.
+_MOVE_VERBS = frozenset("rise fall grow drop climb gain jump slump slide lose decline increase decrease soar "
+                        "plunge tumble rally ease edge dip surge sink shed add".split())
+# Words in either sentence that make the second telling another act, a part or an update.
+_OTHER_ACT_WORDS = _RESTATEMENT_UPDATES | _OTHER_ITEM_WORDS | frozenset(
+    "also again extra total each every raise raised improve improved sweeten sweetened initially originally "
+    "first second third part some".split())
+
+
+# Verbs anywhere in the sentence that tell of a figure changed: "raising its offer", "topped the bid".
+_UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost double top match better up "
+                         "reduce lower trim halve".split())
+
+
+def _act_of(c: Claim) -> tuple[tuple[Any, ...], str | None] | None:
+    """The act a figure is the object of, as (key, agent): the key is the verb, the figure's dimension
+    and the verb's prepositional complements ("cut £35bn from public services": ("cut", GBP,
+    {("from", "service")})); the agent is the verb's subject head, climbing frames ("would", "is
+    expected to"). None for movements, bounds, ranges, approximations, changes, negations, or an act
+    with no complement to tell it by."""
+    q = c.quantity
+    if q.predicate_index is None or q.bound or q.range or q.approximate or q.score:
+        return None
+    if _NOT_PLAIN & set(c.qualifiers) or c.data.get("kind") not in ("money", "count", "percent"):
+        return None
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in _MOVE_VERBS or any(c2.dep_ == "neg" for c2 in verb.children):
+        return None
+    number = doc[q.tokens[1] - 1]
+    head = number
+    while head.head.i != head.i and head.head.i != verb.i and head.dep_ in ("nummod", "quantmod", "compound", "nmod"):
+        head = head.head  # "£35bn": from the digits up to the word the verb takes
+    if head.head.i != verb.i or head.dep_ not in ("dobj", "nsubjpass"):
+        return None  # the figure is what is acted on: "cut £35bn", not "cut jobs in 35 towns"
+    complements = set()
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and not obj.ent_type_ in ("DATE", "TIME"):
+                complements.add((prep.lower_, obj.lemma_.lower()))
+    if not complements:
+        return None
+    if {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES or {t.lemma_.lower() for t in q.sentence} & \
+            _UPDATE_ACTS or {t.lower_ for t in _clause(verb)} & _OTHER_ACT_WORDS:
+        return None
+    return (lemma, _dimension(c), frozenset(complements)), _agent_of(verb)
+
+
+def _times(c: Claim) -> frozenset[str]:
+    """The date and time phrases of a figure's sentence, lower-cased: two tellings of one act carry the
+    same ones (or none)."""
+    return frozenset(e.text.lower() for e in c.quantity.sentence.ents if e.label_ in ("DATE", "TIME"))
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without the clauses hanging from it ("which was the equivalent
+    of sacking every doctor")."""
+    skip = {t.i for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj", "relcl", "parataxis", "cc")
+            for t in c.subtree}
+    for obj in verb.subtree:
+        if obj.dep_ in ("relcl", "acl", "advcl") and obj.i != verb.i:
+            skip |= {t.i for t in obj.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def _agent_of(verb: Token) -> str | None:
+    """The lower-cased subject of a verb with its modifiers ("tory government"), climbing frames; None for
+    a pronoun or none."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != verb.i:
+                if child.pos_ == "PRON":
+                    return None
+                mods = [m.lemma_.lower() for m in child.children if m.dep_ in ("compound", "amod")]
+                return " ".join([*mods, child.lemma_.lower()])
+        if current.dep_ in ("xcomp", "ccomp", "conj") and current.head.i != current.i and current.dep_ == "xcomp":
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _agents_agree(a: str | None, b: str | None) -> bool:
+    """One agent, or one of them unnamed: "a Tory government" and "the Tories" share "tory"."""
+    if a is None or b is None:
+        return True
+    words_a, words_b = [_singular(w) for w in a.split()], [_singular(w) for w in b.split()]
+    return words_a[-1] == words_b[-1] or words_a[-1] in words_b or words_b[-1] in words_a
+
+
+def _singular(word: str) -> str:
+    """"tories" -> "tory", "unions" -> "union": a proper plural the lemmatiser leaves as written."""
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else re.sub(r"(?<!s)s$", "", word)
+
+
+def _act_words(ctx: ArticleAnalysis, c: Claim) -> str:
+    """The verb, its figure and complements as written: "cut £53bn from public services"."""
+    q = c.quantity
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    ends = [q.tokens[1] - 1] + [obj.i for p in verb.children if p.dep_ == "prep" and p.i > verb.i
+                                for obj in p.children if obj.dep_ == "pobj"]
+    start, end = min(verb.i, q.tokens[0]), max(ends) + 1
+    if end - start > 14:
+        end = max(verb.i, q.tokens[1] - 1) + 1
+    return doc[start:end].text.replace('"', "").strip()
 
 
 def _plain(c: Claim, later: bool = False) -> bool:

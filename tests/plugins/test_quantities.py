@@ -351,3 +351,38 @@ def test_qt02_flags_a_share_of_people_above_all_of_them(text: str, quote: str) -
 ])
 def test_qt02_passes_ratios_changes_and_shares_within_the_whole(text: str) -> None:
     assert_passes("QT02", text)
+
+
+# --- QT04: one act told twice with another figure ------------------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Cuts\nLabour claimed a Conservative government would take £20bn from public services. During the "
+     "debate Labour said the Conservatives would take £30bn from public services.", "£30bn"),  # politics
+    ("Telescope\nThe agency will invest $300m in the telescope project. Officials said the agency will "
+     "invest $200m in the telescope project.", "$200m"),  # science
+    ("Damages\nThe court awarded £2m in damages to the family of the victim. The family's lawyer said the "
+     "court awarded £3m in damages to the family.", "£3m"),  # courts
+    ("Library\nThe council will spend £12m on the library, its leader said. Work starts soon, and the "
+     "council will spend £21m on the library.", "£21m"),  # culture
+    ("Stadium\nThe club paid £8m for the site, the chairman said. Fans were told the club paid £18m for the "
+     "site.", "£18m"),  # sport, business
+])
+def test_qt04_flags_an_act_restated_with_another_figure(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Schools\nLabour would spend £5bn on schools. The Tories would spend £8bn on schools.",  # other agents
+    "Roads\nThe council will spend £12m on roads in 2024. It will spend £15m on roads in 2025.",  # periods
+    "Roads\nThe council will spend £12m on roads this year. It will spend £15m on roads.",  # one period only
+    "Bid\nThe club bid £8m for the striker. It bid £12m for the striker on Friday, raising its offer.",  # update
+    "Care\nThe trust will spend £5m on schools. The trust will spend £8m on hospitals.",  # other complements
+    "Shares\nShares fell 3% in London. Shares fell 5% in London after the warning.",  # movements
+    "Aid\nThe charity sent about £5m to the region. The charity sent £6m to the region.",  # approximate
+    "Jobs\nThe firm cut 500 jobs at the plant. It again cut 300 jobs at the plant.",  # a repeat
+    "Fund\nThe bank will lend £40m to small firms. The bank will also lend £10m to small firms.",  # more
+    "Grant\nThe board gave £2m to the museum. The board did not give £3m to the museum.",  # negated
+    "Fees\nThe club will pay up to £9m for the striker. The club will pay £4m for the striker.",  # a bound
+    "Budget\nThe agency will invest $300m in the project. It will invest a total of $500m in the project.",  # total
+])
+def test_qt04_passes_other_acts_agents_periods_and_updates(text: str) -> None:
+    assert_passes("QT04", text)
