@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.understanding.facts.events import future_told_past, made_after_it_acted
+from consistency.understanding.facts.events import future_told_past, made_after_it_acted, same_period_antecedent
 from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
@@ -60,6 +60,8 @@ class EventStatusConflict(Rule):
         is complete" (definite plural things count: "the warehouses", not "houses").
         A future dated in the past in its own clause: "Last April, Argentina will sign",
         "is to be launched last month", "is set to be introduced last October".
+        "The same period" after a past one: "over the past six months ... Over the same period,
+        5,000 laptops are due to be left" (not after "the next six months").
         A thing told as still to be made that has already done something: "fans are expected to set
         up a petition that notched 18,000 signatures" (a making verb planned, its object carrying a
         relative clause in the simple past; "a robot like the one which won", "a new robot which can
@@ -146,7 +148,8 @@ class EventStatusConflict(Rule):
         reference = ctx.reference_date
         for verb, time, phrase in future_told_past(doc, reference.year if reference is not None else None):
             entity = entity_at(time)
-            when = list(entity) if entity is not None else [time]
+            when = list(entity) if entity is not None else list(doc[time.left_edge.i:time.i + 1]) \
+                if time.pos_ == "NOUN" else [time]
             if time.head.dep_ == "prep":
                 when = [time.head, *when]
             told = sorted(phrase, key=lambda t: t.i)
@@ -156,9 +159,12 @@ class EventStatusConflict(Rule):
             told_text = doc[told[0].i:told[-1].i + 1].text
             when_text = doc[when[0].i:when[-1].i + 1].text
             quoted = inside_quotation(verb)
+            earlier = same_period_antecedent(time) if "same" in when_text.lower().split() else None
+            evidence = [ctx.span_at("body", earlier.start_char, earlier.end_char)] if earlier is not None else []
+            dated = f"\"{when_text}\", that is \"{earlier.text}\"" if earlier is not None else f"\"{when_text}\""
             yield self.finding(
-                f"\"{told_text}\" tells of something still to come, but it is dated in the past (\"{when_text}\").",
-                [span], confidence=0.6 if quoted else 0.75, severity=Severity.info if quoted else None,
+                f"\"{told_text}\" tells of something still to come, but it is dated in the past ({dated}).",
+                [span], evidence, confidence=0.6 if quoted else 0.75, severity=Severity.info if quoted else None,
                 data={"verb": verb.lemma_.lower(), "planned": told_text, "time": when_text},
             )
 

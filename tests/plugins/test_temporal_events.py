@@ -291,3 +291,28 @@ def test_tm01_flags_a_thing_to_be_made_that_already_acted(text: str, quote: str)
 ])
 def test_tm01_passes_other_things_states_and_conditions(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: "the same period" takes the time of the date before it -----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Costs\nSales rose 8% over the past year. Over the same period, costs are expected to rise 3%.",
+     "Over the same period"),  # business
+    ("Patients\nResearchers tracked 400 patients over the past decade. During the same period, 30 of them "
+     "are due to undergo surgery.", "During the same period"),  # science
+    ("Transfers\nThe club signed nine players in the last two seasons. In the same period, the club will "
+     "sell eleven.", "In the same period"),  # sport
+])
+def test_tm01_flags_a_plan_in_the_same_period_as_a_past_one(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Costs\nSales are expected to rise 8% over the next year. Over the same period, costs are expected to rise 3%.",
+    "Costs\nSales rose 8% over the past year. Over the same period, costs rose 3%.",  # both done
+    "Growth\nThe firm grew 5% in the first quarter of last year. In the same period next year, it is expected "
+    "to grow 7%.",  # another period named
+    "Court\nThe court sat for two weeks in March. The jury will be asked to consider the same period.",  # no date
+    "Exports\nExports fell over the past year. Imports will rise over the next few days.",  # a span ahead
+])
+def test_tm01_passes_the_same_period_after_a_future_or_with_its_own_date(text: str) -> None:
+    assert_passes("TM01", text)

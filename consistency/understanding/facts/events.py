@@ -206,7 +206,9 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
     "in/on/during/at" ("since last year", "than last year", "from last April" are not its time),
     or on the frame's own verb ("Last April, the club is expected to sign"). "Recently" on either
     verb is a past time too ("the museum recently is to open"), and so is a bare year before
-    `before_year` (the article's year): "in 2003 the bank is set to open".
+    `before_year` (the article's year): "in 2003 the bank is set to open". "The same period" takes
+    the time of the date before it: "over the past six months ... Over the same period, 5,000
+    laptops are due to be left".
     Yields (verb, time token, the tokens of the verb phrase)."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
@@ -236,14 +238,24 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
         if frame.i != verb.i and frame.dep_ not in ("ROOT", "relcl", "conj"):
             holders = [verb]  # the frame inside a clause of its own ("said it is expected to") keeps its time
         found = None
-        for t in _time_tokens(verb) + [c for h in holders[1:] for c in _frame_times(h)]:
+        for t in _time_tokens(verb) + [c for h in holders[1:] for c in _frame_times(h)] + _same_periods(holders):
             if t.head.i not in {h.i for h in holders} and not (
-                    t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS and t.head.head.i in {h.i for h in holders}):
+                    t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS | {"over"}
+                    and t.head.head.i in {h.i for h in holders}):
                 continue
             entity = entity_at(t)
-            text = " ".join(w.lower_ for w in (entity if entity is not None else [t]))
+            words = entity if entity is not None else t.doc[t.left_edge.i:t.i + 1] if t.pos_ == "NOUN" else [t]
+            text = " ".join(w.lower_ for w in words)
             if t.head.dep_ == "prep":
                 text = f"{t.head.lower_} {text}"
+            if _SAME_PERIOD.match(text):
+                earlier = same_period_antecedent(t)
+                if earlier is not None and _direction(earlier.text) == "past":
+                    found = t  # "over the past six months ... Over the same period ... are due to be left"
+                    break
+                continue
+            if text.startswith("over "):
+                continue  # "over the next few days": a span of time, not a date
             year = _YEAR_DATE.match(text)
             if _PAST_DATE.match(text) or (before_year is not None and year is not None
                                           and int(year.group(1)) < before_year):
@@ -315,6 +327,31 @@ def _acted_before(clause: Token) -> bool:
     if clause.lemma_.lower() in _STATE_VERBS or any(c.dep_ in ("neg", "aux", "auxpass") for c in clause.children):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_WORDS for c in clause.children)
+
+
+_SAME_PERIOD = re.compile(r"^(?:in|over|during|at|for) (?:the|that) same (?:period|time|months?|weeks?|years?|"
+                          r"quarter|days?|span|stretch)$")
+
+
+def _same_periods(holders: list[Token]) -> list[Token]:
+    """"In the same period" on a verb when the model tags no DATE there: the noun "period"."""
+    return [obj for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in
+            ("in", "over", "during", "for") for obj in prep.children
+            if obj.dep_ == "pobj" and not obj.ent_type_ and obj.lemma_.lower() in ("period", "time", "span")
+            and any(c.lower_ == "same" for c in obj.children)]
+
+
+def same_period_antecedent(token: Token) -> Any:
+    """The time phrase "the same period" takes up: the last DATE entity before it in its sentence or the
+    two before, itself no "same ..." phrase ("over the past six months ... Over the same period")."""
+    doc = token.doc
+    here = entity_at(token)
+    start = here.start if here is not None else token.i
+    first = _sentence_back(token, 2)
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and first <= e.start and e.end <= start]):
+        if "same" not in ent.text.lower().split():
+            return ent
+    return None
 
 
 def _definite_plural(noun: Token) -> bool:
