@@ -993,7 +993,9 @@ class RestatedValue(Rule):
         agent, prepositional complements and times and another figure as its object: "would cut
         £35bn from public services" ... "would cut £53bn from public services" (not movements,
         bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
-        update verb: "raising its offer").
+        update verb: "raising its offer"). And a definite general noun priced by a sum ("the £600m
+        move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
+        initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -1040,6 +1042,29 @@ class RestatedValue(Rule):
                 continue  # rises and falls: many in one article by design
             yield from self._group(ctx, measure, group)
         yield from self._restated_acts(ctx)
+        yield from self._shell_back_references(ctx)
+
+    def _shell_back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"A £500m initiative ... The £600m move": a definite general noun ("move", "scheme", "plan")
+        priced by a sum takes up the one sum the article has named before."""
+        money = [c for c in ctx.claims if c.extractor == "quantities" and c.span.field == "body"
+                 and c.data.get("kind") == "money" and c.quantity is not None]
+        for n, later in enumerate(money):
+            if not _shell_reference(later):
+                continue
+            earlier = [e for e in money[:n] if e.sentence < later.sentence and e.data.get("unit") == later.data.get("unit")]
+            plain = [e for e in earlier if _plain(e) and not e.quantity.bound and not e.quantity.range]
+            if not plain or len({round(float(e.value), 6) for e in earlier}) != 1 \
+                    or any(self._compatible(e, later) for e in earlier):
+                continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
+            first = plain[0]
+            yield self.finding(
+                f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
+                f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
+                [later.span], [first.span], confidence=0.6,
+                data={"thing": later.attribute, "unit": later.data.get("unit"), "values": [first.value, later.value]},
+            )
+            return
 
     def _group(self, ctx: ArticleAnalysis, measure: str, group: list[Claim]) -> Iterator[Finding]:
         for n, later in enumerate(group):
@@ -1175,6 +1200,30 @@ _OTHER_ACT_WORDS = _RESTATEMENT_UPDATES | _OTHER_ITEM_WORDS | frozenset(
 # Verbs anywhere in the sentence that tell of a figure changed: "raising its offer", "topped the bid".
 _UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost double top match better up "
                          "reduce lower trim halve".split())
+
+
+# General nouns that take up a thing named before: "the move", "the scheme", "the package".
+_SHELL_NOUNS = frozenset("move scheme plan package programme program initiative measure project proposal "
+                         "step investment".split())
+
+
+def _shell_reference(c: Claim) -> bool:
+    """"The £600m move": a sum on a definite general noun with nothing of its own to tell it apart (no
+    "new", "another", "second", no complement: "the £100m plan for pools" is another plan)."""
+    if c.attribute not in _SHELL_NOUNS or not c.data.get("definite") or c.data.get("how") != "money-modifier":
+        return False
+    if not _plain(c, later=True) or {"approximate", "hedged"} & set(c.qualifiers):
+        return False
+    q = c.quantity
+    doc = q.sentence.doc
+    noun = next((t for t in doc[q.tokens[1]:min(q.sentence.end, q.tokens[1] + 3)] if t.lemma_.lower() == c.attribute),
+                None)
+    if noun is None or noun.tag_ != "NN":
+        return False
+    words = {t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):noun.i]}
+    if words & (_OTHER_ITEM_WORDS | _OTHER_THING_WORDS) or {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES:
+        return False
+    return not any(ch.dep_ in ("prep", "acl", "relcl", "appos") for ch in noun.children)
 
 
 def _act_of(c: Claim) -> tuple[tuple[Any, ...], str | None] | None:

@@ -386,3 +386,31 @@ def test_qt04_flags_an_act_restated_with_another_figure(text: str, quote: str) -
 ])
 def test_qt04_passes_other_acts_agents_periods_and_updates(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT04: a general noun priced by a sum takes up the one sum named before ----------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Factories\nThe firm unveiled a $2bn investment in its factories. The $3bn plan will create 400 jobs.",
+     "$3bn"),  # business
+    ("Research\nThe government set out a £250m programme to fund research. Ministers said the £520m "
+     "programme would fund 30 laboratories.", "£520m"),  # science
+    ("Theatre\nThe council backed a £12m scheme to restore the theatre. Work on the £21m scheme begins next "
+     "year.", "£21m"),  # culture
+    ("Grassroots\nThe league agreed a £40m package for grassroots football. Clubs said the £45m move was "
+     "overdue.", "£45m"),  # sport
+])
+def test_qt04_flags_a_general_noun_taking_up_another_sum(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Sport\nA £500m initiative and a £100m fund were announced. The £100m scheme starts in May.",  # two sums
+    "Sport\nThe government launched a £500m initiative. The £100m plan for swimming pools is part of it.",
+    "Theatre\nThe council backed a £12m scheme. The second £21m scheme will restore the library.",  # another
+    "Factories\nThe firm proposed a $2bn investment. It has now raised it, and the $3bn plan will create jobs.",
+    "Budget\nSpending rose from £500m. The £600m plan was approved.",  # only an earlier value before
+    "Research\nThe university set out a £1.2bn programme. The £1.25bn programme starts in April.",  # rounding
+    "Aid\nThe US pledged a $500m initiative. The £300m scheme from Britain follows.",  # another currency
+])
+def test_qt04_passes_general_nouns_with_other_sums_or_things(text: str) -> None:
+    assert_passes("QT04", text)
