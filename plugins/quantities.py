@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, hookimpl
@@ -1046,25 +1047,33 @@ class RestatedValue(Rule):
 
     def _shell_back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"A £500m initiative ... The £600m move": a definite general noun ("move", "scheme", "plan")
-        priced by a sum takes up the one sum the article has named before."""
+        priced by a sum takes up the one sum the article has named before. One pass: the sums of
+        earlier sentences are kept per currency (at most two distinct values, and the first plain one)."""
         money = [c for c in ctx.claims if c.extractor == "quantities" and c.span.field == "body"
                  and c.data.get("kind") == "money" and c.quantity is not None]
-        for n, later in enumerate(money):
-            if not _shell_reference(later):
-                continue
-            earlier = [e for e in money[:n] if e.sentence < later.sentence and e.data.get("unit") == later.data.get("unit")]
-            plain = [e for e in earlier if _plain(e) and not e.quantity.bound and not e.quantity.range]
-            if not plain or len({round(float(e.value), 6) for e in earlier}) != 1 \
-                    or any(self._compatible(e, later) for e in earlier):
-                continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
-            first = plain[0]
-            yield self.finding(
-                f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
-                f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
-                [later.span], [first.span], confidence=0.6,
-                data={"thing": later.attribute, "unit": later.data.get("unit"), "values": [first.value, later.value]},
-            )
-            return
+        values: dict[Any, set[float]] = {}
+        plain: dict[Any, Claim] = {}
+        for _, group in groupby(money, key=lambda c: c.sentence):
+            sentence = list(group)
+            for later in sentence:
+                unit = later.data.get("unit")
+                seen, first = values.get(unit, set()), plain.get(unit)
+                if first is None or len(seen) != 1 or not _shell_reference(later) or self._compatible(first, later):
+                    continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
+                yield self.finding(
+                    f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
+                    f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
+                    [later.span], [first.span], confidence=0.6,
+                    data={"thing": later.attribute, "unit": unit, "values": [first.value, later.value]},
+                )
+                return
+            for c in sentence:
+                unit = c.data.get("unit")
+                seen = values.setdefault(unit, set())
+                if len(seen) < 2:
+                    seen.add(round(float(c.value), 6))  # type: ignore[arg-type]
+                if unit not in plain and _plain(c) and not c.quantity.bound and not c.quantity.range:
+                    plain[unit] = c
 
     def _group(self, ctx: ArticleAnalysis, measure: str, group: list[Claim]) -> Iterator[Finding]:
         for n, later in enumerate(group):
