@@ -1230,7 +1230,7 @@ def _shell_reference(c: Claim) -> bool:
     if noun is None or noun.tag_ != "NN":
         return False
     words = {t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):noun.i]}
-    if words & (_OTHER_ITEM_WORDS | _OTHER_THING_WORDS) or {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES:
+    if words & (_OTHER_ITEM_WORDS | _OTHER_THING_WORDS) or _sentence_words(q.sentence)[0] & _RESTATEMENT_UPDATES:
         return False
     return not any(ch.dep_ in ("prep", "acl", "relcl", "appos") for ch in noun.children)
 
@@ -1262,14 +1262,27 @@ def _act_of(c: Claim) -> tuple[tuple[Any, ...], str | None] | None:
         if prep.dep_ != "prep":
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and not obj.ent_type_ in ("DATE", "TIME"):
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME"):
                 complements.add((prep.lower_, obj.lemma_.lower()))
     if not complements:
         return None
-    if {t.lower_ for t in q.sentence} & _RESTATEMENT_UPDATES or {t.lemma_.lower() for t in q.sentence} & \
-            _UPDATE_ACTS or {t.lower_ for t in _clause(verb)} & _OTHER_ACT_WORDS:
+    words, lemmas = _sentence_words(q.sentence)
+    if words & _RESTATEMENT_UPDATES or lemmas & _UPDATE_ACTS or {t.lower_ for t in _clause(verb)} & _OTHER_ACT_WORDS:
         return None
     return (lemma, _dimension(c), frozenset(complements)), _agent_of(verb)
+
+
+_SENTENCE_WORDS_KEY = "consistency_plugins.quantities.sentence_words"
+
+
+def _sentence_words(sent: SpacySpan) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's lower-cased words and lemmas, built once per sentence (kept in the doc's user_data,
+    so a sentence of thousands of numbers is not re-read for each)."""
+    cache = sent.doc.user_data.setdefault(_SENTENCE_WORDS_KEY, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = (frozenset(t.lower_ for t in sent), frozenset(t.lemma_.lower() for t in sent))
+    return found  # type: ignore[no-any-return]
 
 
 def _times(c: Claim) -> frozenset[str]:
@@ -1281,12 +1294,13 @@ def _times(c: Claim) -> frozenset[str]:
 def _clause(verb: Token) -> list[Token]:
     """The verb's own clause: its subtree without the clauses hanging from it ("which was the equivalent
     of sacking every doctor")."""
-    skip = {t.i for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj", "relcl", "parataxis", "cc")
-            for t in c.subtree}
-    for obj in verb.subtree:
-        if obj.dep_ in ("relcl", "acl", "advcl") and obj.i != verb.i:
-            skip |= {t.i for t in obj.subtree}
-    return [t for t in verb.subtree if t.i not in skip]
+    found = [verb]
+    stack = [c for c in verb.children if c.dep_ not in ("advcl", "ccomp", "conj", "relcl", "acl", "parataxis", "cc")]
+    while stack:  # one walk down the tree, leaving out the clauses below
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    return found
 
 
 def _agent_of(verb: Token) -> str | None:
@@ -1300,8 +1314,8 @@ def _agent_of(verb: Token) -> str | None:
                     return None
                 mods = [m.lemma_.lower() for m in child.children if m.dep_ in ("compound", "amod")]
                 return " ".join([*mods, child.lemma_.lower()])
-        if current.dep_ in ("xcomp", "ccomp", "conj") and current.head.i != current.i and current.dep_ == "xcomp":
-            current = current.head
+        if current.dep_ == "xcomp" and current.head.i != current.i:
+            current = current.head  # "is expected to cut": the subject of the frame
         else:
             break
     return None
