@@ -18,12 +18,14 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
 from consistency.understanding.facts.quantities import MONEY_HOWS, measure_of_noun
 from consistency.understanding.ledger import Claim
+from consistency.understanding.lexicon import is_person_noun
 from consistency.understanding.quantities import Quantity
 from consistency.understanding.tokens import sentence_of
 
@@ -365,7 +367,9 @@ class PartsTotalMismatch(Rule):
         ministers: Smith and Jones", "five countries - France, Germany and Italy -"), and
         "X of Y ..., or Z%" where X/Y is not Z% (beyond rounding); Y's noun may carry a
         clause ("of the 9,400 members who took part in the ballot, or 75 percent") and the
-        whole may be a group that holds the parts ("12 restaurants on the list of 50").
+        whole may be a group that holds the parts ("12 restaurants on the list of 50"). Also a share
+        of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
+        change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -403,6 +407,21 @@ class PartsTotalMismatch(Rule):
                     [span], confidence=0.8, data={"stated": q.value, "listed": len(items), "items": items},
                 )
         yield from self._percentages(ctx)
+        yield from self._shares_over_all(ctx)
+
+    def _shares_over_all(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"210% of bondholders": a share of a group of people cannot be more than all of them."""
+        for q in ctx.claims.quantities():
+            group = _share_of_people(q)
+            if group is None:
+                continue
+            doc = q.sentence.doc
+            span = ctx.span_at(q.field, q.start, group.idx + len(group.text))
+            yield self.finding(
+                f"\"{span.text}\" is more than all of the {group.text}: a share of a group is at most 100%.",
+                [span], confidence=0.8,
+                data={"percent": q.value, "group": group.lemma_.lower(), "text": doc[q.tokens[0]:group.i + 1].text},
+            )
 
     def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quantities = ctx.claims.quantities()
@@ -422,6 +441,45 @@ class PartsTotalMismatch(Rule):
                 [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
+
+
+# Words before a percentage that make it a change or a ratio of amounts, not a share of a group.
+_NOT_SHARE_BEFORE = frozenset({"by", "up", "down", "rise", "rose", "risen", "fell", "fall", "increase", "increased",
+                               "grew", "jumped", "soared", "climbed", "gained", "than", "over", "from"})
+
+
+def _share_of_people(q: Quantity) -> Token | None:
+    """The plural noun of people a percentage above 100 is a share of ("210% of bondholders", "about 120
+    percent of the voters", "150% to 80% of members"), or None. A change ("rose 150%", "up 150% of"),
+    a ratio of amounts ("150% of GDP", "120% of the target") and a range from a lower share
+    ("from 80% to 120%") are not shares of a group."""
+    if q.unit != "%" or q.value <= 100 or q.bound == "lower":
+        return None
+    doc = q.sentence.doc
+    before = {t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):q.tokens[0]]}
+    if before & _NOT_SHARE_BEFORE or q.change:
+        return None
+    i = q.tokens[1]
+    end = q.sentence.end
+    if i + 2 < end and doc[i].lower_ in ("to", "-", "–") and doc[i + 1].like_num:
+        i += 2  # the other end of a range: "210% to 80%"
+        if i < end and doc[i].lower_ in ("%", "percent", "per"):
+            i += 2 if doc[i].lower_ == "per" else 1
+    if i >= end or doc[i].lower_ != "of":
+        return None
+    i += 1
+    while i < end and doc[i].tag_ in ("DT", "PRP$", "PDT") or i < end and doc[i].pos_ == "ADJ":
+        i += 1  # "of the", "of its", "of all", "of eligible"
+    while i + 1 < end and doc[i].head.i > doc[i].i and (doc[i].dep_ in ("compound", "amod", "nmod")
+                                                         or doc[i].tag_ == "HYPH"):
+        i += 1  # "of season-ticket holders": the noun the modifiers lead to
+    if i >= end or doc[i].tag_ != "NNS" or doc[i].ent_type_:
+        return None
+    noun = doc[i]
+    if i + 1 < end and doc[i + 1].tag_ in ("NN", "NNS", "POS"):
+        return None  # "of members' fees", "of voters' ballots": the noun measured is another
+    lemma = noun.lemma_.lower()
+    return noun if lemma == "people" or is_person_noun(lemma) else None
 
 
 _LIST_SEPARATORS = {":", "-", "–", "—", "--"}
@@ -932,7 +990,13 @@ class RestatedValue(Rule):
         $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
         value of the thing it prices; compared only when neither sentence has a modal, a
         forecast, a change verb or a period word, and the article names no second thing of
-        that kind: "another deal", "two watches").
+        that kind: "another deal", "two watches"). Also one act told twice with the same verb,
+        agent, prepositional complements and times and another figure as its object: "would cut
+        £35bn from public services" ... "would cut £53bn from public services" (not movements,
+        bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
+        update verb: "raising its offer"). And a definite general noun priced by a sum ("the £600m
+        move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
+        initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -978,6 +1042,38 @@ class RestatedValue(Rule):
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
             yield from self._group(ctx, measure, group)
+        yield from self._restated_acts(ctx)
+        yield from self._shell_back_references(ctx)
+
+    def _shell_back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"A £500m initiative ... The £600m move": a definite general noun ("move", "scheme", "plan")
+        priced by a sum takes up the one sum the article has named before. One pass: the sums of
+        earlier sentences are kept per currency (at most two distinct values, and the first plain one)."""
+        money = [c for c in ctx.claims if c.extractor == "quantities" and c.span.field == "body"
+                 and c.data.get("kind") == "money" and c.quantity is not None]
+        values: dict[Any, set[float]] = {}
+        plain: dict[Any, Claim] = {}
+        for _, group in groupby(money, key=lambda c: c.sentence):
+            sentence = list(group)
+            for later in sentence:
+                unit = later.data.get("unit")
+                seen, first = values.get(unit, set()), plain.get(unit)
+                if first is None or len(seen) != 1 or not _shell_reference(later) or self._compatible(first, later):
+                    continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
+                yield self.finding(
+                    f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
+                    f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
+                    [later.span], [first.span], confidence=0.6,
+                    data={"thing": later.attribute, "unit": unit, "values": [first.value, later.value]},
+                )
+                return
+            for c in sentence:
+                unit = c.data.get("unit")
+                seen = values.setdefault(unit, set())
+                if len(seen) < 2:
+                    seen.add(round(float(c.value), 6))  # type: ignore[arg-type]
+                if unit not in plain and _plain(c) and not c.quantity.bound and not c.quantity.range:
+                    plain[unit] = c
 
     def _group(self, ctx: ArticleAnalysis, measure: str, group: list[Claim]) -> Iterator[Finding]:
         for n, later in enumerate(group):
@@ -1007,6 +1103,36 @@ class RestatedValue(Rule):
                       "subject": later.subject},
             )
             return  # one finding per measure
+
+    def _restated_acts(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Would cut £35bn from public services" ... "would cut £53bn from public services": one act,
+        told twice with the same verb, agent and complements, and two figures."""
+        seen: dict[tuple[Any, ...], Claim] = {}
+        reported: set[tuple[Any, ...]] = set()
+        for c in ctx.claims:
+            if c.extractor != "quantities" or c.span.field != "body" or c.quantity is None:
+                continue
+            act = _act_of(c)
+            if act is None:
+                continue
+            key, agent = act
+            first = seen.get(key)
+            if first is None:
+                seen[key] = c
+                continue
+            if key in reported or first.sentence == c.sentence or self._compatible(first, c):
+                continue
+            if not _agents_agree(_act_of(first)[1], agent) or _times(first) != _times(c):  # type: ignore[index]
+                continue
+            reported.add(key)
+            verb = c.quantity.sentence.doc[c.quantity.predicate_index]
+            yield self.finding(
+                f"\"{_act_words(ctx, c)}\" restates \"{_act_words(ctx, first)}\" with another figure "
+                f"({c.text} against {first.text}).",
+                [c.span], [first.span], confidence=0.65,
+                data={"verb": verb.lemma_.lower(), "unit": c.data.get("unit"), "values": [first.value, c.value],
+                      "complements": [f"{p} {o}" for p, o in key[2]]},
+            )
 
     def _compatible(self, a: Claim, b: Claim) -> bool:
         x, y = _seconds(a), _seconds(b)
@@ -1069,6 +1195,156 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
         if words & {"a", "an"}:
             indefinite += 1
     return indefinite <= 1
+
+
+# Verbs of movement: a market report tells many rises and falls with the same complements.
+_MOVE_VERBS = frozenset("rise fall grow drop climb gain jump slump slide lose decline increase decrease soar "
+                        "plunge tumble rally ease edge dip surge sink shed add".split())
+# Words in either sentence that make the second telling another act, a part or an update.
+_OTHER_ACT_WORDS = _RESTATEMENT_UPDATES | _OTHER_ITEM_WORDS | frozenset(
+    "also again extra total each every raise raised improve improved sweeten sweetened initially originally "
+    "first second third part some".split())
+
+
+# Verbs anywhere in the sentence that tell of a figure changed: "raising its offer", "topped the bid".
+_UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost double top match better up "
+                         "reduce lower trim halve".split())
+
+
+# General nouns that take up a thing named before: "the move", "the scheme", "the package".
+_SHELL_NOUNS = frozenset("move scheme plan package programme program initiative measure project proposal "
+                         "step investment".split())
+
+
+def _shell_reference(c: Claim) -> bool:
+    """"The £600m move": a sum on a definite general noun with nothing of its own to tell it apart (no
+    "new", "another", "second", no complement: "the £100m plan for pools" is another plan)."""
+    if c.attribute not in _SHELL_NOUNS or not c.data.get("definite") or c.data.get("how") != "money-modifier":
+        return False
+    if not _plain(c, later=True) or {"approximate", "hedged"} & set(c.qualifiers):
+        return False
+    q = c.quantity
+    doc = q.sentence.doc
+    noun = next((t for t in doc[q.tokens[1]:min(q.sentence.end, q.tokens[1] + 3)] if t.lemma_.lower() == c.attribute),
+                None)
+    if noun is None or noun.tag_ != "NN":
+        return False
+    words = {t.lower_ for t in doc[max(q.sentence.start, q.tokens[0] - 3):noun.i]}
+    if words & (_OTHER_ITEM_WORDS | _OTHER_THING_WORDS) or _sentence_words(q.sentence)[0] & _RESTATEMENT_UPDATES:
+        return False
+    return not any(ch.dep_ in ("prep", "acl", "relcl", "appos") for ch in noun.children)
+
+
+def _act_of(c: Claim) -> tuple[tuple[Any, ...], str | None] | None:
+    """The act a figure is the object of, as (key, agent): the key is the verb, the figure's dimension
+    and the verb's prepositional complements ("cut £35bn from public services": ("cut", GBP,
+    {("from", "service")})); the agent is the verb's subject head, climbing frames ("would", "is
+    expected to"). None for movements, bounds, ranges, approximations, changes, negations, or an act
+    with no complement to tell it by."""
+    q = c.quantity
+    if q.predicate_index is None or q.bound or q.range or q.approximate or q.score:
+        return None
+    if _NOT_PLAIN & set(c.qualifiers) or c.data.get("kind") not in ("money", "count", "percent"):
+        return None
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in _MOVE_VERBS or any(c2.dep_ == "neg" for c2 in verb.children):
+        return None
+    number = doc[q.tokens[1] - 1]
+    head = number
+    while head.head.i != head.i and head.head.i != verb.i and head.dep_ in ("nummod", "quantmod", "compound", "nmod"):
+        head = head.head  # "£35bn": from the digits up to the word the verb takes
+    if head.head.i != verb.i or head.dep_ not in ("dobj", "nsubjpass"):
+        return None  # the figure is what is acted on: "cut £35bn", not "cut jobs in 35 towns"
+    complements = set()
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME"):
+                complements.add((prep.lower_, obj.lemma_.lower()))
+    if not complements:
+        return None
+    words, lemmas = _sentence_words(q.sentence)
+    if words & _RESTATEMENT_UPDATES or lemmas & _UPDATE_ACTS or {t.lower_ for t in _clause(verb)} & _OTHER_ACT_WORDS:
+        return None
+    return (lemma, _dimension(c), frozenset(complements)), _agent_of(verb)
+
+
+_SENTENCE_WORDS_KEY = "consistency_plugins.quantities.sentence_words"
+
+
+def _sentence_words(sent: SpacySpan) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's lower-cased words and lemmas, built once per sentence (kept in the doc's user_data,
+    so a sentence of thousands of numbers is not re-read for each)."""
+    cache = sent.doc.user_data.setdefault(_SENTENCE_WORDS_KEY, {})
+    found = cache.get(sent.start)
+    if found is None:
+        found = cache[sent.start] = (frozenset(t.lower_ for t in sent), frozenset(t.lemma_.lower() for t in sent))
+    return found  # type: ignore[no-any-return]
+
+
+def _times(c: Claim) -> frozenset[str]:
+    """The date and time phrases of a figure's sentence, lower-cased: two tellings of one act carry the
+    same ones (or none)."""
+    return frozenset(e.text.lower() for e in c.quantity.sentence.ents if e.label_ in ("DATE", "TIME"))
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without the clauses hanging from it ("which was the equivalent
+    of sacking every doctor")."""
+    found = [verb]
+    stack = [c for c in verb.children if c.dep_ not in ("advcl", "ccomp", "conj", "relcl", "acl", "parataxis", "cc")]
+    while stack:  # one walk down the tree, leaving out the clauses below
+        token = stack.pop()
+        found.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    return found
+
+
+def _agent_of(verb: Token) -> str | None:
+    """The lower-cased subject of a verb with its modifiers ("tory government"), climbing frames; None for
+    a pronoun or none."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != verb.i:
+                if child.pos_ == "PRON":
+                    return None
+                mods = [m.lemma_.lower() for m in child.children if m.dep_ in ("compound", "amod")]
+                return " ".join([*mods, child.lemma_.lower()])
+        if current.dep_ == "xcomp" and current.head.i != current.i:
+            current = current.head  # "is expected to cut": the subject of the frame
+        else:
+            break
+    return None
+
+
+def _agents_agree(a: str | None, b: str | None) -> bool:
+    """One agent, or one of them unnamed: "a Tory government" and "the Tories" share "tory"."""
+    if a is None or b is None:
+        return True
+    words_a, words_b = [_singular(w) for w in a.split()], [_singular(w) for w in b.split()]
+    return words_a[-1] == words_b[-1] or words_a[-1] in words_b or words_b[-1] in words_a
+
+
+def _singular(word: str) -> str:
+    """"tories" -> "tory", "unions" -> "union": a proper plural the lemmatiser leaves as written."""
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else re.sub(r"(?<!s)s$", "", word)
+
+
+def _act_words(ctx: ArticleAnalysis, c: Claim) -> str:
+    """The verb, its figure and complements as written: "cut £53bn from public services"."""
+    q = c.quantity
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    ends = [q.tokens[1] - 1] + [obj.i for p in verb.children if p.dep_ == "prep" and p.i > verb.i
+                                for obj in p.children if obj.dep_ == "pobj"]
+    start, end = min(verb.i, q.tokens[0]), max(ends) + 1
+    if end - start > 14:
+        end = max(verb.i, q.tokens[1] - 1) + 1
+    return doc[start:end].text.replace('"', "").strip()
 
 
 def _plain(c: Claim, later: bool = False) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.understanding.facts.events import future_told_past
+from consistency.understanding.facts.events import future_told_past, made_after_it_acted, same_period_antecedent
 from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
@@ -60,6 +60,12 @@ class EventStatusConflict(Rule):
         is complete" (definite plural things count: "the warehouses", not "houses").
         A future dated in the past in its own clause: "Last April, Argentina will sign",
         "is to be launched last month", "is set to be introduced last October".
+        "The same period" after a past one: "over the past six months ... Over the same period,
+        5,000 laptops are due to be left" (not after "the next six months").
+        A thing told as still to be made that has already done something: "fans are expected to set
+        up a petition that notched 18,000 signatures" (a making verb planned, its object carrying a
+        relative clause in the simple past; "a robot like the one which won", "a new robot which can
+        climb", "a stadium that seats 40,000" and "which was designed by" are not read).
         Repeats ("again", "second", "another", "return"), reschedules
         ("postponed", "now"), other events with the same noun ("the men's final", "the
         women's final") and other agents are not compared; nor a stage of the event
@@ -88,9 +94,9 @@ class EventStatusConflict(Rule):
         signings and attendances with a named actor and target (`data.how == "trip"`, with their
         dates, repeat markers and named occasions), and event nouns with their verbs, times and markers; the
         event nouns' verbs (WordNet 3.0 derivations, `consistency/data/event_nouns.tsv`), and
-        `facts.events.future_told_past` over the body's parse. What it still reads from the text
-        itself: only that last check (a future dated in the past inside one clause), which compares
-        no two claims.
+        `facts.events.future_told_past` and `facts.events.made_after_it_acted` over the body's parse.
+        What it still reads from the text itself: only those two checks (a future dated in the past
+        inside one clause, a thing to be made that already acted), which compare no two claims.
     """
 
     code = "TM01"
@@ -115,6 +121,26 @@ class EventStatusConflict(Rule):
                 yield found
         yield from self._ledger_conflicts(ctx, spans)
         yield from self._future_told_past(ctx)
+        yield from self._made_after_it_acted(ctx)
+
+    def _made_after_it_acted(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Fans are expected to set up a petition that notched 18,000 signatures": a thing still to be
+        made cannot already have done something."""
+        doc = ctx.body_doc
+        for verb, obj, acted, phrase in made_after_it_acted(doc):
+            told = sorted(phrase, key=lambda t: t.i)
+            start, end = told[0].i, max(told[-1].i, obj.i) + 1
+            plan = doc[start:end]
+            clause = doc[min(t.i for t in acted.subtree):max(t.i for t in acted.subtree) + 1]
+            if len(clause) > 12:
+                clause = doc[acted.i - 1:acted.i + 1]  # "which stored": the relative word and its verb
+            yield self.finding(
+                f"\"{plan.text}\" tells of the {obj.text} as still to be made, but it already "
+                f"{acted.text} (\"{clause.text}\").",
+                [ctx.span_at("body", plan.start_char, plan.end_char)],
+                [ctx.span_at("body", clause.start_char, clause.end_char)], confidence=0.7,
+                data={"verb": verb.lemma_.lower(), "thing": obj.lemma_.lower(), "acted": acted.lemma_.lower()},
+            )
 
     def _future_told_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Last April, Argentina will sign", "is to be launched last month": still to come and past at once."""
@@ -122,7 +148,8 @@ class EventStatusConflict(Rule):
         reference = ctx.reference_date
         for verb, time, phrase in future_told_past(doc, reference.year if reference is not None else None):
             entity = entity_at(time)
-            when = list(entity) if entity is not None else [time]
+            when = list(entity) if entity is not None else list(doc[time.left_edge.i:time.i + 1]) \
+                if time.pos_ == "NOUN" else [time]
             if time.head.dep_ == "prep":
                 when = [time.head, *when]
             told = sorted(phrase, key=lambda t: t.i)
@@ -132,9 +159,12 @@ class EventStatusConflict(Rule):
             told_text = doc[told[0].i:told[-1].i + 1].text
             when_text = doc[when[0].i:when[-1].i + 1].text
             quoted = inside_quotation(verb)
+            earlier = same_period_antecedent(time) if "same" in when_text.lower().split() else None
+            evidence = [ctx.span_at("body", earlier.start_char, earlier.end_char)] if earlier is not None else []
+            dated = f"\"{when_text}\", that is \"{earlier.text}\"" if earlier is not None else f"\"{when_text}\""
             yield self.finding(
-                f"\"{told_text}\" tells of something still to come, but it is dated in the past (\"{when_text}\").",
-                [span], confidence=0.6 if quoted else 0.75, severity=Severity.info if quoted else None,
+                f"\"{told_text}\" tells of something still to come, but it is dated in the past ({dated}).",
+                [span], evidence, confidence=0.6 if quoted else 0.75, severity=Severity.info if quoted else None,
                 data={"verb": verb.lemma_.lower(), "planned": told_text, "time": when_text},
             )
 

@@ -324,3 +324,93 @@ def test_quantities_flags_money_of_one_thing_restated(text: str) -> None:
 ])
 def test_quantities_passes_money_of_other_things_updates_and_forecasts(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT02: a share of a group of people above all of it ---------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Bond swap\nAbout 170% of bondholders are expected to accept the offer.", "170% of bondholders"),  # business
+    ("Turnout\nOfficials said 120 percent of the voters cast a ballot in the district.",
+     "120 percent of the voters"),  # politics
+    ("Survey\nThe survey found that 140% to 90% of patients waited more than a week.",
+     "140% to 90% of patients"),  # science, a range
+    ("Fans\nSome 110% of season-ticket holders renewed before the deadline.", "110% of season-ticket holders"),  # sport
+])
+def test_qt02_flags_a_share_of_people_above_all_of_them(text: str, quote: str) -> None:
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Debt\nThe debt stands at 120% of GDP, the ministry said.",  # a ratio of amounts
+    "Target\nThe club sold 130% of its target for season tickets.",  # of an amount
+    "Members\nFees rose 150% for members of the club.",  # a change
+    "Wages\nThe bonus is worth 120% of workers' annual pay.",  # of their pay, not of them
+    "Voters\nTurnout was 85% of registered voters, up from 70% of voters in 2019.",  # within 100
+    "Growth\nThe number of patients grew by 140% of the figure in 2010.",  # a change
+    "Range\nShares of between 80% and 100% of members voted yes.",  # at most all
+    "Ratio\nThe ratio rose from 90% to 120% of payments.",  # from a lower share, of payments
+])
+def test_qt02_passes_ratios_changes_and_shares_within_the_whole(text: str) -> None:
+    assert_passes("QT02", text)
+
+
+# --- QT04: one act told twice with another figure ------------------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Cuts\nLabour claimed a Conservative government would take £20bn from public services. During the "
+     "debate Labour said the Conservatives would take £30bn from public services.", "£30bn"),  # politics
+    ("Telescope\nThe agency will invest $300m in the telescope project. Officials said the agency will "
+     "invest $200m in the telescope project.", "$200m"),  # science
+    ("Damages\nThe court awarded £2m in damages to the family of the victim. The family's lawyer said the "
+     "court awarded £3m in damages to the family.", "£3m"),  # courts
+    ("Library\nThe council will spend £12m on the library, its leader said. Work starts soon, and the "
+     "council will spend £21m on the library.", "£21m"),  # culture
+    ("Stadium\nThe club paid £8m for the site, the chairman said. Fans were told the club paid £18m for the "
+     "site.", "£18m"),  # sport, business
+])
+def test_qt04_flags_an_act_restated_with_another_figure(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Schools\nLabour would spend £5bn on schools. The Tories would spend £8bn on schools.",  # other agents
+    "Roads\nThe council will spend £12m on roads in 2024. It will spend £15m on roads in 2025.",  # periods
+    "Roads\nThe council will spend £12m on roads this year. It will spend £15m on roads.",  # one period only
+    "Bid\nThe club bid £8m for the striker. It bid £12m for the striker on Friday, raising its offer.",  # update
+    "Care\nThe trust will spend £5m on schools. The trust will spend £8m on hospitals.",  # other complements
+    "Shares\nShares fell 3% in London. Shares fell 5% in London after the warning.",  # movements
+    "Aid\nThe charity sent about £5m to the region. The charity sent £6m to the region.",  # approximate
+    "Jobs\nThe firm cut 500 jobs at the plant. It again cut 300 jobs at the plant.",  # a repeat
+    "Fund\nThe bank will lend £40m to small firms. The bank will also lend £10m to small firms.",  # more
+    "Grant\nThe board gave £2m to the museum. The board did not give £3m to the museum.",  # negated
+    "Fees\nThe club will pay up to £9m for the striker. The club will pay £4m for the striker.",  # a bound
+    "Budget\nThe agency will invest $300m in the project. It will invest a total of $500m in the project.",  # total
+])
+def test_qt04_passes_other_acts_agents_periods_and_updates(text: str) -> None:
+    assert_passes("QT04", text)
+
+
+# --- QT04: a general noun priced by a sum takes up the one sum named before ----------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Factories\nThe firm unveiled a $2bn investment in its factories. The $3bn plan will create 400 jobs.",
+     "$3bn"),  # business
+    ("Research\nThe government set out a £250m programme to fund research. Ministers said the £520m "
+     "programme would fund 30 laboratories.", "£520m"),  # science
+    ("Theatre\nThe council backed a £12m scheme to restore the theatre. Work on the £21m scheme begins next "
+     "year.", "£21m"),  # culture
+    ("Grassroots\nThe league agreed a £40m package for grassroots football. Clubs said the £45m move was "
+     "overdue.", "£45m"),  # sport
+])
+def test_qt04_flags_a_general_noun_taking_up_another_sum(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Sport\nA £500m initiative and a £100m fund were announced. The £100m scheme starts in May.",  # two sums
+    "Sport\nThe government launched a £500m initiative. The £100m plan for swimming pools is part of it.",
+    "Theatre\nThe council backed a £12m scheme. The second £21m scheme will restore the library.",  # another
+    "Factories\nThe firm proposed a $2bn investment. It has now raised it, and the $3bn plan will create jobs.",
+    "Budget\nSpending rose from £500m. The £600m plan was approved.",  # only an earlier value before
+    "Research\nThe university set out a £1.2bn programme. The £1.25bn programme starts in April.",  # rounding
+    "Aid\nThe US pledged a $500m initiative. The £300m scheme from Britain follows.",  # another currency
+])
+def test_qt04_passes_general_nouns_with_other_sums_or_things(text: str) -> None:
+    assert_passes("QT04", text)

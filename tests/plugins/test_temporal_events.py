@@ -258,3 +258,61 @@ def test_tm06_flags_past_after_the_dateline(text: str, quote: str) -> None:
 ])
 def test_tm06_passes_plans_and_earlier_days(text: str) -> None:
     assert_passes("TM06", text)
+
+
+# --- TM01: a thing still to be made that has already done something ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Petition\nResidents are expected to set up a petition that gathered 4,000 names in a week.",
+     "are expected to set up a petition"),  # politics
+    ("Robot\nThe lab is to build a robot which won a design prize in Tokyo.", "is to build a robot"),  # science
+    ("Academy\nThe club will found an academy that produced three internationals.",
+     "will found an academy"),  # sport
+    ("Opera\nThe composer is due to create an opera which toured Europe to warm reviews.",
+     "is due to create an opera"),  # culture
+    ("Fund\nThe bank is set to establish a fund that lent £40m to small firms.",
+     "is set to establish a fund"),  # business
+])
+def test_tm01_flags_a_thing_to_be_made_that_already_acted(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Robot\nThe lab is to build a robot like the one which won a design prize in Tokyo.",  # another of a kind
+    "Robot\nThe lab is to build a new robot which can climb stairs.",  # what it will do
+    "Petition\nResidents set up a petition that gathered 4,000 names in a week.",  # made, then acted
+    "Stadium\nThe council will build a stadium that seats 40,000 fans.",  # a present of state
+    "Academy\nThe club is to found an academy which was designed by a former coach.",  # a passive: the plan
+    "Fund\nThe bank is set to establish a second fund that lent money to farmers.",  # another one
+    "Opera\nThe composer is to create an opera for the singer who toured Europe last year.",  # not the thing
+    "Academy\nIf the club had founded an academy that produced players, it would be richer.",  # a condition
+    "Drug\nThe firm is not expected to develop a drug which failed its trials.",  # negated
+    'Quote\n"We will build a school that changed lives," the mayor said.',  # quoted
+    "Plants\nThe group is to build two plants which supplied the region.",  # several
+])
+def test_tm01_passes_other_things_states_and_conditions(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+# --- TM01: "the same period" takes the time of the date before it -----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Costs\nSales rose 8% over the past year. Over the same period, costs are expected to rise 3%.",
+     "Over the same period"),  # business
+    ("Patients\nResearchers tracked 400 patients over the past decade. During the same period, 30 of them "
+     "are due to undergo surgery.", "During the same period"),  # science
+    ("Transfers\nThe club signed nine players in the last two seasons. In the same period, the club will "
+     "sell eleven.", "In the same period"),  # sport
+])
+def test_tm01_flags_a_plan_in_the_same_period_as_a_past_one(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Costs\nSales are expected to rise 8% over the next year. Over the same period, costs are expected to rise 3%.",
+    "Costs\nSales rose 8% over the past year. Over the same period, costs rose 3%.",  # both done
+    "Growth\nThe firm grew 5% in the first quarter of last year. In the same period next year, it is expected "
+    "to grow 7%.",  # another period named
+    "Court\nThe court sat for two weeks in March. The jury will be asked to consider the same period.",  # no date
+    "Exports\nExports fell over the past year. Imports will rise over the next few days.",  # a span ahead
+])
+def test_tm01_passes_the_same_period_after_a_future_or_with_its_own_date(text: str) -> None:
+    assert_passes("TM01", text)

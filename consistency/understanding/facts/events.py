@@ -206,7 +206,9 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
     "in/on/during/at" ("since last year", "than last year", "from last April" are not its time),
     or on the frame's own verb ("Last April, the club is expected to sign"). "Recently" on either
     verb is a past time too ("the museum recently is to open"), and so is a bare year before
-    `before_year` (the article's year): "in 2003 the bank is set to open".
+    `before_year` (the article's year): "in 2003 the bank is set to open". "The same period" takes
+    the time of the date before it: "over the past six months ... Over the same period, 5,000
+    laptops are due to be left".
     Yields (verb, time token, the tokens of the verb phrase)."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
@@ -236,14 +238,24 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
         if frame.i != verb.i and frame.dep_ not in ("ROOT", "relcl", "conj"):
             holders = [verb]  # the frame inside a clause of its own ("said it is expected to") keeps its time
         found = None
-        for t in _time_tokens(verb) + [c for h in holders[1:] for c in _frame_times(h)]:
+        for t in _time_tokens(verb) + [c for h in holders[1:] for c in _frame_times(h)] + _same_periods(holders):
             if t.head.i not in {h.i for h in holders} and not (
-                    t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS and t.head.head.i in {h.i for h in holders}):
+                    t.head.dep_ == "prep" and t.head.lower_ in _AT_PREPOSITIONS | {"over"}
+                    and t.head.head.i in {h.i for h in holders}):
                 continue
             entity = entity_at(t)
-            text = " ".join(w.lower_ for w in (entity if entity is not None else [t]))
+            words = entity if entity is not None else t.doc[t.left_edge.i:t.i + 1] if t.pos_ == "NOUN" else [t]
+            text = " ".join(w.lower_ for w in words)
             if t.head.dep_ == "prep":
                 text = f"{t.head.lower_} {text}"
+            if _SAME_PERIOD.match(text):
+                earlier = same_period_antecedent(t)
+                if earlier is not None and _direction(earlier.text) == "past":
+                    found = t  # "over the past six months ... Over the same period ... are due to be left"
+                    break
+                continue
+            if text.startswith("over "):
+                continue  # "over the next few days": a span of time, not a date
             year = _YEAR_DATE.match(text)
             if _PAST_DATE.match(text) or (before_year is not None and year is not None
                                           and int(year.group(1)) < before_year):
@@ -254,6 +266,92 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
                           if c.dep_ == "advmod" and c.lower_ == "recently" and c.i < verb.i), None)
         if found is not None:
             yield verb, found, phrase
+
+
+# Verbs that bring a thing into being (WordNet's verb.creation sense of each, picked by hand: WordNet is
+# not installed at run time). "set" counts only with "up".
+_MAKING_VERBS = frozenset({"create", "found", "establish", "form", "build", "construct", "invent", "design",
+                           "develop", "set"})
+_STATE_VERBS = frozenset({"be", "have", "seem", "remain", "include", "contain", "cost", "weigh", "measure",
+                          "mean", "resemble", "belong", "lack", "own", "know", "like", "want", "need"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who"})
+
+
+def made_after_it_acted(doc: Doc) -> Iterator[tuple[Token, Token, Token, list[Token]]]:
+    """A thing told as still to be made that has already done something: "fans are expected to set up a
+    petition that notched 18,000 signatures", "the lab is to build a robot which won a prize last year".
+
+    The making verb ("set up", "create", "found", "build", "develop", ...) is planned by a future
+    auxiliary or a frame of plans, not negated, hypothetical or conditional; its object (or the
+    object's apposition) carries a relative clause in the simple past whose subject is the relative
+    word itself ("that notched", "which stored"), not a state ("which had", "which was"), a passive
+    ("which was designed"), a perfect or a negation. Making another of a kind ("a new body like the one
+    which ran", "another petition", "a second plant") is not read. Yields (making verb, object, the
+    relative clause's verb, the tokens of the plan)."""
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.lower_ == "found" and _aux(verb) & {"will", "shall", "to"}:
+            lemma = "found"  # "will found an academy": the tagger reads a participle of "find"
+        if verb.pos_ != "VERB" or lemma not in _MAKING_VERBS:
+            continue
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            continue
+        is_to = "to" in _aux(verb) and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" \
+            and verb.head.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "neg" for c in verb.head.children)
+        if not (is_to or _status(verb) == "planned") or _marks(verb) & _CONDITION_MARKS or inside_quotation(verb):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.lower_ in _REPEAT or c.dep_ == "nummod" for c in obj.children) or obj.tag_ in ("NNS", "NNPS"):
+            continue  # "another petition", "a new body", "two plants": another of a kind, or several
+        holders = [obj] + [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        acted = next((c for h in holders for c in h.children if _acted_before(c)), None)
+        if acted is None:
+            continue
+        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "prt")]
+        phrase = [*own, verb]
+        if verb.dep_ == "xcomp":
+            phrase += [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass"))]
+            if verb.head.dep_ == "acomp":
+                phrase.append(verb.head.head)  # "is due to": the "is"
+        elif "to" in _aux(verb) and verb.head.lemma_ == "be":
+            phrase.append(verb.head)  # "is to build"
+        yield verb, obj, acted, phrase
+
+
+def _acted_before(clause: Token) -> bool:
+    """A relative clause in the simple past with the relative word as its subject: "that notched"."""
+    if clause.dep_ != "relcl" or clause.tag_ != "VBD" or clause.pos_ != "VERB":
+        return False
+    if clause.lemma_.lower() in _STATE_VERBS or any(c.dep_ in ("neg", "aux", "auxpass") for c in clause.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_WORDS for c in clause.children)
+
+
+_SAME_PERIOD = re.compile(r"^(?:in|over|during|at|for) (?:the|that) same (?:period|time|months?|weeks?|years?|"
+                          r"quarter|days?|span|stretch)$")
+
+
+def _same_periods(holders: list[Token]) -> list[Token]:
+    """"In the same period" on a verb when the model tags no DATE there: the noun "period"."""
+    return [obj for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in
+            ("in", "over", "during", "for") for obj in prep.children
+            if obj.dep_ == "pobj" and not obj.ent_type_ and obj.lemma_.lower() in ("period", "time", "span")
+            and any(c.lower_ == "same" for c in obj.children)]
+
+
+def same_period_antecedent(token: Token) -> Any:
+    """The time phrase "the same period" takes up: the last DATE entity before it in its sentence or the
+    two before, itself no "same ..." phrase ("over the past six months ... Over the same period")."""
+    doc = token.doc
+    here = entity_at(token)
+    start = here.start if here is not None else token.i
+    first = _sentence_back(token, 2)
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and first <= e.start and e.end <= start]):
+        if "same" not in ent.text.lower().split():
+            return ent
+    return None
 
 
 def _definite_plural(noun: Token) -> bool:
