@@ -42,6 +42,7 @@ from consistency.understanding.people import (
     optional_gazetteer,
     strip_possessive,
 )
+from consistency.understanding.tokens import pos_flags
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -489,7 +490,10 @@ class PersonNameConflict(Rule):
         text = f"{ctx.article.title}\n{ctx.article.body}"
         reported: set[str] = set()
         for field_name, doc in ctx.docs:
-            for tok in doc:
+            tokens = ctx.tokens(field_name)
+            # only a proper noun or a noun can fill the slot (`_is_lone_name_slot`): skip the rest unread
+            for i in (i for i, noun in enumerate(pos_flags(doc, "PROPN", "NOUN")) if noun):
+                tok = tokens[i]
                 word = strip_possessive(tok.text)
                 key = fold(word)
                 if key in reported or key in known or not _is_lone_name_slot(ctx, doc, tok):

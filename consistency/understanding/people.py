@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .tokens import doc_text, word_count
+from .tokens import doc_text, pos_flags, word_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -619,8 +619,12 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
 
     found: list[NameMention] = []
     text = doc_text(doc)
+    propn = pos_flags(doc, "PROPN")  # most tokens are not proper nouns: skip them without making a Token
     i = 0
     while i < len(doc):
+        if not propn[i]:
+            i += 1
+            continue
         tok = doc[i]
         label = tok.ent_type_
         if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):

@@ -113,3 +113,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["consistency.text"] = doc.text
     return text
+
+
+def pos_flags(doc: Doc, *pos: str) -> list[bool]:
+    """For each token of the doc, whether its coarse part of speech (`token.pos_`) is one of `pos`,
+    read from the doc's array: a loop that skips most tokens on their part of speech then makes
+    no `Token` for them."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS
+
+    if not len(doc):
+        return []
+    column = doc.to_array(POS)
+    mask = column == IDS[pos[0]]
+    for other in pos[1:]:
+        mask |= column == IDS[other]
+    return mask.tolist()  # type: ignore[no-any-return]

@@ -342,12 +342,14 @@ def extract(reader: Reader) -> Iterator[Claim]:
     body_sents = list(ctx.body_doc.sents)
     figures = [{"value": q.value, "unit": q.unit, "text": q.text, "counted": q.counted}
                for q in ctx.quantities if q.field == "title"]
+    sentence_words: list[set[str]] | None = None  # made once, on the first frame: every frame aligns with them
     for frame in frames(doc):
         pred = frame["predicate"]
         topics = set(topics_of(frame["actor"])) | set(topics_of(frame["object"]))
         aligned = []
-        for index, sent in enumerate(body_sents):
-            words = {t.lemma_.lower() for t in sent} | {t.text.lower() for t in sent}
+        if sentence_words is None:
+            sentence_words = [{t.lemma_.lower() for t in sent} | {t.text.lower() for t in sent} for sent in body_sents]
+        for index, words in enumerate(sentence_words):
             shared = len(topics & words)
             if shared:
                 aligned.append((-shared, index))
