@@ -129,3 +129,17 @@ def pos_flags(doc: Doc, *pos: str) -> list[bool]:
     for other in pos[1:]:
         mask |= column == IDS[other]
     return mask.tolist()  # type: ignore[no-any-return]
+
+
+def lower_lemma_indices(doc: Doc, words: frozenset[str] | set[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma (`token.lemma_.lower()`) is one of `words`, in
+    order: each distinct lemma of the doc is looked up once, and no `Token` is made for the rest,
+    so a rule that looks for a few trigger words costs little more than its triggers."""
+    from spacy.attrs import LEMMA
+
+    if not len(doc) or not words:
+        return []
+    column = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    hits = {lemma for lemma in set(column) if strings[lemma].lower() in words}
+    return [i for i, lemma in enumerate(column) if lemma in hits] if hits else []

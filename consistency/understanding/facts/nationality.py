@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
+from ..tokens import entity_at
 from .groups import GROUP_NOUNS
 from .groups import merge as merge_groups
 from .orgrefs import ORG_NOUNS, references
@@ -449,7 +450,7 @@ def _country_of_place(gaz: Any, place: str) -> str | None:
 def _org_name(token: Token) -> str:
     if token.pos_ == "NOUN" and _named_compounds(token):
         return " ".join([t.text for t in _named_compounds(token)] + [token.text])  # "Chile Seguro list"
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)  # `doc.ents` makes every entity again on each access
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text
 
