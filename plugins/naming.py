@@ -42,7 +42,7 @@ from consistency.understanding.people import (
     optional_gazetteer,
     strip_possessive,
 )
-from consistency.understanding.tokens import pos_flags
+from consistency.understanding.tokens import pos_flags, whole_word_spans
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -501,7 +501,7 @@ class PersonNameConflict(Rule):
                 close = [(p, w) for p, k, w in established if _slip_of(key, k)]
                 if len({id(p) for p, _ in close}) != 1:
                     continue
-                if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 2 or not _looks_like_given_name(ctx, word):
+                if len(whole_word_spans(text, word)) > 2 or not _looks_like_given_name(ctx, word):
                     continue  # a name the article uses on its own account, or a common word or place
                 person, written = close[0]
                 reported.add(key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -143,3 +144,27 @@ def lower_lemma_indices(doc: Doc, words: frozenset[str] | set[str]) -> list[int]
     strings = doc.vocab.strings
     hits = {lemma for lemma in set(column) if strings[lemma].lower() in words}
     return [i for i, lemma in enumerate(column) if lemma in hits] if hits else []
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(form: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(form)}\b")
+
+
+def whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """The spans `re.finditer(rf"\\b{re.escape(form)}\\b", text)` gives, found with `str.find`:
+    a pattern that opens with `\\b` is tried at every character of the text, which on a long
+    article costs more than the rule that asks."""
+    if not form:
+        return [m.span() for m in _whole_word(form).finditer(text)]
+    pattern = _whole_word(form)
+    spans: list[tuple[int, int]] = []
+    at = text.find(form)
+    while at != -1:
+        match = pattern.match(text, at)  # `\b` still sees the character before `at`
+        if match is not None:
+            spans.append(match.span())
+            at = text.find(form, match.end())
+        else:
+            at = text.find(form, at + 1)
+    return spans
