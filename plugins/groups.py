@@ -408,6 +408,8 @@ def _mixed(claims: list) -> bool:  # type: ignore[type-arg]
 
 def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: ignore[no-untyped-def]
     """The claim's country is named (by name or any demonym form) only in this claim."""
+    from consistency.understanding.tokens import whole_word_spans
+
     gaz = ctx.gazetteer
     country = gaz.country(str(claim.value))
     forms = {str(claim.value)}
@@ -421,7 +423,7 @@ def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: igno
     for form in forms:
         if len(form) < 3:
             continue
-        found += [(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(form)}\b", text)]
+        found += whole_word_spans(text, form)
     count, reach = 0, -1
     for start, end in sorted(found):  # overlapping forms are one mention: "South Korean", "Korean"
         if start >= reach:

@@ -43,6 +43,7 @@ from consistency.understanding.people import (
     optional_gazetteer,
     strip_possessive,
 )
+from consistency.understanding.tokens import pos_flags, whole_word_spans
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -499,7 +500,10 @@ class PersonNameConflict(Rule):
         text = f"{ctx.article.title}\n{ctx.article.body}"
         reported: set[str] = set()
         for field_name, doc in ctx.docs:
-            for tok in doc:
+            tokens = ctx.tokens(field_name)
+            # only a proper noun or a noun can fill the slot (`_is_lone_name_slot`): skip the rest unread
+            for i in (i for i, noun in enumerate(pos_flags(doc, "PROPN", "NOUN")) if noun):
+                tok = tokens[i]
                 word = strip_possessive(tok.text)
                 key = fold(word)
                 if key in reported or key in known or not _is_lone_name_slot(ctx, doc, tok):
@@ -507,7 +511,7 @@ class PersonNameConflict(Rule):
                 close = [(p, w) for p, k, w in established if _slip_of(key, k)]
                 if len({id(p) for p, _ in close}) != 1:
                     continue
-                if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 2 or not _looks_like_given_name(ctx, word):
+                if len(whole_word_spans(text, word)) > 2 or not _looks_like_given_name(ctx, word):
                     continue  # a name the article uses on its own account, or a common word or place
                 person, written = close[0]
                 reported.add(key)

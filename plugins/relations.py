@@ -11,6 +11,7 @@ and people from spaCy's named entities of the same article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from consistency import Rule, Severity, hookimpl
 from consistency.models import Finding, Span
+from consistency.understanding.tokens import lower_lemma_indices
 
 from ._parties import (
     BLOCS,
@@ -274,8 +276,14 @@ class MediatorIsParty(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         if not any(MEDIATION_WORDS.search(text) for text in (ctx.article.title, ctx.article.body)):
             return
+        # only a mediation verb or noun can trigger (`_is_mediation`): walk those tokens alone
+        candidates = {field: lower_lemma_indices(doc, MEDIATION_VERBS | MEDIATION_NOUNS) for field, doc in ctx.docs}
         for sent in ctx.sentences:
-            for token in sent:
+            field = ctx.field_of(sent)
+            tokens = ctx.tokens(field)
+            at = candidates[field]
+            for i in at[bisect.bisect_left(at, sent.start):bisect.bisect_left(at, sent.end)]:
+                token = tokens[i]
                 if not _is_mediation(token) or _denied(token):
                     continue
                 if token.lemma_.lower() == "broker" and any(c.dep_ == "dobj" and c.lemma_.lower() in OWN_DEALS

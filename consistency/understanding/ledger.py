@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..models import Span
 from .lexicon import is_person_noun
 from .people import fold
+from .tokens import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -323,7 +324,8 @@ class Reader:
 
     # --- positions ---------------------------------------------------------------------
     def sentence_index(self, token: Token) -> int:
-        return self._sentence_of.get((self.ctx.field_of(token), token.sent.start), 0)
+        # `token.sent` walks the doc to the sentence's start on every call; the index bisects
+        return self._sentence_of.get((self.ctx.field_of(token), sentence_of(token).start), 0)
 
     def span_of(self, doc: Doc, start: int, end: int) -> Span:
         """A report span over tokens [start, end) of a doc."""

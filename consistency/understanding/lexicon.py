@@ -147,17 +147,23 @@ def _initials(text: str) -> str:
 def same_organisation(a: str, b: str) -> bool:
     """Whether two ways of writing a body name one body: "the CEA" and "Consumer Electronics
     Association", "Makerere University" and "Makerere University's medical school"."""
-    ka, kb = (" ".join(x.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ") for x in (a, b))
+    (ka, (wa, oa), bare_a, initials_a), (kb, (wb, ob), bare_b, initials_b) = _org_forms(a), _org_forms(b)
     if ka == kb or ka in kb or kb in ka:
         return True
     # the owner before a possessive may be written another way: "the Met's Counter Terrorism Command" and
     # "the Metropolitan Police's Counter Terrorism Command" (or cut short by the parse: "Met's Counter")
-    (wa, oa), (wb, ob) = (_owner_and_body(x) for x in (a, b))
     if wa and wb and oa and ob and (oa in ob or ob in oa) and _owners_agree(wa, wb):
         return True
-    bare_a, bare_b = a.replace(".", "").removeprefix("the ").strip(), b.replace(".", "").removeprefix("the ").strip()
-    return (bare_a.isupper() and bare_a in (_initials(b), _initials(b.replace(" of ", " ")))) or \
-        (bare_b.isupper() and bare_b in (_initials(a), _initials(a.replace(" of ", " "))))
+    return (bare_a.isupper() and bare_a in initials_b) or (bare_b.isupper() and bare_b in initials_a)
+
+
+@lru_cache(maxsize=4096)
+def _org_forms(name: str) -> tuple[str, tuple[str, str], str, tuple[str, str]]:
+    """What `same_organisation` compares of one name, made once per name: an article compares each
+    organisation it names with every other one (the key, owner and body, the bare name, initials)."""
+    key = " ".join(name.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ")
+    bare = name.replace(".", "").removeprefix("the ").strip()
+    return key, _owner_and_body(name), bare, (_initials(name), _initials(name.replace(" of ", " ")))
 
 
 def _owner_and_body(name: str) -> tuple[str, str]:

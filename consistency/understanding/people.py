@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .tokens import doc_text, word_count
+from .tokens import doc_text, pos_flags, whole_word_spans, word_count
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -619,8 +619,12 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
 
     found: list[NameMention] = []
     text = doc_text(doc)
+    propn = pos_flags(doc, "PROPN")  # most tokens are not proper nouns: skip them without making a Token
     i = 0
     while i < len(doc):
+        if not propn[i]:
+            i += 1
+            continue
         tok = doc[i]
         label = tok.ent_type_
         if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
@@ -644,7 +648,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         age_after = len(after) == 3 and after[0].text in (",", "(") and after[1].like_num and after[2].text in (",", ")")
         title_before = before is not None and before.pos_ == "NOUN" and is_person_noun(before.lemma_.lower())
         last = words[-1]
-        recurs = (word_count(doc, last) if _WORD.fullmatch(last) else len(re.findall(rf"\b{re.escape(last)}\b", text))) > 1
+        recurs = (word_count(doc, last) if _WORD.fullmatch(last) else len(whole_word_spans(text, last))) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
         if known_given_name(words[0]) or age_after or title_before or recurs:

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..models import Span
-from .tokens import MONTHS, WEEKDAYS, entity_at, sentence_of, token_indices
+from .tokens import MONTHS, WEEKDAYS, doc_text, entity_at, sentence_of, token_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -333,7 +333,8 @@ def _grammar_dates(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 
 def _merge_grammar_dates(field_name: str, doc: Any, found: list[TemporalExpression]) -> list[TemporalExpression]:
     """Add the grammar's dates, replacing the pieces of one the NER split or mislabelled."""
-    for start, end, parts in _grammar_dates(doc.text):
+    text = doc_text(doc)  # `doc.text` joins every token again on each access
+    for start, end, parts in _grammar_dates(text):
         same_field = [e for e in found if e.field == field_name and e.start < end and start < e.end]
         if any(e.start <= start and end <= e.end for e in same_field):
             continue  # NER has it already, whole or inside a longer phrase ("the week of 3 March")
@@ -353,7 +354,7 @@ def _merge_grammar_dates(field_name: str, doc: Any, found: list[TemporalExpressi
             direction = "past" if relative in ("last", "past") else "future" if relative in ("next", "coming") \
                 else "present"
         expr = dataclass_replace(
-            base, start=start, end=end, text=doc.text[start:end], kind=kind, year=year, month=month, day=day, weekday=weekday, direction=direction,
+            base, start=start, end=end, text=text[start:end], kind=kind, year=year, month=month, day=day, weekday=weekday, direction=direction,
             date=_safe_date(year, month, day) if year and month and day else None)
         found = [e for e in found if e not in same_field] + [expr]
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,3 +114,57 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["consistency.text"] = doc.text
     return text
+
+
+def pos_flags(doc: Doc, *pos: str) -> list[bool]:
+    """For each token of the doc, whether its coarse part of speech (`token.pos_`) is one of `pos`,
+    read from the doc's array: a loop that skips most tokens on their part of speech then makes
+    no `Token` for them."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS
+
+    if not len(doc):
+        return []
+    column = doc.to_array(POS)
+    mask = column == IDS[pos[0]]
+    for other in pos[1:]:
+        mask |= column == IDS[other]
+    return mask.tolist()  # type: ignore[no-any-return]
+
+
+def lower_lemma_indices(doc: Doc, words: frozenset[str] | set[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma (`token.lemma_.lower()`) is one of `words`, in
+    order: each distinct lemma of the doc is looked up once, and no `Token` is made for the rest,
+    so a rule that looks for a few trigger words costs little more than its triggers."""
+    from spacy.attrs import LEMMA
+
+    if not len(doc) or not words:
+        return []
+    column = doc.to_array(LEMMA).tolist()
+    strings = doc.vocab.strings
+    hits = {lemma for lemma in set(column) if strings[lemma].lower() in words}
+    return [i for i, lemma in enumerate(column) if lemma in hits] if hits else []
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(form: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(form)}\b")
+
+
+def whole_word_spans(text: str, form: str) -> list[tuple[int, int]]:
+    """The spans `re.finditer(rf"\\b{re.escape(form)}\\b", text)` gives, found with `str.find`:
+    a pattern that opens with `\\b` is tried at every character of the text, which on a long
+    article costs more than the rule that asks."""
+    if not form:
+        return [m.span() for m in _whole_word(form).finditer(text)]
+    pattern = _whole_word(form)
+    spans: list[tuple[int, int]] = []
+    at = text.find(form)
+    while at != -1:
+        match = pattern.match(text, at)  # `\b` still sees the character before `at`
+        if match is not None:
+            spans.append(match.span())
+            at = text.find(form, match.end())
+        else:
+            at = text.find(form, at + 1)
+    return spans

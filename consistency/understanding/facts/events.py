@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lexicon import event_noun_verbs, event_nouns, is_person_noun
 from ..timeline import event_mentions
-from ..tokens import entity_at
+from ..tokens import entity_at, pos_flags
 from .qualifiers import inside_quotation
 
 if TYPE_CHECKING:
@@ -210,7 +210,11 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
     the time of the date before it: "over the past six months ... Over the same period, 5,000
     laptops are due to be left".
     Yields (verb, time token, the tokens of the verb phrase)."""
-    for verb in doc:
+    verbal = pos_flags(doc, "VERB", "AUX")  # most tokens are neither: no Token made for them
+    for i, is_verbal in enumerate(verbal):
+        if not is_verbal:
+            continue
+        verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
             continue
         aux = _aux(verb)

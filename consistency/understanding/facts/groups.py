@@ -124,8 +124,9 @@ def _read(reader: Reader) -> Iterator[Claim]:
         return
     doc = ctx.body_doc
     body = [s for s in ctx.sentences if ctx.field_of(s) == "body"]
+    tokens = ctx.tokens("body")  # the article's shared Token objects, not new ones per sentence
     for index, sent in enumerate(body):
-        for token in sent:
+        for token in tokens[sent.start:sent.end]:
             if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("people", "children", "men", "women", "police") \
                     and not token.text[:1].isupper():
                 continue

@@ -32,6 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..tokens import doc_text
 from .qualifiers import HEDGES, inside_quotation
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ def frames(doc: Doc) -> Iterator[dict[str, Any]]:
 
 def _in_single_quotes(doc: Doc, token: Token) -> bool:
     """Between single quotation marks of a headline ('We will win', says X)."""
-    text = doc.text
+    text = doc_text(doc)
     marks = [m.start() for m in re.finditer(r"(?<!\w)['‘]|['’](?!\w)", text)]
     return any(a < token.idx < b for a, b in zip(marks[::2], marks[1::2]))
 
@@ -333,6 +334,20 @@ def topics_of(tokens: list[Token]) -> list[str]:
 _STOP_TOPICS = frozenset({"year", "time", "day", "week", "month", "people", "man", "woman", "new", "first", "last"})
 
 
+def _sentence_words(doc: Doc, sents: list[Any]) -> list[set[str]]:
+    """Each sentence's lower-cased lemmas and words, what `{t.lemma_.lower() for t in sent} |
+    {t.text.lower() for t in sent}` gives, read from the doc's arrays (each distinct string
+    lowered once, no `Token` made)."""
+    from spacy.attrs import LEMMA, ORTH
+
+    if not len(doc):
+        return [set() for _ in sents]
+    strings = doc.vocab.strings
+    columns = doc.to_array([LEMMA, ORTH]).tolist()
+    lowered = {key: strings[key].lower() for row in columns for key in row}
+    return [{lowered[key] for row in columns[sent.start:sent.end] for key in row} for sent in sents]
+
+
 def extract(reader: Reader) -> Iterator[Claim]:
     """One `headline` claim per predicate of the headline, aligned with the body sentences about it."""
     ctx = reader.ctx
@@ -342,12 +357,14 @@ def extract(reader: Reader) -> Iterator[Claim]:
     body_sents = list(ctx.body_doc.sents)
     figures = [{"value": q.value, "unit": q.unit, "text": q.text, "counted": q.counted}
                for q in ctx.quantities if q.field == "title"]
+    sentence_words: list[set[str]] | None = None  # made once, on the first frame: every frame aligns with them
     for frame in frames(doc):
         pred = frame["predicate"]
         topics = set(topics_of(frame["actor"])) | set(topics_of(frame["object"]))
         aligned = []
-        for index, sent in enumerate(body_sents):
-            words = {t.lemma_.lower() for t in sent} | {t.text.lower() for t in sent}
+        if sentence_words is None:
+            sentence_words = _sentence_words(ctx.body_doc, body_sents)
+        for index, words in enumerate(sentence_words):
             shared = len(topics & words)
             if shared:
                 aligned.append((-shared, index))

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, is_person_noun, same_organisation
+from ..tokens import entity_at, token_indices
 from .groups import GROUP_NOUNS
 from .groups import merge as merge_groups
 from .orgrefs import ORG_NOUNS, references
@@ -39,7 +40,9 @@ def _extract(reader: Reader) -> Iterator[Claim]:
     if gaz is None:
         return
     for field_name, doc in reader.ctx.docs:
-        for token in reader.ctx.tokens(field_name):
+        tokens = reader.ctx.tokens(field_name)
+        for i in _candidates(doc):
+            token = tokens[i]
             if token.dep_ in ("amod", "compound", "nmod") and token.head.lemma_.lower() in ORG_NOUNS:
                 described = _place_description(reader, gaz, doc, token)
                 if described is not None:
@@ -178,6 +181,17 @@ def _named_compounds(noun: Token) -> list[Token]:
     """The capitalised words naming a body before its noun: "Chile Seguro" in "the Chile Seguro list"."""
     found = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
     return [t for t in noun.doc[found[0].left_edge.i:noun.i] if t.pos_ == "PROPN"] if found else []
+
+
+# Every reading below starts from a token with one of these dependency labels or words: the
+# rest of the article is skipped without making a `Token` for it.
+_CANDIDATE_DEPS = frozenset({"amod", "compound", "nmod", "relcl", "acl", "pobj"})
+_CANDIDATE_WORDS = frozenset({"based", "of"})
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The indices of the tokens `_extract` can read anything from, in order."""
+    return sorted({*token_indices(doc, "DEP", _CANDIDATE_DEPS), *token_indices(doc, "LOWER", _CANDIDATE_WORDS)})
 
 
 def _comma_of(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | None:
@@ -449,7 +463,7 @@ def _country_of_place(gaz: Any, place: str) -> str | None:
 def _org_name(token: Token) -> str:
     if token.pos_ == "NOUN" and _named_compounds(token):
         return " ".join([t.text for t in _named_compounds(token)] + [token.text])  # "Chile Seguro list"
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)  # `doc.ents` makes every entity again on each access
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text
 

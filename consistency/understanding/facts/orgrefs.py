@@ -130,6 +130,8 @@ def _build(reader: Reader) -> OrganisationReferences:
     orgs: list[NamedOrganisation] = []
     by_name: dict[str, NamedOrganisation] = {}  # a name written again is the organisation it was
     events: list[tuple[int, int, str, Token]] = []  # (field order, index, kind, token)
+    owner: dict[tuple[int, int], int] = {}  # a mention -> the first organisation (in `orgs`) holding it
+    position: dict[int, int] = {}  # id(organisation) -> its place in `orgs`
     for order, (field_name, doc) in enumerate(reader.ctx.docs):
         for start, end in _named_spans(doc):
             name = _name(doc[start:end].text)
@@ -140,11 +142,13 @@ def _build(reader: Reader) -> OrganisationReferences:
                 org = next((o for o in orgs if same_organisation(o.name, name)), None)
             if org is None:
                 org = NamedOrganisation(name)
+                position[id(org)] = len(orgs)
                 orgs.append(org)
             elif len(name) > len(org.name):
                 org.name = name
             by_name.setdefault(name, org)
             org.mentions.append((order, start))
+            owner[(order, start)] = min(owner.get((order, start), position[id(org)]), position[id(org)])
             org.nouns |= _nouns_of(doc, start, end)
             events.append((order, start, "org", doc[start:end].root))
         for token in doc:
@@ -157,7 +161,7 @@ def _build(reader: Reader) -> OrganisationReferences:
     for order, index, kind, token in events:
         sentence = reader.sentence_index(token)
         if kind == "org":
-            org = next(o for o in orgs if (order, index) in o.mentions)
+            org = orgs[owner[(order, index)]]  # what scanning `orgs` for the mention finds first
             seen.append((org, sentence, _rank(token)))
             continue
         lemma = token.lemma_.lower()

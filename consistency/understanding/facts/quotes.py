@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..lexicon import speech_nouns, speech_verbs
+from ..tokens import entity_at
 from .qualifiers import stance
 
 if TYPE_CHECKING:
@@ -296,7 +297,7 @@ def _subject_of(reader: Reader, doc: Doc, token: Token) -> tuple[str | None, int
         return sid, span.start, span.end, span.text
     if token.pos_ == "PRON":
         return None, span.start, span.end, span.text
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)  # `doc.ents` makes every entity again on each access
     if ent is not None and ent.label_ == "ORG":
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         oid = reader.add_subject(f"organisation:{name}", "organisation", name, reader.ctx.span(ent))

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS, party_of
-from ..tokens import doc_text
+from ..tokens import doc_text, pos_flags
 from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
 from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
@@ -62,7 +62,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
     """`role` claims about named people, from titles, appositions, copulas and descriptions."""
     seen: set[tuple[str, str, int]] = set()
     for field_name, doc in reader.ctx.docs:
+        nouns = pos_flags(doc, "NOUN", "PROPN")  # a role starts at a person's name or at a (role) noun
         for token in reader.ctx.tokens(field_name):
+            if not nouns[token.i] and reader.person_at(field_name, token.i) is None:
+                continue
             for sid, role_token, how, extra in _role_links(reader, field_name, doc, token):
                 key = (sid, field_name, role_token.i)
                 if key in seen:
