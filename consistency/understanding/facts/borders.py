@@ -39,24 +39,45 @@ _COAST_WORD = re.compile(r"\b(?:coast|seaport|beaches|sea port)")
 _BORDER_MODS = r"(?:(?:\w+(?:-\w+)?|\d[\d,.]*(?:-| )?(?:km|kilometre|kilometer|mile)s?(?:-long)?) ){0,3}"
 
 
-@lru_cache(maxsize=1)
-def _border_patterns() -> tuple[re.Pattern[str], ...]:
+# Words each border pattern cannot match without: a pattern is compiled and run only in a window
+# whose text holds one of them, so the usual "border" of a story costs a few substring tests.
+_BORDER_NEEDS = {
+    "possessive": ("border with", "borders with"),
+    "between": ("border between",),
+    "hyphen": ("-", "–", "/"),
+    "verb": ("borders", "border with"),
+    "near": ("border with",),
+    "across": ("across ",),
+}
+
+
+@lru_cache(maxsize=None)
+def _border_pattern(how: str) -> re.Pattern[str]:
+    """One border pattern, compiled on first need: each holds the country alternation (hundreds
+    of names) once or twice, and compiling all six cost a quarter of a CPU second in every
+    process whose articles say "border" at all."""
+    return re.compile(_border_sources()[how])
+
+
+def _border_sources() -> dict[str, str]:
     countries, adj = country_pattern(), adjective_pattern()
     place = rf"(?:{countries}|{NAME})"
-    possessive = re.compile(rf"(?P<a>{place}){APOS}s? (?P<mods>{_BORDER_MODS})borders? with (?:the )?(?P<b>{place})")
-    between = re.compile(rf"\bborder between (?:the )?(?P<a>{place}) and (?:the )?(?P<b>{place})")
-    hyphen = re.compile(rf"\b(?P<a>{countries}|{adj})[-–/](?P<b>{countries}|{adj}) border\b")
-    verb = re.compile(rf"(?P<a>{countries}),? (?:which |that )?(?:borders|shares (?:a|its) (?:\w+ )?border with) (?:the )?(?P<b>{countries})\b")
     # "a town in Ghana's Volta Region close to the border with Togo": a part of A near its border
     # with B (the words between name the part: a region, a compass word; never a preposition
     # that could move it into a third country).
     part = rf"(?:(?:[A-Z][\w’'-]+|{_PART_WORDS}),? ){{0,3}}"
-    near = re.compile(rf"(?P<a>{countries}){APOS}s? {part}(?:right |just |close |hard )?(?:near|close to|on|along|at|by) "
-                      rf"the (?P<mods>{_BORDER_MODS})border with (?:the )?(?P<b>{countries})\b")
-    # "The Czech central bank, across Poland's southern border,": B lies across A's border.
-    across = re.compile(rf"\b(?:the |The |in )?(?P<b>{adj}|{countries})(?: [a-z][\w-]*){{0,4}}, (?:just )?"
-                        rf"across (?P<a>{countries}){APOS}s? (?P<mods>{_BORDER_MODS})border\b")
-    return possessive, between, hyphen, verb, near, across
+    return {
+        "possessive": rf"(?P<a>{place}){APOS}s? (?P<mods>{_BORDER_MODS})borders? with (?:the )?(?P<b>{place})",
+        "between": rf"\bborder between (?:the )?(?P<a>{place}) and (?:the )?(?P<b>{place})",
+        "hyphen": rf"\b(?P<a>{countries}|{adj})[-–/](?P<b>{countries}|{adj}) border\b",
+        "verb": rf"(?P<a>{countries}),? (?:which |that )?(?:borders|shares (?:a|its) (?:\w+ )?border with) "
+                rf"(?:the )?(?P<b>{countries})\b",
+        "near": rf"(?P<a>{countries}){APOS}s? {part}(?:right |just |close |hard )?(?:near|close to|on|along|at|by) "
+                rf"the (?P<mods>{_BORDER_MODS})border with (?:the )?(?P<b>{countries})\b",
+        # "The Czech central bank, across Poland's southern border,": B lies across A's border.
+        "across": rf"\b(?:the |The |in )?(?P<b>{adj}|{countries})(?: [a-z][\w-]*){{0,4}}, (?:just )?"
+                  rf"across (?P<a>{countries}){APOS}s? (?P<mods>{_BORDER_MODS})border\b",
+    }
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +121,11 @@ def extract(reader: Reader) -> Iterator[Claim]:
         if not text:
             continue
         for start, end in keyword_windows(ctx, field_name, _BORDER_WORD, ("border",)):
-            for how, pattern in zip(_HOWS, _border_patterns()):
-                for m in pattern.finditer(text, start, end):
+            window = text[start:end]
+            for how in _HOWS:
+                if not any(word in window for word in _BORDER_NEEDS[how]):
+                    continue
+                for m in _border_pattern(how).finditer(text, start, end):
                     a = re.sub(rf"{APOS}s?$", "", m.group("a").strip())
                     yield _claim(reader, "borders", a, m.group("b"), field_name, m, how=how,
                                  mods=(m.groupdict().get("mods") or "").strip())
