@@ -495,6 +495,7 @@ class PersonNameConflict(Rule):
             established.extend((person, fold(w), w) for w in words)
         if not established:
             return
+        close_to = _SlipIndex(established)
         known = {fold(w) for p in ctx.people for m in p.mentions if m.is_full
                  for w in (*m.given, *(m.surname or "").split())}
         text = f"{ctx.article.title}\n{ctx.article.body}"
@@ -508,7 +509,7 @@ class PersonNameConflict(Rule):
                 key = fold(word)
                 if key in reported or key in known or not _is_lone_name_slot(ctx, doc, tok):
                     continue
-                close = [(p, w) for p, k, w in established if _slip_of(key, k)]
+                close = close_to(key)
                 if len({id(p) for p, _ in close}) != 1:
                     continue
                 if len(whole_word_spans(text, word)) > 2 or not _looks_like_given_name(ctx, word):
@@ -591,6 +592,30 @@ class PersonNameConflict(Rule):
         message = f"'{b.text}' and '{a.text}' share a surname but not a first name ({b.first} vs {a.first})."
         return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.35, severity=Severity.info,
                             data={"kind": "first-name", "names": [a.text, b.text]})
+
+
+class _SlipIndex:
+    """The established surname words a word reads as a slip for (`_slip_of`), in the order given,
+    found through indexes of what `_slip_of` can accept (two edits: `CloseSpellings`; a common
+    beginning of four letters, or three for two patronymics) instead of a comparison with every
+    established word: the lone surnames of an article were compared with all its people."""
+
+    def __init__(self, established: list[tuple[Person, str, str]]) -> None:
+        self._by_key: dict[str, list[tuple[int, Person, str]]] = defaultdict(list)
+        for n, (person, key, written) in enumerate(established):
+            self._by_key[key].append((n, person, written))
+        self._spellings = CloseSpellings(self._by_key)
+        self._by_prefix: dict[str, set[str]] = defaultdict(set)
+        for key in self._by_key:
+            self._by_prefix[key[:4]].add(key)
+            self._by_prefix[key[:3]].add(key)
+
+    def __call__(self, word: str) -> list[tuple[Person, str]]:
+        keys = self._spellings.near(word) | self._by_prefix.get(word[:4], set())
+        if word.endswith(("dottir", "sson")):
+            keys |= self._by_prefix.get(word[:3], set())
+        found = sorted(entry for key in keys if _slip_of(word, key) for entry in self._by_key[key])
+        return [(person, written) for _, person, written in found]
 
 
 def _slip_of(variant: str, surname: str) -> bool:
@@ -690,14 +715,10 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
         return True  # "the Clintons", "the Milibands"
     if signs.joined(surname):
         return True  # "Hillary and Bill Clinton", "Mr and Mrs Smith"
-    named = re.compile(rf"\b{re.escape(surname)}\b")
-    if any(named.search(text) for text in signs.kin_sentences):
+    if signs.in_kin_sentence(surname):
         return True  # "Ed Miliband and his brother", "Mr Smith's wife"
-    firsts = [f for f in (*p.first_names, *q.first_names) if f and len(f) >= 3]
-    if firsts:
-        given = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in firsts) + r")\b")
-        if any(given.search(text) for text in signs.kin_sentences):
-            return True  # "Her son, Josué, runs the cooperative" ... "Josué Ferreira": her son, not a slip
+    if any(signs.in_kin_sentence(f) for f in (*p.first_names, *q.first_names) if f and len(f) >= 3):
+        return True  # "Her son, Josué, runs the cooperative" ... "Josué Ferreira": her son, not a slip
     if p.gender and q.gender and p.gender != q.gender:
         return True
     sentences_p = {(m.field, _sentence_start(ctx, m)) for m in p.mentions if not m.ambiguous}
@@ -743,6 +764,19 @@ class _TextSigns:
             if _PLURAL_KIN.search(text):
                 found.append(text)
         return found
+
+    @cached_property
+    def _kin_words(self) -> frozenset[str]:
+        return frozenset(w for text in self.kin_sentences for w in _FIRST_RUN.findall(text))
+
+    def in_kin_sentence(self, name: str) -> bool:
+        """`\\bNAME\\b` occurs in a sentence naming relatives: a look-up for a one-word name (asked
+        for many pairs of people, a search of every such sentence made NM02 grow with the square
+        of the article), a search for a longer one."""
+        if _FIRST_RUN.fullmatch(name):
+            return name in self._kin_words
+        named = re.compile(rf"\b{re.escape(name)}\b")
+        return any(named.search(text) for text in self.kin_sentences)
 
     @classmethod
     def of(cls, ctx: ArticleAnalysis) -> _TextSigns:
