@@ -41,6 +41,11 @@ _CAPITAL_BLOCKERS = re.compile(
 )
 _PAST_WORDS = frozenset({"former", "old", "then", "ancient", "onetime", "erstwhile", "original", "colonial",
                          "wartime", "historic", "historical"})
+# What every capital pattern needs in its window: a capitalised word (a country, its adjective or
+# its possessive) right before "capital", or "capital of". "Venture capital" and "capital
+# spending" windows are dropped before the patterns (each holds the country alternation) are
+# compiled or run.
+_CAPITAL_CUE = re.compile(r"[A-Z][\w’'.-]* capital\b|\bcapital of ")
 _IMPLICIT_CAPITAL = re.compile(rf"\b[Tt]he capital(?: city)?,? (?P<x>{NAME})")
 
 
@@ -78,9 +83,10 @@ def extract(reader: Reader) -> Iterator[Claim]:
         windows = keyword_windows(ctx, field_name, _CAPITAL_WORD, ("capital",))
         if not windows:
             continue
+        cued = [(start, end) for start, end in windows if _CAPITAL_CUE.search(text, start, end)]
         seen: set[int] = set()
-        for index, pattern in enumerate(_capital_patterns()):
-            for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
+        for index, pattern in enumerate(_capital_patterns() if cued else ()):
+            for m in (m for start, end in cued for m in pattern.finditer(text, start, end)):
                 groups = m.groupdict()
                 pre = groups.get("pre") or groups.get("pre2") or ""
                 blocker = _CAPITAL_BLOCKERS.search(pre.strip()) or _CAPITAL_BLOCKERS.search(text[max(0, m.start() - 12) : m.start()])
