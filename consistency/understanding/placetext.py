@@ -7,6 +7,7 @@ patterns. Kept here, below the ledger, so that the extractors and the rules read
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -115,6 +116,14 @@ def best_city_name(gaz: Gazetteer, matches: list[NameMatch]) -> tuple[NameMatch,
 # How far a keyword match may reach before or after the literal it contains: the patterns
 # `keyword_windows` is given are a few words long, so 200 characters is ample.
 _LITERAL_REACH = 200
+
+
+def written_fields(ctx: ArticleAnalysis) -> Iterator[tuple[str, str]]:
+    """(field name, text) of the title and body that hold any text: what the place readers scan."""
+    for field_name in ("title", "body"):
+        text = ctx.article.field(field_name)
+        if text:
+            yield field_name, text
 
 
 def keyword_windows(

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..placetext import APOS, NAME, adjective_pattern, country_pattern, keyword_windows
+from ..placetext import APOS, NAME, adjective_pattern, country_pattern, keyword_windows, written_fields
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -116,10 +116,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     if optional_gazetteer() is None:
         return
     ctx = reader.ctx
-    for field_name in ("title", "body"):
-        text = ctx.article.field(field_name)
-        if not text:
-            continue
+    for field_name, text in written_fields(ctx):
         for start, end in keyword_windows(ctx, field_name, _BORDER_WORD, ("border",)):
             window = text[start:end]
             for how in _HOWS:

@@ -22,7 +22,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import City
-from ..placetext import APOS, NAME, adjective_pattern, best_city_name, country_pattern, keyword_windows, read_name
+from ..placetext import (
+    APOS,
+    NAME,
+    adjective_pattern,
+    best_city_name,
+    country_pattern,
+    keyword_windows,
+    read_name,
+    written_fields,
+)
 from ..tokens import entities_within, sentence_index, sentence_of
 
 if TYPE_CHECKING:
@@ -76,10 +85,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     if gaz is None:
         return
     ctx = reader.ctx
-    for field_name in ("title", "body"):
-        text = ctx.article.field(field_name)
-        if not text:
-            continue
+    for field_name, text in written_fields(ctx):
         windows = keyword_windows(ctx, field_name, _CAPITAL_WORD, ("capital",))
         if not windows:
             continue

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..placetext import APOS, NAME, keyword_windows
+from ..placetext import APOS, NAME, keyword_windows, written_fields
 
 if TYPE_CHECKING:
     from ..ledger import Claim, Reader
@@ -95,10 +95,7 @@ def amount(text: str) -> float | None:
 def extract(reader: Reader) -> Iterator[Claim]:
     """`distance` and `route` claims of every field, in text order within each pattern."""
     ctx = reader.ctx
-    for field_name in ("title", "body"):
-        text = ctx.article.field(field_name)
-        if not text:
-            continue
+    for field_name, text in written_fields(ctx):
         for start, end in keyword_windows(ctx, field_name, _DISTANCE_CUE, _CUE_LITERALS):
             for pattern in _distance_patterns():
                 for m in pattern.finditer(text, start, end):

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import region_key
-from ..placetext import APOS, NAME, best_city_name, read_name
+from ..placetext import APOS, NAME, best_city_name, read_name, written_fields
 
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
@@ -231,10 +231,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
         return
     ctx = reader.ctx
     order = 0
-    for field_name in ("title", "body"):
-        text = ctx.article.field(field_name)
-        if not text:
-            continue
+    for field_name, text in written_fields(ctx):
         for reading in _readings(ctx, gaz, field_name, text):
             kind, form, start, end, said, name, extra = reading
             if kind == "country":

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer import City, Country
-from ..placetext import APOS, keyword_windows
+from ..placetext import APOS, keyword_windows, written_fields
 from ..tokens import entities_within
 
 if TYPE_CHECKING:
@@ -116,9 +116,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     if gaz is None:
         return
     ctx = reader.ctx
-    for field_name in ("title", "body"):
-        if not ctx.article.field(field_name):
-            continue
+    for field_name, _text in written_fields(ctx):
         for start, end in keyword_windows(ctx, field_name, _VIA_WORD, ("through", "via", "across", "transit", "travers")):
             sent = ctx.char_span(field_name, start, end)
             if sent is None:
