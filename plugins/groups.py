@@ -25,6 +25,7 @@ from consistency.understanding.people import is_known_place, party_of
 from consistency.understanding.facts.groups import ROLE_EVENT_NOUNS, ROLE_NOUNS
 from consistency.understanding.ledger import Claim
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, role_class, same_organisation
+from consistency.understanding.tokens import whole_word_spans
 
 
 if TYPE_CHECKING:
@@ -408,8 +409,6 @@ def _mixed(claims: list) -> bool:  # type: ignore[type-arg]
 
 def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: ignore[no-untyped-def]
     """The claim's country is named (by name or any demonym form) only in this claim."""
-    from consistency.understanding.tokens import whole_word_spans
-
     gaz = ctx.gazetteer
     country = gaz.country(str(claim.value))
     forms = {str(claim.value)}
@@ -515,7 +514,8 @@ _ELECTORAL_BODY = re.compile(r"\b(?:party|list|alliance|coalition|front|movement
 def _political(claim) -> bool:  # type: ignore[no-untyped-def]
     """A tie to a party or list: a known party, an electoral body by its noun, or a candidacy
     ("ANC candidate", "the list's nominee")."""
-    if party_of(_body(claim)) or _ELECTORAL_BODY.search(f"{_body(claim)} {claim.span.text}"):
+    body = _body(claim)
+    if party_of(body) or _ELECTORAL_BODY.search(f"{body} {claim.span.text}"):
         return True
     return claim.attribute == "role" and role_class(str(claim.value)) in ("politics.candidate", "party.leader")
 
@@ -542,7 +542,7 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
     # a party beside a committee, a constituency or an employer is no drift: compare like with like
     for subject, found in ties.items():
         parties = [c for c in found if _political(c)]
-        ties[subject] = parties if len(parties) >= 2 else [c for c in found if not _political(c)]
+        ties[subject] = parties if len(parties) >= 2 else [c for c in found if c not in parties]
     return {s: c for s, c in ties.items() if len(c) >= 2}
 
 

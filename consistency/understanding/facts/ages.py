@@ -71,8 +71,9 @@ def age_expression(doc: Doc, start: int, end: int) -> bool:
     """Whether the number at doc[start:end] is written as an age, whoever's it is: "aged 44",
     "at the age of 44", "a 44-year-old", "44 years old", "(44)" is not (it needs a person).
 
-    The one reading of an age's wording: the age claims below, the quantity claims (which
-    mark such a number `how="age"`) and the headline rules (an unnamed "dies aged 92") use it."""
+    For numbers whose owner does not matter: the quantity claims mark such a number
+    `how="age"`, which the headline rules read (an unnamed "dies aged 92"). The age claims
+    below read the same forms with their owner (`_age_at`, `_year_old`), each form its own way."""
     before = [t.lower_ for t in doc[max(0, start - 3):start]]
     after = [t.lower_ for t in doc[end:end + 4]]
     return (before[-1:] == ["aged"] or before[-3:] == ["the", "age", "of"]
