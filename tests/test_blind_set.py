@@ -72,7 +72,17 @@ def test_third_dev_part_covers_every_kind():
     assert sum(1 for p, _ in golds("dev3") if p.name.endswith(".negative.gold.json")) >= 4
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3"])
+def test_fourth_dev_part_covers_every_kind():
+    """dev4: two more writers in science, courts, farming and weather in the English-speaking and
+    Nordic world, and sport and culture in Central and Eastern Europe, the Middle East and Asia."""
+    dev4 = planted("dev4")
+    assert len(dev4) >= 16
+    per_kind = Counter(i["kind"] for _, g in dev4 for i in g["items"])
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 6, per_kind
+    assert sum(1 for p, _ in golds("dev4") if p.name.endswith(".negative.gold.json")) >= 4
+
+
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -81,7 +91,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
