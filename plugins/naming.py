@@ -13,12 +13,13 @@ package (a hand-curated table of English names and their diminutives) to accept
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from consistency import Options as BaseOptions
@@ -43,7 +44,7 @@ from consistency.understanding.people import (
     optional_gazetteer,
     strip_possessive,
 )
-from consistency.understanding.tokens import pos_flags, whole_word_spans
+from consistency.understanding.tokens import pos_flags, sentence_index, whole_word_spans
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -726,57 +727,52 @@ def _two_people_signs(ctx: ArticleAnalysis, p: Person, q: Person) -> bool:
     return bool(sentences_p & sentences_q)
 
 
-_JOINED_NAMES = re.compile(r"(?=\b(?:[A-Z][a-z]+\.?) (?:and|&) ([A-Z][a-z]+\.?) )")
+# "Hillary and Bill " right before a name: read back from where the name starts (`\Z` is that
+# point), so only the places the asked surname occurs are read.
+_JOINED_BEFORE = re.compile(r"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) \Z")
+_JOINED_ANY = re.compile(r"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) \b")
+_JOINED_REACH = 120  # characters read back: two given names and "and" fit many times over
 _FIRST_RUN = re.compile(r"\w+")
 _SIGNS: weakref.WeakKeyDictionary[Any, _TextSigns] = weakref.WeakKeyDictionary()
 
 
 class _TextSigns:
-    """An article's text read once for the signs of two people that NM02 asks about for many
-    surnames: its word runs by position, where "Hillary and Bill " ends, and the sentences that
-    name relatives. Each question is then a lookup and a check at a few positions, where a
-    search of the whole text per surname made NM02 grow with the square of the article."""
+    """An article's text read for the signs of two people that NM02 asks about for many
+    surnames: whether a plural surname occurs, whether "Hillary and Bill " comes before the
+    surname, and the sentences that name relatives. A plural and a joined name are found from
+    where the surname occurs (`str.find`), so a question costs a scan of the text at C speed
+    and a check at a few positions, and nothing is built for surnames never asked about; the
+    kin sentences are read once, on the first question. (An index of every word of the text,
+    built for every article with a same-surname pair, cost more on a long article than the
+    rest of NM02.)"""
 
     def __init__(self, ctx: ArticleAnalysis) -> None:
         self.text = ctx.article.title + "\n" + ctx.article.body
-        self._runs: dict[str, list[int]] = defaultdict(list)
-        for match in _FIRST_RUN.finditer(self.text):
-            self._runs[match.group()].append(match.start())
-        self._joined: dict[str, list[int]] = defaultdict(list)  # the word after "X and Y " -> where it starts
-        for match in _JOINED_NAMES.finditer(self.text):
-            after = match.end(1) + 1
-            run = _FIRST_RUN.match(self.text, after)
-            if run is not None and run.start() == after:
-                self._joined[run.group()].append(after)
-        # What `kin_sentences` reads, but not the analysis itself: this object is the value of
-        # a weak mapping keyed by the analysis, and must not keep it alive.
-        self._sentences = ctx.sentences
-        self._title_doc = ctx.title_doc
-        self._fields = (ctx.article.title, ctx.article.body)
+        # Where each sentence lies in `text`, not the analysis itself: this object is the value
+        # of a weak mapping keyed by the analysis, and must not keep it alive.
+        body_at = len(ctx.article.title) + 1
+        self._bounds = [(sent.start_char + (0 if sent.doc is ctx.title_doc else body_at),
+                         sent.end_char + (0 if sent.doc is ctx.title_doc else body_at)) for sent in ctx.sentences]
+        self._starts = [start for start, _ in self._bounds]
+        self._kin: dict[int, bool] = {}  # sentence number -> whether it names relatives
 
-    @cached_property
-    def kin_sentences(self) -> list[str]:
-        """The texts of the sentences that name relatives (read on first need only)."""
-        found = []
-        for sent in self._sentences:
-            field = self._fields[0] if sent.doc is self._title_doc else self._fields[1]
-            text = field[sent.start_char:sent.end_char]  # = sent.text, without rebuilding it from tokens
-            if _PLURAL_KIN.search(text):
-                found.append(text)
+    def _names_kin(self, sentence: int) -> bool:
+        found = self._kin.get(sentence)
+        if found is None:
+            start, end = self._bounds[sentence]
+            found = self._kin[sentence] = _PLURAL_KIN.search(self.text, start, end) is not None
         return found
 
-    @cached_property
-    def _kin_words(self) -> frozenset[str]:
-        return frozenset(w for text in self.kin_sentences for w in _FIRST_RUN.findall(text))
-
     def in_kin_sentence(self, name: str) -> bool:
-        """`\\bNAME\\b` occurs in a sentence naming relatives: a look-up for a one-word name (asked
-        for many pairs of people, a search of every such sentence made NM02 grow with the square
-        of the article), a search for a longer one."""
-        if _FIRST_RUN.fullmatch(name):
-            return name in self._kin_words
-        named = re.compile(rf"\b{re.escape(name)}\b")
-        return any(named.search(text) for text in self.kin_sentences)
+        """`\\bNAME\\b` occurs in a sentence naming relatives. Only the sentences where the name
+        occurs are read (each once), so a question costs what the name's mentions cost: reading
+        every sentence of the article for kin words made NM02 grow with the article wherever one
+        pair of people shared a surname."""
+        for at, end in whole_word_spans(self.text, name):
+            sentence = bisect.bisect_right(self._starts, at) - 1
+            if sentence >= 0 and end <= self._bounds[sentence][1] and self._names_kin(sentence):
+                return True
+        return False
 
     @classmethod
     def of(cls, ctx: ArticleAnalysis) -> _TextSigns:
@@ -787,22 +783,19 @@ class _TextSigns:
 
     def plural(self, surname: str) -> bool:
         """`\\bSURNAME(?:s|es)\\b` occurs: "the Clintons"."""
-        pattern = re.compile(rf"\b{re.escape(surname)}(?:s|es)\b")
-        first = _FIRST_RUN.match(surname)
-        if first is None or first.end() == 0:
-            return pattern.search(self.text) is not None
-        if first.end() == len(surname):  # one word: the plural is a whole word of the text
-            return bool(self._runs.get(surname + "s") or self._runs.get(surname + "es"))
-        return any(pattern.match(self.text, at) for at in self._runs.get(first.group(), ()))
+        return bool(whole_word_spans(self.text, surname + "s") or whole_word_spans(self.text, surname + "es"))
 
     def joined(self, surname: str) -> bool:
         """`\\b[A-Z][a-z]+\\.? (?:and|&) [A-Z][a-z]+\\.? SURNAME\\b` occurs: "Hillary and Bill Clinton"."""
+        if not surname:  # as the pattern with an empty surname reads: any "X and Y " before a word
+            return _JOINED_ANY.search(self.text) is not None
         tail = re.compile(rf"{re.escape(surname)}\b")
-        first = _FIRST_RUN.match(surname)
-        if first is None or first.end() == 0:
-            joined = rf"\b(?:[A-Z][a-z]+\.?) (?:and|&) (?:[A-Z][a-z]+\.?) {re.escape(surname)}\b"
-            return re.search(joined, self.text) is not None
-        return any(tail.match(self.text, at) for at in self._joined.get(first.group(), ()))
+        at = self.text.find(surname)
+        while at != -1:
+            if tail.match(self.text, at) and _JOINED_BEFORE.search(self.text, max(0, at - _JOINED_REACH), at):
+                return True
+            at = self.text.find(surname, at + 1)
+        return False
 
 
 # Words around a name that make its bearer someone in their own right.
@@ -965,8 +958,10 @@ def _is_possessive_token(tok: Any) -> bool:
 
 
 def _sentence_start(ctx: ArticleAnalysis, m: Any) -> int:
-    doc = ctx.doc(m.field)
-    return doc[m.token_start].sent.start_char
+    """The number of a mention's sentence in its field, by bisecting the doc's sentence starts
+    (`Token.sent` walks the doc, and this is asked for every mention of every pair)."""
+    starts, _ = sentence_index(ctx.doc(m.field))
+    return bisect.bisect_right(starts, m.token_start) - 1
 
 
 # Words with which a writer explains a second order: "listed as", "known as", "written", "family name first".

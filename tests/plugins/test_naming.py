@@ -415,7 +415,7 @@ def test_naming_text_signs_do_not_keep_the_analysis_alive():
     nlp = blank_nlp()
     article = make_article("Clintons campaign\nHillary and Bill Clinton campaigned. His wife spoke.")
     ctx = ArticleAnalysis(article, nlp(article.title), nlp(article.body))
-    assert _TextSigns.of(ctx).joined("Clinton") and _TextSigns.of(ctx).kin_sentences
+    assert _TextSigns.of(ctx).joined("Clinton") and _TextSigns.of(ctx).in_kin_sentence("wife")
     alive = weakref.ref(ctx)
     del ctx
     gc.collect()
