@@ -429,8 +429,29 @@ def cmd_plugins(args: argparse.Namespace) -> int:
 COMMANDS = {"check": cmd_check, "eval": cmd_eval, "claims": cmd_claims, "rules": cmd_rules, "explain": cmd_explain, "plugins": cmd_plugins}
 
 
+#: The collector's first generation while the command runs (Python's default is 700).
+COLLECTOR_FIRST_GENERATION = 50_000
+
+
+def _settle_collector() -> None:
+    """Let the garbage collector run a few dozen times over a check instead of a thousand.
+
+    Loading the pipeline, the lexicons and the gazetteer makes a few million objects that live
+    as long as the process. With the default first generation (700 new objects) the collector
+    ran about 1,200 times over a check of 120 articles, walking them again and again: 0.36 CPU s
+    against 0.15 s for a bare spaCy run. A first generation of 50,000 keeps the per-article
+    garbage collected (about one collection per ten articles) at 0.10-0.16 s, for a few MB of
+    memory. The command owns its process, so it may; the library leaves the collector alone.
+    """
+    import gc
+
+    _, second, third = gc.get_threshold()
+    gc.set_threshold(COLLECTOR_FIRST_GENERATION, second, third)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `consistency` script."""
+    _settle_collector()
     args = build_parser().parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     try:
