@@ -219,3 +219,52 @@ def test_isolation_retokenized_parse_stops_the_later_rules(clean_plugins):
 
     report = check(make_rule("ZZ00", merge))  # ZZ00 runs before ZZ01
     assert report.findings == [] and "tokens" in report.errors[0].message and "ZZ01" in report.errors[0].message
+
+
+def test_isolation_guard_points_check_each_plugin_rule_and_each_run_of_built_in_rules():
+    from consistency.checker import guard_points
+
+    assert guard_points([True, True, False, True, False, False, True, True]) == \
+        [False, True, True, True, True, True, False, True]
+    assert guard_points([]) == [] and guard_points([True]) == [True] and guard_points([False]) == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Minister visits Kazan\n\nMOSCOW, May 3 (Reuters) - Foreign Minister Sergei Lavrov flew to the Belarusian "
+    "city of Kazan on Tuesday, May 3, 2022. \"We will talk,\" Lavrov said. Vladimir Lavrov, 62, later said the "
+    "talks were over. The death toll rose from 12 to 15.",
+    "Rovers win final 5-2\n\nCARDIFF, 4 March 2023 - Rovers beat City 5-2 in the cup final. Jones scored twice "
+    "and Smith once. Her brother, Tom Jones, coached the side. The club's 1,200 members voted, 52 percent for.",
+])
+def test_isolation_built_in_rules_leave_the_shared_parse_as_they_found_it(text):
+    """Why the built-in rules are checked as a group: none of them changes the parse."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, ORTH, POS, TAG
+
+    from consistency.analysis import ArticleAnalysis
+
+    checker = Checker()
+    article = Article.from_text(text)
+    title_doc, body_doc = checker.nlp.pipe([article.title, article.body])
+    attrs = [ORTH, LEMMA, POS, TAG, ENT_IOB, ENT_TYPE]
+    before = [(len(d), d.to_array(attrs).tolist()) for d in (title_doc, body_doc)]
+    report = checker.run_rules("x", ArticleAnalysis(article, title_doc, body_doc, checker.resources))
+    assert not report.errors and len(report.rules) > 30
+    assert [(len(d), d.to_array(attrs).tolist()) for d in (title_doc, body_doc)] == before
+
+
+def test_isolation_a_plugin_rule_among_built_in_rules_is_named_alone(clean_plugins):
+    def spoil(self, ctx):
+        ctx.body_doc.ents = []
+        yield from ()
+
+    class Ents:
+        __name__ = "ents"
+
+        @hookimpl
+        def consistency_rules(self):
+            return [make_rule("AA01", spoil, name="testing.spoil")]
+
+    report = Checker(plugins=[Ents()], select=["AA01", "AT", "HY"]).check(
+        Article.from_text("Talks\n\nSergei Lavrov met Boris Johnson in Paris."))
+    assert [e.rule for e in report.errors] == ["AA01"]
+    assert "entities" in report.errors[0].message and "built-in" not in report.errors[0].message
