@@ -203,7 +203,24 @@ def _is_label(token: Token) -> bool:
     before = token.doc[token.i - 1]
     if before.text == "." and token.i >= 2 and token.doc[token.i - 2].text in ("No", "Nos", "Nr"):
         return True  # the tokenizer may split "No." into "No" and "."
-    return before.lower_ in _LABEL_WORDS and (before.text[:1].isupper() or before.text in ("#", "nº"))
+    if before.lower_ in _LABEL_WORDS and (before.text[:1].isupper() or before.text in ("#", "nº")):
+        return True
+    return _numbered_name(token, before)
+
+
+def _numbered_name(token: Token, before: Token) -> bool:
+    """A number written after the capitalised noun it numbers, the parse's `nummod` of that noun:
+    "Game 7", "Stage 5", "Category 4", "Article 50", "Flight 370". A count comes before its noun
+    ("seven games"), so one after it names a game, a stage, a storm's class. Not where the noun is
+    the sentence's root, which in a headline is its verb ("Police Arrest 14"), nor a name the model
+    knows, a plural ("Jets 5, Rangers 2" is a score), a month or a unit."""
+    if not token.text.isdigit() or len(token.text) > 4 or token.dep_ != "nummod" or token.head.i != before.i:
+        return False
+    if not (before.is_alpha and before.text[:1].isupper() and before.tag_ in ("NN", "NNP")):
+        return False  # singular: "Rangers 2" in a score line is a team's goals
+    lower = before.lower_
+    return before.dep_ != "ROOT" and before.ent_type_ not in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC") \
+        and lower != "age" and lower not in CURRENCIES and lower not in SCALES and lower not in MONTHS and lower not in WEEKDAYS
 
 
 def _is_date_part(token: Token) -> bool:

@@ -65,3 +65,24 @@ def test_quantities_percent_change_range_and_score(quantities) -> None:
 def test_quantities_skip_dates_years_and_ordinals(quantities) -> None:
     qs = quantities("On July 20, 2004, the second vote was held at 10:30.")
     assert [q.text for q in qs] == []
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Hornád beat Poľana in Game 7 to win the title.", "7"),  # ice hockey
+    ("She won Stage 5 of the race by four seconds.", "5"),  # cycling
+    ("A Category 4 hurricane made landfall overnight.", "4"),  # weather
+    ("The court ruled on Article 50 of the treaty.", "50"),  # courts
+    ("The firm filed for Chapter 11 protection in Delaware.", "11"),  # business
+])
+def test_quantities_a_number_after_the_noun_it_numbers_is_a_name(quantities, text: str, label: str) -> None:
+    assert label not in {q.text for q in quantities(text)}
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Police arrest 14 after the raid in the capital.", "14"),
+    ("The storm killed 12 people in the north.", "12"),
+    ("Jets 5, Rangers 2: the visitors scored late.", "2"),  # a score line: each team's goals
+    ("Smith, 54, said the orchestra played 12 concerts.", "12"),
+])
+def test_quantities_counts_before_their_nouns_and_score_lines_stay_counts(quantities, text: str, count: str) -> None:
+    assert count in {q.text for q in quantities(text)}
