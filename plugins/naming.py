@@ -34,6 +34,7 @@ from consistency.understanding.people import (
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     NameMention,
+    Office,
     Person,
     first_name_relation,
     first_names_compatible,
@@ -566,7 +567,7 @@ class PersonNameConflict(Rule):
             return None  # mixed: one cluster already holds both; leave it
         if _two_people_signs(ctx, p, q):
             return None
-        shared = _shared_office(p, q)
+        shared = _shared_office(p, q) or _lone_holder_office(ctx, p, q)
         first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
         a, b = first.full_mentions[0], second.full_mentions[0]
         if shared is None and _close_first_names(a.first or "", b.first or ""):
@@ -579,7 +580,7 @@ class PersonNameConflict(Rule):
                        f"names ({b.first} vs {a.first}).")
             return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.8,
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
-        if p.offices and q.offices:
+        if _own_offices(p) and _own_offices(q):
             return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
         slip = _odd_mention(ctx, first, second, close=_close_first_names(a.first or "", b.first or ""))
         if slip is not None:
@@ -692,6 +693,22 @@ def _shared_office(p: Person, q: Person) -> str | None:
                 continue
             body = op.body_text or oq.body_text
             return f"{body} {op.role}" if body else op.role
+    return None
+
+
+def _lone_holder_office(ctx: ArticleAnalysis, p: Person, q: Person) -> str | None:
+    """A common role ("president") both hold, its body named for one of them only ("Russian
+    president Vladimir Putin", "President Neil Putin"), when no one else in the article holds
+    that role: the unnamed body can only be the named one."""
+    for op in _own_offices(p):
+        for oq in _own_offices(q):
+            if op.role != oq.role or op.rank != oq.rank or (op.body is None) == (oq.body is None) \
+                    or "former" in op.markers | oq.markers:
+                continue
+            if any(o.role == op.role for r in ctx.people if r is not p and r is not q for o in r.offices):
+                continue
+            body = op.body_text or oq.body_text
+            return f"{body} {op.role}"
     return None
 
 
@@ -833,8 +850,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     organisation, kin word, coordination, quotation or namesake remark.
     """
     own = [m for m in other.mentions if not m.ambiguous]
-    if len(own) != 1 or not own[0].is_full or own[0].field != "body" or other.offices or other.relations:
-        return None
+    if len(own) != 1 or not own[0].is_full or own[0].field != "body" or _own_offices(other) or other.relations:
+        return None  # (an office read through a surname several people share is no one's own)
     odd = own[0]
     if odd.honorific or len(odd.given) != 1 or odd.first is None or not _looks_like_given_name(ctx, odd.first):
         return None
@@ -845,7 +862,7 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not any(m.is_full for m in before) or established.honorifics & NOBLE_HONORIFICS:
         return None  # "Sir Ian Blair" then "Tony Blair": the knight is a person of his own
     others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
-    if len(others) < 2:
+    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd):
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
@@ -867,6 +884,35 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not close and _has_own_context(doc, odd):
         return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
+
+
+def _own_offices(person: Person) -> list[Office]:
+    """The person's offices read at a mention of their own, not through a surname several
+    clusters share ("Mr Blair has been a leading advocate" once a second Blair has turned up)."""
+    return [o for o in person.offices if not o.mention.ambiguous]
+
+
+def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: list[NameMention],
+                            odd: NameMention) -> bool:
+    """The surname's one earlier use introduces the established person with an office of their
+    own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name, with nothing to
+    introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"): the slot of someone
+    already introduced, where a writer puts "Mr Oaten"; a second person with that surname
+    would be introduced in their turn, and no kin word between the two makes one a relative."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    if len(others) != 1 or others[0] not in established.full_mentions or _position(others[0]) > _position(odd):
+        return False
+    if not any(o.mention is others[0] for o in established.offices):
+        return False
+    doc = ctx.doc(odd.field)
+    if others[0].field == odd.field:
+        between = ctx.article.field(odd.field)[doc[others[0].token_start].sent.start_char:odd.start]
+        if _PLURAL_KIN.search(between):
+            return False  # "Her brother runs the mill": a relative may be the second bearer
+    head = doc[odd.token_end - 1]
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" \
+        and head.head.lemma_.lower() in speech_verbs()
 
 
 # Particles inside a surname, and the Spanish and Portuguese "y"/"e" between two surnames.
