@@ -1086,6 +1086,43 @@ class NameOrderConflict(Rule):
             else:
                 seen.setdefault(key, (words, m))
         yield from self._given_name_as_family_name(ctx, reported)
+        yield from self._both_ends_alone(ctx, reported)
+
+    def _both_ends_alone(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
+        """A name of three words whose first word is no known given name ("Tan Kok Leong": family
+        name first) that the article shortens to its first word ("Tan said") and elsewhere to its
+        last ("Leong, who ..."), as if that were the family name: one short form is a slip, the
+        last word when the first is the family name."""
+        alone: dict[str, list[NameMention]] = defaultdict(list)
+        for m in ctx.people.mentions:
+            if not m.given and m.surname and " " not in m.surname:
+                alone[fold(m.surname)].append(m)
+        if not alone:
+            return
+        full_surnames = {fold(m.surname or "") for p in ctx.people for m in p.full_mentions}
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous and not m.honorific and len(m.given) == 2
+                    and m.surname and " " not in m.surname and len(m.text.split()) == 3]
+            if not full:
+                continue
+            first = full[0]
+            family, last = first.given[0], first.surname or ""
+            key = frozenset((family, last))
+            if key in reported or known_given_name(family) or not family[:1].isupper() or len(family) < 2 \
+                    or family.isupper() or fold(family) in full_surnames:
+                continue  # "Mary Ann Smith": given name first; "John Tan" elsewhere: another family
+            if not any(not m.ambiguous and _position(m) > _position(first) for m in alone.get(fold(family), ())):
+                continue
+            shorter = [m for m in alone.get(fold(last), ()) if _position(m) > _position(first) and not m.ambiguous]
+            if not shorter or any(fold(x.given[0]) == fold(last) for p in ctx.people if p is not person
+                                  for x in p.full_mentions if x.given):
+                continue
+            odd = shorter[0]
+            reported.add(key)
+            yield self.finding(
+                f"\"{odd.text}\" treats {last} as the family name, but \"{first.text}\" is also shortened to "
+                f"{family}, the family name written first.", [odd.to_span()], [first.to_span()], confidence=0.6,
+                data={"forms": [first.text, family, odd.text]})
 
     def _given_name_as_family_name(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
         """A family-name-first name ("Lim Seo-yeon", "Tang Wei-ming": a short family name, then a

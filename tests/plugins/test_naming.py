@@ -513,3 +513,31 @@ def test_nm02_one_office_whose_body_is_named_once_is_one_person():
     # two presidents in the article: the unnamed body may be the other one's
     other = text.replace("Officials said", "President Anna Berg of Freedonia said")
     assert [f for f in run_rule("NM02", other) if f.severity != "info"] == []
+
+
+# --- NM03: a family-name-first name shortened to both ends (session 8, #13) ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    # culture: a Malaysian Chinese name, family name first, later treated as family name last
+    ("Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
+     "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
+     "Heng, who closed his stall for the night, said the crowds were the biggest he had seen.", "Heng"),
+    # sport: a Vietnamese name
+    ("Chess final\nNguyen Thanh Son, 19, won the national title in Hanoi on Sunday. Nguyen said he had "
+     "prepared for months with his coach. The final lasted six hours. Son, who plays for a club in Da "
+     "Nang, will defend the title next year.", "Son"),
+])
+def test_nm03_flags_a_three_word_name_shortened_to_both_ends(text, quote):
+    assert assert_flags("NM03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # a given name first (known given name): the first word alone is informal use, not an order
+    "School play\nMary Ann Fletcher, 15, played the lead in the school play on Friday. Mary said she had "
+    "been nervous. The hall was full for both nights. Fletcher, who also sang, will study drama.",
+    # only one short form: the family name alone throughout
+    "Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
+    "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
+    "Lim, who closed his stall for the night, said the crowds were the biggest he had seen.",
+])
+def test_nm03_passes_one_short_form_or_a_given_name_first(text):
+    assert_passes("NM03", text)
