@@ -786,3 +786,30 @@ def test_rl03_flags_two_portfolios_or_two_chief_offices(text, quote):
 ])
 def test_rl03_portfolio_traps(text):
     assert_passes("RL03", text)
+
+
+# --- RL03: a managing director runs the company, as a chief executive does (session 8, #13) ------------
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Oil demand\nJohn Westley, managing director of Petroscope, said imports would grow. Demand for diesel "
+     "rose by 4%. \"We forecast a decline in output,\" Mr Westley, the chief operating officer, said.",
+     "chief operating officer"),  # business
+    ("Label results\nThe label's managing director, Ines Duarte, said streaming revenue doubled. Touring income "
+     "fell. Ines Duarte, the chief financial officer, said the label would sign more acts.",
+     "chief financial officer"),  # culture
+])
+def test_rl03_flags_a_managing_director_later_another_chief_officer(text, quote):
+    assert_flags("RL03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # an executive director or the company secretary may be the finance chief too
+    "Results\nJane Hall, an executive director of Acme, said sales rose. Jane Hall, the chief financial officer, "
+    "said costs fell.",
+    "Results\nTom Reid, the company secretary, read the notice. Tom Reid, who is also the chief financial "
+    "officer, said the dividend would rise.",
+    # a managing director named beside another person who is the chief operating officer
+    "Results\nJane Hall, managing director of Acme, said sales rose. Tom Reid, the chief operating officer, "
+    "said costs fell.",
+])
+def test_rl03_managing_director_traps(text):
+    assert_passes("RL03", text)
