@@ -419,7 +419,12 @@ class PersonNameConflict(Rule):
         quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said"); a first
         name one letter off ("Rania"/"Rana") is a slip even with a description of its own, and
         with one role of the same rank ("director") a first name a letter or a syllable off
-        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not.
+        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not. After a
+        single earlier use, the slip needs that use to introduce the person with an office
+        ("Liberal Democrat spokesman Mark Oaten said ... Hiroshi Oaten said") and the odd name
+        to stand as the subject of a verb of saying, with no kin word between the two; one
+        common office ("president") whose body only one of the two names, held by no one else
+        in the article, is one post.
         Other same-surname pairs are info, and nothing at all when the text shows two
         people (a couple, relatives, "and"). And a surname named alone as someone already
         introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
@@ -1037,7 +1042,9 @@ class NameOrderConflict(Rule):
         ("Zhao") become ambiguous. Also a family-name-first name with a hyphenated given name
         ("Lim Seo-yeon", "Tang Wei-ming") written elsewhere given name last ("Seo-yeon Lim"),
         even where the parser tags no name, or with a title before the given name alone
-        ("Mr Wei-ming"), as if it were the family name.
+        ("Mr Wei-ming"), as if it were the family name; and a three-word name whose first
+        word is no known given name ("Tan Kok Leong") shortened to that word ("Tan said") and
+        elsewhere to its last ("Leong, who ..."), as if that were the family name.
 
     Why it matters:
         News style picks one order per person (East Asian names are usually family name
