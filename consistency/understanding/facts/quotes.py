@@ -140,10 +140,18 @@ def quotation_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
 
 
 def _continues(body: str, previous_end: int, start: int) -> bool:
-    """Only an attribution ('," she said.') lies between two quotations of one paragraph."""
+    """Only an attribution ('," she said.') lies between two quotations of one paragraph; a longer
+    one ('," said Tim Hanlon, from brand firm Starcom MediaVest. ') when it goes on the sentence
+    of the quotation before (a comma or a small word first) and ends there, with no other
+    sentence in it."""
     gap = body[previous_end:start]
-    return "\n" not in gap and len(gap) <= 60 and gap.rstrip().endswith((".", ":", ",")) is not None \
-        and any(ch in gap for ch in ".:")
+    if "\n" in gap or not any(ch in gap for ch in ".:"):
+        return False
+    if len(gap) <= 60:
+        return True
+    tail = gap.strip()
+    return len(gap) <= 160 and (tail[:1] == "," or tail[:1].islower()) and tail.endswith((".", ":")) \
+        and len(re.findall(r"[.!?:](?=\s)", gap)) == 1
 
 
 def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, verbs: frozenset[str],
