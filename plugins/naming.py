@@ -860,6 +860,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     odd = own[0]
     if odd.honorific or len(odd.given) != 1 or odd.first is None or not _looks_like_given_name(ctx, odd.first):
         return None
+    if other.offices and not known_given_name(odd.first):
+        return None  # offices read only through the shared surname: still a name only if a known first name
     # Before the odd mention a surname alone can only mean the established person, even when
     # the clustering marks it ambiguous once a second first name has turned up.
     before = [m for m in (*established.mentions, *other.mentions) if _position(m) < _position(odd)
@@ -1043,8 +1045,9 @@ class NameOrderConflict(Rule):
         ("Lim Seo-yeon", "Tang Wei-ming") written elsewhere given name last ("Seo-yeon Lim"),
         even where the parser tags no name, or with a title before the given name alone
         ("Mr Wei-ming"), as if it were the family name; and a three-word name whose first
-        word is no known given name ("Tan Kok Leong") shortened to that word ("Tan said") and
-        elsewhere to its last ("Leong, who ..."), as if that were the family name.
+        word is no known given name and opens a relative's name too ("Tan Kok Leong", "Tan Hui
+        Min"), shortened to that word ("Tan said") and elsewhere to its last ("Leong, who ..."),
+        as if that were the family name.
 
     Why it matters:
         News style picks one order per person (East Asian names are usually family name
@@ -1096,10 +1099,11 @@ class NameOrderConflict(Rule):
         yield from self._both_ends_alone(ctx, reported)
 
     def _both_ends_alone(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
-        """A name of three words whose first word is no known given name ("Tan Kok Leong": family
-        name first) that the article shortens to its first word ("Tan said") and elsewhere to its
-        last ("Leong, who ..."), as if that were the family name: one short form is a slip, the
-        last word when the first is the family name."""
+        """A name of three words whose first word is no known given name and opens another person's
+        name too ("Tan Kok Leong" and his daughter "Tan Hui Min": family name first) that the
+        article shortens to its first word ("Tan said") and elsewhere to its last ("Leong, who
+        ..."), as if that were the family name: one short form is a slip, the last word when the
+        first is the family name."""
         alone: dict[str, list[NameMention]] = defaultdict(list)
         for m in ctx.people.mentions:
             if not m.given and m.surname and " " not in m.surname:
@@ -1120,6 +1124,9 @@ class NameOrderConflict(Rule):
                 continue  # "Mary Ann Smith": given name first; "John Tan" elsewhere: another family
             if not any(not m.ambiguous and _position(m) > _position(first) for m in alone.get(fold(family), ())):
                 continue
+            if not any(x.given and fold(x.given[0]) == fold(family) and fold(x.surname or "") != fold(last)
+                       for p in ctx.people if p is not person for x in p.full_mentions):
+                continue  # no one else's name opens with that word: the order is not shown
             shorter = [m for m in alone.get(fold(last), ()) if _position(m) > _position(first) and not m.ambiguous]
             if not shorter or any(fold(x.given[0]) == fold(last) for p in ctx.people if p is not person
                                   for x in p.full_mentions if x.given):

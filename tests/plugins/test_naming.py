@@ -499,10 +499,10 @@ def test_nm02_an_office_read_through_a_shared_surname_is_no_ones_own():
     # "Mr Okafor has long been an advocate" is read once both Okafors are named: the advocate
     # office is not the slip's own description
     text = ("Trade pact signed\nThe pact is of great importance to the region's farmers, Chidi Okafor has said. "
-            "The deal, struck in Abuja last week, also ended a long dispute over tariffs, Emeka Okafor said. "
+            "The deal, struck in Abuja last week, also ended a long dispute over tariffs, James Okafor said. "
             "It was a historic step, he added. Mr Okafor has long been an advocate of open borders in the "
             "region.")
-    assert assert_flags("NM02", text, quotes=["Emeka Okafor"])
+    assert assert_flags("NM02", text, quotes=["James Okafor"])
 
 
 def test_nm02_one_office_whose_body_is_named_once_is_one_person():
@@ -520,11 +520,11 @@ def test_nm02_one_office_whose_body_is_named_once_is_one_person():
     # culture: a Malaysian Chinese name, family name first, later treated as family name last
     ("Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
      "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
-     "Heng, who closed his stall for the night, said the crowds were the biggest he had seen.", "Heng"),
+     "Heng, who closed his stall for the night, said his son, Lim Wei Jie, 20, would help next year.", "Heng"),
     # sport: a Vietnamese name
     ("Chess final\nNguyen Thanh Son, 19, won the national title in Hanoi on Sunday. Nguyen said he had "
-     "prepared for months with his coach. The final lasted six hours. Son, who plays for a club in Da "
-     "Nang, will defend the title next year.", "Son"),
+     "prepared for months with his sister, Nguyen Thi Mai. The final lasted six hours. Son, who plays for a "
+     "club in Da Nang, will defend the title next year.", "Son"),
 ])
 def test_nm03_flags_a_three_word_name_shortened_to_both_ends(text, quote):
     assert assert_flags("NM03", text, quotes=[quote])
@@ -534,6 +534,10 @@ def test_nm03_flags_a_three_word_name_shortened_to_both_ends(text, quote):
     # a given name first (known given name): the first word alone is informal use, not an order
     "School play\nMary Ann Fletcher, 15, played the lead in the school play on Friday. Mary said she had "
     "been nervous. The hall was full for both nights. Fletcher, who also sang, will study drama.",
+    # no other name opens with the first word: the order is not shown ("Taylor Lianne Chandler")
+    "Court date\nTaylor Lianne Chandler, 47, was seen with the swimmer last month. Taylor told friends she "
+    "was happy. The photographs were sold to a magazine. Chandler, who lives in Washington, declined to "
+    "comment.",
     # only one short form: the family name alone throughout
     "Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
     "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
