@@ -902,10 +902,11 @@ def _own_offices(person: Person) -> list[Office]:
 def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: list[NameMention],
                             odd: NameMention) -> bool:
     """The surname's one earlier use introduces the established person with an office of their
-    own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name, with nothing to
-    introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"): the slot of someone
-    already introduced, where a writer puts "Mr Oaten"; a second person with that surname
-    would be introduced in their turn, and no kin word between the two makes one a relative."""
+    own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name,
+    with nothing to introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"):
+    the slot of someone already introduced, where a writer puts "Mr Oaten"; a second person
+    with that surname would be introduced in their turn, and no kin word between the two
+    makes one a relative."""
     from consistency.understanding.lexicon import speech_verbs
 
     if len(others) != 1 or others[0] not in established.full_mentions or _position(others[0]) > _position(odd):
