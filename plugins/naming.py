@@ -35,6 +35,7 @@ from consistency.understanding.people import (
     ROLE_QUALIFIERS,
     ROLE_WORDS,
     NameMention,
+    Office,
     Person,
     first_name_relation,
     first_names_compatible,
@@ -419,7 +420,12 @@ class PersonNameConflict(Rule):
         quotation or "no relation" ("Gordon Brown ... Mr Brown ... Peter Brown said"); a first
         name one letter off ("Rania"/"Rana") is a slip even with a description of its own, and
         with one role of the same rank ("director") a first name a letter or a syllable off
-        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not.
+        ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not. After a
+        single earlier use, the slip needs that use to introduce the person with an office
+        ("Liberal Democrat spokesman Mark Oaten said ... Hiroshi Oaten said") and the odd name
+        to stand as the subject of a verb of saying, with no kin word between the two; one
+        common office ("president") whose body only one of the two names, held by no one else
+        in the article, is one post.
         Other same-surname pairs are info, and nothing at all when the text shows two
         people (a couple, relatives, "and"). And a surname named alone as someone already
         introduced ("Lindberg said", "Hoogendoorn, 52,", "Gebremeskel, who ...") that no
@@ -567,7 +573,7 @@ class PersonNameConflict(Rule):
             return None  # mixed: one cluster already holds both; leave it
         if _two_people_signs(ctx, p, q):
             return None
-        shared = _shared_office(p, q)
+        shared = _shared_office(p, q) or _lone_holder_office(ctx, p, q)
         first, second = sorted((p, q), key=lambda x: _position(x.full_mentions[0]))
         a, b = first.full_mentions[0], second.full_mentions[0]
         if shared is None and _close_first_names(a.first or "", b.first or ""):
@@ -580,7 +586,7 @@ class PersonNameConflict(Rule):
                        f"names ({b.first} vs {a.first}).")
             return self.finding(message, [b.to_span()], [a.to_span()], confidence=0.8,
                                 data={"kind": "first-name", "names": [a.text, b.text], "office": shared})
-        if p.offices and q.offices:
+        if _own_offices(p) and _own_offices(q):
             return None  # each has an office of their own: "John Howard" (Australia), "Michael Howard" (Tory)
         slip = _odd_mention(ctx, first, second, close=_close_first_names(a.first or "", b.first or ""))
         if slip is not None:
@@ -693,6 +699,22 @@ def _shared_office(p: Person, q: Person) -> str | None:
                 continue
             body = op.body_text or oq.body_text
             return f"{body} {op.role}" if body else op.role
+    return None
+
+
+def _lone_holder_office(ctx: ArticleAnalysis, p: Person, q: Person) -> str | None:
+    """A common role ("president") both hold, its body named for one of them only ("Russian
+    president Vladimir Putin", "President Neil Putin"), when no one else in the article holds
+    that role: the unnamed body can only be the named one."""
+    for op in _own_offices(p):
+        for oq in _own_offices(q):
+            if op.role != oq.role or op.rank != oq.rank or (op.body is None) == (oq.body is None) \
+                    or "former" in op.markers | oq.markers:
+                continue
+            if any(o.role == op.role for r in ctx.people if r is not p and r is not q for o in r.offices):
+                continue
+            body = op.body_text or oq.body_text
+            return f"{body} {op.role}"
     return None
 
 
@@ -826,11 +848,13 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     organisation, kin word, coordination, quotation or namesake remark.
     """
     own = [m for m in other.mentions if not m.ambiguous]
-    if len(own) != 1 or not own[0].is_full or own[0].field != "body" or other.offices or other.relations:
-        return None
+    if len(own) != 1 or not own[0].is_full or own[0].field != "body" or _own_offices(other) or other.relations:
+        return None  # (an office read through a surname several people share is no one's own)
     odd = own[0]
     if odd.honorific or len(odd.given) != 1 or odd.first is None or not _looks_like_given_name(ctx, odd.first):
         return None
+    if other.offices and not known_given_name(odd.first):
+        return None  # offices read only through the shared surname: still a name only if a known first name
     # Before the odd mention a surname alone can only mean the established person, even when
     # the clustering marks it ambiguous once a second first name has turned up.
     before = [m for m in (*established.mentions, *other.mentions) if _position(m) < _position(odd)
@@ -838,7 +862,7 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not any(m.is_full for m in before) or established.honorifics & NOBLE_HONORIFICS:
         return None  # "Sir Ian Blair" then "Tony Blair": the knight is a person of his own
     others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
-    if len(others) < 2:
+    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd):
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
@@ -860,6 +884,36 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not close and _has_own_context(doc, odd):
         return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
+
+
+def _own_offices(person: Person) -> list[Office]:
+    """The person's offices read at a mention of their own, not through a surname several
+    clusters share ("Mr Blair has been a leading advocate" once a second Blair has turned up)."""
+    return [o for o in person.offices if not o.mention.ambiguous]
+
+
+def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: list[NameMention],
+                            odd: NameMention) -> bool:
+    """The surname's one earlier use introduces the established person with an office of their
+    own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name,
+    with nothing to introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"):
+    the slot of someone already introduced, where a writer puts "Mr Oaten"; a second person
+    with that surname would be introduced in their turn, and no kin word between the two
+    makes one a relative."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    if len(others) != 1 or others[0] not in established.full_mentions or _position(others[0]) > _position(odd):
+        return False
+    if not any(o.mention is others[0] for o in established.offices):
+        return False
+    doc = ctx.doc(odd.field)
+    if others[0].field == odd.field:
+        between = ctx.article.field(odd.field)[doc[others[0].token_start].sent.start_char:odd.start]
+        if _PLURAL_KIN.search(between):
+            return False  # "Her brother runs the mill": a relative may be the second bearer
+    head = doc[odd.token_end - 1]
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" \
+        and head.head.lemma_.lower() in speech_verbs()
 
 
 # Particles inside a surname, and the Spanish and Portuguese "y"/"e" between two surnames.
@@ -986,7 +1040,10 @@ class NameOrderConflict(Rule):
         ("Zhao") become ambiguous. Also a family-name-first name with a hyphenated given name
         ("Lim Seo-yeon", "Tang Wei-ming") written elsewhere given name last ("Seo-yeon Lim"),
         even where the parser tags no name, or with a title before the given name alone
-        ("Mr Wei-ming"), as if it were the family name.
+        ("Mr Wei-ming"), as if it were the family name; and a three-word name whose first
+        word is no known given name and opens a relative's name too ("Tan Kok Leong", "Tan Hui
+        Min"), shortened to that word ("Tan said") and elsewhere to its last ("Leong, who ..."),
+        as if that were the family name.
 
     Why it matters:
         News style picks one order per person (East Asian names are usually family name
@@ -1035,6 +1092,47 @@ class NameOrderConflict(Rule):
             else:
                 seen.setdefault(key, (words, m))
         yield from self._given_name_as_family_name(ctx, reported)
+        yield from self._both_ends_alone(ctx, reported)
+
+    def _both_ends_alone(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
+        """A name of three words whose first word is no known given name and opens another person's
+        name too ("Tan Kok Leong" and his daughter "Tan Hui Min": family name first) that the
+        article shortens to its first word ("Tan said") and elsewhere to its last ("Leong, who
+        ..."), as if that were the family name: one short form is a slip, the last word when the
+        first is the family name."""
+        alone: dict[str, list[NameMention]] = defaultdict(list)
+        for m in ctx.people.mentions:
+            if not m.given and m.surname and " " not in m.surname:
+                alone[fold(m.surname)].append(m)
+        if not alone:
+            return
+        full_surnames = {fold(m.surname or "") for p in ctx.people for m in p.full_mentions}
+        for person in ctx.people:
+            full = [m for m in person.full_mentions if not m.ambiguous and not m.honorific and len(m.given) == 2
+                    and m.surname and " " not in m.surname and len(m.text.split()) == 3]
+            if not full:
+                continue
+            first = full[0]
+            family, last = first.given[0], first.surname or ""
+            key = frozenset((family, last))
+            if key in reported or known_given_name(family) or not family[:1].isupper() or len(family) < 2 \
+                    or family.isupper() or fold(family) in full_surnames:
+                continue  # "Mary Ann Smith": given name first; "John Tan" elsewhere: another family
+            if not any(not m.ambiguous and _position(m) > _position(first) for m in alone.get(fold(family), ())):
+                continue
+            if not any(x.given and fold(x.given[0]) == fold(family) and fold(x.surname or "") != fold(last)
+                       for p in ctx.people if p is not person for x in p.full_mentions):
+                continue  # no one else's name opens with that word: the order is not shown
+            shorter = [m for m in alone.get(fold(last), ()) if _position(m) > _position(first) and not m.ambiguous]
+            if not shorter or any(fold(x.given[0]) == fold(last) for p in ctx.people if p is not person
+                                  for x in p.full_mentions if x.given):
+                continue
+            odd = shorter[0]
+            reported.add(key)
+            yield self.finding(
+                f"\"{odd.text}\" treats {last} as the family name, but \"{first.text}\" is also shortened to "
+                f"{family}, the family name written first.", [odd.to_span()], [first.to_span()], confidence=0.6,
+                data={"forms": [first.text, family, odd.text]})
 
     def _given_name_as_family_name(self, ctx: ArticleAnalysis, reported: set[frozenset[str]]) -> Iterator[Finding]:
         """A family-name-first name ("Lim Seo-yeon", "Tang Wei-ming": a short family name, then a

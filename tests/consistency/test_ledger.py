@@ -422,3 +422,26 @@ def test_a_spanish_double_surname_is_one_surname(read):
     surnames = {c.data["surname"] for c in claims_of(ledger, "name", "Garcia")}
     assert surnames == {"Garcia Moreno"}
     assert values(ledger, "role", "Garcia") == ["judge"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # media: a long attribution with the speaker's firm, then the speaker's next words
+    ("TV brands\n\"We will be talking about content brands,\" said Tim Hanlon, from the brand communications "
+     "firm Starcom MediaVest. \"The reality is that anybody can be the producer of content now.\"", "Tim Hanlon"),
+    # science: the attribution goes on with a post at a named institute
+    ("Reef survey\n\"The coral recovered faster than any model predicted,\" said Dr Amara Osei, a marine "
+     "biologist at the Institute of Ocean Studies in Accra. \"We will go back to the reef in March.\"",
+     "Amara Osei"),
+])
+def test_ledger_said_a_quotation_after_a_long_attribution_continues_the_speaker(read, text, speaker):
+    ledger = read(text)
+    said = ledger.of("said")
+    assert len(said) == 2 and {ledger.name_of(c.subject) for c in said} == {speaker}
+
+
+def test_ledger_said_a_sentence_of_its_own_between_two_quotations_ends_the_speaker(read):
+    ledger = read("Talks\n\"We will keep talking to the union until a deal is done,\" said Ana Ruiz, the "
+                  "minister. The union, which represents 40,000 dockers, walked out. \"It is not enough for "
+                  "us today and it never will be,\" a docker shouted.")
+    assert [c for c in ledger.of("said") if c.value.startswith("It is not enough")
+            and ledger.name_of(c.subject) == "Ana Ruiz"] == []

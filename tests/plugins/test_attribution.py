@@ -258,3 +258,24 @@ def test_at01_an_indirect_sentence_after_a_quotation_is_not_its_attribution():
             "Okafor said the plan would fail. Later Okafor told reporters he was worried.\n\n"
             "\"We cannot pay for all of this and we will not pretend that we can?\" the mayor repeated.")
     assert_passes("AT01", text)
+
+
+# --- a person the small model tags as an organisation, described as one (session 8, #13) -------------
+def test_at01_flags_a_quotation_of_a_speaker_tagged_as_a_body_but_described_as_a_person():
+    text = ("Markets\n\"Copper prices will slide once Chinese factories cut output,\" said JP Nair, an analyst "
+            "at Numis Securities in London. Shares fell on Tuesday.\n\"Copper prices will slide once Chinese "
+            "factories cut output,\" said Maria Lopez.")
+    assert_flags("AT01", text, quotes=["Maria Lopez"])
+
+
+@pytest.mark.parametrize("text", [
+    # an organisation described by an organisation's noun stays an organisation: its spokesman may repeat it
+    "Bank\n\"Rates will fall sharply below target by next spring,\" said Barclays Capital, the investment "
+    "bank.\nMarkets rose.\n\"Rates will fall sharply below target by next spring,\" said John Hale, a "
+    "Barclays Capital economist.",
+    "Shops\n\"Prices will fall sharply in every store by next spring,\" said Tesco, a retailer with 900 "
+    "shops.\nMarkets rose.\n\"Prices will fall sharply in every store by next spring,\" said Jane Hale, "
+    "its spokeswoman.",
+])
+def test_at01_an_organisation_described_as_one_is_not_a_person(text):
+    assert_passes("AT01", text)

@@ -786,3 +786,66 @@ def test_rl03_flags_two_portfolios_or_two_chief_offices(text, quote):
 ])
 def test_rl03_portfolio_traps(text):
     assert_passes("RL03", text)
+
+
+# --- RL03: a managing director runs the company, as a chief executive does (session 8, #13) ------------
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Oil demand\nJohn Westley, managing director of Petroscope, said imports would grow. Demand for diesel "
+     "rose by 4%. \"We forecast a decline in output,\" Mr Westley, the chief operating officer, said.",
+     "chief operating officer"),  # business
+    ("Label results\nThe label's managing director, Ines Duarte, said streaming revenue doubled. Touring income "
+     "fell. Ines Duarte, the chief financial officer, said the label would sign more acts.",
+     "chief financial officer"),  # culture
+])
+def test_rl03_flags_a_managing_director_later_another_chief_officer(text, quote):
+    assert_flags("RL03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # an executive director or the company secretary may be the finance chief too
+    "Results\nJane Hall, an executive director of Acme, said sales rose. Jane Hall, the chief financial officer, "
+    "said costs fell.",
+    "Results\nTom Reid, the company secretary, read the notice. Tom Reid, who is also the chief financial "
+    "officer, said the dividend would rise.",
+    # a managing director named beside another person who is the chief operating officer
+    "Results\nJane Hall, managing director of Acme, said sales rose. Tom Reid, the chief operating officer, "
+    "said costs fell.",
+])
+def test_rl03_managing_director_traps(text):
+    assert_passes("RL03", text)
+
+
+# --- GR02: a group introduced by the country it comes from (session 8, #13) ----------------------------
+@pytest.mark.parametrize(("text", "quote"), [
+    # disaster: "the rescuers" are those the search-and-rescue team was named for, paragraphs later
+    ("Cyclone hits port\nA 30-member search-and-rescue team from South Africa landed at the airport on Monday "
+     "with inflatable boats. The storm flattened homes across the district. Roads were closed. Power was cut "
+     "to most of the city. By late afternoon, the Tanzanian rescuers had begun ferrying families from "
+     "rooftops.", "Tanzanian rescuers"),
+    # science: a delegation, then the same noun with another country
+    ("Dam inspection\nA delegation from Brazil arrived on Monday to inspect the dam. The Argentine delegation "
+     "said the structure was sound.", "Argentine delegation"),
+    # sport: a climbing team, then "the climbers"
+    ("Summit reached\nA six-strong climbing team from Nepal reached the summit on Tuesday. Winds had kept "
+     "them in camp for a week. Supplies ran low. Two tents were lost. The Bhutanese climbers came down "
+     "on Thursday.", "Bhutanese climbers"),
+])
+def test_gr02_flags_a_group_from_one_country_later_of_another(text, quote):
+    assert_flags("GR02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the other country is named: a group from there may be meant
+    "Dam inspection\nA delegation from Brazil arrived on Monday to inspect the dam. Officials from Argentina "
+    "joined them. The Argentine delegation said the structure was sound.",
+    # a city, not a country: no nationality is read from it
+    "Cup tie\nA team from Manchester arrived on Friday. The Spanish team trained on Saturday.",
+    # "the team from Kenya" points back, it introduces no group
+    "Relief\nThe team from Kenya arrived on Monday. Aid workers unloaded the boxes. The storm passed. Roads "
+    "opened. The Ugandan rescuers came on Friday.",
+    # rescuers far from a team not named for rescue: another group
+    "Relief\nA medical team from Kenya arrived on Monday. Aid workers unloaded the boxes. The storm passed. "
+    "Roads opened. The Ugandan rescuers came on Friday.",
+])
+def test_gr02_group_from_a_country_traps(text):
+    assert_passes("GR02", text)

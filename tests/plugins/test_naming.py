@@ -453,3 +453,95 @@ def test_nm03_an_explained_second_order_is_no_conflict():
                           "Weiming Zhao on the league's English website, which puts the family name last.")
     assert assert_flags("NM03", "Shenzhen extend run\nZhao Weiming scored 27 points on Thursday. Weiming Zhao, "
                                 "26, also had ten rebounds.")
+
+
+# --- a slip right after a one-off introduction with an office (session 8, #13) ------------------------
+@pytest.mark.parametrize("text, quote", [
+    # science: introduced once with a post, then the speaker's slot under another first name
+    ("Telescope funding\nObservatory director Ingrid Solberg said the new mirror would arrive in March. "
+     "The grant covers three years of work on the instrument. Peter Solberg said the team had waited a "
+     "decade for the upgrade.", "Peter Solberg"),
+    # business: an apposition introduces her, the slip is the subject of "told"
+    ("Bakery chain expands\nMaria Kovacs, chief executive of the Danube Bread Company, said the chain would "
+     "open ten shops next year. Sales rose by 8% in the last quarter. Elena Kovacs told investors the "
+     "new shops would be in small towns.", "Elena Kovacs"),
+    # sport: a former post introduces him just as well
+    ("Club appoints coach\nFormer Orlik captain Tomasz Wrobel said the squad needed a new approach. The club "
+     "finished ninth last season and lost its last four games. Piotr Wrobel argued the board should have "
+     "acted in the autumn.", "Piotr Wrobel"),
+])
+def test_nm02_flags_a_first_name_slip_after_one_introduction_with_an_office(text, quote):
+    assert assert_flags("NM02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the second bearer is introduced in turn (a post of their own)
+    "Telescope funding\nObservatory director Ingrid Solberg said the new mirror would arrive in March. "
+    "The grant covers three years of work on the instrument. Engineer Peter Solberg said the team had "
+    "waited a decade for the upgrade.",
+    # a relative: the kin word tells two people apart
+    "Family firm\nMaria Kovacs, chief executive of the Danube Bread Company, said the chain would open ten "
+    "shops next year. Her brother runs the flour mill in Gyor. Laszlo Kovacs said the mill would double "
+    "its output.",
+    # no office introduces the first bearer: one earlier use is not yet one person's surname
+    "Court hears appeal\nJonas Petrauskas said the ruling had surprised the family. The appeal will be heard "
+    "in the spring at the court in Vilnius. Ruta Petrauskas said she would attend every day of it.",
+    # the later full name is not a speaker's slot: it is the object of a verb
+    "Orchestra tour\nConductor Ilse Brandt said the orchestra would tour Japan in May. The tickets sold out "
+    "within a week in Tokyo and Osaka. The programme features a new work dedicated to Karl Brandt by the "
+    "composer.",
+])
+def test_nm02_passes_a_second_bearer_after_one_introduction(text):
+    assert [f for f in run_rule("NM02", text) if f.severity != "info"] == []
+
+
+def test_nm02_an_office_read_through_a_shared_surname_is_no_ones_own():
+    # "Mr Okafor has long been an advocate" is read once both Okafors are named: the advocate
+    # office is not the slip's own description
+    text = ("Trade pact signed\nThe pact is of great importance to the region's farmers, Chidi Okafor has said. "
+            "The deal, struck in Abuja last week, also ended a long dispute over tariffs, James Okafor said. "
+            "It was a historic step, he added. Mr Okafor has long been an advocate of open borders in the "
+            "region.")
+    assert assert_flags("NM02", text, quotes=["James Okafor"])
+
+
+def test_nm02_one_office_whose_body_is_named_once_is_one_person():
+    text = ("Gas deal talks\nThe topic came up during Ruritanian president Pavel Novak's visit to the capital "
+            "last month. Officials said a deal could follow within weeks. The dispute is partly driven by "
+            "President Karel Novak's push to control the energy sector.")
+    assert assert_flags("NM02", text, quotes=["Karel Novak"])
+    # two presidents in the article: the unnamed body may be the other one's
+    other = text.replace("Officials said", "President Anna Berg of Freedonia said")
+    assert [f for f in run_rule("NM02", other) if f.severity != "info"] == []
+
+
+# --- NM03: a family-name-first name shortened to both ends (session 8, #13) ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    # culture: a Malaysian Chinese name, family name first, later treated as family name last
+    ("Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
+     "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
+     "Heng, who closed his stall for the night, said his son, Lim Wei Jie, 20, would help next year.", "Heng"),
+    # sport: a Vietnamese name
+    ("Chess final\nNguyen Thanh Son, 19, won the national title in Hanoi on Sunday. Nguyen said he had "
+     "prepared for months with his sister, Nguyen Thi Mai. The final lasted six hours. Son, who plays for a "
+     "club in Da Nang, will defend the title next year.", "Son"),
+])
+def test_nm03_flags_a_three_word_name_shortened_to_both_ends(text, quote):
+    assert assert_flags("NM03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # a given name first (known given name): the first word alone is informal use, not an order
+    "School play\nMary Ann Fletcher, 15, played the lead in the school play on Friday. Mary said she had "
+    "been nervous. The hall was full for both nights. Fletcher, who also sang, will study drama.",
+    # no other name opens with the first word: the order is not shown ("Taylor Lianne Chandler")
+    "Court date\nTaylor Lianne Chandler, 47, was seen with the swimmer last month. Taylor told friends she "
+    "was happy. The photographs were sold to a magazine. Chandler, who lives in Washington, declined to "
+    "comment.",
+    # only one short form: the family name alone throughout
+    "Lantern festival\nLim Boon Heng, 52, a noodle seller from Ipoh, has hung lanterns on the street for "
+    "twenty years. \"It brings the families out,\" Lim said. The council paid for the lights this year. "
+    "Lim, who closed his stall for the night, said the crowds were the biggest he had seen.",
+])
+def test_nm03_passes_one_short_form_or_a_given_name_first(text):
+    assert_passes("NM03", text)

@@ -3,7 +3,9 @@
 - `nationality` (value: a country's name): a demonym modifying a person's title or name
   ("Spanish left-back Iker Solano", "Solano, a Spanish defender"), a group noun ("a
   delegation of Brazilian engineers", "the Argentine engineers": one group subject per
-  head noun, `group:engineer`) or an organisation ("the Danish firm Fjell Capital");
+  head noun, `group:engineer`), a group introduced by the country it comes from ("a
+  search-and-rescue team from South Africa": `group:team`, later "the rescuers" too) or an
+  organisation ("the Danish firm Fjell Capital");
 - `based-in` (value: the country; `data["place"]` the place as written):
   "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo";
 - `affiliation` (value: the body as written): "Maria Lopes of the Green Alliance".
@@ -60,6 +62,10 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                             whole = _back_to_collective(reader, doc, token, found, country)
                         if whole is not None:
                             yield whole
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and token.ent_type_ == "GPE":
+                found = _collective_from(reader, gaz, doc, token)
+                if found is not None:
+                    yield found
             if token.lower_ == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
                 found = _based_before(reader, gaz, field_name, doc, token)
                 if found is not None:
@@ -320,6 +326,37 @@ def _collective_of(reader: Reader, doc: Doc, token: Token, found: Claim, country
     return claim
 
 
+def _collective_from(reader: Reader, gaz: Any, doc: Doc, place: Token) -> Claim | None:
+    """"a 30-member search-and-rescue team from South Africa", "a delegation from Brazil": a group
+    introduced by its collective noun and the country it comes from (subject `group:team`, as
+    "a team of South African rescuers" gives)."""
+    whole = place.head.head
+    if place.head.head.i > place.i or whole.pos_ != "NOUN" or whole.tag_ != "NN" \
+            or whole.lemma_.lower() not in _GROUP_WORDS or place.head.i != whole.i + 1 and not any(
+                c.dep_ in ("compound", "amod") for c in whole.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in whole.children) \
+            and not any(c.like_num for c in whole.subtree if c.i < whole.i):
+        return None  # an introduction ("a team from ..."), not "the team from Kenya" pointing back
+    start = place.i
+    while start > place.head.i + 1 and doc[start - 1].ent_type_ == "GPE":
+        start -= 1
+    try:
+        country = gaz.country(doc[start:place.i + 1].text)
+    except Exception:  # noqa: BLE001
+        return None
+    if country is None:
+        return None
+    gid = reader.add_subject(f"group:{whole.lemma_.lower()}", "group", whole.text,
+                             reader.span_of(doc, whole.i, whole.i + 1))
+    claim = reader.claim(gid, "nationality", country.name, doc, whole.i, place.i + 1, "nationality",
+                         stance(place), demonym=doc[start:place.i + 1].text, how="from")
+    agents = tuple(c.lemma_.lower() for c in whole.subtree if c.i < whole.i and c.pos_ in ("NOUN", "VERB")
+                   and len(c.text) >= 4)
+    reader.__dict__["_last_collective"] = (gid, claim.sentence, whole.text, agents)
+    return claim
+
+
 def _back_to_collective(reader: Reader, doc: Doc, token: Token, found: Claim, country: str) -> Claim | None:
     """"a team of four Colombian conservators ... The Peruvian restorers found": a definite group of
     people by a noun not used before, in the two sentences after a group introduced by its
@@ -328,10 +365,18 @@ def _back_to_collective(reader: Reader, doc: Doc, token: Token, found: Claim, co
     member = token.head
     if last is None or not found.subject.startswith("group:") or member.tag_ != "NNS" \
             or not is_person_noun(member.lemma_.lower()) or not _definite(member) \
-            or not 0 < found.sentence - last[1] <= 2:
+            or not (0 < found.sentence - last[1] <= 2 or _agent_of(member.lemma_.lower(), last[3:])):
         return None
     return reader.claim(last[0], "nationality", country, doc, token.i, member.i + 1, "nationality",
                         stance(token) | {"description"}, demonym=token.text, members=member.lemma_.lower())
+
+
+def _agent_of(noun: str, last: tuple[Any, ...]) -> bool:
+    """The plural names those who do what the group was introduced by ("the rescuers" of "a
+    search-and-rescue team", "the climbers" of "a climbing team"): the same group at any distance."""
+    words = last[0] if last else ()
+    return any(noun != w and noun.startswith(w[:-3] if w.endswith("ing") else w) and len(noun) - len(w) <= 3
+               for w in words)
 
 
 def _collective(noun: Token) -> bool:

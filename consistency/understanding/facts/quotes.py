@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..lexicon import speech_nouns, speech_verbs
+from ..lexicon import ORGANISATION_NOUNS, is_person_noun, speech_nouns, speech_verbs
 from ..tokens import entity_at
 from .qualifiers import stance
 
@@ -140,10 +140,18 @@ def quotation_spans(text: str) -> Iterator[tuple[int, int, int, int]]:
 
 
 def _continues(body: str, previous_end: int, start: int) -> bool:
-    """Only an attribution ('," she said.') lies between two quotations of one paragraph."""
+    """Only an attribution ('," she said.') lies between two quotations of one paragraph; a longer
+    one ('," said Tim Hanlon, from brand firm Starcom MediaVest. ') when it goes on the sentence
+    of the quotation before (a comma or a small word first) and ends there, with no other
+    sentence in it."""
     gap = body[previous_end:start]
-    return "\n" not in gap and len(gap) <= 60 and gap.rstrip().endswith((".", ":", ",")) is not None \
-        and any(ch in gap for ch in ".:")
+    if "\n" in gap or not any(ch in gap for ch in ".:"):
+        return False
+    if len(gap) <= 60:
+        return True
+    tail = gap.strip()
+    return len(gap) <= 160 and (tail[:1] == "," or tail[:1].islower()) and tail.endswith((".", ":")) \
+        and len(re.findall(r"[.!?:](?=\s)", gap)) == 1
 
 
 def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, verbs: frozenset[str],
@@ -298,6 +306,10 @@ def _subject_of(reader: Reader, doc: Doc, token: Token) -> tuple[str | None, int
     if token.pos_ == "PRON":
         return None, span.start, span.end, span.text
     ent = entity_at(token)  # `doc.ents` makes every entity again on each access
+    if ent is not None and ent.label_ == "ORG" and token.pos_ == "PROPN" and _described_as_person(token):
+        # "KK Mittal, a fund manager with Escorts Mutual Fund": a person the small model took for a body
+        did = reader.add_subject(f"name:{span.text}", "speaker", span.text, span)
+        return did, span.start, span.end, span.text
     if ent is not None and ent.label_ == "ORG":
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         oid = reader.add_subject(f"organisation:{name}", "organisation", name, reader.ctx.span(ent))
@@ -311,6 +323,25 @@ def _subject_of(reader: Reader, doc: Doc, token: Token) -> tuple[str | None, int
         did = reader.add_subject(f"speaker:{lemma}", "speaker", f"the {lemma}", reader.span_of(doc, token.i, token.i + 1))
         return did, span.start, span.end, span.text
     return None, span.start, span.end, span.text
+
+
+_PERSON_PREPS = frozenset({"with", "at", "of", "for", "from"})
+
+
+def _described_as_person(token: Token) -> bool:
+    """The name has an apposition naming a person's occupation, indefinite or tied to a body ("a
+    fund manager with Escorts", "an analyst at Numis"): no organisation's noun ("a retailer")."""
+    from .orgrefs import ORG_NOUNS
+
+    for c in token.children:
+        lemma = c.lemma_.lower()
+        if c.dep_ != "appos" or c.pos_ != "NOUN" or not is_person_noun(lemma) or lemma in ORGANISATION_NOUNS \
+                or lemma in ORG_NOUNS:
+            continue
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children) \
+                or any(d.dep_ == "prep" and d.lower_ in _PERSON_PREPS for d in c.children):
+            return True
+    return False
 
 
 def _echoes(reader: Reader, anchor: Token, speaker: str) -> str | None:
