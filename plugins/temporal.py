@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.understanding.facts.events import future_told_past, made_after_it_acted, same_period_antecedent
+from consistency.understanding.facts.events import (
+    future_told_past,
+    made_after_it_acted,
+    plan_after_past,
+    same_period_antecedent,
+)
 from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
@@ -62,6 +67,8 @@ class EventStatusConflict(Rule):
         "is to be launched last month", "is set to be introduced last October".
         "The same period" after a past one: "over the past six months ... Over the same period,
         5,000 laptops are due to be left" (not after "the next six months").
+        A plan inside an "after" clause of a past main verb: "Bell took over after his predecessor is
+        expected to die" (not "before", "until" or "as": "weeks before the inquiry is due to report").
         A thing told as still to be made that has already done something: "fans are expected to set
         up a petition that notched 18,000 signatures" (a making verb planned, its object carrying a
         relative clause in the simple past; "a robot like the one which won", "a new robot which can
@@ -122,6 +129,26 @@ class EventStatusConflict(Rule):
         yield from self._ledger_conflicts(ctx, spans)
         yield from self._future_told_past(ctx)
         yield from self._made_after_it_acted(ctx)
+        yield from self._plan_after_past(ctx)
+
+    def _plan_after_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Bell took over after his predecessor is expected to die": what a past event came after
+        cannot still be to come."""
+        doc = ctx.body_doc
+        for verb, phrase, main in plan_after_past(doc):
+            told = sorted(phrase, key=lambda t: t.i)
+            plan = doc[told[0].i:told[-1].i + 1]
+            past = doc[main.i:main.i + 1]
+            prt = [c for c in main.children if c.dep_ == "prt" and c.i == main.i + 1]
+            if prt:
+                past = doc[main.i:prt[0].i + 1]  # "took over"
+            yield self.finding(
+                f"\"{plan.text}\" tells of something still to come, but \"{past.text}\" is told as past and came "
+                f"after it.",
+                [ctx.span_at("body", plan.start_char, plan.end_char)],
+                [ctx.span_at("body", past.start_char, past.end_char)], confidence=0.7,
+                data={"verb": verb.lemma_.lower(), "planned": plan.text, "past": past.text},
+            )
 
     def _made_after_it_acted(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Fans are expected to set up a petition that notched 18,000 signatures": a thing still to be

@@ -316,3 +316,34 @@ def test_tm01_flags_a_plan_in_the_same_period_as_a_past_one(text: str, quote: st
 ])
 def test_tm01_passes_the_same_period_after_a_future_or_with_its_own_date(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: a plan inside an "after" clause of a past event --------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("New boss\nMr Bell took over as chief executive after his predecessor, Jim Cantalupo, is expected to die "
+     "of a heart attack in April.", "is expected to die"),  # business, "after" misread as a preposition
+    ("Ground sale\nThe club sold the ground after the council will approve the plan.", "will approve"),  # sport
+    ("Rates\nPrices rose after the central bank is to cut interest rates.", "is to cut"),  # business
+    ("Conductor\nThe orchestra hired Volkova after her contract is set to expire.", "is set to expire"),  # culture
+    ("Queue\nFans queued overnight after the announcement is set to be made.", "is set to be made"),  # culture
+])
+def test_tm01_flags_a_plan_that_a_past_event_came_after(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the past event"
+
+
+@pytest.mark.parametrize("text", [
+    "Inquiry\nShe quit weeks before the inquiry is due to report.",  # before: looks forward
+    "Talks\nThe warning came as ministers are due to meet on Friday.",  # as: at the time of a plan
+    "Jobs\nShares fell sharply after the firm said it is expected to cut 500 jobs.",  # the plan is what was said
+    "Jobs\nShares fell after the results, and the firm is expected to cut 500 jobs.",  # a clause of its own
+    "Squad\nThe team arrived after midnight and is due to train on Monday.",  # its own clause
+    "Report\nHe resigned after the report, which is due to be published on Friday.",  # a relative clause
+    "Museum\nThe museum closed after a fire, and is expected to reopen in May.",
+    "Flight\nAfter the match ended, the players are due to fly home.",  # the past is the time clause
+    "Vote\nHe said he would leave after the vote is expected to take place.",  # under a modal
+    "Court\nThe judge did not rule after the jury is due to retire.",  # negated
+    'Plan\n"We left after the council will approve it," the mayor joked.',  # quoted
+])
+def test_tm01_passes_plans_before_as_or_beside_a_past_event(text: str) -> None:
+    assert_passes("TM01", text)

@@ -197,6 +197,24 @@ _YEAR_DATE = re.compile(r"^(?:in|during) (?:(?:january|february|march|april|may|
                         r"october|november|december|early|late|mid) )?(\d{4})$")
 
 
+def plan_phrase(verb: Token) -> list[Token] | None:
+    """The words that tell a verb as still to come, the verb last: "will sign", "is to be launched",
+    "is expected to sign" (frame and auxiliaries first); None for any other telling, a future
+    perfect or a negation."""
+    aux = _aux(verb)
+    if "have" in aux or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    infinitive = "to" in aux and verb.dep_ == "xcomp" and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in aux)
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if aux & {"will", "shall", "'ll"}:
+        return [*own, verb] if _status(verb) == "planned" else None
+    if infinitive and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return [verb.head, *own, verb]  # "is to be launched"
+    if infinitive and _frame_status(verb.head) == "planned":
+        return [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass")), *own, verb]
+    return None
+
+
 def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple[Token, Token, list[Token]]]:
     """A verb told as still to come and dated in the past in its own clause: "Last April, Argentina
     will sign", "the service is to be launched last month", "is set to be introduced last October".
@@ -217,20 +235,8 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
         verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
             continue
-        aux = _aux(verb)
-        if "have" in aux or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        infinitive = "to" in aux and verb.dep_ == "xcomp" and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in aux)
-        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if aux & {"will", "shall", "'ll"}:
-            if _status(verb) != "planned":
-                continue
-            phrase = [*own, verb]
-        elif infinitive and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
-            phrase = [verb.head, *own, verb]  # "is to be launched"
-        elif infinitive and _frame_status(verb.head) == "planned":
-            phrase = [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass")), *own, verb]
-        else:
+        phrase = plan_phrase(verb)
+        if phrase is None:
             continue
         if _marks(verb) & _CONDITION_MARKS or _marks(verb.head) & _CONDITION_MARKS and verb.dep_ == "xcomp":
             continue
@@ -270,6 +276,59 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
                           if c.dep_ == "advmod" and c.lower_ == "recently" and c.i < verb.i), None)
         if found is not None:
             yield verb, found, phrase
+
+
+def plan_after_past(doc: Doc) -> Iterator[tuple[Token, list[Token], Token]]:
+    """A plan told inside an "after" clause of a main verb in the simple past: "Bell took over after
+    his predecessor is expected to die in April", "the club sold the ground after the council will
+    approve the plan". What came after must have happened already, so the plan cannot still be to come.
+
+    The clause is marked "after" (not "before", "until" or "as", which may look forward: "weeks before
+    the inquiry is due to report", "came as ministers are due to meet"); the main verb is a past tense,
+    neither negated nor under a modal, outside quotations, and not a verb of saying (whose "after"
+    clause may be part of what was said). Yields (the planned verb, the tokens of its plan, the main verb)."""
+    verbal = pos_flags(doc, "VERB", "AUX")
+    for i, is_verbal in enumerate(verbal):
+        if not is_verbal:
+            continue
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = plan_phrase(verb)
+        if phrase is None:
+            continue
+        clause = phrase[0] if phrase[0].dep_ not in ("aux", "auxpass") else verb  # the frame, "is" of "is to", or the verb
+        if clause.dep_ == "acomp":
+            clause = clause.head  # "is due to": the clause is "is"
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+            main = clause.head
+        elif _after_misparsed(clause, min(t.i for t in phrase)):
+            main = clause.head
+        else:
+            continue
+        if main.tag_ != "VBD" or main.pos_ != "VERB" or main.lemma_.lower() in _SAYING or inside_quotation(verb):
+            continue
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in main.children):
+            continue
+        yield verb, phrase, main
+
+
+def _after_misparsed(clause: Token, start: int) -> bool:
+    """"took over after his predecessor, Jim Cantalupo, is expected to die": the parser reads "after" as a
+    preposition and the plan as a second verb of the main clause, with no subject or "and" of its own;
+    the "after" phrase ends right where the plan begins."""
+    if clause.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in clause.children):
+        return False
+    main = clause.head
+    if any(c.dep_ == "cc" and c.i < clause.i for c in main.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "after" and c.i < clause.i and c.right_edge.i + 1 == start
+               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children)
+               for c in main.children)
+
+
+_SAYING = frozenset({"say", "tell", "add", "warn", "announce", "claim", "insist", "argue", "suggest", "report",
+                     "explain", "note", "confirm", "reveal", "state", "write", "ask", "predict", "forecast"})
 
 
 # Verbs that bring a thing into being (WordNet's verb.creation sense of each, picked by hand: WordNet is
