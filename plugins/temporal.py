@@ -254,6 +254,8 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
     if a.data.get("markers") or b.data.get("markers"):
         return False  # "again", "another", "second", "now": another occurrence or a new date
+    if a.data.get("ordinal") and b.data.get("ordinal") and a.data["ordinal"] != b.data["ordinal"]:
+        return False  # "the group's first album" and "the group's second album"
     mods_a, mods_b = set(a.data.get("modifiers") or ()), set(b.data.get("modifiers") or ())
     if mods_a and mods_b and not mods_a & mods_b:
         return False  # "the men's final" and "the women's final"

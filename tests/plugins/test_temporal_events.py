@@ -347,3 +347,36 @@ def test_tm01_flags_a_plan_that_a_past_event_came_after(text: str, quote: str) -
 ])
 def test_tm01_passes_plans_before_as_or_beside_a_past_event(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: an event told as done, then owned by its thing as still to come -----------------------
+@pytest.mark.parametrize("text, quote", [
+    ('Tour\nThe shows feature songs from the group\'s second album, "Tidewater," which was released in March. '
+     "The setlist was reworked ahead of the album's release next month.", "the album's release next month"),  # music
+    ("Bridge\nThe council opened the bridge on Monday. Traffic is expected to build ahead of the bridge's opening "
+     "next month.", "the bridge's opening next month"),  # local government
+    ("Stadium\nThe club opened the stadium on Saturday with a friendly. Tickets for the stadium's opening next "
+     "week sold out.", "the stadium's opening next week"),  # sport
+    ("Report\nThe report was published on Tuesday. Ministers were briefed ahead of the report's publication next "
+     "month.", "the report's publication next month"),  # politics
+])
+def test_tm01_flags_an_owned_event_still_to_come(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the other telling"
+
+
+@pytest.mark.parametrize("text", [
+    "Film\nThe studio released the film in March. The film's release in China next month is awaited.",  # a part
+    "Film\nThe film was released in March. The sequel's release next month is awaited.",  # another thing
+    "Album\nThe band's first album was released in March. The band's second album's release next month is "
+    "awaited.",  # another of the owner's things
+    "Album\nThe band released its first album in March. Its second album was released in May.",
+    "Bridge\nThe council opened the bridge on Monday. The bridge's reopening next month follows repairs.",
+    "Bridge\nThe council opened the bridge on Monday. The bridge's second opening next month follows repairs.",
+    "Trial\nThe drug was approved in May. The drug's approval in Europe next year is expected.",  # science, a part
+    "Museum\nThe museum was opened in 2019. The museum's opening last week drew crowds.",  # both done
+    # a future time that may be the future verb's own ("respond next month, after the publication")
+    "Report\nThe report was published on Tuesday. Ministers will respond after the report's publication next month.",
+])
+def test_tm01_passes_other_parts_things_and_occurrences_of_an_owned_event(text: str) -> None:
+    assert_passes("TM01", text)

@@ -97,6 +97,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
         found = _nominal_event(noun)
         if found is not None:
             yield _nominal_claim(reader, *found)
+        elif (owned := _possessive_event(noun)) is not None:
+            yield _possessive_claim(reader, *owned)
     yield from _trip_claims(reader)
 
 
@@ -147,6 +149,10 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
                 return child, "object"
             return None, ""
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.tag_ == "WDT" and verb.dep_ == "relcl":
+            thing = _named_thing(verb.head)
+            # "the group's second album, "Tidewater," which was released in March"
+            return (thing, "relative") if thing is not None and _one_off(thing, event=False) else (None, "")
         if child.dep_ == "nsubjpass" and (_one_off(child, event=False) or _definite_plural(child)):
             return child, "passive"  # "the festival was opened", "the pier was demolished", "the warehouses"
         if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
@@ -478,6 +484,81 @@ def _nominal_event(noun: Token) -> tuple[Token, Token, Token, str, frozenset[str
     return noun, participant, head, status, verbs
 
 
+def _named_thing(head: Token) -> Token | None:
+    """The common noun a relative clause is about: itself, or the noun a quoted title stands beside
+    ("the group's second album, "Tidewater," which ...")."""
+    if head.pos_ == "NOUN":
+        return head
+    if head.pos_ == "PROPN" and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
+def _possessive_event(noun: Token) -> tuple[Token, Token, str, list[Token]] | None:
+    """"Ahead of the album's release next month", "the bridge's opening last week": an event noun
+    WordNet derives from a verb, owned by a definite thing ("the album's"), with a time on the noun
+    itself that says which way it lies ("next month": planned; "last week": done; a bare date says
+    nothing). A place or other phrase on the noun makes it a part ("the film's release in China"). Returns (noun, the thing, status, the time tokens)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or inside_quotation(noun):
+        return None
+    verbs = event_noun_verbs().get(noun.lemma_.lower())
+    if not verbs or verbs & _GENERIC_VERBS or any(c.lower_ in _REPEAT or c.dep_ == "neg" for c in noun.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "NOUN" or owner.tag_ != "NN" or is_person_noun(owner.lemma_.lower()) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in owner.children):
+        return None
+    times = [c for c in noun.children if c.dep_ in ("npadvmod", "tmod", "amod", "compound") and c.ent_type_ == "DATE"
+             and c.pos_ == "NOUN"]
+    times += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _AT_PREPOSITIONS
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    if any(c.dep_ == "prep" and not any(g.ent_type_ == "DATE" for g in c.children) for c in noun.children):
+        return None  # "the film's release in China next month": one part of the event
+    if not times and noun.i + 1 < len(noun.doc) and (after := entity_at(noun.doc[noun.i + 1])) is not None \
+            and after.label_ == "DATE" and after.root.head in noun.ancestors \
+            and _direction(after.text) == "future" and _told_past(after.root.head):
+        times = [after.root]  # "was reworked ahead of the album's release next month": not the past verb's time
+    directions = {_direction(_time_phrase(t)) for t in times}
+    if directions == {"future"}:
+        return noun, owner, "planned", times
+    if directions == {"past"}:
+        return noun, owner, "done", times
+    return None
+
+
+def _told_past(verb: Token) -> bool:
+    """A verb in the simple past or a past passive ("sold out", "was reworked"), which no future time fits."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return False
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                         for c in verb.children):
+        return True
+    # a finite past the tagger took for a participle: "tickets for the opening next week sold out"
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _possessive_claim(reader: Reader, noun: Token, owner: Token, status: str, times: list[Token]) -> Claim:
+    """An event-status claim about the owner ("event:album") with the noun's verbs."""
+    doc = noun.doc
+    tokens = [noun, owner, *(c for c in owner.children if c.dep_ == "det")]
+    for t in times:
+        entity = entity_at(t)
+        tokens += list(entity) if entity is not None else [t]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    verbs = event_noun_verbs()[noun.lemma_.lower()]
+    sid = reader.add_subject(f"event:{owner.lemma_.lower()}", "event", f"the {owner.text.lower()}",
+                             reader.span_of(doc, owner.i, owner.i + 1))
+    data: dict[str, Any] = {
+        "verb": sorted(verbs)[0], "verbs": sorted(verbs), "noun": noun.lemma_.lower(), "how": "possessive",
+        "agent": _nominal_agent(noun), "modifiers": _modifiers(owner),
+        "markers": sorted({c.lower_ for c in owner.children if c.lower_ in _REPEAT}),
+        "determiner": next((c.lower_ for c in owner.children if c.dep_ == "det"), ""), "plural": False,
+        "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
+    }
+    return reader.claim(sid, "event-status", status, doc, start, end, "events", set(), **data)
+
+
 def _framed_infinitive(head: Token) -> Token | None:
     """The event verb under a frame of plans: "is expected to finish", "is due to begin"."""
     holders = [head] + [c for c in head.children if c.dep_ == "acomp"] if head.lemma_ == "be" else [head]
@@ -719,6 +800,19 @@ def _markers(verb: Token, noun: Token) -> list[str]:
     return sorted(words)
 
 
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                            "tenth"})
+
+
+def _owned_ordinal(noun: Token) -> str | None:
+    """An ordinal that says which of an owner's things is meant ("the group's second album"), not
+    another occurrence of an event: a thing with a possessor that is no pronoun ("its second album" may
+    be counted from anywhere)."""
+    if not any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children):
+        return None
+    return next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS), None)
+
+
 def _agent(verb: Token, noun: Token) -> str | None:
     """Who acts: the head word of the subject or of the "by" phrase, climbing frames."""
     current = verb
@@ -754,9 +848,12 @@ def _claim(reader: Reader, verb: Token, noun: Token, role: str, status: str) -> 
     det = next((c.lower_ for c in noun.children if c.dep_ == "det"), "")
     sid = reader.add_subject(f"event:{lemma}", "event", f"the {noun.text.lower()}",
                              reader.span_of(doc, noun.i, noun.i + 1))
+    markers = _markers(verb, noun)
+    ordinal = _owned_ordinal(noun)
     data: dict[str, Any] = {
         "verb": verb.lemma_.lower(), "how": role, "agent": _agent(verb, noun), "modifiers": _modifiers(noun),
-        "markers": _markers(verb, noun), "determiner": det, "plural": noun.tag_ == "NNS",
+        "markers": [m for m in markers if m != ordinal], "ordinal": ordinal, "determiner": det,
+        "plural": noun.tag_ == "NNS",
         "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
     }
     qualifiers = {"quoted"} if inside_quotation(verb) else set()
