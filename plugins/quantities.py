@@ -1038,6 +1038,7 @@ class RestatedValue(Rule):
         groups: dict[tuple[str, str], list[Claim]] = {}
         for c in claims:
             groups.setdefault((c.attribute, _dimension(c)), []).append(c)
+        _name_occurrences(groups)
         for (measure, _), group in groups.items():
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
@@ -1364,6 +1365,39 @@ def _seconds(c: Claim) -> float:
     return float(c.data.get("seconds", c.value))
 
 
+# Nouns of one occurrence of any contest or gathering: "a match that lasted 71 minutes" may be the
+# final, the semi-final or the meeting the sentence before has named.
+_OCCURRENCE_NOUNS = frozenset({"match", "game", "contest", "bout", "fixture", "tie", "encounter", "meeting",
+                               "session", "event"})
+
+
+def _name_occurrences(groups: dict[tuple[str, str], list[Claim]]) -> None:
+    """"Beat Hoshino in the final. She won in a match that lasted 71 minutes ... The 58-minute final": a
+    duration that something "lasted", told of a generic occurrence ("match", "meeting"), joins the
+    durations of the one event noun its sentence or the one before names, when exactly one group of
+    durations has such a name; so the later back-reference compares with it. In place."""
+    for (measure, dimension), group in list(groups.items()):
+        if dimension != "time" or measure not in _OCCURRENCE_NOUNS:
+            continue
+        for claim in [c for c in group if c.data.get("how") == "lasted" and c.quantity is not None]:
+            sent = claim.quantity.sentence
+            doc = sent.doc
+            noun = next((t for t in sent if t.lemma_.lower() == measure and t.pos_ == "NOUN"), None)
+            if noun is None or any(c.dep_ not in ("det", "relcl", "punct") for c in noun.children) or any(
+                    c.dep_ == "det" and c.lower_ not in ("a", "an", "the") for c in noun.children):
+                continue  # "her first match", "Tuesday's game", "the match against Leeds": one of several
+            tokens = [*(doc[sent.start - 1].sent if sent.start > 0 else ()), *sent]
+            # a name of its own, not a part of a longer one ("semi-final", "quarter-final")
+            words = {t.lemma_.lower() for t in tokens if not (t.i > 0 and doc[t.i - 1].text in ("-", "–"))
+                     and not any(c.dep_ == "compound" for c in t.children)}
+            named = [key for key in groups if key[1] == "time" and key[0] != measure and key[0] in words
+                     and key[0] not in _OCCURRENCE_NOUNS]
+            if len(named) == 1:
+                target = groups[named[0]]
+                target.append(claim)
+                target.sort(key=lambda c: (c.span.start, c.span.end))
+
+
 def _same_owner(a: Claim, b: Claim) -> bool:
     return a.subject == b.subject or "article" in (a.subject, b.subject)
 
@@ -1376,7 +1410,9 @@ def _other_periods(a: Claim, b: Claim) -> bool:
 
 def _step(text: str) -> float:
     """The rounding step of a written number: "1.2 million" -> 100,000; "318" -> 1; "2.8" -> 0.1."""
-    match = re.search(r"(\d[\d,]*)(?:\.(\d+))?\s*(bn|m|k|tn|million|billion|trillion|thousand)?", text.lower())
+    # the scale word ends there: "71 minutes", "3 months", "5km" are no millions or thousands
+    match = re.search(r"(\d[\d,]*)(?:\.(\d+))?\s*(?:(bn|m|k|tn|million|billion|trillion|thousand)(?![a-z]))?",
+                      text.lower())
     if not match:
         return 1.0
     decimals = len(match.group(2) or "")

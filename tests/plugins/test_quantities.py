@@ -414,3 +414,33 @@ def test_qt04_flags_a_general_noun_taking_up_another_sum(text: str, quote: str) 
 ])
 def test_qt04_passes_general_nouns_with_other_sums_or_things(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT04: how long an event lasted, and units that are no scale words -----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Final\nXu beat Hoshino 4-3 in the singles final on Sunday. Xu won in a match that lasted 71 minutes. "
+     "The 58-minute final was the longest of the week.", "58-minute"),  # sport
+    ("Talks\nMinisters met in Geneva for the summit. The meeting lasted three hours. The two-hour summit ended "
+     "without a deal.", "two-hour"),  # politics
+    ("Hearing\nThe hearing lasted four days. Lawyers said the six-day hearing had been fair.", "six-day"),  # courts
+    ("Strike\nThe strike lasted 12 months. The 18-month strike ended in May.", "18-month"),  # business
+])
+def test_qt04_flags_a_duration_restated(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # another event: a part of a longer name, one of several, or named by its own words
+    "Final\nXu beat Hoshino in the semi-final on Saturday in a match that lasted 71 minutes. The 58-minute final "
+    "was the longest of the week.",
+    "Final\nShe reached the final. Her first match lasted 40 minutes. The 58-minute final was tense.",
+    "Talks\nThe summit opened on Monday. A meeting of officials lasted three hours. The two-hour summit ended "
+    "without a deal.",
+    # the same figure, rounded, or an approximation
+    "Strike\nThe strike lasted 12 months. Union leaders called the 12-month strike a victory.",
+    "Concert\nThe concert lasted about 90 minutes. The 95-minute concert ended with an encore.",
+    # a distance and a rate are no millions: equal figures still pass
+    "Race\nThe route covers 42km through the city. The 42km route is flat.",
+])
+def test_qt04_passes_other_events_and_agreeing_durations(text: str) -> None:
+    assert_passes("QT04", text)
