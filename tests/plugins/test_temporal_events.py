@@ -380,3 +380,34 @@ def test_tm01_flags_an_owned_event_still_to_come(text: str, quote: str) -> None:
 ])
 def test_tm01_passes_other_parts_things_and_occurrences_of_an_owned_event(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM05: a description by what the person did ("the garland seller") ----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Festival\nOn Sunday, Meena Pillai, 71, sold jasmine garlands at the temple. Ravi Menon, 46, said he would "
+     "return next year. By evening, the 76-year-old garland seller was counting her stock.", "76-year-old"),  # culture
+    ("Bus crash\nTom Reed, 52, drove the bus from Leeds. Police said Anna Cole, 30, was hurt. The 55-year-old bus "
+     "driver was unhurt.", "55-year-old"),  # transport
+    ("Start-up\nMaria Lopes, 44, founded the company in 2009. Investor Ken Ito, 61, joined later. The 48-year-old "
+     "founder said sales doubled.", "48-year-old"),  # business
+    ("Marathon\nAmina Diallo, 29, won the race in Berlin. Coach Ben Ortiz, 50, was delighted. The 31-year-old race "
+     "winner thanked the crowd.", "31-year-old"),  # sport
+])
+def test_tm05_flags_a_description_by_what_the_person_did(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # two people did it: the description may be either
+    "Bus crash\nTom Reed, 52, drove the bus. Anna Cole, 30, drove the car. The 55-year-old driver was unhurt.",
+    # the compound names another thing than what the person sold
+    "Market\nKalaivani Rajendran, 71, sold garlands. Ravi Kumar, 50, was there too. The 76-year-old flower seller "
+    "was busy.",
+    # the same age
+    "Festival\nKalaivani Rajendran, 71, sold garlands. Tan Kok Leong, 46, came too. The 71-year-old garland "
+    "seller smiled.",
+    # the verb inside a quotation
+    "Bus crash\n\"Tom Reed drove the bus,\" police said. Anna Cole, 30, was hurt. The 55-year-old driver was unhurt.",
+])
+def test_tm05_passes_descriptions_of_someone_else_or_agreeing(text: str) -> None:
+    assert_passes("TM05", text)
