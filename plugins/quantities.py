@@ -876,7 +876,7 @@ class SumMismatch(Rule):
         if max(q.value for q in run) * 1000 < total_q.value:
             return None  # parts of another scale: not a breakdown of this total
         between = doc[total_q.tokens[1]:first.tokens[0]]
-        if not _breakdown(total_q, between):
+        if not (_breakdown(total_q, between) or _made_of_same(total_q, between, run)):
             return None  # numbers in one sentence, not a whole and its parts
         after = ctx.article.field(first.field)[first.start:first.sentence.end_char]
         parts = sum(q.value for q in run) + len(re.findall(r"(?:,|\band)\s+(?:a|an|one|another)\s+[a-z]", after))
@@ -961,6 +961,21 @@ def _breakdown(total: Quantity, between: SpacySpan) -> bool:
     if "of" in words and any(w in ("whom", "which", "them", "those") for w in words):
         return True
     return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
+
+
+# Verbs with the particle that tell what a whole is made of: "came from", "made up of", "split into".
+_MADE_OF = frozenset({("come", "from"), ("make", "of"), ("split", "into"), ("divide", "into"), ("break", "into"),
+                      ("break", "down")})
+
+
+def _made_of_same(total: Quantity, between: SpacySpan, run: list[Quantity]) -> bool:
+    """"The Tuskers' 41 points came from 24 raid points, 13 tackle points ...", "the 120 seats are split into
+    48 ... seats": a whole said to be made of parts that count the same noun as it does (so "300 refugees
+    came from 12 countries" is no breakdown)."""
+    if len(between) > 8 or total.counted is None or any(q.counted != total.counted for q in run):
+        return False
+    lemmas = [t.lemma_.lower() for t in between]
+    return any((verb, particle) in _MADE_OF for i, verb in enumerate(lemmas) for particle in lemmas[i + 1:i + 3])
 
 
 # Words that report a changed figure anywhere in its sentence ...

@@ -444,3 +444,24 @@ def test_qt04_flags_a_duration_restated(text: str, quote: str) -> None:
 ])
 def test_qt04_passes_other_events_and_agreeing_durations(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT03: a whole said to be made of parts of the same noun ---------------------------------------
+@pytest.mark.parametrize("text", [
+    "Semi-final\nThe Tigers won 41-37. The Tigers' 41 points came from 24 raid points, 13 tackle points, four bonus "
+    "points and two extra points.",  # sport
+    "Council\nThe council's 120 seats are split into 48 Labour seats and 70 Conservative seats.",  # politics
+    "Budget\nThe firm's 900 jobs are divided into 500 factory jobs, 300 office jobs and 150 sales jobs.",  # business
+])
+def test_qt03_flags_parts_a_whole_is_made_of(text: str) -> None:
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees\nThe 300 refugees came from 12 countries, 40 towns and 6 camps.",  # other nouns: no breakdown
+    "Semi-final\nThe Tigers' 41 points came from 24 raid points, 13 tackle points and four bonus points.",  # adds up
+    "Goals\nTheir 30 goals came from 12 headers and 18 shots.",
+    "Orchestra\nThe 80 musicians came from 12 orchestras and 3 schools.",  # culture
+])
+def test_qt03_passes_wholes_made_of_other_things_or_adding_up(text: str) -> None:
+    assert_passes("QT03", text)
