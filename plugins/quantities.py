@@ -426,7 +426,7 @@ class PartsTotalMismatch(Rule):
     def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quantities = ctx.claims.quantities()
         for i, part in enumerate(quantities):
-            trio = _part_whole_percent(quantities, i)
+            trio = _part_whole_percent(quantities, i) or _success_rate(quantities, i)
             if trio is None:
                 continue
             whole, pct = trio
@@ -607,6 +607,36 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     if not 0 < part.value <= whole.value or part.range or whole.range:
         return None
     return (whole, pct) if _percent_follows(part, pct, whole_end) else None
+
+
+_RATE_WORDS = frozenset({"rate", "ratio", "percentage"})
+_MOVE_LEMMAS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "cut", "reduce",
+                          "slip", "slide", "up", "down"})
+
+
+def _success_rate(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
+    """(whole, percent) for "24 kills from 50 attacks, a 58 percent success rate", "scored 3 goals from 10
+    shots, a 30 per cent conversion rate": a count from a count of tries, glossed by a rate. A movement
+    ("fell to 24 from 50, a 52 percent drop") is no rate of success."""
+    part = quantities[i]
+    if i + 2 >= len(quantities) or part.unit is not None or part.duration is not None or part.range:
+        return None
+    whole, pct = quantities[i + 1], quantities[i + 2]
+    if whole.unit is not None or whole.range or pct.unit != "%" or not (part.sentence == whole.sentence == pct.sentence):
+        return None
+    doc = part.sentence.doc
+    between = doc[part.tokens[1]:whole.tokens[0]]
+    if not 1 <= len(between) <= 6 or between[-1].lower_ != "from" or any(t.like_num for t in between):
+        return None
+    gap = doc[whole.tokens[1]:pct.tokens[0]]
+    if not 2 <= len(gap) <= 4 or gap[-1].lower_ not in ("a", "an") or gap[-2].text != "," or any(t.like_num for t in gap):
+        return None
+    after = [t.lower_ for t in doc[pct.tokens[1]:min(pct.tokens[1] + 3, part.sentence.end)]]
+    if not _RATE_WORDS & set(after):
+        return None
+    if any(t.lemma_.lower() in _MOVE_LEMMAS for t in doc[part.sentence.start:pct.tokens[1]]) or part.change:
+        return None
+    return (whole, pct) if 0 < part.value <= whole.value else None
 
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})

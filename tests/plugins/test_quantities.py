@@ -465,3 +465,24 @@ def test_qt03_flags_parts_a_whole_is_made_of(text: str) -> None:
 ])
 def test_qt03_passes_wholes_made_of_other_things_or_adding_up(text: str) -> None:
     assert_passes("QT03", text)
+
+
+# --- QT02: a count from a count of tries, glossed by a rate ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "Final\nShe scored 27 points, 20 of them on spikes from 50 attacks, a 58 percent success rate.",  # volleyball
+    "Derby\nSilva scored three goals from 10 shots, a 40 per cent conversion rate.",  # football
+    "Trial\nThe drug cleared the infection in 45 patients from 60 treated, a 90 percent cure rate.",  # science
+])
+def test_qt02_flags_a_rate_that_is_not_its_counts(text: str) -> None:
+    assert_flags("QT02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Derby\nSilva scored three goals from 10 shots, a 30 per cent conversion rate.",
+    "Kicks\nThe fly-half landed 9 kicks from 12 attempts, a 75 percent success rate.",
+    "Sales\nSales fell to 24 units from 50 units, a 58 percent drop rate.",  # a movement
+    "Jobs\nThe firm cut 30 jobs from 120 posts, a 25 percent rate of loss.",  # a movement, adds up anyway
+    "Survey\nSome 24 replies came from 50 towns, a 10 percent rise in the response rate.",  # a rise
+])
+def test_qt02_passes_rates_that_fit_or_movements(text: str) -> None:
+    assert_passes("QT02", text)
