@@ -411,3 +411,32 @@ def test_tm05_flags_a_description_by_what_the_person_did(text: str, quote: str) 
 ])
 def test_tm05_passes_descriptions_of_someone_else_or_agreeing(text: str) -> None:
     assert_passes("TM05", text)
+
+
+# --- TM01: a plan reported with "would" after the event was told as done ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("By-election\nAccording to results declared by the electoral board on Thursday, the mayor's party held the "
+     "seat. The board said the results would be declared on Friday.", "the results would be declared on Friday"),
+    ("Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed on Friday.",
+     "the accord would be signed on Friday"),  # politics
+    ("Verdict\nThe judge delivered the verdict on Monday. The court said the judge would deliver the verdict next "
+     "week.", "would deliver the verdict next week"),  # courts
+])
+def test_tm01_flags_a_reported_plan_for_a_done_event(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed next month if "
+    "parliament agreed.",  # a condition
+    "Deal\nThe ministers signed the accord on Tuesday. Officials had said the accord would be signed on Friday.",
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said last week the accord would be signed on "
+    "Friday.",  # the saying has its own time: the plan may have moved
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would not be signed on Friday.",
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed again next year.",
+    "Results\nResults declared by the board on Thursday showed a swing. The board said it would declare the "
+    "results of the second ward on Friday.",  # another set: a different verb form, and "of the second ward"
+    "Deal\nThe ministers signed the accord on Tuesday. Critics feared the accord would be signed in haste.",
+])
+def test_tm01_passes_reported_plans_that_are_conditions_earlier_or_other(text: str) -> None:
+    assert_passes("TM01", text)

@@ -160,6 +160,8 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
             return child, "subject"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_off(verb.head, event=True):
         return verb.head, "reduced-relative"  # "a study published on Monday"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _acted_by_on(verb) and _bare_plural(verb.head):
+        return verb.head, "reduced-relative"  # "results declared by the commission on Thursday"
     if _pending(verb) and verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in verb.children):
         for c in verb.head.children:  # "the appeal is yet to be heard", "the accord has still to be signed"
             if c.dep_ in ("nsubj", "nsubjpass") and _one_off(c, event=True):
@@ -674,7 +676,7 @@ def _status(verb: Token) -> str | None:
     if aux & {"will", "shall", "'ll"}:
         return "planned"
     if aux & _HYPOTHETICAL:
-        return None
+        return "planned" if _reported_plan(verb) else None
     if _pending(verb):
         return "planned"  # "with the protest still to be heard", "the treaty has yet to be signed"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
@@ -702,6 +704,35 @@ def _status(verb: Token) -> str | None:
     if verb.tag_ == "VBG" and aux & {"is", "are", "'re", "am"}:
         return "planned" if _dated(verb) == "future" else "ongoing"
     return None
+
+
+_REPORTING = frozenset({"say", "announce", "confirm", "state", "tell"})
+
+
+def _reported_plan(verb: Token) -> bool:
+    """"The commission said the results would be declared on Friday": "would" in what a simple past
+    saying verb reports is the plan it announced. Not "had said", a saying verb with its own time ("said
+    last week": the plan may have moved since), a negation, or a condition anywhere in the sentence."""
+    if {c.lower_ for c in verb.children if c.dep_ == "aux"} != {"would"} or verb.dep_ != "ccomp":
+        return False
+    saying = verb.head
+    if saying.lemma_.lower() not in _REPORTING or saying.tag_ != "VBD" or _time_tokens(saying):
+        return False  # _time_tokens(saying) holds only times on "said" itself, none of the report's
+    if any(c.dep_ in ("aux", "neg") for c in saying.children) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(t.lower_ in _CONDITION_MARKS or t.lower_ in ("unless", "provided") for t in verb.sent)
+
+
+def _acted_by_on(verb: Token) -> bool:
+    """A participle with its agent and a date of its own: "declared by the commission on Thursday"."""
+    return any(c.dep_ == "agent" for c in verb.children) and _dated(verb) not in (None, "future")
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural thing with no determiner or number: "results" (not people, not "200 homes")."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not noun.ent_type_ and noun.is_alpha \
+        and not is_person_noun(noun.lemma_.lower()) and not any(c.dep_ in ("det", "nummod", "poss", "amod")
+                                                                 for c in noun.children)
 
 
 def _frame_status(frame: Token) -> str | None:
