@@ -198,13 +198,14 @@ class EventStatusConflict(Rule):
     def _ledger_conflicts(self, ctx: ArticleAnalysis, taken: list[Span]) -> Iterator[Finding]:
         """Event-status claims of one event (same noun and verb) told as done and as planned."""
         reference: ReferenceDate | None = ctx.reference_date
+        floor = reference.year if reference is not None else _latest_past_year(ctx)
         for subject, rows in ctx.claims.by_subject("event-status").items():
             if subject.startswith("trip:"):
                 continue  # trips are compared by check() with their own dates and occasions
             if any(r.value == "rescheduled" for r in rows):
                 continue  # "the final was postponed": a new date is no conflict
             pair = next(((a, b) for i, a in enumerate(rows) for b in rows[i + 1:]
-                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, reference)), None)
+                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, floor)), None)
             if pair is None:
                 continue
             first, later = pair
@@ -241,10 +242,19 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.field == b.field and a.start < b.end and b.start < a.end
 
 
-def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
+def _latest_past_year(ctx: ArticleAnalysis) -> int | None:
+    """The latest year the body tells something happened in ("was elected in 1997"), outside quotations:
+    the article was written in that year or later. For articles with no date of their own."""
+    years = [int(y) for ent in ctx.body_doc.ents if ent.label_ == "DATE" and not inside_quotation(ent.root)
+             for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", ent.text) if _past_verb_of(ent) is not None]
+    return max(years) if years else None
+
+
+def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
     """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
     when the event is the subject of an intransitive verb), no repeat marker, compatible
-    modifiers and agents, and times that do not place the done one in an earlier year."""
+    modifiers and agents, and times that do not place the done one in an earlier year (before the
+    article's year, or, with no date of the article's own, before the latest year it tells as past)."""
     verbs_a = {_verb_key(v) for v in (a.data.get("verb"), *(a.data.get("verbs") or ())) if v}
     verbs_b = {_verb_key(v) for v in (b.data.get("verb"), *(b.data.get("verbs") or ())) if v}
     if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b):
@@ -266,8 +276,8 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
         for t in claim.data.get("times") or ():
             words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
             if claim.value == "done" and (t.get("direction") == "future" or words & {"year", "years", "ago", "decade"}
-                                          or any(w.isdigit() and len(w) == 4 and reference is not None
-                                                 and int(w) < reference.year for w in words)):
+                                          or any(w.isdigit() and len(w) == 4 and year_floor is not None
+                                                 and int(w) < year_floor for w in words)):
                 return False  # done "last year" or "in 2019": an earlier occurrence
             if claim.value == "planned" and t.get("direction") == "past":
                 return False

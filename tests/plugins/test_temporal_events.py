@@ -440,3 +440,17 @@ def test_tm01_flags_a_reported_plan_for_a_done_event(text: str, quote: str) -> N
 ])
 def test_tm01_passes_reported_plans_that_are_conditions_earlier_or_other(text: str) -> None:
     assert_passes("TM01", text)
+
+
+@pytest.mark.parametrize("text", [
+    # what the thing is "of" tells two things apart
+    "Age\nThe minister said the minimum age of 21 for candidates would be reduced to 18. The age of majority was "
+    "reduced to 18 in 1969.",
+    # with no date of the article's own, a year before one it tells as past is an earlier occurrence
+    "Age\nThe minister said the voting age would be reduced to 16. The voting age was reduced to 18 in 1969. He was "
+    "elected in 1997.",
+    "Stadium\nThe club will rebuild the stand next year. The club rebuilt the stand in 1990. It won the league in "
+    "2001.",  # sport
+])
+def test_tm01_passes_other_things_of_a_noun_and_earlier_years(text: str) -> None:
+    assert_passes("TM01", text)

@@ -812,9 +812,13 @@ def _dated(verb: Token) -> str | None:
 
 
 def _modifiers(noun: Token) -> list[str]:
-    return sorted(c.lemma_.lower() for c in noun.children
-                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _REPEAT
-                  and c.tag_ not in ("PRP$",))
+    """The words that say which thing it is: adjectives, compounds, possessors, and what it is "of" ("the age
+    of majority" is not "the age of 21")."""
+    words = [c.lemma_.lower() for c in noun.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _REPEAT and c.tag_ not in ("PRP$",)]
+    words += [g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "NUM")]
+    return sorted(words)
 
 
 def _markers(verb: Token, noun: Token) -> list[str]:
