@@ -370,6 +370,8 @@ class PartsTotalMismatch(Rule):
         whole may be a group that holds the parts ("12 restaurants on the list of 50"). Also a share
         of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
         change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
+        And a count from a count of tries glossed by a rate: "24 of them on kills from 50
+        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50").
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -777,7 +779,10 @@ class SumMismatch(Rule):
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
         Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
         22.7 percent") that with the shares before it, in its sentence or the sentences just
-        before it in the paragraph, make more than 100 percent.
+        before it in the paragraph, make more than 100 percent. A whole said to be made of parts
+        that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
+        bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
+        from 12 countries" is no breakdown).
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
@@ -1039,7 +1044,10 @@ class RestatedValue(Rule):
         agent, prepositional complements and times and another figure as its object: "would cut
         £35bn from public services" ... "would cut £53bn from public services" (not movements,
         bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
-        update verb: "raising its offer"). And a definite general noun priced by a sum ("the £600m
+        update verb: "raising its offer"). A duration something "lasted" is that noun's ("the
+        meeting lasted three hours" ... "the two-hour meeting"); a plain "a match that lasted 71
+        minutes" is the one event its sentence or the one before names ("in the singles final"
+        ... "the 58-minute final"; not "semi-final"). And a definite general noun priced by a sum ("the £600m
         move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
         initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
 

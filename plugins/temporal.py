@@ -735,7 +735,9 @@ class AgeConflict(Rule):
         description ("the 45-year-old said", with no noun of its own) is a warning when no
         one else is named in the sentences it can refer back to, or the person it takes up was
         named alone in its sentence or the one before with no one named since; else
-        information only. Quoted speech between is read over: sentences wholly inside a
+        information only. A description by what the person did ("the 76-year-old garland
+        seller" after "Meena Pillai, 71, sold jasmine garlands") takes up the one person named
+        as doing it, and is a warning. Quoted speech between is read over: sentences wholly inside a
         quotation are not counted, names inside it are no candidates, and "said the Scot"
         stands for the person it takes up.
 
