@@ -323,6 +323,8 @@ def test_tm01_passes_the_same_period_after_a_future_or_with_its_own_date(text: s
     ("New boss\nMr Bell took over as chief executive after his predecessor, Jim Cantalupo, is expected to die "
      "of a heart attack in April.", "is expected to die"),  # business, "after" misread as a preposition
     ("Ground sale\nThe club sold the ground after the council will approve the plan.", "will approve"),  # sport
+    ("New chair\nMs Ode took over as chair after her predecessor as head, Ann Lee, is expected to retire in May.",
+     "is expected to retire"),  # business, the subject's apposition misread too
     ("Rates\nPrices rose after the central bank is to cut interest rates.", "is to cut"),  # business
     ("Conductor\nThe orchestra hired Volkova after her contract is set to expire.", "is set to expire"),  # culture
     ("Queue\nFans queued overnight after the announcement is set to be made.", "is set to be made"),  # culture
@@ -341,6 +343,7 @@ def test_tm01_flags_a_plan_that_a_past_event_came_after(text: str, quote: str) -
     "Report\nHe resigned after the report, which is due to be published on Friday.",  # a relative clause
     "Museum\nThe museum closed after a fire, and is expected to reopen in May.",
     "Flight\nAfter the match ended, the players are due to fly home.",  # the past is the time clause
+    "Appeal\nThe team left after the final whistle, Leeds are expected to appeal.",  # a clause with its own subject
     "Vote\nHe said he would leave after the vote is expected to take place.",  # under a modal
     "Court\nThe judge did not rule after the jury is due to retire.",  # negated
     'Plan\n"We left after the council will approve it," the mayor joked.',  # quoted

@@ -324,13 +324,16 @@ def plan_after_past(doc: Doc) -> Iterator[tuple[Token, list[Token], Token]]:
 def _after_misparsed(clause: Token, start: int) -> bool:
     """"took over after his predecessor, Jim Cantalupo, is expected to die": the parser reads "after" as a
     preposition and the plan as a second verb of the main clause, with no subject or "and" of its own;
-    the "after" phrase ends right where the plan begins."""
+    the "after" phrase ends where the plan begins, or at a name set off by commas before it."""
     if clause.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in clause.children):
         return False
     main = clause.head
     if any(c.dep_ == "cc" and c.i < clause.i for c in main.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "after" and c.i < clause.i and c.right_edge.i + 1 == start
+    doc = clause.doc
+    return any(c.dep_ == "prep" and c.lower_ == "after" and c.i < clause.i and c.right_edge.i < start
+               # up to the plan only the subject's apposition, misread too: ", Jim Cantalupo,"
+               and all(t.is_punct or t.pos_ == "PROPN" for t in doc[c.right_edge.i + 1:start])
                and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children)
                for c in main.children)
 
