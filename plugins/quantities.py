@@ -370,6 +370,8 @@ class PartsTotalMismatch(Rule):
         whole may be a group that holds the parts ("12 restaurants on the list of 50"). Also a share
         of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
         change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
+        And a count from a count of tries glossed by a rate: "24 of them on kills from 50
+        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50").
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -426,7 +428,7 @@ class PartsTotalMismatch(Rule):
     def _percentages(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         quantities = ctx.claims.quantities()
         for i, part in enumerate(quantities):
-            trio = _part_whole_percent(quantities, i)
+            trio = _part_whole_percent(quantities, i) or _success_rate(quantities, i)
             if trio is None:
                 continue
             whole, pct = trio
@@ -609,6 +611,36 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
     return (whole, pct) if _percent_follows(part, pct, whole_end) else None
 
 
+_RATE_WORDS = frozenset({"rate", "ratio", "percentage"})
+_MOVE_LEMMAS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "cut", "reduce",
+                          "slip", "slide", "up", "down"})
+
+
+def _success_rate(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
+    """(whole, percent) for "24 kills from 50 attacks, a 58 percent success rate", "scored 3 goals from 10
+    shots, a 30 per cent conversion rate": a count from a count of tries, glossed by a rate. A movement
+    ("fell to 24 from 50, a 52 percent drop") is no rate of success."""
+    part = quantities[i]
+    if i + 2 >= len(quantities) or part.unit is not None or part.duration is not None or part.range:
+        return None
+    whole, pct = quantities[i + 1], quantities[i + 2]
+    if whole.unit is not None or whole.range or pct.unit != "%" or not (part.sentence == whole.sentence == pct.sentence):
+        return None
+    doc = part.sentence.doc
+    between = doc[part.tokens[1]:whole.tokens[0]]
+    if not 1 <= len(between) <= 6 or between[-1].lower_ != "from" or any(t.like_num for t in between):
+        return None
+    gap = doc[whole.tokens[1]:pct.tokens[0]]
+    if not 2 <= len(gap) <= 4 or gap[-1].lower_ not in ("a", "an") or gap[-2].text != "," or any(t.like_num for t in gap):
+        return None
+    after = [t.lower_ for t in doc[pct.tokens[1]:min(pct.tokens[1] + 3, part.sentence.end)]]
+    if not _RATE_WORDS & set(after):
+        return None
+    if any(t.lemma_.lower() in _MOVE_LEMMAS for t in doc[part.sentence.start:pct.tokens[1]]) or part.change:
+        return None
+    return (whole, pct) if 0 < part.value <= whole.value else None
+
+
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 
 
@@ -747,7 +779,10 @@ class SumMismatch(Rule):
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
         Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
         22.7 percent") that with the shares before it, in its sentence or the sentences just
-        before it in the paragraph, make more than 100 percent.
+        before it in the paragraph, make more than 100 percent. A whole said to be made of parts
+        that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
+        bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
+        from 12 countries" is no breakdown).
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
@@ -876,7 +911,7 @@ class SumMismatch(Rule):
         if max(q.value for q in run) * 1000 < total_q.value:
             return None  # parts of another scale: not a breakdown of this total
         between = doc[total_q.tokens[1]:first.tokens[0]]
-        if not _breakdown(total_q, between):
+        if not (_breakdown(total_q, between) or _made_of_same(total_q, between, run)):
             return None  # numbers in one sentence, not a whole and its parts
         after = ctx.article.field(first.field)[first.start:first.sentence.end_char]
         parts = sum(q.value for q in run) + len(re.findall(r"(?:,|\band)\s+(?:a|an|one|another)\s+[a-z]", after))
@@ -963,6 +998,21 @@ def _breakdown(total: Quantity, between: SpacySpan) -> bool:
     return any(t.lemma_.lower() in ("include", "comprise", "consist") for t in between)
 
 
+# Verbs with the particle that tell what a whole is made of: "came from", "made up of", "split into".
+_MADE_OF = frozenset({("come", "from"), ("make", "of"), ("split", "into"), ("divide", "into"), ("break", "into"),
+                      ("break", "down")})
+
+
+def _made_of_same(total: Quantity, between: SpacySpan, run: list[Quantity]) -> bool:
+    """"The Tuskers' 41 points came from 24 raid points, 13 tackle points ...", "the 120 seats are split into
+    48 ... seats": a whole said to be made of parts that count the same noun as it does (so "300 refugees
+    came from 12 countries" is no breakdown)."""
+    if len(between) > 8 or total.counted is None or any(q.counted != total.counted for q in run):
+        return False
+    lemmas = [t.lemma_.lower() for t in between]
+    return any((verb, particle) in _MADE_OF for i, verb in enumerate(lemmas) for particle in lemmas[i + 1:i + 3])
+
+
 # Words that report a changed figure anywhere in its sentence ...
 _RESTATEMENT_UPDATES = frozenset("now later instead rather revised updated amended".split())
 # ... verbs that change the figure they govern ("extended the four-year contract") ...
@@ -994,7 +1044,10 @@ class RestatedValue(Rule):
         agent, prepositional complements and times and another figure as its object: "would cut
         £35bn from public services" ... "would cut £53bn from public services" (not movements,
         bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
-        update verb: "raising its offer"). And a definite general noun priced by a sum ("the £600m
+        update verb: "raising its offer"). A duration something "lasted" is that noun's ("the
+        meeting lasted three hours" ... "the two-hour meeting"); a plain "a match that lasted 71
+        minutes" is the one event its sentence or the one before names ("in the singles final"
+        ... "the 58-minute final"; not "semi-final"). And a definite general noun priced by a sum ("the £600m
         move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
         initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
 
@@ -1038,6 +1091,7 @@ class RestatedValue(Rule):
         groups: dict[tuple[str, str], list[Claim]] = {}
         for c in claims:
             groups.setdefault((c.attribute, _dimension(c)), []).append(c)
+        _name_occurrences(groups)
         for (measure, _), group in groups.items():
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
@@ -1364,6 +1418,39 @@ def _seconds(c: Claim) -> float:
     return float(c.data.get("seconds", c.value))
 
 
+# Nouns of one occurrence of any contest or gathering: "a match that lasted 71 minutes" may be the
+# final, the semi-final or the meeting the sentence before has named.
+_OCCURRENCE_NOUNS = frozenset({"match", "game", "contest", "bout", "fixture", "tie", "encounter", "meeting",
+                               "session", "event"})
+
+
+def _name_occurrences(groups: dict[tuple[str, str], list[Claim]]) -> None:
+    """"Beat Hoshino in the final. She won in a match that lasted 71 minutes ... The 58-minute final": a
+    duration that something "lasted", told of a generic occurrence ("match", "meeting"), joins the
+    durations of the one event noun its sentence or the one before names, when exactly one group of
+    durations has such a name; so the later back-reference compares with it. In place."""
+    for (measure, dimension), group in list(groups.items()):
+        if dimension != "time" or measure not in _OCCURRENCE_NOUNS:
+            continue
+        for claim in [c for c in group if c.data.get("how") == "lasted" and c.quantity is not None]:
+            sent = claim.quantity.sentence
+            doc = sent.doc
+            noun = next((t for t in sent if t.lemma_.lower() == measure and t.pos_ == "NOUN"), None)
+            if noun is None or any(c.dep_ not in ("det", "relcl", "punct") for c in noun.children) or any(
+                    c.dep_ == "det" and c.lower_ not in ("a", "an", "the") for c in noun.children):
+                continue  # "her first match", "Tuesday's game", "the match against Leeds": one of several
+            tokens = [*(doc[sent.start - 1].sent if sent.start > 0 else ()), *sent]
+            # a name of its own, not a part of a longer one ("semi-final", "quarter-final")
+            words = {t.lemma_.lower() for t in tokens if not (t.i > 0 and doc[t.i - 1].text in ("-", "–"))
+                     and not any(c.dep_ == "compound" for c in t.children)}
+            named = [key for key in groups if key[1] == "time" and key[0] != measure and key[0] in words
+                     and key[0] not in _OCCURRENCE_NOUNS]
+            if len(named) == 1:
+                target = groups[named[0]]
+                target.append(claim)
+                target.sort(key=lambda c: (c.span.start, c.span.end))
+
+
 def _same_owner(a: Claim, b: Claim) -> bool:
     return a.subject == b.subject or "article" in (a.subject, b.subject)
 
@@ -1376,7 +1463,9 @@ def _other_periods(a: Claim, b: Claim) -> bool:
 
 def _step(text: str) -> float:
     """The rounding step of a written number: "1.2 million" -> 100,000; "318" -> 1; "2.8" -> 0.1."""
-    match = re.search(r"(\d[\d,]*)(?:\.(\d+))?\s*(bn|m|k|tn|million|billion|trillion|thousand)?", text.lower())
+    # the scale word ends there: "71 minutes", "3 months", "5km" are no millions or thousands
+    match = re.search(r"(\d[\d,]*)(?:\.(\d+))?\s*(?:(bn|m|k|tn|million|billion|trillion|thousand)(?![a-z]))?",
+                      text.lower())
     if not match:
         return 1.0
     decimals = len(match.group(2) or "")

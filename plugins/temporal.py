@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING
 
 from consistency import Options, Rule, hookimpl
 from consistency.models import Finding, Severity, Span
-from consistency.understanding.facts.events import future_told_past, made_after_it_acted, same_period_antecedent
+from consistency.understanding.facts.events import (
+    future_told_past,
+    made_after_it_acted,
+    plan_after_past,
+    same_period_antecedent,
+)
 from consistency.understanding.facts.qualifiers import inside_quotation
 from consistency.understanding.ledger import Claim
 from consistency.understanding.quantities import number_value
@@ -62,6 +67,8 @@ class EventStatusConflict(Rule):
         "is to be launched last month", "is set to be introduced last October".
         "The same period" after a past one: "over the past six months ... Over the same period,
         5,000 laptops are due to be left" (not after "the next six months").
+        A plan inside an "after" clause of a past main verb: "Bell took over after his predecessor is
+        expected to die" (not "before", "until" or "as": "weeks before the inquiry is due to report").
         A thing told as still to be made that has already done something: "fans are expected to set
         up a petition that notched 18,000 signatures" (a making verb planned, its object carrying a
         relative clause in the simple past; "a robot like the one which won", "a new robot which can
@@ -122,6 +129,26 @@ class EventStatusConflict(Rule):
         yield from self._ledger_conflicts(ctx, spans)
         yield from self._future_told_past(ctx)
         yield from self._made_after_it_acted(ctx)
+        yield from self._plan_after_past(ctx)
+
+    def _plan_after_past(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Bell took over after his predecessor is expected to die": what a past event came after
+        cannot still be to come."""
+        doc = ctx.body_doc
+        for verb, phrase, main in plan_after_past(doc):
+            told = sorted(phrase, key=lambda t: t.i)
+            plan = doc[told[0].i:told[-1].i + 1]
+            past = doc[main.i:main.i + 1]
+            prt = [c for c in main.children if c.dep_ == "prt" and c.i == main.i + 1]
+            if prt:
+                past = doc[main.i:prt[0].i + 1]  # "took over"
+            yield self.finding(
+                f"\"{plan.text}\" tells of something still to come, but \"{past.text}\" is told as past and came "
+                f"after it.",
+                [ctx.span_at("body", plan.start_char, plan.end_char)],
+                [ctx.span_at("body", past.start_char, past.end_char)], confidence=0.7,
+                data={"verb": verb.lemma_.lower(), "planned": plan.text, "past": past.text},
+            )
 
     def _made_after_it_acted(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Fans are expected to set up a petition that notched 18,000 signatures": a thing still to be
@@ -171,13 +198,14 @@ class EventStatusConflict(Rule):
     def _ledger_conflicts(self, ctx: ArticleAnalysis, taken: list[Span]) -> Iterator[Finding]:
         """Event-status claims of one event (same noun and verb) told as done and as planned."""
         reference: ReferenceDate | None = ctx.reference_date
+        floor = reference.year if reference is not None else _latest_past_year(ctx)
         for subject, rows in ctx.claims.by_subject("event-status").items():
             if subject.startswith("trip:"):
                 continue  # trips are compared by check() with their own dates and occasions
             if any(r.value == "rescheduled" for r in rows):
                 continue  # "the final was postponed": a new date is no conflict
             pair = next(((a, b) for i, a in enumerate(rows) for b in rows[i + 1:]
-                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, reference)), None)
+                         if {a.value, b.value} == {"done", "planned"} and _same_event(a, b, floor)), None)
             if pair is None:
                 continue
             first, later = pair
@@ -214,10 +242,19 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.field == b.field and a.start < b.end and b.start < a.end
 
 
-def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
+def _latest_past_year(ctx: ArticleAnalysis) -> int | None:
+    """The latest year the body tells something happened in ("was elected in 1997"), outside quotations:
+    the article was written in that year or later. For articles with no date of their own."""
+    years = [int(y) for ent in ctx.body_doc.ents if ent.label_ == "DATE" and not inside_quotation(ent.root)
+             for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", ent.text) if _past_verb_of(ent) is not None]
+    return max(years) if years else None
+
+
+def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
     """Two event-status claims tell of one occurrence: same verb, a time on one of them (on both
     when the event is the subject of an intransitive verb), no repeat marker, compatible
-    modifiers and agents, and times that do not place the done one in an earlier year."""
+    modifiers and agents, and times that do not place the done one in an earlier year (before the
+    article's year, or, with no date of the article's own, before the latest year it tells as past)."""
     verbs_a = {_verb_key(v) for v in (a.data.get("verb"), *(a.data.get("verbs") or ())) if v}
     verbs_b = {_verb_key(v) for v in (b.data.get("verb"), *(b.data.get("verbs") or ())) if v}
     if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b):
@@ -227,6 +264,8 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
     if a.data.get("markers") or b.data.get("markers"):
         return False  # "again", "another", "second", "now": another occurrence or a new date
+    if a.data.get("ordinal") and b.data.get("ordinal") and a.data["ordinal"] != b.data["ordinal"]:
+        return False  # "the group's first album" and "the group's second album"
     mods_a, mods_b = set(a.data.get("modifiers") or ()), set(b.data.get("modifiers") or ())
     if mods_a and mods_b and not mods_a & mods_b:
         return False  # "the men's final" and "the women's final"
@@ -237,8 +276,8 @@ def _same_event(a: Claim, b: Claim, reference: ReferenceDate | None) -> bool:
         for t in claim.data.get("times") or ():
             words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
             if claim.value == "done" and (t.get("direction") == "future" or words & {"year", "years", "ago", "decade"}
-                                          or any(w.isdigit() and len(w) == 4 and reference is not None
-                                                 and int(w) < reference.year for w in words)):
+                                          or any(w.isdigit() and len(w) == 4 and year_floor is not None
+                                                 and int(w) < year_floor for w in words)):
                 return False  # done "last year" or "in 2019": an earlier occurrence
             if claim.value == "planned" and t.get("direction") == "past":
                 return False
@@ -696,7 +735,9 @@ class AgeConflict(Rule):
         description ("the 45-year-old said", with no noun of its own) is a warning when no
         one else is named in the sentences it can refer back to, or the person it takes up was
         named alone in its sentence or the one before with no one named since; else
-        information only. Quoted speech between is read over: sentences wholly inside a
+        information only. A description by what the person did ("the 76-year-old garland
+        seller" after "Meena Pillai, 71, sold jasmine garlands") takes up the one person named
+        as doing it, and is a warning. Quoted speech between is read over: sentences wholly inside a
         quotation are not counted, names inside it are no candidates, and "said the Scot"
         stands for the person it takes up.
 

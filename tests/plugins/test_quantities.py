@@ -414,3 +414,75 @@ def test_qt04_flags_a_general_noun_taking_up_another_sum(text: str, quote: str) 
 ])
 def test_qt04_passes_general_nouns_with_other_sums_or_things(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT04: how long an event lasted, and units that are no scale words -----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Final\nXu beat Hoshino 4-3 in the singles final on Sunday. Xu won in a match that lasted 71 minutes. "
+     "The 58-minute final was the longest of the week.", "58-minute"),  # sport
+    ("Talks\nMinisters met in Geneva for the summit. The meeting lasted three hours. The two-hour summit ended "
+     "without a deal.", "two-hour"),  # politics
+    ("Hearing\nThe hearing lasted four days. Lawyers said the six-day hearing had been fair.", "six-day"),  # courts
+    ("Strike\nThe strike lasted 12 months. The 18-month strike ended in May.", "18-month"),  # business
+])
+def test_qt04_flags_a_duration_restated(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # another event: a part of a longer name, one of several, or named by its own words
+    "Final\nXu beat Hoshino in the semi-final on Saturday in a match that lasted 71 minutes. The 58-minute final "
+    "was the longest of the week.",
+    "Final\nShe reached the final. Her first match lasted 40 minutes. The 58-minute final was tense.",
+    "Talks\nThe summit opened on Monday. A meeting of officials lasted three hours. The two-hour summit ended "
+    "without a deal.",
+    # the same figure, rounded, or an approximation
+    "Strike\nThe strike lasted 12 months. Union leaders called the 12-month strike a victory.",
+    "Concert\nThe concert lasted about 90 minutes. The 95-minute concert ended with an encore.",
+    # a distance and a rate are no millions: equal figures still pass
+    "Race\nThe route covers 42km through the city. The 42km route is flat.",
+])
+def test_qt04_passes_other_events_and_agreeing_durations(text: str) -> None:
+    assert_passes("QT04", text)
+
+
+# --- QT03: a whole said to be made of parts of the same noun ---------------------------------------
+@pytest.mark.parametrize("text", [
+    "Semi-final\nThe Tigers won 41-37. The Tigers' 41 points came from 24 raid points, 13 tackle points, four bonus "
+    "points and two extra points.",  # sport
+    "Council\nThe council's 120 seats are split into 48 Labour seats and 70 Conservative seats.",  # politics
+    "Budget\nThe firm's 900 jobs are divided into 500 factory jobs, 300 office jobs and 150 sales jobs.",  # business
+])
+def test_qt03_flags_parts_a_whole_is_made_of(text: str) -> None:
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees\nThe 300 refugees came from 12 countries, 40 towns and 6 camps.",  # other nouns: no breakdown
+    "Semi-final\nThe Tigers' 41 points came from 24 raid points, 13 tackle points and four bonus points.",  # adds up
+    "Goals\nTheir 30 goals came from 12 headers and 18 shots.",
+    "Orchestra\nThe 80 musicians came from 12 orchestras and 3 schools.",  # culture
+])
+def test_qt03_passes_wholes_made_of_other_things_or_adding_up(text: str) -> None:
+    assert_passes("QT03", text)
+
+
+# --- QT02: a count from a count of tries, glossed by a rate ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "Final\nShe scored 27 points, 20 of them on spikes from 50 attacks, a 58 percent success rate.",  # volleyball
+    "Derby\nSilva scored three goals from 10 shots, a 40 per cent conversion rate.",  # football
+    "Trial\nThe drug cleared the infection in 45 patients from 60 treated, a 90 percent cure rate.",  # science
+])
+def test_qt02_flags_a_rate_that_is_not_its_counts(text: str) -> None:
+    assert_flags("QT02", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Derby\nSilva scored three goals from 10 shots, a 30 per cent conversion rate.",
+    "Kicks\nThe fly-half landed 9 kicks from 12 attempts, a 75 percent success rate.",
+    "Sales\nSales fell to 24 units from 50 units, a 58 percent drop rate.",  # a movement
+    "Jobs\nThe firm cut 30 jobs from 120 posts, a 25 percent rate of loss.",  # a movement, adds up anyway
+    "Survey\nSome 24 replies came from 50 towns, a 10 percent rise in the response rate.",  # a rise
+])
+def test_qt02_passes_rates_that_fit_or_movements(text: str) -> None:
+    assert_passes("QT02", text)

@@ -316,3 +316,144 @@ def test_tm01_flags_a_plan_in_the_same_period_as_a_past_one(text: str, quote: st
 ])
 def test_tm01_passes_the_same_period_after_a_future_or_with_its_own_date(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: a plan inside an "after" clause of a past event --------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("New boss\nMr Bell took over as chief executive after his predecessor, Jim Cantalupo, is expected to die "
+     "of a heart attack in April.", "is expected to die"),  # business, "after" misread as a preposition
+    ("Ground sale\nThe club sold the ground after the council will approve the plan.", "will approve"),  # sport
+    ("New chair\nMs Ode took over as chair after her predecessor as head, Ann Lee, is expected to retire in May.",
+     "is expected to retire"),  # business, the subject's apposition misread too
+    ("Rates\nPrices rose after the central bank is to cut interest rates.", "is to cut"),  # business
+    ("Conductor\nThe orchestra hired Volkova after her contract is set to expire.", "is set to expire"),  # culture
+    ("Queue\nFans queued overnight after the announcement is set to be made.", "is set to be made"),  # culture
+])
+def test_tm01_flags_a_plan_that_a_past_event_came_after(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the past event"
+
+
+@pytest.mark.parametrize("text", [
+    "Inquiry\nShe quit weeks before the inquiry is due to report.",  # before: looks forward
+    "Talks\nThe warning came as ministers are due to meet on Friday.",  # as: at the time of a plan
+    "Jobs\nShares fell sharply after the firm said it is expected to cut 500 jobs.",  # the plan is what was said
+    "Jobs\nShares fell after the results, and the firm is expected to cut 500 jobs.",  # a clause of its own
+    "Squad\nThe team arrived after midnight and is due to train on Monday.",  # its own clause
+    "Report\nHe resigned after the report, which is due to be published on Friday.",  # a relative clause
+    "Museum\nThe museum closed after a fire, and is expected to reopen in May.",
+    "Flight\nAfter the match ended, the players are due to fly home.",  # the past is the time clause
+    "Appeal\nThe team left after the final whistle, Leeds are expected to appeal.",  # a clause with its own subject
+    "Vote\nHe said he would leave after the vote is expected to take place.",  # under a modal
+    "Court\nThe judge did not rule after the jury is due to retire.",  # negated
+    'Plan\n"We left after the council will approve it," the mayor joked.',  # quoted
+])
+def test_tm01_passes_plans_before_as_or_beside_a_past_event(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+# --- TM01: an event told as done, then owned by its thing as still to come -----------------------
+@pytest.mark.parametrize("text, quote", [
+    ('Tour\nThe shows feature songs from the group\'s second album, "Tidewater," which was released in March. '
+     "The setlist was reworked ahead of the album's release next month.", "the album's release next month"),  # music
+    ("Bridge\nThe council opened the bridge on Monday. Traffic is expected to build ahead of the bridge's opening "
+     "next month.", "the bridge's opening next month"),  # local government
+    ("Stadium\nThe club opened the stadium on Saturday with a friendly. Tickets for the stadium's opening next "
+     "week sold out.", "the stadium's opening next week"),  # sport
+    ("Report\nThe report was published on Tuesday. Ministers were briefed ahead of the report's publication next "
+     "month.", "the report's publication next month"),  # politics
+])
+def test_tm01_flags_an_owned_event_still_to_come(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the other telling"
+
+
+@pytest.mark.parametrize("text", [
+    "Film\nThe studio released the film in March. The film's release in China next month is awaited.",  # a part
+    "Film\nThe film was released in March. The sequel's release next month is awaited.",  # another thing
+    "Album\nThe band's first album was released in March. The band's second album's release next month is "
+    "awaited.",  # another of the owner's things
+    "Album\nThe band released its first album in March. Its second album was released in May.",
+    "Bridge\nThe council opened the bridge on Monday. The bridge's reopening next month follows repairs.",
+    "Bridge\nThe council opened the bridge on Monday. The bridge's second opening next month follows repairs.",
+    "Trial\nThe drug was approved in May. The drug's approval in Europe next year is expected.",  # science, a part
+    "Museum\nThe museum was opened in 2019. The museum's opening last week drew crowds.",  # both done
+    # a future time that may be the future verb's own ("respond next month, after the publication")
+    "Report\nThe report was published on Tuesday. Ministers will respond after the report's publication next month.",
+])
+def test_tm01_passes_other_parts_things_and_occurrences_of_an_owned_event(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+# --- TM05: a description by what the person did ("the garland seller") ----------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Festival\nOn Sunday, Meena Pillai, 71, sold jasmine garlands at the temple. Ravi Menon, 46, said he would "
+     "return next year. By evening, the 76-year-old garland seller was counting her stock.", "76-year-old"),  # culture
+    ("Bus crash\nTom Reed, 52, drove the bus from Leeds. Police said Anna Cole, 30, was hurt. The 55-year-old bus "
+     "driver was unhurt.", "55-year-old"),  # transport
+    ("Start-up\nMaria Lopes, 44, founded the company in 2009. Investor Ken Ito, 61, joined later. The 48-year-old "
+     "founder said sales doubled.", "48-year-old"),  # business
+    ("Marathon\nAmina Diallo, 29, won the race in Berlin. Coach Ben Ortiz, 50, was delighted. The 31-year-old race "
+     "winner thanked the crowd.", "31-year-old"),  # sport
+])
+def test_tm05_flags_a_description_by_what_the_person_did(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # two people did it: the description may be either
+    "Bus crash\nTom Reed, 52, drove the bus. Anna Cole, 30, drove the car. The 55-year-old driver was unhurt.",
+    # the compound names another thing than what the person sold
+    "Market\nKalaivani Rajendran, 71, sold garlands. Ravi Kumar, 50, was there too. The 76-year-old flower seller "
+    "was busy.",
+    # the same age
+    "Festival\nKalaivani Rajendran, 71, sold garlands. Tan Kok Leong, 46, came too. The 71-year-old garland "
+    "seller smiled.",
+    # the verb inside a quotation
+    "Bus crash\n\"Tom Reed drove the bus,\" police said. Anna Cole, 30, was hurt. The 55-year-old driver was unhurt.",
+])
+def test_tm05_passes_descriptions_of_someone_else_or_agreeing(text: str) -> None:
+    assert_passes("TM05", text)
+
+
+# --- TM01: a plan reported with "would" after the event was told as done ---------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("By-election\nAccording to results declared by the electoral board on Thursday, the mayor's party held the "
+     "seat. The board said the results would be declared on Friday.", "the results would be declared on Friday"),
+    ("Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed on Friday.",
+     "the accord would be signed on Friday"),  # politics
+    ("Verdict\nThe judge delivered the verdict on Monday. The court said the judge would deliver the verdict next "
+     "week.", "would deliver the verdict next week"),  # courts
+])
+def test_tm01_flags_a_reported_plan_for_a_done_event(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed next month if "
+    "parliament agreed.",  # a condition
+    "Deal\nThe ministers signed the accord on Tuesday. Officials had said the accord would be signed on Friday.",
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said last week the accord would be signed on "
+    "Friday.",  # the saying has its own time: the plan may have moved
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would not be signed on Friday.",
+    "Deal\nThe ministers signed the accord on Tuesday. Officials said the accord would be signed again next year.",
+    "Results\nResults declared by the board on Thursday showed a swing. The board said it would declare the "
+    "results of the second ward on Friday.",  # another set: a different verb form, and "of the second ward"
+    "Deal\nThe ministers signed the accord on Tuesday. Critics feared the accord would be signed in haste.",
+])
+def test_tm01_passes_reported_plans_that_are_conditions_earlier_or_other(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+@pytest.mark.parametrize("text", [
+    # what the thing is "of" tells two things apart
+    "Age\nThe minister said the minimum age of 21 for candidates would be reduced to 18. The age of majority was "
+    "reduced to 18 in 1969.",
+    # with no date of the article's own, a year before one it tells as past is an earlier occurrence
+    "Age\nThe minister said the voting age would be reduced to 16. The voting age was reduced to 18 in 1969. He was "
+    "elected in 1997.",
+    "Stadium\nThe club will rebuild the stand next year. The club rebuilt the stand in 1990. It won the league in "
+    "2001.",  # sport
+])
+def test_tm01_passes_other_things_of_a_noun_and_earlier_years(text: str) -> None:
+    assert_passes("TM01", text)

@@ -161,6 +161,9 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
             # noun ("the 16-year-old boy", "the 88-year-old revolutionary") may bring in someone new
             bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or after.tag_ == "POS"
             rivals = near_rivals if sid and bare else None
+            doer = None if bare or owner.i == old.i else _doer_of(reader, field_name, doc, owner, i)
+            if doer is not None:
+                sid, rivals = doer, 0  # "the 76-year-old garland seller" after "Kalaivani Rajendran ... sold garlands"
         elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
             sid = reader.person_at(field_name, i - 2)
         elif after is not None and after.text == "," and i - 2 >= 0 and doc[i - 1].text in ("a", "an"):
@@ -218,6 +221,31 @@ def _description_owner(reader: Reader, field_name: str, doc: Doc, token_i: int,
     else:
         rivals = {sid for _, _, sid, _ in seen if sid != chosen}
     return chosen, len(rivals)
+
+
+def _doer_of(reader: Reader, field_name: str, doc: Doc, noun: Token, before: int) -> str | None:
+    """The one person named earlier as doing what a description's agent noun says: "the garland seller"
+    takes up the person who "sold jasmine garlands", "the bus driver" the one who "drove the bus". The
+    noun is the verb with "-er", "-r" or "-or" ("seller", "driver", "sailor"); a compound before it
+    ("garland") must be the lemma of the verb's object. None when no one, or several people, did it."""
+    lemma = noun.lemma_.lower()
+    if len(lemma) < 5 or not lemma.endswith(("er", "or")):
+        return None
+    thing = next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i), None)
+    found: set[str] = set()
+    for verb in doc[:before]:
+        if verb.pos_ != "VERB" or inside_quotation(verb):
+            continue
+        stem = verb.lemma_.lower()
+        if lemma not in (stem + "er", stem + "r", stem + "or", stem + stem[-1:] + "er"):
+            continue
+        if thing is not None and not any(c.dep_ == "dobj" and c.lemma_.lower() == thing for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        sid = reader.person_at(field_name, subject.i) if subject is not None else None
+        if sid is not None:
+            found.add(sid)
+    return found.pop() if len(found) == 1 else None
 
 
 def _sentence_ranks(doc: Doc) -> dict[int, int]:

@@ -97,6 +97,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
         found = _nominal_event(noun)
         if found is not None:
             yield _nominal_claim(reader, *found)
+        elif (owned := _possessive_event(noun)) is not None:
+            yield _possessive_claim(reader, *owned)
     yield from _trip_claims(reader)
 
 
@@ -147,6 +149,10 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
                 return child, "object"
             return None, ""
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and child.tag_ == "WDT" and verb.dep_ == "relcl":
+            thing = _named_thing(verb.head)
+            # "the group's second album, "Tidewater," which was released in March"
+            return (thing, "relative") if thing is not None and _one_off(thing, event=False) else (None, "")
         if child.dep_ == "nsubjpass" and (_one_off(child, event=False) or _definite_plural(child)):
             return child, "passive"  # "the festival was opened", "the pier was demolished", "the warehouses"
         if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
@@ -154,6 +160,8 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
             return child, "subject"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_off(verb.head, event=True):
         return verb.head, "reduced-relative"  # "a study published on Monday"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _acted_by_on(verb) and _bare_plural(verb.head):
+        return verb.head, "reduced-relative"  # "results declared by the commission on Thursday"
     if _pending(verb) and verb.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in verb.children):
         for c in verb.head.children:  # "the appeal is yet to be heard", "the accord has still to be signed"
             if c.dep_ in ("nsubj", "nsubjpass") and _one_off(c, event=True):
@@ -197,6 +205,24 @@ _YEAR_DATE = re.compile(r"^(?:in|during) (?:(?:january|february|march|april|may|
                         r"october|november|december|early|late|mid) )?(\d{4})$")
 
 
+def plan_phrase(verb: Token) -> list[Token] | None:
+    """The words that tell a verb as still to come, the verb last: "will sign", "is to be launched",
+    "is expected to sign" (frame and auxiliaries first); None for any other telling, a future
+    perfect or a negation."""
+    aux = _aux(verb)
+    if "have" in aux or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    infinitive = "to" in aux and verb.dep_ == "xcomp" and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in aux)
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if aux & {"will", "shall", "'ll"}:
+        return [*own, verb] if _status(verb) == "planned" else None
+    if infinitive and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return [verb.head, *own, verb]  # "is to be launched"
+    if infinitive and _frame_status(verb.head) == "planned":
+        return [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass")), *own, verb]
+    return None
+
+
 def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple[Token, Token, list[Token]]]:
     """A verb told as still to come and dated in the past in its own clause: "Last April, Argentina
     will sign", "the service is to be launched last month", "is set to be introduced last October".
@@ -217,20 +243,8 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
         verb = doc[i]
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
             continue
-        aux = _aux(verb)
-        if "have" in aux or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        infinitive = "to" in aux and verb.dep_ == "xcomp" and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in aux)
-        own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if aux & {"will", "shall", "'ll"}:
-            if _status(verb) != "planned":
-                continue
-            phrase = [*own, verb]
-        elif infinitive and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
-            phrase = [verb.head, *own, verb]  # "is to be launched"
-        elif infinitive and _frame_status(verb.head) == "planned":
-            phrase = [verb.head, *(c for c in verb.head.children if c.dep_ in ("aux", "auxpass")), *own, verb]
-        else:
+        phrase = plan_phrase(verb)
+        if phrase is None:
             continue
         if _marks(verb) & _CONDITION_MARKS or _marks(verb.head) & _CONDITION_MARKS and verb.dep_ == "xcomp":
             continue
@@ -270,6 +284,62 @@ def future_told_past(doc: Doc, before_year: int | None = None) -> Iterator[tuple
                           if c.dep_ == "advmod" and c.lower_ == "recently" and c.i < verb.i), None)
         if found is not None:
             yield verb, found, phrase
+
+
+def plan_after_past(doc: Doc) -> Iterator[tuple[Token, list[Token], Token]]:
+    """A plan told inside an "after" clause of a main verb in the simple past: "Bell took over after
+    his predecessor is expected to die in April", "the club sold the ground after the council will
+    approve the plan". What came after must have happened already, so the plan cannot still be to come.
+
+    The clause is marked "after" (not "before", "until" or "as", which may look forward: "weeks before
+    the inquiry is due to report", "came as ministers are due to meet"); the main verb is a past tense,
+    neither negated nor under a modal, outside quotations, and not a verb of saying (whose "after"
+    clause may be part of what was said). Yields (the planned verb, the tokens of its plan, the main verb)."""
+    verbal = pos_flags(doc, "VERB", "AUX")
+    for i, is_verbal in enumerate(verbal):
+        if not is_verbal:
+            continue
+        verb = doc[i]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = plan_phrase(verb)
+        if phrase is None:
+            continue
+        clause = phrase[0] if phrase[0].dep_ not in ("aux", "auxpass") else verb  # the frame, "is" of "is to", or the verb
+        if clause.dep_ == "acomp":
+            clause = clause.head  # "is due to": the clause is "is"
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children):
+            main = clause.head
+        elif _after_misparsed(clause, min(t.i for t in phrase)):
+            main = clause.head
+        else:
+            continue
+        if main.tag_ != "VBD" or main.pos_ != "VERB" or main.lemma_.lower() in _SAYING or inside_quotation(verb):
+            continue
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in main.children):
+            continue
+        yield verb, phrase, main
+
+
+def _after_misparsed(clause: Token, start: int) -> bool:
+    """"took over after his predecessor, Jim Cantalupo, is expected to die": the parser reads "after" as a
+    preposition and the plan as a second verb of the main clause, with no subject or "and" of its own;
+    the "after" phrase ends where the plan begins, or at a name set off by commas before it."""
+    if clause.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in clause.children):
+        return False
+    main = clause.head
+    if any(c.dep_ == "cc" and c.i < clause.i for c in main.children):
+        return False
+    doc = clause.doc
+    return any(c.dep_ == "prep" and c.lower_ == "after" and c.i < clause.i and c.right_edge.i < start
+               # up to the plan only the subject's apposition, misread too: ", Jim Cantalupo,"
+               and all(t.is_punct or t.pos_ == "PROPN" for t in doc[c.right_edge.i + 1:start])
+               and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children)
+               for c in main.children)
+
+
+_SAYING = frozenset({"say", "tell", "add", "warn", "announce", "claim", "insist", "argue", "suggest", "report",
+                     "explain", "note", "confirm", "reveal", "state", "write", "ask", "predict", "forecast"})
 
 
 # Verbs that bring a thing into being (WordNet's verb.creation sense of each, picked by hand: WordNet is
@@ -419,6 +489,81 @@ def _nominal_event(noun: Token) -> tuple[Token, Token, Token, str, frozenset[str
     return noun, participant, head, status, verbs
 
 
+def _named_thing(head: Token) -> Token | None:
+    """The common noun a relative clause is about: itself, or the noun a quoted title stands beside
+    ("the group's second album, "Tidewater," which ...")."""
+    if head.pos_ == "NOUN":
+        return head
+    if head.pos_ == "PROPN" and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
+def _possessive_event(noun: Token) -> tuple[Token, Token, str, list[Token]] | None:
+    """"Ahead of the album's release next month", "the bridge's opening last week": an event noun
+    WordNet derives from a verb, owned by a definite thing ("the album's"), with a time on the noun
+    itself that says which way it lies ("next month": planned; "last week": done; a bare date says
+    nothing). A place or other phrase on the noun makes it a part ("the film's release in China"). Returns (noun, the thing, status, the time tokens)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or inside_quotation(noun):
+        return None
+    verbs = event_noun_verbs().get(noun.lemma_.lower())
+    if not verbs or verbs & _GENERIC_VERBS or any(c.lower_ in _REPEAT or c.dep_ == "neg" for c in noun.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "NOUN" or owner.tag_ != "NN" or is_person_noun(owner.lemma_.lower()) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in owner.children):
+        return None
+    times = [c for c in noun.children if c.dep_ in ("npadvmod", "tmod", "amod", "compound") and c.ent_type_ == "DATE"
+             and c.pos_ == "NOUN"]
+    times += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in _AT_PREPOSITIONS
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "DATE"]
+    if any(c.dep_ == "prep" and not any(g.ent_type_ == "DATE" for g in c.children) for c in noun.children):
+        return None  # "the film's release in China next month": one part of the event
+    if not times and noun.i + 1 < len(noun.doc) and (after := entity_at(noun.doc[noun.i + 1])) is not None \
+            and after.label_ == "DATE" and after.root.head in noun.ancestors \
+            and _direction(after.text) == "future" and _told_past(after.root.head):
+        times = [after.root]  # "was reworked ahead of the album's release next month": not the past verb's time
+    directions = {_direction(_time_phrase(t)) for t in times}
+    if directions == {"future"}:
+        return noun, owner, "planned", times
+    if directions == {"past"}:
+        return noun, owner, "done", times
+    return None
+
+
+def _told_past(verb: Token) -> bool:
+    """A verb in the simple past or a past passive ("sold out", "was reworked"), which no future time fits."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return False
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were")
+                                                         for c in verb.children):
+        return True
+    # a finite past the tagger took for a participle: "tickets for the opening next week sold out"
+    return verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _possessive_claim(reader: Reader, noun: Token, owner: Token, status: str, times: list[Token]) -> Claim:
+    """An event-status claim about the owner ("event:album") with the noun's verbs."""
+    doc = noun.doc
+    tokens = [noun, owner, *(c for c in owner.children if c.dep_ == "det")]
+    for t in times:
+        entity = entity_at(t)
+        tokens += list(entity) if entity is not None else [t]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    verbs = event_noun_verbs()[noun.lemma_.lower()]
+    sid = reader.add_subject(f"event:{owner.lemma_.lower()}", "event", f"the {owner.text.lower()}",
+                             reader.span_of(doc, owner.i, owner.i + 1))
+    data: dict[str, Any] = {
+        "verb": sorted(verbs)[0], "verbs": sorted(verbs), "noun": noun.lemma_.lower(), "how": "possessive",
+        "agent": _nominal_agent(noun), "modifiers": _modifiers(owner),
+        "markers": sorted({c.lower_ for c in owner.children if c.lower_ in _REPEAT}),
+        "determiner": next((c.lower_ for c in owner.children if c.dep_ == "det"), ""), "plural": False,
+        "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
+    }
+    return reader.claim(sid, "event-status", status, doc, start, end, "events", set(), **data)
+
+
 def _framed_infinitive(head: Token) -> Token | None:
     """The event verb under a frame of plans: "is expected to finish", "is due to begin"."""
     holders = [head] + [c for c in head.children if c.dep_ == "acomp"] if head.lemma_ == "be" else [head]
@@ -534,7 +679,7 @@ def _status(verb: Token) -> str | None:
     if aux & {"will", "shall", "'ll"}:
         return "planned"
     if aux & _HYPOTHETICAL:
-        return None
+        return "planned" if _reported_plan(verb) else None
     if _pending(verb):
         return "planned"  # "with the protest still to be heard", "the treaty has yet to be signed"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
@@ -562,6 +707,35 @@ def _status(verb: Token) -> str | None:
     if verb.tag_ == "VBG" and aux & {"is", "are", "'re", "am"}:
         return "planned" if _dated(verb) == "future" else "ongoing"
     return None
+
+
+_REPORTING = frozenset({"say", "announce", "confirm", "state", "tell"})
+
+
+def _reported_plan(verb: Token) -> bool:
+    """"The commission said the results would be declared on Friday": "would" in what a simple past
+    saying verb reports is the plan it announced. Not "had said", a saying verb with its own time ("said
+    last week": the plan may have moved since), a negation, or a condition anywhere in the sentence."""
+    if {c.lower_ for c in verb.children if c.dep_ == "aux"} != {"would"} or verb.dep_ != "ccomp":
+        return False
+    saying = verb.head
+    if saying.lemma_.lower() not in _REPORTING or saying.tag_ != "VBD" or _time_tokens(saying):
+        return False  # _time_tokens(saying) holds only times on "said" itself, none of the report's
+    if any(c.dep_ in ("aux", "neg") for c in saying.children) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return not any(t.lower_ in _CONDITION_MARKS or t.lower_ in ("unless", "provided") for t in verb.sent)
+
+
+def _acted_by_on(verb: Token) -> bool:
+    """A participle with its agent and a date of its own: "declared by the commission on Thursday"."""
+    return any(c.dep_ == "agent" for c in verb.children) and _dated(verb) not in (None, "future")
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural thing with no determiner or number: "results" (not people, not "200 homes")."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NNS" and not noun.ent_type_ and noun.is_alpha \
+        and not is_person_noun(noun.lemma_.lower()) and not any(c.dep_ in ("det", "nummod", "poss", "amod")
+                                                                 for c in noun.children)
 
 
 def _frame_status(frame: Token) -> str | None:
@@ -641,9 +815,13 @@ def _dated(verb: Token) -> str | None:
 
 
 def _modifiers(noun: Token) -> list[str]:
-    return sorted(c.lemma_.lower() for c in noun.children
-                  if c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _REPEAT
-                  and c.tag_ not in ("PRP$",))
+    """The words that say which thing it is: adjectives, compounds, possessors, and what it is "of" ("the age
+    of majority" is not "the age of 21")."""
+    words = [c.lemma_.lower() for c in noun.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.lower_ not in _REPEAT and c.tag_ not in ("PRP$",)]
+    words += [g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "NUM")]
+    return sorted(words)
 
 
 def _markers(verb: Token, noun: Token) -> list[str]:
@@ -658,6 +836,19 @@ def _markers(verb: Token, noun: Token) -> list[str]:
     if verb.lemma_.lower().startswith("re") and verb.lemma_.lower() in _RESCHEDULE:
         words.add(verb.lemma_.lower())
     return sorted(words)
+
+
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                            "tenth"})
+
+
+def _owned_ordinal(noun: Token) -> str | None:
+    """An ordinal that says which of an owner's things is meant ("the group's second album"), not
+    another occurrence of an event: a thing with a possessor that is no pronoun ("its second album" may
+    be counted from anywhere)."""
+    if not any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children):
+        return None
+    return next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS), None)
 
 
 def _agent(verb: Token, noun: Token) -> str | None:
@@ -695,9 +886,12 @@ def _claim(reader: Reader, verb: Token, noun: Token, role: str, status: str) -> 
     det = next((c.lower_ for c in noun.children if c.dep_ == "det"), "")
     sid = reader.add_subject(f"event:{lemma}", "event", f"the {noun.text.lower()}",
                              reader.span_of(doc, noun.i, noun.i + 1))
+    markers = _markers(verb, noun)
+    ordinal = _owned_ordinal(noun)
     data: dict[str, Any] = {
         "verb": verb.lemma_.lower(), "how": role, "agent": _agent(verb, noun), "modifiers": _modifiers(noun),
-        "markers": _markers(verb, noun), "determiner": det, "plural": noun.tag_ == "NNS",
+        "markers": [m for m in markers if m != ordinal], "ordinal": ordinal, "determiner": det,
+        "plural": noun.tag_ == "NNS",
         "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
     }
     qualifiers = {"quoted"} if inside_quotation(verb) else set()

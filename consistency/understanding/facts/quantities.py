@@ -162,6 +162,11 @@ def _measure(q: Quantity) -> tuple[str | None, Token | None, str]:
             if noun.i != unit_tok.i and noun.pos_ in ("NOUN", "PROPN") and noun.i > unit_tok.i:
                 return measure_of_noun(noun), noun, "modifier"  # "a 17-second advantage"
             return None, None, ""
+        if unit_tok.dep_ in ("dobj", "npadvmod") and unit_tok.head.pos_ == "VERB" and unit_tok.head.lemma_ == "last":
+            noun = _lasting_noun(unit_tok.head)
+            if noun is not None:
+                return measure_of_noun(noun), noun, "lasted"  # "a match that lasted 71 minutes"
+            return None, None, ""
         if unit_tok.dep_ == "pobj":
             prep = unit_tok.head
             holder = prep.head
@@ -264,6 +269,16 @@ def _money_measure(q: Quantity, anchor: Token) -> tuple[str, Token, str] | None:
                     if obj is not None and obj.lemma_.lower() not in _GENERIC:
                         return measure_of_noun(obj), obj, "paid-for"
     return None
+
+
+def _lasting_noun(verb: Token) -> Token | None:
+    """What lasted: the subject of "last", or the noun a relative "that/which lasted" is about."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    return subject
 
 
 def _subject_noun(verb: Token) -> Token | None:
