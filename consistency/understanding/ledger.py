@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Span
-from .lexicon import is_person_noun
+from .lexicon import given_name_gender, is_person_noun
 from .people import fold
 from .tokens import sentence_of
 
@@ -179,7 +179,7 @@ class Reader:
             sid = f"person:{person.id}"
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
-            self._genders[sid] = person.gender
+            self._genders[sid] = person.gender or _given_names_gender(person.first_names)
             if not person.full_mentions and not person.honorifics and not any(
                     fold(m.surname or "") in full_name_words for m in person.mentions):
                 self._weak_names.add(sid)
@@ -351,6 +351,15 @@ class Reader:
         return Claim(subject=subject, attribute=attribute, value=value, text=span.text,
                      qualifiers=tuple(sorted(set(qualifiers))), span=span, sentence=sentence,
                      extractor=extractor, data=data)
+
+
+def _given_names_gender(first_names: Iterable[str]) -> str | None:
+    """The sex a person's first names share in the given-name lexicon ("Michael Madden": m), for
+    pronouns when neither an honorific nor a kin word said it; None when they disagree or no
+    name is listed. Only pronouns read it: two people who share a surname are not told apart by
+    it (a slip can change a first name to one of the other sex)."""
+    found = {given_name_gender(name) for name in first_names} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def build_ledger(ctx: ArticleAnalysis) -> Ledger:

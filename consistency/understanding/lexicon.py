@@ -11,6 +11,7 @@ classes (which roles one person cannot hold at one time) are our own table,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -182,6 +183,27 @@ def _owners_agree(a: str, b: str) -> bool:
 
 def _data(name: str) -> str:
     return resources.files("consistency").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    rows = (line.split("\t") for line in _data("given_name_genders.tsv").splitlines() if line and line[0] != "#")
+    return {name: sex for name, sex in rows}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"m" or "f" when nearly all bearers of this given name share a sex in many countries'
+    records (`consistency/data/given_name_genders.tsv`, from nomquamgender: "Michael" m,
+    "Adaeze" f, "Emeka" m), else None ("Jean", "Kim", "Alex", initials, unknown names)."""
+    key = unicodedata.normalize("NFC", name.strip(".").lower())
+    if len(key) < 2:
+        return None
+    table = _given_name_genders()
+    found = table.get(key)
+    if found is None:  # "Siobhán" is listed as "siobhan"
+        bare = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+        found = table.get(bare)
+    return found
 
 
 @lru_cache(maxsize=1)

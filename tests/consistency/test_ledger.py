@@ -445,3 +445,14 @@ def test_ledger_said_a_sentence_of_its_own_between_two_quotations_ends_the_speak
                   "us today and it never will be,\" a docker shouted.")
     assert [c for c in ledger.of("said") if c.value.startswith("It is not enough")
             and ledger.name_of(c.subject) == "Ana Ruiz"] == []
+
+
+@pytest.mark.parametrize(("name", "sex"), [
+    ("Michael", "m"), ("Helen", "f"), ("Emeka", "m"), ("Adaeze", "f"), ("Hiroshi", "m"), ("Priya", "f"),
+    ("Siobhán", "f"),  # listed without its accent
+    ("Jean", None), ("Kim", None), ("Alex", None), ("J.", None), ("Zzyzxq", None),  # both ways, initials, unknown
+])
+def test_lexicon_given_name_gender_from_packaged_records(name, sex):
+    from consistency.understanding.lexicon import given_name_gender
+
+    assert given_name_gender(name) == sex

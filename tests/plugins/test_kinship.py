@@ -116,13 +116,36 @@ def test_kin_claims_read_split_compounds_and_relations_through_a_relative():
     from consistency.testing import checker_for
 
     text = ("Court\nCraig Holt, 58, was jailed. His brother-in-law, Kevin Doyle, 52, was fined. "
-            "Her half-sister, Jane Reid, left. Holt's sister's son, Ian Kerr, wept.")
+            "His half-sister, Jane Reid, left. Holt's sister's son, Ian Kerr, wept.")
     ctx = checker_for("KN03").analyze(make_article(text))
     values = {(ctx.claims.name_of(c.subject), c.value) for c in ctx.claims.of("kin")}
     assert ("Kevin Doyle", "brother-in-law") in values
     assert ("Jane Reid", "half-sister") in values
     assert ("Ian Kerr", "nephew") in values
     assert not any(v == "brother" for _, v in values)
+
+
+@pytest.mark.parametrize("text", [
+    # media: a man who says "she" of another woman and "her brother" of hers
+    "Aide named\nSEOUL, May 3 - Analyst Michael Madden says she works as an aide to her brother, Kim Jong-un.",
+    # sport: two men named, then "her": no one named is her
+    "Derby result\nCoach Tomasz Nowak praised striker Emeka Obi. Her brother, Jan Kowalski, watched.",
+    # science: the first names say the men are men
+    "Lab news\nDr Hiroshi Tanaka and Dr Olumide Bello led the study. Her father, Kenji Sato, funded it.",
+])
+def test_kinship_her_is_not_a_man_the_given_names_show(text):
+    assert_passes("KN01", text)
+
+
+def test_kinship_her_still_finds_the_woman_named_before():
+    # culture: the woman's first name says who "her" is, past the man named since
+    from consistency.testing import checker_for
+
+    text = ("Awards\nThe writer Ngozi Okafor won the prize. Chinedu Eze praised the book on Monday. "
+            "Her brother, Carlos Ruiz, collected it.")
+    ctx = checker_for("KN01").analyze(make_article(text))
+    pairs = {(ctx.claims.name_of(c.subject), c.value, c.data["relative_name"]) for c in ctx.claims.of("kin")}
+    assert pairs == {("Carlos Ruiz", "brother", "Ngozi Okafor")}
 
 
 def test_kinship_passes_a_korean_family_name_first():
