@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
+from consistency.understanding.lexicon import given_name_gender
 from consistency.understanding.people import (
     NAME_PARTICLES,
     NOBLE_HONORIFICS,
@@ -259,7 +260,7 @@ class SurnameKinshipMismatch(Rule):
                    f"({subject.surname} vs {relative.surname}).")
         data = {"relation": kind, "person": subject.text, "relative": relative_name,
                 "surnames": [subject.surname, relative.surname]}
-        relative_female = person_r is not None and person_r.gender == "f"
+        relative_female = _female(person_r, relative)
         if _RENAMING.search(sentence):
             return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.3,
                                 severity=Severity.info, data=data)
@@ -528,3 +529,14 @@ class RelationConflict(Rule):
 def consistency_rules() -> list[type[Rule]]:
     """This family's rules."""
     return [SurnameKinshipMismatch, PatronymicMismatch, RelationConflict]
+
+
+def _female(person: Any, mention: Any) -> bool:
+    """Whether the relative is a woman: by an honorific or a kin word ("Mrs", "his wife X"), or, where
+    those are silent, by a given name whose bearers are women in the records ("Rosa Elvira"): a son's
+    mother may bear another surname, his father rarely."""
+    if person is not None and person.gender is not None:
+        return person.gender == "f"
+    firsts = {given_name_gender(n) for n in (person.first_names if person is not None else [mention.first or ""])}
+    return firsts - {None} == {"f"}
+

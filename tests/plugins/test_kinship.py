@@ -218,3 +218,13 @@ def test_kn01_father_traps(text):
     from consistency.testing import run_rule
 
     assert [f for f in run_rule("KN01", text) if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # disaster: a mother named without an honorific; her given name says she is a woman
+    "Floods return\nRosa Elvira spoke from her kitchen. Her son, Luis Zapata, 31, carried the furniture out.",
+    # culture: the actress's son bears his father's surname
+    "Premiere\nThe premiere drew Ngozi Adeyemi. Her son, Tunde Bakare, wrote the score.",
+])
+def test_kinship_a_son_of_a_woman_by_her_given_name_is_not_warned(text):
+    assert_passes("KN01", text)
