@@ -1777,13 +1777,18 @@ def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
 
 def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
     """A headline figure that two of the body's add up to or differ by: "kills 41" over "27 ... and 14
-    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision)."""
+    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision).
+    Both must count the headline's thing or nothing named ("90 journalist jobs" less "10 redundancies" is
+    not "80 jobs"), and the smaller be a tenth of the headline's at least ("26 projects" and "one" is a
+    nudge's chance sum, not a tally)."""
     if headline.value < 10 or headline.duration is not None:
         return False  # small counts and spans of time add up by chance ("eight years": six for one, two for another)
     step = _step(headline)
-    values = [b.value for b in body[:40]]
+    values = [b.value for b in body[:40]
+              if headline.counted is None or b.counted is None or _same_counted(b, headline)]
     return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2
-               for i, a in enumerate(values) for c in values[i + 1:] if max(a, c) < 20 * headline.value)
+               for i, a in enumerate(values) for c in values[i + 1:]
+               if max(a, c) < 20 * headline.value and min(a, c) >= 0.1 * headline.value)
 
 
 def _same_counted(body: Any, headline: Any) -> bool:
@@ -1797,7 +1802,18 @@ def _same_counted(body: Any, headline: Any) -> bool:
     def words(q: Any) -> set[str]:
         return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", q.counted_phrase or "")}
 
-    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline)
+    def nouns_after(q: Any) -> set[str]:
+        # the nouns right after the number: "90 journalist jobs", which the parse may count as "journalist"
+        doc, end = q.sentence.doc, q.tokens[1]
+        found = set()
+        for t in doc[end:min(end + 3, q.sentence.end)]:
+            if t.pos_ != "NOUN":
+                break  # a name ("the Three Gorges Dam project") is not the counted thing's compound
+            found.add(t.lemma_.lower())
+        return found
+
+    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline) or (
+        headline.counted in nouns_after(body) or body.counted in nouns_after(headline))
 
 
 def _someone_elses(q: Any, title_words: set[str]) -> bool:

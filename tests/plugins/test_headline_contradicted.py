@@ -570,3 +570,26 @@ def test_hl02_winner_read_past_a_dateline_parsed_as_a_subject():
     assert assert_flags("HL02", text)[0].data["kind"] == "winner"
     assert_passes("HL02", "Moreau wins Lyon final\nLyon, France — Sunday, March 3, 2024: French teenager Lea Moreau "
                           "came back from two sets down to beat Italy's Giulia Conti 3-2 in the final on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    # business: the body counts the modifier ("journalist jobs"), and 90 less "10 redundancies" is no tally
+    "Printer cuts 80 jobs\nThe printing group is cutting 90 factory jobs, a fifth of its staff. Ten redundancies "
+    "announced last year were voluntary. The union said it would fight the cuts.",
+    # science: 26 and "one" add up to 27 only by chance
+    "Agency halts 27 drilling projects\nThe environment agency has halted work on 26 drilling projects, one of them "
+    "near a national park. The 26 projects had skipped safety reviews, it said.",
+])
+def test_hl02_figure_not_excused_by_a_chance_sum_or_a_compound(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # sport: two tallies of the same thing add up to the headline's
+    "Club sells 40 season tickets in a day\nThe club sold 28 season tickets in the morning and 12 more in the "
+    "afternoon. Fans queued from dawn.",
+    # courts: the body's compound names the headline's counted noun
+    "Court hears 30 fraud cases\nThe court heard 30 fraud cases on Monday. Most ended in fines.",
+])
+def test_hl02_figure_sum_and_compound_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
