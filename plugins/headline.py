@@ -969,7 +969,10 @@ class HeadlineContradicted(Rule):
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
             nouns = _headline_nouns(claim) - _TOPIC_STOP
-            if not core and not nouns:
+            # a headline about a named actor alone ("Boateng not to step down", "Howard confirms split over ID
+            # cards"): the body predicate must have that name in its own subject
+            actor_names = _actor_names(claim)
+            if not core and not nouns and not actor_names:
                 continue
             modifiers = _modifiers(claim)
             hand_made = _hand_opposites().get(lemma, frozenset())
@@ -991,7 +994,17 @@ class HeadlineContradicted(Rule):
                     for g in c.subtree if g.pos_ == "NOUN" and g.i - c.i <= 6))
                 # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
                 # sentences of the body, its sentence shares a common noun with the headline
-                near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
+                near = _in_lead(ctx, t, 3) and bool(nouns & {w for x in t.sent if x.pos_ == "NOUN"
+                                                              for w in (x.lemma_.lower(), x.lower_)})
+                by_arguments = about
+                named = not about and bool(actor_names) and _subject_named(t, actor_names)
+                if named:
+                    # the named actor's own predicate, in a sentence with the headline's core noun (else any of
+                    # its nouns, when it has any): it supports the headline anywhere, goes against it in the lead
+                    words = {w for x in t.sent for w in (x.lemma_.lower(), x.lower_)}
+                    named = bool(core & words) if core else bool(nouns & words) or not nouns
+                    about = named
+                    named = named and _in_lead(ctx, t, 3)
                 says_it = word in same and not _negated(t) or word in opposite and _negated(t)
                 if negated:
                     says_it = not says_it
@@ -1004,7 +1017,8 @@ class HeadlineContradicted(Rule):
                     continue
                 # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
                 # own arguments must hold the headline's noun
-                if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
+                if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated) and (
+                        by_arguments or named):
                     against, close, against_word = t, about, word
             if supported is None and against is not None and not said_in_lead:
                 said = f"not {claim.text}" if negated else claim.text
@@ -1377,6 +1391,34 @@ def _core_topics(claim: Any) -> set[str]:
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+def _actor_names(claim: Any) -> set[str]:
+    """The capitalised words of a headline actor that is a name alone ("Boateng", "Howard", "BA"), lower-cased."""
+    nouns = _headline_nouns(claim)
+    return {w.lower() for w in claim.data.get("actor", ()) if w[:1].isupper() and w.isalpha() and len(w) > 1
+            and w.lower() not in nouns}
+
+
+def _subject_named(token: Any, names: set[str]) -> bool:
+    """Whether a body predicate's own subject (or, for a verb with none, "is to step down", its head's)
+    names one of the headline actor's names, or is the name an all-capitals actor abbreviates ("British
+    Airways" for BA)."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [t.text for t in subject.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if {w.lower() for w in words} & names:
+        return True
+    initials = "".join(w[0] for w in words if w.isalpha()).lower()
+    return any(len(n) >= 2 and n.upper() == n.upper() and n in _initial_runs(words) for n in names) if initials else False
+
+
+def _initial_runs(words: Sequence[str]) -> set[str]:
+    """The initials of every run of two or more consecutive capitalised words ("British Airways" -> "ba")."""
+    return {"".join(w[0] for w in words[i:j]).lower() for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
 
 
 def _another_countrys(ctx: ArticleAnalysis, token: Any, claim: Any) -> bool:

@@ -593,3 +593,40 @@ def test_hl02_figure_not_excused_by_a_chance_sum_or_a_compound(text):
 ])
 def test_hl02_figure_sum_and_compound_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+# --- polarity about a named actor alone: the body predicate's own subject names it ---------------------------
+@pytest.mark.parametrize("text", [
+    # sport: a denying headline over the plan stated outright
+    "Kovac not to step down at Olympics\nMarta Kovac, the national team's coach, is to step down after the "
+    "Olympics, the federation said. She has led the team since 2016.",
+    # politics
+    "Okafor not to stand down at election\nJane Okafor, the transport minister, is to stand down as an MP at the "
+    "next election. She has held the seat since 2010.",
+    # culture: a verb of avowal turned, its clause about the headline's nouns
+    "Lindqvist confirms rift over tour dates\nAstrid Lindqvist has denied there was a rift with her band over the "
+    "tour dates. The singer said the group remained close.",
+    # courts: dismissing is rejecting
+    "Moreau accepts appeal claims\nThe defence lawyer Paul Moreau has dismissed claims that the appeal was "
+    "filed late. He said the court had the papers in time.",
+])
+def test_hl02_polarity_about_a_named_actor(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    # the named actor says the headline's thing, beside another person's opposite
+    "Kovac not to step down at Olympics\nMarta Kovac will not step down as coach after the Olympics, the "
+    "federation said. Her assistant is to step down instead.",
+    # someone else denies it
+    "Lindqvist confirms rift over tour dates\nHer label's owner, Ivan Petrov, has denied there was a rift over "
+    "the tour dates. Astrid Lindqvist said on Monday that the band had argued.",
+    # business: the named firm's own word supports it later
+    "Halvorsen confirms talks over merger\nHalvorsen has confirmed it is in talks over a merger with a rival. "
+    "Its chairman denied that a deal was close.",
+    # a question and a quoted headline
+    "Will Kovac step down at Olympics?\nMarta Kovac is not stepping down after the Olympics.",
+    "'Kovac not to step down'\nMarta Kovac is to step down after the Olympics, the federation said.",
+])
+def test_hl02_polarity_about_a_named_actor_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
