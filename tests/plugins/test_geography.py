@@ -469,6 +469,24 @@ def test_geography_distance_passes_plausible_distances_and_namesakes(body):
     assert_passes("GE06", f"Headline\n\n{body}")
 
 
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # a unit written close to its number: "460km", "90mi"
+        ("Supporters from Mendoza, the Argentine wine city some 90km west of Buenos Aires, packed the stands.",
+         "90km west of Buenos Aires"),
+        ("The ferry left Cork, the Irish port city about 15km south of Dublin, on Monday.", "15km south of Dublin"),
+    ],
+)
+def test_geography_flags_distance_written_with_its_unit_close(body, quote):
+    assert_flags("GE06", f"Headline\n\n{body}", [quote])
+
+
+def test_geography_distance_written_close_passes_when_right():
+    assert_passes("GE06", "Headline\n\nSupporters from Rosario, the Argentine river city some 300km north-west of "
+                  "Buenos Aires, packed the stands.")
+
+
 def test_geography_flags_town_far_from_the_border_it_is_put_on():
     assert_flags("GE02", "Headline\n\nThe firm ships from its warehouse in Frankfurt (Oder), on the Czech border.",
                  ["Frankfurt (Oder), on the Czech border"])
