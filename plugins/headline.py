@@ -805,7 +805,10 @@ class HeadlineContradicted(Rule):
         if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
             found.extend(self._direction(ctx))
         if not found:
-            found.extend(self._place(ctx, claims))
+            # a plan told as such ("ORBIT9 to close tour with three nights in Busan") has a place the body's own
+            # statement of the plan may give otherwise
+            planned = [c for c in everything if set(c.qualifiers) == {"future"}]
+            found.extend(self._place(ctx, claims + planned))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
 
     # --- who won -------------------------------------------------------------------------
@@ -1113,8 +1116,8 @@ class HeadlineContradicted(Rule):
                     continue  # a dateline alone says where the reporter is ("NAIROBI - Kenyan wins Boston marathon")
                 if not same_event:
                     continue
-                if _stance_of(token):
-                    continue  # "He will see an orphanage in Tanzania"
+                if _stance_of(token, plans="future" in claim.qualifiers):
+                    continue  # "He will see an orphanage in Tanzania" (under a headline of what was done)
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
                     continue  # a country or region: it may contain the headline's place
