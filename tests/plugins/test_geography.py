@@ -703,3 +703,30 @@ def test_geography_flags_town_far_from_region_border(body, quote):
 ])
 def test_geography_region_border_passes_towns_near_it(body):
     assert_passes("GE02", article(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # travel: "the municipality of X, in Y district"
+        ("Tourists visited the municipality of Sintra, in Faro district, during the festival.", "Sintra, in Faro"),
+        # disaster news: a town spaCy tags a person, after "the district of"; a bigger namesake abroad known by
+        # the name only as an alias does not outrank it
+        ("Rescuers reached the district of Búzi, in Manica province, by boat on Monday.", "Búzi, in Manica province"),
+    ],
+)
+def test_geography_flags_district_or_municipality_put_in_the_wrong_region(body, quote):
+    assert_flags("GE01", f"Headline\n\n{body}", [quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tourists visited the municipality of Sintra, in Lisbon district, during the festival.",
+        "Rescuers reached the district of Búzi, in Sofala province, by boat on Monday.",
+        # a person named after a town is still no address
+        "The striker Lincoln, of Nebraska, scored twice.",
+    ],
+)
+def test_geography_district_or_municipality_in_its_region_passes(body):
+    assert_passes("GE01", f"Headline\n\n{body}")

@@ -76,7 +76,7 @@ GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ire
 GB_NATION_ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Northern Irish": "Northern Ireland"}
 
 _NAME_BEFORE_IN_REGION = re.compile(
-    rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
+    rf"\b((?:city|town|village|port|district|municipality) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
 )
 # A region named by a capitalised phrase, then perhaps "region", "province", "state".
 _REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
