@@ -491,6 +491,11 @@ class _Actor:
 def _is_title_case(doc: Doc) -> bool:
     """Whether the headline capitalises most words ("Blair Hails Historic Deal"), so case says nothing."""
     words = [t for t in doc[1:] if t.is_alpha and len(t.text) > 3]
+    # the words outside names decide when there are enough of them: "Consumer Electronics Show quits 'shameful'
+    # UKIP" is written in sentence case, its capitals are its names'
+    plain = [t for t in words if not t.ent_type_ and t.pos_ != "PROPN"]
+    if len(plain) >= 2:
+        words = plain
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) > len(words) / 2
 
 
@@ -534,7 +539,9 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
         looks = all(w.isupper() or (w[0].isupper() and not w[1:].isupper()) for w in words)
         if label == "PROPN" or span.start == 0:
             # the first word is capitalised anyway: only the tagger's PROPN makes it a name
-            looks = looks and any(t.pos_ == "PROPN" for t in span)
+            # (or an organisation the tagger found written in capitals: "NHS set to ...")
+            looks = looks and (any(t.pos_ == "PROPN" for t in span)
+                               or label == "ORG" and all(w.isupper() and len(w) >= 2 for w in words))
         # a quoted word is a coinage or a title ("'Brainwave' cap"), not the story's actor
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
         is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)
