@@ -996,6 +996,8 @@ class HeadlineContradicted(Rule):
                     continue
                 if _another_countrys(ctx, t, claim):
                     continue  # "the Hungarian central bank has cut" under "Polish central bank cuts"
+                if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+                    continue  # the past perfect tells what came before the news ("its shares had been gaining")
                 # a multi-word predicate's object may follow a preposition: "gave the go-ahead to the bill",
                 # "voted against the cuts", "voted in favour of the plan"
                 about = bool(core) and (_about(t, core, modifiers) or word != t.lemma_.lower() and any(

@@ -657,3 +657,22 @@ def test_hl02_flags_the_place_of_a_plan(text):
 ])
 def test_hl02_place_of_a_plan_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # business: what had happened before the news does not support the headline
+    "Merger talk boosts Halden shares\nShares in Halden fell 9% on Tuesday after the merger talks collapsed. "
+    "Traders said there was heavy selling. The shares had been rising for a month on hopes of a deal.",
+    # science
+    "Spring rain boosts reservoir levels\nReservoir levels fell again in June, the water board said. "
+    "Levels had climbed in April after heavy rain.",
+])
+def test_hl02_past_perfect_does_not_support_the_headline(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_past_perfect_is_no_contradiction_either():
+    assert_passes("HL02", "Merger talk boosts Halden shares\nShares in Halden rose 9% on Tuesday on talk of a merger. "
+                  "The shares had fallen for a month before the talks.")
+    assert_passes("HL02", "Spring rain boosts reservoir levels\nThe water board said levels had fallen in the "
+                  "winter. Officials expect more rain.")
