@@ -730,3 +730,21 @@ def test_geography_flags_district_or_municipality_put_in_the_wrong_region(body, 
 )
 def test_geography_district_or_municipality_in_its_region_passes(body):
     assert_passes("GE01", f"Headline\n\n{body}")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # business: the region closes the sentence, and the next sentence's first word is no part of its name
+        ("Ford unveiled its new models at a show in Detroit in Indiana. It also cut prices.", "Detroit in Indiana"),
+        # culture
+        ("The orchestra ended its tour with a concert in Munich in Saxony. Tickets sold out.", "Munich in Saxony"),
+    ],
+)
+def test_geography_flags_region_at_the_end_of_a_sentence(body, quote):
+    assert_flags("GE01", f"Headline\n\n{body}", [quote])
+
+
+def test_geography_region_at_the_end_of_a_sentence_passes_when_right():
+    assert_passes("GE01", "Headline\n\nFord unveiled its new models at a show in Detroit in Michigan. It also cut prices.")
+    assert_passes("GE01", "Headline\n\nThe orchestra ended its tour with a concert in Munich in Bavaria. Tickets sold out.")
