@@ -539,9 +539,10 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
         looks = all(w.isupper() or (w[0].isupper() and not w[1:].isupper()) for w in words)
         if label == "PROPN" or span.start == 0:
             # the first word is capitalised anyway: only the tagger's PROPN makes it a name
-            # (or an organisation the tagger found written in capitals: "NHS set to ...")
-            looks = looks and (any(t.pos_ == "PROPN" for t in span)
-                               or label == "ORG" and all(w.isupper() and len(w) >= 2 for w in words))
+            # (or an organisation the tagger found written in capitals that is itself the subject: "NHS set to
+            # ...", not "NHS waiting time target is cut", where it only says whose target)
+            looks = looks and (any(t.pos_ == "PROPN" for t in span) or label == "ORG" and all(
+                w.isupper() and len(w) >= 2 for w in words) and span.root.dep_ in ("nsubj", "nsubjpass"))
         # a quoted word is a coinage or a title ("'Brainwave' cap"), not the story's actor
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
         is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)

@@ -275,3 +275,8 @@ def test_hl01_flags_an_organisation_subject_the_body_never_names(text):
 ])
 def test_hl01_organisation_subject_traps(text):
     assert_passes("HL01", text)
+
+
+def test_hl01_organisation_in_capitals_that_only_modifies_the_subject_passes():
+    assert_passes("HL01", "NHS waiting time target is cut\nHospital waiting times for patients in Wales are to be "
+                  "cut, the health minister said. No patient will wait more than a year. The target starts in March.")
