@@ -973,6 +973,8 @@ class HeadlineContradicted(Rule):
         table = _opposites()
         for claim in claims:
             lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
+            if lemma in _DAMAGE_VERBS and _measure_object(claim):
+                lemma = "fall"  # "Ad sales hit Time Warner profit": the profit fell
             negated = "negated" in claim.qualifiers
             if lemma not in table and not negated and not _deniable(lemma):
                 continue  # a word of no table is compared only with its own denial ("resigns" / "did not resign")
@@ -1404,6 +1406,19 @@ def _core_topics(claim: Any) -> set[str]:
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+# Verbs of damage that, done to a measure ("hit profit", "dent sales"), say the measure fell.
+_DAMAGE_VERBS = frozenset({"hit", "dent", "hurt"})
+
+
+def _measure_object(claim: Any) -> bool:
+    """Whether the head of a headline's object is a measure of consistency/data/measures.tsv ("profit",
+    "sales", "turnout"), not a mark reached ("hits record", "hits target")."""
+    from consistency.understanding.facts.quantities import measure_table
+
+    words = [w.lower() for w in claim.data.get("object", ()) if w.isalpha()]
+    return bool(words) and ("noun", words[-1]) in measure_table()
 
 
 def _actor_names(claim: Any) -> set[str]:

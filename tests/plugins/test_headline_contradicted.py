@@ -676,3 +676,26 @@ def test_hl02_past_perfect_is_no_contradiction_either():
                   "The shares had fallen for a month before the talks.")
     assert_passes("HL02", "Spring rain boosts reservoir levels\nThe water board said levels had fallen in the "
                   "winter. Officials expect more rain.")
+
+
+@pytest.mark.parametrize("text", [
+    # business: a verb of damage done to a measure says the measure fell
+    "Strike hits carmaker's profit\nThe carmaker's profit rose 12% in the quarter despite a week-long strike at "
+    "its main plant, it said on Tuesday. Sales were steady.",
+    # culture
+    "Rain dents festival attendance\nAttendance at the festival rose to a record 90,000 despite the rain, "
+    "organisers said. Most stages ran late.",
+])
+def test_hl02_flags_damage_to_a_measure_the_body_says_grew(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Strike hits carmaker's profit\nThe carmaker's profit fell 12% in the quarter after a week-long strike at "
+    "its main plant. Sales were steady.",
+    # a mark reached is no damage
+    "Carmaker's profit hits record\nThe carmaker's profit rose 12% to a record in the quarter, it said.",
+    "Rain hits festival\nAttendance at the festival rose to a record 90,000 despite the rain, organisers said.",
+])
+def test_hl02_damage_to_a_measure_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
