@@ -733,7 +733,11 @@ class HeadlineContradicted(Rule):
         predicates included: a verb
         with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
         "season is cut short" over "extended the season", "cuts rates" over "left its rate
-        unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
+        unchanged" or "held rates steady"); a headline about a named actor alone ("Kovac not to step down",
+        "Lindqvist confirms rift") against the lead's predicate whose own subject names that actor, in a
+        sentence with the headline's core noun; a verb of damage done to a measure ("Strike hits
+        carmaker's profit") read as the measure falling; a body predicate in the past perfect ("its
+        shares had been gaining") is background, neither support nor contradiction; the wrong side of a contest ("Kingfishers hold off
         Buffaloes" over "the Buffaloes beat the Kingfishers"; first place given to another in the
         lead, "Social Alliance tops poll" over "the Civic Front emerged as the largest party",
         "named South America's best restaurant" over "Mar Adentro was named the best restaurant",
@@ -752,7 +756,8 @@ class HeadlineContradicted(Rule):
         finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
         figure that two body figures add up to or differ by is supported; a figure reached the other
         way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
-        a place the body gives otherwise for the same event, at least 30 km away or named as
+        a place the body gives otherwise for the same event (a plan's place, "to end tour with two nights
+        in Leeds", against the body's own statement of the plan), at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
         Tashkent dateline when the body never names Almaty); a city's name before a noun of the
