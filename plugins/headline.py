@@ -978,7 +978,8 @@ class HeadlineContradicted(Rule):
         table = _opposites()
         for claim in claims:
             lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
-            if lemma in _DAMAGE_VERBS and _measure_object(claim):
+            damage = lemma in _DAMAGE_VERBS and _measure_object(claim)
+            if damage:
                 lemma = "fall"  # "Ad sales hit Time Warner profit": the profit fell
             negated = "negated" in claim.qualifiers
             if lemma not in table and not negated and not _deniable(lemma):
@@ -986,6 +987,12 @@ class HeadlineContradicted(Rule):
             same, opposite = table.get(lemma, (frozenset({lemma}), frozenset()))
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
+            if damage:
+                # what fell is the measure, not the actor: "High fuel prices hit BA's profits" says nothing of
+                # whether fuel prices rose
+                core = {w.lower() for w in claim.data["object"][-1:]} & core
+                if not core:
+                    continue
             nouns = _headline_nouns(claim) - _TOPIC_STOP
             # a headline about a named actor alone ("Boateng not to step down", "Howard confirms split over ID
             # cards"): the body predicate must have that name in its own subject
@@ -993,6 +1000,8 @@ class HeadlineContradicted(Rule):
             if not core and not nouns and not actor_names:
                 continue
             modifiers = _modifiers(claim)
+            if damage:
+                modifiers = {k: v for k, v in modifiers.items() if k in core}  # the measure's modifiers alone
             hand_made = _hand_opposites().get(lemma, frozenset())
             supported, against, close, said_in_lead, against_word = None, None, False, False, ""
             for t in ctx.body_doc:

@@ -696,6 +696,11 @@ def test_hl02_flags_damage_to_a_measure_the_body_says_grew(text):
     # a mark reached is no damage
     "Carmaker's profit hits record\nThe carmaker's profit rose 12% to a record in the quarter, it said.",
     "Rain hits festival\nAttendance at the festival rose to a record 90,000 despite the rain, organisers said.",
+    # what rose is the cause, not the measure the headline says fell
+    "High fuel prices hit airline's profits\nThe airline blamed high fuel prices for a 40% drop in profits. Its "
+    "chief executive said fuel costs rose by £106m in the quarter.",
+    "Sluggish economy hits factory jobs\nThe number of people out of work has risen for a tenth month as the "
+    "economy stalls, figures show.",
 ])
 def test_hl02_damage_to_a_measure_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
