@@ -177,6 +177,13 @@ class PlaceContainment(Rule):
             return
         codes = {cc for cc, _ in regions}
         main = places[0]
+        if main[0] not in codes:
+            # a bigger namesake abroad known by that name only as an alias (a Taiwanese "Búzi") does not outrank
+            # the town whose own name it is in the region's country
+            primary = {c.country for c in gaz.cities(name) if gaz.is_primary_name(c, name)}
+            inside = [p for p in places if p[0] in codes]
+            if inside and main[0] not in primary and inside[0][0] in primary:
+                main = inside[0]
         min_population = cast(PlaceContainment.Options, self.options).min_population
         if main[0] not in codes or main[4] < min_population:
             return  # the town's main reading is in another country: which one is meant is unclear
@@ -201,8 +208,9 @@ class PlaceContainment(Rule):
         at = text_of(ctx, field).find(name, start, end)
         at = start if at < 0 else at
         label = entity_label_at(ctx, field, at, at + len(name))
-        if label == "PERSON":
-            return  # "Lincoln, Nebraska" said of a person is no address
+        if label == "PERSON" and not re.search(r"\b(?:city|town|village|port|district|municipality) of $",
+                                               text_of(ctx, field)[max(0, at - 20):at]):
+            return  # "Lincoln, Nebraska" said of a person is no address ("the district of Búzi" is a place)
         severity, confidence, why = Severity.warning, 0.75, ""
         if label == "ORG" and main[4] < 100_000:
             severity, confidence, why = Severity.info, 0.3, "spaCy reads it as ORG"

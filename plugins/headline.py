@@ -491,6 +491,11 @@ class _Actor:
 def _is_title_case(doc: Doc) -> bool:
     """Whether the headline capitalises most words ("Blair Hails Historic Deal"), so case says nothing."""
     words = [t for t in doc[1:] if t.is_alpha and len(t.text) > 3]
+    # the words outside names decide when there are enough of them: "Consumer Electronics Show quits 'shameful'
+    # UKIP" is written in sentence case, its capitals are its names'
+    plain = [t for t in words if not t.ent_type_ and t.pos_ != "PROPN"]
+    if len(plain) >= 2:
+        words = plain
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) > len(words) / 2
 
 
@@ -534,7 +539,10 @@ def _headline_actors(doc: Doc, place_tokens: set[int], title_case: bool) -> Iter
         looks = all(w.isupper() or (w[0].isupper() and not w[1:].isupper()) for w in words)
         if label == "PROPN" or span.start == 0:
             # the first word is capitalised anyway: only the tagger's PROPN makes it a name
-            looks = looks and any(t.pos_ == "PROPN" for t in span)
+            # (or an organisation the tagger found written in capitals that is itself the subject: "NHS set to
+            # ...", not "NHS waiting time target is cut", where it only says whose target)
+            looks = looks and (any(t.pos_ == "PROPN" for t in span) or label == "ORG" and all(
+                w.isupper() and len(w) >= 2 for w in words) and span.root.dep_ in ("nsubj", "nsubjpass"))
         # a quoted word is a coinage or a title ("'Brainwave' cap"), not the story's actor
         quoted = span.start > 0 and doc[span.start - 1].text in ("'", "‘", '"', "“")
         is_subject = not quoted and ((verb is not None and span.end <= verb and span.start <= 1)
@@ -725,7 +733,11 @@ class HeadlineContradicted(Rule):
         predicates included: a verb
         with its particle, its result or a light verb's object ("reject" over "gave the go-ahead",
         "season is cut short" over "extended the season", "cuts rates" over "left its rate
-        unchanged" or "held rates steady"); the wrong side of a contest ("Kingfishers hold off
+        unchanged" or "held rates steady"); a headline about a named actor alone ("Kovac not to step down",
+        "Lindqvist confirms rift") against the lead's predicate whose own subject names that actor, in a
+        sentence with the headline's core noun; a verb of damage done to a measure ("Strike hits
+        carmaker's profit") read as the measure falling; a body predicate in the past perfect ("its
+        shares had been gaining") is background, neither support nor contradiction; the wrong side of a contest ("Kingfishers hold off
         Buffaloes" over "the Buffaloes beat the Kingfishers"; first place given to another in the
         lead, "Social Alliance tops poll" over "the Civic Front emerged as the largest party",
         "named South America's best restaurant" over "Mar Adentro was named the best restaurant",
@@ -744,7 +756,8 @@ class HeadlineContradicted(Rule):
         finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
         figure that two body figures add up to or differ by is supported; a figure reached the other
         way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
-        a place the body gives otherwise for the same event, at least 30 km away or named as
+        a place the body gives otherwise for the same event (a plan's place, "to end tour with two nights
+        in Leeds", against the body's own statement of the plan), at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
         Tashkent dateline when the body never names Almaty); a city's name before a noun of the
@@ -805,7 +818,10 @@ class HeadlineContradicted(Rule):
         if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
             found.extend(self._direction(ctx))
         if not found:
-            found.extend(self._place(ctx, claims))
+            # a plan told as such ("ORBIT9 to close tour with three nights in Busan") has a place the body's own
+            # statement of the plan may give otherwise
+            planned = [c for c in everything if set(c.qualifiers) == {"future"}]
+            found.extend(self._place(ctx, claims + planned))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
 
     # --- who won -------------------------------------------------------------------------
@@ -962,16 +978,30 @@ class HeadlineContradicted(Rule):
         table = _opposites()
         for claim in claims:
             lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
+            damage = lemma in _DAMAGE_VERBS and _measure_object(claim)
+            if damage:
+                lemma = "fall"  # "Ad sales hit Time Warner profit": the profit fell
             negated = "negated" in claim.qualifiers
             if lemma not in table and not negated and not _deniable(lemma):
                 continue  # a word of no table is compared only with its own denial ("resigns" / "did not resign")
             same, opposite = table.get(lemma, (frozenset({lemma}), frozenset()))
             same = same | _synonyms(lemma)
             core = _core_topics(claim)
+            if damage:
+                # what fell is the measure, not the actor: "High fuel prices hit BA's profits" says nothing of
+                # whether fuel prices rose
+                core = {w.lower() for w in claim.data["object"][-1:]} & core
+                if not core:
+                    continue
             nouns = _headline_nouns(claim) - _TOPIC_STOP
-            if not core and not nouns:
+            # a headline about a named actor alone ("Boateng not to step down", "Howard confirms split over ID
+            # cards"): the body predicate must have that name in its own subject
+            actor_names = _actor_names(claim)
+            if not core and not nouns and not actor_names:
                 continue
             modifiers = _modifiers(claim)
+            if damage:
+                modifiers = {k: v for k, v in modifiers.items() if k in core}  # the measure's modifiers alone
             hand_made = _hand_opposites().get(lemma, frozenset())
             supported, against, close, said_in_lead, against_word = None, None, False, False, ""
             for t in ctx.body_doc:
@@ -983,6 +1013,8 @@ class HeadlineContradicted(Rule):
                     continue
                 if _another_countrys(ctx, t, claim):
                     continue  # "the Hungarian central bank has cut" under "Polish central bank cuts"
+                if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+                    continue  # the past perfect tells what came before the news ("its shares had been gaining")
                 # a multi-word predicate's object may follow a preposition: "gave the go-ahead to the bill",
                 # "voted against the cuts", "voted in favour of the plan"
                 about = bool(core) and (_about(t, core, modifiers) or word != t.lemma_.lower() and any(
@@ -991,7 +1023,17 @@ class HeadlineContradicted(Rule):
                     for g in c.subtree if g.pos_ == "NOUN" and g.i - c.i <= 6))
                 # the same news: the body predicate's own arguments hold the headline's noun; or, in the first
                 # sentences of the body, its sentence shares a common noun with the headline
-                near = _in_lead(ctx, t, 3) and bool(nouns & {x.lemma_.lower() for x in t.sent if x.pos_ == "NOUN"})
+                near = _in_lead(ctx, t, 3) and bool(nouns & {w for x in t.sent if x.pos_ == "NOUN"
+                                                              for w in (x.lemma_.lower(), x.lower_)})
+                by_arguments = about
+                named = not about and bool(actor_names) and _subject_named(t, actor_names)
+                if named:
+                    # the named actor's own predicate, in a sentence with the headline's core noun (else any of
+                    # its nouns, when it has any): it supports the headline anywhere, goes against it in the lead
+                    words = {w for x in t.sent for w in (x.lemma_.lower(), x.lower_)}
+                    named = bool(core & words) if core else bool(nouns & words) or not nouns
+                    about = named
+                    named = named and _in_lead(ctx, t, 3)
                 says_it = word in same and not _negated(t) or word in opposite and _negated(t)
                 if negated:
                     says_it = not says_it
@@ -1004,7 +1046,8 @@ class HeadlineContradicted(Rule):
                     continue
                 # a sentence that only shares a noun ("near") is too loose on edited copy: the predicate's
                 # own arguments must hold the headline's noun
-                if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated):
+                if against is None and about and (_in_lead(ctx, t, 6) or near) and not _stance_of(t, negated) and (
+                        by_arguments or named):
                     against, close, against_word = t, about, word
             if supported is None and against is not None and not said_in_lead:
                 said = f"not {claim.text}" if negated else claim.text
@@ -1099,8 +1142,8 @@ class HeadlineContradicted(Rule):
                     continue  # a dateline alone says where the reporter is ("NAIROBI - Kenyan wins Boston marathon")
                 if not same_event:
                     continue
-                if _stance_of(token):
-                    continue  # "He will see an orphanage in Tanzania"
+                if _stance_of(token, plans="future" in claim.qualifiers):
+                    continue  # "He will see an orphanage in Tanzania" (under a headline of what was done)
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
                     continue  # a country or region: it may contain the headline's place
@@ -1377,6 +1420,47 @@ def _core_topics(claim: Any) -> set[str]:
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+# Verbs of damage that, done to a measure ("hit profit", "dent sales"), say the measure fell.
+_DAMAGE_VERBS = frozenset({"hit", "dent", "hurt"})
+
+
+def _measure_object(claim: Any) -> bool:
+    """Whether the head of a headline's object is a measure of consistency/data/measures.tsv ("profit",
+    "sales", "turnout"), not a mark reached ("hits record", "hits target")."""
+    from consistency.understanding.facts.quantities import measure_table
+
+    words = [w.lower() for w in claim.data.get("object", ()) if w.isalpha()]
+    return bool(words) and ("noun", words[-1]) in measure_table()
+
+
+def _actor_names(claim: Any) -> set[str]:
+    """The capitalised words of a headline actor that is a name alone ("Boateng", "Howard", "BA"), lower-cased."""
+    nouns = _headline_nouns(claim)
+    return {w.lower() for w in claim.data.get("actor", ()) if w[:1].isupper() and w.isalpha() and len(w) > 1
+            and w.lower() not in nouns}
+
+
+def _subject_named(token: Any, names: set[str]) -> bool:
+    """Whether a body predicate's own subject (or, for a verb with none, "is to step down", its head's)
+    names one of the headline actor's names, or is the name an all-capitals actor abbreviates ("British
+    Airways" for BA)."""
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [t.text for t in subject.subtree if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if {w.lower() for w in words} & names:
+        return True
+    initials = "".join(w[0] for w in words if w.isalpha()).lower()
+    return any(len(n) >= 2 and n.upper() == n.upper() and n in _initial_runs(words) for n in names) if initials else False
+
+
+def _initial_runs(words: Sequence[str]) -> set[str]:
+    """The initials of every run of two or more consecutive capitalised words ("British Airways" -> "ba")."""
+    return {"".join(w[0] for w in words[i:j]).lower() for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
 
 
 def _another_countrys(ctx: ArticleAnalysis, token: Any, claim: Any) -> bool:
@@ -1777,13 +1861,18 @@ def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
 
 def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:
     """A headline figure that two of the body's add up to or differ by: "kills 41" over "27 ... and 14
-    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision)."""
+    more", "profit up $2bn" over $9bn against $7bn a year earlier (within the headline's precision).
+    Both must count the headline's thing or nothing named ("90 journalist jobs" less "10 redundancies" is
+    not "80 jobs"), and the smaller be a tenth of the headline's at least ("26 projects" and "one" is a
+    nudge's chance sum, not a tally)."""
     if headline.value < 10 or headline.duration is not None:
         return False  # small counts and spans of time add up by chance ("eight years": six for one, two for another)
     step = _step(headline)
-    values = [b.value for b in body[:40]]
+    values = [b.value for b in body[:40]
+              if headline.counted is None or b.counted is None or _same_counted(b, headline)]
     return any(abs(a + c - headline.value) < step / 2 or abs(abs(a - c) - headline.value) < step / 2
-               for i, a in enumerate(values) for c in values[i + 1:] if max(a, c) < 20 * headline.value)
+               for i, a in enumerate(values) for c in values[i + 1:]
+               if max(a, c) < 20 * headline.value and min(a, c) >= 0.1 * headline.value)
 
 
 def _same_counted(body: Any, headline: Any) -> bool:
@@ -1797,7 +1886,18 @@ def _same_counted(body: Any, headline: Any) -> bool:
     def words(q: Any) -> set[str]:
         return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", q.counted_phrase or "")}
 
-    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline)
+    def nouns_after(q: Any) -> set[str]:
+        # the nouns right after the number: "90 journalist jobs", which the parse may count as "journalist"
+        doc, end = q.sentence.doc, q.tokens[1]
+        found = set()
+        for t in doc[end:min(end + 3, q.sentence.end)]:
+            if t.pos_ != "NOUN":
+                break  # a name ("the Three Gorges Dam project") is not the counted thing's compound
+            found.add(t.lemma_.lower())
+        return found
+
+    return headline.counted.rstrip("s") in words(body) or body.counted.rstrip("s") in words(headline) or (
+        headline.counted in nouns_after(body) or body.counted in nouns_after(headline))
 
 
 def _someone_elses(q: Any, title_words: set[str]) -> bool:

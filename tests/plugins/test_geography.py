@@ -469,6 +469,24 @@ def test_geography_distance_passes_plausible_distances_and_namesakes(body):
     assert_passes("GE06", f"Headline\n\n{body}")
 
 
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # a unit written close to its number: "460km", "90mi"
+        ("Supporters from Mendoza, the Argentine wine city some 90km west of Buenos Aires, packed the stands.",
+         "90km west of Buenos Aires"),
+        ("The ferry left Cork, the Irish port city about 15km south of Dublin, on Monday.", "15km south of Dublin"),
+    ],
+)
+def test_geography_flags_distance_written_with_its_unit_close(body, quote):
+    assert_flags("GE06", f"Headline\n\n{body}", [quote])
+
+
+def test_geography_distance_written_close_passes_when_right():
+    assert_passes("GE06", "Headline\n\nSupporters from Rosario, the Argentine river city some 300km north-west of "
+                  "Buenos Aires, packed the stands.")
+
+
 def test_geography_flags_town_far_from_the_border_it_is_put_on():
     assert_flags("GE02", "Headline\n\nThe firm ships from its warehouse in Frankfurt (Oder), on the Czech border.",
                  ["Frankfurt (Oder), on the Czech border"])
@@ -685,3 +703,48 @@ def test_geography_flags_town_far_from_region_border(body, quote):
 ])
 def test_geography_region_border_passes_towns_near_it(body):
     assert_passes("GE02", article(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # travel: "the municipality of X, in Y district"
+        ("Tourists visited the municipality of Sintra, in Faro district, during the festival.", "Sintra, in Faro"),
+        # disaster news: a town spaCy tags a person, after "the district of"; a bigger namesake abroad known by
+        # the name only as an alias does not outrank it
+        ("Rescuers reached the district of Búzi, in Manica province, by boat on Monday.", "Búzi, in Manica province"),
+    ],
+)
+def test_geography_flags_district_or_municipality_put_in_the_wrong_region(body, quote):
+    assert_flags("GE01", f"Headline\n\n{body}", [quote])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tourists visited the municipality of Sintra, in Lisbon district, during the festival.",
+        "Rescuers reached the district of Búzi, in Sofala province, by boat on Monday.",
+        # a person named after a town is still no address
+        "The striker Lincoln, of Nebraska, scored twice.",
+    ],
+)
+def test_geography_district_or_municipality_in_its_region_passes(body):
+    assert_passes("GE01", f"Headline\n\n{body}")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # business: the region closes the sentence, and the next sentence's first word is no part of its name
+        ("Ford unveiled its new models at a show in Detroit in Indiana. It also cut prices.", "Detroit in Indiana"),
+        # culture
+        ("The orchestra ended its tour with a concert in Munich in Saxony. Tickets sold out.", "Munich in Saxony"),
+    ],
+)
+def test_geography_flags_region_at_the_end_of_a_sentence(body, quote):
+    assert_flags("GE01", f"Headline\n\n{body}", [quote])
+
+
+def test_geography_region_at_the_end_of_a_sentence_passes_when_right():
+    assert_passes("GE01", "Headline\n\nFord unveiled its new models at a show in Detroit in Michigan. It also cut prices.")
+    assert_passes("GE01", "Headline\n\nThe orchestra ended its tour with a concert in Munich in Bavaria. Tickets sold out.")

@@ -252,3 +252,31 @@ def test_headline_object_sharing_a_word_with_a_body_name_is_only_info():
 def test_headline_name_in_the_plural_in_the_body():
     assert_passes("HL01", "Pupils warned over Raspberry ban\nPupils will be sent home if they bring Raspberries to "
                   "lessons, the head has ruled.\nParents were told by letter.\nThe ban starts on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    # an organisation in capitals opening the headline is a name even when the tagger calls it a noun
+    "NHS set to close two wards\nThe health board said it would close two wards at the city hospital. "
+    "Nurses will move to other sites. The change starts in May.",
+    # a headline whose capitals are its names is in sentence case: its subject must be named in the body
+    "Royal Shakespeare Company quits 'unsafe' theatre\nThe touring troupe said it would leave the theatre after "
+    "an inspection found damp in the roof. Its last show there is on Friday. The council will repair the building.",
+])
+def test_hl01_flags_an_organisation_subject_the_body_never_names(text):
+    assert any(f.data.get("kind") == "actor" for f in assert_flags("HL01", text))
+
+
+@pytest.mark.parametrize("text", [
+    "NHS set to close two wards\nThe NHS board said it would close two wards at the city hospital. "
+    "Nurses will move to other sites. The change starts in May.",
+    # a Title Case headline still says nothing by its capitals
+    "Troupe Quits Unsafe Theatre After Inspection\nThe touring troupe said it would leave the theatre after an "
+    "inspection found damp in the roof. Its last show there is on Friday. The council will repair it.",
+])
+def test_hl01_organisation_subject_traps(text):
+    assert_passes("HL01", text)
+
+
+def test_hl01_organisation_in_capitals_that_only_modifies_the_subject_passes():
+    assert_passes("HL01", "NHS waiting time target is cut\nHospital waiting times for patients in Wales are to be "
+                  "cut, the health minister said. No patient will wait more than a year. The target starts in March.")

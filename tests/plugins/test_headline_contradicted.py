@@ -570,3 +570,137 @@ def test_hl02_winner_read_past_a_dateline_parsed_as_a_subject():
     assert assert_flags("HL02", text)[0].data["kind"] == "winner"
     assert_passes("HL02", "Moreau wins Lyon final\nLyon, France — Sunday, March 3, 2024: French teenager Lea Moreau "
                           "came back from two sets down to beat Italy's Giulia Conti 3-2 in the final on Sunday.")
+
+
+@pytest.mark.parametrize("text", [
+    # business: the body counts the modifier ("journalist jobs"), and 90 less "10 redundancies" is no tally
+    "Printer cuts 80 jobs\nThe printing group is cutting 90 factory jobs, a fifth of its staff. Ten redundancies "
+    "announced last year were voluntary. The union said it would fight the cuts.",
+    # science: 26 and "one" add up to 27 only by chance
+    "Agency halts 27 drilling projects\nThe environment agency has halted work on 26 drilling projects, one of them "
+    "near a national park. The 26 projects had skipped safety reviews, it said.",
+])
+def test_hl02_figure_not_excused_by_a_chance_sum_or_a_compound(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # sport: two tallies of the same thing add up to the headline's
+    "Club sells 40 season tickets in a day\nThe club sold 28 season tickets in the morning and 12 more in the "
+    "afternoon. Fans queued from dawn.",
+    # courts: the body's compound names the headline's counted noun
+    "Court hears 30 fraud cases\nThe court heard 30 fraud cases on Monday. Most ended in fines.",
+])
+def test_hl02_figure_sum_and_compound_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "figure"] == []
+
+
+# --- polarity about a named actor alone: the body predicate's own subject names it ---------------------------
+@pytest.mark.parametrize("text", [
+    # sport: a denying headline over the plan stated outright
+    "Kovac not to step down at Olympics\nMarta Kovac, the national team's coach, is to step down after the "
+    "Olympics, the federation said. She has led the team since 2016.",
+    # politics
+    "Okafor not to stand down at election\nJane Okafor, the transport minister, is to stand down as an MP at the "
+    "next election. She has held the seat since 2010.",
+    # culture: a verb of avowal turned, its clause about the headline's nouns
+    "Lindqvist confirms rift over tour dates\nAstrid Lindqvist has denied there was a rift with her band over the "
+    "tour dates. The singer said the group remained close.",
+    # courts: dismissing is rejecting
+    "Moreau accepts appeal claims\nThe defence lawyer Paul Moreau has dismissed claims that the appeal was "
+    "filed late. He said the court had the papers in time.",
+])
+def test_hl02_polarity_about_a_named_actor(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    # the named actor says the headline's thing, beside another person's opposite
+    "Kovac not to step down at Olympics\nMarta Kovac will not step down as coach after the Olympics, the "
+    "federation said. Her assistant is to step down instead.",
+    # someone else denies it
+    "Lindqvist confirms rift over tour dates\nHer label's owner, Ivan Petrov, has denied there was a rift over "
+    "the tour dates. Astrid Lindqvist said on Monday that the band had argued.",
+    # business: the named firm's own word supports it later
+    "Halvorsen confirms talks over merger\nHalvorsen has confirmed it is in talks over a merger with a rival. "
+    "Its chairman denied that a deal was close.",
+    # a question and a quoted headline
+    "Will Kovac step down at Olympics?\nMarta Kovac is not stepping down after the Olympics.",
+    "'Kovac not to step down'\nMarta Kovac is to step down after the Olympics, the federation said.",
+])
+def test_hl02_polarity_about_a_named_actor_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
+
+
+# --- the place of a plan: a future headline against the body's own statement of the plan --------------------
+@pytest.mark.parametrize("text", [
+    # culture: the place hangs on what the plan is done with
+    "Band to end tour with two nights in Leeds\nThe band will end its world tour with two concerts at an arena "
+    "in Glasgow in May, its label said. Tickets go on sale on Friday.",
+    # politics
+    "Ministers to meet in Lyon\nEuropean ministers will meet in Marseille next week to discuss the budget, "
+    "officials said. The talks are expected to last two days.",
+])
+def test_hl02_flags_the_place_of_a_plan(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "place"
+
+
+@pytest.mark.parametrize("text", [
+    # the body plans it in the headline's place, whatever else it names
+    "Band to end tour with two nights in Leeds\nThe band will end its world tour with two concerts in Leeds in "
+    "May, its label said. It played Glasgow last week.",
+    # sport: a hedged plan and a question are left alone
+    "Club may play final in Lyon\nThe club will play the final in Marseille, officials said.",
+    "Will the band end its tour in Leeds?\nThe band will end its world tour in Glasgow in May.",
+    # a denied plan is a polarity matter, not a place
+    "Ministers not to meet in Lyon\nEuropean ministers will meet in Marseille next week, officials said.",
+])
+def test_hl02_place_of_a_plan_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # business: what had happened before the news does not support the headline
+    "Merger talk boosts Halden shares\nShares in Halden fell 9% on Tuesday after the merger talks collapsed. "
+    "Traders said there was heavy selling. The shares had been rising for a month on hopes of a deal.",
+    # science
+    "Spring rain boosts reservoir levels\nReservoir levels fell again in June, the water board said. "
+    "Levels had climbed in April after heavy rain.",
+])
+def test_hl02_past_perfect_does_not_support_the_headline(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+def test_hl02_past_perfect_is_no_contradiction_either():
+    assert_passes("HL02", "Merger talk boosts Halden shares\nShares in Halden rose 9% on Tuesday on talk of a merger. "
+                  "The shares had fallen for a month before the talks.")
+    assert_passes("HL02", "Spring rain boosts reservoir levels\nThe water board said levels had fallen in the "
+                  "winter. Officials expect more rain.")
+
+
+@pytest.mark.parametrize("text", [
+    # business: a verb of damage done to a measure says the measure fell
+    "Strike hits carmaker's profit\nThe carmaker's profit rose 12% in the quarter despite a week-long strike at "
+    "its main plant, it said on Tuesday. Sales were steady.",
+    # culture
+    "Rain dents festival attendance\nAttendance at the festival rose to a record 90,000 despite the rain, "
+    "organisers said. Most stages ran late.",
+])
+def test_hl02_flags_damage_to_a_measure_the_body_says_grew(text):
+    assert assert_flags("HL02", text)[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Strike hits carmaker's profit\nThe carmaker's profit fell 12% in the quarter after a week-long strike at "
+    "its main plant. Sales were steady.",
+    # a mark reached is no damage
+    "Carmaker's profit hits record\nThe carmaker's profit rose 12% to a record in the quarter, it said.",
+    "Rain hits festival\nAttendance at the festival rose to a record 90,000 despite the rain, organisers said.",
+    # what rose is the cause, not the measure the headline says fell
+    "High fuel prices hit airline's profits\nThe airline blamed high fuel prices for a 40% drop in profits. Its "
+    "chief executive said fuel costs rose by £106m in the quarter.",
+    "Sluggish economy hits factory jobs\nThe number of people out of work has risen for a tenth month as the "
+    "economy stalls, figures show.",
+])
+def test_hl02_damage_to_a_measure_traps(text):
+    assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []

@@ -39,7 +39,7 @@ _UNIT = r"(?P<unit>km|kms|kilomet(?:re|er)s?|miles?|mi)\b"
 _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
 _MODE = r"(?P<mode>drive|driving|ride|journey|trip|trek|flight|train ride|train journey|walk|hike|crossing|commute|bus ride)"
 _ENDPOINT = rf"(?P<y>(?:the )?(?:state|provincial|regional|region's|state's|province's) capital|{NAME}(?: \([A-Z][\w]+\))?)"
-_DISTANCE_CUE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?|drive)\b")
+_DISTANCE_CUE = re.compile(r"(?:\b|(?<=\d))(?:km|kms|kilomet(?:re|er)s?|miles?|hours?|minutes?|drive)\b")  # "460km" too
 _CUE_LITERALS = ("km", "kilomet", "mile", "hour", "minute", "drive")
 
 # Ways of travelling on land: a distance by them is never shorter than the straight line.
@@ -56,7 +56,7 @@ _LOOSE = re.compile(r"\b(?:a few|a couple of|several|dozens|hundreds|under|less 
 # to the article; "Nairobi–Lagos", "the London-Paris route": a route named by its two ends.
 _ROUTE_LENGTH = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir) (?:roughly |about |some |nearly |almost |around |approximately )?"
-    r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ](?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
+    r"(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[- ]?(?P<unit>kilomet(?:re|er)|km|mile)s?[- ]?(?:long )?"
     r"(?P<what>route|flight|journey|trip|service|link|line|drive|road|rail|railway|highway|motorway|pipeline|crossing)\b"
     r"(?! (?:to|from|between|of|linking|connecting|across|through|via|into)\b)")  # "the 5-mile line to Alloa": other ends
 _PLACE_PAIR = re.compile(r"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)[–—-](?P<b>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?![\w-])")
@@ -64,7 +64,7 @@ _PLACE_PAIR = re.compile(r"(?<![\w-])(?P<a>[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)
 
 @lru_cache(maxsize=1)
 def _distance_patterns() -> tuple[re.Pattern[str], ...]:
-    dist = rf"{_NUM}[ -]{_UNIT}"
+    dist = rf"{_NUM}(?:[ -]|(?<=\d)){_UNIT}"  # "460km" written close as well
     hours = (r"(?P<time>(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?|\d+(?:\.\d)?)"
              r"(?:[ -]and[ -]a[ -]half)?)[ -](?P<tunit>hours?|minutes?|mins?)")
     return (

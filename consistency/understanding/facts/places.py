@@ -76,7 +76,7 @@ GB_NATIONS = {"England": "ENG", "Scotland": "SCT", "Wales": "WLS", "Northern Ire
 GB_NATION_ADJECTIVES = {"English": "England", "Scottish": "Scotland", "Welsh": "Wales", "Northern Irish": "Northern Ireland"}
 
 _NAME_BEFORE_IN_REGION = re.compile(
-    rf"\b((?:city|town|village|port) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
+    rf"\b((?:city|town|village|port|district|municipality) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
 )
 # A region named by a capitalised phrase, then perhaps "region", "province", "state".
 _REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
@@ -124,6 +124,9 @@ def region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, 
     the (country, region) readings. A possessive ("Manitoba's premier") or a longer name that
     starts with a region's ("Quebec City") is no region."""
     words = phrase.split(" ")
+    # a sentence ends the phrase ("in Indiana. It also ..."); "St." and the like do not
+    end = next((k + 1 for k, w in enumerate(words) if w.endswith(".") and len(w) > 4), len(words))
+    words = words[:end]
     for i in range(len(words), 0, -1):
         piece = " ".join(words[:i]).rstrip(".")
         if re.search(rf"{APOS}s?$", piece):
