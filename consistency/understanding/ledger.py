@@ -167,6 +167,9 @@ class Reader:
     _mention_of_token: dict[tuple[str, int], NameMention] = field(default_factory=dict)
     _mentions_in_order: list[tuple[str, int, str, bool]] = field(default_factory=list)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    # The sex a person's given names suggest (`_given_names_gender`): it rules a person out for a
+    # pronoun of the other sex, but gives no lead over someone whose names say nothing ("Kim").
+    _name_genders: dict[str, str | None] = field(default_factory=dict)
     _weak_names: set[str] = field(default_factory=set)  # persons named by one word alone, never in full
     _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
 
@@ -179,7 +182,8 @@ class Reader:
             sid = f"person:{person.id}"
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
-            self._genders[sid] = person.gender or _given_names_gender(person.first_names)
+            self._genders[sid] = person.gender
+            self._name_genders[sid] = _given_names_gender(person.first_names)
             if not person.full_mentions and not person.honorifics and not any(
                     fold(m.surname or "") in full_name_words for m in person.mentions):
                 self._weak_names.add(sid)
@@ -254,7 +258,7 @@ class Reader:
             dist = here - self.sentence_index(doc[start])
             if dist > max_distance:
                 continue
-            if gender and self._genders.get(sid) not in (None, gender):
+            if gender and (self._genders.get(sid) or self._name_genders.get(sid)) not in (None, gender):
                 continue
             score = (max_distance - dist) * 2 + (1 if is_subject else 0)
             if gender and self._genders.get(sid) == gender:
