@@ -260,7 +260,7 @@ class SurnameKinshipMismatch(Rule):
                    f"({subject.surname} vs {relative.surname}).")
         data = {"relation": kind, "person": subject.text, "relative": relative_name,
                 "surnames": [subject.surname, relative.surname]}
-        relative_female = _female(person_r, relative)
+        relative_female = _female(person_r, relative, by_given_name=kind in _CHILD_OF)
         if _RENAMING.search(sentence):
             return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.3,
                                 severity=Severity.info, data=data)
@@ -531,12 +531,20 @@ def consistency_rules() -> list[type[Rule]]:
     return [SurnameKinshipMismatch, PatronymicMismatch, RelationConflict]
 
 
-def _female(person: Any, mention: Any) -> bool:
-    """Whether the relative is a woman: by an honorific or a kin word ("Mrs", "his wife X"), or, where
-    those are silent, by a given name whose bearers are women in the records ("Rosa Elvira"): a son's
-    mother may bear another surname, his father rarely."""
+# Relations whose relative is the parent: "X, son of Y".
+_CHILD_OF = frozenset({"son", "grandson"})
+
+
+def _female(person: Any, mention: Any, by_given_name: bool) -> bool:
+    """Whether the relative is a woman: by an honorific or a kin word ("Mrs", "his wife X"), or, for
+    a son's parent where those are silent, by a given name whose bearers are women in the records
+    ("Rosa Elvira"): a son's mother may bear another surname, his father rarely. A brother's sister
+    is not read so: a brother and sister born to one family share its surname unless the text says
+    otherwise, and a married name is what an honorific or the text tells."""
     if person is not None and person.gender is not None:
         return person.gender == "f"
+    if not by_given_name:
+        return False
     firsts = {given_name_gender(n) for n in (person.first_names if person is not None else [mention.first or ""])}
     return firsts - {None} == {"f"}
 
