@@ -450,7 +450,7 @@ class SingleHolderConflict(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         holders = [c for c in _comparable(ctx.claims.of("role"))
-                   if c.value in _SINGLE_HOLDER_ROLES and "acting" not in c.qualifiers]
+                   if (c.value in _SINGLE_HOLDER_ROLES or _heads_as_director(c)) and "acting" not in c.qualifiers]
         reported: set[frozenset[str]] = set()
         for i, a in enumerate(holders):
             for b in holders[i + 1:]:
@@ -475,10 +475,46 @@ class SingleHolderConflict(Rule):
                 )
 
 
+# Bodies whose director is their head (one at a time), beside events ("race director", "the
+# festival's director": the event nouns of the lexicon); a company's or a council's directors are many.
+_HEADED_BY_DIRECTOR = frozenset({"institute", "museum", "gallery", "laboratory", "lab", "observatory", "library",
+                                 "theatre", "theater", "orchestra", "centre", "center", "zoo", "archive", "academy"})
+
+
+def _heads_as_director(claim: Any) -> bool:
+    """A bare "director" of a body a director heads: "Race director Omar Haddad", "director of
+    the institute"; not "finance director", "a director of Acme" (a board's), "director of research"."""
+    from consistency.understanding.lexicon import event_nouns
+
+    organisation = _organisation(claim)
+    if claim.value != "director" or not organisation:
+        return False
+    head = _org_key(organisation).split(" of ")[0].split()
+    if not head:
+        return False
+    written = claim.span.text.lower().split()
+    if written[:-1] not in ([], head[-1:]):
+        return False  # a modifier that names a department or a kind of director
+    return head[-1] in _HEADED_BY_DIRECTOR or head[-1] in event_nouns()
+
+
+def _organisation(claim: Any) -> str:
+    """The organisation a role claim names; for a director written after an event noun ("race
+    director", "festival director"), that event: the article's race or festival."""
+    organisation = str(claim.data.get("organisation") or "")
+    if not organisation and claim.value == "director":
+        from consistency.understanding.lexicon import event_nouns
+
+        written = claim.span.text.lower().split()
+        if len(written) == 2 and written[0] in event_nouns():
+            organisation = written[0].title()
+    return organisation
+
+
 def _one_organisation(a: Any, b: Any) -> str | None:
     """The organisation both role claims name ("" when neither names one but both are
     definite: "The outgoing governor, X" and "Outgoing governor Y"), else None."""
-    org_a, org_b = a.data.get("organisation"), b.data.get("organisation")
+    org_a, org_b = _organisation(a) or None, _organisation(b) or None
     for claim, org in ((a, org_a), (b, org_b)):
         if org and (len(org.split()) > 6 or str(claim.data.get("how", "")).endswith("-leads") and not _named(org)):
             return None  # "leading the hermit kingdom instead of her brother": no organisation's post

@@ -164,6 +164,39 @@ def test_rl05_traps(text):
     assert_passes("RL05", text)
 
 
+@pytest.mark.parametrize("text", [
+    # cycling: an event's director
+    "Stage four\nRace director Omar Haddad praised the riders on Friday. The stage finished in Irbid. "
+    "\"It was a hard day,\" said race director Faris Qasem after the finish.",
+    # science: an institute's director, the body named once and then by its noun
+    "Seaweed grant\nProf Ann Kelly, director of the Atlantic Institute of Marine Science, welcomed the grant. "
+    "The money will fund three posts. The institute's director, Dr Conall Byrne, said work starts in May.",
+    # culture: a museum's director
+    "Museum reopens\nLena Berg, director of the Nordic Museum, opened the new wing. Visitors queued for hours. "
+    "Nils Dahl, director of the Nordic Museum, said 4,000 came on the first day.",
+])
+def test_rl05_flags_two_directors_of_a_body_a_director_heads(text):
+    assert_flags("RL05", text)
+
+
+@pytest.mark.parametrize("text", [
+    # business: a company's directors are its board
+    "Board shake-up\nJane Doe, a director of Acme, resigned on Monday. Shares fell. John Roe, a director of "
+    "Acme, said the board would meet.",
+    # public life: a council's directors head its departments
+    "Council\nAnn Lee, director of finance at the council, spoke. Bob Hart, director of housing at the "
+    "council, listened.",
+    # culture: two museums, two directors
+    "Loans\nLena Berg, director of the Nordic Museum, lent six paintings. Nils Dahl, director of the "
+    "Ateneum Museum, received them.",
+    # sport: an outgoing and a new race director
+    "Handover\nRace director Omar Haddad, who retires this year, praised the riders. His successor as race "
+    "director, Faris Qasem, takes over in June.",
+])
+def test_rl05_director_traps(text):
+    assert_passes("RL05", text)
+
+
 # --- TM05 temporal.age-conflict -----------------------------------------------------------------
 def test_tm05_flags_a_restated_age():
     text = ("Contract\nStriker Tom Hughes, 27, signed a new deal on Friday. The striker joined in 2019. "

@@ -223,6 +223,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         qualifiers.add("change")
     if _prospective(role_token):
         qualifiers.add("future")
+    succession = _succession(role_token)
+    if succession:
+        qualifiers.add(succession)
     data = {"how": how, "class": role_class(role, "party" if organisation and party_of(organisation) else None)}
     resolved = _described_body(reader, doc, role_token, organisation) \
         if organisation and not (how.endswith("-leads") and role == "head") else None  # "led the team": no post
@@ -237,6 +240,17 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
             for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _succession(role_token: Token) -> str | None:
+    """"change" for a role named as what someone succeeds to ("his successor as race director",
+    "her replacement as captain"), "former" for what a predecessor held ("his predecessor as
+    mayor"): in a handover one of the two holders is not the current one."""
+    if role_token.dep_ != "pobj" or role_token.head.lower_ != "as":
+        return None
+    noun = role_token.head.head
+    lemma = noun.lemma_.lower() if noun.pos_ in ("NOUN", "PROPN") else ""
+    return "former" if lemma == "predecessor" else "change" if lemma in ("successor", "replacement", "heir") else None
 
 
 def _prospective(role_token: Token) -> bool:
