@@ -420,7 +420,9 @@ class SingleHolderConflict(Rule):
         trial's principal investigator"; "Board chief executive Grant Muir" and "Board chief
         executive Aroha Tipene": a role one organisation gives to one person at a time (chief
         executive, chair, captain, principal investigator, head of a unit, ...), current for
-        both, at the same organisation as written.
+        both, at the same organisation as written. A director counts where a director heads the
+        body: an event ("Race director Omar Haddad" and "race director Faris Qasem"), an
+        institute, museum, laboratory or theatre; a company's or a council's directors are many.
 
     Why it matters:
         One of the two people is misnamed, or an outgoing holder is presented as current.
@@ -434,13 +436,16 @@ class SingleHolderConflict(Rule):
         Vaccine trial reports results
         Dr Samuel Okello, the trial's principal investigator, said the results were
         encouraging. Dr Grace Namuli, the former principal investigator of the trial, and
-        Dr Ann Ode, the chief executive of Medlab, urged caution.
+        Dr Ann Ode, the chief executive of Medlab, urged caution. Jane Doe, a director of
+        Acme, resigned; John Roe, a director of Acme, stays. His successor as race director,
+        Faris Qasem, takes over in June.
 
     Reads:
         `ctx.claims` (role claims with their organisation; two ways of writing one organisation,
         "the regional ecology department" and "the Atyrau regional ecology department", are one,
         and "the airline's chief executive" is of the airline the article names (`orgrefs`);
-        with no organisation, only two "outgoing" holders of one post are compared).
+        with no organisation, only two "outgoing" holders of one post are compared); the event
+        nouns of the lexicon (`lexicon.event_nouns`, from WordNet 3.0) for a director's event.
     """
 
     code = "RL05"
