@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency.testing import assert_flags, assert_passes
+from consistency.testing import assert_flags, assert_passes, make_article
 
 pytestmark = pytest.mark.slow
 
@@ -108,3 +108,24 @@ def test_roles_holder_passes_a_holder_who_died():
     text = ("Apple\nApple chief executive Tim Cook unveiled a phone. Apple chief executive Steve Jobs, who died "
             "of cancer, had planned it.")
     assert_passes("RL02", text)
+
+
+def test_role_title_the_tagger_read_as_a_verb_is_still_a_title():
+    # ice hockey: "down to goaltender X" is parsed "to goaltender" (a verb English does not have)
+    from consistency.testing import checker_for
+
+    text = ("Final\nThe title was largely down to goaltender Samuel Kovac. The club thanked its staff. "
+            "\"He was brilliant,\" said Kovac, the club's goaltending coach.")
+    ctx = checker_for("RL03").analyze(make_article(text))
+    roles = {c.value for c in ctx.claims.of("role")}
+    assert "goaltender" in roles
+    assert_flags("RL03", text)
+
+
+def test_role_a_verb_that_is_also_a_person_noun_keeps_its_reading():
+    # sport: "to coach Tom Smith" is the verb coach; Smith is no coach
+    from consistency.testing import checker_for
+
+    text = "Academy\nThe club hired Ana Ruiz to coach Tom Smith. Smith, a winger, scored twice."
+    ctx = checker_for("RL03").analyze(make_article(text))
+    assert not any(c.value == "coach" and ctx.claims.name_of(c.subject) == "Tom Smith" for c in ctx.claims.of("role"))

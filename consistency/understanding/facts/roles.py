@@ -139,6 +139,9 @@ def _roles_of_name(reader: Reader, doc: Doc, head: Token, sid: str, name_start: 
     i = name_start - 1
     if i >= 0 and doc[i].is_space and doc[i].text.count("\n") == 1:
         i -= 1  # a line break inside the title: "Foreign Minister\nAndrei Kozyrev"
+    if i >= 0 and _title_tagged_as_verb(doc[i]):
+        yield sid, doc[i], "title", {}  # "down to goaltender Samuel Kováčik": "to goaltender" read as a verb
+        i = -1
     while i >= 0 and _title_word(doc[i]):
         if _is_role_noun(doc[i]):  # the small model often hangs the title elsewhere: adjacency decides
             yield sid, doc[i], "title", {}
@@ -473,6 +476,16 @@ def _phrase_text(token: Token) -> str:
     words = [t for t in token.subtree if t.dep_ not in ("det", "case", "punct") and t.pos_ != "DET"]
     text = " ".join(t.text for t in words)
     return re.sub(r"\s+'s$", "", text).strip()
+
+
+def _title_tagged_as_verb(token: Token) -> bool:
+    """A person noun right before a name that the tagger took for a verb, though English has no
+    such verb (WordNet's verbs, `lexicon.verb_lemmas`): "goaltender", "winger". A noun that is also
+    a verb ("coach", "judge", "host") keeps the parse's reading: "to coach Tom Smith"."""
+    from ..lexicon import verb_lemmas
+
+    return token.pos_ == "VERB" and token.lower_ == token.text and not token.ent_type_ \
+        and token.lower_ not in verb_lemmas() and is_person_noun(token.lower_)
 
 
 def _title_word(token: Token) -> bool:
