@@ -129,3 +129,20 @@ def test_role_a_verb_that_is_also_a_person_noun_keeps_its_reading():
     text = "Academy\nThe club hired Ana Ruiz to coach Tom Smith. Smith, a winger, scored twice."
     ctx = checker_for("RL03").analyze(make_article(text))
     assert not any(c.value == "coach" and ctx.claims.name_of(c.subject) == "Tom Smith" for c in ctx.claims.of("role"))
+
+
+def test_role_leading_a_trial_side_is_counsel_for_it():
+    # courts: the Crown prosecutor later said to have led the accused's defence
+    assert_flags("RL03", "Fraud trial\nCrown prosecutor Amrita Sandhu told the jury the books were false. The "
+                         "trial lasted six weeks. Sandhu, who led Kowalchuk's defence, said he would appeal.")
+
+
+@pytest.mark.parametrize("text", [
+    # sport: a defender who "led the defence" leads the back line
+    "Derby\nDefender Tom Hale led the defence superbly on Saturday. Hale, the club captain, lifted the cup.",
+    # courts: the defence led by one lawyer, the prosecution by another
+    "Verdict\nCrown prosecutor Amrita Sandhu told the jury the books were false. Peter Otieno, who led "
+    "Kowalchuk's defence, said he would appeal.",
+])
+def test_role_leading_a_side_traps(text):
+    assert_passes("RL03", text)

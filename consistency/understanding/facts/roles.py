@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 _LEAD_VERBS = {"head": "head", "lead": "head", "run": "head", "chair": "chair", "direct": "director",
                "manage": "manager", "captain": "captain", "coach": "coach", "edit": "editor", "found": "founder",
                "conduct": "conductor"}
+# The sides of a trial a lawyer leads: "led the defence" makes one defence counsel.
+_COURT_SIDES = {"defence": "defence counsel", "defense": "defense counsel", "prosecution": "prosecutor"}
+_COURT_WORDS = frozenset({"trial", "court", "jury", "judge", "hearing", "case", "appeal", "tribunal", "verdict",
+                          "sentence", "sentencing", "accused", "defendant", "charge", "charges", "prosecutor"})
 _AS_VERBS = frozenset({"serve", "work", "act", "play", "join", "start", "begin", "continue", "remain", "stay",
                        "appear", "perform", "sign", "train", "qualify", "practise", "practice", "operate"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "FAC", "LOC"})
@@ -184,11 +188,23 @@ def _clause_roles(verb: Token, sid: str, how: str) -> Iterator[tuple]:
                 yield sid, c, f"{how}-leads", {"verb": lemma, "role": _LEAD_VERBS[lemma], "tense": verb.tag_}
 
 
+def _in_court(side: Token) -> bool:
+    """A defence or prosecution of a trial, not a team's: owned by a person ("Kowalchuk's defence")
+    or in a sentence about a court ("led the defence at the trial"); "led the defence superbly"
+    in a match report is the back line."""
+    if any(c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") for c in side.children):
+        return True
+    return any(t.lower_ in _COURT_WORDS for t in side.sent)
+
+
 def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str, extra: dict) -> Claim | None:
     if how.endswith("-leads"):
         role = extra["role"]
         organisation = _phrase_text(role_token)
         start, end = _span_bounds([role_token.head, *role_token.subtree])
+        side = _COURT_SIDES.get(role_token.lemma_.lower()) if extra["verb"] in ("lead", "head", "conduct") else None
+        if side is not None and _in_court(role_token):  # "led Kowalchuk's defence": counsel for that side
+            role, organisation = side, ""
     else:
         words, modifiers = _role_words(role_token)
         role = _best_role(words)
