@@ -35,7 +35,7 @@ def main(path: str) -> None:
             rows.append((name, "m"))
         elif share_female >= 1 - AGREEMENT:
             rows.append((name, "f"))
-    print("# Given names and the sex their bearers share, from nomquamgender 0.1.4 (MIT licence; see")
+    print("# Given names and the sex their bearers share, from nomquamgender 0.1.4 (MIT licence: given_name_genders.LICENSE; see")
     print(f"# tools/make_given_name_genders.py): at least {MIN_COUNT} bearers, at most {AGREEMENT:.0%} the other way.")
     for name, sex in sorted(set(rows)):
         print(f"{name}\t{sex}")
