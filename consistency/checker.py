@@ -19,6 +19,7 @@ from .budget import Budget, resident_mb
 from .config import Config
 from .errors import ConfigError, PluginError, did_you_mean
 from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
+from .understanding.tokens import forget_indexes
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
@@ -230,6 +231,8 @@ class Checker:
                     skipped = [r.code for r in self.rules[index + 1:]]
                     errors.append(rule_error(rule, None, changed + (f"; not run: {', '.join(skipped)}" if skipped else "")))
                     break
+        for _, doc in ctx.docs:
+            forget_indexes(doc)
         floor = self.config.min_severity.rank
         kept = sorted({_identity(f): f for f in findings if f.severity and f.severity.rank >= floor}.values(), key=_position)
         kept = self.suppression.filter(source, kept)

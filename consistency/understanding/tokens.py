@@ -108,6 +108,16 @@ def token_indices(doc: Doc, attr: str, values: set[str]) -> list[int]:
     return numpy.flatnonzero(mask).tolist()  # type: ignore[no-any-return]
 
 
+def forget_indexes(doc: Doc) -> None:
+    """Drop what this package keeps in a doc's `user_data` once an article is checked.
+
+    The sentence and entity indexes hold spaCy spans, which hold the doc: a cycle that only the
+    garbage collector breaks, so each checked article's docs stayed in memory until a full
+    collection came. Dropped, the docs go as soon as the last reference does."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("consistency.")]:
+        del doc.user_data[key]
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, joined once: spaCy rebuilds `doc.text` from the tokens on every access."""
     text = doc.user_data.get("consistency.text")

@@ -133,3 +133,16 @@ def test_parse_groups_bound_the_characters_of_each_nlp_pipe_call():
     groups = list(parse_groups(texts, 12))
     assert [t for g in groups for t in g] == texts  # every text once, in order
     assert groups == [["a" * 5, "b" * 7], ["c" * 30], ["d" * 2, "e" * 3]]  # a longer text goes alone
+
+
+def test_checker_leaves_no_span_index_in_the_docs_after_an_article():
+    """The indexes of spans kept in a doc's user_data make a cycle (doc -> spans -> doc) that only
+    a full collection breaks; they are dropped once the article's rules have run."""
+    from consistency.analysis import ArticleAnalysis
+
+    checker = Checker()
+    article = Article.from_text("Talks\n\nSergei Lavrov met Boris Johnson in Paris. Lavrov said little.")
+    title_doc, body_doc = checker.nlp.pipe([article.title, article.body])
+    report = checker.run_rules("x", ArticleAnalysis(article, title_doc, body_doc, checker.resources))
+    assert report.rules and not [k for d in (title_doc, body_doc) for k in d.user_data
+                                 if isinstance(k, str) and k.startswith("consistency.")]
