@@ -204,9 +204,6 @@ def _object(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
 def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | Span | None, str | None]:
     """A named place the headline puts the event in: "off Batam", "deal in Almaty", "Ballarat-shot"."""
     heads = {pred.i} | {t.i for t in obj}
-    # "to close tour with three nights in Busan": the nights the predicate is done with are where it is done
-    heads |= {g.i for c in pred.children if c.dep_ == "prep" and c.lower_ == "with"
-              for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"}
     for t in doc:
         if t.lower_ in _PLACE_PREPS and t.head.i in heads | {pred.head.i} and t.i > pred.i:
             place = next((c for c in t.children if c.dep_ == "pobj"), None)
