@@ -95,6 +95,11 @@ class Ledger:
         self.subjects: dict[str, Subject] = {s.id: s for s in subjects}
         claims = list(claims)
         self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.field != "title", c.span.start, c.attribute))
+        # Claims by attribute, in text order: a rule asks for one attribute, and a scan of every
+        # claim per question grew with the article for rules that read only a few claims.
+        self._by_attribute: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            self._by_attribute.setdefault(c.attribute, []).append(c)
         self._quantities: list[Any] = []  # in the reader's order (claims are sorted by span)
         self._claim_of_quantity: dict[int, Claim] = {}
         for c in claims:
@@ -110,7 +115,8 @@ class Ledger:
 
     def of(self, attribute: str, subject: str | None = None) -> list[Claim]:
         """Claims of one attribute (optionally about one subject), in text order."""
-        return [c for c in self.claims if c.attribute == attribute and (subject is None or c.subject == subject)]
+        found = self._by_attribute.get(attribute, [])
+        return list(found) if subject is None else [c for c in found if c.subject == subject]
 
     def about(self, subject: str) -> list[Claim]:
         """Every claim about one subject, in text order."""

@@ -500,6 +500,9 @@ def _title_tagged_as_verb(token: Token) -> bool:
     a verb ("coach", "judge", "host") keeps the parse's reading: "to coach Tom Smith"."""
     from ..lexicon import verb_lemmas
 
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.pos_ == "CCONJ":
+        return False  # "Singer and guitarist X": a title in a pair, which the parse already reads its way
     return token.pos_ == "VERB" and token.lower_ == token.text and not token.ent_type_ \
         and token.lower_ not in verb_lemmas() and is_person_noun(token.lower_)
 
