@@ -19,12 +19,12 @@ from .budget import Budget, resident_mb
 from .config import Config
 from .errors import ConfigError, PluginError, did_you_mean
 from .isolation import ParseGuard, collect, rule_error, stdout_to_stderr, validate_finding
-from .understanding.tokens import forget_indexes
 from .inputs import Document
 from .models import Article, Finding, Report, ReportError, RuleInfo, Severity, Span
 from .plugin_manager import ConsistencyPluginManager, get_plugin_manager
 from .rules import Rule, rule_category, select_rules, unknown_selectors
 from .suppression import Suppression
+from .understanding.tokens import forget_indexes
 
 if TYPE_CHECKING:
     from spacy.language import Language

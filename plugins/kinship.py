@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from consistency import Rule, Severity, hookimpl
-from consistency.understanding.lexicon import given_name_gender
+from consistency.understanding.lexicon import given_names_gender
 from consistency.understanding.people import (
     NAME_PARTICLES,
     NOBLE_HONORIFICS,
@@ -545,6 +545,5 @@ def _female(person: Any, mention: Any, by_given_name: bool) -> bool:
         return person.gender == "f"
     if not by_given_name:
         return False
-    firsts = {given_name_gender(n) for n in (person.first_names if person is not None else [mention.first or ""])}
-    return firsts - {None} == {"f"}
+    return given_names_gender(person.first_names if person is not None else [mention.first or ""]) == "f"
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Span
-from .lexicon import given_name_gender, is_person_noun
+from .lexicon import given_names_gender, is_person_noun
 from .people import fold
 from .tokens import sentence_of
 
@@ -173,8 +173,9 @@ class Reader:
     _mention_of_token: dict[tuple[str, int], NameMention] = field(default_factory=dict)
     _mentions_in_order: list[tuple[str, int, str, bool]] = field(default_factory=list)
     _genders: dict[str, str | None] = field(default_factory=dict)
-    # The sex a person's given names suggest (`_given_names_gender`): it rules a person out for a
-    # pronoun of the other sex, but gives no lead over someone whose names say nothing ("Kim").
+    # The sex a person's given names suggest (`lexicon.given_names_gender`), for pronouns only: it
+    # rules a person out for a pronoun of the other sex, but gives no lead over someone whose names
+    # say nothing ("Kim"), and never tells two people who share a surname apart.
     _name_genders: dict[str, str | None] = field(default_factory=dict)
     _weak_names: set[str] = field(default_factory=set)  # persons named by one word alone, never in full
     _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -189,7 +190,7 @@ class Reader:
             self.subjects[sid] = Subject(id=sid, kind="person", name=person.name,
                                          mentions=tuple(m.to_span() for m in person.mentions))
             self._genders[sid] = person.gender
-            self._name_genders[sid] = _given_names_gender(person.first_names)
+            self._name_genders[sid] = given_names_gender(person.first_names)
             if not person.full_mentions and not person.honorifics and not any(
                     fold(m.surname or "") in full_name_words for m in person.mentions):
                 self._weak_names.add(sid)
@@ -361,15 +362,6 @@ class Reader:
         return Claim(subject=subject, attribute=attribute, value=value, text=span.text,
                      qualifiers=tuple(sorted(set(qualifiers))), span=span, sentence=sentence,
                      extractor=extractor, data=data)
-
-
-def _given_names_gender(first_names: Iterable[str]) -> str | None:
-    """The sex a person's first names share in the given-name lexicon ("Michael Madden": m), for
-    pronouns when neither an honorific nor a kin word said it; None when they disagree or no
-    name is listed. Only pronouns read it: two people who share a surname are not told apart by
-    it (a slip can change a first name to one of the other sex)."""
-    found = {given_name_gender(name) for name in first_names} - {None}
-    return found.pop() if len(found) == 1 else None
 
 
 def build_ledger(ctx: ArticleAnalysis) -> Ledger:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -204,6 +205,13 @@ def given_name_gender(name: str) -> str | None:
         bare = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
         found = table.get(bare)
     return found
+
+
+def given_names_gender(first_names: Iterable[str]) -> str | None:
+    """The sex a person's first names share in the given-name records ("Michael Madden": m);
+    None when they disagree or none is listed."""
+    found = {given_name_gender(name) for name in first_names} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

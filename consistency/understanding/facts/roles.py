@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 
 from ..people import KIN_WORDS, ROLE_QUALIFIERS, ROLE_WORDS, party_of
 from ..tokens import doc_text, pos_flags
-from ..lexicon import ORGANISATION_NOUNS, is_named_role, is_person_noun, role_class, role_synonym
+from ..lexicon import (
+    ORGANISATION_NOUNS,
+    is_named_role,
+    is_person_noun,
+    role_class,
+    role_synonym,
+    verb_lemmas,
+)
 from .orgrefs import description_head, references
 from .qualifiers import TIME_MODIFIERS, reports_change, stance, time_modifiers
 
@@ -498,8 +505,6 @@ def _title_tagged_as_verb(token: Token) -> bool:
     """A person noun right before a name that the tagger took for a verb, though English has no
     such verb (WordNet's verbs, `lexicon.verb_lemmas`): "goaltender", "winger". A noun that is also
     a verb ("coach", "judge", "host") keeps the parse's reading: "to coach Tom Smith"."""
-    from ..lexicon import verb_lemmas
-
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
     if before is not None and before.pos_ == "CCONJ":
         return False  # "Singer and guitarist X": a title in a pair, which the parse already reads its way
