@@ -47,7 +47,7 @@ _RELATION_HEADS = {word: family for family, words in (
 # Events a headline verb can announce; a body word of the same family (by lemma) supports it.
 EVENT_FAMILIES: dict[str, frozenset[str]] = {
     "resign": frozenset(["resign", "resignation", "quit", "step", "stand", "leave", "depart", "departure", "exit", "go", "retire", "oust"]),
-    "win": frozenset(["win", "winner", "victory", "triumph", "beat", "clinch", "secure", "claim", "take", "land", "award", "victorious", "top"]),
+    "win": frozenset(["win", "winner", "victory", "triumph", "beat", "defeat", "prevail", "clinch", "secure", "claim", "take", "land", "award", "victorious", "top", "retain", "champion", "crown", "elect"]),
     "die": frozenset(["die", "dead", "death", "kill", "killed", "fatal", "body", "funeral", "tribute", "obituary"]),
     "arrest": frozenset(["arrest", "detain", "detention", "custody", "held", "hold", "charge", "apprehend"]),
     "sack": frozenset(["sack", "fire", "dismiss", "oust", "axe", "remove", "dismissal", "sacking", "depart"]),
@@ -831,7 +831,7 @@ class HeadlineContradicted(Rule):
                 continue
             actor = _names(claim.data["actor"])
             obj = _names(claim.data["object"])
-            if not actor:
+            if not actor or _place_described_person(ctx, claim.data["actor"], actor):
                 continue
             # "wins the byelection": what is won, not whom; "beats City", "edges Collegians": the one beaten
             winner, loser = (actor, obj if lemma not in _PRIZE_VERBS else set()) if lemma in wins else (obj, actor)
@@ -1358,6 +1358,15 @@ def _first_statement(ctx: ArticleAnalysis, token: Any) -> tuple[set[str], str | 
     if rank is None:
         return set(), None
     return _without_places(ctx, _phrase_names(_subject_of(token))), rank
+
+
+def _place_described_person(ctx: ArticleAnalysis, words: Sequence[str], names: set[str]) -> bool:
+    """"Almaty teenager clinches title", "Kenyan runner wins": the actor is a person the place describes,
+    whom the body names; the place is not the one who won."""
+    from consistency.understanding.lexicon import is_person_noun
+
+    return any(w[:1].islower() and is_person_noun(w.lower()) for w in words) and all(
+        ctx.gazetteer.readings(n) or ctx.gazetteer.country_of_demonym(n) for n in names)
 
 
 def _without_places(ctx: ArticleAnalysis, names: set[str]) -> set[str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.lexicon import given_names_gender
 from consistency.understanding.people import (
+    KIN_WORDS,
     NAME_PARTICLES,
     NOBLE_HONORIFICS,
     NameMention,
@@ -58,6 +59,13 @@ def _name_words(m: NameMention) -> set[str]:
 
 def _surname_words(m: NameMention) -> set[str]:
     return {p for p in re.split(r"[-\s]", fold(m.surname or "")) if len(p) > 1 and p not in NAME_PARTICLES}
+
+
+def _family_words(m: NameMention) -> set[str]:
+    """Every name word but the first given name: "Pablo Campos Soler" -> {campos, soler}, however the
+    reader split a double surname between given names and surname."""
+    first = fold(m.given[0]).strip(".") if m.given else None
+    return _name_words(m) - {first}
 
 
 def _related_spelling(a: str, b: str) -> bool:
@@ -254,6 +262,8 @@ class SurnameKinshipMismatch(Rule):
         honorifics = {relative.honorific, subject.honorific} | (person_r.honorifics if person_r else set())
         if honorifics & NOBLE_HONORIFICS:
             return None  # "Lord Sainsbury's son": a peer's title is not a surname
+        if _other_antecedent_fits(ctx, rel, subject, person_r):
+            return None
         sentence = ctx.doc(rel.field)[rel.subject.token_start].sent.text
         relative_name = relative.text if relative.is_full or person_r is None else person_r.name
         message = (f"{subject.text} is called the {kind} of {relative_name}, but the surnames differ "
@@ -272,6 +282,31 @@ class SurnameKinshipMismatch(Rule):
             return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.7, data=data)
         return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.4,
                             severity=Severity.info, data=data)
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def _other_antecedent_fits(ctx: ArticleAnalysis, rel: Relation, subject: NameMention, relative: Any) -> bool:
+    """Whether the relative was reached through a pronoun ("He is survived by his wife ... and their son,
+    X") that another person named earlier could mean, one whose surname the child's explains: a pronoun
+    after a quoted speaker ("..., said the guitarist Y") most often still means the article's subject,
+    and the names then say which."""
+    phrase = ctx.doc(rel.field).char_span(rel.start, rel.end, alignment_mode="expand")
+    kin_words = [t for t in phrase or () if KIN_WORDS.get(t.lower_) or KIN_WORDS.get(t.lemma_.lower())]
+    kin = min(kin_words, key=lambda t: abs(t.idx - rel.subject.start), default=None)
+    if kin is None or not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in kin.children):
+        return False  # the relative is named ("Y's son, X", "the son of Y"), not meant by a pronoun
+    for person in ctx.people:
+        if person is relative:
+            continue
+        # the subject's own person too: a bare "Campos" told before "their son, Pablo Campos Soler" was
+        # joined to the son by surname, but a pronoun after it may mean the father it named
+        earlier = [m for m in person.mentions if m.field == rel.field and m.start < rel.start and m.surname
+                   and m.text != subject.text]
+        if any(surnames_explained(subject, m) or _family_words(subject) & _family_words(m) for m in earlier):
+            return True
+    return False
 
 
 def _his_father(ctx: ArticleAnalysis, rel: Relation) -> bool:

@@ -49,6 +49,10 @@ HONORIFICS: dict[str, str | None] = {
     "major": None, "sgt": None, "lt": None, "adm": None, "admiral": None, "cllr": None, "det": None, "insp": None,
     "supt": None, "sen": None, "rep": None, "gov": None, "fr": None, "rabbi": None, "imam": None, "sheikh": None,
     "cardinal": None, "archbishop": None, "bishop": None, "judge": None, "justice": None, "president": None,
+    # courtesy titles of other languages that English news keeps ("Senhor do Bonfim", "Frau Merkel")
+    "senhor": "m", "senhora": "f", "señor": "m", "señora": "f", "señorita": "f", "signor": "m",
+    "signora": "f", "signore": "m", "monsieur": "m", "madame": "f", "mademoiselle": "f", "herr": "m",
+    "frau": "f", "dona": "f", "doña": "f",
 }
 # Honorifics that also are ordinary words or first names: only read as honorifics before a name.
 _WEAK_HONORIFICS = frozenset({"general", "major", "justice", "president", "judge", "bishop", "cardinal", "rep", "sen",

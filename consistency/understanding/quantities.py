@@ -159,6 +159,8 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         end = i + 1
         while end < len(doc) and _scale_word(doc, end):
             end += 1
+        if end == i + 1 and _hyphenated_scale(doc, end):
+            end += 2  # "$38-million": one figure, not a range from 38 to a million
         quantity = _build(field_name, doc, i, end)
         if quantity is not None:
             found.append(quantity)
@@ -174,6 +176,13 @@ def _scale_word(doc: Doc, i: int) -> bool:
         return True
     return token.text.endswith(".") and token.lower_[:-1] in SCALES and len(token) <= 3 and i > 0 \
         and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isdigit()
+
+
+def _hyphenated_scale(doc: Doc, i: int) -> bool:
+    """A hyphen written tight between a figure and its scale word, as Canadian and Indian papers write
+    "$38-million" and "2.5-billion": the tokenizer splits it, and the range reading would take it for 38-1e6."""
+    return i + 1 < len(doc) and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i + 1].lower_ in SCALES and doc[i - 1].text[:1].isdigit()
 
 
 def _scale_of(word: str) -> float | None:
@@ -299,6 +308,8 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
 def _group_value(tokens: SpacySpan) -> float | None:
     value: float | None = None
     for token in tokens:
+        if token.text in ("-", "–") and value is not None:
+            continue  # the hyphen of "38-million"
         scale = _scale_of(token.lower_)
         if scale is not None and value is not None:
             value *= scale
