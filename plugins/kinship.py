@@ -61,11 +61,11 @@ def _surname_words(m: NameMention) -> set[str]:
     return {p for p in re.split(r"[-\s]", fold(m.surname or "")) if len(p) > 1 and p not in NAME_PARTICLES}
 
 
-def _family_words(m: NameMention) -> set[str]:
-    """Every name word but the first given name: "Pablo Campos Soler" -> {campos, soler}, however the
-    reader split a double surname between given names and surname."""
-    first = fold(m.given[0]).strip(".") if m.given else None
-    return _name_words(m) - {first}
+def _first_family_word(m: NameMention) -> str | None:
+    """The first name word after the first given name ("Pablo Campos Soler" -> campos, "Campos" -> campos),
+    however the reader split a double surname between given names and surname: the one a father passes on."""
+    words = [fold(w).strip(".") for w in [*m.given[1:], *(m.surname or "").split()]]
+    return next((w for w in words if len(w) > 1 and w not in NAME_PARTICLES), None)
 
 
 def _related_spelling(a: str, b: str) -> bool:
@@ -117,6 +117,7 @@ def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], 
     person = ctx.people.of_mention(rel.relative)
     if person is not None and person.gender:
         return person.gender
+    family = _first_family_word(subject)
     child = ctx.people.of_mention(rel.subject)
     for other in relations:
         if other is rel:
@@ -297,14 +298,19 @@ def _other_antecedent_fits(ctx: ArticleAnalysis, rel: Relation, subject: NameMen
     kin = min(kin_words, key=lambda t: abs(t.idx - rel.subject.start), default=None)
     if kin is None or not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in kin.children):
         return False  # the relative is named ("Y's son, X", "the son of Y"), not meant by a pronoun
+    family = _first_family_word(subject)
+    child = ctx.people.of_mention(rel.subject)
+    relatives = {id(ctx.people.of_mention(a)) for r in ctx.people.relations for a, b in
+                 ((r.relative, r.subject), (r.subject, r.relative)) if ctx.people.of_mention(b) is child}
+    # "their daughter": her other parent and her siblings say nothing of which father the pronoun means
     for person in ctx.people:
-        if person is relative:
+        if person is relative or id(person) in relatives:
             continue
         # the subject's own person too: a bare "Campos" told before "their son, Pablo Campos Soler" was
         # joined to the son by surname, but a pronoun after it may mean the father it named
         earlier = [m for m in person.mentions if m.field == rel.field and m.start < rel.start and m.surname
                    and m.text != subject.text]
-        if any(surnames_explained(subject, m) or _family_words(subject) & _family_words(m) for m in earlier):
+        if family is not None and any(_first_family_word(m) == family for m in earlier):
             return True
     return False
 
