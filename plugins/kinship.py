@@ -117,7 +117,6 @@ def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], 
     person = ctx.people.of_mention(rel.relative)
     if person is not None and person.gender:
         return person.gender
-    family = _first_family_word(subject)
     child = ctx.people.of_mention(rel.subject)
     for other in relations:
         if other is rel:
