@@ -82,7 +82,34 @@ def test_fourth_dev_part_covers_every_kind():
     assert sum(1 for p, _ in golds("dev4") if p.name.endswith(".negative.gold.json")) >= 4
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4"])
+def test_fifth_dev_part_covers_every_kind():
+    """dev5: two more writers in sport and business in Latin America, Africa and the Caribbean, and public
+    life, science and culture in South and Southeast Asia, Oceania, Canada and Southern Europe; scored at the
+    start and the end of session 9 and read by no one in between."""
+    dev5 = planted("dev5")
+    assert len(dev5) >= 16
+    per_kind = Counter(i["kind"] for _, g in dev5 for i in g["items"])
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 6, per_kind
+    assert sum(1 for p, _ in golds("dev5") if p.name.endswith(".negative.gold.json")) >= 4
+
+
+@pytest.mark.parametrize("part", ["probes", "probes_test"])
+def test_probe_parts_have_one_slip_each_and_every_kind_five_times(part):
+    """Probes: short articles with one planted slip each, ten per kind from three writers, split by kind and
+    subkind into a tuning half (probes/) and a scored-only half (probes_test/)."""
+    probes = planted(part)
+    assert all(len(g["items"]) == 1 for _, g in probes)
+    per_kind = Counter(g["items"][0]["kind"] for _, g in probes)
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 5, per_kind
+    assert len({g.get("domain") for _, g in probes}) >= 20
+
+
+def test_probe_halves_share_no_article():
+    names = {p.name for p, _ in golds("probes")}
+    assert names and not names & {p.name for p, _ in golds("probes_test")}
+
+
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -91,7 +118,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
