@@ -36,6 +36,7 @@ from consistency.understanding.timeline import (
     ReferenceDate,
     TemporalExpression,
     date_for,
+    yearless_dateline,
 )
 
 if TYPE_CHECKING:
@@ -874,18 +875,26 @@ class YearlessAfterPublication(Rule):
         import datetime as dt
 
         reference: ReferenceDate | None = ctx.reference_date
-        if reference is None or reference.precision != "day":
+        if reference is not None and reference.precision == "day":
+            year, day_of_writing, ref_span = reference.year, reference.date, reference.span
+            described = reference.describe()
+        elif reference is None and (yearless := yearless_dateline(ctx)) is not None:
+            # "DOHA, May 10 (AFP) -": no year anywhere, so both days are read in one (leap) year
+            month, day, ref_span = yearless
+            year, day_of_writing = 2000, dt.date(2000, month, day)
+            described = f"{day} {calendar.month_name[month]}"
+        else:
             return
         for expr in ctx.temporal:
             if expr.field != "body" or expr.kind != "date" or expr.year is not None or not expr.day or not expr.month:
                 continue
-            if reference.span is not None and reference.span.start <= expr.start < reference.span.end:
+            if ref_span is not None and ref_span.start <= expr.start < ref_span.end:
                 continue
             try:
-                when = dt.date(reference.year, expr.month, expr.day)
+                when = dt.date(year, expr.month, expr.day)
             except ValueError:
                 continue
-            ahead = (when - reference.date).days
+            ahead = (when - day_of_writing).days
             if not 0 < ahead <= 183:
                 continue
             verb = _past_verb_of_date(expr)
@@ -893,10 +902,12 @@ class YearlessAfterPublication(Rule):
                 continue
             yield self.finding(
                 f"\"{verb.text} ... {expr.text}\" tells as past a day {ahead} day(s) after the article's date, "
-                f"{reference.describe()}.",
+                f"{described}.",
                 [ctx.span_at("body", expr.start, expr.end)],
-                [reference.span] if reference.span is not None else [], confidence=0.7,
-                data={"date": when.isoformat(), "reference": reference.date.isoformat(), "days_after": ahead},
+                [ref_span] if ref_span is not None else [], confidence=0.7,
+                data={"date": when.isoformat()[5:] if reference is None else when.isoformat(),
+                      "reference": day_of_writing.isoformat()[5:] if reference is None else day_of_writing.isoformat(),
+                      "days_after": ahead},
             )
 
 
@@ -907,7 +918,11 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     before = [t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]]
     # a preposition frames the date itself only right before it ("from 19 June", "by 19 June");
     # "a flight from Mombasa on 19 November" is no plan
-    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES:
+    # "by" is a deadline for a plan ("will be restored by Aug. 9") but a completion in a past
+    # clause ("had been restored by Aug. 9"): the clause's own words below decide
+    deadline = bool(before) and before[-1] == "by"
+    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES \
+            and not deadline:
         return None
     verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -930,6 +945,9 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
         return None
     past = told.tag_ == "VBD" or (told.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children))
+    if told.tag_ == "VBN" and told.dep_ in ("ccomp", "xcomp", "oprd") and told.head.lemma_ in ("have", "get") \
+            and told.head.tag_ == "VBD" and not any(c.lower_ in _FUTURE_FRAMES for c in told.head.children):
+        past = True  # "most had their power restored by Aug. 9": a causative "have" in the past
     return verb if past else None
 
 
