@@ -438,9 +438,11 @@ class PartsTotalMismatch(Rule):
             if (pct.approximate or pct.bound) and abs(actual - pct.value) <= max(2.5, 0.1 * pct.value):
                 continue  # "about 25 percent" of 24.4 percent
             span = ctx.span_at(part.field, part.start, pct.end)
+            outside = whole.end <= part.start or whole.start >= pct.end  # the base named apart: its words are evidence
             yield self.finding(
                 f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
-                [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
+                [span], [ctx.span_at(whole.field, whole.start, whole.end)] if outside else [],
+                confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
 
@@ -587,6 +589,8 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
         doc = part.sentence.doc
         if not any(t.text == "," for t in doc[whole.tokens[1]:part.tokens[0]]):
             return None  # "Of the 4,000 asked across four countries, about 10 percent": the part is in the opening
+    elif i + 2 < len(quantities) and (named := _percent_of_named_base(quantities, i)) is not None:
+        return named  # "87 participants, or 12 per cent of the 1,240 enrolled"
     elif i + 2 < len(quantities):
         whole, pct = quantities[i + 1], quantities[i + 2]
     else:
@@ -710,13 +714,40 @@ def _percent_follows(part: Quantity, pct: Quantity, after: int | None = None) ->
                                                             "growth"))
 
 
+# Punctuation that opens a clause: "...: of the 412, 103, or 35 per cent, belong to ..."
+_CLAUSE_OPENERS = frozenset({":", ";", ",", "-", "–", "—", "("})
+
+
 def _opens_with_of(q: Quantity) -> bool:
-    """A sentence opening "Of (the) Y ...": Y is the base of what follows."""
+    """A sentence or clause opening "Of (the) Y ...": Y is the base of what follows."""
     doc, first = q.sentence.doc, q.sentence.start
-    if q.tokens[0] - first > 2:
+    of = q.tokens[0] - 1 if q.tokens[0] - 1 >= first and doc[q.tokens[0] - 1].lower_ == "of" else q.tokens[0] - 2
+    if of < first or doc[of].lower_ != "of" or q.unit is not None:
         return False
-    words = [t.lower_ for t in doc[first:q.tokens[0]]]
-    return words in (["of"], ["of", "the"]) and q.unit is None
+    if of + 1 < q.tokens[0] and doc[of + 1].lower_ != "the":
+        return False
+    return of == first or doc[of - 1].text in _CLAUSE_OPENERS
+
+
+def _percent_of_named_base(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
+    """(whole, percent) for a count glossed by a share that names its base: "87 participants, or 12
+    per cent of the 1,240 enrolled", "150 jobs (12% of its 1,250 staff)". Only "of", "the" or a
+    possessive lie between the percentage and its base, so "12 per cent of the women among the
+    1,240" (another base) is not read."""
+    part, pct, whole = quantities[i], quantities[i + 1], quantities[i + 2]
+    if pct.unit != "%" or whole.unit is not None or whole.duration is not None or whole.range or pct.range:
+        return None
+    if not part.sentence == pct.sentence == whole.sentence:
+        return None
+    doc = part.sentence.doc
+    between = [t.lower_ for t in doc[pct.tokens[1]:whole.tokens[0]]]
+    if not between or between[0] != "of" or len(between) > 3 or any(
+            w not in ("the", "all", *_POSSESSIVES) for w in between[1:]):
+        return None
+    if not 0 < part.value <= whole.value or part.range or whole.is_integer and 1900 <= whole.value <= 2100 \
+            and len(whole.text) == 4:
+        return None
+    return (whole, pct) if _percent_follows(part, pct) else None
 
 
 def _rounds_to(actual: float, stated: float) -> bool:

@@ -486,3 +486,33 @@ def test_qt02_flags_a_rate_that_is_not_its_counts(text: str) -> None:
 ])
 def test_qt02_passes_rates_that_fit_or_movements(text: str) -> None:
     assert_passes("QT02", text)
+
+
+# --- QT02 a count glossed by a share whose base is named beside it -------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Vaccine trial\nAltogether 64 volunteers, or 19 per cent of the 880 enrolled, dropped out before the "
+     "second dose.", "64 volunteers, or 19 per cent"),
+    ("Branch closures\nThe bank will shut 45 branches (22% of its 410 outlets) by the spring.", "45 branches (22%"),
+    ("Book fair\nThe hall holds 260 stands: of the 260, 91, or 45 percent, went to foreign publishers.",
+     "91, or 45 percent"),
+    ("Council vote\nAt the count on Friday, of the 1,500 ballots, 300, or 35 per cent, were spoilt.",
+     "300, or 35 per cent"),
+])
+def test_quantities_flags_share_against_a_named_base(text: str, quote: str) -> None:
+    findings = assert_flags("QT02", text, quotes=[quote])
+    assert findings[0].evidence or "of" in quote
+
+
+@pytest.mark.parametrize("text", [
+    "Vaccine trial\nAltogether 64 volunteers, or 7 per cent of the 880 enrolled, dropped out.",
+    "Vaccine trial\nAltogether 64 volunteers, or 12 per cent of the women among the 880 enrolled, dropped out.",
+    "Branch closures\nThe bank will shut 45 branches (about 11% of its 410 outlets) by the spring.",
+    "Book fair\nThe hall holds 260 stands: of the 260, 91, or 35 percent, went to foreign publishers.",
+    "Council vote\nThe party won 300 seats, or 35 per cent of the vote in 2019.",
+    "Jobs\nThe firm added 300 jobs, or 2 per cent of the total, to reach 15,300 staff.",
+    "Council vote\nOn a turnout of 1,500, 300, or 35 per cent, voted for the independent.",
+])
+def test_quantities_passes_share_with_its_base_or_another_base(text: str) -> None:
+    assert_passes("QT02", text)
