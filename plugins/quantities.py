@@ -795,7 +795,11 @@ def _runs(quantities: list[Quantity]) -> Iterator[list[Quantity]]:
 def _joined(a: Quantity, b: Quantity) -> bool:
     doc = a.sentence.doc
     between = doc[a.tokens[1]:b.tokens[0]]
-    return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
+    # an item may carry a description before the last one ("16 Continental squads, mostly from
+    # Europe and the Gulf, and six national selections"): longer, when ", and" closes it and no number is in it
+    longest = 16 if len(between) > 2 and between[-2].text == "," and between[-1].lower_ == "and" and not any(
+        t.like_num or t.pos_ == "NUM" for t in between) else 10
+    return 0 < len(between) <= longest and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
         and not any(t.text in (".", "?", "!") and doc[t.i - 1].text not in ("No", "Nos", "Nr") or "\n" in t.text
                     for t in between)  # "Sindicato No. 2, 350 ...": the abbreviation's point ends no sentence
 
@@ -937,7 +941,7 @@ class SumMismatch(Rule):
         candidates = candidates or [q for q in here if q.start < first.start and q not in run
                                     and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
         if not candidates:
-            return None
+            return self._anaphoric_parts(ctx, run)
         total_q = candidates[-1]
         if max(q.value for q in run) * 1000 < total_q.value:
             return None  # parts of another scale: not a breakdown of this total
@@ -960,6 +964,76 @@ class SumMismatch(Rule):
                 data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value},
             )
         return None
+
+
+    def _anaphoric_parts(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        """"... would cut 420 jobs. ... Of the positions being eliminated, 250 are in Stockholm, 130 in
+        Gothenburg and 60 in Malmö": parts of a whole named without its number, whose total is the one
+        earlier count of the same measure (the measures table: "positions" are jobs)."""
+        noun = _numberless_of_head(run)
+        if noun is None or not _parallel_parts(run):
+            return None
+        measure = measure_of_noun(noun)
+        sent = run[0].sentence
+        totals = []
+        for q in ctx.claims.quantities():
+            if q.field != run[0].field:
+                continue
+            if q.start >= sent.start_char:
+                break
+            claim = ctx.claims.quantity_claim(q)
+            if claim is None or claim.attribute != measure or q.unit is not None or not _listable(q) \
+                    or _sentences_apart(q, run[0]) > 8:
+                continue
+            totals.append(q)
+        if len({q.value for q in totals}) != 1 or not totals[-1].value > max(q.value for q in run):
+            return None  # no earlier total of this measure, or several: "those" may take up either
+        total_q = totals[-1]
+        parts = sum(q.value for q in run)
+        closed = not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
+        if parts == total_q.value or not closed and parts < total_q.value:
+            return None
+        relation = "more" if parts > total_q.value else "less"
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+            f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
+            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "anaphoric"},
+        )
+
+
+def _numberless_of_head(run: list[Quantity]) -> Token | None:
+    """The noun of a sentence opening "Of the positions (being cut), 250 ..." with no number of its own."""
+    sent = run[0].sentence
+    doc = sent.doc
+    opening = doc[sent.start:run[0].tokens[0]]
+    if len(opening) < 4 or len(opening) > 10 or opening[0].lower_ != "of" or opening[-1].text != "," or \
+            opening[1].lower_ not in ("the", "these", "those", *_POSSESSIVES):
+        return None
+    if any(t.like_num or t.pos_ == "NUM" or t.text == "," for t in opening[:-1]):
+        return None
+    noun = next((t for t in opening[2:] if t.pos_ == "NOUN" and t.head.i == opening[0].i), None)
+    return noun if noun is not None and noun.tag_ == "NNS" else None
+
+
+def _parallel_parts(run: list[Quantity]) -> bool:
+    """Parts told as one partition: the first with its verb, the rest elided ("250 are in Stockholm,
+    130 in Gothenburg and 60 in Malmö"); "250 were in sales and 100 were held by women" cut across."""
+    doc = run[0].sentence.doc
+    covered = {i for q in run for i in range(*q.tokens)}
+    if any((t.like_num or t.pos_ == "NUM") and t.i not in covered for t in doc[run[0].tokens[0]:run[-1].tokens[1]]):
+        return False  # a number left out of the run ("70 in Hull" read as a date): the list is not whole
+    verbs = [t for t in doc[run[0].tokens[1]:run[-1].tokens[0]] if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) > 1 or verbs and verbs[0].i > run[1].tokens[0]:
+        return False
+    tail = doc[run[-1].tokens[1]:run[-1].sentence.end]
+    for t in tail:
+        if t.text in (",", ";", ".", "-", "–", "—"):
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 _REMAINDER_WORDS = frozenset({"remaining", "rest", "other", "remainder"})

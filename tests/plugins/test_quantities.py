@@ -516,3 +516,37 @@ def test_quantities_flags_share_against_a_named_base(text: str, quote: str) -> N
 ])
 def test_quantities_passes_share_with_its_base_or_another_base(text: str) -> None:
     assert_passes("QT02", text)
+
+
+# --- QT03 parts of a whole named without its number, and items with a description -------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Brewer to close sites\nThe brewer said on Monday it would shed 310 jobs over two years.\n"
+     "The union called the plan a betrayal.\nOf the posts being cut, 180 are in Leeds, 90 in Hull and 60 in York.",
+     "180 are in Leeds, 90 in Hull and 60"),
+    ("Hospital beds\nThe trust will open 75 new beds this winter. Of the beds being added, 40 are in Preston "
+     "and 20 in Blackpool, a spokesman said.", "40 are in Preston and 20"),
+    ("Airline fleet\nThe airline flies 42 aircraft: 28 Airbus jets, most of them leased from lessors in "
+     "Dublin, and 16 ATR turboprops.", "28 Airbus jets"),
+])
+def test_quantities_flags_parts_against_a_total_named_before(text: str, quote: str) -> None:
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, 180 are in Leeds, "
+    "70 in Hull and 60 in York.",
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, 180 are in sales "
+    "and 100 are held by women.",
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, including some "
+    "in Leeds, 180 are in sales and 60 in logistics.",
+    "Brewer to close sites\nThe brewer cut 310 jobs in 2023 and 250 jobs last year.\nOf the posts, 180 are "
+    "in Leeds and 90 in Hull.",
+    "Hospital beds\nThe trust will open 75 new beds this winter. Of the nurses hired, 40 are in Preston "
+    "and 20 in Blackpool.",
+    "Airline fleet\nThe airline flies 44 aircraft: 28 Airbus jets, most of them leased from lessors in "
+    "Dublin, and 16 ATR turboprops.",
+])
+def test_quantities_passes_parts_that_fit_or_cut_across(text: str) -> None:
+    assert_passes("QT03", text)
