@@ -774,6 +774,7 @@ class AgeConflict(Rule):
             current = [a for a in ages if a.current and not {"ambiguous", "implausible"} & set(a.qualifiers)]
             name = ledger.name_of(subject)
             yield from self._restated(current, name)
+            yield from self._against_turning(ctx, ages, current, name)
             if reference is not None:
                 for birth in births.get(subject, [])[:1]:
                     yield from self._against_birth(current, birth, reference, name)
@@ -799,6 +800,33 @@ class AgeConflict(Rule):
                 data={"person": name, "ages": [first.value, later.value]},
             )
             return  # one finding per person: the first restatement that differs
+
+    def _against_turning(self, ctx: ArticleAnalysis, ages: list, current: list,  # type: ignore[type-arg]
+                         name: str) -> Iterator[Finding]:
+        """"Šimko, 36," and "Šimko, who turns 34 in June": who turns N is N - 1 now (or N, the
+        birthday just past); who turned N is N (or N + 1). A birthday in another year ("turns 40
+        next year", "in 2027") is not compared."""
+        for turning in ages:
+            how = turning.data.get("how")
+            if how not in ("turns", "turned") or {"ambiguous", "quoted", "hedged", "negated"} & set(turning.qualifiers):
+                continue
+            words = {t.lower_ for t in _sentence_tokens(ctx, turning)}
+            if words & {"year", "years", "decade"} or any(_YEAR_RE.match(w) for w in words):
+                continue
+            n = int(turning.value)
+            possible = {n - 1, n} if how == "turns" else {n, n + 1}
+            for age in current:
+                if age.sentence == turning.sentence or not isinstance(age.value, int) or age.value in possible:
+                    continue
+                sure = 0.6 if "description" in age.qualifiers else 0.75
+                shown = " or ".join(str(p) for p in sorted(possible))
+                yield self.finding(
+                    f"{name} is {age.value} (\"{age.span.text}\"), but someone who {turning.span.text} is {shown}.",
+                    [turning.span], [age.span], confidence=sure,
+                    severity=None if sure >= 0.7 else Severity.info,
+                    data={"person": name, "age": age.value, "turning": n, "expected": sorted(possible)},
+                )
+                return
 
     def _against_birth(self, ages: list, birth: object, reference: ReferenceDate,  # type: ignore[type-arg]
                        name: str) -> Iterator[Finding]:
@@ -827,6 +855,15 @@ class AgeConflict(Rule):
                 data={"person": name, "age": age.value, "birth": value, "expected": sorted(possible)},
             )
             return
+
+
+_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _sentence_tokens(ctx: ArticleAnalysis, claim: Claim) -> list[Token]:
+    """The tokens of the sentence a claim was read from."""
+    tokens = ctx.char_span(claim.span.field, claim.span.start, claim.span.end)
+    return list(tokens[0].sent) if tokens is not None and len(tokens) else []
 
 
 _FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "set", "plan", "planned", "intend",

@@ -282,3 +282,31 @@ def test_temporal_passes_a_deadline_by_a_later_day() -> None:
         "Rail line reopens\nLEEDS, 4 November 2025 - The viaduct had been repaired by 1 November.",
     ):
         assert_passes("TM06", text)
+
+
+# --- TM05 an age against the birthday someone "turns" -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Conductor retires\nVIENNA, 2 February 2025 - The conductor Ilse Brandauer, 71, led her last concert on "
+     "Saturday. Brandauer, who turns 68 in April, said she would now teach.", "turns 68"),
+    ("Jockey returns\nThe jockey Sean Mallory, 29, rode two winners at Naas. Mallory turned 33 last month "
+     "and plans to ride on.", "turned 33"),
+    ("Senator stands down\nSenator Ruth Okafor, 54, is standing down after three terms. Okafor, who will turn 61 "
+     "in November, said the decision was personal.", "turn 61"),
+])
+def test_temporal_flags_age_against_the_birthday_turned(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Conductor retires\nThe conductor Ilse Brandauer, 71, led her last concert. Brandauer, who turns 72 in April, "
+    "said she would now teach.",
+    "Conductor retires\nThe conductor Ilse Brandauer, 72, led her last concert. Brandauer, who turned 72 in "
+    "January, said she would now teach.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. Mallory turns 31 next year.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. The stable turned 40 in May.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. His share of rides turned 30 percent.",
+])
+def test_temporal_passes_birthday_that_fits_or_belongs_elsewhere(text: str) -> None:
+    assert_passes("TM05", text)
