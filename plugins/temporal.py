@@ -258,10 +258,16 @@ def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
     article's year, or, with no date of the article's own, before the latest year it tells as past)."""
     verbs_a = {_verb_key(v) for v in (a.data.get("verb"), *(a.data.get("verbs") or ())) if v}
     verbs_b = {_verb_key(v) for v in (b.data.get("verb"), *(b.data.get("verbs") or ())) if v}
-    if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b):
+    linked = any(str(c.data.get("how", "")).startswith("linked") for c in (a, b))
+    if linked and not (set(a.data.get("partners") or ()) & set(b.data.get("partners") or ())
+                       and _ended_before_begun(a, b)):
+        return False  # "talks with Iran" recur: only a finish told done and its start still to come is one
+    if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b) \
+            and not _ended_before_begun(a, b):
         return False  # "demolition" (WordNet: demolish) is one event with "were demolished"
     timed = [bool(c.data.get("times")) for c in (a, b)]
-    if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
+    if not any(timed) or ({"subject", "linked-subject", "linked-object"} & {a.data.get("how"), b.data.get("how")}
+                          and not all(timed)):
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
     if a.data.get("markers") or b.data.get("markers"):
         return False  # "again", "another", "second", "now": another occurrence or a new date
@@ -301,6 +307,25 @@ def _decided_before_heard(a: Claim, b: Claim) -> bool:
     done, planned = (a, b) if a.value == "done" else (b, a)
     return done.value == "done" and planned.value == "planned" and planned.data.get("verb") == "hear" \
         and done.data.get("verb") in _DECISION_VERBS
+
+
+_ENDING_VERBS = frozenset({"complete", "finish", "conclude", "end", "wrap", "close"})
+_BEGINNING_VERBS = frozenset({"begin", "start", "commence", "open", "launch"})
+
+
+def _ended_before_begun(a: Claim, b: Claim) -> bool:
+    """"had completed consultations on Monday" ... "once consultations start next week": an event
+    told as finished cannot still be to begin (begun, then still to finish, is no conflict)."""
+    done, planned = (a, b) if a.value == "done" else (b, a)
+    if not (done.value == "done" and planned.value == "planned" and done.data.get("verb") in _ENDING_VERBS
+            and planned.data.get("verb") in _BEGINNING_VERBS):
+        return False
+    for t in planned.data.get("times") or ():  # "the festival closed on Sunday ... opens next June": next year's
+        words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
+        if words & {"year", "years", "month", "months", "season", "decade"} or words & set(MONTHS) \
+                or any(w.isdigit() and len(w) == 4 for w in words):
+            return False
+    return True
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
