@@ -1202,7 +1202,36 @@ class RestatedValue(Rule):
                 continue  # rises and falls: many in one article by design
             yield from self._group(ctx, measure, group)
         yield from self._restated_acts(ctx)
+        yield from self._relative_restatements(ctx)
         yield from self._shell_back_references(ctx)
+
+    def _relative_restatements(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Aurora had sought £4.6 million in damages" ... "the £6.4 million Aurora had sought": a
+        figure taken up by a relative clause with its agent and verb ("the 12 goals Ortiz scored",
+        "the $2bn Vantor paid") is the figure that agent's verb took before."""
+        objects: dict[tuple[str, str, str], list[Claim]] = {}
+        for c in ctx.claims:
+            if c.extractor != "quantities" or c.span.field != "body" or c.quantity is None:
+                continue
+            gap = _relative_gap(c)
+            if gap is not None:
+                agent, verb, end = gap
+                earlier = [e for e in objects.get((agent, verb, _dimension(c)), []) if e.sentence != c.sentence]
+                if len({e.value for e in earlier}) != 1 or any(self._compatible(e, c) for e in earlier):
+                    continue  # none before, or several: the clause may take up either
+                first = earlier[0]
+                doc = c.quantity.sentence.doc
+                told = doc[c.quantity.tokens[0] - 1:end + 1].text
+                took = doc[first.quantity.predicate_index:first.quantity.tokens[1]].text
+                yield self.finding(
+                    f"\"{told}\" takes up \"{took}\" with another figure ({c.text} against {first.text}).",
+                    [c.span], [first.span], confidence=0.65,
+                    data={"verb": verb, "agent": agent, "unit": c.data.get("unit"), "values": [first.value, c.value]},
+                )
+                return
+            taken = _object_of_named(c)
+            if taken is not None:
+                objects.setdefault((*taken, _dimension(c)), []).append(c)
 
     def _shell_back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"A £500m initiative ... The £600m move": a definite general noun ("move", "scheme", "plan")
@@ -1478,6 +1507,70 @@ def _agent_of(verb: Token) -> str | None:
         else:
             break
     return None
+
+
+_GAP_AUX = frozenset({"had", "has", "have", "'d", "'s", "'ve"})
+
+
+def _relative_gap(c: Claim) -> tuple[str, str, int] | None:
+    """(agent, verb lemma, verb index) of "the £6.4 million Aurora had sought", "the 12 goals Ortiz scored": a
+    definite figure followed by a named subject and a past verb with no object of its own. Read
+    from the tags, as the parser often takes the name for the figure's noun."""
+    q = c.quantity
+    if q is None or q.bound or q.range or q.approximate or q.score or _NOT_PLAIN & set(c.qualifiers):
+        return None
+    doc, sent = q.sentence.doc, q.sentence
+    if q.tokens[0] - 1 < sent.start or doc[q.tokens[0] - 1].lower_ != "the":
+        return None
+    i = q.tokens[1]
+    if c.data.get("kind") == "count" and i < sent.end and doc[i].pos_ == "NOUN":
+        i += 1  # "the 12 goals Ortiz scored"
+    names = 0
+    while i < sent.end and doc[i].pos_ == "PROPN" and names < 3:
+        i, names = i + 1, names + 1
+    if not names or i >= sent.end:
+        return None
+    agent = doc[i - 1].lemma_.lower()  # the name's last word: "Aurora", "Vantor Group" -> "group"
+    if doc[i].lower_ in _GAP_AUX:
+        i += 1
+    if i >= sent.end or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBN"):
+        return None
+    after = doc[i + 1] if i + 1 < sent.end else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON") or after.lower_ == "to"):
+        return None  # "the £6m Aurora sought damages ...": the verb has an object of its own
+    for t in doc[i + 1:sent.end]:
+        if t.is_punct:
+            break
+        if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS:
+            return None  # "the $1.2 billion Vantor paid in 2019": a time of its own, maybe another act
+    return agent, doc[i].lemma_.lower(), i
+
+
+def _object_of_named(c: Claim) -> tuple[str, str] | None:
+    """(agent, verb lemma) when a figure is the object of a named agent's past verb: "Aurora had sought
+    £4.6 million in damages" -> ("aurora", "seek")."""
+    q = c.quantity
+    # "hypothetical" is read over the sentence ("... and an injunction that would have stopped"):
+    # the verb's own modals are checked instead
+    if q is None or q.predicate_index is None or q.bound or q.range or q.approximate or q.score \
+            or (_NOT_PLAIN - {"hypothetical"}) & set(c.qualifiers):
+        return None
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or any(
+            x.dep_ == "neg" or x.dep_ == "aux" and x.tag_ == "MD" for x in verb.children):
+        return None
+    head = doc[q.tokens[1] - 1]
+    while head.head.i != head.i and head.head.i != verb.i and head.dep_ in ("nummod", "quantmod", "compound", "nmod"):
+        head = head.head
+    if head.head.i != verb.i or head.dep_ != "dobj":
+        return None
+    if any(x.dep_ == "conj" and any(t.like_num for t in x.subtree) for x in head.children):
+        return None  # "paid $2.1 billion for A and $900 million for B": two figures, either may be taken up
+    subject = next((x for x in verb.children if x.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return subject.lemma_.lower(), verb.lemma_.lower()
 
 
 def _agents_agree(a: str | None, b: str | None) -> bool:

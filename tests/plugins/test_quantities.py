@@ -550,3 +550,31 @@ def test_quantities_flags_parts_against_a_total_named_before(text: str, quote: s
 ])
 def test_quantities_passes_parts_that_fit_or_cut_across(text: str) -> None:
     assert_passes("QT03", text)
+
+
+# --- QT04 a figure taken up by a relative clause with its agent and verb ----------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Takeover collapses\nVantor paid $2.1 billion for the chipmaker in March. Analysts said the $1.2 billion "
+     "Vantor paid, a record for the sector, now looks too much.", "$1.2 billion"),
+    ("Striker leaves\nThe club said Ortiz scored 23 goals in his first season. Fans will miss the 32 goals "
+     "Ortiz scored, the manager said.", "32"),
+    ("Appeal fails\nMarlow Homes had claimed £850,000 from the council. The judge said the £580,000 Marlow "
+     "Homes had claimed was not owed.", "£580,000"),
+])
+def test_quantities_flags_figure_restated_by_a_relative_clause(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. Analysts said the $2.1 billion Vantor paid was too much.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. Analysts said the $2bn Vantor paid was too much.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. The $1.2 billion Orwell paid for its rival was less.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker and $900 million for a start-up. The $1.2 billion "
+    "Vantor paid in 2019 was less.",
+    "Takeover\nVantor would have paid $2.1 billion for the chipmaker. The $1.2 billion Vantor paid was less.",
+    "Takeover\nVantor offered $2.1 billion for the chipmaker. The $1.2 billion Vantor paid in the end was less.",
+])
+def test_quantities_passes_relative_clause_that_fits_or_names_another_act(text: str) -> None:
+    assert_passes("QT04", text)
