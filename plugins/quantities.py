@@ -761,6 +761,13 @@ _SHARE_GUARDS = frozenset({"points", "point", "more than one", "multiple", "resp
                            "turnout", "margin", "growth", "inflation", "interest"})
 
 
+def _share_guarded(sent: SpacySpan) -> bool:
+    """Whether a sentence has a word that makes its percentages no shares of one whole ("points",
+    "each", "rate"): whole words, so "teachers" holds no "each" and "appointed" no "point"."""
+    words = {t.lower_ for t in sent}
+    return any(g in words if " " not in g else g in sent.text.lower() for g in _SHARE_GUARDS)
+
+
 def _listable(q: Quantity) -> bool:
     """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
     if q.range or q.score or q.change or q.approximate or q.bound or q.duration is not None:
@@ -893,7 +900,7 @@ class SumMismatch(Rule):
         run.append(rest)
         if len(run) < 3 or any(q.value >= 100 for q in run):
             return None
-        if any(g in q.sentence.text.lower() for q in run for g in _SHARE_GUARDS):
+        if any(_share_guarded(q.sentence) for q in run):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         total = sum(q.value for q in run)
@@ -911,8 +918,7 @@ class SumMismatch(Rule):
         if len(run) < 3 or any(q.value > 100 for q in run):
             return None
         sent = run[0].sentence
-        text = sent.text.lower()
-        if any(g in text for g in _SHARE_GUARDS):
+        if _share_guarded(sent):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         tolerance = len(run) * 0.5 * 10 ** -decimals

@@ -578,3 +578,14 @@ def test_quantities_flags_figure_restated_by_a_relative_clause(text: str, quote:
 ])
 def test_quantities_passes_relative_clause_that_fits_or_names_another_act(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT03 guard words are whole words ----------------------------------------------------------------
+
+
+def test_quantities_flags_shares_when_a_word_only_contains_a_guard() -> None:
+    text = ("Nurses poll\nOf the 900 nurses reached by the poll, 48 per cent said pay was the main worry, "
+            "31 per cent named staffing and 27 per cent cited hours.")
+    assert_flags("QT03", text, quotes=["48 per cent"])
+    assert_passes("QT03", "Nurses poll\nOf the 900 nurses polled, 48 per cent, 31 per cent and 27 per cent of "
+                          "each ward said pay was the main worry.")
