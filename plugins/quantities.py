@@ -409,7 +409,36 @@ class PartsTotalMismatch(Rule):
                     [span], confidence=0.8, data={"stated": q.value, "listed": len(items), "items": items},
                 )
         yield from self._percentages(ctx)
+        yield from self._named_rates(ctx)
         yield from self._shares_over_all(ctx)
+
+    def _named_rates(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"312 of its 400 candidates passing ... The pass rate of 87 per cent": a rate named by the
+        act it measures ("pass", "response", "success") takes up the one "X of Y" count of that act
+        in its sentence or the two before (one such count only)."""
+        quantities = ctx.claims.quantities()
+        for i, pct in enumerate(quantities):
+            act = _rate_act(pct)
+            if act is None:
+                continue
+            pairs = [(quantities[j], quantities[j + 1]) for j in range(max(0, i - 8), i - 1)
+                     if _of_pair(quantities[j], quantities[j + 1]) and quantities[j].field == pct.field
+                     and 0 <= _sentences_apart(quantities[j + 1], pct) <= 2]
+            if len(pairs) != 1:
+                continue  # none, or two counts the rate may take up
+            part, whole = pairs[0]
+            clause = {t.lemma_.lower() for t in part.sentence}
+            if not any(len(w) >= 4 and len(act) >= 4 and w[:4] == act[:4] for w in clause):
+                continue  # the count is not of the act the rate measures
+            actual = 100.0 * part.value / whole.value
+            if abs(actual - pct.value) <= 1.0 or _rounds_to(actual, pct.value) or pct.approximate or pct.bound:
+                continue
+            yield self.finding(
+                f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not the {pct.text} {act} rate.",
+                [ctx.span_at(pct.field, pct.start, pct.end)], [ctx.span_at(part.field, part.start, whole.end)],
+                confidence=0.7,
+                data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
+            )
 
     def _shares_over_all(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"210% of bondholders": a share of a group of people cannot be more than all of them."""
@@ -748,6 +777,42 @@ def _percent_of_named_base(quantities: list[Quantity], i: int) -> tuple[Quantity
             and len(whole.text) == 4:
         return None
     return (whole, pct) if _percent_follows(part, pct) else None
+
+
+_RATE_NOUNS = frozenset({"rate", "ratio", "proportion"})
+
+
+def _rate_act(pct: Quantity) -> str | None:
+    """The act a percentage is the rate of: "the pass rate of 87 per cent", "a 64% response rate" -> the
+    modifier's lemma ("pass", "response"); None for other percentages or a change of a rate."""
+    if pct.unit != "%" or pct.range or pct.change:
+        return None
+    doc, sent = pct.sentence.doc, pct.sentence
+    noun = None
+    if pct.tokens[0] - 2 >= sent.start and doc[pct.tokens[0] - 1].lower_ == "of" \
+            and doc[pct.tokens[0] - 2].lemma_.lower() in _RATE_NOUNS:
+        noun = doc[pct.tokens[0] - 2]  # "the pass rate of 87 per cent"
+    elif pct.tokens[1] + 1 < sent.end and doc[pct.tokens[1] + 1].lemma_.lower() in _RATE_NOUNS:
+        noun = doc[pct.tokens[1] + 1]  # "a 64% response rate"
+    if noun is None:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "VERB", "ADJ")
+            and not c.like_num]
+    if len(mods) != 1 or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "its", "their") for c in
+                                 noun.children):
+        return None
+    return mods[0].lemma_.lower()
+
+
+def _of_pair(part: Quantity, whole: Quantity) -> bool:
+    """"312 of its 400 candidates", "9 out of 12 schools": a count of a larger count, in one sentence."""
+    if part.sentence != whole.sentence or part.unit is not None or whole.unit is not None or part.range \
+            or whole.range or not 0 < part.value < whole.value:
+        return False
+    doc = part.sentence.doc
+    between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
+    return between in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) or (
+        len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES)
 
 
 def _rounds_to(actual: float, stated: float) -> bool:

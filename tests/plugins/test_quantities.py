@@ -589,3 +589,30 @@ def test_quantities_flags_shares_when_a_word_only_contains_a_guard() -> None:
     assert_flags("QT03", text, quotes=["48 per cent"])
     assert_passes("QT03", "Nurses poll\nOf the 900 nurses polled, 48 per cent, 31 per cent and 27 per cent of "
                           "each ward said pay was the main worry.")
+
+
+# --- QT02 a rate named by its act against the count of that act ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time last month. The pass rate "
+     "of 75 per cent was the best in the county.", "75 per cent"),
+    ("Census drive\nIn the pilot, 500 of the 2,000 households written to responded by post. The response rate "
+     "of 40% was called encouraging.", "40%"),
+])
+def test_quantities_flags_rate_against_the_count_of_its_act(text: str, quote: str) -> None:
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time. The pass rate of 60 per "
+    "cent was the best in the county.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time. The national pass rate of "
+    "75 per cent is higher.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners were women. The pass rate of 75 per cent was "
+    "the best in the county.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed. Last year 90 of 200 passed. The pass "
+    "rate of 75 per cent was the best.",
+])
+def test_quantities_passes_rate_that_fits_or_measures_another_group(text: str) -> None:
+    assert_passes("QT02", text)
