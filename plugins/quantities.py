@@ -1012,7 +1012,7 @@ class SumMismatch(Rule):
         candidates = candidates or [q for q in here if q.start < first.start and q not in run
                                     and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
         if not candidates:
-            return self._anaphoric_parts(ctx, run)
+            return self._anaphoric_parts(ctx, run) or self._collective_parts(ctx, run)
         total_q = candidates[-1]
         if max(q.value for q in run) * 1000 < total_q.value:
             return None  # parts of another scale: not a breakdown of this total
@@ -1074,6 +1074,77 @@ class SumMismatch(Rule):
         )
 
 
+    def _collective_parts(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        """"... named a 23-man squad. The group comprises three goalkeepers, eight defenders, seven
+        midfielders and six forwards": a definite collective ("the group", "the squad", "the crew")
+        broken down by "comprise", "consist of", "be made up of" or "include" takes up the one
+        collective counted in the sentence before ("a 23-man squad", "a crew of 12")."""
+        verb = _collective_breakdown(run)
+        if verb is None or not _parallel_parts(run, verbs_allowed=0):
+            return None
+        sent = run[0].sentence
+        totals = [q for q in ctx.claims.quantities() if q.field == run[0].field and q.sentence != sent
+                  and q.sentence.end <= sent.start and _sentences_apart(q, run[0]) == 1 and _counts_collective(q)]
+        if len(totals) != 1 or not totals[0].value > max(q.value for q in run):
+            return None
+        total_q = totals[0]
+        parts = sum(q.value for q in run)
+        closed = verb != "include" and not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
+        if parts == total_q.value or not closed and parts < total_q.value:
+            return None
+        relation = "more" if parts > total_q.value else "less"
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+            f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
+            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "collective"},
+        )
+
+
+# Nouns for a body of people or things taken as one: "the group", "the squad", "the crew".
+_COLLECTIVES = frozenset({"group", "squad", "team", "party", "delegation", "contingent", "crew", "cast", "panel",
+                          "roster", "field", "fleet", "line-up", "lineup", "side", "committee", "board", "jury",
+                          "batch", "cohort", "class", "intake", "shortlist"})
+_BREAKDOWN_LEMMAS = frozenset({"comprise", "consist", "include", "make", "compose"})
+
+
+def _collective_breakdown(run: list[Quantity]) -> str | None:
+    """The verb lemma of "The group comprises 3 ..., 8 ... and 6 ...", "The crew is made up of ...",
+    "The squad consists of ...": its subject a definite collective at the start of the sentence."""
+    sent = run[0].sentence
+    doc = sent.doc
+    number = doc[run[0].tokens[1] - 1]
+    verb = number.head
+    while verb.dep_ in ("dobj", "pobj", "prep", "prt", "nummod", "compound", "agent", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _BREAKDOWN_LEMMAS:
+        return None
+    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _COLLECTIVES or subject.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children) or \
+            subject.left_edge.i != sent.start:
+        return None
+    return lemma
+
+
+def _counts_collective(q: Quantity) -> bool:
+    """"a 23-man squad", "a 12-strong crew", "a squad of 23", "a crew of 12": a number that sizes a collective."""
+    if q.unit is not None or q.range or q.approximate or q.bound or not _listable(q):
+        return False
+    doc, sent = q.sentence.doc, q.sentence
+    after = doc[q.tokens[1]:min(q.tokens[1] + 4, sent.end)]
+    if any(t.lemma_.lower() in _COLLECTIVES and t.pos_ == "NOUN" for t in after) and \
+            any(t.text == "-" for t in after[:1]):
+        return True  # "23-man squad", "12-strong crew"
+    before = doc[max(sent.start, q.tokens[0] - 2):q.tokens[0]]
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in _COLLECTIVES
+
+
 def _numberless_of_head(run: list[Quantity]) -> Token | None:
     """The noun of a sentence opening "Of the positions (being cut), 250 ..." with no number of its own."""
     sent = run[0].sentence
@@ -1088,15 +1159,16 @@ def _numberless_of_head(run: list[Quantity]) -> Token | None:
     return noun if noun is not None and noun.tag_ == "NNS" else None
 
 
-def _parallel_parts(run: list[Quantity]) -> bool:
+def _parallel_parts(run: list[Quantity], verbs_allowed: int = 1) -> bool:
     """Parts told as one partition: the first with its verb, the rest elided ("250 are in Stockholm,
-    130 in Gothenburg and 60 in Malmö"); "250 were in sales and 100 were held by women" cut across."""
+    130 in Gothenburg and 60 in Malmö"); "250 were in sales and 100 were held by women" cut across.
+    A list after its verb ("comprises 3 ..., 8 ... and 6 ...") has no verb among its parts."""
     doc = run[0].sentence.doc
     covered = {i for q in run for i in range(*q.tokens)}
     if any((t.like_num or t.pos_ == "NUM") and t.i not in covered for t in doc[run[0].tokens[0]:run[-1].tokens[1]]):
         return False  # a number left out of the run ("70 in Hull" read as a date): the list is not whole
     verbs = [t for t in doc[run[0].tokens[1]:run[-1].tokens[0]] if t.pos_ in ("VERB", "AUX")]
-    if len(verbs) > 1 or verbs and verbs[0].i > run[1].tokens[0]:
+    if len(verbs) > verbs_allowed or verbs and verbs[0].i > run[1].tokens[0]:
         return False
     tail = doc[run[-1].tokens[1]:run[-1].sentence.end]
     for t in tail:

@@ -616,3 +616,30 @@ def test_quantities_flags_rate_against_the_count_of_its_act(text: str, quote: st
 ])
 def test_quantities_passes_rate_that_fits_or_measures_another_group(text: str) -> None:
     assert_passes("QT02", text)
+
+
+# --- QT03 a definite collective broken down after the sentence that sizes it -------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Lifeboat rescue\nThe coastguard sent a crew of 12 to the stranded trawler. The crew consists of four "
+     "divers, five paramedics and four boat handlers.", "four divers"),
+    ("Debate panel\nOrganisers chose a 9-strong panel for the final. The panel is made up of three judges, "
+     "two novelists and five critics.", "three judges"),
+])
+def test_quantities_flags_collective_breakdown_against_its_size(text: str, quote: str) -> None:
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. The crew consists of four divers, five "
+    "paramedics and three boat handlers.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. The crew includes four divers and five "
+    "paramedics.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. A second crew consists of four divers, five "
+    "paramedics and four boat handlers.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 and a crew of 9 to the trawler. The crew consists of four "
+    "divers, five paramedics and four boat handlers.",
+])
+def test_quantities_passes_collective_breakdown_that_fits_or_is_another(text: str) -> None:
+    assert_passes("QT03", text)
