@@ -371,7 +371,11 @@ class PartsTotalMismatch(Rule):
         of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
         change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
         And a count from a count of tries glossed by a rate: "24 of them on kills from 50
-        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50").
+        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50"). A share
+        that names its base ("87 participants, or 12 per cent of the 1,240 enrolled"), a base
+        opening a clause (": of the 412, 103, or 35 per cent"), and a rate named by the act it
+        measures ("312 of its 400 candidates passing ... The pass rate of 87 per cent"; not
+        "the national pass rate", nor when two counts come before).
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -889,7 +893,11 @@ class SumMismatch(Rule):
         before it in the paragraph, make more than 100 percent. A whole said to be made of parts
         that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
         bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
-        from 12 countries" is no breakdown).
+        from 12 countries" is no breakdown). Parts of a whole named without its number, told
+        as one partition, against the one earlier total of that measure ("would cut 420 jobs"
+        ... "Of the positions being eliminated, 250 are in Stockholm, 130 in Gothenburg and 60
+        ..."); a definite collective broken down against the collective sized in the sentence
+        before ("named a 23-man squad. The group comprises three goalkeepers, ...").
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
@@ -1298,6 +1306,9 @@ class RestatedValue(Rule):
         ... "the 58-minute final"; not "semi-final"). And a definite general noun priced by a sum ("the £600m
         move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
         initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
+        A figure taken up by a relative clause with a named agent and its verb against the one
+        figure that agent's verb took before: "Aurora had sought £4.6 million in damages" ...
+        "the £6.4 million Aurora had sought" (not "the $1.2 billion Vantor paid in 2019").
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one

@@ -66,6 +66,10 @@ class EventStatusConflict(Rule):
         is complete" (definite plural things count: "the warehouses", not "houses").
         A future dated in the past in its own clause: "Last April, Argentina will sign",
         "is to be launched last month", "is set to be introduced last October".
+        An event told as finished and later as still to begin, with a near time: "had completed
+        consultations with unions on Monday" ... "once consultations with unions start next
+        week" (a bare plural event noun is compared only this way, with the same partners;
+        begun, then still to finish, is no conflict; "opens next June" is another edition).
         "The same period" after a past one: "over the past six months ... Over the same period,
         5,000 laptops are due to be left" (not after "the next six months").
         A plan inside an "after" clause of a past main verb: "Bell took over after his predecessor is
@@ -757,7 +761,9 @@ class AgeConflict(Rule):
         38-year-old" in an article of 2023: two `age` claims of one person that differ, or
         an age that differs by more than a year from the one the birth date and the
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
-        19-year-old") are not compared with the current one. An age read from a bare
+        19-year-old") are not compared with the current one. A birthday against the age:
+        "Šimko, 36," and "Šimko, who turns 34 in June" (who turns N is N - 1 or N; who turned
+        N is N or N + 1; not a birthday in another year). An age read from a bare
         description ("the 45-year-old said", with no noun of its own) is a warning when no
         one else is named in the sentences it can refer back to, or the person it takes up was
         named alone in its sentence or the one before with no one named since; else
@@ -908,7 +914,9 @@ class YearlessAfterPublication(Rule):
         article's year, later than its date (by up to six months), in a clause told in the
         past tense with nothing that makes it a plan ("by winning the final on Aug. 26" takes
         the tense of the verb it depends on; "from", "by", "until" frame the date only right
-        before it, so "a flight from Mombasa on 19 November" is past).
+        before it, so "a flight from Mombasa on 19 November" is past; "by" in a past clause is
+        a completion: "had been repaired by 6 November"). A dateline with no year ("DOHA, May
+        10 (AFP) -") is the reference too, both days read in one year.
 
     Why it matters:
         A report cannot tell of a day that has not come yet; the date or the tense is wrong.
