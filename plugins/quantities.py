@@ -371,7 +371,11 @@ class PartsTotalMismatch(Rule):
         of a group of people above 100% ("210% of bondholders", "120 percent of the voters"); a
         change ("rose 150%") and a ratio of amounts ("150% of GDP") are no shares of a group.
         And a count from a count of tries glossed by a rate: "24 of them on kills from 50
-        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50").
+        attacks, a 58 percent success rate" (not a movement: "fell to 24 from 50"). A share
+        that names its base ("87 participants, or 12 per cent of the 1,240 enrolled"), a base
+        opening a clause (": of the 412, 103, or 35 per cent"), and a rate named by the act it
+        measures ("312 of its 400 candidates passing ... The pass rate of 87 per cent"; not
+        "the national pass rate", nor when two counts come before).
 
     Why it matters:
         A reader counts the names; a list one short means a name was lost or the number
@@ -409,7 +413,36 @@ class PartsTotalMismatch(Rule):
                     [span], confidence=0.8, data={"stated": q.value, "listed": len(items), "items": items},
                 )
         yield from self._percentages(ctx)
+        yield from self._named_rates(ctx)
         yield from self._shares_over_all(ctx)
+
+    def _named_rates(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"312 of its 400 candidates passing ... The pass rate of 87 per cent": a rate named by the
+        act it measures ("pass", "response", "success") takes up the one "X of Y" count of that act
+        in its sentence or the two before (one such count only)."""
+        quantities = ctx.claims.quantities()
+        for i, pct in enumerate(quantities):
+            act = _rate_act(pct)
+            if act is None:
+                continue
+            pairs = [(quantities[j], quantities[j + 1]) for j in range(max(0, i - 8), i - 1)
+                     if _of_pair(quantities[j], quantities[j + 1]) and quantities[j].field == pct.field
+                     and 0 <= _sentences_apart(quantities[j + 1], pct) <= 2]
+            if len(pairs) != 1:
+                continue  # none, or two counts the rate may take up
+            part, whole = pairs[0]
+            clause = {t.lemma_.lower() for t in part.sentence}
+            if not any(len(w) >= 4 and len(act) >= 4 and w[:4] == act[:4] for w in clause):
+                continue  # the count is not of the act the rate measures
+            actual = 100.0 * part.value / whole.value
+            if abs(actual - pct.value) <= 1.0 or _rounds_to(actual, pct.value) or pct.approximate or pct.bound:
+                continue
+            yield self.finding(
+                f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not the {pct.text} {act} rate.",
+                [ctx.span_at(pct.field, pct.start, pct.end)], [ctx.span_at(part.field, part.start, whole.end)],
+                confidence=0.7,
+                data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
+            )
 
     def _shares_over_all(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"210% of bondholders": a share of a group of people cannot be more than all of them."""
@@ -438,9 +471,11 @@ class PartsTotalMismatch(Rule):
             if (pct.approximate or pct.bound) and abs(actual - pct.value) <= max(2.5, 0.1 * pct.value):
                 continue  # "about 25 percent" of 24.4 percent
             span = ctx.span_at(part.field, part.start, pct.end)
+            outside = whole.end <= part.start or whole.start >= pct.end  # the base named apart: its words are evidence
             yield self.finding(
                 f"{_fmt(part.value)} of {_fmt(whole.value)} is {actual:.1f}%, not {pct.text}.",
-                [span], confidence=0.85, severity=Severity.error,  # three numbers in one sentence
+                [span], [ctx.span_at(whole.field, whole.start, whole.end)] if outside else [],
+                confidence=0.85, severity=Severity.error,  # three numbers in one sentence
                 data={"part": part.value, "whole": whole.value, "percent": pct.value, "computed": round(actual, 2)},
             )
 
@@ -587,6 +622,8 @@ def _part_whole_percent(quantities: list[Quantity], i: int) -> tuple[Quantity, Q
         doc = part.sentence.doc
         if not any(t.text == "," for t in doc[whole.tokens[1]:part.tokens[0]]):
             return None  # "Of the 4,000 asked across four countries, about 10 percent": the part is in the opening
+    elif i + 2 < len(quantities) and (named := _percent_of_named_base(quantities, i)) is not None:
+        return named  # "87 participants, or 12 per cent of the 1,240 enrolled"
     elif i + 2 < len(quantities):
         whole, pct = quantities[i + 1], quantities[i + 2]
     else:
@@ -710,13 +747,76 @@ def _percent_follows(part: Quantity, pct: Quantity, after: int | None = None) ->
                                                             "growth"))
 
 
+# Punctuation that opens a clause: "...: of the 412, 103, or 35 per cent, belong to ..."
+_CLAUSE_OPENERS = frozenset({":", ";", ",", "-", "–", "—", "("})
+
+
 def _opens_with_of(q: Quantity) -> bool:
-    """A sentence opening "Of (the) Y ...": Y is the base of what follows."""
+    """A sentence or clause opening "Of (the) Y ...": Y is the base of what follows."""
     doc, first = q.sentence.doc, q.sentence.start
-    if q.tokens[0] - first > 2:
+    of = q.tokens[0] - 1 if q.tokens[0] - 1 >= first and doc[q.tokens[0] - 1].lower_ == "of" else q.tokens[0] - 2
+    if of < first or doc[of].lower_ != "of" or q.unit is not None:
         return False
-    words = [t.lower_ for t in doc[first:q.tokens[0]]]
-    return words in (["of"], ["of", "the"]) and q.unit is None
+    if of + 1 < q.tokens[0] and doc[of + 1].lower_ != "the":
+        return False
+    return of == first or doc[of - 1].text in _CLAUSE_OPENERS
+
+
+def _percent_of_named_base(quantities: list[Quantity], i: int) -> tuple[Quantity, Quantity] | None:
+    """(whole, percent) for a count glossed by a share that names its base: "87 participants, or 12
+    per cent of the 1,240 enrolled", "150 jobs (12% of its 1,250 staff)". Only "of", "the" or a
+    possessive lie between the percentage and its base, so "12 per cent of the women among the
+    1,240" (another base) is not read."""
+    part, pct, whole = quantities[i], quantities[i + 1], quantities[i + 2]
+    if pct.unit != "%" or whole.unit is not None or whole.duration is not None or whole.range or pct.range:
+        return None
+    if not part.sentence == pct.sentence == whole.sentence:
+        return None
+    doc = part.sentence.doc
+    between = [t.lower_ for t in doc[pct.tokens[1]:whole.tokens[0]]]
+    if not between or between[0] != "of" or len(between) > 3 or any(
+            w not in ("the", "all", *_POSSESSIVES) for w in between[1:]):
+        return None
+    if not 0 < part.value <= whole.value or part.range or whole.is_integer and 1900 <= whole.value <= 2100 \
+            and len(whole.text) == 4:
+        return None
+    return (whole, pct) if _percent_follows(part, pct) else None
+
+
+_RATE_NOUNS = frozenset({"rate", "ratio", "proportion"})
+
+
+def _rate_act(pct: Quantity) -> str | None:
+    """The act a percentage is the rate of: "the pass rate of 87 per cent", "a 64% response rate" -> the
+    modifier's lemma ("pass", "response"); None for other percentages or a change of a rate."""
+    if pct.unit != "%" or pct.range or pct.change:
+        return None
+    doc, sent = pct.sentence.doc, pct.sentence
+    noun = None
+    if pct.tokens[0] - 2 >= sent.start and doc[pct.tokens[0] - 1].lower_ == "of" \
+            and doc[pct.tokens[0] - 2].lemma_.lower() in _RATE_NOUNS:
+        noun = doc[pct.tokens[0] - 2]  # "the pass rate of 87 per cent"
+    elif pct.tokens[1] + 1 < sent.end and doc[pct.tokens[1] + 1].lemma_.lower() in _RATE_NOUNS:
+        noun = doc[pct.tokens[1] + 1]  # "a 64% response rate"
+    if noun is None:
+        return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "VERB", "ADJ")
+            and not c.like_num]
+    if len(mods) != 1 or not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "its", "their") for c in
+                                 noun.children):
+        return None
+    return mods[0].lemma_.lower()
+
+
+def _of_pair(part: Quantity, whole: Quantity) -> bool:
+    """"312 of its 400 candidates", "9 out of 12 schools": a count of a larger count, in one sentence."""
+    if part.sentence != whole.sentence or part.unit is not None or whole.unit is not None or part.range \
+            or whole.range or not 0 < part.value < whole.value:
+        return False
+    doc = part.sentence.doc
+    between = [t.lower_ for t in doc[part.tokens[1]:whole.tokens[0]]]
+    return between in (["of"], ["out", "of"], ["of", "the"], ["out", "of", "the"]) or (
+        len(between) == 2 and between[0] == "of" and between[1] in _POSSESSIVES)
 
 
 def _rounds_to(actual: float, stated: float) -> bool:
@@ -728,6 +828,13 @@ _NOT_EXHAUSTIVE = frozenset({"including", "include", "includes", "included", "am
                              "others", "remaining", "rest", "least", "whom", "which", "plus"})
 _SHARE_GUARDS = frozenset({"points", "point", "more than one", "multiple", "respectively", "each", "rate", "rates",
                            "turnout", "margin", "growth", "inflation", "interest"})
+
+
+def _share_guarded(sent: SpacySpan) -> bool:
+    """Whether a sentence has a word that makes its percentages no shares of one whole ("points",
+    "each", "rate"): whole words, so "teachers" holds no "each" and "appointed" no "point"."""
+    words = {t.lower_ for t in sent}
+    return any(g in words if " " not in g else g in sent.text.lower() for g in _SHARE_GUARDS)
 
 
 def _listable(q: Quantity) -> bool:
@@ -764,7 +871,11 @@ def _runs(quantities: list[Quantity]) -> Iterator[list[Quantity]]:
 def _joined(a: Quantity, b: Quantity) -> bool:
     doc = a.sentence.doc
     between = doc[a.tokens[1]:b.tokens[0]]
-    return 0 < len(between) <= 10 and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
+    # an item may carry a description before the last one ("16 Continental squads, mostly from
+    # Europe and the Gulf, and six national selections"): longer, when ", and" closes it and no number is in it
+    longest = 16 if len(between) > 2 and between[-2].text == "," and between[-1].lower_ == "and" and not any(
+        t.like_num or t.pos_ == "NUM" for t in between) else 10
+    return 0 < len(between) <= longest and any(t.text in (",", ";") or t.lower_ in ("and", "while") for t in between) \
         and not any(t.text in (".", "?", "!") and doc[t.i - 1].text not in ("No", "Nos", "Nr") or "\n" in t.text
                     for t in between)  # "Sindicato No. 2, 350 ...": the abbreviation's point ends no sentence
 
@@ -782,7 +893,11 @@ class SumMismatch(Rule):
         before it in the paragraph, make more than 100 percent. A whole said to be made of parts
         that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
         bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
-        from 12 countries" is no breakdown).
+        from 12 countries" is no breakdown). Parts of a whole named without its number, told
+        as one partition, against the one earlier total of that measure ("would cut 420 jobs"
+        ... "Of the positions being eliminated, 250 are in Stockholm, 130 in Gothenburg and 60
+        ..."); a definite collective broken down against the collective sized in the sentence
+        before ("named a 23-man squad. The group comprises three goalkeepers, ...").
 
     Why it matters:
         Readers add up breakdowns; parts that exceed their whole mean one figure is wrong.
@@ -858,7 +973,7 @@ class SumMismatch(Rule):
         run.append(rest)
         if len(run) < 3 or any(q.value >= 100 for q in run):
             return None
-        if any(g in q.sentence.text.lower() for q in run for g in _SHARE_GUARDS):
+        if any(_share_guarded(q.sentence) for q in run):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         total = sum(q.value for q in run)
@@ -876,8 +991,7 @@ class SumMismatch(Rule):
         if len(run) < 3 or any(q.value > 100 for q in run):
             return None
         sent = run[0].sentence
-        text = sent.text.lower()
-        if any(g in text for g in _SHARE_GUARDS):
+        if _share_guarded(sent):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         tolerance = len(run) * 0.5 * 10 ** -decimals
@@ -906,7 +1020,7 @@ class SumMismatch(Rule):
         candidates = candidates or [q for q in here if q.start < first.start and q not in run
                                     and _unit_class(q) == _unit_class(first) and q.value > max(p.value for p in run)]
         if not candidates:
-            return None
+            return self._anaphoric_parts(ctx, run) or self._collective_parts(ctx, run)
         total_q = candidates[-1]
         if max(q.value for q in run) * 1000 < total_q.value:
             return None  # parts of another scale: not a breakdown of this total
@@ -929,6 +1043,148 @@ class SumMismatch(Rule):
                 data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value},
             )
         return None
+
+
+    def _anaphoric_parts(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        """"... would cut 420 jobs. ... Of the positions being eliminated, 250 are in Stockholm, 130 in
+        Gothenburg and 60 in Malmö": parts of a whole named without its number, whose total is the one
+        earlier count of the same measure (the measures table: "positions" are jobs)."""
+        noun = _numberless_of_head(run)
+        if noun is None or not _parallel_parts(run):
+            return None
+        measure = measure_of_noun(noun)
+        sent = run[0].sentence
+        totals = []
+        for q in ctx.claims.quantities():
+            if q.field != run[0].field:
+                continue
+            if q.start >= sent.start_char:
+                break
+            claim = ctx.claims.quantity_claim(q)
+            if claim is None or claim.attribute != measure or q.unit is not None or not _listable(q) \
+                    or _sentences_apart(q, run[0]) > 8:
+                continue
+            totals.append(q)
+        if len({q.value for q in totals}) != 1 or not totals[-1].value > max(q.value for q in run):
+            return None  # no earlier total of this measure, or several: "those" may take up either
+        total_q = totals[-1]
+        parts = sum(q.value for q in run)
+        closed = not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
+        if parts == total_q.value or not closed and parts < total_q.value:
+            return None
+        relation = "more" if parts > total_q.value else "less"
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+            f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
+            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "anaphoric"},
+        )
+
+
+    def _collective_parts(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
+        """"... named a 23-man squad. The group comprises three goalkeepers, eight defenders, seven
+        midfielders and six forwards": a definite collective ("the group", "the squad", "the crew")
+        broken down by "comprise", "consist of", "be made up of" or "include" takes up the one
+        collective counted in the sentence before ("a 23-man squad", "a crew of 12")."""
+        verb = _collective_breakdown(run)
+        if verb is None or not _parallel_parts(run, verbs_allowed=0):
+            return None
+        sent = run[0].sentence
+        totals = [q for q in ctx.claims.quantities() if q.field == run[0].field and q.sentence != sent
+                  and q.sentence.end <= sent.start and _sentences_apart(q, run[0]) == 1 and _counts_collective(q)]
+        if len(totals) != 1 or not totals[0].value > max(q.value for q in run):
+            return None
+        total_q = totals[0]
+        parts = sum(q.value for q in run)
+        closed = verb != "include" and not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
+        if parts == total_q.value or not closed and parts < total_q.value:
+            return None
+        relation = "more" if parts > total_q.value else "less"
+        shown = " + ".join(_num(q.value) for q in run)
+        return self.finding(
+            f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
+            f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
+            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
+            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "collective"},
+        )
+
+
+# Nouns for a body of people or things taken as one: "the group", "the squad", "the crew".
+_COLLECTIVES = frozenset({"group", "squad", "team", "party", "delegation", "contingent", "crew", "cast", "panel",
+                          "roster", "field", "fleet", "line-up", "lineup", "side", "committee", "board", "jury",
+                          "batch", "cohort", "class", "intake", "shortlist"})
+_BREAKDOWN_LEMMAS = frozenset({"comprise", "consist", "include", "make", "compose"})
+
+
+def _collective_breakdown(run: list[Quantity]) -> str | None:
+    """The verb lemma of "The group comprises 3 ..., 8 ... and 6 ...", "The crew is made up of ...",
+    "The squad consists of ...": its subject a definite collective at the start of the sentence."""
+    sent = run[0].sentence
+    doc = sent.doc
+    number = doc[run[0].tokens[1] - 1]
+    verb = number.head
+    while verb.dep_ in ("dobj", "pobj", "prep", "prt", "nummod", "compound", "agent", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in _BREAKDOWN_LEMMAS:
+        return None
+    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _COLLECTIVES or subject.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.children) or \
+            subject.left_edge.i != sent.start:
+        return None
+    return lemma
+
+
+def _counts_collective(q: Quantity) -> bool:
+    """"a 23-man squad", "a 12-strong crew", "a squad of 23", "a crew of 12": a number that sizes a collective."""
+    if q.unit is not None or q.range or q.approximate or q.bound or not _listable(q):
+        return False
+    doc, sent = q.sentence.doc, q.sentence
+    after = doc[q.tokens[1]:min(q.tokens[1] + 4, sent.end)]
+    if any(t.lemma_.lower() in _COLLECTIVES and t.pos_ == "NOUN" for t in after) and \
+            any(t.text == "-" for t in after[:1]):
+        return True  # "23-man squad", "12-strong crew"
+    before = doc[max(sent.start, q.tokens[0] - 2):q.tokens[0]]
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lemma_.lower() in _COLLECTIVES
+
+
+def _numberless_of_head(run: list[Quantity]) -> Token | None:
+    """The noun of a sentence opening "Of the positions (being cut), 250 ..." with no number of its own."""
+    sent = run[0].sentence
+    doc = sent.doc
+    opening = doc[sent.start:run[0].tokens[0]]
+    if len(opening) < 4 or len(opening) > 10 or opening[0].lower_ != "of" or opening[-1].text != "," or \
+            opening[1].lower_ not in ("the", "these", "those", *_POSSESSIVES):
+        return None
+    if any(t.like_num or t.pos_ == "NUM" or t.text == "," for t in opening[:-1]):
+        return None
+    noun = next((t for t in opening[2:] if t.pos_ == "NOUN" and t.head.i == opening[0].i), None)
+    return noun if noun is not None and noun.tag_ == "NNS" else None
+
+
+def _parallel_parts(run: list[Quantity], verbs_allowed: int = 1) -> bool:
+    """Parts told as one partition: the first with its verb, the rest elided ("250 are in Stockholm,
+    130 in Gothenburg and 60 in Malmö"); "250 were in sales and 100 were held by women" cut across.
+    A list after its verb ("comprises 3 ..., 8 ... and 6 ...") has no verb among its parts."""
+    doc = run[0].sentence.doc
+    covered = {i for q in run for i in range(*q.tokens)}
+    if any((t.like_num or t.pos_ == "NUM") and t.i not in covered for t in doc[run[0].tokens[0]:run[-1].tokens[1]]):
+        return False  # a number left out of the run ("70 in Hull" read as a date): the list is not whole
+    verbs = [t for t in doc[run[0].tokens[1]:run[-1].tokens[0]] if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) > verbs_allowed or verbs and verbs[0].i > run[1].tokens[0]:
+        return False
+    tail = doc[run[-1].tokens[1]:run[-1].sentence.end]
+    for t in tail:
+        if t.text in (",", ";", ".", "-", "–", "—"):
+            break
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 _REMAINDER_WORDS = frozenset({"remaining", "rest", "other", "remainder"})
@@ -1050,6 +1306,9 @@ class RestatedValue(Rule):
         ... "the 58-minute final"; not "semi-final"). And a definite general noun priced by a sum ("the £600m
         move", "the scheme", "the package") after exactly one earlier sum in that currency ("a £500m
         initiative"): not "the second £21m scheme", "the £100m plan for pools", nor after two sums.
+        A figure taken up by a relative clause with a named agent and its verb against the one
+        figure that agent's verb took before: "Aurora had sought £4.6 million in damages" ...
+        "the £6.4 million Aurora had sought" (not "the $1.2 billion Vantor paid in 2019").
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -1097,7 +1356,36 @@ class RestatedValue(Rule):
                 continue  # rises and falls: many in one article by design
             yield from self._group(ctx, measure, group)
         yield from self._restated_acts(ctx)
+        yield from self._relative_restatements(ctx)
         yield from self._shell_back_references(ctx)
+
+    def _relative_restatements(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"Aurora had sought £4.6 million in damages" ... "the £6.4 million Aurora had sought": a
+        figure taken up by a relative clause with its agent and verb ("the 12 goals Ortiz scored",
+        "the $2bn Vantor paid") is the figure that agent's verb took before."""
+        objects: dict[tuple[str, str, str], list[Claim]] = {}
+        for c in ctx.claims:
+            if c.extractor != "quantities" or c.span.field != "body" or c.quantity is None:
+                continue
+            gap = _relative_gap(c)
+            if gap is not None:
+                agent, verb, end = gap
+                earlier = [e for e in objects.get((agent, verb, _dimension(c)), []) if e.sentence != c.sentence]
+                if len({e.value for e in earlier}) != 1 or any(self._compatible(e, c) for e in earlier):
+                    continue  # none before, or several: the clause may take up either
+                first = earlier[0]
+                doc = c.quantity.sentence.doc
+                told = doc[c.quantity.tokens[0] - 1:end + 1].text
+                took = doc[first.quantity.predicate_index:first.quantity.tokens[1]].text
+                yield self.finding(
+                    f"\"{told}\" takes up \"{took}\" with another figure ({c.text} against {first.text}).",
+                    [c.span], [first.span], confidence=0.65,
+                    data={"verb": verb, "agent": agent, "unit": c.data.get("unit"), "values": [first.value, c.value]},
+                )
+                return
+            taken = _object_of_named(c)
+            if taken is not None:
+                objects.setdefault((*taken, _dimension(c)), []).append(c)
 
     def _shell_back_references(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"A £500m initiative ... The £600m move": a definite general noun ("move", "scheme", "plan")
@@ -1373,6 +1661,70 @@ def _agent_of(verb: Token) -> str | None:
         else:
             break
     return None
+
+
+_GAP_AUX = frozenset({"had", "has", "have", "'d", "'s", "'ve"})
+
+
+def _relative_gap(c: Claim) -> tuple[str, str, int] | None:
+    """(agent, verb lemma, verb index) of "the £6.4 million Aurora had sought", "the 12 goals Ortiz scored": a
+    definite figure followed by a named subject and a past verb with no object of its own. Read
+    from the tags, as the parser often takes the name for the figure's noun."""
+    q = c.quantity
+    if q is None or q.bound or q.range or q.approximate or q.score or _NOT_PLAIN & set(c.qualifiers):
+        return None
+    doc, sent = q.sentence.doc, q.sentence
+    if q.tokens[0] - 1 < sent.start or doc[q.tokens[0] - 1].lower_ != "the":
+        return None
+    i = q.tokens[1]
+    if c.data.get("kind") == "count" and i < sent.end and doc[i].pos_ == "NOUN":
+        i += 1  # "the 12 goals Ortiz scored"
+    names = 0
+    while i < sent.end and doc[i].pos_ == "PROPN" and names < 3:
+        i, names = i + 1, names + 1
+    if not names or i >= sent.end:
+        return None
+    agent = doc[i - 1].lemma_.lower()  # the name's last word: "Aurora", "Vantor Group" -> "group"
+    if doc[i].lower_ in _GAP_AUX:
+        i += 1
+    if i >= sent.end or doc[i].pos_ != "VERB" or doc[i].tag_ not in ("VBD", "VBN"):
+        return None
+    after = doc[i + 1] if i + 1 < sent.end else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON") or after.lower_ == "to"):
+        return None  # "the £6m Aurora sought damages ...": the verb has an object of its own
+    for t in doc[i + 1:sent.end]:
+        if t.is_punct:
+            break
+        if t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS:
+            return None  # "the $1.2 billion Vantor paid in 2019": a time of its own, maybe another act
+    return agent, doc[i].lemma_.lower(), i
+
+
+def _object_of_named(c: Claim) -> tuple[str, str] | None:
+    """(agent, verb lemma) when a figure is the object of a named agent's past verb: "Aurora had sought
+    £4.6 million in damages" -> ("aurora", "seek")."""
+    q = c.quantity
+    # "hypothetical" is read over the sentence ("... and an injunction that would have stopped"):
+    # the verb's own modals are checked instead
+    if q is None or q.predicate_index is None or q.bound or q.range or q.approximate or q.score \
+            or (_NOT_PLAIN - {"hypothetical"}) & set(c.qualifiers):
+        return None
+    doc = q.sentence.doc
+    verb = doc[q.predicate_index]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or any(
+            x.dep_ == "neg" or x.dep_ == "aux" and x.tag_ == "MD" for x in verb.children):
+        return None
+    head = doc[q.tokens[1] - 1]
+    while head.head.i != head.i and head.head.i != verb.i and head.dep_ in ("nummod", "quantmod", "compound", "nmod"):
+        head = head.head
+    if head.head.i != verb.i or head.dep_ != "dobj":
+        return None
+    if any(x.dep_ == "conj" and any(t.like_num for t in x.subtree) for x in head.children):
+        return None  # "paid $2.1 billion for A and $900 million for B": two figures, either may be taken up
+    subject = next((x for x in verb.children if x.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    return subject.lemma_.lower(), verb.lemma_.lower()
 
 
 def _agents_agree(a: str | None, b: str | None) -> bool:

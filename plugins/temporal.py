@@ -36,6 +36,7 @@ from consistency.understanding.timeline import (
     ReferenceDate,
     TemporalExpression,
     date_for,
+    yearless_dateline,
 )
 
 if TYPE_CHECKING:
@@ -65,6 +66,10 @@ class EventStatusConflict(Rule):
         is complete" (definite plural things count: "the warehouses", not "houses").
         A future dated in the past in its own clause: "Last April, Argentina will sign",
         "is to be launched last month", "is set to be introduced last October".
+        An event told as finished and later as still to begin, with a near time: "had completed
+        consultations with unions on Monday" ... "once consultations with unions start next
+        week" (a bare plural event noun is compared only this way, with the same partners;
+        begun, then still to finish, is no conflict; "opens next June" is another edition).
         "The same period" after a past one: "over the past six months ... Over the same period,
         5,000 laptops are due to be left" (not after "the next six months").
         A plan inside an "after" clause of a past main verb: "Bell took over after his predecessor is
@@ -257,10 +262,16 @@ def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
     article's year, or, with no date of the article's own, before the latest year it tells as past)."""
     verbs_a = {_verb_key(v) for v in (a.data.get("verb"), *(a.data.get("verbs") or ())) if v}
     verbs_b = {_verb_key(v) for v in (b.data.get("verb"), *(b.data.get("verbs") or ())) if v}
-    if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b):
+    linked = any(str(c.data.get("how", "")).startswith("linked") for c in (a, b))
+    if linked and not (set(a.data.get("partners") or ()) & set(b.data.get("partners") or ())
+                       and _ended_before_begun(a, b)):
+        return False  # "talks with Iran" recur: only a finish told done and its start still to come is one
+    if a.sentence == b.sentence or not verbs_a & verbs_b and not _decided_before_heard(a, b) \
+            and not _ended_before_begun(a, b):
         return False  # "demolition" (WordNet: demolish) is one event with "were demolished"
     timed = [bool(c.data.get("times")) for c in (a, b)]
-    if not any(timed) or ("subject" in (a.data.get("how"), b.data.get("how")) and not all(timed)):
+    if not any(timed) or ({"subject", "linked-subject", "linked-object"} & {a.data.get("how"), b.data.get("how")}
+                          and not all(timed)):
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
     if a.data.get("markers") or b.data.get("markers"):
         return False  # "again", "another", "second", "now": another occurrence or a new date
@@ -300,6 +311,25 @@ def _decided_before_heard(a: Claim, b: Claim) -> bool:
     done, planned = (a, b) if a.value == "done" else (b, a)
     return done.value == "done" and planned.value == "planned" and planned.data.get("verb") == "hear" \
         and done.data.get("verb") in _DECISION_VERBS
+
+
+_ENDING_VERBS = frozenset({"complete", "finish", "conclude", "end", "wrap", "close"})
+_BEGINNING_VERBS = frozenset({"begin", "start", "commence", "open", "launch"})
+
+
+def _ended_before_begun(a: Claim, b: Claim) -> bool:
+    """"had completed consultations on Monday" ... "once consultations start next week": an event
+    told as finished cannot still be to begin (begun, then still to finish, is no conflict)."""
+    done, planned = (a, b) if a.value == "done" else (b, a)
+    if not (done.value == "done" and planned.value == "planned" and done.data.get("verb") in _ENDING_VERBS
+            and planned.data.get("verb") in _BEGINNING_VERBS):
+        return False
+    for t in planned.data.get("times") or ():  # "the festival closed on Sunday ... opens next June": next year's
+        words = set(re.findall(r"[a-z]+|\d+", str(t.get("text", "")).lower()))
+        if words & {"year", "years", "month", "months", "season", "decade"} or words & set(MONTHS) \
+                or any(w.isdigit() and len(w) == 4 for w in words):
+            return False
+    return True
 
 
 _EVENT_NOUNS = {"travel": "trip", "meet": "meeting", "sign": "signing", "attend": "attendance"}
@@ -731,7 +761,9 @@ class AgeConflict(Rule):
         38-year-old" in an article of 2023: two `age` claims of one person that differ, or
         an age that differs by more than a year from the one the birth date and the
         article's date give. Ages at another time ("at 19", "when she was 19", "as a
-        19-year-old") are not compared with the current one. An age read from a bare
+        19-year-old") are not compared with the current one. A birthday against the age:
+        "Šimko, 36," and "Šimko, who turns 34 in June" (who turns N is N - 1 or N; who turned
+        N is N or N + 1; not a birthday in another year). An age read from a bare
         description ("the 45-year-old said", with no noun of its own) is a warning when no
         one else is named in the sentences it can refer back to, or the person it takes up was
         named alone in its sentence or the one before with no one named since; else
@@ -773,6 +805,7 @@ class AgeConflict(Rule):
             current = [a for a in ages if a.current and not {"ambiguous", "implausible"} & set(a.qualifiers)]
             name = ledger.name_of(subject)
             yield from self._restated(current, name)
+            yield from self._against_turning(ctx, ages, current, name)
             if reference is not None:
                 for birth in births.get(subject, [])[:1]:
                     yield from self._against_birth(current, birth, reference, name)
@@ -798,6 +831,33 @@ class AgeConflict(Rule):
                 data={"person": name, "ages": [first.value, later.value]},
             )
             return  # one finding per person: the first restatement that differs
+
+    def _against_turning(self, ctx: ArticleAnalysis, ages: list, current: list,  # type: ignore[type-arg]
+                         name: str) -> Iterator[Finding]:
+        """"Šimko, 36," and "Šimko, who turns 34 in June": who turns N is N - 1 now (or N, the
+        birthday just past); who turned N is N (or N + 1). A birthday in another year ("turns 40
+        next year", "in 2027") is not compared."""
+        for turning in ages:
+            how = turning.data.get("how")
+            if how not in ("turns", "turned") or {"ambiguous", "quoted", "hedged", "negated"} & set(turning.qualifiers):
+                continue
+            words = {t.lower_ for t in _sentence_tokens(ctx, turning)}
+            if words & {"year", "years", "decade"} or any(_YEAR_RE.match(w) for w in words):
+                continue
+            n = int(turning.value)
+            possible = {n - 1, n} if how == "turns" else {n, n + 1}
+            for age in current:
+                if age.sentence == turning.sentence or not isinstance(age.value, int) or age.value in possible:
+                    continue
+                sure = 0.6 if "description" in age.qualifiers else 0.75
+                shown = " or ".join(str(p) for p in sorted(possible))
+                yield self.finding(
+                    f"{name} is {age.value} (\"{age.span.text}\"), but someone who {turning.span.text} is {shown}.",
+                    [turning.span], [age.span], confidence=sure,
+                    severity=None if sure >= 0.7 else Severity.info,
+                    data={"person": name, "age": age.value, "turning": n, "expected": sorted(possible)},
+                )
+                return
 
     def _against_birth(self, ages: list, birth: object, reference: ReferenceDate,  # type: ignore[type-arg]
                        name: str) -> Iterator[Finding]:
@@ -828,6 +888,15 @@ class AgeConflict(Rule):
             return
 
 
+_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _sentence_tokens(ctx: ArticleAnalysis, claim: Claim) -> list[Token]:
+    """The tokens of the sentence a claim was read from."""
+    tokens = ctx.char_span(claim.span.field, claim.span.start, claim.span.end)
+    return list(tokens[0].sent) if tokens is not None and len(tokens) else []
+
+
 _FUTURE_FRAMES = frozenset({"will", "would", "shall", "due", "expected", "scheduled", "set", "plan", "planned", "intend",
                             "hope", "aim", "propose", "proposed", "going", "until", "by", "before", "from", "next",
                             "if", "unless", "could", "might", "may", "should", "must", "deadline"})
@@ -845,7 +914,9 @@ class YearlessAfterPublication(Rule):
         article's year, later than its date (by up to six months), in a clause told in the
         past tense with nothing that makes it a plan ("by winning the final on Aug. 26" takes
         the tense of the verb it depends on; "from", "by", "until" frame the date only right
-        before it, so "a flight from Mombasa on 19 November" is past).
+        before it, so "a flight from Mombasa on 19 November" is past; "by" in a past clause is
+        a completion: "had been repaired by 6 November"). A dateline with no year ("DOHA, May
+        10 (AFP) -") is the reference too, both days read in one year.
 
     Why it matters:
         A report cannot tell of a day that has not come yet; the date or the tense is wrong.
@@ -874,18 +945,26 @@ class YearlessAfterPublication(Rule):
         import datetime as dt
 
         reference: ReferenceDate | None = ctx.reference_date
-        if reference is None or reference.precision != "day":
+        if reference is not None and reference.precision == "day":
+            year, day_of_writing, ref_span = reference.year, reference.date, reference.span
+            described = reference.describe()
+        elif reference is None and (yearless := yearless_dateline(ctx)) is not None:
+            # "DOHA, May 10 (AFP) -": no year anywhere, so both days are read in one (leap) year
+            month, day, ref_span = yearless
+            year, day_of_writing = 2000, dt.date(2000, month, day)
+            described = f"{day} {calendar.month_name[month]}"
+        else:
             return
         for expr in ctx.temporal:
             if expr.field != "body" or expr.kind != "date" or expr.year is not None or not expr.day or not expr.month:
                 continue
-            if reference.span is not None and reference.span.start <= expr.start < reference.span.end:
+            if ref_span is not None and ref_span.start <= expr.start < ref_span.end:
                 continue
             try:
-                when = dt.date(reference.year, expr.month, expr.day)
+                when = dt.date(year, expr.month, expr.day)
             except ValueError:
                 continue
-            ahead = (when - reference.date).days
+            ahead = (when - day_of_writing).days
             if not 0 < ahead <= 183:
                 continue
             verb = _past_verb_of_date(expr)
@@ -893,10 +972,12 @@ class YearlessAfterPublication(Rule):
                 continue
             yield self.finding(
                 f"\"{verb.text} ... {expr.text}\" tells as past a day {ahead} day(s) after the article's date, "
-                f"{reference.describe()}.",
+                f"{described}.",
                 [ctx.span_at("body", expr.start, expr.end)],
-                [reference.span] if reference.span is not None else [], confidence=0.7,
-                data={"date": when.isoformat(), "reference": reference.date.isoformat(), "days_after": ahead},
+                [ref_span] if ref_span is not None else [], confidence=0.7,
+                data={"date": when.isoformat()[5:] if reference is None else when.isoformat(),
+                      "reference": day_of_writing.isoformat()[5:] if reference is None else day_of_writing.isoformat(),
+                      "days_after": ahead},
             )
 
 
@@ -907,7 +988,11 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
     before = [t.lower_ for t in doc[max(first.sent.start, expr.tokens[0] - 3):expr.tokens[0]]]
     # a preposition frames the date itself only right before it ("from 19 June", "by 19 June");
     # "a flight from Mombasa on 19 November" is no plan
-    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES:
+    # "by" is a deadline for a plan ("will be restored by Aug. 9") but a completion in a past
+    # clause ("had been restored by Aug. 9"): the clause's own words below decide
+    deadline = bool(before) and before[-1] == "by"
+    if set(before) - _DATE_PREPOSITIONS & _FUTURE_FRAMES or before and before[-1] in _DATE_PREPOSITIONS & _FUTURE_FRAMES \
+            and not deadline:
         return None
     verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -930,6 +1015,9 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
         return None
     past = told.tag_ == "VBD" or (told.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in told.children))
+    if told.tag_ == "VBN" and told.dep_ in ("ccomp", "xcomp", "oprd") and told.head.lemma_ in ("have", "get") \
+            and told.head.tag_ == "VBD" and not any(c.lower_ in _FUTURE_FRAMES for c in told.head.children):
+        past = True  # "most had their power restored by Aug. 9": a causative "have" in the past
     return verb if past else None
 
 

@@ -110,6 +110,21 @@ def _copyright_year(ctx: ArticleAnalysis) -> tuple[int, Span] | None:
     return int(found.group(1)), ctx.span_at("body", found.start(), found.end())
 
 
+# A leap year, so that a yearless "Feb. 29" dateline still reads; only month and day are meant.
+_PLACEHOLDER_YEAR = 2000
+
+
+def yearless_dateline(ctx: ArticleAnalysis) -> tuple[int, int, Span | None] | None:
+    """(month, day, span) of a dateline that gives no year ("DOHA, May 10 (AFP) -"), when the
+    article has no reference date otherwise: yearless dates can still be compared with it."""
+    if ctx.reference_date is not None:
+        return None
+    found = _dateline_date(ctx, _PLACEHOLDER_YEAR)
+    if found is None:
+        return None
+    return found.date.month, found.date.day, found.span
+
+
 def _dateline_date(ctx: ArticleAnalysis, fallback_year: int | None) -> ReferenceDate | None:
     """A date in the dateline: the `dateline` metadata, or the body's lead before its dash."""
     if ctx.article.dateline:

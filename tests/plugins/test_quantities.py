@@ -486,3 +486,160 @@ def test_qt02_flags_a_rate_that_is_not_its_counts(text: str) -> None:
 ])
 def test_qt02_passes_rates_that_fit_or_movements(text: str) -> None:
     assert_passes("QT02", text)
+
+
+# --- QT02 a count glossed by a share whose base is named beside it -------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Vaccine trial\nAltogether 64 volunteers, or 19 per cent of the 880 enrolled, dropped out before the "
+     "second dose.", "64 volunteers, or 19 per cent"),
+    ("Branch closures\nThe bank will shut 45 branches (22% of its 410 outlets) by the spring.", "45 branches (22%"),
+    ("Book fair\nThe hall holds 260 stands: of the 260, 91, or 45 percent, went to foreign publishers.",
+     "91, or 45 percent"),
+    ("Council vote\nAt the count on Friday, of the 1,500 ballots, 300, or 35 per cent, were spoilt.",
+     "300, or 35 per cent"),
+])
+def test_quantities_flags_share_against_a_named_base(text: str, quote: str) -> None:
+    findings = assert_flags("QT02", text, quotes=[quote])
+    assert findings[0].evidence or "of" in quote
+
+
+@pytest.mark.parametrize("text", [
+    "Vaccine trial\nAltogether 64 volunteers, or 7 per cent of the 880 enrolled, dropped out.",
+    "Vaccine trial\nAltogether 64 volunteers, or 12 per cent of the women among the 880 enrolled, dropped out.",
+    "Branch closures\nThe bank will shut 45 branches (about 11% of its 410 outlets) by the spring.",
+    "Book fair\nThe hall holds 260 stands: of the 260, 91, or 35 percent, went to foreign publishers.",
+    "Council vote\nThe party won 300 seats, or 35 per cent of the vote in 2019.",
+    "Jobs\nThe firm added 300 jobs, or 2 per cent of the total, to reach 15,300 staff.",
+    "Council vote\nOn a turnout of 1,500, 300, or 35 per cent, voted for the independent.",
+])
+def test_quantities_passes_share_with_its_base_or_another_base(text: str) -> None:
+    assert_passes("QT02", text)
+
+
+# --- QT03 parts of a whole named without its number, and items with a description -------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Brewer to close sites\nThe brewer said on Monday it would shed 310 jobs over two years.\n"
+     "The union called the plan a betrayal.\nOf the posts being cut, 180 are in Leeds, 90 in Hull and 60 in York.",
+     "180 are in Leeds, 90 in Hull and 60"),
+    ("Hospital beds\nThe trust will open 75 new beds this winter. Of the beds being added, 40 are in Preston "
+     "and 20 in Blackpool, a spokesman said.", "40 are in Preston and 20"),
+    ("Airline fleet\nThe airline flies 42 aircraft: 28 Airbus jets, most of them leased from lessors in "
+     "Dublin, and 16 ATR turboprops.", "28 Airbus jets"),
+])
+def test_quantities_flags_parts_against_a_total_named_before(text: str, quote: str) -> None:
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, 180 are in Leeds, "
+    "70 in Hull and 60 in York.",
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, 180 are in sales "
+    "and 100 are held by women.",
+    "Brewer to close sites\nThe brewer said it would shed 310 jobs.\nOf the posts being cut, including some "
+    "in Leeds, 180 are in sales and 60 in logistics.",
+    "Brewer to close sites\nThe brewer cut 310 jobs in 2023 and 250 jobs last year.\nOf the posts, 180 are "
+    "in Leeds and 90 in Hull.",
+    "Hospital beds\nThe trust will open 75 new beds this winter. Of the nurses hired, 40 are in Preston "
+    "and 20 in Blackpool.",
+    "Airline fleet\nThe airline flies 44 aircraft: 28 Airbus jets, most of them leased from lessors in "
+    "Dublin, and 16 ATR turboprops.",
+])
+def test_quantities_passes_parts_that_fit_or_cut_across(text: str) -> None:
+    assert_passes("QT03", text)
+
+
+# --- QT04 a figure taken up by a relative clause with its agent and verb ----------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Takeover collapses\nVantor paid $2.1 billion for the chipmaker in March. Analysts said the $1.2 billion "
+     "Vantor paid, a record for the sector, now looks too much.", "$1.2 billion"),
+    ("Striker leaves\nThe club said Ortiz scored 23 goals in his first season. Fans will miss the 32 goals "
+     "Ortiz scored, the manager said.", "32"),
+    ("Appeal fails\nMarlow Homes had claimed £850,000 from the council. The judge said the £580,000 Marlow "
+     "Homes had claimed was not owed.", "£580,000"),
+])
+def test_quantities_flags_figure_restated_by_a_relative_clause(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. Analysts said the $2.1 billion Vantor paid was too much.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. Analysts said the $2bn Vantor paid was too much.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker. The $1.2 billion Orwell paid for its rival was less.",
+    "Takeover\nVantor paid $2.1 billion for the chipmaker and $900 million for a start-up. The $1.2 billion "
+    "Vantor paid in 2019 was less.",
+    "Takeover\nVantor would have paid $2.1 billion for the chipmaker. The $1.2 billion Vantor paid was less.",
+    "Takeover\nVantor offered $2.1 billion for the chipmaker. The $1.2 billion Vantor paid in the end was less.",
+])
+def test_quantities_passes_relative_clause_that_fits_or_names_another_act(text: str) -> None:
+    assert_passes("QT04", text)
+
+
+# --- QT03 guard words are whole words ----------------------------------------------------------------
+
+
+def test_quantities_flags_shares_when_a_word_only_contains_a_guard() -> None:
+    text = ("Nurses poll\nOf the 900 nurses reached by the poll, 48 per cent said pay was the main worry, "
+            "31 per cent named staffing and 27 per cent cited hours.")
+    assert_flags("QT03", text, quotes=["48 per cent"])
+    assert_passes("QT03", "Nurses poll\nOf the 900 nurses polled, 48 per cent, 31 per cent and 27 per cent of "
+                          "each ward said pay was the main worry.")
+
+
+# --- QT02 a rate named by its act against the count of that act ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time last month. The pass rate "
+     "of 75 per cent was the best in the county.", "75 per cent"),
+    ("Census drive\nIn the pilot, 500 of the 2,000 households written to responded by post. The response rate "
+     "of 40% was called encouraging.", "40%"),
+])
+def test_quantities_flags_rate_against_the_count_of_its_act(text: str, quote: str) -> None:
+    assert_flags("QT02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time. The pass rate of 60 per "
+    "cent was the best in the county.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed first time. The national pass rate of "
+    "75 per cent is higher.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners were women. The pass rate of 75 per cent was "
+    "the best in the county.",
+    "Driving tests\nAt the Ashford centre, 180 of the 300 learners passed. Last year 90 of 200 passed. The pass "
+    "rate of 75 per cent was the best.",
+])
+def test_quantities_passes_rate_that_fits_or_measures_another_group(text: str) -> None:
+    assert_passes("QT02", text)
+
+
+# --- QT03 a definite collective broken down after the sentence that sizes it -------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Lifeboat rescue\nThe coastguard sent a crew of 12 to the stranded trawler. The crew consists of four "
+     "divers, five paramedics and four boat handlers.", "four divers"),
+    ("Debate panel\nOrganisers chose a 9-strong panel for the final. The panel is made up of three judges, "
+     "two novelists and five critics.", "three judges"),
+])
+def test_quantities_flags_collective_breakdown_against_its_size(text: str, quote: str) -> None:
+    assert_flags("QT03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. The crew consists of four divers, five "
+    "paramedics and three boat handlers.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. The crew includes four divers and five "
+    "paramedics.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 to the trawler. A second crew consists of four divers, five "
+    "paramedics and four boat handlers.",
+    "Lifeboat rescue\nThe coastguard sent a crew of 12 and a crew of 9 to the trawler. The crew consists of four "
+    "divers, five paramedics and four boat handlers.",
+])
+def test_quantities_passes_collective_breakdown_that_fits_or_is_another(text: str) -> None:
+    assert_passes("QT03", text)

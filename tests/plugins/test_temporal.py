@@ -248,3 +248,65 @@ def test_tm03_a_past_form_in_a_time_clause_under_would_is_reported_future():
                           "once the mine reached full production in early 2026. Work began in 2024.")
     assert assert_flags("TM03", "Mine opens\nPERTH, 10 September 2025 - The mine reached full production in "
                                 "early 2026, the company said. Work began in 2024.")
+
+
+# --- TM06 with a yearless dateline, and "by" a day in a past clause ---------------------------------
+
+
+def test_temporal_flags_past_event_after_a_yearless_dateline() -> None:
+    text = ("Ferry line sold\nOSLO, Sept. 3 (Reuters) - Shares in the ferry operator jumped on Wednesday "
+            "after its board agreed on Sept. 7 to sell the northern routes to a rival.")
+    assert_flags("TM06", text, quotes=["Sept. 7"])
+
+
+def test_temporal_passes_plan_or_earlier_day_under_a_yearless_dateline() -> None:
+    assert_passes("TM06", "Ferry line sold\nOSLO, Sept. 3 (Reuters) - The board agreed on Aug. 29 to sell the "
+                          "northern routes, and the sale is due to close on Sept. 20.")
+    assert_passes("TM06", "Orchard harvest\nNELSON, March 2 (AP) - Growers said picking would start on March 9.")
+
+
+def test_temporal_flags_completion_by_a_later_day_in_a_past_clause() -> None:
+    text = ("Rail line reopens\nLEEDS, 4 November 2025 - Engineers said the damaged viaduct had been "
+            "repaired by 6 November, two days ahead of schedule.")
+    assert_flags("TM06", text, quotes=["6 November"])
+    text = ("Harvest in\nFRESNO, Calif., Sept. 12, 2024 - Most growers had their grapes picked by Sept. 15, "
+            "the cooperative said.")
+    assert_flags("TM06", text, quotes=["Sept. 15"])
+
+
+def test_temporal_passes_a_deadline_by_a_later_day() -> None:
+    for text in (
+        "Rail line reopens\nLEEDS, 4 November 2025 - Engineers said the viaduct would be repaired by 6 November.",
+        "Rail line reopens\nLEEDS, 4 November 2025 - The viaduct is expected to be repaired by 6 November.",
+        "Rail line reopens\nLEEDS, 4 November 2025 - Engineers hoped to have the viaduct repaired by 6 November.",
+        "Rail line reopens\nLEEDS, 4 November 2025 - The viaduct had been repaired by 1 November.",
+    ):
+        assert_passes("TM06", text)
+
+
+# --- TM05 an age against the birthday someone "turns" -------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Conductor retires\nVIENNA, 2 February 2025 - The conductor Ilse Brandauer, 71, led her last concert on "
+     "Saturday. Brandauer, who turns 68 in April, said she would now teach.", "turns 68"),
+    ("Jockey returns\nThe jockey Sean Mallory, 29, rode two winners at Naas. Mallory turned 33 last month "
+     "and plans to ride on.", "turned 33"),
+    ("Senator stands down\nSenator Ruth Okafor, 54, is standing down after three terms. Okafor, who will turn 61 "
+     "in November, said the decision was personal.", "turn 61"),
+])
+def test_temporal_flags_age_against_the_birthday_turned(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Conductor retires\nThe conductor Ilse Brandauer, 71, led her last concert. Brandauer, who turns 72 in April, "
+    "said she would now teach.",
+    "Conductor retires\nThe conductor Ilse Brandauer, 72, led her last concert. Brandauer, who turned 72 in "
+    "January, said she would now teach.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. Mallory turns 31 next year.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. The stable turned 40 in May.",
+    "Jockey returns\nThe jockey Sean Mallory, 29, rode two winners. His share of rides turned 30 percent.",
+])
+def test_temporal_passes_birthday_that_fits_or_belongs_elsewhere(text: str) -> None:
+    assert_passes("TM05", text)

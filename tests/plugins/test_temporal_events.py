@@ -457,3 +457,36 @@ def test_tm01_passes_reported_plans_that_are_conditions_earlier_or_other(text: s
 ])
 def test_tm01_passes_other_things_of_a_noun_and_earlier_years(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- an event told as finished, then as still to begin ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("Port strike ends\nOn Friday the port authority concluded negotiations with dockers, a spokesman said. "
+     "Pay rises will be paid in March.\nWhen negotiations with dockers begin next week, the union will "
+     "ask for more.", "negotiations with dockers begin next week"),
+    ("Survey results\nThe council completed the survey on Tuesday, a spokeswoman said. Officials expect "
+     "a report within weeks. Once the survey starts on Monday, residents can take part online.",
+     "the survey starts on Monday"),
+])
+def test_temporal_events_flag_finished_then_still_to_begin(text: str, quote: str) -> None:
+    assert_flags("TM01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # begun, then still to finish
+    "Port strike\nThe port authority began negotiations with dockers on Friday. The negotiations with dockers "
+    "are expected to end next week.",
+    # talks recur: held, and held again later, with no stage between
+    "Trade talks\nThe minister held talks with farmers on Monday. He will hold talks with farmers next month "
+    "in Leeds.",
+    # other partners
+    "Port strike\nThe authority had concluded negotiations with dockers on Friday. When negotiations with "
+    "pilots begin next week, the union will ask for more.",
+    # next year's edition
+    "Book festival\nThe festival closed on Sunday after ten days. Organisers said the festival opens next "
+    "June with a new director.",
+])
+def test_temporal_events_pass_stages_in_order_or_other_occurrences(text: str) -> None:
+    assert_passes("TM01", text)

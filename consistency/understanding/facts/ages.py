@@ -1,7 +1,8 @@
 """Ages and birth dates of people; ages and founding dates of companies and other things.
 
 `age` claims (value: years, an int) come from "Hughes, 27,", "Hughes (27)", "aged 27",
-"Hughes, who is 27,", "Hughes, who at 27 is the youngest", "the 27-year-old" (a description
+"Hughes, who is 27,", "Hughes, who at 27 is the youngest", "who turns 28 in June" (`how`
+"turns", qualifier `future`; "turned": `past`), "the 27-year-old" (a description
 attached to the person it refers to, read over quoted speech: `_description_owner`) and
 "27-year-old Hughes". An age at another time ("at 19",
 "when she was 19", "as a 19-year-old", "aged 19 when") carries the qualifier `past`; an age
@@ -102,6 +103,8 @@ def _age_at(reader: Reader, field_name: str, doc: Doc, token: Token) -> Claim | 
         start, how = i - 1, "aged"
     elif value >= 130:
         return None  # only "aged 186" is read as an impossible age; "Focus, 150," is no age
+    elif prev is not None and prev.lemma_.lower() == "turn" and prev.pos_ == "VERB" and token.head.i == prev.i:
+        return _turning(reader, field_name, doc, token, prev, value)
     elif prev is not None and prev.lower_ == "at" and prev.head.pos_ in ("AUX", "VERB") \
             and prev.head.tag_ in ("VBZ", "VBP") and prev.head.lemma_ == "be":
         # "Hrafnhildur, who at 47 is the youngest leader": an age now, in the present tense
@@ -314,6 +317,27 @@ def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None
         if sid:
             return sid
     return None
+
+
+def _turning(reader: Reader, field_name: str, doc: Doc, token: Token, verb: Token, value: int) -> Claim | None:
+    """"Šimko, who turns 34 in June", "she will turn 60 next month", "he turned 40 in March": the age a
+    person reaches on a birthday. `how` is "turns" (still to come: qualifier `future`, so the
+    age now is one less) or "turned" (past: the age now, or one more when long ago)."""
+    if value < 2 or any(t.lower_ in ("year", "years", "percent", "%") for t in doc[token.i + 1:token.i + 2]):
+        return None  # "turned 2 percent", "turned 30 years of losses around"
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    if subj[0].lower_ in ("who",) and verb.dep_ == "relcl":
+        sid = reader.person_at(field_name, verb.head.i)
+    else:
+        sid = reader.refers_to(subj[0])
+    if sid is None:
+        return None
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    qualifiers = stance(token) | {"past" if past else "future"}
+    return reader.claim(sid, "age", value, doc, verb.i, token.i + 1, "ages", qualifiers,
+                        how="turned" if past else "turns")
 
 
 def _age_qualifiers(doc: Doc, start: int) -> set[str]:

@@ -147,6 +147,8 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
                 return (found, "pronoun") if found is not None else (None, "")
             if _one_off(child, event=False) or _definite_plural(child):
                 return child, "object"
+            if _linked_plural(child):
+                return child, "linked-object"  # "completed consultations with unions on Monday"
             return None, ""
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child.tag_ == "WDT" and verb.dep_ == "relcl":
@@ -158,6 +160,9 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
         if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
                 and _one_off(child, event=True):
             return child, "subject"
+        if child.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "attr", "acomp", "oprd") for c in verb.children) \
+                and _linked_plural(child):
+            return child, "linked-subject"  # "once consultations with unions start next week"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _one_off(verb.head, event=True):
         return verb.head, "reduced-relative"  # "a study published on Monday"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and _acted_by_on(verb) and _bare_plural(verb.head):
@@ -426,6 +431,27 @@ def same_period_antecedent(token: Token) -> Any:
         if "same" not in ent.text.lower().split():
             return ent
     return None
+
+
+# Prepositions that name who else takes part in an event: "consultations with unions", "talks between".
+_PARTNER_PREPOSITIONS = frozenset({"with", "between", "among"})
+
+
+def _linked_plural(noun: Token) -> bool:
+    """A bare plural event noun with the party it is held with: "consultations with unions", "talks
+    between the airlines", "negotiations with the league". Such events recur, so TM01 compares them
+    only by stage (finished, then still to begin), never as one occurrence done and planned."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.ent_type_ or not noun.is_alpha:
+        return False
+    if noun.lemma_.lower() not in event_nouns() or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+        return False
+    return bool(_partners(noun))
+
+
+def _partners(noun: Token) -> list[str]:
+    """The lemmas of who an event is held with: "consultations with unions" -> ["union"]."""
+    return sorted(g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPOSITIONS
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
 
 
 def _definite_plural(noun: Token) -> bool:
@@ -892,6 +918,7 @@ def _claim(reader: Reader, verb: Token, noun: Token, role: str, status: str) -> 
         "verb": verb.lemma_.lower(), "how": role, "agent": _agent(verb, noun), "modifiers": _modifiers(noun),
         "markers": [m for m in markers if m != ordinal], "ordinal": ordinal, "determiner": det,
         "plural": noun.tag_ == "NNS",
+        "partners": _partners(noun),
         "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
     }
     qualifiers = {"quoted"} if inside_quotation(verb) else set()
