@@ -862,7 +862,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not any(m.is_full for m in before) or established.honorifics & NOBLE_HONORIFICS:
         return None  # "Sir Ian Blair" then "Tony Blair": the knight is a person of his own
     others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
-    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd):
+    speaks = _speaks(ctx, other, odd)
+    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd, speaks):
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
@@ -881,7 +882,11 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
         return None  # "Raimunda Ferreira da Silva" ... "Raimunda Ferreira": her name, its last surname dropped
     if _inside_quotation(ctx, odd):
         return None
-    if not close and _has_own_context(doc, odd):
+    # a speaker the ledger gives no role, relative or affiliation of their own: a "who" clause
+    # of history is no introduction
+    bare_who_ok = speaks and not any(ctx.claims.of(attribute, subject=f"person:{other.id}")
+                                     for attribute in ("role", "kin", "affiliation"))
+    if not close and _has_own_context(doc, odd, bare_who_ok=bare_who_ok):
         return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
 
@@ -893,15 +898,12 @@ def _own_offices(person: Person) -> list[Office]:
 
 
 def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: list[NameMention],
-                            odd: NameMention) -> bool:
+                            odd: NameMention, speaks: bool) -> bool:
     """The surname's one earlier use introduces the established person with an office of their
     own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name,
-    with nothing to introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"):
-    the slot of someone already introduced, where a writer puts "Mr Oaten"; a second person
-    with that surname would be introduced in their turn, and no kin word between the two
-    makes one a relative."""
-    from consistency.understanding.lexicon import speech_verbs
-
+    with nothing to introduce it, speaks (`_speaks`): the slot of someone already introduced,
+    where a writer puts "Mr Oaten"; a second person with that surname would be introduced in
+    their turn, and no kin word between the two makes one a relative."""
     if len(others) != 1 or others[0] not in established.full_mentions or _position(others[0]) > _position(odd):
         return False
     if not any(o.mention is others[0] for o in established.offices):
@@ -911,9 +913,23 @@ def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: l
         between = ctx.article.field(odd.field)[doc[others[0].token_start].sent.start_char:odd.start]
         if _PLURAL_KIN.search(between):
             return False  # "Her brother runs the mill": a relative may be the second bearer
+    return speaks
+
+
+def _speaks(ctx: ArticleAnalysis, other: Person, odd: NameMention) -> bool:
+    """The odd full name is a speaker: the subject of a verb of saying ("Hiroshi Oaten said"), or
+    the ledger gives the person a quotation said in the name's sentence or the next ("Hiroshi
+    Oaten's side lost. 'It hurts,' he said."), the pronoun read back to the name."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    doc = ctx.doc(odd.field)
     head = doc[odd.token_end - 1]
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" \
-        and head.head.lemma_.lower() in speech_verbs()
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in speech_verbs():
+        return True
+    subject = f"person:{other.id}"
+    at = next((c.sentence for c in ctx.claims.of("name", subject=subject)
+               if c.span.field == odd.field and c.span.start == odd.start), None)
+    return at is not None and any(c.sentence in (at, at + 1) for c in ctx.claims.of("said", subject=subject))
 
 
 # Particles inside a surname, and the Spanish and Portuguese "y"/"e" between two surnames.
@@ -954,9 +970,10 @@ def _looks_like_given_name(ctx: ArticleAnalysis, word: str, place_ok: bool = Tru
     return place_ok or not is_known_place(word) or known_given_name(word)
 
 
-def _has_own_context(doc: Any, m: NameMention) -> bool:
+def _has_own_context(doc: Any, m: NameMention, bare_who_ok: bool = False) -> bool:
     """Words right around a name, in its sentence, that describe its bearer: a title, an
-    apposition, "and" with another name, a possessive organisation."""
+    apposition, "and" with another name, a possessive organisation. With `bare_who_ok`, a "who"
+    clause counts only when it says what the bearer is (`_who_clause_introduces`)."""
     start, end = m.token_start, m.token_end
     sent = doc[start].sent
     for tok in doc[max(sent.start, start - 4):start]:
@@ -985,7 +1002,9 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
         if nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not m.possessive:
             return True  # a longer name: "John Lewis Partnership"
         if nxt.text == "," and after is not None:
-            if after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
+            if after.lower_ == "who" and bare_who_ok and not _who_clause_introduces(after):
+                pass  # "said Anjali Ramanathan, who trained in Chennai": a history, not someone new
+            elif after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
                 return True  # "John Smith, the mayor", "John Smith, 57,"
             if end + 2 < len(doc) and _is_possessive_token(doc[end + 2]):
                 return True  # "John Smith, Leeds's ..."
@@ -993,6 +1012,24 @@ def _has_own_context(doc: Any, m: NameMention) -> bool:
         following = doc[end + 1] if _is_possessive_token(doc[end]) and end + 1 < len(doc) else doc[end]
         if following.text[:1].isupper() and following.ent_type_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
             return True  # "Cherie Blair's Matrix Chambers"
+    return False
+
+
+def _who_clause_introduces(who: Any) -> bool:
+    """The relative clause opened by `who` says what its bearer is: a copula ("who is a
+    pharmacist"), a person noun, a role or kin word ("who works as a nurse"). A clause of
+    history alone ("who trained in Chennai before joining the institute") introduces no one
+    new; the roles and affiliations the ledger reads from a clause ("who founded Ironbark",
+    "who buys for Loom & Line") are asked about before this."""
+    clause = who.head
+    if clause.i == who.i:
+        return True
+    for tok in clause.subtree:
+        word = fold(tok.text)
+        if tok.lemma_.lower() == "be" or word in ROLE_WORDS or word in KIN_WORDS:
+            return True
+        if tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower()):
+            return True
     return False
 
 

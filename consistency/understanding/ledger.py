@@ -250,6 +250,11 @@ class Reader:
         """The person subject a token is part of the name of."""
         return self._person_of_token.get((field_name, token_i))
 
+    def weakly_named(self, sid: str) -> bool:
+        """A person named by one word alone, never in full nor with an honorific, whose word is no
+        surname of anyone named in full: often a body or a place the small model called a person."""
+        return sid in self._weak_names
+
     def mention_at(self, field_name: str, token_i: int) -> NameMention | None:
         return self._mention_of_token.get((field_name, token_i))
 
