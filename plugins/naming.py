@@ -882,11 +882,7 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
         return None  # "Raimunda Ferreira da Silva" ... "Raimunda Ferreira": her name, its last surname dropped
     if _inside_quotation(ctx, odd):
         return None
-    # a speaker the ledger gives no role, relative or affiliation of their own: a "who" clause
-    # of history is no introduction
-    bare_who_ok = speaks and not any(ctx.claims.of(attribute, subject=f"person:{other.id}")
-                                     for attribute in ("role", "kin", "affiliation"))
-    if not close and _has_own_context(doc, odd, bare_who_ok=bare_who_ok):
+    if not close and _has_own_context(doc, odd):
         return None  # (a first name one letter off is a slip even with a description of its own)
     return odd, len(before)
 
@@ -970,10 +966,9 @@ def _looks_like_given_name(ctx: ArticleAnalysis, word: str, place_ok: bool = Tru
     return place_ok or not is_known_place(word) or known_given_name(word)
 
 
-def _has_own_context(doc: Any, m: NameMention, bare_who_ok: bool = False) -> bool:
+def _has_own_context(doc: Any, m: NameMention) -> bool:
     """Words right around a name, in its sentence, that describe its bearer: a title, an
-    apposition, "and" with another name, a possessive organisation. With `bare_who_ok`, a "who"
-    clause counts only when it says what the bearer is (`_who_clause_introduces`)."""
+    apposition, "and" with another name, a possessive organisation."""
     start, end = m.token_start, m.token_end
     sent = doc[start].sent
     for tok in doc[max(sent.start, start - 4):start]:
@@ -1002,9 +997,7 @@ def _has_own_context(doc: Any, m: NameMention, bare_who_ok: bool = False) -> boo
         if nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not m.possessive:
             return True  # a longer name: "John Lewis Partnership"
         if nxt.text == "," and after is not None:
-            if after.lower_ == "who" and bare_who_ok and not _who_clause_introduces(after):
-                pass  # "said Anjali Ramanathan, who trained in Chennai": a history, not someone new
-            elif after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
+            if after.lower_ in _APPOSITION_OPENERS or after.like_num or fold(after.text) in ROLE_WORDS:
                 return True  # "John Smith, the mayor", "John Smith, 57,"
             if end + 2 < len(doc) and _is_possessive_token(doc[end + 2]):
                 return True  # "John Smith, Leeds's ..."
@@ -1012,24 +1005,6 @@ def _has_own_context(doc: Any, m: NameMention, bare_who_ok: bool = False) -> boo
         following = doc[end + 1] if _is_possessive_token(doc[end]) and end + 1 < len(doc) else doc[end]
         if following.text[:1].isupper() and following.ent_type_ in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
             return True  # "Cherie Blair's Matrix Chambers"
-    return False
-
-
-def _who_clause_introduces(who: Any) -> bool:
-    """The relative clause opened by `who` says what its bearer is: a copula ("who is a
-    pharmacist"), a person noun, a role or kin word ("who works as a nurse"). A clause of
-    history alone ("who trained in Chennai before joining the institute") introduces no one
-    new; the roles and affiliations the ledger reads from a clause ("who founded Ironbark",
-    "who buys for Loom & Line") are asked about before this."""
-    clause = who.head
-    if clause.i == who.i:
-        return True
-    for tok in clause.subtree:
-        word = fold(tok.text)
-        if tok.lemma_.lower() == "be" or word in ROLE_WORDS or word in KIN_WORDS:
-            return True
-        if tok.pos_ == "NOUN" and is_person_noun(tok.lemma_.lower()):
-            return True
     return False
 
 

@@ -557,11 +557,6 @@ def test_nm03_passes_one_short_form_or_a_given_name_first(text):
     ("Festival opens\nThe festival's artistic director, Tomas Novak, said ticket sales were the best in a "
      "decade. Forty companies are taking part this year across six venues. Jan Novak's own staging of "
      'the play opens on Friday. "It runs long, and I make no apology," he said.', "Jan Novak"),
-    # medicine: a speaker with only a history of her own ("who studied ... before joining ...")
-    ("Clinic trial\nDr Marta Lindqvist, the paediatrician who ran the study, said the results were clear. "
-     "Two hundred patients took part over two winters in three towns. \"Most of them noticed the "
-     'difference within a week," said Elin Lindqvist, who studied in Uppsala before joining the clinic '
-     "in 2014.", "Elin Lindqvist"),
 ])
 def test_nm02_flags_a_slip_in_a_speakers_slot_read_from_the_ledger(text, quote):
     assert assert_flags("NM02", text, quotes=[quote])

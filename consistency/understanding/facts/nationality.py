@@ -120,7 +120,7 @@ def _named_body(token: Token) -> bool:
 # work: "who coordinates Haven Relief's work in the state", "who runs Acme's marketing".
 _WORK_FOR = {
     "for": frozenset("""work buy play write drive ride sail race report scout volunteer coordinate manage edit design
-        cook fly captain coach represent fundraise recruit broadcast""".split()),
+        cook fly captain coach represent fundraise recruit broadcast speak""".split()),
     "at": frozenset("work teach research run head lead manage coordinate direct oversee edit cook coach".split()),
     "with": frozenset("work serve volunteer".split()),
 }
@@ -194,11 +194,21 @@ def _working_for(reader: Reader, field_name: str, doc: Doc, prep: Token) -> Clai
 
 
 def _named_person(reader: Reader, field_name: str, i: int) -> bool:
-    """The token is part of the name of a person ("Senator Smith", "John Smith"); a lone word the
-    small model called a person, never named in full (`Reader.weakly_named`), inside a body's
-    name ("the team Veldman-Rotor") is the body's."""
+    """The token is part of the name of a person ("Senator Smith", "John Smith"). Not so for a
+    name the small model called a person that no person's name reads as: a lone word never named
+    in full (`Reader.weakly_named`: "the team Veldman-Rotor"), or a "first name" no list of given
+    names knows, with no honorific ("speaking for Rize Yildizspor")."""
     sid = reader.person_at(field_name, i)
-    return sid is not None and not reader.weakly_named(sid)
+    if sid is None or reader.weakly_named(sid):
+        return False
+    mention = reader.mention_at(field_name, i)
+    if mention is None or mention.honorific or not mention.given:
+        return True
+    from ..lexicon import given_name_gender
+    from ..people import known_given_name
+
+    first = mention.given[0]
+    return known_given_name(first) or given_name_gender(first) is not None
 
 
 _RUN_BY = frozenset("run lead head manage coach chair direct captain".split())

@@ -266,7 +266,9 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         qualifiers.add("description")
     if extra.get("verb") == "serve" and extra.get("tense") in ("VBD", "VBN"):
         qualifiers.add("former")
-    if extra.get("tense") in ("VBD",) and how.endswith(("copula", "tenure")):
+    if extra.get("tense") == "VBD" and how.endswith("tenure"):
+        qualifiers.add("former")  # "who was in her third term as secretary": a time in office that is over
+    if extra.get("tense") in ("VBD",) and how.endswith("copula"):
         qualifiers.add("past-tense")
     if reports_change(role_token):
         qualifiers.add("change")
@@ -462,6 +464,8 @@ def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = la
             if any(t.pos_ == "PROPN" for t in body):
                 phrase = body.text
                 return phrase[4:] if phrase.lower().startswith("the ") else phrase
+        while end > nxt + 2 and doc[end - 1].pos_ in ("ADP", "CCONJ", "PART", "DET"):
+            end -= 1  # "of the Potters Union in 2015": the body ends before "in"
         phrase = doc[nxt + 1:end].text
         return phrase[4:] if phrase.lower().startswith("the ") else phrase
     names = [t for t in doc[max(role_token.sent.start, role_token.i - 5):role_token.i]
