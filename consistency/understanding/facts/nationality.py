@@ -180,9 +180,9 @@ def _working_for(reader: Reader, field_name: str, doc: Doc, prep: Token) -> Clai
     end = prep.i + 1
     while end < verb.sent.end and doc[end].text not in (",", ";", ".", "(", ")") and end - prep.i < 9:
         end += 1
-    names = [t for t in doc[prep.i + 1:end] if t.pos_ == "PROPN"]
+    names = [t for t in doc[prep.i + 1:end] if t.pos_ == "PROPN" and t.text[:1].isupper()]
     if not names:
-        return None
+        return None  # (a lower-case word tagged a proper noun is the tagger's slip, not a name)
     start, stop = _name_bounds(doc, names[-1])  # the name at the phrase's end: "the Continental team X"
     if any(_named_person(reader, field_name, i) for i in range(start, stop)):
         return None  # "working for Senator Smith": a person, not a body
