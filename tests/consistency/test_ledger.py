@@ -501,3 +501,11 @@ def test_ledger_reads_roles_of_tenures_and_its_owner(read, text, name, role, bod
 def test_ledger_its_of_a_common_noun_owner_names_no_body(read):
     ledger = read("Firm\nThe company's board said its chairman, Ravi Menon, would stay on.")
     assert all(not c.data.get("organisation") for c in claims_of(ledger, "role", "Menon"))
+
+
+def test_ledger_a_role_that_owns_a_relative_is_the_relatives(read):
+    ledger = read("Firm\nThe chief executive, Elin Berg, spoke first. Later Oskar Berg, the chief executive's "
+                  "husband, spoke.")
+    assert values(ledger, "role", "Oskar") == []
+    (kin,) = claims_of(ledger, "kin", "Oskar")
+    assert kin.value == "husband" and ledger.name_of(kin.data["relative"]) == "Elin Berg"

@@ -236,6 +236,8 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         if side is not None and _in_court(role_token):  # "led Kowalchuk's defence": counsel for that side
             role, organisation = side, ""
     else:
+        if role_token.i + 1 < len(doc) and doc[role_token.i + 1].text in ("'s", "’s"):
+            return None  # "X, the chief executive's husband": the role of whom X is related to
         words, modifiers = _role_words(role_token)
         role = _best_role(words)
         if role is None:
