@@ -479,9 +479,10 @@ class AffiliationDrift(Rule):
 
     Reads:
         `ctx.claims` (affiliation claims: "of X", "who works for/at X", "who coordinates X's
-        work"; role claims' organisations: "head of A&R at X"); roles held beside
-        others (director, trustee, adviser, ...), former and changed roles, and people whose
-        sentences say "also" are not compared.
+        work", "riding/speaking for X"; role claims' organisations: "head of A&R at X"); roles
+        held beside others (director, trustee, adviser, ...; a director named with a word of
+        the post, "sporting director", is compared), former and changed roles, and people
+        whose sentences say "also" are not compared.
     """
 
     code = "GR03"

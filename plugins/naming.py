@@ -423,7 +423,9 @@ class PersonNameConflict(Rule):
         ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not. After a
         single earlier use, the slip needs that use to introduce the person with an office
         ("Liberal Democrat spokesman Mark Oaten said ... Hiroshi Oaten said") and the odd name
-        to stand as the subject of a verb of saying, with no kin word between the two; one
+        to speak: the subject of a verb of saying, or given a quotation in its sentence or the
+        next ("Damian Olejnik's side ... 'Two points is nothing,' he said"), with no kin word
+        between the two; one
         common office ("president") whose body only one of the two names, held by no one else
         in the article, is one post.
         Other same-surname pairs are info, and nothing at all when the text shows two
