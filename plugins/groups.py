@@ -438,6 +438,22 @@ shareholder governor board member columnist contributor ambassador volunteer sup
 """.split())
 
 
+# Words that make a director a post of one body, not a seat on a board: "sporting director",
+# "managing director", "commercial director".
+_BOARD_WORDS = frozenset("non-executive nonexecutive board independent honorary former outside".split())
+
+
+def _side_role(claim) -> bool:  # type: ignore[no-untyped-def]
+    """A role held beside another post (`_SIDE_ROLES`); a director named with a word of the post
+    ("Jacaranda's commercial director", "sporting director") is the post itself."""
+    words = claim.span.text.lower().split()
+    if str(claim.value).endswith("director") and words and words[0] in _BOARD_WORDS:
+        return True  # "a non-executive director" (read as "executive director"), "a board director"
+    if claim.value not in _SIDE_ROLES:
+        return False
+    return not (claim.value == "director" and len(words) > 1)
+
+
 class AffiliationDrift(Rule):
     """A person tied to one named body is later tied to another.
 
@@ -463,9 +479,10 @@ class AffiliationDrift(Rule):
 
     Reads:
         `ctx.claims` (affiliation claims: "of X", "who works for/at X", "who coordinates X's
-        work"; role claims' organisations: "head of A&R at X"); roles held beside
-        others (director, trustee, adviser, ...), former and changed roles, and people whose
-        sentences say "also" are not compared.
+        work", "riding/speaking for X"; role claims' organisations: "head of A&R at X"); roles
+        held beside others (director, trustee, adviser, ...; a director named with a word of
+        the post, "sporting director", is compared), former and changed roles, and people
+        whose sentences say "also" are not compared.
     """
 
     code = "GR03"
@@ -533,7 +550,7 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
             continue
         if claim.attribute == "affiliation" and not _place_like(str(claim.value)):
             ties.setdefault(claim.subject, []).append(claim)
-        elif claim.attribute == "role" and claim.value not in _SIDE_ROLES and claim.data.get("org_entity") \
+        elif claim.attribute == "role" and not _side_role(claim) and claim.data.get("org_entity") \
                 and claim.data.get("organisation_how") != "recent" \
                 and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
             org = str(claim.data.get("organisation") or "")

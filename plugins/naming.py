@@ -423,7 +423,9 @@ class PersonNameConflict(Rule):
         ("Seo-yeon"/"Seo-jin") is one person's, the body of the role named or not. After a
         single earlier use, the slip needs that use to introduce the person with an office
         ("Liberal Democrat spokesman Mark Oaten said ... Hiroshi Oaten said") and the odd name
-        to stand as the subject of a verb of saying, with no kin word between the two; one
+        to speak: the subject of a verb of saying, or given a quotation in its sentence or the
+        next ("Damian Olejnik's side ... 'Two points is nothing,' he said"), with no kin word
+        between the two; one
         common office ("president") whose body only one of the two names, held by no one else
         in the article, is one post.
         Other same-surname pairs are info, and nothing at all when the text shows two
@@ -862,7 +864,8 @@ def _odd_mention(ctx: ArticleAnalysis, established: Person, other: Person,
     if not any(m.is_full for m in before) or established.honorifics & NOBLE_HONORIFICS:
         return None  # "Sir Ian Blair" then "Tony Blair": the knight is a person of his own
     others = [m for m in (*established.mentions, *other.mentions) if m is not odd]
-    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd):
+    speaks = _speaks(ctx, other, odd)
+    if len(others) < 2 and not _introduced_then_speaks(ctx, established, others, odd, speaks):
         return None  # the surname is not yet one person's in this article
     if len({HONORIFICS.get(m.honorific) for m in others if m.honorific} - {None}) > 1:
         return None  # "Mr Thatcher" and "Mrs Thatcher": a man and a woman share the surname
@@ -893,15 +896,12 @@ def _own_offices(person: Person) -> list[Office]:
 
 
 def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: list[NameMention],
-                            odd: NameMention) -> bool:
+                            odd: NameMention, speaks: bool) -> bool:
     """The surname's one earlier use introduces the established person with an office of their
     own ("Liberal Democrat spokesman Mark Oaten said", current or not), and the odd full name,
-    with nothing to introduce it, is the subject of a verb of saying ("Hiroshi Oaten said"):
-    the slot of someone already introduced, where a writer puts "Mr Oaten"; a second person
-    with that surname would be introduced in their turn, and no kin word between the two
-    makes one a relative."""
-    from consistency.understanding.lexicon import speech_verbs
-
+    with nothing to introduce it, speaks (`_speaks`): the slot of someone already introduced,
+    where a writer puts "Mr Oaten"; a second person with that surname would be introduced in
+    their turn, and no kin word between the two makes one a relative."""
     if len(others) != 1 or others[0] not in established.full_mentions or _position(others[0]) > _position(odd):
         return False
     if not any(o.mention is others[0] for o in established.offices):
@@ -911,9 +911,23 @@ def _introduced_then_speaks(ctx: ArticleAnalysis, established: Person, others: l
         between = ctx.article.field(odd.field)[doc[others[0].token_start].sent.start_char:odd.start]
         if _PLURAL_KIN.search(between):
             return False  # "Her brother runs the mill": a relative may be the second bearer
+    return speaks
+
+
+def _speaks(ctx: ArticleAnalysis, other: Person, odd: NameMention) -> bool:
+    """The odd full name is a speaker: the subject of a verb of saying ("Hiroshi Oaten said"), or
+    the ledger gives the person a quotation said in the name's sentence or the next ("Hiroshi
+    Oaten's side lost. 'It hurts,' he said."), the pronoun read back to the name."""
+    from consistency.understanding.lexicon import speech_verbs
+
+    doc = ctx.doc(odd.field)
     head = doc[odd.token_end - 1]
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" \
-        and head.head.lemma_.lower() in speech_verbs()
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in speech_verbs():
+        return True
+    subject = f"person:{other.id}"
+    at = next((c.sentence for c in ctx.claims.of("name", subject=subject)
+               if c.span.field == odd.field and c.span.start == odd.start), None)
+    return at is not None and any(c.sentence in (at, at + 1) for c in ctx.claims.of("said", subject=subject))
 
 
 # Particles inside a surname, and the Spanish and Portuguese "y"/"e" between two surnames.

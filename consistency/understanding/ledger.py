@@ -179,6 +179,9 @@ class Reader:
     _name_genders: dict[str, str | None] = field(default_factory=dict)
     _weak_names: set[str] = field(default_factory=set)  # persons named by one word alone, never in full
     _sentence_of: dict[tuple[str, int], int] = field(default_factory=dict)
+    # The claims earlier extractors have read (`build_ledger` fills it as each one finishes), so a
+    # later extractor can ask them: kin reads "the chief executive's husband" through the roles.
+    read: list[Claim] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         full_name_words = {fold(w) for p in self.ctx.person_names for m in p.full_mentions
@@ -249,6 +252,11 @@ class Reader:
     def person_at(self, field_name: str, token_i: int) -> str | None:
         """The person subject a token is part of the name of."""
         return self._person_of_token.get((field_name, token_i))
+
+    def weakly_named(self, sid: str) -> bool:
+        """A person named by one word alone, never in full nor with an honorific, whose word is no
+        surname of anyone named in full: often a body or a place the small model called a person."""
+        return sid in self._weak_names
 
     def mention_at(self, field_name: str, token_i: int) -> NameMention | None:
         return self._mention_of_token.get((field_name, token_i))
@@ -372,6 +380,7 @@ def build_ledger(ctx: ArticleAnalysis) -> Ledger:
     claims: list[Claim] = []
     for extract in EXTRACTORS:
         claims.extend(extract(reader))
+        reader.read = claims
     return Ledger(reader.subjects.values(), claims)
 
 

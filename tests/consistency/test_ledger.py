@@ -456,3 +456,56 @@ def test_lexicon_given_name_gender_from_packaged_records(name, sex):
     from consistency.understanding.lexicon import given_name_gender
 
     assert given_name_gender(name) == sex
+
+
+# --- people's bodies in more phrasings (session 9, #13) -----------------------------------------
+@pytest.mark.parametrize("text, name, body", [
+    # a present participle after the person, or after the noun in apposition to them
+    ("Tour stage\nMarco Ferri, a 24-year-old Italian racing for the Dolomiti Cycling squad, attacked early.",
+     "Ferri", "Dolomiti Cycling"),
+    ("Newspaper\nAyesha Raza, writing for the Lahore Courier, broke the story.", "Raza", "Lahore Courier"),
+    # a dash inside the body's name, its first word taken for a person by the small model
+    ("Stage race\nPieter de Wit, a Belgian riding for the team Brabo–Lindemann, took the sprint.",
+     "de Wit", "Brabo–Lindemann"),
+    # "of" after the agent of a passive
+    ("Inquiry\nThe panel was led by Professor Amara Diallo of the University of Dakar, an economist.",
+     "Diallo", "University of Dakar"),
+])
+def test_ledger_reads_affiliations_from_participles_and_passive_agents(read, text, name, body):
+    assert body in values(read(text), "affiliation", name)
+
+
+@pytest.mark.parametrize("text", [
+    "Newspaper\nAyesha Raza, writing for the first time since March, said little.",  # no body
+    "Campaign\nTom Reed, working for Senator Ann Cole, spoke.",  # a person named in full
+    "Race\nMarco Ferri, who was racing for Alpine Velo in 2019, retired.",  # past, in a clause
+])
+def test_ledger_participle_traps(read, text):
+    assert values(read(text), "affiliation") == []
+
+
+@pytest.mark.parametrize("text, name, role, body", [
+    # a time in office named with "as"
+    ("Guild\nRuth Adeyemi, who is in her third term as treasurer of the Weavers Guild, spoke.",
+     "Adeyemi", "treasurer", "Weavers Guild"),
+    ("League\nKarl Voss is serving a second season as captain of Eintracht Sud.", "Voss", "captain", "Eintracht Sud"),
+    # "its": the owner named before it in the sentence
+    ("Vote\nThe UDF's list was drawn up by its general secretary, Nalini Perera, in June.",
+     "Perera", "secretary", "UDF"),
+])
+def test_ledger_reads_roles_of_tenures_and_its_owner(read, text, name, role, body):
+    found = [c for c in claims_of(read(text), "role", name) if c.value.endswith(role)]
+    assert found and found[0].data.get("organisation") == body
+
+
+def test_ledger_its_of_a_common_noun_owner_names_no_body(read):
+    ledger = read("Firm\nThe company's board said its chairman, Ravi Menon, would stay on.")
+    assert all(not c.data.get("organisation") for c in claims_of(ledger, "role", "Menon"))
+
+
+def test_ledger_a_role_that_owns_a_relative_is_the_relatives(read):
+    ledger = read("Firm\nThe chief executive, Elin Berg, spoke first. Later Oskar Berg, the chief executive's "
+                  "husband, spoke.")
+    assert values(ledger, "role", "Oskar") == []
+    (kin,) = claims_of(ledger, "kin", "Oskar")
+    assert kin.value == "husband" and ledger.name_of(kin.data["relative"]) == "Elin Berg"

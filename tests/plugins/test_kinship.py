@@ -228,3 +228,35 @@ def test_kn01_father_traps(text):
 ])
 def test_kinship_a_son_of_a_woman_by_her_given_name_is_not_warned(text):
     assert_passes("KN01", text)
+
+
+# --- a relative named through the role of the other ("the chief executive's husband"; session 9, #13) --
+@pytest.mark.parametrize("text, quote", [
+    # music: a sibling, then the conductor's son
+    ("Orchestra season opens\nThe orchestra's conductor, Ilse Marek, led Dvorak on Friday. Her brother, "
+     "Pavel Marek, played the viola solo. Afterwards Pavel Marek, the conductor's son, said the hall was "
+     "full.", "the conductor's son"),
+    # local government: a husband, then the mayor's brother
+    ("Council budget\nMayor Ruth Okoro presented the budget on Tuesday with her husband, Daniel Okoro, in "
+     "the gallery. Daniel Okoro, the mayor's brother, runs a bakery on the high street.", "the mayor's brother"),
+    # sport: a daughter, then the coach's niece
+    ("Netball final\nThe side is led by head coach Ben Hale. His daughter, Mia Hale, scored 31 goals. "
+     "Mia Hale, the coach's niece, was named player of the match.", "the coach's niece"),
+])
+def test_kn03_flags_a_relation_named_through_the_relatives_role(text, quote):
+    assert_flags("KN03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the same relation both ways
+    "Orchestra season opens\nThe orchestra's conductor, Ilse Marek, led Dvorak. Her son, Pavel Marek, played the "
+    "viola solo. Afterwards Pavel Marek, the conductor's son, said the hall was full.",
+    # two coaches: "the coach" is no one in particular
+    "Netball final\nHead coach Ben Hale and assistant coach Ana Ruiz watched. His daughter, Mia Hale, "
+    "scored 31 goals. Mia Hale, the coach's niece, was named player of the match.",
+    # the role is held by no one named
+    "Netball final\nBen Hale watched from the stand. His daughter, Mia Hale, scored 31 goals. Mia Hale, "
+    "the coach's niece, was named player of the match.",
+])
+def test_kn03_relatives_role_traps(text):
+    assert_passes("KN03", text)

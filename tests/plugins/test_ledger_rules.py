@@ -882,3 +882,61 @@ def test_gr02_flags_a_group_from_one_country_later_of_another(text, quote):
 ])
 def test_gr02_group_from_a_country_traps(text):
     assert_passes("GR02", text)
+
+
+# --- ties and posts read in more phrasings (session 9, #13) -------------------------------------
+@pytest.mark.parametrize("code, text", [
+    # cycling: a participle after the person gives the team, the quote's description another
+    ("GR03", "Mountain stage\nMarco Ferri, a 24-year-old Italian racing for the Dolomiti Cycling squad, "
+     "attacked on the last climb.\n\n\"My legs were empty,\" said Ferri, the Adriatica Pro rider, after the finish."),
+    # journalism: a participle, then "of" another paper
+    ("GR03", "Press award\nAyesha Raza, writing for the Lahore Courier, broke the story in May.\n\n"
+     "\"It took a year,\" said Raza, of the Karachi Herald."),
+    # academia: "of" after the agent of a passive, then "at" another university
+    ("GR03", "Inquiry report\nThe review was led by Professor Amara Diallo of the University of Dakar, an "
+     "economist.\n\n\"The numbers were poor,\" said Diallo, a professor at Gaston Berger University."),
+    # politics: "its" owner, then another party's post
+    ("GR03", "Council vote\nThe UDF's list was drawn up by its general secretary, Nalini Perera, in June.\n\n"
+     "\"We knocked on every door,\" said Perera, the SLPP's campaign chief."),
+    # crafts: a time in office as secretary of one body, secretary of another
+    ("RL04", "Craft fair\nRuth Adeyemi, secretary of the Weavers Guild, opened the fair on Saturday.\n\n"
+     "Adeyemi, who is in her third term as secretary of the Potters Union, said stalls had sold out."),
+])
+def test_people_bodies_read_in_more_phrasings_are_compared(code, text):
+    assert_flags(code, text)
+
+
+@pytest.mark.parametrize("code, text", [
+    # one team twice, its name with a dash
+    ("GR03", "Stage race\nPieter de Wit, a Belgian riding for the team Brabo–Lindemann, took the sprint.\n\n"
+     "\"The lead-out was perfect,\" said de Wit, Brabo–Lindemann's sprinter."),
+    # one body twice, the second time as a tenure
+    ("RL04", "Craft fair\nRuth Adeyemi, secretary of the Weavers Guild, opened the fair on Saturday.\n\n"
+     "Adeyemi, who is in her third term as secretary of the Weavers Guild, said stalls had sold out."),
+    # "its" after a common noun's owner names no body: nothing to compare
+    ("GR03", "Board changes\nThe company's board said its chairman, Ravi Menon, would stay.\n\n"
+     "\"I am staying,\" said Menon, of Kerala Mills."),
+    # a past time in office is no current post
+    ("RL04", "Craft fair\nRuth Adeyemi, secretary of the Weavers Guild, opened the fair on Saturday.\n\n"
+     "Adeyemi, who was in her third term as secretary of the Potters Union in 2015, said stalls had sold out."),
+])
+def test_people_bodies_read_in_more_phrasings_traps(code, text):
+    assert_passes(code, text)
+
+
+@pytest.mark.parametrize("text", [
+    # football: a post of one club, then a participle of speaking for the other (a club name the
+    # small model takes for a person's)
+    "Transfer done\nTomas Eriksen, Vardar Borg's sporting director, confirmed the fee on Monday.\n\n"
+    "Eriksen, speaking for Kolvik Idrottsklubb, said the player would train on Tuesday.",
+    # publishing: a commercial director of one house, then "of" another
+    "Book fair\nRania Khoury, Cedar Press's commercial director, opened the stand on Friday.\n\n"
+    "\"Sales were strong,\" said Khoury, of Olive Tree Books.",
+])
+def test_gr03_a_director_of_a_post_and_speaking_for_another_body(text):
+    assert_flags("GR03", text)
+
+
+def test_gr03_a_board_director_beside_another_post_is_no_drift():
+    assert_passes("GR03", "Board news\nRania Khoury, a non-executive director of Cedar Press, spoke first.\n\n"
+                  "\"Sales were strong,\" said Khoury, of Olive Tree Books.")

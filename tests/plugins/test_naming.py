@@ -545,3 +545,36 @@ def test_nm03_flags_a_three_word_name_shortened_to_both_ends(text, quote):
 ])
 def test_nm03_passes_one_short_form_or_a_given_name_first(text):
     assert_passes("NM03", text)
+
+
+# --- a slip in the slot of someone already introduced, read from the ledger's speakers (session 9, #13) -
+@pytest.mark.parametrize("text, quote", [
+    # sailing: the odd name signs a sheet; the quotation after it is hers ("she said")
+    ("Regatta ends in calm\nRace officer Astrid Holmberg said the fleet had waited four hours for wind. "
+     "Only eleven boats finished before the cut-off on Sunday. Helena Holmberg then signed the results "
+     'sheet at the harbour office. "We were lucky to finish at all," she said.', "Helena Holmberg"),
+    # theatre: the odd name stands as the owner of a production, the next sentence quotes him
+    ("Festival opens\nThe festival's artistic director, Tomas Novak, said ticket sales were the best in a "
+     "decade. Forty companies are taking part this year across six venues. Jan Novak's own staging of "
+     'the play opens on Friday. "It runs long, and I make no apology," he said.', "Jan Novak"),
+])
+def test_nm02_flags_a_slip_in_a_speakers_slot_read_from_the_ledger(text, quote):
+    assert assert_flags("NM02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the "who" clause says what the second bearer is: someone new
+    "Clinic trial\nDr Marta Lindqvist, the paediatrician who ran the study, said the results were clear. "
+    "Two hundred patients took part over two winters in three towns. \"Most of them noticed the "
+    'difference within a week," said Elin Lindqvist, who is a nurse on the ward.',
+    # the ledger gives the second bearer a post of their own ("who works as a driver")
+    "Bus route cut\nCouncillor Rhys Morgan said the route would close in May. Passengers have "
+    "collected 2,000 signatures against it in a month. \"I drive it every day,\" said Owen Morgan, who "
+    "works as a driver for the company.",
+    # the odd name owns something but the quotation after it is someone else's
+    "Festival opens\nThe festival's artistic director, Tomas Novak, said ticket sales were the best in a "
+    "decade. Forty companies are taking part this year across six venues. Jan Novak's paintings hang in "
+    'the foyer. Critic Vera Sykes called the choice brave. "It is a fine room," she said.',
+])
+def test_nm02_passes_a_second_bearer_who_is_introduced_or_silent(text):
+    assert [f for f in run_rule("NM02", text) if f.severity != "info"] == []

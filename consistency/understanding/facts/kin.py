@@ -152,12 +152,27 @@ def _relative_of(reader: Reader, field_name: str, kin: Token) -> str | None:
                 return reader.person_at(field_name, clause.head.i) if clause is not None else None
             if c.pos_ == "PRON":
                 return reader.refers_to(c)
-            return _named(reader, field_name, c)
+            return _named(reader, field_name, c) or _holder_of(reader, c)
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return _named(reader, field_name, p)
     return None
+
+
+def _holder_of(reader: Reader, owner: Token) -> str | None:
+    """The one person the article gives the role a definite owner names: "the chief executive's
+    husband", "the conductor's daughter" (a role claim read before, current and sure, whose role
+    ends with the owner's word); None when no one or several people hold it."""
+    if owner.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children):
+        return None
+    word = owner.lemma_.lower()
+    holding = [c for c in reader.read if c.attribute == "role" and c.subject.startswith("person:")
+               and str(c.value).split()[-1:] == [word]]
+    holders = {c.subject for c in holding if c.current}
+    if len(holders) != 1 or any({"ambiguous", "description"} & set(c.qualifiers) for c in holding):
+        return None  # no one, several people, or a holder read only through a shared surname
+    return next(iter(holders))
 
 
 def _person_of(reader: Reader, field_name: str, kin: Token) -> str | None:

@@ -75,13 +75,19 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                 yield found
             if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX"):
                 yield from _works_for(reader, field_name, doc, token)
+            if token.lower_ in ("for", "with"):
+                found = _working_for(reader, field_name, doc, token)
+                if found is not None:
+                    yield found
             if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _RUN_BY:
                 found = _run_by(reader, field_name, doc, token)
                 if found is not None:
                     yield found
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
-                if owner and token.head.head.dep_ not in ("pobj",):
+                if owner and (token.head.head.dep_ != "pobj" or token.head.head.head.dep_ == "agent"):
+                    # (a name inside another phrase is someone else's: "the son of X of Acme"; the
+                    # agent of a passive is the actor: "chaired by Professor X of the University of Y")
                     start, end = _subtree_bounds(token)
                     yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
                                        stance(token), how="of")
@@ -114,7 +120,7 @@ def _named_body(token: Token) -> bool:
 # work: "who coordinates Haven Relief's work in the state", "who runs Acme's marketing".
 _WORK_FOR = {
     "for": frozenset("""work buy play write drive ride sail race report scout volunteer coordinate manage edit design
-        cook fly captain coach represent fundraise recruit broadcast""".split()),
+        cook fly captain coach represent fundraise recruit broadcast speak""".split()),
     "at": frozenset("work teach research run head lead manage coordinate direct oversee edit cook coach".split()),
     "with": frozenset("work serve volunteer".split()),
 }
@@ -144,11 +150,65 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
         if body.pos_ != "PROPN" or not _named_body(body):
             continue
         start, end = _name_bounds(doc, body)
-        if any(reader.person_at(field_name, i) for i in range(start, end)):
+        if any(_named_person(reader, field_name, i) for i in range(start, end)):
             continue  # "who works for Senator Smith": a person, not a body
         yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
                            stance(verb), how=f"relative-{c.lower_ if c.dep_ == 'prep' else 'runs'}")
         return
+
+
+def _working_for(reader: Reader, field_name: str, doc: Doc, prep: Token) -> Claim | None:
+    """`affiliation` from a present participle in the comma phrase after a person: "Joost van
+    Riel, a 22-year-old Dutchman riding for the team Veldman-Rotor,", "Ana Ruiz, writing for the
+    Tribune,": the verbs of working for a body of `_works_for`. Read from the words, not the
+    parse, which takes such participles for nouns or subjects as often as for verbs."""
+    if prep.i < 3:
+        return None
+    verb = doc[prep.i - 1]
+    if not verb.lower_.endswith("ing") or verb.pos_ not in ("VERB", "NOUN"):
+        return None
+    stem = verb.lower_[:-3]  # the small model's lemma can be wrong ("riding" -> "rid"): read the stem
+    lemmas = {verb.lemma_.lower(), stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem}
+    if not lemmas & _WORK_FOR.get(prep.lower_, frozenset()):
+        return None
+    j = verb.i - 1
+    while j > verb.sent.start and j >= verb.i - 8 and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+        j -= 1
+    owner = reader.person_at(field_name, j - 1) if j > verb.sent.start and doc[j].text == "," else None
+    if owner is None:
+        return None  # not the phrase after a name: "the team, riding for pride"
+    end = prep.i + 1
+    while end < verb.sent.end and doc[end].text not in (",", ";", ".", "(", ")") and end - prep.i < 9:
+        end += 1
+    names = [t for t in doc[prep.i + 1:end] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not names:
+        return None  # (a lower-case word tagged a proper noun is the tagger's slip, not a name)
+    start, stop = _name_bounds(doc, names[-1])  # the name at the phrase's end: "the Continental team X"
+    if any(_named_person(reader, field_name, i) for i in range(start, stop)):
+        return None  # "working for Senator Smith": a person, not a body
+    if not any(_named_body(doc[i]) or reader.person_at(field_name, i) for i in range(start, stop)):
+        return None  # a place: "playing for Leeds" is read by no rule of bodies (a lone word the model
+        # called a person, never named in full, is a body's name: `_named_person`)
+    return reader.claim(owner, "affiliation", doc[start:stop].text, doc, verb.i, stop, "nationality",
+                        stance(verb), how=f"participle-{prep.lower_}")
+
+
+def _named_person(reader: Reader, field_name: str, i: int) -> bool:
+    """The token is part of the name of a person ("Senator Smith", "John Smith"). Not so for a
+    name the small model called a person that no person's name reads as: a lone word never named
+    in full (`Reader.weakly_named`: "the team Veldman-Rotor"), or a "first name" no list of given
+    names knows, with no honorific ("speaking for Rize Yildizspor")."""
+    sid = reader.person_at(field_name, i)
+    if sid is None or reader.weakly_named(sid):
+        return False
+    mention = reader.mention_at(field_name, i)
+    if mention is None or mention.honorific or not mention.given:
+        return True
+    from ..lexicon import given_name_gender
+    from ..people import known_given_name
+
+    first = mention.given[0]
+    return known_given_name(first) or given_name_gender(first) is not None
 
 
 _RUN_BY = frozenset("run lead head manage coach chair direct captain".split())
@@ -173,12 +233,18 @@ def _run_by(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Claim | N
                         stance(verb), how=f"{verb.lemma_.lower()}-by")
 
 
+# Between two words of one name: "Loom & Line", "Veldman–Rotor" (a dash the tokenizer splits off).
+_NAME_JOINERS = frozenset({"&", "–", "-"})
+
+
 def _name_bounds(doc: Doc, token: Token) -> tuple[int, int]:
     """The proper name a token is part of: "Loom & Line", "Haven Relief" (not its "'s")."""
     start = end = token.i
-    while start > token.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "&"):
+    while start > token.sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text in _NAME_JOINERS
+                                        and start >= 2 and doc[start - 2].pos_ == "PROPN"):
         start -= 1
-    while end + 1 < token.sent.end and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "&"):
+    while end + 1 < token.sent.end and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text in _NAME_JOINERS
+                                        and end + 2 < token.sent.end and doc[end + 2].pos_ == "PROPN"):
         end += 1
     return start, end + 1
 
@@ -192,7 +258,7 @@ def _named_compounds(noun: Token) -> list[Token]:
 # Every reading below starts from a token with one of these dependency labels or words: the
 # rest of the article is skipped without making a `Token` for it.
 _CANDIDATE_DEPS = frozenset({"amod", "compound", "nmod", "relcl", "acl", "pobj"})
-_CANDIDATE_WORDS = frozenset({"based", "of"})
+_CANDIDATE_WORDS = frozenset({"based", "of", "for", "with"})
 
 
 def _candidates(doc: Doc) -> list[int]:

@@ -175,8 +175,31 @@ def _roles_of_name(reader: Reader, doc: Doc, head: Token, sid: str, name_start: 
         yield from _clause_roles(head.head, sid, "clause")
 
 
+# Nouns of a time in office that name the office with "as": "in his second term as secretary",
+# "serving a third season as captain", "her first year as head of the unit".
+_TENURE_NOUNS = frozenset({"term", "tenure", "stint", "spell", "season", "year", "month", "week", "reign", "mandate"})
+
+
+def _tenure_roles(verb: Token, sid: str, how: str) -> Iterator[tuple]:
+    """The office of a time in office the clause is in or serves ("who is in his second term as
+    secretary of the Forum", "X is serving a third season as captain")."""
+    for c in verb.children:
+        nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "in" else \
+            [c] if c.dep_ == "dobj" else []
+        for noun in nouns:
+            if noun.lemma_.lower() not in _TENURE_NOUNS:
+                continue
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and _is_role_noun(p):
+                            yield sid, p, f"{how}-tenure", {"verb": verb.lemma_.lower(), "tense": verb.tag_}
+
+
 def _clause_roles(verb: Token, sid: str, how: str) -> Iterator[tuple]:
     lemma = verb.lemma_.lower()
+    if lemma in ("be", "serve", "begin", "start", "enter"):
+        yield from _tenure_roles(verb, sid, how)
     if lemma == "be":
         for c in verb.children:
             if c.dep_ in ("attr", "acomp") and _is_role_noun(c):
@@ -213,6 +236,8 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         if side is not None and _in_court(role_token):  # "led Kowalchuk's defence": counsel for that side
             role, organisation = side, ""
     else:
+        if role_token.i + 1 < len(doc) and doc[role_token.i + 1].text in ("'s", "’s"):
+            return None  # "X, the chief executive's husband": the role of whom X is related to
         words, modifiers = _role_words(role_token)
         role = _best_role(words)
         if role is None:
@@ -243,6 +268,8 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         qualifiers.add("description")
     if extra.get("verb") == "serve" and extra.get("tense") in ("VBD", "VBN"):
         qualifiers.add("former")
+    if extra.get("tense") == "VBD" and how.endswith("tenure"):
+        qualifiers.add("former")  # "who was in her third term as secretary": a time in office that is over
     if extra.get("tense") in ("VBD",) and how.endswith("copula"):
         qualifiers.add("past-tense")
     if reports_change(role_token):
@@ -263,6 +290,7 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         words = set(organisation.replace("'s", "").split())
         # whether the small model saw a name there: "Arms" in "Sergeant of Arms" is no body
         data["org_entity"] = sum(w[:1].isupper() for w in words) >= 2 or any(
+            w.isupper() and w.isalpha() and len(w) >= 2 for w in words) or any(
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
             for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
@@ -438,6 +466,8 @@ def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = la
             if any(t.pos_ == "PROPN" for t in body):
                 phrase = body.text
                 return phrase[4:] if phrase.lower().startswith("the ") else phrase
+        while end > nxt + 2 and doc[end - 1].pos_ in ("ADP", "CCONJ", "PART", "DET"):
+            end -= 1  # "of the Potters Union in 2015": the body ends before "in"
         phrase = doc[nxt + 1:end].text
         return phrase[4:] if phrase.lower().startswith("the ") else phrase
     names = [t for t in doc[max(role_token.sent.start, role_token.i - 5):role_token.i]
@@ -450,10 +480,33 @@ def _organisation_of(role_token: Token, names_person: Callable[[int], bool] = la
     for c in role_token.children:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in ("his", "her", "their"):
             return _phrase_text(c)
+        if c.dep_ == "poss" and c.lower_ == "its":
+            owner = _its_owner(c, names_person)
+            if owner is not None:
+                return owner
         if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "with"):
             for p in c.children:
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in _ORG_LABELS or p.pos_ == "NOUN"):
                     return _phrase_text(p)
+    return None
+
+
+def _its_owner(its: Token, names_person: Callable[[int], bool]) -> str | None:
+    """The body "its" stands for, when its sentence has named one owner before it: "The DA's
+    campaign was run by its regional chairperson", "Acme said its chief executive": the nearest
+    word before it that owns something or is a subject (or that subject's owner), when that is a
+    proper noun and no person ("The company's board said its chairman": no name; "Tom Reed's firm
+    said its": a person's, not a body's)."""
+    doc = its.doc
+    for j in range(its.i - 1, its.sent.start - 1, -1):
+        t = doc[j]
+        if t.dep_ in ("poss", "nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            if t.pos_ == "NOUN":  # "The DA's campaign was run by its ...": the subject's owner
+                t = next((c for c in t.children if c.dep_ == "poss"), t)
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and not names_person(t.i) \
+                    and t.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE"):
+                return _phrase_text(t)
+            return None
     return None
 
 
