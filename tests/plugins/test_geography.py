@@ -748,3 +748,53 @@ def test_geography_flags_region_at_the_end_of_a_sentence(body, quote):
 def test_geography_region_at_the_end_of_a_sentence_passes_when_right():
     assert_passes("GE01", "Headline\n\nFord unveiled its new models at a show in Detroit in Michigan. It also cut prices.")
     assert_passes("GE01", "Headline\n\nThe orchestra ended its tour with a concert in Munich in Bavaria. Tickets sold out.")
+
+
+# --- GE01 a site named by its town ("a Ballarat factory, in ..."), a region named by its adjective ------------
+@pytest.mark.parametrize(("body", "quote"), [
+    # industry, health
+    ("Workers at a Ballarat factory, in western Queensland, walked out on Friday.",
+     "Ballarat factory, in western Queensland"),
+    ("Patients at the Geelong hospital, in New South Wales, were moved overnight.",
+     "Geelong hospital, in New South Wales"),
+    # elections, trade fairs: "the Lower Silesian region" is Lower Silesia
+    ("Ballots were counted in Gdańsk, in the Lower Silesian region, until dawn.",
+     "Gdańsk, in the Lower Silesian region"),
+    ("The trade fair moved to Szczecin, in the Silesian voivodeship, this year.",
+     "Szczecin, in the Silesian voivodeship"),
+])
+def test_geography_flags_site_or_adjective_region_that_is_wrong(body, quote):
+    assert_flags("GE01", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Workers at a Ballarat factory, in western Victoria, walked out on Friday.",
+    "Ballots were counted in Wrocław, in the Lower Silesian region, until dawn.",
+    "The trade fair moved to Szczecin, in the West Pomeranian region, this year.",
+    # a team, a person, a firm or an event named by a town can be elsewhere
+    "The Sydney team, in Victoria for the final, trained on Monday.",
+    "A Geelong nurse, in Queensland on holiday, helped the injured.",
+    "The Perth firm, in Victoria since May, hired 30 staff.",
+    "The Brisbane concert, in Victoria next week, sold out.",
+    # an adjective with no region word after it is no region
+    "Silesian miners marched through Gdańsk, in the north, on Monday.",
+])
+def test_geography_site_or_adjective_region_passes(body):
+    assert_passes("GE01", article(body))
+
+
+# --- GE06 a distance that glosses the name before its comma, whatever the verb's subject --------------
+def test_geography_flags_distance_glossing_the_town_before_it():
+    text = article("Maria Costa ran the haulage firm from a depot in Geelong, about 15 kilometres south of "
+                   "Melbourne, until May.")
+    (finding,) = assert_flags("GE06", text, quotes=["15 kilometres south of Melbourne"])
+    assert "Geelong" in finding.message
+
+
+@pytest.mark.parametrize("body", [
+    "Maria Costa ran the haulage firm from a depot in Geelong, about 65 kilometres south-west of Melbourne, "
+    "until May.",
+    "Jon Reyes coached the side from Bendigo, some 150 kilometres north-west of Melbourne, for a decade.",
+])
+def test_geography_distance_glossing_the_town_passes_when_right(body):
+    assert_passes("GE06", article(body))
