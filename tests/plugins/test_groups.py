@@ -200,3 +200,50 @@ def test_gr02_city_traps(text):
     from consistency.testing import assert_passes
 
     assert_passes("GR02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # what a collective noun is made of names people even when the person-noun lexicon lacks the word
+    ("Cave rescue\nA team of Dutch divers reached the chamber at dawn. By noon the Belgian divers had "
+     "brought out four of the boys.", "Belgian divers"),
+    ("Relay record\nA squad of Jamaican pacers set the tempo for the first two laps. Officials said the "
+     "Cuban pacers were paid by the meeting.", "Cuban pacers"),
+])
+def test_gr02_members_of_a_collective_are_a_group(text, quote):
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # two nationalities in the collective, or the later nationality named again elsewhere
+    "Cave rescue\nA team of Dutch and Belgian divers reached the chamber at dawn. By noon the Belgian divers "
+    "had brought out four of the boys.",
+    "Relay record\nA squad of Jamaican pacers set the tempo. Cuban officials said the Cuban pacers would run "
+    "next year.",
+    # things, not members: "a set of Japanese tyres"
+    "Motor racing\nThe team fitted a set of Japanese tyres before the race. The Korean tyres wore out faster.",
+])
+def test_gr02_members_of_a_collective_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)
+
+
+def test_gr02_a_country_name_before_a_plural_of_people_is_their_nationality():
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", "Fare rise\nUK commuters face a 4% rise in rail fares from January. Ministers said the "
+                         "Irish commuters would be protected by a cap.", quotes=["Irish commuters"])
+
+
+@pytest.mark.parametrize("text", [
+    # the same nationality by name and by demonym
+    "Fare rise\nUK commuters face a 4% rise in rail fares. Ministers said British commuters would be protected.",
+    # a name that is also a region (a US state) says no nationality
+    "Poll\nGeorgia voters backed the measure. The Armenian voters who took part were fewer.",
+])
+def test_gr02_country_name_before_people_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)

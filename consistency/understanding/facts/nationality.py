@@ -51,7 +51,8 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield described
                     continue
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-                country = _demonym_country(gaz, token) or _country_modifier(gaz, token)
+                country = _demonym_country(gaz, token) or _country_modifier(gaz, token) \
+                    or _country_before_people(gaz, token)
                 if country is not None:
                     new_group = f"group:{token.head.lemma_.lower()}" not in reader.subjects
                     found = _nationality_of(reader, field_name, doc, token, country)
@@ -258,6 +259,25 @@ def _country_modifier(gaz: Any, token: Token) -> str | None:
     return country.name if country is not None else None
 
 
+def _country_before_people(gaz: Any, token: Token) -> str | None:
+    """A country's name before a plural noun of people or firms, as its demonym would be: "US insurers",
+    "UK consumers" (as "American insurers"). Not a name that is also a first-level region somewhere
+    ("Georgia voters"), nor one of several words ("New Zealand" is read by its demonym)."""
+    head = token.head
+    if token.ent_type_ != "GPE" or token.dep_ != "compound" or head.tag_ != "NNS" or head.i != token.i + 1:
+        return None
+    lemma = head.lemma_.lower()
+    if not (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS or lemma in _PEOPLE_GROUPS):
+        return None
+    try:
+        country = gaz.country(token.text)
+        if country is None or gaz.regions(token.text):
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    return country.name
+
+
 def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, country: str) -> Claim | None:
     head = token.head
     qualifiers = stance(token)
@@ -286,7 +306,8 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
                             demonym=token.text)
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS
-                                                       or lemma in _PEOPLE_GROUPS):
+                                                       or lemma in _PEOPLE_GROUPS or _members(head)
+                                                       or f"group:{lemma}" in reader.subjects):
         return _group_claim(reader, doc, token, head, country, qualifiers)
     if head.pos_ == "PROPN":  # "the Swedish duo Ljusår": a named group introduced by its noun
         noun = next((c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
@@ -296,6 +317,15 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma in _GROUP_WORDS and f"group:{lemma}" in reader.subjects:
         return _group_claim(reader, doc, token, head, country, qualifiers)  # "the Belgian crew" after "a crew of"
     return None
+
+
+def _members(noun: Token) -> bool:
+    """A plural noun that is what a collective noun is made of ("a group of Kenyan pacemakers",
+    "a team of Dutch divers"): people, whether or not the person-noun lexicon knows the word
+    (it knows "pacemaker" as a device only); later plurals of that noun then name the group too."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.tag_ == "NN" \
+        and of.head.lemma_.lower() in _GROUP_WORDS | {"group", "side", "party"}
 
 
 # Plural nouns of people in a group ("Chinese workers", "Danish investors"), not people at large.
