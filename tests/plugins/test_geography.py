@@ -757,6 +757,8 @@ def test_geography_region_at_the_end_of_a_sentence_passes_when_right():
      "Ballarat factory, in western Queensland"),
     ("Patients at the Geelong hospital, in New South Wales, were moved overnight.",
      "Geelong hospital, in New South Wales"),
+    # a sentence's first words, where the small model reads the town as a person
+    ("The Launceston clinic, in northern Victoria, enrolled 40 children.", "Launceston clinic, in northern Victoria"),
     # elections, trade fairs: "the Lower Silesian region" is Lower Silesia
     ("Ballots were counted in Gdańsk, in the Lower Silesian region, until dawn.",
      "Gdańsk, in the Lower Silesian region"),

@@ -422,7 +422,9 @@ def _town_of_site(ctx: Any, gaz: Gazetteer, field: str, text: str, end: int) -> 
         return None
     if not any(c.dep_ == "compound" and c.idx >= m.start(1) for c in noun[0].children):
         return None
-    found = best_city_name(gaz, read_name(text, m.start(1)))
+    # "The Launceston clinic" opening a sentence: the article is no part of the town's name
+    start = m.start(1) + len(re.match(r"(?:(?:The|A|An) (?=\S))?", m.group(1)).group(0))
+    found = best_city_name(gaz, read_name(text, start))
     return found[0] if found and found[0].end == m.end(1) else None
 
 
