@@ -800,3 +800,37 @@ def test_geography_flags_distance_glossing_the_town_before_it():
 ])
 def test_geography_distance_glossing_the_town_passes_when_right(body):
     assert_passes("GE06", article(body))
+
+
+# --- GE05 "X, the country's capital": the capital of the country X is in -------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("The striker grew up in Zurich, the country's capital, and moved to Spain at 19.", "Zurich, the country's capital"),
+    ("Turnout was highest in Sydney, the nation's capital, officials said.", "Sydney, the nation's capital"),
+])
+def test_geography_flags_town_called_its_own_countrys_capital(body, quote):
+    assert_flags("GE05", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "The striker grew up in Bern, the country's capital, and moved to Spain at 19.",
+    "Turnout was highest in Canberra, the nation's capital, officials said.",
+    # a capital of the past, or of another kind
+    "The bank was founded in Lagos, the country's capital until 1991.",
+    "Sales rose in Lagos, the country's commercial capital.",
+])
+def test_geography_own_countrys_capital_passes(body):
+    assert_passes("GE05", article(body))
+
+
+# --- GE01 a region of two words whose first is a compass word, before "city of" ------------------------
+def test_geography_flags_compass_word_region_before_city_of():
+    assert_flags("GE01", article("Floods cut roads into the Northern Territory city of Townsville overnight."),
+                 quotes=["the Northern Territory city of Townsville"])
+
+
+@pytest.mark.parametrize("body", [
+    "Floods cut roads into the Northern Territory town of Katherine overnight.",
+    "Rockets fell on the Northern town of Kiryat Shmona overnight.",
+])
+def test_geography_compass_word_region_passes(body):
+    assert_passes("GE01", article(body))

@@ -247,3 +247,17 @@ def test_gr02_country_name_before_people_traps(text):
     from consistency.testing import assert_passes
 
     assert_passes("GR02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # a based noun that heads the organisation's name ("the Accra-based charity Nkabom Health Trust")
+    ("Clinic opens\nA clinic was opened in Tamale on Monday by the Accra-based charity Nkabom Health Trust. The "
+     "Lomé-based trust plans two more.", "Lomé-based"),
+    # a demonym before a possessive
+    ("Plant to close\nDanish toy maker Holm & Sons said it would close its plant in Ghent. Unions asked to meet "
+     "the Swedish group's management.", "Swedish group"),
+])
+def test_gr02_organisation_described_elsewhere_later(text, quote):
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", text, quotes=[quote])

@@ -452,6 +452,8 @@ def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
             if (other.dep_ == "appos" or noun.dep_ == "appos" and other.i == noun.head.i) and other.pos_ == "PROPN":
                 tokens = _name_run(doc, other)
                 break
+        if not tokens and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
+            tokens = _name_run(doc, noun.head)  # "the Nairobi-based charity Afya Bora Trust": the name it heads
     if not tokens:
         named = _described_organisation(reader, doc, noun)
         if named is not None:
@@ -504,10 +506,12 @@ def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Clai
         return None
     if any(c.dep_ == "appos" or c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
         return None  # "the Adelaide company Sandfire": a name follows, not a description
+    place, country = None, None
     if token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN":
         place = token.text
         country = _country_of_place(gaz, place)
-    else:
+    if country is None:
+        # a demonym, also when tagged a proper noun before a possessive ("the Danish group's management")
         place = None
         country = _demonym_country(gaz, token)
     if country is None:

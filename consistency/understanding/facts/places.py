@@ -105,11 +105,14 @@ def regions_of_adjective(gaz: Gazetteer, word: str) -> tuple[str, list[tuple[str
     for name in candidates:
         if gaz.country(name) is not None or name in GB_NATIONS:
             return None
-        if set(region_key(name).split()) <= GENERIC_REGION_WORDS:
-            return None
+        if set(region_key(name).split()) <= GENERIC_REGION_WORDS and (
+                " " not in name or set(name.lower().split()) <= GENERIC_REGION_WORDS):
+            return None  # "the Northern city of", not "the Northern Territory city of"
         regions = gaz.admin1_regions(name)
         if regions:
-            return name, regions
+            # a name whose key is a compass word ("Northern Territory"): the regions called so in full
+            exact = [r for r in regions if region_key(r[1]) == region_key(name) and r[1].lower() == name.lower()]
+            return name, exact or regions
     return None
 
 
