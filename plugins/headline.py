@@ -1492,10 +1492,16 @@ def _core_topics(claim: Any) -> set[str]:
         words = [w for w in claim.data[side] if w.isalpha()]
         if words and (words[-1][:1].islower() or words[-1].lower() in _headline_nouns(claim)):
             found.add(words[-1].lower())  # a common noun, not a name alone ("Malik", "Umbro")
+            if words[-1].lower().rstrip("s") in _PLAN_NOUNS and len(words) > 1 and words[-2][:1].islower():
+                found.add(words[-2].lower())  # "approve relief road plan": the plan is the road's
     topics = set(claim.data.get("topics", ()))
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+# Nouns for a thing proposed, whose compound names what is proposed ("relief road plan", "rail scheme").
+_PLAN_NOUNS = frozenset({"plan", "scheme", "proposal", "project", "bid", "package", "programme", "program"})
 
 
 # Verbs of damage that, done to a measure ("hit profit", "dent sales"), say the measure fell.

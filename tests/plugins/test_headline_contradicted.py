@@ -788,3 +788,22 @@ def test_hl02_flags_a_headline_region_the_lead_gives_otherwise(text, quote):
 ])
 def test_hl02_headline_region_traps(text):
     assert_passes("HL02", text)
+
+
+# --- a plan's compound is what the headline is about ("approve tram extension plan") -----------------
+def test_hl02_flags_a_plan_the_body_turns_down_by_its_thing():
+    text = ("Bristol councillors approve tram extension plan\nBristol City Council's planning committee voted against a "
+            "£120m tram extension to the airport on Thursday, citing its cost.")
+    findings = assert_flags("HL02", text, quotes=["approve"])
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Bristol councillors approve tram extension plan\nBristol City Council's planning committee voted for a £120m tram "
+    "extension to the airport on Thursday. It voted against a new bus lane.",
+    # the thing turned down is another one of the plan's kind
+    "Bristol councillors approve tram extension plan\nThe committee backed the plan on Thursday. Councillors voted "
+    "against a rival bus scheme.",
+])
+def test_hl02_plan_compound_traps(text):
+    assert_passes("HL02", text)
