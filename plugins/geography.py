@@ -480,6 +480,12 @@ class ImpossibleBorder(Rule):
         bare = re.sub(r" \(.*\)$", "", name)
         if not cities and bare != name:
             cities = [c for c in city_reading(gaz, bare) if c.population >= 15000]
+        if not cities and re.match(r" (?:border )?(?:crossing|checkpoint|post)\b", text[m.end("x"):m.end("x") + 20]):
+            # "the Nickelsdorf crossing on the border with Croatia": a crossing is named by a village, read
+            # from GeoNames' places of 1,000 people when all of them lie in one country
+            rows = gaz.located(bare)
+            if rows and len({r[0] for r in rows}) == 1:
+                cities = [City(bare, bare, cc, admin1, None, lat, lon, pop, 0) for cc, admin1, lat, lon, pop in rows]
         if not cities:
             return
         limit = 120.0 if m.group("rel") in ("on", "at", "along", "astride", "straddling") else 350.0

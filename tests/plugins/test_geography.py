@@ -834,3 +834,22 @@ def test_geography_flags_compass_word_region_before_city_of():
 ])
 def test_geography_compass_word_region_passes(body):
     assert_passes("GE01", article(body))
+
+
+# --- GE02 a crossing named by its town ("the X crossing on the border with Y") --------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Lorries queued for hours at the Narva crossing on the border with Latvia on Friday.",
+     "Narva crossing on the border with Latvia"),
+    ("Customs officers at the Röszke checkpoint on the border with Slovenia seized 40 kg of cocaine.",
+     "Röszke checkpoint on the border with Slovenia"),
+])
+def test_geography_flags_crossing_far_from_the_border(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Lorries queued for hours at the Narva crossing on the border with Russia on Friday.",
+    "Customs officers at the Röszke checkpoint on the border with Serbia seized 40 kg of cocaine.",
+])
+def test_geography_crossing_on_its_border_passes(body):
+    assert_passes("GE02", article(body))
