@@ -261,3 +261,18 @@ def test_gr02_organisation_described_elsewhere_later(text, quote):
     from consistency.testing import assert_flags
 
     assert_flags("GR02", text, quotes=[quote])
+
+
+def test_gr03_agent_of_a_passive_and_a_centre_named_like_a_region():
+    from consistency.testing import assert_flags
+
+    text = ("Coral study\nThe survey was led by marine biologist Ana Lisboa of the Atlantic Reef Institute, which "
+            "funds the work. Lisboa, who has worked at the Azores Marine Centre since 2012, said bleaching had slowed.")
+    assert_flags("GR03", text, quotes=["worked at the Azores Marine Centre"])
+
+
+def test_gr03_agent_of_a_passive_tied_to_one_body_passes():
+    from consistency.testing import assert_passes
+
+    assert_passes("GR03", "Coral study\nThe survey was led by marine biologist Ana Lisboa of the Azores Marine Centre. "
+                          "Lisboa, who has worked at the Azores Marine Centre since 2012, said bleaching had slowed.")

@@ -82,8 +82,10 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield found
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
-                if owner and token.head.head.dep_ not in ("pobj",):
-                    start, end = _subtree_bounds(token)
+                person = token.head.head
+                # "made by palaeobotanist X of the Karoo Institute": the agent of a passive is the person too
+                if owner and (person.dep_ != "pobj" or person.head.dep_ == "agent"):
+                    start, end = _name_phrase_bounds(token)
                     yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
                                        stance(token), how="of")
 
@@ -107,6 +109,11 @@ def _named_body(token: Token) -> bool:
         return False
     from ..people import is_known_place
 
+    if token.ent_type_ in ("FAC", "") and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        # "the Highveld Geoscience Centre": the whole name is no place, though its last word ("Centre", a
+        # French region) is
+        start, end = _name_bounds(token.doc, token)
+        return not is_known_place(token.doc[start:end].text)
     return not is_known_place(token.text)
 
 
@@ -545,6 +552,13 @@ def _org_name(token: Token) -> str:
     ent = entity_at(token)  # `doc.ents` makes every entity again on each access
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _name_phrase_bounds(token: Token) -> tuple[int, int]:
+    """The token's phrase up to a comma after it ("the Karoo Institute, who spotted ..."): the name a
+    claim quotes, without the relative clause or apposition the parse hangs on it."""
+    start, end = _subtree_bounds(token)
+    return start, next((t.i for t in token.doc[token.i:end] if t.text == ","), end)
 
 
 def _subtree_bounds(token: Token) -> tuple[int, int]:
