@@ -276,3 +276,11 @@ def test_gr03_agent_of_a_passive_tied_to_one_body_passes():
 
     assert_passes("GR03", "Coral study\nThe survey was led by marine biologist Ana Lisboa of the Azores Marine Centre. "
                           "Lisboa, who has worked at the Azores Marine Centre since 2012, said bleaching had slowed.")
+
+
+def test_gr02_a_country_named_by_its_short_name_elsewhere_is_named():
+    from consistency.testing import assert_passes
+
+    # "British officials" when the article names the UK elsewhere: two sides, not a drift
+    assert_passes("GR02", "Arms talks\nThe UK minister said talks with US officials went well. US officials say "
+                          "they are not satisfied. A US envoy meets British officials this week.")
