@@ -284,3 +284,19 @@ def test_gr02_a_country_named_by_its_short_name_elsewhere_is_named():
     # "British officials" when the article names the UK elsewhere: two sides, not a drift
     assert_passes("GR02", "Arms talks\nThe UK minister said talks with US officials went well. US officials say "
                           "they are not satisfied. A US envoy meets British officials this week.")
+
+
+def test_gr03_rides_for_a_named_team_then_another_teams_leader():
+    from consistency.testing import assert_flags
+
+    text = ("Mountain stage\nThe stage went to Lucía Parra, ahead of Chile's Tomás Vergara Soto, who rides for the "
+            "Cóndor-Sur team. \"It was hard,\" said Ana Ruiz, Ruta Norte's manager. Vergara, the Ruta Norte leader, "
+            "said he had waited too long.")
+    assert_flags("GR03", text, quotes=["leader"])
+
+
+def test_gr03_the_same_hyphenated_team_written_with_spaces_is_one_body():
+    from consistency.testing import assert_passes
+
+    assert_passes("GR03", "Mountain stage\nThe stage went to Lucía Parra, ahead of Chile's Tomás Vergara Soto, who "
+                          "rides for the Cóndor-Sur team. Vergara, the Cóndor-Sur leader, said he had waited too long.")

@@ -139,6 +139,8 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
     if verb.tag_ not in ("VBZ", "VBP") and not (perfect and verb.tag_ == "VBN"):
         return  # "who worked for": a past tie
     lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBZ" and verb.lower_.endswith("es") and lemma + "e" == verb.lower_[:-1]:
+        lemma = verb.lower_[:-1]  # the small model lemmatises "rides" as "rid"
     for c in verb.children:
         body = None
         if c.dep_ == "prep" and lemma in _WORK_FOR.get(c.lower_, ()):
@@ -147,11 +149,16 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
             body = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
         if body is None:
             continue
-        if body.pos_ != "PROPN":  # "the Accra concept store Loom & Line": the name at its end
+        named_noun = body.pos_ == "NOUN" and body.lemma_.lower() in _BODY_NOUNS | ORG_NOUNS and _named_compounds(body)
+        if body.pos_ != "PROPN" and not named_noun:  # "the Accra concept store Loom & Line": the name at its end
             body = next((t for t in reversed(list(body.subtree)) if t.pos_ == "PROPN" and t.i > body.i), body)
-        if body.pos_ != "PROPN" or not _named_body(body):
+        if named_noun:
+            # "who rides for the Vortex-Halcón team": the name before a body's noun
+            start, end = _named_compounds(body)[0].i, body.i
+        elif body.pos_ != "PROPN" or not _named_body(body):
             continue
-        start, end = _name_bounds(doc, body)
+        else:
+            start, end = _name_bounds(doc, body)
         if any(reader.person_at(field_name, i) for i in range(start, end)):
             continue  # "who works for Senator Smith": a person, not a body
         yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
