@@ -755,7 +755,8 @@ class HeadlineContradicted(Rule):
         not "£5.05"), a coarser headline may round or truncate ("$1.2bn" for 1,180 million), a
         finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
         figure that two body figures add up to or differ by is supported; a figure reached the other
-        way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
+        way ("cut to £5.05" over "£5.05 an hour, up from £4.85"); a figure that is the body's with two digits
+        swapped ("chase down 178" over "a target of 187", "in 19.78" over "19.87 seconds");
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
@@ -766,7 +767,13 @@ class HeadlineContradicted(Rule):
         No place is contradicted by a body that puts the same event in the headline's place, or
         whose dateline is that place, whatever places it names for other events; nor by a city's
         name before a noun that the body names too ("Leeds councillors" under a Manchester
-        dateline); a person's name ("Austin Butler") is no place.
+        dateline); a person's name ("Austin Butler") is no place. A planned event's place counts too ("to
+        close tour with three nights in Busan" over "will wrap up the tour ... in western Seoul"), and a
+        first-level region the headline names ("Southland farmers cut stock") that the body never names
+        while its lead is about another region of the same country ("the drought gripping much of
+        Canterbury") and names no town of the headline's region. A clause told as fact under a modal
+        ("would cut jobs, even though operating profit rose") is a statement; a plan's compound is what
+        the headline is about ("approve relief road plan" over "voted against a relief road").
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
