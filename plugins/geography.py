@@ -153,7 +153,8 @@ class PlaceContainment(Rule):
                 yield from self._judge(ctx, gaz, at, name, city_reading(gaz, name), data["codes"], data["admin1"], seen)
             else:
                 regions = [(cc, region) for cc, region in data["regions"]]
-                yield from self._judge_region(ctx, gaz, at, name, regions, data["near"], seen, shown=data["shown"])
+                yield from self._judge_region(ctx, gaz, at, name, regions, data["near"], seen, shown=data["shown"],
+                                              site=bool(data.get("site")))
 
     def _judge_region(
         self,
@@ -165,6 +166,7 @@ class PlaceContainment(Rule):
         near: bool,
         seen: set[tuple[str, int]],
         shown: str | None = None,
+        site: bool = False,
     ) -> Iterator[Finding]:
         """Flag a town put in a first-level region when no place of its name lies in that region,
         its most populous reading is a town of 15,000+ in the region's country, and every reading
@@ -209,8 +211,10 @@ class PlaceContainment(Rule):
         at = start if at < 0 else at
         label = entity_label_at(ctx, field, at, at + len(name))
         if label == "PERSON" and not re.search(r"\b(?:city|town|village|port|district|municipality) of $",
-                                               text_of(ctx, field)[max(0, at - 20):at]):
-            return  # "Lincoln, Nebraska" said of a person is no address ("the district of Búzi" is a place)
+                                               text_of(ctx, field)[max(0, at - 20):at]) \
+                and not (site and main[4] >= 50_000):
+            return  # "Lincoln, Nebraska" said of a person is no address ("the district of Búzi" is a place; so is
+            # a city of 50,000 naming a site, "the Launceston clinic", which the small model tags a person)
         severity, confidence, why = Severity.warning, 0.75, ""
         if label == "ORG" and main[4] < 100_000:
             severity, confidence, why = Severity.info, 0.3, "spaCy reads it as ORG"
@@ -476,6 +480,12 @@ class ImpossibleBorder(Rule):
         bare = re.sub(r" \(.*\)$", "", name)
         if not cities and bare != name:
             cities = [c for c in city_reading(gaz, bare) if c.population >= 15000]
+        if not cities and re.match(r" (?:border )?(?:crossing|checkpoint|post)\b", text[m.end("x"):m.end("x") + 20]):
+            # "the Nickelsdorf crossing on the border with Croatia": a crossing is named by a village, read
+            # from GeoNames' places of 1,000 people when all of them lie in one country
+            rows = gaz.located(bare)
+            if rows and len({r[0] for r in rows}) == 1:
+                cities = [City(bare, bare, cc, admin1, None, lat, lon, pop, 0) for cc, admin1, lat, lon, pop in rows]
         if not cities:
             return
         limit = 120.0 if m.group("rel") in ("on", "at", "along", "astride", "straddling") else 350.0

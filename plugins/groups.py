@@ -413,15 +413,17 @@ def _lone_mention(text: str, ctx: ArticleAnalysis, claim) -> bool:  # type: igno
     country = gaz.country(str(claim.value))
     forms = {str(claim.value)}
     if country is not None:
-        forms |= set(getattr(country, "demonyms", ()) or ()) | {country.name}
+        # every way of naming the country: "UK" and "Britain" are the United Kingdom too
+        forms |= set(getattr(country, "demonyms", ()) or ()) | {country.name} | set(country.adjectives) | {
+            re.sub(r"^the ", "", a) for a in country.aliases}
     if claim.data.get("demonym"):
         forms.add(claim.data["demonym"])
     if claim.data.get("place"):
         forms.add(claim.data["place"])
     found: list[tuple[int, int]] = []
     for form in forms:
-        if len(form) < 3:
-            continue
+        if len(form) < 3 and not (len(form) == 2 and form.isupper()):
+            continue  # "UK", "US" count (the search is case-sensitive), "us" never
         found += whole_word_spans(text, form)
     count, reach = 0, -1
     for start, end in sorted(found):  # overlapping forms are one mention: "South Korean", "Korean"

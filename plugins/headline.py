@@ -755,7 +755,8 @@ class HeadlineContradicted(Rule):
         not "£5.05"), a coarser headline may round or truncate ("$1.2bn" for 1,180 million), a
         finer one needs a rounded or bounded body figure ("41" over "about 40"), and a headline
         figure that two body figures add up to or differ by is supported; a figure reached the other
-        way ("cut to £5.05" over "£5.05 an hour, up from £4.85");
+        way ("cut to £5.05" over "£5.05 an hour, up from £4.85"); a figure that is the body's with two digits
+        swapped ("chase down 178" over "a target of 187", "in 19.78" over "19.87 seconds");
         a place the body gives otherwise for the same event, at least 30 km away or named as
         another island or town ("runs aground off Batam" over "ran aground off ... Bintan",
         "Ballarat-shot drama" over "filmed in and around Bendigo", "deal in Almaty" under a
@@ -766,7 +767,13 @@ class HeadlineContradicted(Rule):
         No place is contradicted by a body that puts the same event in the headline's place, or
         whose dateline is that place, whatever places it names for other events; nor by a city's
         name before a noun that the body names too ("Leeds councillors" under a Manchester
-        dateline); a person's name ("Austin Butler") is no place.
+        dateline); a person's name ("Austin Butler") is no place. A planned event's place counts too ("to
+        close tour with three nights in Busan" over "will wrap up the tour ... in western Seoul"), and a
+        first-level region the headline names ("Southland farmers cut stock") that the body never names
+        while its lead is about another region of the same country ("the drought gripping much of
+        Canterbury") and names no town of the headline's region. A clause told as fact under a modal
+        ("would cut jobs, even though operating profit rose") is a statement; a plan's compound is what
+        the headline is about ("approve relief road plan" over "voted against a relief road").
 
     Why it matters:
         Most readers see only the headline; one that contradicts the story misinforms them.
@@ -817,7 +824,13 @@ class HeadlineContradicted(Rule):
         if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
             found.extend(self._direction(ctx))
         if not found:
-            found.extend(self._place(ctx, claims))
+            # a plan's place is a claim too: "to close tour with three nights in Busan" over "will wrap up
+            # the tour at Gocheok Sky Dome in Seoul" (the body's plans are then read as statements)
+            planned = [c for c in everything if "future" in c.qualifiers
+                       and not (_STANCES - {"future"}).intersection(c.qualifiers)]
+            found.extend(self._place(ctx, claims + planned))
+        if not found:
+            found.extend(self._region(ctx, claims))
         yield from found[:1] if found and all(f.data.get("kind") != "figure" for f in found) else found[:2]
 
     # --- who won -------------------------------------------------------------------------
@@ -923,9 +936,16 @@ class HeadlineContradicted(Rule):
                     continue
                 title_words = {t.lower_ for t in ctx.title_doc}
                 kin = [b for b in body if b.unit is None and _age(ctx, b) and not _someone_elses(b, title_words)]
-            elif any(_agrees(b, h) for b in body if b.unit == h.unit) or _sum_or_difference(
-                    h, [b for b in body if b.unit == h.unit]):
-                continue  # the body's figure, rounded as the headline writes it; or two of them added or taken
+            elif any(_agrees(b, h) for b in body if b.unit == h.unit):
+                continue  # the body's figure, rounded as the headline writes it
+            elif transposed := [b for b in body if _transposed(b, h) and (
+                    topics & {t.lemma_.lower() for t in b.sentence} or _in_lead(ctx, b.sentence[0], 3))]:
+                # "chase down 178" over "a target of 187", "in 19.78" over "19.87 seconds": the body's figure with
+                # two digits swapped, about the headline's things or in the lead (before any sum of two figures,
+                # which a long body of numbers makes by chance)
+                kin = transposed
+            elif _sum_or_difference(h, [b for b in body if b.unit == h.unit]):
+                continue  # two of the body's figures added or taken
             elif h.unit not in (None, "%") and h.counted is None:
                 # an amount of money the headline names no counted thing for ("profits jump to £3.1bn"): the same
                 # amount in another currency ("£2bn" over "$2bn"), or, when the body gives none, an amount in the
@@ -1138,7 +1158,7 @@ class HeadlineContradicted(Rule):
                     continue  # a dateline alone says where the reporter is ("NAIROBI - Kenyan wins Boston marathon")
                 if not same_event:
                     continue
-                if _stance_of(token):
+                if _stance_of(token, plans="future" in claim.qualifiers):
                     continue  # "He will see an orphanage in Tanzania"
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
@@ -1161,6 +1181,73 @@ class HeadlineContradicted(Rule):
                     data={"kind": "place", "headline": place, "body": other},
                 )
                 return
+
+
+    def _region(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
+        """"Southland farmers cut stock" over a body about "the drought gripping much of Canterbury": a
+        first-level region the headline names before a noun, or as its place, that the body never names,
+        while the lead names another region of the same country (two regions of one country share no
+        ground) and no town the body names lies in the headline's region."""
+        gazetteer = ctx.gazetteer
+        body_folded = _fold(ctx.article.body)
+        # the lead: the first two sentences (a dateline is often parsed as a sentence of its own)
+        lead_sents = list(ctx.body_doc.sents)[:2]
+        lead = ctx.body_doc[lead_sents[0].start:lead_sents[-1].end] if lead_sents else None
+        for claim in claims:
+            if lead is None:
+                return
+            names = [(t, s) for t, s in claim.data.get("name_places", ())]
+            if claim.data.get("place"):
+                names.append((claim.data["place"], claim.data["place_start"]))
+            for name, start in names:
+                if " " in name and not all(w[:1].isupper() for w in name.split()) or gazetteer.is_country(name):
+                    continue
+                regions = gazetteer.admin1_regions(name)
+                countries = {cc for cc, _r in regions}
+                if not regions or _fold(name) in body_folded or _town_in(gazetteer, name, countries):
+                    continue  # no region, named in the body, or a town's name too
+                others = [e for e in _name_runs(lead)
+                          if {cc for cc, _r in gazetteer.admin1_regions(e.text)} & countries
+                          and not gazetteer.is_country(e.text) and _fold(e.text) != _fold(name)
+                          and not _town_in(gazetteer, e.text, countries)]
+                if len(others) != 1 or _stance_of(others[0].root) or _in_named_region(ctx, gazetteer, regions):
+                    continue
+                other = others[0]
+                yield self.finding(
+                    f"The headline names {name}, but the body never does; its lead is about "
+                    f"{other.text}, another region (\"{_clip(lead.text)}\").",
+                    [ctx.span_at("title", start, start + len(name))], [ctx.span(other)], confidence=0.5,
+                    data={"kind": "place", "headline": name, "body": other.text},
+                )
+                return
+
+
+def _town_in(gazetteer: Any, name: str, countries: set[str]) -> bool:
+    """Whether a town of 15,000 people or more in one of these countries has this name ("Victoria", BC)."""
+    return any(c.country in countries and c.population >= 15_000 for c in gazetteer.cities(name))
+
+
+def _name_runs(sent: Any) -> list[Any]:
+    """Runs of capitalised proper nouns in a sentence ("Canterbury", "Hawke's Bay" as "Hawke"): the
+    small model leaves many regions untagged."""
+    runs, start = [], None
+    for t in (*sent, None):
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+            start = t.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(sent.doc[start:t.i if t is not None else sent.end])
+            start = None
+    return runs
+
+
+def _in_named_region(ctx: ArticleAnalysis, gazetteer: Any, regions: list[tuple[str, str]]) -> bool:
+    """Whether a town the body names (a run of capitalised names, tagged or not) lies in one of these
+    first-level regions, by any of its three most populous readings."""
+    wanted = {(cc, _fold(r)) for cc, r in regions}
+    names = {run.text for sent in ctx.body_doc.sents for run in _name_runs(sent)}
+    names |= {e.text for e in ctx.body_doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    return any((cc, _fold(r)) in wanted for name in names for cc, r, *_rest in gazetteer.admin1_places(name)[:3])
 
 
 def _headline_place(ctx: ArticleAnalysis, claim: Any) -> tuple[str | None, int, str | None]:
@@ -1421,10 +1508,16 @@ def _core_topics(claim: Any) -> set[str]:
         words = [w for w in claim.data[side] if w.isalpha()]
         if words and (words[-1][:1].islower() or words[-1].lower() in _headline_nouns(claim)):
             found.add(words[-1].lower())  # a common noun, not a name alone ("Malik", "Umbro")
+            if words[-1].lower().rstrip("s") in _PLAN_NOUNS and len(words) > 1 and words[-2][:1].islower():
+                found.add(words[-2].lower())  # "approve relief road plan": the plan is the road's
     topics = set(claim.data.get("topics", ()))
     return {w for w in found if len(w) > 2 and w not in _TOPIC_STOP and (w in topics or w.rstrip("s") in topics
                                                                            or w[:1].islower())} | {
         t for t in topics if t in found}
+
+
+# Nouns for a thing proposed, whose compound names what is proposed ("relief road plan", "rail scheme").
+_PLAN_NOUNS = frozenset({"plan", "scheme", "proposal", "project", "bid", "package", "programme", "program"})
 
 
 # Verbs of damage that, done to a measure ("hit profit", "dent sales"), say the measure fell.
@@ -1555,7 +1648,13 @@ def _stance_of(token: Any, plans: bool = False) -> bool:
         if t.pos_ in ("VERB", "AUX") and (any(c.dep_ == "aux" and c.lower_ in modals for c in t.children)
                                           or t.lemma_.lower() in _INTENT):
             return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ASSERTED_MARKS for c in t.children):
+            return False  # "would cut jobs even though profit rose": a concession or cause is told as fact
     return False
+
+
+# Conjunctions of a clause told as fact whatever the main clause's modal: "even though profit rose".
+_ASSERTED_MARKS = frozenset({"though", "although", "because", "whereas"})
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "'ll", "can", "must"})
@@ -1862,6 +1961,26 @@ def _agrees(body: Any, headline: Any, currency: bool = False) -> bool:
     if body.bound == "upper":
         return b - step_b < h <= b
     return bool(body.approximate) and b - step_b / 2 <= h < b + step_b / 2
+
+
+def _digits(q: Any) -> str | None:
+    """The figure's digits as written, with its decimal point ("19.78"), or None for words and signs."""
+    match = re.fullmatch(r"\D{0,3}?(\d[\d,]*(?:\.\d+)?)\D{0,12}", q.text.strip())
+    return match.group(1).replace(",", "") if match else None
+
+
+def _transposed(body: Any, headline: Any) -> bool:
+    """Whether two figures of three digits or more differ by two digits swapped ("178" / "187",
+    "19.78" / "19.87"): a slip of writing, not another figure. Both bare or in the same unit; not years."""
+    if body.unit != headline.unit and None not in (body.unit, headline.unit) or body.value == headline.value:
+        return False
+    a, b = _digits(body), _digits(headline)
+    if a is None or b is None or len(a) != len(b) or len(a.replace(".", "")) < 3 or sorted(a) != sorted(b):
+        return False
+    if all(re.fullmatch(r"(19|20)\d\d", x) for x in (a, b)):
+        return False  # two years
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(differ) == 2 and "." not in (a[differ[0]], a[differ[1]])
 
 
 def _sum_or_difference(headline: Any, body: Sequence[Any]) -> bool:

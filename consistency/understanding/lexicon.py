@@ -163,7 +163,9 @@ def same_organisation(a: str, b: str) -> bool:
 def _org_forms(name: str) -> tuple[str, tuple[str, str], str, tuple[str, str]]:
     """What `same_organisation` compares of one name, made once per name: an article compares each
     organisation it names with every other one (the key, owner and body, the bare name, initials)."""
-    key = " ".join(name.lower().replace("'s", "").replace("’s", "").split()).removeprefix("the ")
+    # a hyphen may come with spaces from a parse's tokens ("Vortex - Halcón" for "Vortex-Halcón")
+    key = " ".join(re.sub(r"\s*([-–])\s*", r"\1", name.lower()).replace("'s", "").replace("’s", "").split()) \
+        .removeprefix("the ")
     bare = name.replace(".", "").removeprefix("the ").strip()
     return key, _owner_and_body(name), bare, (_initials(name), _initials(name.replace(" of ", " ")))
 

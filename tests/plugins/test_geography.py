@@ -748,3 +748,108 @@ def test_geography_flags_region_at_the_end_of_a_sentence(body, quote):
 def test_geography_region_at_the_end_of_a_sentence_passes_when_right():
     assert_passes("GE01", "Headline\n\nFord unveiled its new models at a show in Detroit in Michigan. It also cut prices.")
     assert_passes("GE01", "Headline\n\nThe orchestra ended its tour with a concert in Munich in Bavaria. Tickets sold out.")
+
+
+# --- GE01 a site named by its town ("a Ballarat factory, in ..."), a region named by its adjective ------------
+@pytest.mark.parametrize(("body", "quote"), [
+    # industry, health
+    ("Workers at a Ballarat factory, in western Queensland, walked out on Friday.",
+     "Ballarat factory, in western Queensland"),
+    ("Patients at the Geelong hospital, in New South Wales, were moved overnight.",
+     "Geelong hospital, in New South Wales"),
+    # a sentence's first words, where the small model reads the town as a person
+    ("The Launceston clinic, in northern Victoria, enrolled 40 children.", "Launceston clinic, in northern Victoria"),
+    # elections, trade fairs: "the Lower Silesian region" is Lower Silesia
+    ("Ballots were counted in Gdańsk, in the Lower Silesian region, until dawn.",
+     "Gdańsk, in the Lower Silesian region"),
+    ("The trade fair moved to Szczecin, in the Silesian voivodeship, this year.",
+     "Szczecin, in the Silesian voivodeship"),
+])
+def test_geography_flags_site_or_adjective_region_that_is_wrong(body, quote):
+    assert_flags("GE01", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Workers at a Ballarat factory, in western Victoria, walked out on Friday.",
+    "Ballots were counted in Wrocław, in the Lower Silesian region, until dawn.",
+    "The trade fair moved to Szczecin, in the West Pomeranian region, this year.",
+    # a team, a person, a firm or an event named by a town can be elsewhere
+    "The Sydney team, in Victoria for the final, trained on Monday.",
+    "A Geelong nurse, in Queensland on holiday, helped the injured.",
+    "The Perth firm, in Victoria since May, hired 30 staff.",
+    "The Brisbane concert, in Victoria next week, sold out.",
+    # an adjective with no region word after it is no region
+    "Silesian miners marched through Gdańsk, in the north, on Monday.",
+])
+def test_geography_site_or_adjective_region_passes(body):
+    assert_passes("GE01", article(body))
+
+
+# --- GE06 a distance that glosses the name before its comma, whatever the verb's subject --------------
+def test_geography_flags_distance_glossing_the_town_before_it():
+    text = article("Maria Costa ran the haulage firm from a depot in Geelong, about 15 kilometres south of "
+                   "Melbourne, until May.")
+    (finding,) = assert_flags("GE06", text, quotes=["15 kilometres south of Melbourne"])
+    assert "Geelong" in finding.message
+
+
+@pytest.mark.parametrize("body", [
+    "Maria Costa ran the haulage firm from a depot in Geelong, about 65 kilometres south-west of Melbourne, "
+    "until May.",
+    "Jon Reyes coached the side from Bendigo, some 150 kilometres north-west of Melbourne, for a decade.",
+])
+def test_geography_distance_glossing_the_town_passes_when_right(body):
+    assert_passes("GE06", article(body))
+
+
+# --- GE05 "X, the country's capital": the capital of the country X is in -------------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("The striker grew up in Zurich, the country's capital, and moved to Spain at 19.", "Zurich, the country's capital"),
+    ("Turnout was highest in Sydney, the nation's capital, officials said.", "Sydney, the nation's capital"),
+])
+def test_geography_flags_town_called_its_own_countrys_capital(body, quote):
+    assert_flags("GE05", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "The striker grew up in Bern, the country's capital, and moved to Spain at 19.",
+    "Turnout was highest in Canberra, the nation's capital, officials said.",
+    # a capital of the past, or of another kind
+    "The bank was founded in Lagos, the country's capital until 1991.",
+    "Sales rose in Lagos, the country's commercial capital.",
+])
+def test_geography_own_countrys_capital_passes(body):
+    assert_passes("GE05", article(body))
+
+
+# --- GE01 a region of two words whose first is a compass word, before "city of" ------------------------
+def test_geography_flags_compass_word_region_before_city_of():
+    assert_flags("GE01", article("Floods cut roads into the Northern Territory city of Townsville overnight."),
+                 quotes=["the Northern Territory city of Townsville"])
+
+
+@pytest.mark.parametrize("body", [
+    "Floods cut roads into the Northern Territory town of Katherine overnight.",
+    "Rockets fell on the Northern town of Kiryat Shmona overnight.",
+])
+def test_geography_compass_word_region_passes(body):
+    assert_passes("GE01", article(body))
+
+
+# --- GE02 a crossing named by its town ("the X crossing on the border with Y") --------------------------
+@pytest.mark.parametrize(("body", "quote"), [
+    ("Lorries queued for hours at the Narva crossing on the border with Latvia on Friday.",
+     "Narva crossing on the border with Latvia"),
+    ("Customs officers at the Röszke checkpoint on the border with Slovenia seized 40 kg of cocaine.",
+     "Röszke checkpoint on the border with Slovenia"),
+])
+def test_geography_flags_crossing_far_from_the_border(body, quote):
+    assert_flags("GE02", article(body), quotes=[quote])
+
+
+@pytest.mark.parametrize("body", [
+    "Lorries queued for hours at the Narva crossing on the border with Russia on Friday.",
+    "Customs officers at the Röszke checkpoint on the border with Serbia seized 40 kg of cocaine.",
+])
+def test_geography_crossing_on_its_border_passes(body):
+    assert_passes("GE02", article(body))

@@ -200,3 +200,103 @@ def test_gr02_city_traps(text):
     from consistency.testing import assert_passes
 
     assert_passes("GR02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # what a collective noun is made of names people even when the person-noun lexicon lacks the word
+    ("Cave rescue\nA team of Dutch divers reached the chamber at dawn. By noon the Belgian divers had "
+     "brought out four of the boys.", "Belgian divers"),
+    ("Relay record\nA squad of Jamaican pacers set the tempo for the first two laps. Officials said the "
+     "Cuban pacers were paid by the meeting.", "Cuban pacers"),
+])
+def test_gr02_members_of_a_collective_are_a_group(text, quote):
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # two nationalities in the collective, or the later nationality named again elsewhere
+    "Cave rescue\nA team of Dutch and Belgian divers reached the chamber at dawn. By noon the Belgian divers "
+    "had brought out four of the boys.",
+    "Relay record\nA squad of Jamaican pacers set the tempo. Cuban officials said the Cuban pacers would run "
+    "next year.",
+    # things, not members: "a set of Japanese tyres"
+    "Motor racing\nThe team fitted a set of Japanese tyres before the race. The Korean tyres wore out faster.",
+])
+def test_gr02_members_of_a_collective_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)
+
+
+def test_gr02_a_country_name_before_a_plural_of_people_is_their_nationality():
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", "Fare rise\nUK commuters face a 4% rise in rail fares from January. Ministers said the "
+                         "Irish commuters would be protected by a cap.", quotes=["Irish commuters"])
+
+
+@pytest.mark.parametrize("text", [
+    # the same nationality by name and by demonym
+    "Fare rise\nUK commuters face a 4% rise in rail fares. Ministers said British commuters would be protected.",
+    # a name that is also a region (a US state) says no nationality
+    "Poll\nGeorgia voters backed the measure. The Armenian voters who took part were fewer.",
+])
+def test_gr02_country_name_before_people_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # a based noun that heads the organisation's name ("the Accra-based charity Nkabom Health Trust")
+    ("Clinic opens\nA clinic was opened in Tamale on Monday by the Accra-based charity Nkabom Health Trust. The "
+     "Lomé-based trust plans two more.", "Lomé-based"),
+    # a demonym before a possessive
+    ("Plant to close\nDanish toy maker Holm & Sons said it would close its plant in Ghent. Unions asked to meet "
+     "the Swedish group's management.", "Swedish group"),
+])
+def test_gr02_organisation_described_elsewhere_later(text, quote):
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", text, quotes=[quote])
+
+
+def test_gr03_agent_of_a_passive_and_a_centre_named_like_a_region():
+    from consistency.testing import assert_flags
+
+    text = ("Coral study\nThe survey was led by marine biologist Ana Lisboa of the Atlantic Reef Institute, which "
+            "funds the work. Lisboa, who has worked at the Azores Marine Centre since 2012, said bleaching had slowed.")
+    assert_flags("GR03", text, quotes=["worked at the Azores Marine Centre"])
+
+
+def test_gr03_agent_of_a_passive_tied_to_one_body_passes():
+    from consistency.testing import assert_passes
+
+    assert_passes("GR03", "Coral study\nThe survey was led by marine biologist Ana Lisboa of the Azores Marine Centre. "
+                          "Lisboa, who has worked at the Azores Marine Centre since 2012, said bleaching had slowed.")
+
+
+def test_gr02_a_country_named_by_its_short_name_elsewhere_is_named():
+    from consistency.testing import assert_passes
+
+    # "British officials" when the article names the UK elsewhere: two sides, not a drift
+    assert_passes("GR02", "Arms talks\nThe UK minister said talks with US officials went well. US officials say "
+                          "they are not satisfied. A US envoy meets British officials this week.")
+
+
+def test_gr03_rides_for_a_named_team_then_another_teams_leader():
+    from consistency.testing import assert_flags
+
+    text = ("Mountain stage\nThe stage went to Lucía Parra, ahead of Chile's Tomás Vergara Soto, who rides for the "
+            "Cóndor-Sur team. \"It was hard,\" said Ana Ruiz, Ruta Norte's manager. Vergara, the Ruta Norte leader, "
+            "said he had waited too long.")
+    assert_flags("GR03", text, quotes=["leader"])
+
+
+def test_gr03_the_same_hyphenated_team_written_with_spaces_is_one_body():
+    from consistency.testing import assert_passes
+
+    assert_passes("GR03", "Mountain stage\nThe stage went to Lucía Parra, ahead of Chile's Tomás Vergara Soto, who "
+                          "rides for the Cóndor-Sur team. Vergara, the Cóndor-Sur leader, said he had waited too long.")

@@ -677,3 +677,133 @@ def test_hl02_flags_damage_to_a_measure_the_body_says_grew(text):
 ])
 def test_hl02_damage_to_a_measure_traps(text):
     assert [f for f in run_rule("HL02", text, min_severity="warning") if f.data.get("kind") == "polarity"] == []
+
+
+# --- a second clause in headline-ese ("as profit slumps"), a concession told as fact ----------------
+@pytest.mark.parametrize("text, quote", [
+    # business: the parse reads "as ... slumps" as a preposition and a plural noun
+    ("Harbour Foods to shut two plants as annual revenue slumps\nHarbour Foods said on Monday it would shut "
+     "two plants. Its annual revenue rose 6 percent to 1.2 billion euros.", "slumps"),
+    # farming: a concession under a modal of reported speech is still the body's statement
+    ("Co-operative to sell dairy arm after milk output falls\nThe co-operative said it would sell its dairy arm, "
+     "even though milk output grew for a third straight year.", "falls"),
+])
+def test_hl02_flags_a_subordinate_headline_clause_the_body_reverses(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Foods to shut two plants as annual revenue slumps\nHarbour Foods said on Monday it would shut "
+    "two plants after its annual revenue slumped 6 percent.",
+    # the modal governs the clause that is no concession: a forecast, not a statement
+    "Co-operative to sell dairy arm after milk output falls\nThe co-operative said milk output fell 3 percent. "
+    "It said output could grow next year if prices recover.",
+    # "after talks": a plural noun after "after" with no subject before it is no clause
+    "Unions call off strike after talks\nUnions called off the strike after talks with ministers collapsed.",
+])
+def test_hl02_subordinate_clause_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- a headline figure that is the body's with two digits swapped ----------------------------------
+@pytest.mark.parametrize("text, quote", [
+    # sport: a run chase, a finishing time
+    ("Harriers chase down 243 to win county final\nThe Harriers reached a target of 234 with two overs to spare "
+     "at Grace Road on Sunday.", "243"),
+    ("Okafor takes 400m title in 44.38\nAda Okafor won the 400 metres in 44.83 seconds on Saturday, the fastest "
+     "time of the season.", "44.38"),
+    # local news: a count of homes
+    ("Flooding forces 162 families from homes\nFloodwater forced 126 families from their homes in the valley "
+     "overnight, the council said.", "162"),
+])
+def test_hl02_flags_a_headline_figure_with_swapped_digits(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text", [
+    # the headline's figure is in the body too
+    "Harriers chase down 243 to win county final\nThe Harriers chased down 243 at Grace Road. Their previous best "
+    "chase was 234.",
+    # years, and figures of two digits, are no slips of this kind
+    "Club marks 1926 founding\nThe club, founded in 1926, held a dinner. Its rivals date from 1962.",
+    "Flooding forces 21 families from homes\nFloodwater forced 21 families from their homes; 12 returned later.",
+])
+def test_hl02_swapped_digits_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- the place of a planned event, and of an event noun after the predicate ------------------------
+@pytest.mark.parametrize("text, quote", [
+    # music: "to end tour with two concerts in Lyon" over a body that plans them in Paris
+    ("Ensemble to end European tour with two concerts in Lyon\nThe ensemble will finish its European tour with "
+     "two concerts at the Philharmonie in Paris next month, its manager said.", "Lyon"),
+    # sport: a season that ends with a match somewhere else
+    ("Wanderers end season with derby win in Leeds\nWanderers ended their season with a derby win at the "
+     "Riverside ground in Middlesbrough on Saturday.", "Leeds"),
+])
+def test_hl02_flags_a_planned_or_event_place_the_body_gives_otherwise(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "place"
+
+
+@pytest.mark.parametrize("text", [
+    "Ensemble to end European tour with two concerts in Lyon\nThe ensemble will finish its tour with two "
+    "concerts in Lyon next month. It played in Paris in May.",
+    # a plan the body only hopes for elsewhere is no statement of place
+    "Ensemble to end European tour with two concerts in Lyon\nThe ensemble may add a date in Paris, its manager "
+    "said, before two closing concerts in Lyon.",
+    # a question is no claim
+    "Will the ensemble end its tour in Lyon?\nThe ensemble will finish its tour in Paris next month.",
+])
+def test_hl02_planned_place_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- a region the headline names and the body never does, while its lead is about another region ---
+@pytest.mark.parametrize("text, quote", [
+    # farming
+    ("Queensland cane growers count flood losses\nSydney, Australia: Floods swept through the cane fields of "
+     "New South Wales this week, and growers said the harvest would be a third smaller.", "Queensland"),
+    # fisheries
+    ("Galicia fishermen protest new quotas\nMadrid: Fishermen in Andalusia blocked two ports on Monday in protest "
+     "at the quotas agreed in Brussels.", "Galicia"),
+])
+def test_hl02_flags_a_headline_region_the_lead_gives_otherwise(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "place"
+
+
+@pytest.mark.parametrize("text", [
+    # the body names the headline's region, or a town in it
+    "Queensland cane growers count flood losses\nSydney: Floods swept through the cane fields of New South Wales "
+    "and Queensland this week.",
+    "Queensland cane growers count flood losses\nSydney: Floods that began in New South Wales reached the cane "
+    "fields around Mackay this week.",
+    # the lead names two regions: no one of them is the story's
+    "Galicia fishermen protest new quotas\nMadrid: Fishermen from Andalusia and Asturias blocked ports on Monday.",
+    # a region whose name is also a town of the country
+    "Victoria nurses vote to strike\nVancouver: Nurses in Alberta voted to strike on Monday.",
+])
+def test_hl02_headline_region_traps(text):
+    assert_passes("HL02", text)
+
+
+# --- a plan's compound is what the headline is about ("approve tram extension plan") -----------------
+def test_hl02_flags_a_plan_the_body_turns_down_by_its_thing():
+    text = ("Bristol councillors approve tram extension plan\nBristol City Council's planning committee voted against a "
+            "£120m tram extension to the airport on Thursday, citing its cost.")
+    findings = assert_flags("HL02", text, quotes=["approve"])
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Bristol councillors approve tram extension plan\nBristol City Council's planning committee voted for a £120m tram "
+    "extension to the airport on Thursday. It voted against a new bus lane.",
+    # the thing turned down is another one of the plan's kind
+    "Bristol councillors approve tram extension plan\nThe committee backed the plan on Thursday. Councillors voted "
+    "against a rival bus scheme.",
+])
+def test_hl02_plan_compound_traps(text):
+    assert_passes("HL02", text)

@@ -91,9 +91,11 @@ def _coast_patterns() -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=1)
 def _border_town_pattern() -> re.Pattern[str]:
-    """"Frankfurt (Oder), on the Czech border", "Kazan, near the border with Finland"."""
+    """"Frankfurt (Oder), on the Czech border", "Kazan, near the border with Finland", "the Rafah
+    crossing on the border with Egypt" (a crossing named by its town)."""
     return re.compile(
-        rf"(?<![\w’'.-])(?P<x>{NAME}(?: \([A-Z][\w]+\))?), (?:(?:which |that )?(?:lies|is|sits|lying|situated|located) )?"
+        rf"(?<![\w’'.-])(?P<x>{NAME}(?: \([A-Z][\w]+\))?)(?:, | (?:border )?(?:crossing|checkpoint|post) )"
+        rf"(?:(?:which |that )?(?:lies|is|sits|lying|situated|located) )?"
         rf"(?:right |just |close )?(?P<rel>on|near|along|at|close to|astride|straddling) (?:the )?"
         rf"(?:(?P<adj>{adjective_pattern()}) border|border with (?:the )?(?P<b>{country_pattern()}))\b(?![-–])"
     )

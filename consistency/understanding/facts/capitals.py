@@ -4,7 +4,8 @@
   "Istanbul, Turkey's capital", "Istanbul, the capital of Turkey", "the Turkish capital, Istanbul",
   "Turkey's capital Istanbul", "Istanbul is the capital of Turkey" (`data.how`: `adjective`,
   `possessive`, `of`, `is`); and "the capital, Istanbul" when that sentence and the one before name
-  exactly one country and no region (`how` `context`). `data.country` is the country's code,
+  exactly one country and no region (`how` `context`); "Almaty, the country's capital", of the country
+  the town is in (`how` `own-country`). `data.country` is the country's code,
   `data.said` the words that named it, `data.small` whether the name was read as a small place
   of that country (GeoNames cities1000: "the Faroese capital, Klaksvík"), `data.qualified` the
   word that makes it another kind of capital ("commercial", "former": qualifier `former` for
@@ -56,6 +57,9 @@ _PAST_WORDS = frozenset({"former", "old", "then", "ancient", "onetime", "erstwhi
 # compiled or run.
 _CAPITAL_CUE = re.compile(r"[A-Z][\w’'.-]* capital\b|\bcapital of ")
 _IMPLICIT_CAPITAL = re.compile(rf"\b[Tt]he capital(?: city)?,? (?P<x>{NAME})")
+# "Almaty, the country's capital": the capital of the country the town is in.
+_OWN_COUNTRY_CAPITAL = re.compile(rf"(?P<x>{NAME}), (?:the|its) (?:country|nation){APOS}s capital\b"
+                                  r"(?! city of|-|,? (?:until|till|before|from|between|in) (?:the )?\d)")
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +128,17 @@ def extract(reader: Reader) -> Iterator[Claim]:
             if country is None:
                 continue
             yield _claim(reader, field_name, m, found[0].text, (found[0].start, found[0].end), country, "context",
+                         "", False, None)
+        for m in (m for start, end in windows for m in _OWN_COUNTRY_CAPITAL.finditer(text, start, end)):
+            found = best_city_name(gaz, read_name(text, m.start("x")))
+            if found is None or found[0].start in seen or found[0].end != m.end("x"):
+                continue
+            town = max(found[1], key=lambda c: c.population, default=None)
+            country = gaz.countries.get(town.country) if town is not None else None
+            if country is None:
+                continue
+            seen.add(found[0].start)
+            yield _claim(reader, field_name, m, found[0].text, (found[0].start, found[0].end), country, "own-country",
                          "", False, None)
 
 

@@ -175,6 +175,9 @@ def _subject_place(reader: Reader, field_name: str, start: int, y_start: int) ->
     span = ctx.char_span(field_name, start, y_start)
     if span is None or not len(span):
         return None
+    glossed = _glossed_name(span)
+    if glossed is not None:
+        return _place_name_at(ctx, field_name, glossed, allow_person=True)
     token = span[0]
     for _ in range(8):
         head = token.head
@@ -213,6 +216,22 @@ def _subject_place(reader: Reader, field_name: str, start: int, y_start: int) ->
                 t.is_punct or t.pos_ in ("ADV", "ADP") for t in gloss)
             return _place_name_at(ctx, field_name, tok, allow_person=locative)
     return None
+
+
+def _glossed_name(span: Any) -> Any:
+    """"an office in Brandon, about 60 kilometres west of Winnipeg": the name right before the comma
+    that opens the phrase (perhaps after "about", "some"), which the phrase glosses, whatever verb the
+    parse hangs it on (here "ran", whose subject is a person)."""
+    doc, i = span.doc, span[0].i - 1
+    while i > span.sent.start and doc[i].pos_ in ("ADV", "ADP") and doc[i].lower_ not in ("of", "from", "to"):
+        i -= 1
+    if i <= span.sent.start or doc[i].text != ",":
+        return None
+    tok = doc[i - 1]
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "NORP":
+        return None
+    tok = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i < i else tok
+    return _town_before_container(tok)
 
 
 def _town_before_container(tok: Any) -> Any:

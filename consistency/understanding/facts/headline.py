@@ -73,15 +73,30 @@ def is_predicate(token: Token) -> bool:
         return token.tag_ != "VBG" or token.dep_ == "ROOT"
     if token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "VBZ") and token.lower_.endswith("s") \
             and token.i > 0 and token.lemma_.lower() in verb_lexicon():
+        before = token.doc[token.i - 1]
+        if _subordinate_clause(token, before):
+            return True  # "as quarterly profit slumps": the parse's adjective is the subject's
         if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
             return False
-        before = token.doc[token.i - 1]
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if after is not None and after.pos_ in ("VERB", "AUX"):
             return False  # "Umbro profits lifted by Euro 2004": the noun is the subject
         return before.pos_ in ("NOUN", "PROPN") and not before.is_stop and before.dep_ != "compound" \
             or token.dep_ in ("ROOT", "compound") and before.pos_ in ("NOUN", "PROPN")
     return False
+
+
+# Conjunctions a headline's second clause opens with, which the parse takes for prepositions.
+_SUBORDINATORS = frozenset({"as", "after", "while", "when", "before", "since", "until", "amid"})
+
+
+def _subordinate_clause(token: Token, before: Token) -> bool:
+    """ "Vindla to cut jobs as quarterly profit slumps": a known verb's -s form read as the object of
+    "as" or "after", with the subject's noun right before it read as its compound (and the
+    subject's own modifiers as the verb's): a clause, not a noun phrase ("after talks")."""
+    return token.dep_ == "pobj" and token.head.lower_ in _SUBORDINATORS and token.head.i < before.i \
+        and before.dep_ == "compound" and before.head.i == token.i and before.tag_ in ("NN", "NNP") \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _bare_verb(doc: Doc) -> list[Token]:
@@ -204,6 +219,7 @@ def _object(doc: Doc, pred: Token, preds: list[Token]) -> list[Token]:
 def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | Span | None, str | None]:
     """A named place the headline puts the event in: "off Batam", "deal in Almaty", "Ballarat-shot"."""
     heads = {pred.i} | {t.i for t in obj}
+    heads |= _event_objects(doc, heads)
     for t in doc:
         if t.lower_ in _PLACE_PREPS and t.head.i in heads | {pred.head.i} and t.i > pred.i:
             place = next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -217,6 +233,19 @@ def _place(doc: Doc, pred: Token, obj: list[Token]) -> tuple[Token | Span | None
         if _hyphen_participle(doc, t) and (doc[t.i + 2].i == pred.i or doc[t.i + 2].head.i in heads):
             return t, "-" + doc[t.i + 2].lower_
     return None, None
+
+
+def _event_objects(doc: Doc, heads: set[int]) -> set[int]:
+    """Event nouns a preposition ties to the predicate or its object ("close tour with three nights in
+    Busan", "ends season with a win in Perth"): the event's place is the predicate's."""
+    from ..lexicon import event_nouns
+
+    found = set()
+    for t in doc:
+        if t.dep_ == "prep" and t.head.i in heads and t.lower_ in ("with", "after", "on", "for"):
+            found |= {c.i for c in t.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                      and c.lemma_.lower() in event_nouns()}
+    return found
 
 
 def _hyphen_participle(doc: Doc, t: Token) -> bool:

@@ -51,7 +51,8 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield described
                     continue
             if token.dep_ in ("amod", "compound", "nmod") and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-                country = _demonym_country(gaz, token) or _country_modifier(gaz, token)
+                country = _demonym_country(gaz, token) or _country_modifier(gaz, token) \
+                    or _country_before_people(gaz, token)
                 if country is not None:
                     new_group = f"group:{token.head.lemma_.lower()}" not in reader.subjects
                     found = _nationality_of(reader, field_name, doc, token, country)
@@ -85,10 +86,10 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield found
             if token.dep_ == "pobj" and token.head.lower_ == "of" and _named_body(token):
                 owner = reader.person_at(field_name, token.head.head.i)
-                if owner and (token.head.head.dep_ != "pobj" or token.head.head.head.dep_ == "agent"):
-                    # (a name inside another phrase is someone else's: "the son of X of Acme"; the
-                    # agent of a passive is the actor: "chaired by Professor X of the University of Y")
-                    start, end = _subtree_bounds(token)
+                person = token.head.head
+                # "made by palaeobotanist X of the Karoo Institute": the agent of a passive is the person too
+                if owner and (person.dep_ != "pobj" or person.head.dep_ == "agent"):
+                    start, end = _name_phrase_bounds(token)
                     yield reader.claim(owner, "affiliation", _org_name(token), doc, start, end, "nationality",
                                        stance(token), how="of")
 
@@ -112,6 +113,11 @@ def _named_body(token: Token) -> bool:
         return False
     from ..people import is_known_place
 
+    if token.ent_type_ in ("FAC", "") and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        # "the Highveld Geoscience Centre": the whole name is no place, though its last word ("Centre", a
+        # French region) is
+        start, end = _name_bounds(token.doc, token)
+        return not is_known_place(token.doc[start:end].text)
     return not is_known_place(token.text)
 
 
@@ -137,6 +143,8 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
     if verb.tag_ not in ("VBZ", "VBP") and not (perfect and verb.tag_ == "VBN"):
         return  # "who worked for": a past tie
     lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBZ" and verb.lower_.endswith("es") and lemma + "e" == verb.lower_[:-1]:
+        lemma = verb.lower_[:-1]  # the small model lemmatises "rides" as "rid"
     for c in verb.children:
         body = None
         if c.dep_ == "prep" and lemma in _WORK_FOR.get(c.lower_, ()):
@@ -145,11 +153,16 @@ def _works_for(reader: Reader, field_name: str, doc: Doc, verb: Token) -> Iterat
             body = next((p for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"), None)
         if body is None:
             continue
-        if body.pos_ != "PROPN":  # "the Accra concept store Loom & Line": the name at its end
+        named_noun = body.pos_ == "NOUN" and body.lemma_.lower() in _BODY_NOUNS | ORG_NOUNS and _named_compounds(body)
+        if body.pos_ != "PROPN" and not named_noun:  # "the Accra concept store Loom & Line": the name at its end
             body = next((t for t in reversed(list(body.subtree)) if t.pos_ == "PROPN" and t.i > body.i), body)
-        if body.pos_ != "PROPN" or not _named_body(body):
+        if named_noun:
+            # "who rides for the Vortex-Halcón team": the name before a body's noun
+            start, end = _named_compounds(body)[0].i, body.i
+        elif body.pos_ != "PROPN" or not _named_body(body):
             continue
-        start, end = _name_bounds(doc, body)
+        else:
+            start, end = _name_bounds(doc, body)
         if any(_named_person(reader, field_name, i) for i in range(start, end)):
             continue  # "who works for Senator Smith": a person, not a body
         yield reader.claim(owner, "affiliation", doc[start:end].text, doc, verb.i, end, "nationality",
@@ -324,6 +337,25 @@ def _country_modifier(gaz: Any, token: Token) -> str | None:
     return country.name if country is not None else None
 
 
+def _country_before_people(gaz: Any, token: Token) -> str | None:
+    """A country's name before a plural noun of people or firms, as its demonym would be: "US insurers",
+    "UK consumers" (as "American insurers"). Not a name that is also a first-level region somewhere
+    ("Georgia voters"), nor one of several words ("New Zealand" is read by its demonym)."""
+    head = token.head
+    if token.ent_type_ != "GPE" or token.dep_ != "compound" or head.tag_ != "NNS" or head.i != token.i + 1:
+        return None
+    lemma = head.lemma_.lower()
+    if not (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS or lemma in _PEOPLE_GROUPS):
+        return None
+    try:
+        country = gaz.country(token.text)
+        if country is None or gaz.regions(token.text):
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    return country.name
+
+
 def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, country: str) -> Claim | None:
     head = token.head
     qualifiers = stance(token)
@@ -352,7 +384,8 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
                             demonym=token.text)
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and head.tag_ == "NNS" and (is_person_noun(lemma) or lemma in ORGANISATION_NOUNS
-                                                       or lemma in _PEOPLE_GROUPS):
+                                                       or lemma in _PEOPLE_GROUPS or _members(head)
+                                                       or f"group:{lemma}" in reader.subjects):
         return _group_claim(reader, doc, token, head, country, qualifiers)
     if head.pos_ == "PROPN":  # "the Swedish duo Ljusår": a named group introduced by its noun
         noun = next((c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN"
@@ -362,6 +395,15 @@ def _nationality_of(reader: Reader, field_name: str, doc: Doc, token: Token, cou
     if head.pos_ == "NOUN" and head.tag_ == "NN" and lemma in _GROUP_WORDS and f"group:{lemma}" in reader.subjects:
         return _group_claim(reader, doc, token, head, country, qualifiers)  # "the Belgian crew" after "a crew of"
     return None
+
+
+def _members(noun: Token) -> bool:
+    """A plural noun that is what a collective noun is made of ("a group of Kenyan pacemakers",
+    "a team of Dutch divers"): people, whether or not the person-noun lexicon knows the word
+    (it knows "pacemaker" as a device only); later plurals of that noun then name the group too."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.tag_ == "NN" \
+        and of.head.lemma_.lower() in _GROUP_WORDS | {"group", "side", "party"}
 
 
 # Plural nouns of people in a group ("Chinese workers", "Danish investors"), not people at large.
@@ -488,6 +530,8 @@ def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
             if (other.dep_ == "appos" or noun.dep_ == "appos" and other.i == noun.head.i) and other.pos_ == "PROPN":
                 tokens = _name_run(doc, other)
                 break
+        if not tokens and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
+            tokens = _name_run(doc, noun.head)  # "the Nairobi-based charity Afya Bora Trust": the name it heads
     if not tokens:
         named = _described_organisation(reader, doc, noun)
         if named is not None:
@@ -540,10 +584,12 @@ def _place_description(reader: Reader, gaz: Any, doc: Doc, token: Token) -> Clai
         return None
     if any(c.dep_ == "appos" or c.pos_ == "PROPN" and c.i > noun.i for c in noun.children):
         return None  # "the Adelaide company Sandfire": a name follows, not a description
+    place, country = None, None
     if token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN":
         place = token.text
         country = _country_of_place(gaz, place)
-    else:
+    if country is None:
+        # a demonym, also when tagged a proper noun before a possessive ("the Danish group's management")
         place = None
         country = _demonym_country(gaz, token)
     if country is None:
@@ -577,6 +623,13 @@ def _org_name(token: Token) -> str:
     ent = entity_at(token)  # `doc.ents` makes every entity again on each access
     text = ent.text if ent is not None else token.text
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _name_phrase_bounds(token: Token) -> tuple[int, int]:
+    """The token's phrase up to a comma after it ("the Karoo Institute, who spotted ..."): the name a
+    claim quotes, without the relative clause or apposition the parse hangs on it."""
+    start, end = _subtree_bounds(token)
+    return start, next((t.i for t in token.doc[token.i:end] if t.text == ","), end)
 
 
 def _subtree_bounds(token: Token) -> tuple[int, int]:

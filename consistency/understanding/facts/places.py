@@ -79,7 +79,8 @@ _NAME_BEFORE_IN_REGION = re.compile(
     rf"\b((?:city|town|village|port|district|municipality) of|based in|in|at|from|to|near|outside|{_DIRECTION} of) ({NAME}),?$"
 )
 # A region named by a capitalised phrase, then perhaps "region", "province", "state".
-_REGION_WORD_AFTER = re.compile(r" (?:region|province|state|oblast|department|prefecture|county|governorate)\b")
+_REGION_WORD_AFTER = re.compile(
+    r" (?:region|province|state|oblast|department|prefecture|county|governorate|voivodeship|canton)\b")
 
 
 
@@ -104,12 +105,26 @@ def regions_of_adjective(gaz: Gazetteer, word: str) -> tuple[str, list[tuple[str
     for name in candidates:
         if gaz.country(name) is not None or name in GB_NATIONS:
             return None
-        if set(region_key(name).split()) <= GENERIC_REGION_WORDS:
-            return None
+        if set(region_key(name).split()) <= GENERIC_REGION_WORDS and (
+                " " not in name or set(name.lower().split()) <= GENERIC_REGION_WORDS):
+            return None  # "the Northern city of", not "the Northern Territory city of"
         regions = gaz.admin1_regions(name)
         if regions:
-            return name, regions
+            # a name whose key is a compass word ("Northern Territory"): the regions called so in full
+            exact = [r for r in regions if region_key(r[1]) == region_key(name) and r[1].lower() == name.lower()]
+            return name, exact or regions
     return None
+
+
+def _adjective_regions(gaz: Gazetteer, phrase: str) -> list[tuple[str, str]]:
+    """The regions a phrase names by the adjective of its last word ("West Pomeranian" ->
+    "West Pomerania"), read only before a region word, where an adjective can name nothing else."""
+    head, _, last = phrase.rpartition(" ")
+    named = regions_of_adjective(gaz, last) if last[:1].isupper() else None
+    if named is None:
+        return []
+    whole = f"{head} {named[0]}".strip()
+    return gaz.admin1_regions(whole) if head else named[1]
 
 
 def with_region_word(text: str, start: int, said: str) -> str:
@@ -136,6 +151,8 @@ def region_at(gaz: Gazetteer, phrase: str, text: str, start: int) -> tuple[str, 
         if set(region_key(piece).split()) <= GENERIC_REGION_WORDS:
             continue  # "the Northern city of", "in the West": a compass word, not a named region
         regions = gaz.admin1_regions(piece)
+        if not regions and _REGION_WORD_AFTER.match(text, start + len(piece)):
+            regions = _adjective_regions(gaz, piece)  # "the West Pomeranian region", "Bavarian state"
         if regions and i < len(words):
             return None  # "Quebec City", "Victoria Falls": the name goes on into another place's
         if regions:
@@ -290,7 +307,7 @@ def _readings(ctx: Any, gaz: Gazetteer, field: str, text: str) -> Iterator[_Read
     for m in _IN_PLACE.finditer(text):
         container = _container_at(gaz, m.group(1))
         if container is None:
-            yield from _in_region(gaz, text, m)
+            yield from _in_region(gaz, text, m, ctx=ctx, field=field)
             continue
         after = text[m.start(1) + len(container) : m.start(1) + len(container) + 1]
         if container in GB_NATIONS and after != "-":
@@ -360,9 +377,11 @@ def _comma_region(ctx: Any, gaz: Gazetteer, field: str, text: str, m: re.Match[s
         yield "region", "comma", before.start(1), r_end, said, found[0], {"regions": regions, "near": False, "shown": None}
 
 
-def _in_region(gaz: Gazetteer, text: str, m: re.Match[str], nation: str | None = None) -> Iterator[_Reading]:
+def _in_region(gaz: Gazetteer, text: str, m: re.Match[str], nation: str | None = None,
+               ctx: Any = None, field: str = "body") -> Iterator[_Reading]:
     """"based in Stellenbosch in the Eastern Cape", "southeast of Calama in the Tarapacá region",
-    "a bank in London in Scotland" (a UK nation is the region of GB)."""
+    "a bank in London in Scotland" (a UK nation is the region of GB), "a Launceston clinic, in
+    northern Victoria" (a site named by its town, `_town_of_site`)."""
     found_region = (nation, [("GB", nation)]) if nation else region_at(gaz, m.group(1), text, m.start(1))
     if found_region is None:
         return
@@ -371,6 +390,10 @@ def _in_region(gaz: Gazetteer, text: str, m: re.Match[str], nation: str | None =
     window = (max(0, m.start() - 70), m.start())
     x = _NAME_BEFORE_IN_REGION.search(text, *window) or _NAME_IS_CITY_IN.search(text, *window)
     if x is None:
+        site = _town_of_site(ctx, gaz, field, text, m.start()) if ctx is not None and nation is None else None
+        if site is not None:
+            yield "region", "in", site.start, m.start(1) + len(said), said, site, {"regions": regions, "near": False,
+                                                                                    "shown": None, "site": True}
         return
     group = 2 if x.re is _NAME_BEFORE_IN_REGION else 1
     near = group == 2 and x.group(1) not in ("in", "at", "from", "based in") and not x.group(1).endswith(" of")
@@ -380,6 +403,32 @@ def _in_region(gaz: Gazetteer, text: str, m: re.Match[str], nation: str | None =
         return  # "support from London in Scotland": a capital standing for its government
     if found and found[0].end == x.end(group):
         yield "region", "in", x.start(group), m.start(1) + len(said), said, found[0], {"regions": regions, "near": near, "shown": None}
+
+
+_SITE_BEFORE_COMMA = re.compile(rf"(?<![\w’'.-])({NAME}) ([a-z]+),$")
+
+
+def _town_of_site(ctx: Any, gaz: Gazetteer, field: str, text: str, end: int) -> Any:
+    """The town of "a Launceston clinic, in northern Victoria": a common noun of a thing (no
+    person, body, group or event, which can be elsewhere than their town: "the Sydney team, in
+    Victoria") that the town's name modifies, then a comma and the region. The town's NameMatch."""
+    m = _SITE_BEFORE_COMMA.search(text, max(0, end - 70), end)
+    if m is None:
+        return None
+    from ..lexicon import COLLECTIVE_NOUNS, ORGANISATION_NOUNS, event_nouns, is_person_noun
+
+    noun = ctx.char_span(field, m.start(2), m.end(2))
+    if noun is None or len(noun) != 1 or noun[0].tag_ != "NN":
+        return None
+    lemma = noun[0].lemma_.lower()
+    if is_person_noun(lemma) or lemma in ORGANISATION_NOUNS or lemma in COLLECTIVE_NOUNS or lemma in event_nouns():
+        return None
+    if not any(c.dep_ == "compound" and c.idx >= m.start(1) for c in noun[0].children):
+        return None
+    # "The Launceston clinic" opening a sentence: the article is no part of the town's name
+    start = m.start(1) + len(re.match(r"(?:(?:The|A|An) (?=\S))?", m.group(1)).group(0))
+    found = best_city_name(gaz, read_name(text, start))
+    return found[0] if found and found[0].end == m.end(1) else None
 
 
 def _container(gaz: Gazetteer, name: str) -> tuple[list[str], str | None]:
