@@ -734,16 +734,14 @@ def test_hl02_swapped_digits_traps(text):
     assert_passes("HL02", text)
 
 
-# --- the place of a planned event, and of an event noun after the predicate ------------------------
+# --- the place of an event noun after the predicate ---------------------------------------------
+# (a planned event's place is not compared: the reading made false alarms on held-out correct text)
 @pytest.mark.parametrize("text, quote", [
-    # music: "to end tour with two concerts in Lyon" over a body that plans them in Paris
-    ("Ensemble to end European tour with two concerts in Lyon\nThe ensemble will finish its European tour with "
-     "two concerts at the Philharmonie in Paris next month, its manager said.", "Lyon"),
     # sport: a season that ends with a match somewhere else
     ("Wanderers end season with derby win in Leeds\nWanderers ended their season with a derby win at the "
      "Riverside ground in Middlesbrough on Saturday.", "Leeds"),
 ])
-def test_hl02_flags_a_planned_or_event_place_the_body_gives_otherwise(text, quote):
+def test_hl02_flags_an_event_nouns_place_the_body_gives_otherwise(text, quote):
     findings = assert_flags("HL02", text, quotes=[quote])
     assert findings[0].data["kind"] == "place"
 
