@@ -104,12 +104,20 @@ def test_probe_parts_have_one_slip_each_and_every_kind_five_times(part):
     assert len({g.get("domain") for _, g in probes}) >= 20
 
 
+def test_clean_test_part_is_correct_short_articles_with_traps():
+    """clean_test: 40 correct short articles with headlines of many shapes, each with traps and no slip,
+    by a writer who never saw the rules: scored only, for false alarms on plain correct text."""
+    clean = golds("clean_test")
+    assert len(clean) >= 40 and all(p.name.endswith(".negative.gold.json") for p, _ in clean)
+    assert all(not g["items"] and g["traps"] for _, g in clean)
+
+
 def test_probe_halves_share_no_article():
     names = {p.name for p, _ in golds("probes")}
     assert names and not names & {p.name for p, _ in golds("probes_test")}
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test", "clean_test"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -118,7 +126,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test", "clean_test"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
