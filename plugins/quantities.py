@@ -1067,9 +1067,14 @@ class SumMismatch(Rule):
             totals.append(q)
         if len({q.value for q in totals}) != 1 or not totals[-1].value > max(q.value for q in run):
             return None  # no earlier total of this measure, or several: "those" may take up either
-        total_q = totals[-1]
-        parts = sum(q.value for q in run)
         closed = not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
+        return self._parts_against(ctx, run, totals[-1], closed, "anaphoric")
+
+    def _parts_against(self, ctx: ArticleAnalysis, run: list[Quantity], total_q: Quantity, closed: bool,
+                       how: str) -> Finding | None:
+        """The finding for listed parts that do not make the total they take up (fewer is fine when the
+        list is open: "including", "among them")."""
+        parts = sum(q.value for q in run)
         if parts == total_q.value or not closed and parts < total_q.value:
             return None
         relation = "more" if parts > total_q.value else "less"
@@ -1078,9 +1083,8 @@ class SumMismatch(Rule):
             f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
             f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
             [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
-            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "anaphoric"},
+            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": how},
         )
-
 
     def _collective_parts(self, ctx: ArticleAnalysis, run: list[Quantity]) -> Finding | None:
         """"... named a 23-man squad. The group comprises three goalkeepers, eight defenders, seven
@@ -1095,19 +1099,8 @@ class SumMismatch(Rule):
                   and q.sentence.end <= sent.start and _sentences_apart(q, run[0]) == 1 and _counts_collective(q)]
         if len(totals) != 1 or not totals[0].value > max(q.value for q in run):
             return None
-        total_q = totals[0]
-        parts = sum(q.value for q in run)
         closed = verb != "include" and not {t.lower_ for t in sent} & _NOT_EXHAUSTIVE
-        if parts == total_q.value or not closed and parts < total_q.value:
-            return None
-        relation = "more" if parts > total_q.value else "less"
-        shown = " + ".join(_num(q.value) for q in run)
-        return self.finding(
-            f"The parts listed ({shown} = {_num(parts)}) make {relation} than the stated total of "
-            f"{total_q.text} (\"{ctx.article.field(total_q.field)[total_q.start:total_q.end]}\").",
-            [ctx.span_at(run[0].field, run[0].start, run[-1].end)], [total_q.to_span()], confidence=0.65,
-            data={"parts": [q.value for q in run], "sum": parts, "total": total_q.value, "how": "collective"},
-        )
+        return self._parts_against(ctx, run, totals[0], closed, "collective")
 
 
 # Nouns for a body of people or things taken as one: "the group", "the squad", "the crew".
