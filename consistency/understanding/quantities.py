@@ -269,6 +269,8 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
         return None
     sent = sentence_of(doc[start])
     unit, start = _unit(doc, start, end)
+    if unit is None and _race_distance(doc[start:end], sent):
+        value, unit = value / 1e6, "metre"  # "Doha 200m in 19.78": a race's metres, not 200 million
     head_token = _syntactic_head(tokens)
     counted, counted_phrase, predicate, partitive = _counted(head_token)
     noun, verb, _ = _counted_tokens(head_token)
@@ -303,6 +305,25 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
         counted_index=noun.i if noun is not None else None, predicate_index=verb.i if verb is not None else None,
         duration=duration,
     )
+
+
+_RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+_RACE_WORDS = frozenset({"sprint", "sprinter", "hurdles", "relay", "freestyle", "backstroke", "breaststroke",
+                         "butterfly", "medley", "dash", "steeplechase", "race", "heat", "athletics", "swim",
+                         "swimming", "metres", "meters", "track", "final", "semi-final", "semifinal", "medal",
+                         "medallist", "medalist", "olympic", "olympics", "championships"})
+
+
+def _race_distance(figure: SpacySpan, sent: SpacySpan) -> bool:
+    """"200m" with no currency is a race over 200 metres when it is a race's distance and the sentence
+    is about racing or gives a time ("in 19.78"), as sport pages write it; else "m" is millions."""
+    match = re.match(r"^(\d+)m$", figure.text)
+    if match is None or int(match.group(1)) not in _RACE_DISTANCES:
+        return False
+    if any(t.lower_ in _RACE_WORDS or t.lemma_.lower() in _RACE_WORDS for t in sent):
+        return True
+    after = figure.doc[figure.end:min(figure.end + 4, sent.end)]
+    return any(t.lower_ == "in" for t in after) and any(re.match(r"^\d+[.:]\d\d$", t.text) for t in after)
 
 
 def _group_value(tokens: SpacySpan) -> float | None:

@@ -643,3 +643,31 @@ def test_quantities_flags_collective_breakdown_against_its_size(text: str, quote
 ])
 def test_quantities_passes_collective_breakdown_that_fits_or_is_another(text: str) -> None:
     assert_passes("QT03", text)
+
+
+# --- "200m": a race's metres on the sport pages, millions elsewhere ------------------------------
+def _figures(text: str) -> list[tuple[str, float, str | None]]:
+    from consistency.checker import Checker
+    from consistency.models import Article
+
+    title, _, body = text.partition("\n")
+    ctx = Checker().analyze(Article(title=title, body=body))
+    return [(q.text, q.value, q.unit) for q in ctx.claims.quantities()]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Okoro takes Nairobi 400m in 44.91\nOkoro won the 400 metres in 44.91 seconds.", "400m"),
+    ("Sprinter wins 100m final\nShe won the 100m final in Rome on Friday.", "100m"),
+    ("Relay record\nThe 800m freestyle relay team set a record.", "800m"),
+])
+def test_a_race_distance_written_with_m_is_metres(text, figure):
+    assert (figure, float(figure[:-1]), "metre") in _figures(text)
+
+
+@pytest.mark.parametrize("text, figure, value", [
+    ("Firm raises 200m in bond sale\nThe firm raised 200m euros from investors.", "200m", 2e8),
+    ("Club spends £400m on stadium\nThe club will spend £400m on its new ground.", "£400m", 4e8),
+    ("Budget of 120m\nThe council set a budget of 120m for roads.", "120m", 1.2e8),
+])
+def test_m_stays_millions_off_the_track(text, figure, value):
+    assert any(t == figure and v == value for t, v, _u in _figures(text))
