@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from consistency import Rule, Severity, hookimpl
 from consistency.understanding.lexicon import given_names_gender
 from consistency.understanding.people import (
-    KIN_WORDS,
     NAME_PARTICLES,
     NOBLE_HONORIFICS,
     NameMention,
@@ -284,20 +283,14 @@ class SurnameKinshipMismatch(Rule):
                             severity=Severity.info, data=data)
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
-
-
 def _other_antecedent_fits(ctx: ArticleAnalysis, rel: Relation, subject: NameMention, relative: Any) -> bool:
     """Whether the relative was reached through a pronoun ("He is survived by his wife ... and their son,
     X") that another person named earlier could mean, one whose surname the child's explains: a pronoun
     after a quoted speaker ("..., said the guitarist Y") most often still means the article's subject,
     and the names then say which."""
-    phrase = ctx.doc(rel.field).char_span(rel.start, rel.end, alignment_mode="expand")
-    kin_words = [t for t in phrase or () if KIN_WORDS.get(t.lower_) or KIN_WORDS.get(t.lemma_.lower())]
-    kin = min(kin_words, key=lambda t: abs(t.idx - rel.subject.start), default=None)
-    if kin is None or not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in kin.children):
-        return False  # the relative is named ("Y's son, X", "the son of Y"), not meant by a pronoun
     family = _first_family_word(subject)
+    if not rel.by_pronoun or family is None:
+        return False  # the relative is named ("Y's son, X", "the son of Y"), not meant by a pronoun
     child = ctx.people.of_mention(rel.subject)
     relatives = {id(ctx.people.of_mention(a)) for r in ctx.people.relations for a, b in
                  ((r.relative, r.subject), (r.subject, r.relative)) if ctx.people.of_mention(b) is child}
@@ -309,7 +302,7 @@ def _other_antecedent_fits(ctx: ArticleAnalysis, rel: Relation, subject: NameMen
         # joined to the son by surname, but a pronoun after it may mean the father it named
         earlier = [m for m in person.mentions if m.field == rel.field and m.start < rel.start and m.surname
                    and m.text != subject.text]
-        if family is not None and any(_first_family_word(m) == family for m in earlier):
+        if any(_first_family_word(m) == family for m in earlier):
             return True
     return False
 

@@ -232,6 +232,7 @@ class Relation:
     start: int  # the whole phrase, e.g. "Boris Nalbandian, ... Lukashenko's son"
     end: int
     text: str
+    by_pronoun: bool = False  # the relative is whom "his", "her" or "their" was read to mean
 
     def to_span(self) -> Span:
         """The relation phrase as a report `Span`."""

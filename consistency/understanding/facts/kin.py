@@ -63,6 +63,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
                     end = max(end, token.i + 5) if kin.endswith("-in-law") else end
                 qualifiers = stance(token) | time_modifiers([c for c in token.children if c.i < token.i])
                 extra = {}
+                if pronoun is not None and pronoun.lower_ in ("his", "her", "their"):
+                    extra["by_pronoun"] = True  # whose kin it is, a pronoun's antecedent says
                 if pronoun is not None and pronoun.lower_ in ("his", "her"):
                     extra["relative_gender"] = "m" if pronoun.lower_ == "his" else "f"
                     reader.learn_gender(relative, extra["relative_gender"])
