@@ -1156,7 +1156,7 @@ class HeadlineContradicted(Rule):
                     continue  # a dateline alone says where the reporter is ("NAIROBI - Kenyan wins Boston marathon")
                 if not same_event:
                     continue
-                if _stance_of(token, plans="future" in claim.qualifiers):
+                if _stance_of(token):
                     continue  # "He will see an orphanage in Tanzania"
                 readings = gazetteer.readings(other)
                 if readings and not any(_is_city(r) for r in readings):
@@ -1190,10 +1190,10 @@ class HeadlineContradicted(Rule):
         body_folded = _fold(ctx.article.body)
         # the lead: the first two sentences (a dateline is often parsed as a sentence of its own)
         lead_sents = list(ctx.body_doc.sents)[:2]
-        lead = ctx.body_doc[lead_sents[0].start:lead_sents[-1].end] if lead_sents else None
+        if not lead_sents:
+            return
+        lead = ctx.body_doc[lead_sents[0].start:lead_sents[-1].end]
         for claim in claims:
-            if lead is None:
-                return
             names = [(t, s) for t, s in claim.data.get("name_places", ())]
             if claim.data.get("place"):
                 names.append((claim.data["place"], claim.data["place_start"]))
