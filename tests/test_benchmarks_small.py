@@ -16,7 +16,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks import false_alarms, fuzz, mutations, speed  # noqa: E402
 from benchmarks.common import corpus_files, load_documents  # noqa: E402
-from consistency import Checker, Config  # noqa: E402
+from consistency import Article, Checker, Config  # noqa: E402
 from consistency.evaluation import locate  # noqa: E402
 
 pytestmark = pytest.mark.slow  # loads the trained spaCy pipeline
@@ -447,3 +447,29 @@ def test_benchmarks_startup_runs_the_real_command_and_a_bare_parse(tmp_path):
     files = [tmp_path / "a.txt"]
     assert check_argv(files)[-5:] == ["check", str(files[0]), "--format", "json", "--no-progress"]
     assert bare_argv(files, 32)[-2:] == ["32", str(files[0])]
+
+
+def test_benchmarks_ledger_coverage_sorts_each_planted_item_into_one_group(tmp_path, capsys):
+    """A found slip is `found`; an item whose quotes no claim of its kind was read from is `unread`."""
+    from benchmarks import ledger_coverage
+
+    text = ("Harbour board approves dredging plan\n\n"
+            "The harbour board chair, Ingrid Solberg, said on Monday that dredging would begin in spring. "
+            "The weather stayed mild all week. Later, Marit Solberg told reporters the plan was sound.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    gold = {"article": "a.txt", "items": [
+        {"id": "P1", "kind": "naming", "subkind": "first-name", "tier": "A",
+         "quotes": ["Ingrid Solberg", "Marit Solberg"]},
+        {"id": "P2", "kind": "geography", "subkind": "border", "tier": "A",
+         "quotes": ["The weather stayed mild all week"]}]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    checker = Checker()
+    ctx = checker.analyze(Article.from_text(text))
+    report = checker.run_rules(str(tmp_path / "a.txt"), ctx).model_dump(mode="json")
+    groups = {kind: group for kind, _, group, _ in ledger_coverage.classify(ctx, report, gold, "a")}
+    assert groups["geography"] == "unread"
+    assert groups["naming"] in ("found", "read, not compared")  # both names are read as name claims
+    sys.argv = ["ledger_coverage", str(tmp_path)]
+    ledger_coverage.main()
+    out = capsys.readouterr().out
+    assert "| all | 2 |" in out
