@@ -916,7 +916,10 @@ class YearlessAfterPublication(Rule):
         the tense of the verb it depends on; "from", "by", "until" frame the date only right
         before it, so "a flight from Mombasa on 19 November" is past; "by" in a past clause is
         a completion: "had been repaired by 6 November"). A dateline with no year ("DOHA, May
-        10 (AFP) -") is the reference too, both days read in one year.
+        10 (AFP) -") is the reference too, both days read in one year. Not a day that a past act
+        aims at ("postponed to 20 June", "called an election for 24 July", "tickets for the 20 June
+        concert"), nor a day put in an earlier year by its sentence or the one before ("since
+        October 1 last year", "carried 1.2 million passengers last year. The busiest day was 28 July").
 
     Why it matters:
         A report cannot tell of a day that has not come yet; the date or the tense is wrong.
@@ -968,7 +971,7 @@ class YearlessAfterPublication(Rule):
             if not 0 < ahead <= 183:
                 continue
             verb = _past_verb_of_date(expr)
-            if verb is None:
+            if verb is None or _in_an_earlier_year(expr):
                 continue
             yield self.finding(
                 f"\"{verb.text} ... {expr.text}\" tells as past a day {ahead} day(s) after the article's date, "
@@ -979,6 +982,57 @@ class YearlessAfterPublication(Rule):
                       "reference": day_of_writing.isoformat()[5:] if reference is None else day_of_writing.isoformat(),
                       "days_after": ahead},
             )
+
+
+# Words that put a yearless date in a year before the article's: "since October 1 last year", "the
+# previous season", "a year earlier", "last July". Not "the past year" (the twelve months before the
+# article hold days of its own year too), and not a written year in the sentence: "Ruiz, who joined in
+# 2019, signed on 20 June" dates the joining, not the signing.
+_EARLIER_YEAR = re.compile(
+    r"\b(?:last|previous|prior) (?:year|season|summer|winter|spring|autumn|fall|edition|campaign|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\ba year (?:ago|earlier|before)\b|\bthe year before\b", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"\bthis (?:year|season)\b", re.IGNORECASE)
+
+
+def _in_an_earlier_year(expr: TemporalExpression) -> bool:
+    """Whether the date's sentence, or the one before when its own sentence has no frame, places it in
+    a year before the article's: "carried 1.2 million passengers last year. The busiest day was 28
+    July" tells of last July, not of a day to come."""
+    doc = expr.span.doc
+    sent = doc[expr.tokens[0]].sent
+    for text in (sent.text, doc[sent.start - 1].sent.text if sent.start > 0 else ""):
+        if _EARLIER_YEAR.search(text):
+            return True
+        if _THIS_YEAR.search(text):
+            return False
+    return False
+
+
+# Prepositions that make a date the target of an act, not its time: "postponed to 20 June", "called an
+# election for 24 July", "extended until 30 June".
+_TARGET_PREPOSITIONS = frozenset({"to", "for", "until", "till", "through", "into"})
+
+
+def _dates_something_else(expr: TemporalExpression, first: Token, verb: Token) -> bool:
+    """Whether the date, on its way up the parse to the past verb, is the target of a preposition of
+    aim ("moved to 22 June", "called an election for 24 July"), or dates a common noun that is ("invited
+    to a reception on 19 June", "tickets for the 20 June concert"): the verb's tense then says nothing of
+    that day. A place between stays the verb's ("flew to Doha on 20 May")."""
+    inside = range(*expr.tokens)
+    noun = None
+    for t in first.ancestors:
+        if t.i == verb.i:
+            return False
+        if t.i in inside:
+            continue
+        if t.pos_ == "ADP" and t.lower_ in _TARGET_PREPOSITIONS:
+            return noun is None or noun.pos_ == "NOUN"
+        if t.pos_ in ("NOUN", "PROPN"):
+            if noun is not None:
+                return False  # the date is deeper than one noun: "after a crash at a race in Cameroon on 2 March"
+            noun = t
+    return False
 
 
 def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def]
@@ -995,7 +1049,7 @@ def _past_verb_of_date(expr: TemporalExpression):  # type: ignore[no-untyped-def
             and not deadline:
         return None
     verb = next((t for t in (first, *first.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    if verb is None or _dates_something_else(expr, first, verb):
         return None
     clause = {verb.lower_, *(c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod", "mark"))}
     if clause & _FUTURE_FRAMES or any(t.lower_ in _FUTURE_FRAMES for t in verb.ancestors if t.pos_ in ("VERB", "AUX")):

@@ -284,6 +284,42 @@ def test_temporal_passes_a_deadline_by_a_later_day() -> None:
         assert_passes("TM06", text)
 
 
+# --- TM06: a day of an earlier year, and a day that is an act's target ------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # the year is named beside the day, or in the sentence before
+    "Hall reopens\nPERUGIA, 2 September 2024 - \"We have waited since October 1 last year,\" the organiser said.",
+    "Record summer\nOSLO, 14 March 2024 - The line carried 1.2 million passengers last year. The busiest day "
+    "was 28 July, when 41,000 people travelled.",
+    "Marathon\nBOSTON, April 16, 2024 - Kiprop won on Monday. He finished second in Chicago last year on Oct. 8.",
+    "Pilgrims\nAMRITSAR, 3 February 2025 - The previous season's fair drew 80,000 people; it closed on 20 March.",
+])
+def test_temporal_passes_a_yearless_day_of_an_earlier_year(text) -> None:
+    assert_passes("TM06", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Court news\nLEEDS, 12 June 2025 - The hearing was postponed to 20 June after the judge fell ill.",
+    "Court news\nLEEDS, 12 June 2025 - The deadline was extended to 30 June.",
+    "Snap poll\nLEEDS, 12 June 2025 - The prime minister called a snap election for 24 July.",
+    "Stadium\nLEEDS, 12 June 2025 - Organisers said they had booked the stadium for 28 June.",
+    "Final moved\nLEEDS, 12 June 2025 - The final was moved to 22 June because of the storm.",
+    "Concert\nLEEDS, 12 June 2025 - Tickets went on sale for the 20 June concert at the arena.",
+])
+def test_temporal_passes_a_later_day_that_a_past_act_aims_at(text) -> None:
+    assert_passes("TM06", text)
+
+
+def test_temporal_still_flags_a_past_day_after_the_date_through_a_place_or_a_past_event() -> None:
+    text = ("Trade talks\nLEEDS, 12 June 2025 - The minister flew to Doha on 20 June for the talks, "
+            "officials said on Wednesday.")
+    assert_flags("TM06", text, quotes=["20 June"])
+    text = ("Rider back\nKIGALI, 1 March 2025 - Habimana started the race two weeks after a heavy crash "
+            "at a race in Cameroon on 2 March.")
+    assert_flags("TM06", text, quotes=["2 March"])
+
+
 # --- TM05 an age against the birthday someone "turns" -------------------------------------------------
 
 
