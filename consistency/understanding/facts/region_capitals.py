@@ -111,6 +111,8 @@ def extract(reader: Reader) -> Iterator[Claim]:
                 if fold(town) in {fold(r) for r in rows[0][1:2]}:
                     continue  # "Quebec, the Quebec capital" reads the region's own name
                 rows = _in_country(gaz, town, rows)
+                if gaz is not None and not _countries_of(gaz, town) & {r[0] for r in rows}:
+                    continue  # a town of another country ("Tbilisi, Georgia's capital"): containment, not a seat
                 seen.add(start)
                 yield _claim(reader, field_name, m, town, start, rows, m.group("r"), "named")
         if gaz is None:
@@ -167,11 +169,16 @@ def _town(text: str, start: int) -> tuple[int, str] | None:
     return (start, matches[0].text) if matches else None
 
 
+def _countries_of(gaz: Any, town: str) -> set[str]:
+    """Every country with a place of this name (GeoNames' 1,000+ places, and cities by alternate name)."""
+    return {p[0] for p in gaz.admin1_places(town)} | {c.country for c in gaz.cities(town)}
+
+
 def _in_country(gaz: Any, town: str, rows: list[Any]) -> list[Any]:
     """The rows of a region name shared by countries (Punjab, Limburg) whose country holds the town."""
     if len(rows) < 2 or gaz is None:
         return rows
-    countries = {p[0] for p in gaz.admin1_places(town)}
+    countries = _countries_of(gaz, town)
     return [r for r in rows if r[0] in countries] or rows
 
 
