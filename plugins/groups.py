@@ -353,15 +353,21 @@ def _company_nearby(ctx: ArticleAnalysis, claim, home: str) -> bool:  # type: ig
     # a definite description points back: to a body named before it, not one named later in its sentence
     # ("the Chittagong firm's stall ... on the Maitree Express") or inside its own clause ("the Nagpur side,
     # which had beaten the Tuskers twice"), nor to its own place word tagged a body ("Nagpur")
+    # (a name inside the description's own noun phrase, "the Florida-based Falic group", names another body)
     described = ctx.char_span(claim.span.field, claim.span.start, claim.span.end)
     noun = described[-1] if described is not None and len(described) else None
-    own_clause = (noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)) if noun is not None else (0, 0)
+    if noun is not None:
+        # the described noun: "Florida-based Falic group" -> group
+        noun = next((t for t in noun.doc[noun.i:min(noun.i + 5, noun.sent.end)]
+                     if t.lemma_.lower() == claim.data.get("noun")), noun)
+    phrase_end = noun.idx + len(noun) if noun is not None else claim.span.end
     for entity in ctx.entities_of("ORG", field="body"):
         index = next((i for i, s in enumerate(sentences) if ctx.field_of(s) == "body"
                       and s.start_char <= entity.start < s.end_char), None)
         if index not in near:
             continue
-        if claim.span.field == "body" and (entity.start >= claim.span.start or own_clause[0] <= entity.start < own_clause[1]):
+        if claim.span.field == "body" and (entity.start >= phrase_end or claim.span.start <= entity.start
+                                           and described is not None and entity.end <= described[-1].idx):
             continue
         words = set(entity.norm.lower().split())
         if words & home_words or words & _INSTITUTION_WORDS or len(entity.norm) < 3:

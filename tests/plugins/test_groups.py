@@ -325,6 +325,10 @@ def test_gr02_a_base_given_after_the_name_drifts_later(text, quote):
     # another body of the kind is named before the description: it may be that one
     "Relief flights\nAmani Aid, a charity based in Mombasa, flew supplies. Tumaini Trust also sent food. The "
     "Kisumu charity said more would follow.",
+    # the description names its own body ("the Hamburg-based Krause group"), told two sentences back
+    "Label sold\nThe Vienna-based firm Ostwind has sold its shoe label. Ostwind said the label had been bought by the "
+    "Krause Group. Many fashion houses are struggling. The Hamburg-based Krause group, which also runs 40 shops, "
+    "said it would expand the label.",
     # a plan to move is no base
     "Shipyard order\nKvist Marine, which may be based in Trondheim from next year, won the order. The Bergen "
     "shipbuilder will start work in May.",
