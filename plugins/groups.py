@@ -215,7 +215,12 @@ class DescriptionDrift(Rule):
         by `facts/orgrefs.py`, groups named by their collective noun); the gazetteer's demonyms.
         Quiet when another subject is given the later country ("the Swiss firm" when a
         Geneva-based firm is named too) or a city has a reading in it ("Salamanca-based" and
-        "the Spanish club").
+        "the Spanish club"), or when another company-like body is named before a description, in
+        its sentence or the one before (a description points back: a body named later in its
+        sentence, "the Lahore firm's stall ... on the Khyber Mail", or inside its own clause, "the
+        Nagpur side, which had beaten the Tuskers", is not what it means). A base is read before
+        the name ("Oslo-based Fjell Capital") and after it ("Nodi Trust, a charity based in the
+        capital Dhaka", "headquartered in Bergen").
     """
 
     code = "GR02"
@@ -345,10 +350,24 @@ def _company_nearby(ctx: ArticleAnalysis, claim, home: str) -> bool:  # type: ig
     home_words = set(home.lower().split())
     sentences = ctx.sentences
     near = {claim.sentence, claim.sentence - 1}
+    # a definite description points back: to a body named before it, not one named later in its sentence
+    # ("the Chittagong firm's stall ... on the Maitree Express") or inside its own clause ("the Nagpur side,
+    # which had beaten the Tuskers twice"), nor to its own place word tagged a body ("Nagpur")
+    # (a name inside the description's own noun phrase, "the Florida-based Falic group", names another body)
+    described = ctx.char_span(claim.span.field, claim.span.start, claim.span.end)
+    noun = described[-1] if described is not None and len(described) else None
+    if noun is not None:
+        # the described noun: "Florida-based Falic group" -> group
+        noun = next((t for t in noun.doc[noun.i:min(noun.i + 5, noun.sent.end)]
+                     if t.lemma_.lower() == claim.data.get("noun")), noun)
+    phrase_end = noun.idx + len(noun) if noun is not None else claim.span.end
     for entity in ctx.entities_of("ORG", field="body"):
         index = next((i for i, s in enumerate(sentences) if ctx.field_of(s) == "body"
                       and s.start_char <= entity.start < s.end_char), None)
         if index not in near:
+            continue
+        if claim.span.field == "body" and (entity.start >= phrase_end or claim.span.start <= entity.start
+                                           and described is not None and entity.end <= described[-1].idx):
             continue
         words = set(entity.norm.lower().split())
         if words & home_words or words & _INSTITUTION_WORDS or len(entity.norm) < 3:

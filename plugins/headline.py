@@ -744,11 +744,20 @@ class HeadlineContradicted(Rule):
         "wins biggest share" over "Hanbit won the biggest block", when the body never gives it to
         the headline's subject; "Rovers edge Collegians" over "Collegians ... after edging
         Rovers 24-19", "Shenzhen lose" over "Shenzhen beat Almaty", "Rheinwerk wins battle" over
-        "Norrsken won the contest"); a figure the body gives otherwise ("approves $35.1 million deal" over "a
+        "Norrsken won the contest"; the same thing won by another, "Cando seals Vuelta title" over "Ríos
+        Pardo sealed the overall title" while Cando "won the final stage", "takes Yerevan Open" over "won the
+        Yerevan International Open": a win of another thing neither supports nor contradicts; "X edges Y to
+        win belt in Z" is a result, done, said of X); a period's result the lead gives the other way ("swings to
+        loss" over "returned a net profit", "slides into deficit" over "posted a surplus"; results of another
+        period, "against a loss the year before", and of a part, "job losses", do not count;
+        `consistency/data/result_nouns.tsv`); a change told through a reporting verb ("sees profit slide") read
+        as the change itself; a figure the body gives otherwise ("approves $35.1 million deal" over "a
         $31.5 million contract", "outyields ... by 18 per cent" over "14 per cent more grain",
         "arrivals fall 28%" over "arrivals ... fell 18 percent" in the first three sentences, "plan to
         drop 54,000" over "remove about 45,000 students" when the headline names students, a margin
-        "win by three" over "a two-shot victory" or "two clear", compared with margins only; an
+        "win by three" over "a two-shot victory" or "two clear", "hold Bathurst by 2,314 votes" over
+        "defeating Okafor by 3,214 votes" (a "by" phrase on a verb of the contest lexicon or of keeping), compared
+        with margins only; an
         amount of money with no counted noun, "profits jump to £3.1bn" over "profits of £1.3bn", or
         the same amount in another currency, "£2bn" over "$2bn"; an age, "dies aged 91" over "at
         the age of 81"); figures agree as written: alike-written figures must be equal ("£5.04" is
@@ -821,6 +830,8 @@ class HeadlineContradicted(Rule):
             found.extend(self._first_place(ctx, claims))
         if not found:
             found.extend(self._polarity(ctx, claims + denying))
+        if not found:
+            found.extend(self._result(ctx, claims))
         if not found and not any("negated" in c.qualifiers or "quoted" in c.qualifiers for c in everything):
             found.extend(self._direction(ctx))
         if not found:
@@ -838,24 +849,34 @@ class HeadlineContradicted(Rule):
         wins, losses = _contest_words()
         for claim in claims:
             lemma = next((p for p in claim.data.get("phrases", ()) if p in wins or p in losses), claim.value)
-            if lemma not in wins and lemma not in losses:
-                continue
+            # what was won ("seals Vuelta title", "takes Yerevan Open"): a win of another thing ("won the final
+            # stage") neither supports the headline nor contradicts it
+            thing = _Prize(ctx, claim.data["object"]) if lemma in _PRIZE_VERBS else None
+            if lemma not in wins and lemma not in losses and not (thing is not None and thing):
+                continue  # "takes", "lands": a verb of winning only with a thing won
             actor = _names(claim.data["actor"])
             obj = _names(claim.data["object"])
             if not actor or _place_described_person(ctx, claim.data["actor"], actor):
                 continue
             # "wins the byelection": what is won, not whom; "beats City", "edges Collegians": the one beaten
-            winner, loser = (actor, obj if lemma not in _PRIZE_VERBS else set()) if lemma in wins else (obj, actor)
-            events = list(_contests(ctx.body_doc, wins, losses))
-            if any(_overlap(w, winner) for w, _l, _t in events if winner) or any(
-                    _overlap(lo, loser) for _w, lo, _t in events if loser):
-                continue  # the body gives the headline's winner the win, or its loser the loss
+            winner, loser = (actor, obj if lemma not in _PRIZE_VERBS else set()) if lemma in wins | _PRIZE_VERBS \
+                else (obj, actor)
+            events = list(_contests(ctx.body_doc, wins | {lemma} if thing else wins, losses))
+            if any(_overlap(w, winner) for w, _l, t in events if winner and (thing is None or thing.compare(t) != "other")) \
+                    or any(_overlap(lo, loser) for _w, lo, _t in events if loser):
+                continue  # the body gives the headline's winner the win (of the headline's thing), or its loser the loss
             # the same contest: told in the lead sentence, or in a sentence about the headline's things
             topics = {w.lower() for w in claim.data["object"] + claim.data["actor"] if w[:1].islower()}
             events = [(w, lo, t) for w, lo, t in events if t.sent.start == _lead(ctx).start
                       or topics & {x.lemma_.lower() for x in t.sent}]
             against = next(((w, lo, t) for w, lo, t in events
                             if winner and _overlap(lo, winner) or loser and _overlap(w, loser)), None)
+            if against is None and thing:
+                # the same thing won by another ("Ríos Pardo sealed the overall title", "Morales won the race for
+                # mayor" under "Herrera wins mayoral race")
+                against = next(((w, lo, t) for w, lo, t in events if w and not _overlap(w, winner)
+                                and t.lemma_.lower() in _PRIZE_VERBS | {lemma} and thing.compare(t) == "same"
+                                and not _dated_before(t) and not _overlap(_subject_words(t), winner)), None)
             if against is None and lemma in wins:
                 # someone else won the same contest, beside the headline's winner: "Norrsken Industrier won
                 # the contest ... after its German rival, Rheinwerk, pulled out"
@@ -865,7 +886,7 @@ class HeadlineContradicted(Rule):
             if against is None:
                 continue
             body_winner, body_loser, token = against
-            said = "the winner" if lemma in wins else "the loser"
+            said = "the winner" if lemma in wins | _PRIZE_VERBS else "the loser"
             verb = "won" if token.lemma_.lower() in _PRIZE_VERBS else "beat"
             side = ' '.join(sorted(actor))
             yield self.finding(
@@ -991,6 +1012,7 @@ class HeadlineContradicted(Rule):
         affirmed under a denying headline ("BA not to suspend flights" / "BA is to suspend flights")."""
         table = _opposites()
         for claim in claims:
+            claim = _change_noun(claim, table)
             lemma = next((p for p in claim.data.get("phrases", ()) if p in table), claim.value)
             damage = lemma in _DAMAGE_VERBS and _measure_object(claim)
             if damage:
@@ -1073,6 +1095,35 @@ class HeadlineContradicted(Rule):
                           "negated": negated},
                 )
                 return
+
+    # --- the result of a period: profit or loss ------------------------------------------------------
+    def _result(self, ctx: ArticleAnalysis, claims: list[Any]) -> Iterator[Finding]:
+        """"Skylink swings to loss" over "returned a net profit of US$4.2 million, against a loss the year
+        before", "council posts surplus" over "ran a deficit of £2m": the headline's result noun, the lead's
+        opposite one for this period, and no word of the headline's result for this period in the body."""
+        table = _result_nouns()
+        title = ctx.title_doc
+        for claim in claims:
+            pred = next((t for t in title if t.idx == claim.span.start), None)
+            noun = _result_noun(pred, table) if pred is not None else None
+            if noun is None or _negated(pred):
+                continue
+            same, opposite = table[noun.lemma_.lower()]
+            found = [t for t in ctx.body_doc if t.pos_ == "NOUN" and t.lemma_.lower() in same | opposite
+                     and not _earlier_result(t) and not _negated(t.head)]
+            if any(t.lemma_.lower() in same for t in found):
+                continue  # the body gives the headline's result for this period too
+            against = next((t for t in found if t.lemma_.lower() in opposite and _in_lead(ctx, t, 3)
+                            and _stated_result(t)), None)
+            if against is None:
+                continue
+            yield self.finding(
+                f"The headline says \"{claim.text} ... {noun.text}\" but the body gives a {against.lemma_.lower()} "
+                f"for the period (\"{_clip(against.sent.text)}\"), and never a {noun.lemma_.lower()}.",
+                [ctx.span(noun)], [ctx.span(against)], confidence=0.55,
+                data={"kind": "polarity", "headline": noun.lemma_.lower(), "body": against.lemma_.lower()},
+            )
+            return
 
     # --- the direction of a change to a figure ------------------------------------------------------
     def _direction(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
@@ -1332,7 +1383,7 @@ _STANCES = frozenset({"question", "quoted", "hedged", "future", "conditional", "
 
 def _contest_words() -> tuple[frozenset[str], frozenset[str]]:
     table = _opposites()
-    wins = table.get("win", (frozenset(), frozenset()))[0] | {"edge", "beat", "defeat", "clinch", "top", "down"}
+    wins = table.get("win", (frozenset(), frozenset()))[0] | {"edge", "beat", "defeat", "clinch", "top", "down", "seal"}
     losses = table.get("lose", (frozenset(), frozenset()))[0] | {"concede"}
     return frozenset(wins - {"keep", "retain"}), frozenset(losses - {"fall"})
 
@@ -1342,7 +1393,54 @@ def _names(words: list[str]) -> set[str]:
 
 
 _PRIZE_VERBS = frozenset({"win", "clinch", "claim", "secure", "take", "land", "gain", "earn", "capture", "retain",
-                          "keep", "lift", "scoop", "bag"})
+                          "keep", "lift", "scoop", "bag", "seal"})
+
+
+def _subject_words(verb: Any) -> set[str]:
+    """Every word of a verb's subject phrase: "Kenyan runner Joseph Kimani won" is the headline's "Kenyan"."""
+    return {t.text for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def _dated_before(verb: Any) -> bool:
+    """A win the sentence dates to another time: "won the title in 2019", "won it last year", "two years ago"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "npadvmod", "advmod") and any(
+                g.ent_type_ == "DATE" and (re.fullmatch(r"(19|20)\d\d", g.text) or g.lower_ in ("last", "ago", "previous"))
+                for g in c.subtree):
+            return True
+    return False
+
+
+class _Prize:
+    """What a headline says was won: its common nouns as lemmas ("seals Vuelta a Boyacá title" -> title) and
+    its names that are no place ("takes Yerevan Open" -> Open). A body verb of winning is about the `same`
+    thing when its object shares the noun (or, with no noun on either side, a name), `other` when it names
+    another ("won the final stage"), None when it names none."""
+
+    def __init__(self, ctx: ArticleAnalysis, words: Sequence[str]) -> None:
+        # the head of the object: its last common word ("league crown" -> crown), which the small model may tag
+        # a name in headline-ese
+        lemmas = {t.lower_: t.lemma_.lower() for t in ctx.title_doc}
+        common = [w for w in words if w[:1].islower() and w.isalpha()]
+        self.nouns = {lemmas.get(common[-1].lower(), common[-1].lower())} if common else set()
+        self.names = _without_places(ctx, _names(list(words))) - {w for w in words if w.isupper()}
+        self.ctx = ctx
+
+    def __bool__(self) -> bool:
+        return bool(self.nouns or self.names)
+
+    def compare(self, verb: Any) -> str | None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None and verb.tag_ == "VBN":
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if obj is None:
+            return None
+        if obj.pos_ == "NOUN" and self.nouns:
+            return "same" if obj.lemma_.lower() in self.nouns else "other"
+        names = _without_places(self.ctx, _phrase_names(obj)) if obj.pos_ == "PROPN" else set()
+        if names and self.names and not self.nouns:
+            return "same" if names & self.names else "other"
+        return None
 
 
 def _sentence_names(sent: Any) -> set[str]:
@@ -1471,6 +1569,11 @@ def _phrase_names(token: Any) -> set[str]:
     Leopards"), not of clauses, appositions or lists attached to it."""
     if token is None:
         return set()
+    if token.is_upper and len(token.text) > 3 and token.pos_ == "PROPN":
+        # a dateline parsed as the subject, the name after its dash its apposition ("TUNJA, Colombia (AP) —
+        # Jhonatan Ríos Pardo ... sealed the title")
+        token = max((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > token.i),
+                    key=lambda c: c.i, default=token)
     found, stack = set(), [token]
     if token.pos_ in ("ADJ", "NOUN") and token.text[:1].isupper() and token.is_alpha and not token.is_stop \
             and token.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
@@ -1497,6 +1600,105 @@ def _modifiers(claim: Any) -> dict[str, set[str]]:
         if len(words) > 1:
             found[words[-1]] = set(words[:-1])
     return found
+
+
+# Verbs a headline reports a change through, the change a noun after the thing that changed ("Kessler sees
+# profit slide", "miner suffers output drop", "retailer posts sales jump").
+_REPORTING_VERBS = frozenset({"see", "suffer", "post", "report", "record", "log", "notch", "book", "enjoy", "show"})
+
+
+def _change_noun(claim: Any, table: dict[str, Any]) -> Any:
+    """The claim read as its noun of change, when its predicate only reports one: "sees profit slide" is
+    "profit slides" (value "slide", object "profit"); other claims as they are."""
+    words = [w for w in claim.data.get("object", ()) if w.isalpha()]
+    if claim.value not in _REPORTING_VERBS or len(words) < 2 or not words[-1][:1].islower():
+        return claim
+    last = words[-1].lower()
+    noun = last if last in table else last[:-1] if last.endswith("s") and last[:-1] in table else None
+    if noun is None or not words[-2][:1].islower():
+        return claim  # "sees profit slide": the changed thing is a common noun before the change
+    data = {**claim.data, "object": words[:-1], "phrases": [],
+            "topics": [t for t in claim.data.get("topics", ()) if t != last and t != noun]}
+    return claim.model_copy(update={"value": noun, "text": " ".join(words), "data": data})
+
+
+def _result_nouns() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """noun -> (nouns of the same result, nouns of the opposite one), from consistency/data/result_nouns.tsv."""
+    global _RESULTS
+    if _RESULTS is None:
+        from importlib import resources
+
+        table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        text = resources.files("consistency").joinpath("data", "result_nouns.tsv").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                left, right = (frozenset(w.strip() for w in side.split(",")) for side in line.split("\t"))
+                for side, other in ((left, right), (right, left)):
+                    for word in side:
+                        table[word] = (side, other)
+        _RESULTS = table
+    return _RESULTS
+
+
+_RESULTS: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None
+
+
+def _result_noun(pred: Any, table: dict[str, Any]) -> Any:
+    """The result noun a headline predicate gives ("swings to loss", "slides into deficit", "posts surplus",
+    "returns to profit"): its object, or the object of its "to"/"into"; None for any other."""
+    for c in pred.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in table and not _qualified_result(c):
+            return c
+        if c.dep_ in ("xcomp", "relcl", "acl", "advcl") and c.lower_ in table and c.i > 0 and c.doc[c.i - 1].lower_ == "to" and not list(c.children)[1:]:
+            return c  # "returns to profit", read by the small model as the verb "to profit"
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() in table and not _qualified_result(noun):
+                return noun
+    return None
+
+
+def _qualified_result(noun: Any) -> bool:
+    """A result of a part, not of the whole ("job losses", "loss of life", "trading loss in Asia"): a noun
+    compound, or an "of" phrase that is not an amount."""
+    for c in noun.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and not any(g.like_num or g.tag_ == "$" or g.pos_ == "NUM"
+                                                            for g in c.subtree):
+            return True
+    return False
+
+
+_RESULT_EARLIER = frozenset({"before", "earlier", "previous", "prior", "ago", "last"})
+
+
+def _earlier_result(noun: Any) -> bool:
+    """A result of another period: "against a loss of $3.1m the year before", "up from a deficit a year
+    earlier", "after last year's loss", "compared with a profit in 2022"."""
+    for up in list(noun.ancestors)[:3]:
+        if up.dep_ == "prep" and up.lower_ in ("against", "from", "after", "versus", "compared", "with", "than"):
+            return True
+    if any(c.dep_ == "poss" or c.dep_ == "amod" and c.lower_ in _RESULT_EARLIER for c in noun.children):
+        return True  # "last year's loss", "the previous loss"
+    # after the noun, "the year before", "a year earlier" ("last year" is the period reported, as often as not)
+    sent = noun.sent
+    window = []
+    for t in noun.doc[noun.i + 1:min(sent.end, noun.i + 10)]:
+        if t.text in (",", ";") or t.lower_ in ("as", "and", "but", "while"):
+            break
+        window.append(t.lower_)
+    return bool((_RESULT_EARLIER - {"last"}) & set(window))
+
+
+def _stated_result(noun: Any) -> bool:
+    """A result the sentence gives as the period's: the object of a verb ("returned a net profit", "posted a
+    deficit") or of its "to"/"into" ("swung to a profit"), not a part of one."""
+    if _qualified_result(noun):
+        return False
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("to", "into") and noun.head.head.pos_ == "VERB"
 
 
 def _core_topics(claim: Any) -> set[str]:
@@ -1711,8 +1913,7 @@ def _margin(q: Any) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].lower_ == "margin":
         return True  # "a margin of 40 votes"
-    if before is not None and before.lower_ == "by" and before.head.lemma_.lower() in (
-            "win", "lead", "beat", "defeat", "edge", "victory", "win", "clear", "triumph", "finish", "prevail"):
+    if before is not None and before.lower_ == "by" and _margin_head(before.head):
         return True
     rest = [t.lower_ for t in doc[end:end + 4]]
     if rest[:1] and rest[0] in ("clear", "ahead"):
@@ -1721,6 +1922,22 @@ def _margin(q: Any) -> bool:
         return len(rest) >= 3 and rest[2] in _MARGIN_NOUNS  # "a two-shot victory"
     return q.counted is not None and len(rest) >= 2 and rest[0].rstrip("s") in _MARGIN_UNITS and rest[1] in (
         "clear", "ahead")  # "two shots clear"
+
+
+def _margin_head(token: Any) -> bool:
+    """Whether a "by N" phrase hangs on a result of a contest: a verb of winning or losing from the opposites
+    table ("defeating Okafor by 3,214 votes", "edged out by a length"), keeping or holding what was contested
+    ("hold Bathurst by 2,314 votes", "retains the seat by 40 votes"), or a noun of victory ("a win by two")."""
+    lemma = token.lemma_.lower()
+    wins, losses = _contest_words()
+    if token.pos_ == "VERB":
+        lemma = next((p for p in phrases(token) if p in wins or p in losses), lemma)
+    return lemma in wins | losses | _KEEP_VERBS | _MARGIN_NOUNS or lemma in ("lead", "clear", "finish", "prevail")
+
+
+# Verbs of keeping what was contested ("hold the seat by 40 votes", "retain the title"): the opposites
+# table has "keep" and "retain" against "lose"; "hold" is the word of elections.
+_KEEP_VERBS = frozenset({"keep", "retain", "hold"})
 
 
 def _change_extent(token: Any) -> bool:

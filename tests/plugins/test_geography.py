@@ -205,6 +205,44 @@ def test_geography_capital_passes_correct_and_qualified_capitals(body):
     assert_passes("GE05", article(body))
 
 
+# --- GE05 on first-level regions' capitals (region_capitals.tsv) -------------------------------------------
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # the region named before "capital", or its possessive
+        ("The delegation flew on to Madurai, the Tamil Nadu capital, for a second round of talks.", "Madurai"),
+        ("Growers met in Rosario, Santa Fe's capital, on Monday.", "Rosario"),
+        # "capital of (the province of) R"
+        ("The exhibition opens in Bruges, capital of the province of Limburg, next week.", "Bruges"),
+        ("Geelong is the capital of Victoria, the minister said.", "Geelong"),
+        # the capital of the region the town is in, when the article names that region or its country
+        ("The Texas legislature is split. Dallas, the state capital, saw protests on Tuesday.", "Dallas"),
+        ("Officials in the provincial capital, Vancouver, said British Columbia would appeal.", "Vancouver"),
+    ],
+)
+def test_geography_flags_wrong_region_capital(body, quote):
+    findings = assert_flags("GE05", article(body), quotes=[quote])
+    assert "capital of" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The delegation flew on to Chennai, the Tamil Nadu capital, and then to Madurai.",
+        "Growers met in Santa Fe, the Santa Fe capital, and in Rosario, its largest city.",
+        "Mumbai, Maharashtra's capital, and Nagpur, its winter capital, both voted.",
+        "Calcutta, the West Bengal capital, was renamed Kolkata; Bombay, the former Maharashtra capital, too.",
+        "The Texas legislature is split. Austin, the state capital, saw protests on Tuesday.",
+        # a province's capital elsewhere in Europe is a second-level seat: no claim the table judges
+        "Bergamo, a provincial capital in Lombardy, reopened its airport.",
+        # the article never names the town's region or country: whose state is left open
+        "Springfield, the state capital, was quiet on Sunday.",
+    ],
+)
+def test_geography_region_capital_passes_correct_and_qualified(body):
+    assert_passes("GE05", article(body))
+
+
 # --- the whole family on the known traps -----------------------------------------------------
 @pytest.mark.parametrize("code", ["GE01", "GE02", "GE03", "GE04", "GE05"])
 def test_geography_family_passes_ambiguous_place_names(code):

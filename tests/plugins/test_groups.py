@@ -300,3 +300,40 @@ def test_gr03_the_same_hyphenated_team_written_with_spaces_is_one_body():
 
     assert_passes("GR03", "Mountain stage\nThe stage went to Lucía Parra, ahead of Chile's Tomás Vergara Soto, who "
                           "rides for the Cóndor-Sur team. Vergara, the Cóndor-Sur leader, said he had waited too long.")
+
+
+# --- session 10: "based in X" after the name, and descriptions that point back ---------------------------
+@pytest.mark.parametrize(("text", "quote"), [
+    # "based in" / "headquartered in" after the name, later a "-based" description
+    ("Relief flights\nAmani Aid, a charity based in Mombasa, flew supplies to the camps. A spokesman for the "
+     "Kisumu-based charity said more would follow.", "Kisumu-based"),
+    ("Shipyard order\nKvist Marine, headquartered in Bergen, won the order on Monday. The Trondheim-based "
+     "shipbuilder will start work in May.", "Trondheim-based"),
+    # a later body named in the description's own sentence is no rival it could point to
+    ("Book fair\nLal Kalam, a Karachi-based publisher, took the largest stall. The Lahore firm's stall drew crowds "
+     "that had travelled on the Khyber Mail for the weekend.", "Lahore firm"),
+])
+def test_gr02_a_base_given_after_the_name_drifts_later(text, quote):
+    from consistency.testing import assert_flags
+
+    assert_flags("GR02", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Relief flights\nAmani Aid, a charity based in Mombasa, flew supplies. A spokesman for the Mombasa-based "
+    "charity said more would follow.",
+    # another body of the kind is named before the description: it may be that one
+    "Relief flights\nAmani Aid, a charity based in Mombasa, flew supplies. Tumaini Trust also sent food. The "
+    "Kisumu charity said more would follow.",
+    # the description names its own body ("the Hamburg-based Krause group"), told two sentences back
+    "Label sold\nThe Vienna-based firm Ostwind has sold its shoe label. Ostwind said the label had been bought by the "
+    "Krause Group. Many fashion houses are struggling. The Hamburg-based Krause group, which also runs 40 shops, "
+    "said it would expand the label.",
+    # a plan to move is no base
+    "Shipyard order\nKvist Marine, which may be based in Trondheim from next year, won the order. The Bergen "
+    "shipbuilder will start work in May.",
+])
+def test_gr02_base_after_the_name_traps(text):
+    from consistency.testing import assert_passes
+
+    assert_passes("GR02", text)

@@ -805,3 +805,115 @@ def test_hl02_flags_a_plan_the_body_turns_down_by_its_thing():
 ])
 def test_hl02_plan_compound_traps(text):
     assert_passes("HL02", text)
+
+
+# --- session 10: the thing won, result infinitives, margins, period results, reporting verbs ------------
+@pytest.mark.parametrize("text, quote", [
+    # a prize verb with a common noun: the same thing won by another
+    ("Okonjo clinches league crown\nNAIROBI - Wanjiru Kamau clinched the league crown on Saturday, while Ada "
+     "Okonjo took the last race of the season.", "clinches"),
+    # politics: a race won by another
+    ("Delgado wins governor race\nSANTA FE - Rosa Ibáñez won the governor race by six points on Tuesday, and "
+     "Delgado conceded before midnight.", "wins"),
+    # a contest name: "takes Harbour Classic" over another's win of it
+    ("Marsh takes Harbour Classic\nPERTH - Leah Whitford won the Harbour Classic on Sunday, two strokes ahead of "
+     "Dana Marsh.", "takes"),
+    # "rallies past": a win verb with its preposition
+    ("Ferreira storms past Novak in Lisbon final\nLISBON - Tomas Novak beat Rui Ferreira in three sets on Sunday "
+     "to win the title.", "storms"),
+])
+def test_hl02_flags_a_thing_won_by_another(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "winner"
+
+
+@pytest.mark.parametrize("text", [
+    # the headline's winner wins the same thing
+    "Okonjo clinches league crown\nNAIROBI - Ada Okonjo clinched the league crown on Saturday, and Wanjiru Kamau "
+    "won the last race of the season.",
+    # another thing won by another is no contradiction
+    "Okonjo clinches league crown\nNAIROBI - Ada Okonjo sealed the title on Saturday. Wanjiru Kamau won the final "
+    "race.",
+    # "takes" a thing the body never gives anyone
+    "Marsh takes Harbour Classic\nPERTH - Dana Marsh finished two strokes clear on Sunday. Leah Whitford won the "
+    "putting contest.",
+    # a question is no claim
+    "Will Delgado win the governor race?\nRosa Ibáñez won the governor race by six points.",
+])
+def test_hl02_thing_won_traps(text):
+    assert_passes("HL02", text)
+
+
+def test_hl02_a_result_infinitive_after_a_win_verb_is_done():
+    # "beats X to win belt in Y": the belt was won, in the place the body contradicts
+    text = ("Tetteh beats Ansah to win featherweight belt in Tamale\nACCRA, May 4 (Reuters) - Samuel Tetteh won "
+            "the national featherweight title on points over Joseph Ansah at the Bukom Arena in Accra on Saturday.")
+    findings = assert_flags("HL02", text, quotes=["Tamale"])
+    assert findings[0].data["kind"] == "place"
+    # a plan is still a plan
+    assert_passes("HL02", "Tetteh to fight for featherweight belt in Tamale\nACCRA - Samuel Tetteh will meet Joseph "
+                          "Ansah at the Bukom Arena in Accra next month.")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Liberals keep Eastgate seat by 1,482 votes\nThe Liberals held Eastgate, with Mara Quill beating the Labour "
+     "candidate by 1,248 votes after preferences.", "1,482"),
+    ("Ostrava retain trophy by three points\nOstrava held on to the trophy, finishing two points ahead after "
+     "defeating Brno by two points in the last round.", "three"),
+])
+def test_hl02_flags_a_margin_of_a_kept_seat(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "figure"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Island ferry firm swings to loss\nThe island ferry firm made a net profit of £3.4m last year, "
+     "against a loss of £1.1m the year before.", "loss"),
+    ("Water board slides into deficit\nThe water board posted a surplus of $12 million for the financial year, "
+     "its accounts show.", "deficit"),
+    ("Brewer returns to profit\nThe brewer reported a pre-tax loss of €8m for the half year, as sales fell.",
+     "profit"),
+])
+def test_hl02_flags_a_period_result_the_body_gives_otherwise(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    # the headline's result for this period, beside another period's opposite
+    "Island ferry firm swings to loss\nThe island ferry firm made a net loss of £3.4m last year, against "
+    "a profit of £1.1m the year before.",
+    # a part's loss is not the whole's result
+    "Brewer returns to profit\nThe brewer made a profit of €8m, despite job losses at its Cork plant.",
+    "Water board slides into deficit\nThe board said the deficit was £2m, after a surplus a year earlier.",
+    # a narrowed loss is still a loss
+    "Miner narrows loss\nThe miner posted a loss of $40m, smaller than a year earlier.",
+])
+def test_hl02_period_result_traps(text):
+    assert_passes("HL02", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Glassmaker sees earnings slump\nDUBLIN - The glassmaker said its earnings rose 14 percent in the year to "
+     "March.", "sees"),
+    ("Court upholds hunting ban\nA court on Friday overturned the regional hunting ban, ruling that ministers had "
+     "not consulted landowners.", "upholds"),
+])
+def test_hl02_flags_a_reported_change_or_ruling_reversed(text, quote):
+    findings = assert_flags("HL02", text, quotes=[quote])
+    assert findings[0].data["kind"] == "polarity"
+
+
+@pytest.mark.parametrize("text", [
+    "Glassmaker sees earnings slump\nDUBLIN - The glassmaker said its earnings slumped 14 percent, although sales "
+    "rose.",
+    "Court upholds hunting ban\nA court on Friday upheld the regional hunting ban. It overturned a fine on one "
+    "landowner.",
+])
+def test_hl02_reported_change_traps(text):
+    assert_passes("HL02", text)
+
+
+def test_hl02_another_time_s_winner_of_the_thing_is_no_contradiction():
+    assert_passes("HL02", "Okonjo wins league title\nNAIROBI - Ada Okonjo clinched the championship on Saturday. "
+                          "Wanjiru Kamau won the league title in 2019.")

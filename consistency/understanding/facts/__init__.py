@@ -23,6 +23,7 @@ from . import (
     places,
     quantities,
     quotes,
+    region_capitals,
     roles,
     routes,
 )
@@ -45,6 +46,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     places.extract,
     borders.extract,
     capitals.extract,
+    region_capitals.extract,
     routes.extract,
     distances.extract,
 )

@@ -148,13 +148,14 @@ def frames(doc: Doc) -> Iterator[dict[str, Any]]:
         # aspectual verb's subject; "Blair to visit Iraq": planned, not done
         aspect = pred.head if pred.dep_ == "xcomp" and pred.head.i < pred.i and \
             pred.head.lemma_.lower() in _ASPECT_VERBS and pred.head.tag_ != "VB" else None
-        if pred.i > 0 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB" and aspect is None:
+        result = _result_clause(doc, pred)
+        if pred.i > 0 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB" and aspect is None and result is None:
             qualifiers.add("future")
         if any(c.dep_ == "neg" for c in pred.children) or any(w in ("not", "no", "never", "fails", "fail") for w in window):
             qualifiers.add("negated")
         if any(t.lower_ in ("if", "unless") for t in doc[:pred.i]):
             qualifiers.add("conditional")
-        actor = _actor(doc, pred, preds)
+        actor = _actor(doc, result if result is not None else pred, preds)
         if aspect is not None and not actor:
             actor = _actor(doc, aspect, preds)
             window = [t.lower_ for t in doc[max(0, aspect.i - 3):aspect.i]]
@@ -174,6 +175,28 @@ def frames(doc: Doc) -> Iterator[dict[str, Any]]:
             "place_how": how,
             "score": _score(doc),
         }
+
+
+def _result_clause(doc: Doc, pred: Token) -> Token | None:
+    """The verb of winning a "to" infinitive tells the result of ("Mensah edges Nwosu to win belt", "City
+    beat United to reach final", "Ferrari hold off Mercedes to take pole"): done, not planned, and said of
+    that verb's subject. None for a plan ("Blair to visit Iraq", "union votes to strike")."""
+    head = pred.head
+    if not (pred.i > 1 and doc[pred.i - 1].lower_ == "to" and pred.tag_ == "VB" and pred.dep_ in ("advcl", "xcomp")):
+        return None
+    if head.i >= pred.i or head.tag_ not in ("VBZ", "VBD", "VBP") or head.lemma_.lower() not in _win_verbs():
+        return None
+    return head
+
+
+@cache
+def _win_verbs() -> frozenset[str]:
+    """Single-word verbs of winning a contest: the "win" line of consistency/data/opposites.tsv."""
+    text = resources.files("consistency").joinpath("data", "opposites.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("win,"):
+            return frozenset(w.strip() for w in line.split("\t")[0].split(",") if " " not in w.strip())
+    return frozenset()
 
 
 def _in_single_quotes(doc: Doc, token: Token) -> bool:
@@ -331,8 +354,8 @@ def phrases(token: Token) -> list[str]:
     for c in token.children:
         if c.dep_ == "prt":
             found.append(f"{lemma} {c.lower_}")
-        if c.dep_ == "prep" and c.lower_ in ("against", "for"):
-            found.append(f"{lemma} {c.lower_}")  # "voted against the plan"
+        if c.dep_ == "prep" and c.lower_ in ("against", "for", "past"):
+            found.append(f"{lemma} {c.lower_}")  # "voted against the plan", "rallies past Lindqvist"
         if c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in ("favour", "favor") for g in c.children):
             found.append(f"{lemma} in favour")  # "voted eight to five in favour of the plan"
     for c in token.children:

