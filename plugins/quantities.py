@@ -1289,7 +1289,9 @@ class RestatedValue(Rule):
         $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
         value of the thing it prices; compared only when neither sentence has a modal, a
         forecast, a change verb or a period word, and the article names no second thing of
-        that kind: "another deal", "two watches"). Also one act told twice with the same verb,
+        that kind: "another deal", "two watches"; a sum written on the thing's own noun both times
+        is compared under "will"/"would" too: "will lead a $48 million programme" ... "the $84
+        million programme", not under "could", "may", "might" or "if", nor "the second £21m scheme"). Also one act told twice with the same verb,
         agent, prepositional complements and times and another figure as its object: "would cut
         £35bn from public services" ... "would cut £53bn from public services" (not movements,
         bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
@@ -1395,6 +1397,8 @@ class RestatedValue(Rule):
                 seen, first = values.get(unit, set()), plain.get(unit)
                 if first is None or len(seen) != 1 or not _shell_reference(later) or self._compatible(first, later):
                     continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
+                if any("modal" in c.qualifiers and _doubtful(ctx, c) for c in (first, later)):
+                    continue  # "will fund a $5m scheme ... If it works, the $50m scheme would follow"
                 yield self.finding(
                     f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
                     f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
@@ -1498,8 +1502,13 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
     compared only when nothing hints at another thing, period, forecast or update: neither
     sentence has a modal, a forecast, a change verb or a period word, and the article names the
     thing ("deal", "watch") with no indefinite second mention ("another deal", "a second watch")."""
+    # "will lead a $48m programme" ... "the $84m programme": a sum written on the thing's own noun in
+    # both tellings is its value under a modal too ("could", "might" and "if" still part them)
+    described = all(c.data.get("how") == "money-modifier" and c.attribute == later.attribute for c in (later, *earlier))
+    modals = ("could", "may", "might", "would", "should", "will", "can", "if") if not described else \
+        ("could", "may", "might", "if", "unless")
     for c in (later, *earlier):
-        if {"forecast", "hedged", "approximate"} & set(c.qualifiers):
+        if {"forecast", "hedged", "approximate"} & set(c.qualifiers) or "modal" in c.qualifiers and not described:
             return False
         span = ctx.char_span(c.span.field, c.span.start, c.span.end)
         if span is None:
@@ -1507,8 +1516,11 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
         sent = span.sent
         if {t.lemma_.lower() for t in sent} & _MONEY_UPDATE_LEMMAS or _MONEY_PERIOD_RE.search(sent.text.lower()):
             return False
-        if any(t.lower_ in ("could", "may", "might", "would", "should", "will", "can", "if") for t in sent):
+        if any(t.lower_ in modals for t in sent):
             return False
+        if described and any(t.lower_ in _OTHER_THING_WORDS for t in sent[max(0, span.start - sent.start - 3):
+                                                                        span.end - sent.start + 1]):
+            return False  # "the second £21m scheme", "another $5m programme"
     span = ctx.char_span(later.span.field, later.span.start, later.span.end)
     if span is None:
         return False
@@ -1549,6 +1561,12 @@ _UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost doubl
 # General nouns that take up a thing named before: "the move", "the scheme", "the package".
 _SHELL_NOUNS = frozenset("move scheme plan package programme program initiative measure project proposal "
                          "step investment".split())
+
+
+def _doubtful(ctx: ArticleAnalysis, c: Claim) -> bool:
+    """A sentence that puts its figure in doubt: a condition or a modal of possibility."""
+    span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+    return span is None or any(t.lower_ in ("if", "unless", "could", "may", "might") for t in span.sent)
 
 
 def _shell_reference(c: Claim) -> bool:

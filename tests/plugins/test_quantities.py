@@ -671,3 +671,27 @@ def test_a_race_distance_written_with_m_is_metres(text, figure):
 ])
 def test_m_stays_millions_off_the_track(text, figure, value):
     assert any(t == figure and v == value for t, v, _u in _figures(text))
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Mosquito study\nA research institute will lead a five-year, $48 million programme to map mosquitoes. "
+     "It brings together 60 researchers. The $84 million programme is funded by the agency.",
+     "$84 million"),  # science, a future act on the priced thing
+    ("Bypass\nThe council will build a £40m bypass around the village. Residents say the £60m bypass is a "
+     "waste of money.", "£60m"),  # local government
+])
+def test_qt04_flags_priced_thing_restated_after_future_act(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Pilot\nThe ministry could fund a $5 million pilot scheme. Officials said the $8 million pilot scheme was "
+    "popular.",  # "could": a sum that may never be
+    "Pilot\nThe ministry will fund a $5 million pilot scheme. If it works, the $50 million scheme would follow "
+    "nationally.",  # a condition
+    "Bypass\nThe council will build a £40m bypass around the village. Residents say the £40m bypass is a waste.",
+    "Satellite\nThe agency will spend $3 billion on a satellite programme. Critics said the $2 billion satellite "
+    "would be obsolete.",  # a part, another noun
+])
+def test_qt04_passes_priced_things_under_doubt_or_other(text: str) -> None:
+    assert_passes("QT04", text)

@@ -490,3 +490,46 @@ def test_temporal_events_flag_finished_then_still_to_begin(text: str, quote: str
 ])
 def test_temporal_events_pass_stages_in_order_or_other_occurrences(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: an event noun on the calendar by its own words, and a bare plural taken up later --------
+@pytest.mark.parametrize("text, quote", [
+    ("Port deal\nThe port authority signed a lease with the shipping line on Monday. Dockers staged a "
+     "walkout ahead of the signing, which is due next month.", "the signing, which is due next month"),  # business
+    ("Festival\nThe mayor launched the festival on Friday. Organisers said the launch, scheduled for next "
+     "week, would draw thousands.", "the launch, scheduled for next week"),  # culture, participle
+    ("Stadium\nThe club opened the stadium on Saturday with a friendly. The opening is set for next "
+     "month, the club said.", "The opening is set for next month"),  # sport, passive frame
+    ("Relief\nThe state government on Wednesday activated emergency relief payments. Households can apply "
+     "once the payments are activated next week.", "the payments are activated next week"),  # bare plural
+    ("Emissions\nRegulators on Monday approved tougher emission limits for lorries. Hauliers must comply "
+     "once the limits are approved next week.", "the limits are approved next week"),  # transport
+])
+def test_tm01_flags_timed_nominal_and_taken_up_plural(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the other telling"
+
+
+@pytest.mark.parametrize("text", [
+    # another set, named by words of its own
+    "Virus\nResearchers published findings on the virus on Monday. The findings of a second team will be "
+    "published next week.",
+    # a bare plural later told with another verb, or not dated
+    "Trees\nVolunteers planted native trees along the river on Saturday. The trees will be watered next week.",
+    "Trees\nVolunteers planted native trees along the river. The council said the trees will be planted soon.",
+    # "new" things are not taken up: another set
+    "Parking\nThe council on Tuesday approved new parking charges. Shops fear the charges will be approved "
+    "next month.",
+    # an event noun with a part of its own, or of another thing
+    "Bridge\nThe minister opened the bridge to walkers on Friday ahead of the opening to traffic next week.",
+    "Fireworks\nThe mayor launched the festival on Friday. Crowds gathered ahead of the launch of the fireworks "
+    "next week.",
+    # two things signed: "the signing" may be either
+    "Deals\nThe union signed a pay deal on Monday and the operator signed a safety charter on Tuesday. Staff "
+    "rallied ahead of the signing, which is due next month.",
+    # "its" with nothing signed near it
+    "Rocket\nThe agency launched a weather satellite last week. Engineers tested the new rocket at the coast on "
+    "Monday. A storm may delay its launch next month.",
+])
+def test_tm01_passes_other_sets_parts_and_unclear_nominals(text: str) -> None:
+    assert_passes("TM01", text)
