@@ -837,6 +837,35 @@ def _share_guarded(sent: SpacySpan) -> bool:
     return any(g in words if " " not in g else g in sent.text.lower() for g in _SHARE_GUARDS)
 
 
+def _loose_share(q: Quantity) -> bool:
+    """"About 58 per cent": a percentage that is an estimate, kept for a partition a remainder closes."""
+    return q.approximate and _unit_class(q) == "percent" and not (q.range or q.score or q.change or q.bound) \
+        and q.value < 100
+
+
+def _partition_share(q: Quantity) -> bool:
+    """A share in a list that a remainder closes ("the remaining 23 percent"): an estimate ("about 58
+    per cent") or an added share ("a further 37 percent", "another 12 per cent") counts, not a change
+    ("rose a further 3 percent") or a rate."""
+    if q.range or q.change or q.bound:
+        return False
+    doc = q.sentence.doc
+    first = q.tokens[0]
+    before = [t.lower_ for t in doc[max(q.sentence.start, first - 2):first]]
+    if before[-1:] in (["further"], ["another"], ["extra"]) and not (len(before) == 2 and before[0] != "a"
+                                                                     and before[-1] == "further"):
+        head = doc[first].head
+        while head.dep_ in ("nummod", "compound", "quantmod", "npadvmod", "pobj", "prep") and head.head.i != head.i:
+            head = head.head
+        return head.lemma_.lower() not in _MOVE_VERBS
+    if q.approximate:
+        j = q.tokens[1]
+        while j < q.sentence.end and doc[j].lower_ in ("%", "percent", "per", "cent", "pc"):
+            j += 1
+        return (doc[j].lower_ if j < q.sentence.end else "") not in _CHANGE_AFTER
+    return False
+
+
 def _listable(q: Quantity) -> bool:
     """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
     if q.range or q.score or q.change or q.approximate or q.bound or q.duration is not None:
@@ -890,7 +919,9 @@ class SumMismatch(Rule):
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
         Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
         22.7 percent") that with the shares before it, in its sentence or the sentences just
-        before it in the paragraph, make more than 100 percent. A whole said to be made of parts
+        before it in the paragraph, make more than 100 percent; there an estimate ("about 58 per
+        cent", allowed 2.5 points either way) and an added share ("a further 37 percent", "another
+        12 per cent"; not "fell a further 3 percent") are shares too. A whole said to be made of parts
         that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
         bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
         from 12 countries" is no breakdown). Parts of a whole named without its number, told
@@ -924,13 +955,16 @@ class SumMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+        loose: dict[tuple[str, int], list[Quantity]] = {}  # "about 58 per cent": a share of a closed partition
         for q in ctx.claims.quantities():
             if _listable(q):
                 by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
+            elif _loose_share(q):
+                loose.setdefault((q.field, q.sentence.start), []).append(q)
         previous: list[Quantity] = []
         shares_before: list[list[Quantity]] = []  # the percentages of the sentences just before, by sentence
-        for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
-            quantities = sorted(by_sentence[key], key=lambda q: q.start)
+        for key in sorted(set(by_sentence) | set(loose), key=lambda k: (k[0] != "title", k[1])):
+            quantities = sorted(by_sentence.get(key, []), key=lambda q: q.start)
             if key[0] == "title":
                 continue
             runs = [r for r in _runs(quantities) if _unit_class(r[0]) != "percent"]
@@ -945,7 +979,7 @@ class SumMismatch(Rule):
                 if finding is not None:
                     flagged = True
                     yield finding
-            shares_before = _adjacent_shares(shares_before, percents)
+            shares_before = _adjacent_shares(shares_before, sorted(percents + loose.get(key, []), key=lambda q: q.start))
             if not flagged:
                 finding = self._remainder(ctx, shares_before)
                 if finding is not None:
@@ -963,11 +997,11 @@ class SumMismatch(Rule):
         if rest is None or not _share_like(rest):
             return None
         run = [q for q in last if q.start < rest.start]
-        if not all(_share_like(q) for q in run):
+        if not all(_share_like(q) or _partition_share(q) for q in run):
             return None  # "up 5 percent on last time": changes beside the shares, not one partition
         if len(run) < 2:  # the remainder closes the shares of the sentences before it
             earlier = [q for sentence in by_sentence[:-1] for q in sentence]
-            if not all(_share_like(q) for q in earlier):
+            if not all(_share_like(q) or _partition_share(q) for q in earlier):
                 return None
             run = earlier + run
         run.append(rest)
@@ -977,7 +1011,8 @@ class SumMismatch(Rule):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         total = sum(q.value for q in run)
-        if total <= 100 + len(run) * 0.5 * 10 ** -decimals or total > 115:
+        slack = 2.5 * sum(1 for q in run if q.approximate)  # "about 58 per cent" may be 56 or 60
+        if total <= 100 + len(run) * 0.5 * 10 ** -decimals + slack or total > 115:
             return None
         shown = " + ".join(_num(q.value) for q in run)
         return self.finding(

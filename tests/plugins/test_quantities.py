@@ -695,3 +695,27 @@ def test_qt04_flags_priced_thing_restated_after_future_act(text: str, quote: str
 ])
 def test_qt04_passes_priced_things_under_doubt_or_other(text: str) -> None:
     assert_passes("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Survey\nOf the households asked, about 62 per cent heat with gas, 31 per cent with oil and the remaining "
+    "15 per cent with wood.",  # an estimate in the partition
+    "Budget\nRoughly half goes to schools. Of the rest, 48 percent funds clinics, a further 40 percent roads "
+    "and the remaining 20 percent parks.",  # an added share: "a further"
+    "Voters\nOf the ballots, 51 percent backed the mayor, another 39 percent her rival and the other 14 percent "
+    "were spoiled.",  # "another", "the other"
+])
+def test_qt03_flags_closed_partition_with_estimates_and_added_shares(text: str) -> None:
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Survey\nOf the households asked, about 62 per cent heat with gas, 31 per cent with oil and the remaining "
+    "9 per cent with wood.",  # within what "about" allows
+    "Survey\nOf the households asked, about 60 per cent heat with gas, roughly 38 per cent with oil and the "
+    "remaining 5 per cent with wood.",  # two estimates: 103 is within their slack
+    "Market\nThe index rose 2 percent on Monday, added a further 3 percent on Tuesday, and the remaining 95 "
+    "percent of trading was flat.",  # a change, not a share
+])
+def test_qt03_passes_partitions_within_estimates_and_changes(text: str) -> None:
+    assert_passes("QT03", text)
