@@ -533,3 +533,27 @@ def test_tm01_flags_timed_nominal_and_taken_up_plural(text: str, quote: str) -> 
 ])
 def test_tm01_passes_other_sets_parts_and_unclear_nominals(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM05: a description's owner, by the role it names or a surname the model did not tag -----
+@pytest.mark.parametrize("text, quote", [
+    ("Book prize\nThe novel, by author Grace Mwangi, 41, is set in Nakuru. Its publisher, Peter Otieno, said "
+     "sales were strong. For the 45-year-old author, the prize is a first.", "45-year-old"),  # literature
+    ("Derby\nCoach Tom Hale, 51, praised the side. Midfielder Sam Ode, 24, scored twice. The 53-year-old coach "
+     "said little afterwards.", "53-year-old"),  # sport: the coach, not the scorer named since
+])
+def test_tm05_flags_description_by_the_role_it_names(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the description names a role the one person holds, at the same age
+    "Book prize\nThe novel, by author Grace Mwangi, 41, is set in Nakuru. Its publisher, Peter Otieno, said "
+    "sales were strong. For the 41-year-old author, the prize is a first.",
+    # a surname written again in a possessive is the description's owner, not the speaker before it
+    "Title fight\nChallenger Ike Obi, 27, lost on points to champion Kofi Asante-Boateng, 31. \"He was too strong,\" "
+    "Obi said. The win lifts Asante-Boateng's record to 20 wins. The 31-year-old, who turned professional in "
+    "2014, wants a rematch.",
+])
+def test_tm05_passes_description_taken_up_by_role_or_untagged_surname(text: str) -> None:
+    assert_passes("TM05", text)
