@@ -1339,6 +1339,10 @@ class RestatedValue(Rule):
         A figure taken up by a relative clause with a named agent and its verb against the one
         figure that agent's verb took before: "Aurora had sought £4.6 million in damages" ...
         "the £6.4 million Aurora had sought" (not "the $1.2 billion Vantor paid in 2019").
+        A figure said to be another's: "the winner's prize of 3 million shillings" ... "received
+        the same 2 million shilling prize as Alemu", "was fined £5,000" ... "the same £8,000 fine
+        as Hughes" (the one earlier figure of that noun or verb, in one denomination; not "the
+        same ... as last year", nor after two earlier figures).
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -1381,13 +1385,45 @@ class RestatedValue(Rule):
         for c in claims:
             groups.setdefault((c.attribute, _dimension(c)), []).append(c)
         _name_occurrences(groups)
+        found: list[Finding] = []
         for (measure, _), group in groups.items():
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
-            yield from self._group(ctx, measure, group)
-        yield from self._restated_acts(ctx)
-        yield from self._relative_restatements(ctx)
-        yield from self._shell_back_references(ctx)
+            found += self._group(ctx, measure, group)
+        found += self._restated_acts(ctx)
+        found += self._relative_restatements(ctx)
+        found += self._shell_back_references(ctx)
+        yield from found
+        taken = [(sp.start, sp.end) for f in found for sp in f.spans]
+        yield from (f for f in self._same_as(ctx)
+                    if not any(a < f.spans[0].end and f.spans[0].start < b for a, b in taken))
+
+    def _same_as(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"the winner's prize of 3 million shillings" ... "the same 2 million shilling prize as Alemu";
+        "was fined £5,000" ... "got the same £8,000 fine as Hughes": a figure said to be the same as
+        another's is that figure. Compared with the one earlier figure of that thing (a noun or verb of
+        the same lemma above its number) in the same denomination; not "the same as last year"."""
+        claims = [c for c in ctx.claims if c.extractor == "quantities" and c.span.field == "body"
+                  and c.quantity is not None]
+        for later in claims:
+            noun = _same_as_noun(later)
+            if noun is None:
+                continue
+            denomination = _denominations(later)
+            earlier = [e for e in claims if e.sentence < later.sentence and _dimension(e) == _dimension(later)
+                       and _figure_of(e, noun.lemma_.lower()) and _denominations(e) & denomination
+                       and not {"range", "previous", "hypothetical", "negated", "rate"} & set(e.qualifiers)]
+            if len({e.value for e in earlier}) != 1 or any(self._compatible(e, later) for e in earlier):
+                continue
+            first = earlier[0]
+            doc = later.quantity.sentence.doc
+            told = doc[min(c.i for c in noun.children if c.dep_ == "det" or c.lower_ == "same"):noun.i + 1].text
+            yield self.finding(
+                f"\"{told}\" is said to be the same figure as before, but it is {later.text} against {first.text}.",
+                [later.span], [first.span], confidence=0.65,
+                data={"thing": noun.lemma_.lower(), "values": [first.value, later.value]},
+            )
+            return
 
     def _relative_restatements(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Aurora had sought £4.6 million in damages" ... "the £6.4 million Aurora had sought": a
@@ -1596,6 +1632,58 @@ _UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost doubl
 # General nouns that take up a thing named before: "the move", "the scheme", "the package".
 _SHELL_NOUNS = frozenset("move scheme plan package programme program initiative measure project proposal "
                          "step investment".split())
+
+
+def _same_as_noun(c: Claim) -> Any:
+    """The noun of "the same 2 million shilling prize as Alemu" when the claim's number is on it, with
+    "the same" before and an "as" phrase naming someone or something (not a time: "as last year")."""
+    q = c.quantity
+    if q is None or q.counted_index is None:
+        return None
+    doc = q.sentence.doc
+    noun = doc[q.counted_index]
+    if not any(t.lower_ == "same" and t.dep_ == "amod" for t in noun.children):
+        return None
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in noun.children):
+        return None
+    holders = [noun, noun.head]
+    objs = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+            for g in p.children if g.dep_ == "pobj"]
+    if len(objs) != 1 or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lower_ in ("before", "usual", "ever"):
+        return None
+    return noun
+
+
+def _denominations(c: Claim) -> set[str]:
+    """What a figure is counted in: its currency or unit, else its counted noun and that noun's compounds
+    ("2 million shilling prize": shilling, prize)."""
+    unit = c.data.get("unit")
+    if unit:
+        return {str(unit)}
+    q = c.quantity
+    if q is None or q.counted_index is None:
+        return set()
+    noun = q.sentence.doc[q.counted_index]
+    return {noun.lemma_.lower(), *(t.lemma_.lower() for t in noun.children if t.dep_ == "compound")}
+
+
+def _figure_of(c: Claim, lemma: str) -> bool:
+    """A figure of this thing: the noun or verb of that lemma above its number ("prize of 3 million",
+    "was fined £5,000", "a £5,000 fine")."""
+    q = c.quantity
+    if q is None:
+        return False
+    doc = q.sentence.doc
+    token = doc[q.tokens[1] - 1]
+    for _ in range(5):
+        if token.lemma_.lower() == lemma or token.pos_ in ("VERB", "NOUN") and token.lower_ in (
+                lemma + "d", lemma + "s", lemma + "ed", lemma + "es"):
+            return True  # the small model lemmatises "fined" as "fin"
+
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
 
 
 def _doubtful(ctx: ArticleAnalysis, c: Claim) -> bool:

@@ -719,3 +719,24 @@ def test_qt03_flags_closed_partition_with_estimates_and_added_shares(text: str) 
 ])
 def test_qt03_passes_partitions_within_estimates_and_changes(text: str) -> None:
     assert_passes("QT03", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Marathon\nShe collected the winner's prize of 3 million Kenyan shillings. Kipkurui, 24, received the same "
+     "2 million shilling prize as Alemu.", "2 million"),  # athletics, a prize
+    ("Tackle\nHughes was fined £5,000 for the tackle. Smith got the same £8,000 fine as Hughes.", "£8,000"),  # a verb
+    ("Arts funding\nThe theatre won a grant of €40,000 from the city. The choir was awarded the same €45,000 "
+     "grant as the theatre, officials said.", "€45,000"),  # culture
+])
+def test_qt04_flags_same_figure_as_another_restated(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Tackle\nHughes was fined £5,000 for the tackle. Smith got the same £5,000 fine as Hughes.",
+    "Tackle\nHughes was fined £5,000 and Jones £3,000. Smith got the same £8,000 fine as Hughes.",  # two before
+    "Prize\nThe winner took a prize of $40,000. The runner-up got the same $25,000 prize as last year.",  # a time
+    "Grant\nThe charity received a grant of about $20,000. The library got the same $21,000 grant as the charity.",
+])
+def test_qt04_passes_same_figure_or_unclear_base(text: str) -> None:
+    assert_passes("QT04", text)
