@@ -557,3 +557,19 @@ def test_tm05_flags_description_by_the_role_it_names(text: str, quote: str) -> N
 ])
 def test_tm05_passes_description_taken_up_by_role_or_untagged_surname(text: str) -> None:
     assert_passes("TM05", text)
+
+
+@pytest.mark.parametrize("body, correct", [
+    ("LISBON, 3 May 2022 - Peter Walsh, a jazz guitarist who toured with the orchestra he founded, died at home "
+     "aged 71. Born in Coimbra on 9 June 1953, he learnt the guitar from his uncle.", False),  # he was 68
+    ("LISBON, 3 May 2022 - Peter Walsh, a jazz guitarist who toured with the orchestra he founded, died at home "
+     "aged 68. Born in Coimbra on 9 June 1953, he learnt the guitar from his uncle.", True),
+    ("NAIROBI, 12 October 2021 - Sarah Mitchell, a rally driver who won the event she later ran, died on Monday "
+     "aged 59. Born in Nyeri on 2 February 1955, she raced for two decades.", False),  # she was 66
+])
+def test_tm05_reads_age_at_death_past_a_dateline_subject(body: str, correct: bool) -> None:
+    text = "Obituary\n" + body
+    if correct:
+        assert_passes("TM05", text)
+    else:
+        assert_flags("TM05", text)

@@ -359,9 +359,13 @@ def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None
         if sid:
             return sid
         if t.pos_ == "VERB":
-            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and (found := reader.refers_to(subject)):
-                return found  # "Mary Jones, who was born in 1931, died aged 58"
+            # "SANTIAGO, 28 March 2024 - Ximena Larrain ... died aged 64": the parser may take the
+            # dateline for a second subject; the person is the subject that names one
+            for subject in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                # or hang the name on the dateline as its apposition ("LISBON, 3 May - Peter Walsh")
+                for who in (subject, *(c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")):
+                    if found := reader.refers_to(who):
+                        return found  # "Mary Jones, who was born in 1931, died aged 58"
             break
     for j in range(aged.i - 1, max(aged.sent.start, aged.i - 4) - 1, -1):
         sid = reader.person_at(field_name, j)
