@@ -837,6 +837,35 @@ def _share_guarded(sent: SpacySpan) -> bool:
     return any(g in words if " " not in g else g in sent.text.lower() for g in _SHARE_GUARDS)
 
 
+def _loose_share(q: Quantity) -> bool:
+    """"About 58 per cent": a percentage that is an estimate, kept for a partition a remainder closes."""
+    return q.approximate and _unit_class(q) == "percent" and not (q.range or q.score or q.change or q.bound) \
+        and q.value < 100
+
+
+def _partition_share(q: Quantity) -> bool:
+    """A share in a list that a remainder closes ("the remaining 23 percent"): an estimate ("about 58
+    per cent") or an added share ("a further 37 percent", "another 12 per cent") counts, not a change
+    ("rose a further 3 percent") or a rate."""
+    if q.range or q.change or q.bound:
+        return False
+    doc = q.sentence.doc
+    first = q.tokens[0]
+    before = [t.lower_ for t in doc[max(q.sentence.start, first - 2):first]]
+    if before[-1:] in (["further"], ["another"], ["extra"]) and not (len(before) == 2 and before[0] != "a"
+                                                                     and before[-1] == "further"):
+        head = doc[first].head
+        while head.dep_ in ("nummod", "compound", "quantmod", "npadvmod", "pobj", "prep") and head.head.i != head.i:
+            head = head.head
+        return head.lemma_.lower() not in _MOVE_VERBS
+    if q.approximate:
+        j = q.tokens[1]
+        while j < q.sentence.end and doc[j].lower_ in ("%", "percent", "per", "cent", "pc"):
+            j += 1
+        return (doc[j].lower_ if j < q.sentence.end else "") not in _CHANGE_AFTER
+    return False
+
+
 def _listable(q: Quantity) -> bool:
     """A number that can be one part of a listed breakdown (not a year, range, change or estimate)."""
     if q.range or q.score or q.change or q.approximate or q.bound or q.duration is not None:
@@ -890,7 +919,9 @@ class SumMismatch(Rule):
         100 percent ("62 per cent in Germany, 29 per cent in Austria and 14 per cent in
         Switzerland"); and shares closed by a remainder ("the remaining 5 percent", "the other
         22.7 percent") that with the shares before it, in its sentence or the sentences just
-        before it in the paragraph, make more than 100 percent. A whole said to be made of parts
+        before it in the paragraph, make more than 100 percent; there an estimate ("about 58 per
+        cent", allowed 2.5 points either way) and an added share ("a further 37 percent", "another
+        12 per cent"; not "fell a further 3 percent") are shares too. A whole said to be made of parts
         that count its own noun: "the 41 points came from 24 raid points, 13 tackle points, four
         bonus points and two extra points", "the 120 seats are split into" ("300 refugees came
         from 12 countries" is no breakdown). Parts of a whole named without its number, told
@@ -924,13 +955,16 @@ class SumMismatch(Rule):
 
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+        loose: dict[tuple[str, int], list[Quantity]] = {}  # "about 58 per cent": a share of a closed partition
         for q in ctx.claims.quantities():
             if _listable(q):
                 by_sentence.setdefault((q.field, q.sentence.start), []).append(q)
+            elif _loose_share(q):
+                loose.setdefault((q.field, q.sentence.start), []).append(q)
         previous: list[Quantity] = []
         shares_before: list[list[Quantity]] = []  # the percentages of the sentences just before, by sentence
-        for key in sorted(by_sentence, key=lambda k: (k[0] != "title", k[1])):
-            quantities = sorted(by_sentence[key], key=lambda q: q.start)
+        for key in sorted(set(by_sentence) | set(loose), key=lambda k: (k[0] != "title", k[1])):
+            quantities = sorted(by_sentence.get(key, []), key=lambda q: q.start)
             if key[0] == "title":
                 continue
             runs = [r for r in _runs(quantities) if _unit_class(r[0]) != "percent"]
@@ -945,7 +979,7 @@ class SumMismatch(Rule):
                 if finding is not None:
                     flagged = True
                     yield finding
-            shares_before = _adjacent_shares(shares_before, percents)
+            shares_before = _adjacent_shares(shares_before, sorted(percents + loose.get(key, []), key=lambda q: q.start))
             if not flagged:
                 finding = self._remainder(ctx, shares_before)
                 if finding is not None:
@@ -963,11 +997,11 @@ class SumMismatch(Rule):
         if rest is None or not _share_like(rest):
             return None
         run = [q for q in last if q.start < rest.start]
-        if not all(_share_like(q) for q in run):
+        if not all(_share_like(q) or _partition_share(q) for q in run):
             return None  # "up 5 percent on last time": changes beside the shares, not one partition
         if len(run) < 2:  # the remainder closes the shares of the sentences before it
             earlier = [q for sentence in by_sentence[:-1] for q in sentence]
-            if not all(_share_like(q) for q in earlier):
+            if not all(_share_like(q) or _partition_share(q) for q in earlier):
                 return None
             run = earlier + run
         run.append(rest)
@@ -977,7 +1011,8 @@ class SumMismatch(Rule):
             return None
         decimals = max(len(q.text.split(".")[1]) if "." in q.text else 0 for q in run)
         total = sum(q.value for q in run)
-        if total <= 100 + len(run) * 0.5 * 10 ** -decimals or total > 115:
+        slack = 2.5 * sum(1 for q in run if q.approximate)  # "about 58 per cent" may be 56 or 60
+        if total <= 100 + len(run) * 0.5 * 10 ** -decimals + slack or total > 115:
             return None
         shown = " + ".join(_num(q.value) for q in run)
         return self.finding(
@@ -1289,7 +1324,9 @@ class RestatedValue(Rule):
         $430m deal", "paid £12m for the striker" ... "the £15m striker" (a sum of money is the
         value of the thing it prices; compared only when neither sentence has a modal, a
         forecast, a change verb or a period word, and the article names no second thing of
-        that kind: "another deal", "two watches"). Also one act told twice with the same verb,
+        that kind: "another deal", "two watches"; a sum written on the thing's own noun both times
+        is compared under "will"/"would" too: "will lead a $48 million programme" ... "the $84
+        million programme", not under "could", "may", "might" or "if", nor "the second £21m scheme"). Also one act told twice with the same verb,
         agent, prepositional complements and times and another figure as its object: "would cut
         £35bn from public services" ... "would cut £53bn from public services" (not movements,
         bounds, approximations, negations, or a sentence with "also", "again", "total", "now" or an
@@ -1302,6 +1339,10 @@ class RestatedValue(Rule):
         A figure taken up by a relative clause with a named agent and its verb against the one
         figure that agent's verb took before: "Aurora had sought £4.6 million in damages" ...
         "the £6.4 million Aurora had sought" (not "the $1.2 billion Vantor paid in 2019").
+        A figure said to be another's: "the winner's prize of 3 million shillings" ... "received
+        the same 2 million shilling prize as Alemu", "was fined £5,000" ... "the same £8,000 fine
+        as Hughes" (the one earlier figure of that noun or verb, in one denomination; not "the
+        same ... as last year", nor after two earlier figures).
 
     Why it matters:
         A back-reference points to what was said before; a different figure there means one
@@ -1344,13 +1385,45 @@ class RestatedValue(Rule):
         for c in claims:
             groups.setdefault((c.attribute, _dimension(c)), []).append(c)
         _name_occurrences(groups)
+        found: list[Finding] = []
         for (measure, _), group in groups.items():
             if measure in _MOVES or measure.endswith(" change"):
                 continue  # rises and falls: many in one article by design
-            yield from self._group(ctx, measure, group)
-        yield from self._restated_acts(ctx)
-        yield from self._relative_restatements(ctx)
-        yield from self._shell_back_references(ctx)
+            found += self._group(ctx, measure, group)
+        found += self._restated_acts(ctx)
+        found += self._relative_restatements(ctx)
+        found += self._shell_back_references(ctx)
+        yield from found
+        taken = [(sp.start, sp.end) for f in found for sp in f.spans]
+        yield from (f for f in self._same_as(ctx)
+                    if not any(a < f.spans[0].end and f.spans[0].start < b for a, b in taken))
+
+    def _same_as(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
+        """"the winner's prize of 3 million shillings" ... "the same 2 million shilling prize as Alemu";
+        "was fined £5,000" ... "got the same £8,000 fine as Hughes": a figure said to be the same as
+        another's is that figure. Compared with the one earlier figure of that thing (a noun or verb of
+        the same lemma above its number) in the same denomination; not "the same as last year"."""
+        claims = [c for c in ctx.claims if c.extractor == "quantities" and c.span.field == "body"
+                  and c.quantity is not None]
+        for later in claims:
+            noun = _same_as_noun(later)
+            if noun is None:
+                continue
+            denomination = _denominations(later)
+            earlier = [e for e in claims if e.sentence < later.sentence and _dimension(e) == _dimension(later)
+                       and _figure_of(e, noun.lemma_.lower()) and _denominations(e) & denomination
+                       and not {"range", "previous", "hypothetical", "negated", "rate"} & set(e.qualifiers)]
+            if len({e.value for e in earlier}) != 1 or any(self._compatible(e, later) for e in earlier):
+                continue
+            first = earlier[0]
+            doc = later.quantity.sentence.doc
+            told = doc[min(c.i for c in noun.children if c.dep_ == "det" or c.lower_ == "same"):noun.i + 1].text
+            yield self.finding(
+                f"\"{told}\" is said to be the same figure as before, but it is {later.text} against {first.text}.",
+                [later.span], [first.span], confidence=0.65,
+                data={"thing": noun.lemma_.lower(), "values": [first.value, later.value]},
+            )
+            return
 
     def _relative_restatements(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         """"Aurora had sought £4.6 million in damages" ... "the £6.4 million Aurora had sought": a
@@ -1395,6 +1468,8 @@ class RestatedValue(Rule):
                 seen, first = values.get(unit, set()), plain.get(unit)
                 if first is None or len(seen) != 1 or not _shell_reference(later) or self._compatible(first, later):
                     continue  # several sums before (or only a bound, a range or an earlier value): any may be meant
+                if any("modal" in c.qualifiers and _doubtful(ctx, c) for c in (first, later)):
+                    continue  # "will fund a $5m scheme ... If it works, the $50m scheme would follow"
                 yield self.finding(
                     f"\"{_context_words(ctx, later)}\" takes up the article's one earlier sum, "
                     f"\"{_context_words(ctx, first)}\", with another figure ({later.text} against {first.text}).",
@@ -1498,8 +1573,13 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
     compared only when nothing hints at another thing, period, forecast or update: neither
     sentence has a modal, a forecast, a change verb or a period word, and the article names the
     thing ("deal", "watch") with no indefinite second mention ("another deal", "a second watch")."""
+    # "will lead a $48m programme" ... "the $84m programme": a sum written on the thing's own noun in
+    # both tellings is its value under a modal too ("could", "might" and "if" still part them)
+    described = all(c.data.get("how") == "money-modifier" and c.attribute == later.attribute for c in (later, *earlier))
+    modals = ("could", "may", "might", "would", "should", "will", "can", "if") if not described else \
+        ("could", "may", "might", "if", "unless")
     for c in (later, *earlier):
-        if {"forecast", "hedged", "approximate"} & set(c.qualifiers):
+        if {"forecast", "hedged", "approximate"} & set(c.qualifiers) or "modal" in c.qualifiers and not described:
             return False
         span = ctx.char_span(c.span.field, c.span.start, c.span.end)
         if span is None:
@@ -1507,8 +1587,11 @@ def _same_money_thing(ctx: ArticleAnalysis, later: Claim, earlier: list[Claim]) 
         sent = span.sent
         if {t.lemma_.lower() for t in sent} & _MONEY_UPDATE_LEMMAS or _MONEY_PERIOD_RE.search(sent.text.lower()):
             return False
-        if any(t.lower_ in ("could", "may", "might", "would", "should", "will", "can", "if") for t in sent):
+        if any(t.lower_ in modals for t in sent):
             return False
+        if described and any(t.lower_ in _OTHER_THING_WORDS for t in sent[max(0, span.start - sent.start - 3):
+                                                                        span.end - sent.start + 1]):
+            return False  # "the second £21m scheme", "another $5m programme"
     span = ctx.char_span(later.span.field, later.span.start, later.span.end)
     if span is None:
         return False
@@ -1549,6 +1632,64 @@ _UPDATE_ACTS = frozenset("raise improve sweeten revise increase lift boost doubl
 # General nouns that take up a thing named before: "the move", "the scheme", "the package".
 _SHELL_NOUNS = frozenset("move scheme plan package programme program initiative measure project proposal "
                          "step investment".split())
+
+
+def _same_as_noun(c: Claim) -> Any:
+    """The noun of "the same 2 million shilling prize as Alemu" when the claim's number is on it, with
+    "the same" before and an "as" phrase naming someone or something (not a time: "as last year")."""
+    q = c.quantity
+    if q is None or q.counted_index is None:
+        return None
+    doc = q.sentence.doc
+    noun = doc[q.counted_index]
+    if not any(t.lower_ == "same" and t.dep_ == "amod" for t in noun.children):
+        return None
+    if not any(t.dep_ == "det" and t.lower_ == "the" for t in noun.children):
+        return None
+    holders = [noun, noun.head]
+    objs = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"
+            for g in p.children if g.dep_ == "pobj"]
+    if len(objs) != 1 or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lower_ in ("before", "usual", "ever"):
+        return None
+    return noun
+
+
+def _denominations(c: Claim) -> set[str]:
+    """What a figure is counted in: its currency or unit, else its counted noun and that noun's compounds
+    ("2 million shilling prize": shilling, prize)."""
+    unit = c.data.get("unit")
+    if unit:
+        return {str(unit)}
+    q = c.quantity
+    if q is None or q.counted_index is None:
+        return set()
+    noun = q.sentence.doc[q.counted_index]
+    return {noun.lemma_.lower(), *(t.lemma_.lower() for t in noun.children if t.dep_ == "compound")}
+
+
+def _figure_of(c: Claim, lemma: str) -> bool:
+    """A figure of this thing: the noun or verb of that lemma above its number ("prize of 3 million",
+    "was fined £5,000", "a £5,000 fine")."""
+    q = c.quantity
+    if q is None:
+        return False
+    doc = q.sentence.doc
+    token = doc[q.tokens[1] - 1]
+    for _ in range(5):
+        if token.lemma_.lower() == lemma or token.pos_ in ("VERB", "NOUN") and token.lower_ in (
+                lemma + "d", lemma + "s", lemma + "ed", lemma + "es"):
+            return True  # the small model lemmatises "fined" as "fin"
+
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _doubtful(ctx: ArticleAnalysis, c: Claim) -> bool:
+    """A sentence that puts its figure in doubt: a condition or a modal of possibility."""
+    span = ctx.char_span(c.span.field, c.span.start, c.span.end)
+    return span is None or any(t.lower_ in ("if", "unless", "could", "may", "might") for t in span.sent)
 
 
 def _shell_reference(c: Claim) -> bool:

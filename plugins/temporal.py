@@ -70,6 +70,14 @@ class EventStatusConflict(Rule):
         consultations with unions on Monday" ... "once consultations with unions start next
         week" (a bare plural event noun is compared only this way, with the same partners;
         begun, then still to finish, is no conflict; "opens next June" is another edition).
+        An event noun put on the calendar by its own words, with no "of" phrase, about the one
+        thing the article tells acted on by its verb: "signed an agreement with farmers on Monday"
+        ... "ahead of the signing, which is due next month" ("the launch, scheduled for next
+        week", "the opening is set for next month", "before its launch next month" with the thing
+        named in that sentence or the one before; not when two things were signed). A plural thing
+        named bare and dated, taken up later by a definite mention with the same verb, dated and
+        with no words of its own: "on Wednesday activated emergency relief payments" ... "once the
+        payments are activated next week" (not "the findings of a second team", "new charges").
         "The same period" after a past one: "over the past six months ... Over the same period,
         5,000 laptops are due to be left" (not after "the next six months").
         A plan inside an "after" clause of a past main verb: "Bell took over after his predecessor is
@@ -270,6 +278,8 @@ def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
             and not _ended_before_begun(a, b):
         return False  # "demolition" (WordNet: demolish) is one event with "were demolished"
     timed = [bool(c.data.get("times")) for c in (a, b)]
+    if "bare-object" in (a.data.get("how"), b.data.get("how")) and not _introduced_then_taken_up(a, b, timed):
+        return False
     if not any(timed) or ({"subject", "linked-subject", "linked-object"} & {a.data.get("how"), b.data.get("how")}
                           and not all(timed)):
         return False  # "the market has risen" ... "the market will rise": no dated occurrence to compare
@@ -293,6 +303,18 @@ def _same_event(a: Claim, b: Claim, year_floor: int | None) -> bool:
             if claim.value == "planned" and t.get("direction") == "past":
                 return False
     return True
+
+
+def _introduced_then_taken_up(a: Claim, b: Claim, timed: list[bool]) -> bool:
+    """"activated emergency payments on Wednesday" ... "once the payments are activated next week": a
+    plural thing named bare is one occurrence with a later definite mention only when it is told as
+    done, the definite one comes after it with the same verb and no words of its own, and both are dated."""
+    bare, other = (a, b) if a.data.get("how") == "bare-object" else (b, a)
+    if not set(other.data.get("modifiers") or ()) <= set(bare.data.get("modifiers") or ()):
+        return False  # "the findings of a second team": words of its own make it another set
+    return bare.value == "done" and other.data.get("how") != "bare-object" and all(timed) \
+        and other.sentence > bare.sentence and other.data.get("determiner") == "the" \
+        and bare.data.get("verb") == other.data.get("verb")
 
 
 def _verb_key(lemma: str) -> str:

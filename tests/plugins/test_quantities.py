@@ -671,3 +671,72 @@ def test_a_race_distance_written_with_m_is_metres(text, figure):
 ])
 def test_m_stays_millions_off_the_track(text, figure, value):
     assert any(t == figure and v == value for t, v, _u in _figures(text))
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Mosquito study\nA research institute will lead a five-year, $48 million programme to map mosquitoes. "
+     "It brings together 60 researchers. The $84 million programme is funded by the agency.",
+     "$84 million"),  # science, a future act on the priced thing
+    ("Bypass\nThe council will build a £40m bypass around the village. Residents say the £60m bypass is a "
+     "waste of money.", "£60m"),  # local government
+])
+def test_qt04_flags_priced_thing_restated_after_future_act(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Pilot\nThe ministry could fund a $5 million pilot scheme. Officials said the $8 million pilot scheme was "
+    "popular.",  # "could": a sum that may never be
+    "Pilot\nThe ministry will fund a $5 million pilot scheme. If it works, the $50 million scheme would follow "
+    "nationally.",  # a condition
+    "Bypass\nThe council will build a £40m bypass around the village. Residents say the £40m bypass is a waste.",
+    "Satellite\nThe agency will spend $3 billion on a satellite programme. Critics said the $2 billion satellite "
+    "would be obsolete.",  # a part, another noun
+])
+def test_qt04_passes_priced_things_under_doubt_or_other(text: str) -> None:
+    assert_passes("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Survey\nOf the households asked, about 62 per cent heat with gas, 31 per cent with oil and the remaining "
+    "15 per cent with wood.",  # an estimate in the partition
+    "Budget\nRoughly half goes to schools. Of the rest, 48 percent funds clinics, a further 40 percent roads "
+    "and the remaining 20 percent parks.",  # an added share: "a further"
+    "Voters\nOf the ballots, 51 percent backed the mayor, another 39 percent her rival and the other 14 percent "
+    "were spoiled.",  # "another", "the other"
+])
+def test_qt03_flags_closed_partition_with_estimates_and_added_shares(text: str) -> None:
+    assert_flags("QT03", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Survey\nOf the households asked, about 62 per cent heat with gas, 31 per cent with oil and the remaining "
+    "9 per cent with wood.",  # within what "about" allows
+    "Survey\nOf the households asked, about 60 per cent heat with gas, roughly 38 per cent with oil and the "
+    "remaining 5 per cent with wood.",  # two estimates: 103 is within their slack
+    "Market\nThe index rose 2 percent on Monday, added a further 3 percent on Tuesday, and the remaining 95 "
+    "percent of trading was flat.",  # a change, not a share
+])
+def test_qt03_passes_partitions_within_estimates_and_changes(text: str) -> None:
+    assert_passes("QT03", text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Marathon\nShe collected the winner's prize of 3 million Kenyan shillings. Kipkurui, 24, received the same "
+     "2 million shilling prize as Alemu.", "2 million"),  # athletics, a prize
+    ("Tackle\nHughes was fined £5,000 for the tackle. Smith got the same £8,000 fine as Hughes.", "£8,000"),  # a verb
+    ("Arts funding\nThe theatre won a grant of €40,000 from the city. The choir was awarded the same €45,000 "
+     "grant as the theatre, officials said.", "€45,000"),  # culture
+])
+def test_qt04_flags_same_figure_as_another_restated(text: str, quote: str) -> None:
+    assert_flags("QT04", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Tackle\nHughes was fined £5,000 for the tackle. Smith got the same £5,000 fine as Hughes.",
+    "Tackle\nHughes was fined £5,000 and Jones £3,000. Smith got the same £8,000 fine as Hughes.",  # two before
+    "Prize\nThe winner took a prize of $40,000. The runner-up got the same $25,000 prize as last year.",  # a time
+    "Grant\nThe charity received a grant of about $20,000. The library got the same $21,000 grant as the charity.",
+])
+def test_qt04_passes_same_figure_or_unclear_base(text: str) -> None:
+    assert_passes("QT04", text)

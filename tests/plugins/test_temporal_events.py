@@ -490,3 +490,86 @@ def test_temporal_events_flag_finished_then_still_to_begin(text: str, quote: str
 ])
 def test_temporal_events_pass_stages_in_order_or_other_occurrences(text: str) -> None:
     assert_passes("TM01", text)
+
+
+# --- TM01: an event noun on the calendar by its own words, and a bare plural taken up later --------
+@pytest.mark.parametrize("text, quote", [
+    ("Port deal\nThe port authority signed a lease with the shipping line on Monday. Dockers staged a "
+     "walkout ahead of the signing, which is due next month.", "the signing, which is due next month"),  # business
+    ("Festival\nThe mayor launched the festival on Friday. Organisers said the launch, scheduled for next "
+     "week, would draw thousands.", "the launch, scheduled for next week"),  # culture, participle
+    ("Stadium\nThe club opened the stadium on Saturday with a friendly. The opening is set for next "
+     "month, the club said.", "The opening is set for next month"),  # sport, passive frame
+    ("Relief\nThe state government on Wednesday activated emergency relief payments. Households can apply "
+     "once the payments are activated next week.", "the payments are activated next week"),  # bare plural
+    ("Emissions\nRegulators on Monday approved tougher emission limits for lorries. Hauliers must comply "
+     "once the limits are approved next week.", "the limits are approved next week"),  # transport
+])
+def test_tm01_flags_timed_nominal_and_taken_up_plural(text: str, quote: str) -> None:
+    findings = assert_flags("TM01", text, quotes=[quote])
+    assert findings[0].evidence, "the finding points at the other telling"
+
+
+@pytest.mark.parametrize("text", [
+    # another set, named by words of its own
+    "Virus\nResearchers published findings on the virus on Monday. The findings of a second team will be "
+    "published next week.",
+    # a bare plural later told with another verb, or not dated
+    "Trees\nVolunteers planted native trees along the river on Saturday. The trees will be watered next week.",
+    "Trees\nVolunteers planted native trees along the river. The council said the trees will be planted soon.",
+    # "new" things are not taken up: another set
+    "Parking\nThe council on Tuesday approved new parking charges. Shops fear the charges will be approved "
+    "next month.",
+    # an event noun with a part of its own, or of another thing
+    "Bridge\nThe minister opened the bridge to walkers on Friday ahead of the opening to traffic next week.",
+    "Fireworks\nThe mayor launched the festival on Friday. Crowds gathered ahead of the launch of the fireworks "
+    "next week.",
+    # two things signed: "the signing" may be either
+    "Deals\nThe union signed a pay deal on Monday and the operator signed a safety charter on Tuesday. Staff "
+    "rallied ahead of the signing, which is due next month.",
+    # "its" with nothing signed near it
+    "Rocket\nThe agency launched a weather satellite last week. Engineers tested the new rocket at the coast on "
+    "Monday. A storm may delay its launch next month.",
+])
+def test_tm01_passes_other_sets_parts_and_unclear_nominals(text: str) -> None:
+    assert_passes("TM01", text)
+
+
+# --- TM05: a description's owner, by the role it names or a surname the model did not tag -----
+@pytest.mark.parametrize("text, quote", [
+    ("Book prize\nThe novel, by author Grace Mwangi, 41, is set in Nakuru. Its publisher, Peter Otieno, said "
+     "sales were strong. For the 45-year-old author, the prize is a first.", "45-year-old"),  # literature
+    ("Derby\nCoach Tom Hale, 51, praised the side. Midfielder Sam Ode, 24, scored twice. The 53-year-old coach "
+     "said little afterwards.", "53-year-old"),  # sport: the coach, not the scorer named since
+])
+def test_tm05_flags_description_by_the_role_it_names(text: str, quote: str) -> None:
+    assert_flags("TM05", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    # the description names a role the one person holds, at the same age
+    "Book prize\nThe novel, by author Grace Mwangi, 41, is set in Nakuru. Its publisher, Peter Otieno, said "
+    "sales were strong. For the 41-year-old author, the prize is a first.",
+    # a surname written again in a possessive is the description's owner, not the speaker before it
+    "Title fight\nChallenger Ike Obi, 27, lost on points to champion Kofi Asante-Boateng, 31. \"He was too strong,\" "
+    "Obi said. The win lifts Asante-Boateng's record to 20 wins. The 31-year-old, who turned professional in "
+    "2014, wants a rematch.",
+])
+def test_tm05_passes_description_taken_up_by_role_or_untagged_surname(text: str) -> None:
+    assert_passes("TM05", text)
+
+
+@pytest.mark.parametrize("body, correct", [
+    ("LISBON, 3 May 2022 - Peter Walsh, a jazz guitarist who toured with the orchestra he founded, died at home "
+     "aged 71. Born in Coimbra on 9 June 1953, he learnt the guitar from his uncle.", False),  # he was 68
+    ("LISBON, 3 May 2022 - Peter Walsh, a jazz guitarist who toured with the orchestra he founded, died at home "
+     "aged 68. Born in Coimbra on 9 June 1953, he learnt the guitar from his uncle.", True),
+    ("NAIROBI, 12 October 2021 - Sarah Mitchell, a rally driver who won the event she later ran, died on Monday "
+     "aged 59. Born in Nyeri on 2 February 1955, she raced for two decades.", False),  # she was 66
+])
+def test_tm05_reads_age_at_death_past_a_dateline_subject(body: str, correct: bool) -> None:
+    text = "Obituary\n" + body
+    if correct:
+        assert_passes("TM05", text)
+    else:
+        assert_flags("TM05", text)

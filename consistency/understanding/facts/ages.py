@@ -165,6 +165,8 @@ def _year_old(reader: Reader, field_name: str, doc: Doc, token: Token, value: in
             bare = after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or after.tag_ == "POS"
             rivals = near_rivals if sid and bare else None
             doer = None if bare or owner.i == old.i else _doer_of(reader, field_name, doc, owner, i)
+            if doer is None and not bare and owner.i != old.i:
+                doer = _role_holder(reader, owner, i)
             if doer is not None:
                 sid, rivals = doer, 0  # "the 76-year-old garland seller" after "Kalaivani Rajendran ... sold garlands"
         elif doc[i - 1].text == "," and i - 2 >= token.sent.start:
@@ -194,12 +196,15 @@ def _description_owner(reader: Reader, field_name: str, doc: Doc, token_i: int,
     speaker is, not whom they speak of), and a person known only by a description of their own
     ("said the Scot", "the Kenyan") stands for the person it took up. Rivals are the others named
     since the chosen person's last mention, or beside it; none when the chosen person was named
-    alone in this sentence or the one before."""
+    alone in this sentence or the one before. A surname of someone named in the article, written
+    again where the model tagged no name ("lifts Mensah-Bonsu's record"), is a mention too."""
     rank = _sentence_ranks(doc)
     here = rank[doc[token_i].sent.start]
     quoted_here = inside_quotation(doc[token_i])
     seen: list[tuple[int, int, str, bool]] = []  # (rank, start, sid, is_subject)
-    for f, start, sid, is_subject in reader._mentions_in_order:
+    mentions = sorted([*reader._mentions_in_order, *_missed_surnames(reader, field_name, doc, token_i)],
+                      key=lambda t: t[1])
+    for f, start, sid, is_subject in mentions:
         if f != field_name or start >= token_i or (inside_quotation(doc[start]) and not quoted_here):
             continue
         dist = here - rank[doc[start].sent.start]
@@ -249,6 +254,52 @@ def _doer_of(reader: Reader, field_name: str, doc: Doc, noun: Token, before: int
         if sid is not None:
             found.add(sid)
     return found.pop() if len(found) == 1 else None
+
+
+def _missed_surnames(reader: Reader, field_name: str, doc: Doc, token_i: int) -> list[tuple[str, int, str, bool]]:
+    """Surnames of people named in the article written again where the model tagged no name ("lifts
+    Mensah-Bonsu's record"), in the sentence of a description and the two before it: mentions for the
+    description's owner. A surname two people share is left out."""
+    owners: dict[str, set[str]] = {}
+    for person in reader.ctx.person_names:
+        for m in person.mentions:
+            if m.surname and len(m.surname) > 2:
+                owners.setdefault(m.surname, set()).add(f"person:{person.id}")
+    if not owners:
+        return []
+    start = _sentence_back_start(doc[token_i], 2)
+    found = []
+    for name, sids in owners.items():
+        if len(sids) != 1:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text[doc[start].idx:doc[token_i].idx]):
+            span = doc.char_span(doc[start].idx + match.start(), doc[start].idx + match.end())
+            if span is None or reader.person_at(field_name, span.start) is not None:
+                continue
+            found.append((field_name, span.start, next(iter(sids)),
+                          any(t.dep_ in ("nsubj", "nsubjpass") for t in span)))
+    return found
+
+
+def _sentence_back_start(token: Token, count: int) -> int:
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _role_holder(reader: Reader, noun: Token, before: int) -> str | None:
+    """The one person the article gave this role before, by a claim of their own: "the 43-year-old
+    playwright" takes up "playwright Solveig Einarsdottir", not the director named since. None when
+    no one or several people hold it, or it was read from a description itself."""
+    lemma = noun.lemma_.lower()
+    field_name = reader.ctx.field_of(noun)
+    holders = {c.subject for c in reader.read if c.attribute == "role" and c.subject.startswith("person:")
+               and "description" not in c.qualifiers and c.span.field == field_name
+               and str(c.value).split()[-1:] == [lemma] and c.span.start < noun.doc[before].idx}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _sentence_ranks(doc: Doc) -> dict[int, int]:
@@ -308,9 +359,13 @@ def _owner_of_phrase(reader: Reader, field_name: str, aged: Token) -> str | None
         if sid:
             return sid
         if t.pos_ == "VERB":
-            subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and (found := reader.refers_to(subject)):
-                return found  # "Mary Jones, who was born in 1931, died aged 58"
+            # "SANTIAGO, 28 March 2024 - Ximena Larrain ... died aged 64": the parser may take the
+            # dateline for a second subject; the person is the subject that names one
+            for subject in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                # or hang the name on the dateline as its apposition ("LISBON, 3 May - Peter Walsh")
+                for who in (subject, *(c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN")):
+                    if found := reader.refers_to(who):
+                        return found  # "Mary Jones, who was born in 1931, died aged 58"
             break
     for j in range(aged.i - 1, max(aged.sent.start, aged.i - 4) - 1, -1):
         sid = reader.person_at(field_name, j)

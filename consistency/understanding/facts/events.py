@@ -82,6 +82,7 @@ def extract(reader: Reader) -> Iterator[Claim]:
     """`event-status` claims: one per event verb with an event noun, in the body."""
     tokens = reader.ctx.tokens("body")
     recent: list[Token] = []  # event nouns already read, for "sign it"
+    by_verb: dict[str, list[tuple[str, Token]]] = {}  # verb -> (subject, object noun) told with it
     for verb in tokens:
         if verb.pos_ != "VERB":
             continue
@@ -92,13 +93,17 @@ def extract(reader: Reader) -> Iterator[Claim]:
         if status is None:
             continue
         recent.append(noun)
-        yield _claim(reader, verb, noun, role, status)
+        claim = _claim(reader, verb, noun, role, status)
+        by_verb.setdefault(verb.lemma_.lower(), []).append((claim.subject, noun))
+        yield claim
     for noun in tokens:
         found = _nominal_event(noun)
         if found is not None:
             yield _nominal_claim(reader, *found)
         elif (owned := _possessive_event(noun)) is not None:
             yield _possessive_claim(reader, *owned)
+        elif (timed := _timed_nominal(noun)) is not None:
+            yield _timed_nominal_claim(reader, by_verb, *timed)
     yield from _trip_claims(reader)
 
 
@@ -149,6 +154,8 @@ def _event_noun(verb: Token, recent: list[Token]) -> tuple[Token | None, str]:
                 return child, "object"
             if _linked_plural(child):
                 return child, "linked-object"  # "completed consultations with unions on Monday"
+            if _introduced_plural(child):
+                return child, "bare-object"  # "activated emergency payments on Wednesday"
             return None, ""
     for child in verb.children:
         if child.dep_ == "nsubjpass" and child.tag_ == "WDT" and verb.dep_ == "relcl":
@@ -448,6 +455,18 @@ def _linked_plural(noun: Token) -> bool:
     return bool(_partners(noun))
 
 
+def _introduced_plural(noun: Token) -> bool:
+    """A plural thing named for the first time, with no determiner or number: "activated emergency
+    payments" (not people, not "200 homes", "some homes", "jobs" of a company's own). TM01 compares
+    such a telling only with a later definite mention acted on by the same verb, both dated ("once the
+    payments are activated next week")."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.ent_type_ or not noun.is_alpha:
+        return False
+    if is_person_noun(noun.lemma_.lower()) or inside_quotation(noun):
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss", "quantmod") or c.lower_ in _REPEAT for c in noun.children)
+
+
 def _partners(noun: Token) -> list[str]:
     """The lemmas of who an event is held with: "consultations with unions" -> ["union"]."""
     return sorted(g.lemma_.lower() for c in noun.children if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPOSITIONS
@@ -585,6 +604,96 @@ def _possessive_claim(reader: Reader, noun: Token, owner: Token, status: str, ti
         "agent": _nominal_agent(noun), "modifiers": _modifiers(owner),
         "markers": sorted({c.lower_ for c in owner.children if c.lower_ in _REPEAT}),
         "determiner": next((c.lower_ for c in owner.children if c.dep_ == "det"), ""), "plural": False,
+        "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
+    }
+    return reader.claim(sid, "event-status", status, doc, start, end, "events", set(), **data)
+
+
+# Participles and adjectives that put an event on a calendar: "is due next month", "scheduled for May".
+_SCHEDULED = frozenset({"due", "schedule", "scheduled", "set", "slate", "slated", "plan", "planned", "expect",
+                        "expected", "pencil", "timetable", "timetabled", "book", "booked"})
+_NOMINAL_DETERMINERS = frozenset({"the", "its", "their", "this"})
+
+
+def _timed_nominal(noun: Token) -> tuple[Token, str, list[Token]] | None:
+    """A definite event noun WordNet derives from a verb, with no "of" phrase and no named owner, put
+    on the calendar by its own words: "ahead of the signing, which is due next month", "the signing,
+    scheduled for next week", "the launch is set for next month", "before its launch next month"
+    (planned), "since the signing last week" (done). A bare date says nothing; a place or another
+    phrase on the noun makes it a part ("the opening to traffic next week"). Returns (noun, status,
+    the time tokens)."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or inside_quotation(noun):
+        return None
+    verbs = event_noun_verbs().get(noun.lemma_.lower())
+    if not verbs or verbs & _GENERIC_VERBS or any(c.lower_ in _REPEAT or c.dep_ in ("neg", "nummod", "amod",
+                                                                                     "compound", "nmod")
+                                                 for c in noun.children):
+        return None
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if len(dets) != 1 or dets[0].lower_ not in _NOMINAL_DETERMINERS:
+        return None
+    times: list[Token] = []
+    holders: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lemma_ == "be" and any(a.dep_ == "acomp" and a.lower_ in _SCHEDULED
+                                                          for a in c.children) and c.tag_ in ("VBZ", "VBP"):
+            holders = [c, *(a for a in c.children if a.dep_ == "acomp")]  # "which is due next month"
+        elif c.dep_ in ("relcl", "acl") and c.tag_ == "VBN" and c.lemma_.lower() in _SCHEDULED:
+            if c.dep_ == "acl" or any(a.dep_ == "auxpass" and a.lower_ in ("is", "are") for a in c.children):
+                holders = [c]  # "scheduled for next week", "which is planned for May"
+        elif c.dep_ == "prep" and c.lower_ not in _AT_PREPOSITIONS | {"for"}:
+            return None  # "the opening to traffic": one part of the event
+    head = noun.head
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in _SCHEDULED and head.tag_ == "VBN" \
+            and any(a.dep_ == "auxpass" and a.lower_ in ("is", "are") for a in head.children):
+        holders.append(head)  # "the launch is set for next month"
+    elif noun.dep_ == "nsubj" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and any(
+            a.dep_ == "acomp" and a.lower_ in _SCHEDULED for a in head.children):
+        holders += [head, *(a for a in head.children if a.dep_ == "acomp")]  # "the signing is due next month"
+    for h in holders:
+        if any(c.dep_ == "neg" for c in h.children):
+            return None
+        times += [t for t in h.subtree if t.ent_type_ == "DATE" and t.head.ent_type_ != "DATE"
+                  and (t.head.i == h.i or t.head.head.i == h.i and t.head.dep_ == "prep")]
+    if not holders:
+        times = [c for c in noun.children if c.dep_ in ("npadvmod", "tmod") and c.ent_type_ == "DATE"]
+    directions = {_direction(_time_phrase(t)) for t in times}
+    if holders and times and "past" not in directions:
+        return noun, "planned", times  # scheduled: "due next month", "set for May 3"
+    if not holders and directions == {"future"}:
+        return noun, "planned", times
+    if not holders and directions == {"past"}:
+        return noun, "done", times
+    return None
+
+
+def _timed_nominal_claim(reader: Reader, by_verb: dict[str, list[tuple[str, Token]]], noun: Token, status: str,
+                         times: list[Token]) -> Claim:
+    """An event-status claim for "the signing, which is due next month": about the one thing the article
+    tells acted on by the noun's verb ("signed an agreement": `event:agreement`) when there is one and, for
+    "its"/"their", it is named in this sentence or the one before; else about the noun itself."""
+    doc = noun.doc
+    verbs = event_noun_verbs()[noun.lemma_.lower()]
+    told = [(sid, obj) for v in verbs for sid, obj in by_verb.get(v, ())]
+    sid = None
+    if len({s for s, _ in told}) == 1:
+        det = next(c for c in noun.children if c.dep_ in ("det", "poss"))
+        near = _sentence_back(noun, 1)
+        if det.lower_ == "the" or any(near <= obj.i < noun.i for _, obj in told):
+            sid = told[0][0]
+    if sid is None:
+        sid = reader.add_subject(f"event:{noun.lemma_.lower()}", "event", f"the {noun.text.lower()}",
+                                 reader.span_of(doc, noun.i, noun.i + 1))
+    tokens = [noun, *(c for c in noun.children if c.dep_ in ("det", "poss"))]
+    for t in times:
+        entity = entity_at(t)
+        tokens += list(entity) if entity is not None else [t]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if end - start > 16:
+        start, end = noun.i, noun.i + 1
+    data: dict[str, Any] = {
+        "verb": sorted(verbs)[0], "verbs": sorted(verbs), "noun": noun.lemma_.lower(), "how": "timed-nominal",
+        "agent": None, "modifiers": [], "markers": [], "determiner": tokens[1].lower_, "plural": False,
         "times": [{"text": _time_phrase(t), "direction": _direction(_time_phrase(t))} for t in times],
     }
     return reader.claim(sid, "event-status", status, doc, start, end, "events", set(), **data)
@@ -794,6 +903,10 @@ def _time_tokens(verb: Token) -> list[Token]:
     heads = {verb.i} | {c.i for c in verb.children if c.dep_ == "prep"}
     if verb.dep_ == "xcomp":
         heads.add(verb.head.i)
+    # "The state government on Wednesday activated": the parser hangs a date set between the subject
+    # and its verb on the subject; it is the verb's
+    heads |= {p.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+              for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "in") and p.right_edge.i == verb.i - 1}
     found = []
     for token in verb.subtree:
         if token.ent_type_ in ("DATE", "TIME") and token.head.i in heads and token.head.ent_type_ not in ("DATE", "TIME"):

@@ -13,7 +13,8 @@ is the measure and whose subject is the owner:
   ("shot the film in 19 days" -> `shoot`, met again by "the 23-day shoot"); a sum of money takes the
   measure of the thing it prices ("the $430m deal", "the deal is worth $340m", "the deal, worth
   $340m", "the watch costs $349", "paid £12m for the striker": `data.how` in `MONEY_HOWS`, marked
-  `forecast` under a modal or "expect"/"estimate" and `bound-upper` after "up to", "as much as").
+  `forecast` under a modal or "expect"/"estimate", but `modal` for a sum on the thing's own noun
+  under "will"/"would": "will lead a $48m programme"; `bound-upper` after "up to", "as much as").
   Synonyms share one measure through
   `consistency/data/measures.tsv` (lead, advantage, gap -> margin; sales, turnover -> revenue);
 - the owner is a person or organisation the parse links to the measure (a possessive, the
@@ -364,8 +365,14 @@ def _qualifiers(q: Quantity, token: Token | None, how: str) -> tuple[set[str], d
     if q.unit not in (None, "%") and how in MONEY_HOWS:
         for t in (anchor, *anchor.ancestors):
             if t.pos_ in ("VERB", "AUX"):
-                if t.lemma_.lower() in _ASSUME or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
-                    found.add("forecast")  # "the deal could be worth $340m", "assuming a $400m fee"
+                if t.lemma_.lower() in _ASSUME:
+                    found.add("forecast")  # "assuming a $400m fee"
+                elif any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+                    # "the deal could be worth $340m"; but "will lead a $48m programme" tells what the
+                    # programme is worth, whenever it is led (QT04 reads the difference from `how`)
+                    certain = how == "money-modifier" and all(c.lower_ in ("will", "would", "shall")
+                                                             for c in t.children if c.dep_ == "aux" and c.lower_ in _MODALS)
+                    found.add("modal" if certain else "forecast")
         window = {w.lower_ for w in doc[max(q.sentence.start, first - 3):first]}
         if window & {"up", "much", "many", "least", "most", "around", "about", "nearly", "almost", "over", "under"}:
             found.add("bound-upper")  # "up to $5m", "as much as $5m": not the value itself
