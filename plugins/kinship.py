@@ -415,7 +415,8 @@ class PatronymicMismatch(Rule):
         parliament is his daughter, Sóley Gunnarsdóttir, and his brother-in-law, Ari Pálsson.
 
     Reads:
-        `ctx.claims` (kin claims: child and father); Icelandic -son/-dóttir, Arabic bin/ibn and
+        `ctx.claims` (kin claims: child and father, also a speaker's own "My father, X" inside
+        a quotation); Icelandic -son/-dóttir, Arabic bin/ibn and
         Russian -ovich/-ovna forms read from the names themselves, or from the Russian form of
         address ("Dmitry Olegovich") written for a person whose full name lacks the patronymic.
         Icelandic genitives that change the vowel ("Arnarson" of Örn) are compared by their
@@ -518,7 +519,8 @@ class RelationConflict(Rule):
         `ctx.claims` kin claims (facts/kin.py), with relations through another kin noun composed
         ("the son of Pemberton's sister": nephew) and each relation compared with the converse
         of the other side's ("X is Y's father" and "Y is X's son" agree). Partners, fiancés and
-        step-relations, and claims inside quotations, hedged or negated, are not compared.
+        step-relations, and claims inside quotations (but a speaker's own "My husband, X"),
+        hedged or negated, are not compared.
     """
 
     code = "KN03"

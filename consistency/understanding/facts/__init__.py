@@ -42,6 +42,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     headline.extract,
     quantities.extract,
     quotes.extract,
+    kin.extract_spoken,
     places.extract,
     borders.extract,
     capitals.extract,
