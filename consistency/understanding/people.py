@@ -722,6 +722,8 @@ def _not_a_given_name(tok: Token) -> bool:
     """
     if tok.tag_ == "NNPS" and known_given_name(tok.text):
         return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
+    if tok.tag_ == "NNPS" and not tok.lower_.endswith("s"):
+        return False  # "Sipho", "Thabo": a plural proper noun ends in s, so the tag is a misreading
     opens = tok.is_sent_start or tok.i > 0 and "\n" in tok.doc[tok.i - 1].text  # a sentence or a paragraph
     if opens and tok.text.endswith(("ing", "ed")) and _is_participle(tok.lower_) \
             and not known_given_name(tok.text):
