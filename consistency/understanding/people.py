@@ -656,7 +656,10 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         recurs = (word_count(doc, last) if _WORD.fullmatch(last) else len(whole_word_spans(text, last))) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
-        if known_given_name(words[0]) or age_after or title_before or recurs:
+        # "Timur Rinatovich Galiev", "Ildar Rinatovich Galiev" (tagged ORG): a Russian patronymic in
+        # the middle of three names is a person's, whatever the first name
+        middle_patronymic = len(words) == 3 and _ADDRESS_PATRONYMIC.search(words[1]) is not None
+        if known_given_name(words[0]) or age_after or title_before or recurs or middle_patronymic:
             mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
             if mention is not None:
                 found.append(mention)

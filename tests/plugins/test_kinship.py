@@ -302,3 +302,20 @@ def test_kinship_speaker_kin_relation_told_two_ways():
 def test_kinship_speaker_kin_passes_shared_surname_spouse_and_figure_of_speech(text):
     assert_passes("KN01", text)
     assert_passes("KN03", text)
+
+
+def test_kinship_patronymic_after_a_body_speaks_between():
+    # "the company said" between the father and "his daughter" is no other person for "his"
+    text = ("Bakery chain changes hands\nGunnar Olafsson, who opened the first Brauðhús bakery in 1988, is "
+            "stepping down as chairman, the company said on Monday. The chain passes to his daughter, "
+            "Helga Jonsdottir, 41, who runs its Akureyri branch.")
+    assert_flags("KN02", text, quotes=["his daughter"])
+    assert_passes("KN02", text.replace("Helga Jonsdottir", "Helga Gunnarsdottir"))
+
+
+def test_kinship_russian_three_part_names_are_people():
+    text = ("Young violinist wins in Perm\nFifteen-year-old Anton Igorevich Belov won the regional violin "
+            "competition in Perm on Sunday. His father, Pyotr Igorevich Belov, teaches at the city's "
+            "conservatory.")
+    assert_flags("KN02", text, quotes=["His father"])
+    assert_passes("KN02", text.replace("Anton Igorevich", "Anton Pyotrovich"))
