@@ -113,6 +113,8 @@ def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], 
     sex of the child's other parent when that one's is known."""
     if rel.kind in ("father", "mother"):
         return "m" if rel.kind == "father" else "f"
+    if rel.relative_gender in ("m", "f"):
+        return rel.relative_gender  # "his eldest son": the parent is a man
     person = ctx.people.of_mention(rel.relative)
     if person is not None and person.gender:
         return person.gender
@@ -172,8 +174,8 @@ class SurnameKinshipMismatch(Rule):
         custom (two surnames, the first no first name) a child who shares a parent's surname
         in a place neither the Spanish (father's first, mother's first) nor the Portuguese
         order (mother's, father's last) gives it is a warning: "Iñigo Ibarra Salcedo", son of
-        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the name, or the
-        child's other parent.
+        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the pronoun that
+        gives it ("his son"), the name, or the child's other parent.
     """
 
     code = "KN01"

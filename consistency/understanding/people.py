@@ -233,6 +233,7 @@ class Relation:
     end: int
     text: str
     by_pronoun: bool = False  # the relative is whom "his", "her" or "their" was read to mean
+    relative_gender: str | None = None  # "m" for "his son", "f" for "her son": the relative's sex
 
     def to_span(self) -> Span:
         """The relation phrase as a report `Span`."""

@@ -319,3 +319,13 @@ def test_kinship_russian_three_part_names_are_people():
             "conservatory.")
     assert_flags("KN02", text, quotes=["His father"])
     assert_passes("KN02", text.replace("Anton Igorevich", "Anton Pyotrovich"))
+
+
+def test_kinship_double_surnames_with_the_parent_sex_from_his():
+    # "his youngest son" says the parent is the father, who passes on his first surname first;
+    # "the claim was filed by" names no other person for "his"
+    text = ("Olive grove dispute reaches court\nA court in Jaen is hearing a claim over the estate of the late "
+            "farmer Tomas Ortega Vidal. The claim was filed by his youngest son, Luis Navarro Ortega, who "
+            "says the grove was sold too cheaply.")
+    assert_flags("KN01", text, quotes=["Luis Navarro Ortega"])
+    assert_passes("KN01", text.replace("Luis Navarro Ortega", "Luis Ortega Navarro"))
