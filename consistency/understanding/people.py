@@ -740,9 +740,13 @@ def _title_before_name(doc: Doc, start: int, end: int) -> bool:
     surely one without it: a known first name next, or a family name and a hyphenated given name."""
     from .lexicon import is_person_noun
 
+    from .lexicon import role_class
+
     tok = doc[start]
     if not is_person_noun(tok.lower_) or known_given_name(tok.text):
         return False
+    if role_class(tok.lower_) is not None:
+        return True  # a role of the role classes ("Wicketkeeper", "Goalkeeper", "Prosecutor"): a title
     rest = _glued_words([doc[i] for i in range(start + 1, end)])
     if len(rest) == 2 and _FAMILY_NAME_FIRST.match(rest[0]) and _HYPHENATED_GIVEN.match(rest[1]):
         return True

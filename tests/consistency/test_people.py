@@ -169,3 +169,18 @@ def test_people_a_plural_tag_on_a_word_without_final_s_is_no_plural(words, tags,
     doc = Doc(English().vocab, words=["The", "chair", *words, "spoke"], tags=["DT", "NN", *tags, "VBD"],
               pos=["DET", "NOUN", "PROPN", "PROPN", "VERB"])
     assert _not_a_given_name(doc[2]) is plural
+
+
+@pytest.mark.parametrize("words, title", [
+    (["Wicketkeeper", "Tinashe", "Mupfumira"], True),  # a role of the role classes, then a name
+    (["Prosecutor", "Ngozi", "Okafor-Bello"], True),
+    (["Miner", "Highland", "Gold"], False),  # a person noun of no class: maybe a body's name
+])
+def test_people_a_role_of_the_role_classes_before_a_name_is_a_title(words, title):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from consistency.understanding.people import _title_before_name
+
+    doc = Doc(English().vocab, words=[*words, "spoke"], pos=["PROPN", "PROPN", "PROPN", "VERB"])
+    assert _title_before_name(doc, 0, 3) is title
