@@ -171,3 +171,11 @@ def test_roles_flags_a_player_official_conductor_or_returning_officer_in_two_par
 ])
 def test_roles_passes_the_parts_held_by_different_people(text):
     assert_passes("RL03", text)
+
+
+def test_roles_a_post_served_since_a_date_is_current():
+    text = ("Wind farm delayed\nJonas Berg, a spokesman for Nordvik Energy, said the turbines would arrive in May. "
+            "Berg has served as Baltic Wind's spokesman since 2020.")
+    assert_flags("RL04", text, quotes=["spokesman"])
+    assert_passes("RL04", text.replace("Berg has served as Baltic Wind's spokesman since 2020.",
+                                       "Berg served as Baltic Wind's spokesman until 2020."))
