@@ -292,7 +292,9 @@ def _same_speaker(ledger: Any, a: Said, b: Said) -> bool:
 
 def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
     """One quotation names someone else before the shared words ("Paul told us, '...'", "Fiona put
-    it best: ..."), or holds them as a quotation of its own ('...' inside "..."): its speaker is
+    it best: ..."), or "as" or "like" and a verb of saying come right before them ("Like the president said,
+    ..."), or
+    holds them as a quotation of its own ('...' inside "..."): its speaker is
     passing on another's words."""
     for quoting in (b, a):
         if re.search(r"(^|[\s,:;(])['‘][^'’]{12,}['’]", quoting.claim.text):
@@ -302,6 +304,10 @@ def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
         at = next((k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == tuple(shared)), 0)
         if at == 0:
             continue
+        before = words[max(0, at - 5):at]
+        marker = next((k for k, w in enumerate(before) if w in ("as", "like")), None)
+        if marker is not None and any(_says(w) for w in before[marker + 1:]):
+            return True  # "Like the president said, ...", "as the coach put it, ...": words of another
         names = {w for subject in ledger.subjects if subject.startswith("person:") and subject != quoting.subject
                  for w in _surname_forms(ledger, subject) if len(w) > 2}
         for k in range(at):
