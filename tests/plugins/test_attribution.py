@@ -314,7 +314,7 @@ def test_at01_passes_stock_phrases_same_speakers_and_spokespeople(text):
 
 
 def test_at01_passes_a_speaker_who_says_whose_words_they_repeat():
-    text = ("Harbour plan approved\n\"The harbour is the heart of this town and always will be,\" said mayor "
+    text = ("Harbour plan approved\n\"The harbour is the heart of this town,\" said mayor "
             "Ana Lopes.\nThe council voted 9-2 for the plan.\nAsked about it later, fisherman Rui Dias agreed: "
             "\"As the mayor said, the harbour is the heart of this town.\"")
     assert_passes("AT01", text)
