@@ -107,17 +107,53 @@ def _near(a: Said, b: Said, min_words: int) -> tuple[str, ...] | None:
     return None
 
 
+def _contained(a: Said, b: Said) -> tuple[str, ...] | None:
+    """A sentence of one quotation told again inside the other, cut down ("the river forgives
+    nobody" of "We love it, but the river forgives nobody"; "it no longer feeds the
+    grandchildren" of "... crop, but it no longer feeds the grandchildren"): a sentence of five
+    words or more, with three that are not function words (a stock phrase, "one game at a time",
+    has two), whose words all stand in the other
+    quotation in their order (all but one, from eight words), four of them in a row there."""
+    for x, whole in ((c, b.words) for c in a.clauses):
+        found = _held_in(x, whole)
+        if found:
+            return found
+    for x, whole in ((c, a.words) for c in b.clauses):
+        found = _held_in(x, whole)
+        if found:
+            return found
+    return None
+
+
+def _held_in(part: Sequence[str], whole: Sequence[str]) -> tuple[str, ...] | None:
+    """The words of `part` that `whole` holds in order, when that is all of them (or all but one)."""
+    if len(part) < 5 or len(part) >= len(whole) + 3 or _content(part) < 3:
+        return None
+    matcher = SequenceMatcher(None, part, whole, autojunk=False)
+    blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
+    kept = [w for blk in blocks for w in part[blk.a:blk.a + blk.size]]
+    allowed = 1 if len(part) >= 8 else 0
+    if len(part) - len(kept) > allowed or max((blk.size for blk in blocks), default=0) < 4:
+        return None
+    if _content(kept) < 3 or tuple(part) == tuple(whole):
+        return None
+    return tuple(kept)
+
+
 class QuoteSpeakerConflict(Rule):
     """One quotation is attributed to two different people.
 
     What it flags:
         The same quoted words, or their distinctive part (a run of six words or more with four
-        that are not function words, or a sentence repeated but for a word or two), attributed
+        that are not function words, a sentence repeated but for a word or two, or a sentence
+        told again cut down, "the river forgives nobody" of "we love it, but the river forgives
+        nobody", with three words that are not function words), attributed
         to one person and elsewhere to another, whatever the verb: "... said John Smith" and
         "... Jane Doe told reporters", "she repeated", "echoed", "according to", "X's line
         ...". Speakers are the ledger's `said` claims, resolved through its people: a title
         ("the minister", "a spokesman"), an organisation or a pronoun that points back is never
-        taken as a different person.
+        taken as a different person; someone new and unnamed ("said one exporter", "a nurse
+        said") is.
 
     Why it matters:
         Putting words in the wrong mouth is among the most damaging errors a newsroom can
@@ -210,13 +246,28 @@ def _candidate_pairs(quotes: Sequence[Said], min_words: int, min_content: int
             if found is None:
                 near = _near(first, later, min_words)
                 found = ("near", near) if near else None
+            if found is None:
+                held = _contained(first, later)
+                found = ("contained", held) if held else None
             if found is not None:
                 yield j, later, i, first, found[0], found[1]
 
 
 def _compared(q: Said) -> bool:
-    """A quotation by a named person, not denied."""
-    return q.subject.startswith(("person:", "name:")) and "negated" not in q.claim.qualifiers
+    """A quotation by a named person, or by someone new the article does not name ("said one
+    exporter", "an engineer said"), not denied. A definite or spokes- title ("the minister", "a
+    spokeswoman") may be someone already named, or speak for them."""
+    if "negated" in q.claim.qualifiers:
+        return False
+    if q.subject.startswith(("person:", "name:")):
+        return True
+    words = str(q.claim.data.get("speaker_text") or "").lower().split()
+    return q.subject.startswith("speaker:") and len(words) == 2 and words[0] in _INDEFINITE \
+        and not words[1].startswith(_SPEAKS_FOR)
+
+
+_INDEFINITE = frozenset({"one", "a", "an", "another"})
+_SPEAKS_FOR = ("spokes", "representative", "official", "aide", "adviser", "advisor", "source", "person", "member")
 
 
 def _surname_forms(ledger: Any, subject: str) -> set[str]:
@@ -241,7 +292,9 @@ def _same_speaker(ledger: Any, a: Said, b: Said) -> bool:
 
 def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
     """One quotation names someone else before the shared words ("Paul told us, '...'", "Fiona put
-    it best: ..."), or holds them as a quotation of its own ('...' inside "..."): its speaker is
+    it best: ..."), or "as" or "like" and a verb of saying come right before them ("Like the president said,
+    ..."), or
+    holds them as a quotation of its own ('...' inside "..."): its speaker is
     passing on another's words."""
     for quoting in (b, a):
         if re.search(r"(^|[\s,:;(])['‘][^'’]{12,}['’]", quoting.claim.text):
@@ -251,6 +304,10 @@ def _cites(ledger: Any, a: Said, b: Said, shared: Sequence[str]) -> bool:
         at = next((k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == tuple(shared)), 0)
         if at == 0:
             continue
+        before = words[max(0, at - 5):at]
+        marker = next((k for k, w in enumerate(before) if w in ("as", "like")), None)
+        if marker is not None and any(_says(w) for w in before[marker + 1:]):
+            return True  # "Like the president said, ...", "as the coach put it, ...": words of another
         names = {w for subject in ledger.subjects if subject.startswith("person:") and subject != quoting.subject
                  for w in _surname_forms(ledger, subject) if len(w) > 2}
         for k in range(at):

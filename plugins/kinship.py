@@ -113,6 +113,8 @@ def _parent_sex(ctx: ArticleAnalysis, rel: Relation, relations: list[Relation], 
     sex of the child's other parent when that one's is known."""
     if rel.kind in ("father", "mother"):
         return "m" if rel.kind == "father" else "f"
+    if rel.relative_gender in ("m", "f"):
+        return rel.relative_gender  # "his eldest son": the parent is a man
     person = ctx.people.of_mention(rel.relative)
     if person is not None and person.gender:
         return person.gender
@@ -172,8 +174,8 @@ class SurnameKinshipMismatch(Rule):
         custom (two surnames, the first no first name) a child who shares a parent's surname
         in a place neither the Spanish (father's first, mother's first) nor the Portuguese
         order (mother's, father's last) gives it is a warning: "Iñigo Ibarra Salcedo", son of
-        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the name, or the
-        child's other parent.
+        "Javier Salcedo Mendoza"; a parent's sex comes from the relation, the pronoun that
+        gives it ("his son"), the name, or the child's other parent.
     """
 
     code = "KN01"
@@ -415,7 +417,8 @@ class PatronymicMismatch(Rule):
         parliament is his daughter, Sóley Gunnarsdóttir, and his brother-in-law, Ari Pálsson.
 
     Reads:
-        `ctx.claims` (kin claims: child and father); Icelandic -son/-dóttir, Arabic bin/ibn and
+        `ctx.claims` (kin claims: child and father, also a speaker's own "My father, X" inside
+        a quotation); Icelandic -son/-dóttir, Arabic bin/ibn and
         Russian -ovich/-ovna forms read from the names themselves, or from the Russian form of
         address ("Dmitry Olegovich") written for a person whose full name lacks the patronymic.
         Icelandic genitives that change the vowel ("Arnarson" of Örn) are compared by their
@@ -518,7 +521,8 @@ class RelationConflict(Rule):
         `ctx.claims` kin claims (facts/kin.py), with relations through another kin noun composed
         ("the son of Pemberton's sister": nephew) and each relation compared with the converse
         of the other side's ("X is Y's father" and "Y is X's son" agree). Partners, fiancés and
-        step-relations, and claims inside quotations, hedged or negated, are not compared.
+        step-relations, and claims inside quotations (but a speaker's own "My husband, X"),
+        hedged or negated, are not compared.
     """
 
     code = "KN03"

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Span
-from .lexicon import given_names_gender, is_person_noun
+from .lexicon import given_names_gender, is_only_person_noun, is_person_noun
 from .people import fold
 from .tokens import sentence_of
 
@@ -323,8 +323,8 @@ class Reader:
                    for c in t.head.children):
                 continue  # a second subject of a verb a named person is subject of: a misread apposition
             lemma = t.lemma_.lower()
-            if not is_person_noun(lemma):
-                continue
+            if not is_only_person_noun(lemma):
+                continue  # "the company said", "the case was brought": WordNet knows them as people too
             said = _noun_gender(lemma)
             if said in (None, gender):
                 return True

@@ -47,6 +47,24 @@ def person_nouns() -> frozenset[str]:
     return frozenset(words - _GENERIC)
 
 
+@lru_cache(maxsize=1)
+def _only_person_nouns() -> frozenset[str]:
+    text = _coreferee_data("exclusively_person_words.dat")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+def is_only_person_noun(lemma: str) -> bool:
+    """Whether a noun surely names a person ("nurse", "spokeswoman", "chief executive", "farmer"):
+    coreferee's exclusively person words, the roles of the role classes, and person nouns with an
+    agent's ending; not "case", "company" or "source", which WordNet also knows as people."""
+    if lemma in _only_person_nouns() or lemma in role_classes():
+        return True
+    return is_person_noun(lemma) and lemma.endswith(_AGENT_ENDINGS)
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ess", "ant", "ent")
+
+
 def _coreferee_data(name: str) -> str:
     try:
         dist = metadata.distribution("coreferee")

@@ -92,7 +92,8 @@ def relation_of(ctx: ArticleAnalysis, subject: Person, relative: Person, claim: 
     if end - start > 240:  # the two names are far apart: the claim's own words
         start, end = claim.span.start, claim.span.end
     return Relation(kind=str(claim.value), subject=a, relative=b, field=claim.span.field, start=start, end=end,
-                    text=text[start:end], by_pronoun=bool(claim.data.get("by_pronoun")))
+                    text=text[start:end], by_pronoun=bool(claim.data.get("by_pronoun")),
+                    relative_gender=claim.data.get("relative_gender"))
 
 
 def _nearest_mention(person: Person, claim: Claim, full: bool = False) -> NameMention:

@@ -233,6 +233,7 @@ class Relation:
     end: int
     text: str
     by_pronoun: bool = False  # the relative is whom "his", "her" or "their" was read to mean
+    relative_gender: str | None = None  # "m" for "his son", "f" for "her son": the relative's sex
 
     def to_span(self) -> Span:
         """The relation phrase as a report `Span`."""
@@ -656,7 +657,10 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         recurs = (word_count(doc, last) if _WORD.fullmatch(last) else len(whole_word_spans(text, last))) > 1
         if label == "ORG" and not PATRONYMIC.search(words[-1]) and words[-1] not in known_surnames:
             recurs = False  # "Fjell Capital ... Fjell" is a company named twice; "Guðrún Pálsdóttir" is not
-        if known_given_name(words[0]) or age_after or title_before or recurs:
+        # "Timur Rinatovich Galiev", "Ildar Rinatovich Galiev" (tagged ORG): a Russian patronymic in
+        # the middle of three names is a person's, whatever the first name
+        middle_patronymic = len(words) == 3 and _ADDRESS_PATRONYMIC.search(words[1]) is not None
+        if known_given_name(words[0]) or age_after or title_before or recurs or middle_patronymic:
             mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
             if mention is not None:
                 found.append(mention)
@@ -722,6 +726,8 @@ def _not_a_given_name(tok: Token) -> bool:
     """
     if tok.tag_ == "NNPS" and known_given_name(tok.text):
         return False  # "Agnes", "Thomas", "Doris": tagged as plurals for their final s
+    if tok.tag_ == "NNPS" and not tok.lower_.endswith("s"):
+        return False  # "Sipho", "Thabo": a plural proper noun ends in s, so the tag is a misreading
     opens = tok.is_sent_start or tok.i > 0 and "\n" in tok.doc[tok.i - 1].text  # a sentence or a paragraph
     if opens and tok.text.endswith(("ing", "ed")) and _is_participle(tok.lower_) \
             and not known_given_name(tok.text):
@@ -734,9 +740,13 @@ def _title_before_name(doc: Doc, start: int, end: int) -> bool:
     surely one without it: a known first name next, or a family name and a hyphenated given name."""
     from .lexicon import is_person_noun
 
+    from .lexicon import role_class
+
     tok = doc[start]
     if not is_person_noun(tok.lower_) or known_given_name(tok.text):
         return False
+    if role_class(tok.lower_) is not None:
+        return True  # a role of the role classes ("Wicketkeeper", "Goalkeeper", "Prosecutor"): a title
     rest = _glued_words([doc[i] for i in range(start + 1, end)])
     if len(rest) == 2 and _FAMILY_NAME_FIRST.match(rest[0]) and _HYPHENATED_GIVEN.match(rest[1]):
         return True

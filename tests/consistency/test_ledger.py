@@ -509,3 +509,10 @@ def test_ledger_a_role_that_owns_a_relative_is_the_relatives(read):
     assert values(ledger, "role", "Oskar") == []
     (kin,) = claims_of(ledger, "kin", "Oskar")
     assert kin.value == "husband" and ledger.name_of(kin.data["relative"]) == "Elin Berg"
+
+
+def test_ledger_only_person_nouns_leave_out_things_wordnet_also_calls_people():
+    from consistency.understanding.lexicon import is_only_person_noun
+
+    assert all(is_only_person_noun(w) for w in ("spokeswoman", "nurse", "farmer", "chief executive", "witness"))
+    assert not any(is_only_person_noun(w) for w in ("case", "company", "source", "government"))

@@ -153,3 +153,34 @@ def test_people_a_capitalised_title_before_an_untagged_name_is_skipped():
 def test_people_a_sentence_case_trade_noun_before_a_company_is_no_title():
     text = "Tender\nMiner Highland Gold said it regretted the limit. Rival Barrick Gold declined to comment."
     assert not {p.name for p in people_of(text)} & {"Highland Gold"}
+
+
+@pytest.mark.parametrize("words, tags, plural", [
+    (["Sipho", "Dlamini"], ["NNPS", "NNP"], False),  # a first name the tagger read as a plural
+    (["Thabo", "Mokoena"], ["NNPS", "NNP"], False),
+    (["Shareholders", "United"], ["NNPS", "NNP"], True),  # a plural: no first name
+])
+def test_people_a_plural_tag_on_a_word_without_final_s_is_no_plural(words, tags, plural):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from consistency.understanding.people import _not_a_given_name
+
+    doc = Doc(English().vocab, words=["The", "chair", *words, "spoke"], tags=["DT", "NN", *tags, "VBD"],
+              pos=["DET", "NOUN", "PROPN", "PROPN", "VERB"])
+    assert _not_a_given_name(doc[2]) is plural
+
+
+@pytest.mark.parametrize("words, title", [
+    (["Wicketkeeper", "Tinashe", "Mupfumira"], True),  # a role of the role classes, then a name
+    (["Prosecutor", "Ngozi", "Okafor-Bello"], True),
+    (["Miner", "Highland", "Gold"], False),  # a person noun of no class: maybe a body's name
+])
+def test_people_a_role_of_the_role_classes_before_a_name_is_a_title(words, title):
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from consistency.understanding.people import _title_before_name
+
+    doc = Doc(English().vocab, words=[*words, "spoke"], pos=["PROPN", "PROPN", "PROPN", "VERB"])
+    assert _title_before_name(doc, 0, 3) is title

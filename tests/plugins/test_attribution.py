@@ -279,3 +279,42 @@ def test_at01_flags_a_quotation_of_a_speaker_tagged_as_a_body_but_described_as_a
 ])
 def test_at01_an_organisation_described_as_one_is_not_a_person(text):
     assert_passes("AT01", text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ferry service cut\n\"We love this crossing, but the river forgives nobody who rushes it,\" said pilot "
+     "Maria Costa.\nThe operator will run two boats a day from May.\n\"The river forgives nobody who rushes it,\" "
+     "harbour manager Tomas Ribeiro told the council.", "Tomas Ribeiro"),
+    ("Clinic data row\n\"The numbers do not lie, but they never explain the waiting lists either,\" said Dr Hana Sato.\n"
+     "The trust publishes its figures on Friday.\n\"The numbers never explain the waiting lists,\" Luis Andrade "
+     "wrote in a letter to the board.", "Luis Andrade"),
+    ("Derby defeat\n\"We chased every ball and still lost the derby with our heads,\" said captain Ruta Kalnina.\n"
+     "The club has not won at home since March.\n\"We lost the derby with our heads,\" one supporter said "
+     "outside the ground.", "one supporter"),
+])
+def test_at01_flags_a_sentence_told_again_cut_down_by_another_speaker(text, speaker):
+    findings = assert_flags("AT01", text, quotes=[speaker])
+    assert findings[0].data["match"] == "contained"
+
+
+@pytest.mark.parametrize("text", [
+    # a stock phrase of two content words, said by two people
+    "Cup run goes on\n\"We just take it one game at a time,\" said coach Lena Marsh.\n"
+    "The semi-final is on Sunday.\n\"One game at a time,\" said striker Abel Osei.",
+    # the same speaker, by pronoun
+    "Ferry service cut\n\"We love this crossing, but the river forgives nobody who rushes it,\" said pilot "
+    "Maria Costa.\nShe has worked the route for 20 years.\n\"The river forgives nobody who rushes it,\" she said.",
+    # a spokeswoman speaking for the named person
+    "Ferry service cut\n\"We love this crossing, but the river forgives nobody who rushes it,\" said pilot "
+    "Maria Costa.\nThe operator will run two boats a day.\n\"The river forgives nobody who rushes it,\" a "
+    "spokeswoman said.",
+])
+def test_at01_passes_stock_phrases_same_speakers_and_spokespeople(text):
+    assert_passes("AT01", text)
+
+
+def test_at01_passes_a_speaker_who_says_whose_words_they_repeat():
+    text = ("Harbour plan approved\n\"The harbour is the heart of this town,\" said mayor "
+            "Ana Lopes.\nThe council voted 9-2 for the plan.\nAsked about it later, fisherman Rui Dias agreed: "
+            "\"As the mayor said, the harbour is the heart of this town.\"")
+    assert_passes("AT01", text)

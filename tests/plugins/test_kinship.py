@@ -260,3 +260,72 @@ def test_kn03_flags_a_relation_named_through_the_relatives_role(text, quote):
 ])
 def test_kn03_relatives_role_traps(text):
     assert_passes("KN03", text)
+
+
+# --- kin a speaker gives of their own family, inside a quotation ("My father, X, ...," she said) ---
+
+def test_kinship_speaker_kin_patronymic_of_another_father():
+    text = ("Boatyard reopens in Husavik\n"
+            "\"My father, Einar Jonsson, built boats here for forty years,\" said Solveig Magnusdottir, who "
+            "reopened the yard on Monday.")
+    findings = assert_flags("KN02", text, quotes=["My father"])
+    assert "Einar Jonsson" in findings[0].message
+
+
+def test_kinship_speaker_kin_patronymic_that_fits_passes():
+    assert_passes("KN02", "Boatyard reopens in Husavik\n"
+                  "\"My father, Einar Jonsson, built boats here for forty years,\" said Solveig Einarsdottir, "
+                  "who reopened the yard on Monday.")
+
+
+def test_kinship_speaker_kin_son_with_another_surname():
+    text = ("Dairy farm changes hands\nRobert Hale has milked cows in Devon since 1979.\n"
+            "\"My son, Daniel Brooks, takes over the herd next spring,\" Hale told the parish meeting.")
+    assert_flags("KN01", text, quotes=["Daniel Brooks"])
+
+
+def test_kinship_speaker_kin_relation_told_two_ways():
+    text = ("Vineyard wins award\nMarta Kowal runs the estate near Tarnow with her brother, Piotr Kowal.\n"
+            "The estate's white won a gold medal in Vienna this week.\n"
+            "\"My husband, Piotr, planted these vines in 2009,\" Kowal said.")
+    assert_flags("KN03", text, quotes=["My husband"])
+
+
+@pytest.mark.parametrize("text", [
+    "Dairy farm changes hands\nRobert Hale has milked cows in Devon since 1979.\n"
+    "\"My son, Daniel Hale, takes over the herd next spring,\" Hale told the parish meeting.",
+    "Dairy farm changes hands\nRobert Hale has milked cows in Devon since 1979.\n"
+    "\"My wife, Sarah Brooks, keeps the books,\" Hale told the parish meeting.",
+    "Dairy farm changes hands\nRobert Hale has milked cows in Devon since 1979.\n"
+    "\"Daniel Brooks has been like a son to me,\" Hale told the parish meeting.",
+])
+def test_kinship_speaker_kin_passes_shared_surname_spouse_and_figure_of_speech(text):
+    assert_passes("KN01", text)
+    assert_passes("KN03", text)
+
+
+def test_kinship_patronymic_after_a_body_speaks_between():
+    # "the company said" between the father and "his daughter" is no other person for "his"
+    text = ("Bakery chain changes hands\nGunnar Olafsson, who opened the first Brauðhús bakery in 1988, is "
+            "stepping down as chairman, the company said on Monday. The chain passes to his daughter, "
+            "Helga Jonsdottir, 41, who runs its Akureyri branch.")
+    assert_flags("KN02", text, quotes=["his daughter"])
+    assert_passes("KN02", text.replace("Helga Jonsdottir", "Helga Gunnarsdottir"))
+
+
+def test_kinship_russian_three_part_names_are_people():
+    text = ("Young violinist wins in Perm\nFifteen-year-old Anton Igorevich Belov won the regional violin "
+            "competition in Perm on Sunday. His father, Pyotr Igorevich Belov, teaches at the city's "
+            "conservatory.")
+    assert_flags("KN02", text, quotes=["His father"])
+    assert_passes("KN02", text.replace("Anton Igorevich", "Anton Pyotrovich"))
+
+
+def test_kinship_double_surnames_with_the_parent_sex_from_his():
+    # "his youngest son" says the parent is the father, who passes on his first surname first;
+    # "the claim was filed by" names no other person for "his"
+    text = ("Olive grove dispute reaches court\nA court in Jaen is hearing a claim over the estate of the late "
+            "farmer Tomas Ortega Vidal. The claim was filed by his youngest son, Luis Navarro Ortega, who "
+            "says the grove was sold too cheaply.")
+    assert_flags("KN01", text, quotes=["Luis Navarro Ortega"])
+    assert_passes("KN01", text.replace("Luis Navarro Ortega", "Luis Ortega Navarro"))

@@ -146,3 +146,36 @@ def test_role_leading_a_trial_side_is_counsel_for_it():
 ])
 def test_role_leading_a_side_traps(text):
     assert_passes("RL03", text)
+
+
+# --- role classes: a wicketkeeper, a conductor, an election's returning officer --------------
+@pytest.mark.parametrize("text, quote", [
+    ("Hosts win by six wickets\nThe Harbour XI's wicketkeeper, Ravi Menon, took four catches as the hosts "
+     "bowled out the visitors for 141. Menon, the third umpire, was asked to review a run-out in the 30th over.", "third umpire"),
+    ("Symphony opens season\nThe orchestra's principal cellist, Anna Weiss, played the solo in the Elgar. "
+     "After the interval the guest conductor Anna Weiss took the orchestra through Sibelius.", "guest conductor"),
+    ("Independent takes the ward\nCandidate Joseph Mensah won the Kaneshie ward by 212 votes. "
+     "The result was declared just after midnight by returning officer Joseph Mensah.", "returning officer"),
+])
+def test_roles_flags_a_player_official_conductor_or_returning_officer_in_two_parts(text, quote):
+    assert_flags("RL03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    "Hosts win by six wickets\nWicketkeeper Ravi Menon took four catches. The third umpire, Asif Khan, "
+    "was asked to review a run-out in the 30th over.",
+    "Symphony opens season\nThe orchestra's principal cellist, Anna Weiss, played the solo in the Elgar. "
+    "After the interval the guest conductor Ivan Petrov took the orchestra through Sibelius.",
+    "Independent takes the ward\nCandidate Joseph Mensah won the Kaneshie ward by 212 votes. "
+    "The result was declared just after midnight by returning officer Ama Owusu.",
+])
+def test_roles_passes_the_parts_held_by_different_people(text):
+    assert_passes("RL03", text)
+
+
+def test_roles_a_post_served_since_a_date_is_current():
+    text = ("Wind farm delayed\nJonas Berg, a spokesman for Nordvik Energy, said the turbines would arrive in May. "
+            "Berg has served as Baltic Wind's spokesman since 2020.")
+    assert_flags("RL04", text, quotes=["spokesman"])
+    assert_passes("RL04", text.replace("Berg has served as Baltic Wind's spokesman since 2020.",
+                                       "Berg served as Baltic Wind's spokesman until 2020."))

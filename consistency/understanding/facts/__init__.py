@@ -43,6 +43,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     headline.extract,
     quantities.extract,
     quotes.extract,
+    kin.extract_spoken,
     places.extract,
     borders.extract,
     capitals.extract,

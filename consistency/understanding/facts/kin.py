@@ -6,7 +6,9 @@ Read from the parse around each kin noun (`consistency.understanding.people.KIN_
   with (or compounded to) the name X;
 - "X, the daughter of Y" / "X, 41, the daughter of veteran sprinter Y": "of Y";
 - "Y, whose mother, the novelist X, ...": "whose" points back to Y;
-- "his wife, X" / "her brother X": the possessive pronoun refers to the salient person.
+- "his wife, X" / "her brother X": the possessive pronoun refers to the salient person;
+- '"My father, X, fished the lake," she said': "my" inside a quotation is its speaker
+  (`extract_spoken`, run after the quotations are read; `data["how"]` `speaker`).
 
 Each reading is a `kin` claim about X with value the relation ("son") and
 `data["relative"]` the subject it relates X to (and `relative_name`, as written).
@@ -73,6 +75,40 @@ def extract(reader: Reader) -> Iterator[Claim]:
                     couples.append((reader.sentence_index(token), person, relative))
                 yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers,
                                    relative=relative, relative_name=reader.name_of(relative), **extra)
+
+
+def extract_spoken(reader: Reader) -> Iterator[Claim]:
+    """`kin` claims a speaker gives of their own family inside a quotation ('"My father, Magnus
+    Gunnarsson, fished the lake," she said'): the person the kin noun names, related to the
+    quotation's speaker (a person of the ledger's `said` claims). Only a kin noun owned by "my"
+    with a name beside it is read: a first-hand statement of the speaker's own family, so not
+    marked `quoted` (a figure of speech, "he is like a brother to me", names no one)."""
+    for said in [c for c in reader.read if c.attribute == "said" and c.subject.startswith("person:")]:
+        if not any(w in _MY for w in said.data.get("words") or ()):
+            continue
+        field_name = said.span.field
+        inner = reader.ctx.char_span(field_name, said.span.start, said.span.end)
+        if inner is None:
+            continue
+        doc = inner.doc
+        for token in inner:
+            kin = KIN_WORDS.get(token.lower_) or KIN_WORDS.get(token.lemma_.lower())
+            if kin is None or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ in _MY for c in token.children):
+                continue
+            kin = _whole_kin_word(doc, token, kin)
+            person = _person_of(reader, field_name, token) if kin is not None else None
+            if kin is None or person is None or person == said.subject:
+                continue
+            start, end = _bounds(doc, token)
+            qualifiers = (stance(token) - {"quoted"}) | time_modifiers([c for c in token.children if c.i < token.i])
+            reader.learn_gender(person, KIN_GENDER.get(kin))
+            yield reader.claim(person, "kin", kin, doc, start, end, "kin", qualifiers, relative=said.subject,
+                               relative_name=reader.name_of(said.subject), how="speaker")
+
+
+_MY = frozenset({"my"})
 
 
 def _whole_kin_word(doc: Doc, token: Token, kin: str) -> str | None:

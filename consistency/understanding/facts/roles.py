@@ -211,7 +211,7 @@ def _clause_roles(verb: Token, sid: str, how: str) -> Iterator[tuple]:
             if c.dep_ == "prep" and c.lower_ == "as":
                 for p in c.children:
                     if p.dep_ == "pobj" and _is_role_noun(p):
-                        yield sid, p, f"{how}-as", {"verb": lemma, "tense": verb.tag_}
+                        yield sid, p, f"{how}-as", {"verb": lemma, "tense": verb.tag_, "since": _perfect_since(verb)}
     elif lemma in _LEAD_VERBS and verb.pos_ == "VERB":
         for c in verb.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
@@ -266,8 +266,8 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         qualifiers.add("ambiguous")
     if how == "description":
         qualifiers.add("description")
-    if extra.get("verb") == "serve" and extra.get("tense") in ("VBD", "VBN"):
-        qualifiers.add("former")
+    if extra.get("verb") == "serve" and extra.get("tense") in ("VBD", "VBN") and not extra.get("since"):
+        qualifiers.add("former")  # "served as treasurer"; not "has served as treasurer since 2019"
     if extra.get("tense") == "VBD" and how.endswith("tenure"):
         qualifiers.add("former")  # "who was in her third term as secretary": a time in office that is over
     if extra.get("tense") in ("VBD",) and how.endswith("copula"):
@@ -365,6 +365,12 @@ SPEECH_LEMMAS = frozenset({"say", "add", "tell", "explain", "insist", "note", "a
 
 
 # --- role phrases ----------------------------------------------------------------------
+def _perfect_since(verb: Token) -> bool:
+    """A present perfect that runs from a time to now: "has served as chief negotiator since 2019"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
+
+
 def _is_role_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return False
