@@ -423,7 +423,9 @@ class PatronymicMismatch(Rule):
         address ("Dmitry Olegovich") written for a person whose full name lacks the patronymic.
         Icelandic genitives that change the vowel ("Arnarson" of Örn) are compared by their
         consonants. A -son surname outside an article that uses -dóttir names is a family
-        surname ("Johnson"), not a patronymic.
+        surname ("Johnson"), not a patronymic. When a pronoun gave the relation ("His daughter,
+        Katrín Einarsdóttir" after two men) and the article names another man whose first name
+        the patronymic gives, the pronoun meant him: no finding.
     """
 
     code = "KN02"
@@ -451,12 +453,28 @@ class PatronymicMismatch(Rule):
             name, custom = implied
             if _matches(name, father_given) or custom == "Icelandic" and _same_skeleton(name, father_given):
                 continue
+            if claim.data.get("by_pronoun") and _names_another_father(ledger, name, custom, father_id, child_id):
+                continue  # "his daughter" meant the man her name gives, named elsewhere in the article
             yield self.finding(
                 f"{child.name}'s name says, under the {custom} custom, that the father's first name is {name}, "
                 f"but the father given (\"{claim.span.text}\") is {father.name}.",
                 [claim.span, *child.mentions[:1]], list(father.mentions[:1]), confidence=0.75,
                 data={"child": child.name, "father": father.name, "implied": name, "custom": custom},
             )
+
+
+def _names_another_father(ledger: Any, name: str, custom: str, father_id: str, child_id: str) -> bool:
+    """Whether someone else the article names has the first name the child's patronymic gives: when a
+    pronoun gave the relation ("... his daughter, Sóley Einarsdóttir"), the name itself says whom the
+    pronoun meant, and that is no mismatch."""
+    for subject in ledger.subjects.values():
+        if subject.kind != "person" or subject.id in (father_id, child_id):
+            continue
+        given = subject.name.split()[0] if subject.name.split() else ""
+        if given and len(subject.name.split()) >= 2 and (
+                _matches(name, given) or custom == "Icelandic" and _same_skeleton(name, given)):
+            return True
+    return False
 
 
 def custom_needs_full(implied: tuple[str, str]) -> bool:

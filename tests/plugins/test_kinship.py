@@ -329,3 +329,20 @@ def test_kinship_double_surnames_with_the_parent_sex_from_his():
             "says the grove was sold too cheaply.")
     assert_flags("KN01", text, quotes=["Luis Navarro Ortega"])
     assert_passes("KN01", text.replace("Luis Navarro Ortega", "Luis Ortega Navarro"))
+
+
+# --- KN02: a pronoun that meant the man the child's patronymic names ------------------------------------
+
+
+def test_patronymic_passes_when_the_pronoun_meant_another_man_the_name_fits() -> None:
+    text = ("Quota ruling welcomed\nREYKJAVIK, 3 May 2024 - The skipper, Einar Jónsson, welcomed the court's ruling "
+            "on Friday. Harbour master Páll Sigurðsson said the fleet would sail on Monday. His daughter, "
+            "Katrín Einarsdóttir, who crews the trawler, said the family had waited two years.")
+    assert_passes("KN02", text)
+
+
+def test_patronymic_still_flags_when_no_one_the_name_fits_is_named() -> None:
+    text = ("Quota ruling welcomed\nREYKJAVIK, 3 May 2024 - Harbour master Páll Sigurðsson said the fleet "
+            "would sail on Monday. His daughter, Katrín Einarsdóttir, who crews the trawler, said the family "
+            "had waited two years.")
+    assert_flags("KN02", text, quotes=["Katrín Einarsdóttir"])
