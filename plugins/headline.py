@@ -1331,6 +1331,8 @@ def _renamed_event(ctx: ArticleAnalysis, place: str, start: int, here: list[Any]
     pattern = re.compile(r"\b((?:[A-Z][\w-]+\s+){1,2})" + r"\s+".join(map(re.escape, rest_words)) + r"\b")
     for m in pattern.finditer(ctx.article.body):
         words = m.group(1).split()
+        if re.search(rf"\b{re.escape(_fold(place))}\b", _fold(m.group(1))):
+            continue  # the headline's place with a qualifier: "Bexley seat" over "the Bexley North seat"
         for k in range(len(words)):
             other = " ".join(words[k:])
             there = _cities(ctx.gazetteer, other)

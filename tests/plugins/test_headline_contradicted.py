@@ -379,6 +379,17 @@ def test_hl02_a_country_before_the_headline_noun_is_no_renamed_event():
                   "The port handles most of Kenya's container traffic and much of Uganda container cargo.")
 
 
+@pytest.mark.parametrize("text", [
+    # elections: the headline's place with a qualifier the headline drops
+    "Labour holds Bexley seat\nLONDON, 4 May 2023 - Labour's Sarah Pike held the Bexley North seat in Thursday's "
+    "by-election with a majority of 2,140.",
+    # sport: a club named by its town and a second word
+    "Leeds side sign Ghana winger\nLEEDS - The Leeds Rhinos side signed the winger Kofi Asante on Monday.",
+])
+def test_hl02_the_headline_place_with_a_qualifier_is_no_renamed_event(text):
+    assert_passes("HL02", text)
+
+
 def test_hl02_winner_named_right_before_the_verb_when_the_parse_takes_a_dateline_for_subject():
     assert_flags("HL02", "Ortiz scores twice but Valencia Rays lose unbeaten record\nVALENCIA, Spain, May 3, 2025 — "
                  "Ana Ortiz scored twice, and the Valencia Rays beat Porto's Atlantic Wolves 3-1 on Saturday night to "
