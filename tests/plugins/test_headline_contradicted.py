@@ -928,3 +928,40 @@ def test_hl02_reported_change_traps(text):
 def test_hl02_another_time_s_winner_of_the_thing_is_no_contradiction():
     assert_passes("HL02", "Okonjo wins league title\nNAIROBI - Ada Okonjo clinched the championship on Saturday. "
                           "Wanjiru Kamau won the league title in 2019.")
+
+
+_SYMPHONY = ("Lost symphony heard again after {n} years\nVIENNA, 3 March 2023 - The orchestra gave the first "
+             "performance of the symphony, thought lost since the composer died in 1911. The cellist spent two "
+             "years preparing an edition.")
+
+
+@pytest.mark.parametrize("text", [
+    _SYMPHONY.format(n=112),  # 2023 - 1911
+    "Harbour club ends 40-year wait for title\nFALMOUTH, 2 June 2024 - The club last won the league in 1984, "
+    "and its manager has spent three years rebuilding the side.",
+    "Bridge reopens 25 years after flood\nThe bridge, swept away in 1998, reopened in 2023 after a six-year "
+    "repair.",
+])
+def test_hl_a_count_of_years_between_the_body_dates_is_supported(text):
+    assert_passes("HL01", text)
+    assert_passes("HL02", text)
+
+
+def test_hl_a_count_of_years_no_body_date_gives_is_still_flagged():
+    assert_flags("HL02", _SYMPHONY.format(n=95))
+
+
+
+@pytest.mark.parametrize("text", [
+    "Tamale school celebrates best results in a decade\nTAMALE, Ghana - Northern Star Senior High School "
+    "has recorded its best examination results in ten years, the headmaster said.",
+    "Cork club named best in Ireland\nCORK - Rebel Rowing Club was named the best club in Ireland at the "
+    "national awards on Friday.",
+])
+def test_hl02_a_common_noun_a_place_describes_is_no_rival_first_place(text):
+    assert_passes("HL02", text)
+
+
+def test_hl02_still_gives_first_place_to_a_named_rival():
+    assert_flags("HL02", "Social Alliance tops poll\nThe Civic Front emerged as the largest party in Sunday's "
+                 "election, with the Social Alliance second.")
