@@ -93,6 +93,32 @@ def test_fifth_dev_part_covers_every_kind():
     assert sum(1 for p, _ in golds("dev5") if p.name.endswith(".negative.gold.json")) >= 4
 
 
+def test_sixth_dev_part_covers_every_kind():
+    """dev6: two more writers in public life and disasters across the Middle East, Eastern Europe, Central Asia,
+    the Nordic countries and West Africa, and sport, culture and science in the UK, Ireland, southern Africa,
+    Japan, Korea, the US Midwest and Mexico; held out during session 10 and scored at its start and end."""
+    dev6 = planted("dev6")
+    assert len(dev6) >= 16
+    per_kind = Counter(i["kind"] for _, g in dev6 for i in g["items"])
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 6, per_kind
+    assert sum(1 for p, _ in golds("dev6") if p.name.endswith(".negative.gold.json")) >= 4
+
+
+@pytest.mark.parametrize("part", ["probes2", "probes2_test"])
+def test_second_probe_parts_split_by_writer_cover_six_kinds_ten_times(part):
+    """probes2 / probes2_test: ten probes per kind per writer, each half from three writers of its own."""
+    probes = planted(part)
+    assert all(len(g["items"]) == 1 for _, g in probes)
+    per_kind = Counter(g["items"][0]["kind"] for _, g in probes)
+    assert set(per_kind) == KINDS and min(per_kind.values()) >= 10, per_kind
+    writers = {p.name.split("_")[0] for p, _ in probes}
+    assert len(writers) == 3, writers
+
+
+def test_second_probe_halves_share_no_writer():
+    assert not {p.name.split("_")[0] for p, _ in golds("probes2")} & {p.name.split("_")[0] for p, _ in golds("probes2_test")}
+
+
 @pytest.mark.parametrize("part", ["probes", "probes_test"])
 def test_probe_parts_have_one_slip_each_and_every_kind_five_times(part):
     """Probes: short articles with one planted slip each, ten per kind from three writers, split by kind and
@@ -117,7 +143,7 @@ def test_probe_halves_share_no_article():
     assert names and not names & {p.name for p, _ in golds("probes_test")}
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test", "clean_test"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "dev6", "probes", "probes_test", "probes2", "probes2_test", "clean_test"])
 def test_blind_set_quotes_occur_exactly_once(part):
     for gold_path, gold in golds(part):
         text = article_of(gold_path).read_text(encoding="utf-8")
@@ -126,7 +152,7 @@ def test_blind_set_quotes_occur_exactly_once(part):
             assert text.count(quote) == 1, f"{gold_path.name}: {quote!r} occurs {text.count(quote)} times"
 
 
-@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "probes", "probes_test", "clean_test"])
+@pytest.mark.parametrize("part", ["dev", "test", "dev2", "test2", "dev3", "dev4", "dev5", "dev6", "probes", "probes_test", "probes2", "probes2_test", "clean_test"])
 def test_blind_set_twins_differ_only_at_planted_spans(part):
     for gold_path, gold in planted(part):
         article = article_of(gold_path)
