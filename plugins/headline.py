@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from consistency import Options, Rule, Severity, hookimpl
 
+from consistency.understanding.currencies import same_sign
 from consistency.understanding.facts.headline import phrases
 
 from ._countries import PlaceMention, country_label, is_country_name, place_mentions, sentences_of
@@ -959,7 +960,7 @@ class HeadlineContradicted(Rule):
                     continue
                 title_words = {t.lower_ for t in ctx.title_doc}
                 kin = [b for b in body if b.unit is None and _age(ctx, b) and not _someone_elses(b, title_words)]
-            elif any(_agrees(b, h) for b in body if b.unit == h.unit):
+            elif any(_agrees(b, h) for b in body if b.unit == h.unit or same_sign(b.unit, h.unit)):
                 continue  # the body's figure, rounded as the headline writes it
             elif transposed := [b for b in body if _transposed(b, h) and (
                     topics & {t.lemma_.lower() for t in b.sentence} or _in_lead(ctx, b.sentence[0], 3))]:
@@ -973,7 +974,7 @@ class HeadlineContradicted(Rule):
                 # an amount of money the headline names no counted thing for ("profits jump to £3.1bn"): the same
                 # amount in another currency ("£2bn" over "$2bn"), or, when the body gives none, an amount in the
                 # headline's currency in a sentence about the headline's things or in the first sentences
-                kin = [b for b in body if b.unit not in (None, "%", h.unit) and b.unit.split(":")[0] != h.unit
+                kin = [b for b in body if b.unit not in (None, "%", h.unit) and not same_sign(b.unit, h.unit)
                        and _agrees(b, h, currency=True)]
                 if not kin:
                     kin = [b for b in body if b.unit == h.unit and not _earlier(b) and (

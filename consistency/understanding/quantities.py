@@ -15,10 +15,11 @@ rather than count ("Sindicato No. 2", "Platform #4", "the 13in model") are left 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from ..models import Span
+from .currencies import family, glued, named_after, sign_before
 from .tokens import MONTHS, WEEKDAYS, entity_at, sentence_of
 
 if TYPE_CHECKING:
@@ -118,7 +119,34 @@ def _number_candidates(doc: Doc) -> list[int]:
     table = doc.to_array([LIKE_NUM, TAG])
     mask = (table[:, 0] == 1) | (table[:, 1] == get_string_id("CD"))
     mask[1:] |= table[:-1, 1] == get_string_id("$")  # after a currency sign the tagger may take "11bn" for a noun
+    for token in doc:
+        text = token.text
+        if text[:1].isdigit() or text[:1].isspace() or len(text) > 12:
+            continue
+        if text[-1:].isdigit() or text[-1:].lower() in "bmkn" and glued(text) is not None:
+            if glued(text) is not None:
+                mask[token.i] = True  # "HK$38", "R7", "NGN5bn": sign and figure in one token
+        elif token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isdigit() and sign_before(text) is not None:
+            mask[token.i + 1] = True  # "Rs 500", "₦5bn": the tagger may call the figure a noun
     return numpy.flatnonzero(mask).tolist()  # type: ignore[no-any-return]
+
+
+def _figure_text(token: Token) -> str:
+    """The figure of a token, without a sign glued to it: "HK$38" -> "38"."""
+    found = glued(token.text)
+    return found[1] if found is not None else token.text
+
+
+def _glued_money(token: Token) -> bool:
+    """A sign glued to a figure that reads as money: "HK$38", "NGN5bn"; a one-letter sign ("R", "N") only with
+    a scale or thousands ("R7 million", "N5bn", "R2,000"), since "N95" and "R5" name a mask and a road."""
+    found = glued(token.text)
+    if found is None:
+        return False
+    if not found[2]:
+        return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return found[1][-1:].isalpha() or "," in found[1] or nxt is not None and nxt.lower_ in SCALES
 
 
 def number_value(text: str) -> float | None:
@@ -165,7 +193,22 @@ def _quantities_of(field_name: str, doc: Doc) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
         next_free = end
-    return found
+    return _resolve_families(doc, found)
+
+
+def _resolve_families(doc: Doc, found: list[Quantity]) -> list[Quantity]:
+    """"3 million Kenyan shillings ... the 2 million shilling prize": a currency word of several countries
+    alone is the one of its family the text names in full, when it names exactly one."""
+    units = {q.unit for q in found if q.unit}
+    if not units:
+        return found
+    out = []
+    for q in found:
+        after = doc[q.tokens[1]] if q.unit is None and q.tokens[1] < len(doc) else None
+        codes = family(after.lemma_.lower()) if after is not None and after.is_alpha else []
+        named = [code for code in codes if code in units]
+        out.append(replace(q, unit=named[0]) if len(codes) > 1 and len(named) == 1 else q)
+    return out
 
 
 def _scale_word(doc: Doc, i: int) -> bool:
@@ -175,14 +218,14 @@ def _scale_word(doc: Doc, i: int) -> bool:
     if token.lower_ in SCALES:
         return True
     return token.text.endswith(".") and token.lower_[:-1] in SCALES and len(token) <= 3 and i > 0 \
-        and not doc[i - 1].whitespace_ and doc[i - 1].text[:1].isdigit()
+        and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isdigit()
 
 
 def _hyphenated_scale(doc: Doc, i: int) -> bool:
     """A hyphen written tight between a figure and its scale word, as Canadian and Indian papers write
     "$38-million" and "2.5-billion": the tokenizer splits it, and the range reading would take it for 38-1e6."""
     return i + 1 < len(doc) and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_ \
-        and not doc[i].whitespace_ and doc[i + 1].lower_ in SCALES and doc[i - 1].text[:1].isdigit()
+        and not doc[i].whitespace_ and doc[i + 1].lower_ in SCALES and doc[i - 1].text[-1:].isdigit()
 
 
 def _scale_of(word: str) -> float | None:
@@ -191,8 +234,10 @@ def _scale_of(word: str) -> float | None:
 
 
 def _is_number(token: Token) -> bool:
-    if token.ent_type_ == "ORDINAL":
-        return False
+    if token.ent_type_ == "ORDINAL" and not (token.i and sign_before(token.doc[token.i - 1].text)):
+        return False  # not "₦40bn", which the tagger may call an ordinal
+    if not token.text[:1].isdigit() and glued(token.text) is not None:
+        return _glued_money(token)
     if token.tag_ == "CD" or token.like_num or token.text[:1].isdigit():
         return number_value(token.text) is not None or token.lower_ in SCALES
     return token.lower_ in _UNITS and token.lower_ not in ("a", "an") and token.pos_ == "NUM"
@@ -229,7 +274,7 @@ def _numbered_name(token: Token, before: Token) -> bool:
         return False  # singular: "Rangers 2" in a score line is a team's goals
     lower = before.lower_
     return before.dep_ != "ROOT" and before.ent_type_ not in ("ORG", "GPE", "PERSON", "NORP", "LOC", "FAC") \
-        and lower != "age" and lower not in CURRENCIES and lower not in SCALES and lower not in MONTHS and lower not in WEEKDAYS
+        and lower != "age" and lower not in CURRENCIES and sign_before(lower) is None and lower not in SCALES and lower not in MONTHS and lower not in WEEKDAYS
 
 
 def _is_date_part(token: Token) -> bool:
@@ -274,6 +319,8 @@ def _build(field_name: str, doc: Doc, start: int, end: int) -> Quantity | None:
     head_token = _syntactic_head(tokens)
     counted, counted_phrase, predicate, partitive = _counted(head_token)
     noun, verb, _ = _counted_tokens(head_token)
+    if noun is not None and unit is not None and start <= noun.i < tokens.start:
+        counted, counted_phrase, noun = None, None, None  # "KSh 2,000": the sign the figure hangs on is not counted
     if unit == "%":
         pct = doc[end] if end < len(doc) and doc[end].text == "%" else None
         if pct is not None:
@@ -335,7 +382,7 @@ def _group_value(tokens: SpacySpan) -> float | None:
         if scale is not None and value is not None:
             value *= scale
             continue
-        number = number_value(token.text)
+        number = number_value(_figure_text(token))
         if number is None:
             return None
         value = number if value is None else value + number
@@ -343,13 +390,25 @@ def _group_value(tokens: SpacySpan) -> float | None:
 
 
 def _unit(doc: Doc, start: int, end: int) -> tuple[str | None, int]:
-    """The currency or percent unit, and the start index widened over a currency symbol."""
+    """The currency or percent unit, and the start index widened over a currency symbol. A currency is its
+    ISO code however written: "HK$38m", "HK $38m" and "38 million Hong Kong dollars" are all "HKD"."""
+    first = glued(doc[start].text) if not doc[start].text[:1].isdigit() else None
+    if first is not None:
+        return first[0], start
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in CURRENCIES and before.tag_ in ("$", "NNP", "NN", "NFP", "SYM"):
-        if before.i > 0 and doc[before.i - 1].lower_ in ("us", "a", "c", "hk", "nz") and doc[before.i - 1].idx + len(doc[before.i - 1]) == before.idx:
-            return CURRENCIES[before.lower_] + ":" + doc[before.i - 1].lower_, start - 2
+        prefix = doc[before.i - 1] if before.i > 0 else None
+        if prefix is not None and prefix.idx + len(prefix) == before.idx and sign_before(prefix.lower_ + before.text):
+            return sign_before(prefix.lower_ + before.text), start - 2  # "HK" + "$"
         return CURRENCIES[before.lower_], start - 1
+    if before is not None and sign_before(before.text) is not None:
+        return sign_before(before.text), start - 1  # "Rs 500", "KSh 2,000", "A$", "₦"
     after = doc[end] if end < len(doc) else None
+    if after is not None and after.is_alpha:
+        words = [t.lemma_.lower() for t in doc[end:min(len(doc), end + 4)]]
+        named = named_after(words) if after.lemma_.lower() not in CURRENCIES else None
+        if named is not None:
+            return named[0], start  # "38 million Hong Kong dollars", "5 billion naira"
     if after is not None:
         if after.text == "%" or after.lower_ == "percent":
             return "%", start

@@ -86,3 +86,47 @@ def test_quantities_a_number_after_the_noun_it_numbers_is_a_name(quantities, tex
 ])
 def test_quantities_counts_before_their_nouns_and_score_lines_stay_counts(quantities, text: str, count: str) -> None:
     assert count in {q.text for q in quantities(text)}
+
+
+# --- currencies in every form: signs glued or apart, ISO codes, names written after the figure --------------
+@pytest.mark.parametrize(("text", "figure", "value", "unit"), [
+    ("The port operator spent HK$12.5 million on cranes.", "HK$12.5 million", 12.5e6, "HKD"),
+    ("The miner posted a loss of A$310m last year.", "A$310m", 3.1e8, "AUD"),
+    ("Dairy exports earned NZ$2.1bn in the quarter.", "NZ$2.1bn", 2.1e9, "NZD"),
+    ("The province will borrow C$ 900 million.", "C$ 900 million", 9e8, "CAD"),
+    ("The airline lost US$45m on the route.", "US$45m", 4.5e7, "USD"),
+    ("The municipality set aside R14 million for water pipes.", "R14 million", 1.4e7, "ZAR"),
+    ("A ticket costs Rs 250 on the express.", "Rs 250", 250, "INR"),
+    ("Traders pay KSh 1,500 a day for a stall.", "KSh 1,500", 1500, "KES"),
+    ("The state raised N40 billion from the bond.", "N40 billion", 4e10, "NGN"),
+    ("The state raised ₦40bn from the bond.", "₦40bn", 4e10, "NGN"),
+    ("Growers were paid GH¢800 a tonne.", "GH¢800", 800, "GHS"),
+    ("The bond raised NGN12bn.", "NGN12bn", 1.2e10, "NGN"),
+])
+def test_quantities_currency_signs_glued_or_apart(quantities, text: str, figure: str, value: float, unit: str) -> None:
+    found = {q.text: q for q in quantities(text)}
+    assert figure in found, sorted(found)
+    assert (found[figure].value, found[figure].unit) == (value, unit)
+    assert found[figure].counted is None or found[figure].counted.isalpha() and len(found[figure].counted) > 3  # not the sign
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The tower sold for 640 million Hong Kong dollars.", 6.4e8, "HKD"),
+    ("Farmers received 3 billion naira in loans.", 3e9, "NGN"),
+    ("The fine was 20,000 Kenya shillings.", 2e4, "KES"),
+    ("The club paid 90 million rand for the stadium.", 9e7, "ZAR"),
+    ("The dam will cost 12 billion Pakistani rupees.", 1.2e10, "PKR"),
+])
+def test_quantities_currency_named_after_the_figure(quantities, text: str, value: float, unit: str) -> None:
+    money = [q for q in quantities(text) if q.value == value]
+    assert money and money[0].unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses asked for more N95 masks.",             # a mask's name, not naira
+    "Traffic was slow on the R5 near the bridge.",  # a road
+    "He listed 7 real problems with the plan.",     # "real" the word, not the Brazilian currency
+    "The 4,000 shillings of the old coin hoard were found in a field.",  # a family word of several currencies
+])
+def test_quantities_currency_lookalikes_are_not_money(quantities, text: str) -> None:
+    assert all(q.unit is None for q in quantities(text))

@@ -740,3 +740,26 @@ def test_qt04_flags_same_figure_as_another_restated(text: str, quote: str) -> No
 ])
 def test_qt04_passes_same_figure_or_unclear_base(text: str) -> None:
     assert_passes("QT04", text)
+
+
+# --- QT04 and HL over money in any currency: the reader's currencies reach every rule ------------------------
+@pytest.mark.parametrize("text", [
+    "Park\nThe city council approved a R7 million budget for the park on Tuesday. The R9 million budget pays for paths.",
+    "Transfer\nThe club agreed a fee of KSh 40 million for the striker. The KSh 60 million fee is a league record.",
+    "Port\nThe operator signed a HK$520 million contract for new cranes. Unions backed the HK$250 million contract.",
+])
+def test_qt04_flags_restated_amounts_in_other_currencies(text):
+    assert_flags("QT04", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Transfer\nThe club agreed a fee of KSh 40 million for the striker. The KSh 40 million fee is a league record.",
+    "Port\nThe operator agreed a HK$520 million contract for cranes. The 520 million Hong Kong dollar contract runs to 2030.",
+    "Farm\nThe bank lent N5 billion to rice farmers. It lent N2bn to cocoa growers last year.",
+])
+def test_qt04_passes_amounts_restated_alike_in_other_currencies(text):
+    assert_passes("QT04", text)
+
+
+def test_headline_dollar_over_a_prefixed_dollar_agrees():
+    assert_passes("HL01", "Port operator pays $38m for cranes\nThe operator paid HK$38 million for six cranes on Monday.")
