@@ -125,6 +125,22 @@ def _contained(a: Said, b: Said) -> tuple[str, ...] | None:
     return None
 
 
+def _named_phrase(a: Said, b: Said) -> tuple[str, ...] | None:
+    """A short phrase the article calls someone's own ('Ravuvu's "never stops running" line'),
+    three words or more with two that are not function words, written word for word in the other
+    quotation: naming a phrase as one person's line is an attribution of it, however short."""
+    for part, whole in ((b, a), (a, b)):
+        if part.claim.data.get("how") != "owned-phrase" or whole.claim.data.get("how") == "owned-phrase":
+            continue
+        words = part.words
+        if len(words) < 3 or _content(words) < 2 or len(words) >= len(whole.words):
+            continue
+        n = len(words)
+        if any(tuple(whole.words[k:k + n]) == tuple(words) for k in range(len(whole.words) - n + 1)):
+            return tuple(words)
+    return None
+
+
 def _held_in(part: Sequence[str], whole: Sequence[str]) -> tuple[str, ...] | None:
     """The words of `part` that `whole` holds in order, when that is all of them (or all but one)."""
     if len(part) < 5 or len(part) >= len(whole) + 3 or _content(part) < 3:
@@ -249,6 +265,9 @@ def _candidate_pairs(quotes: Sequence[Said], min_words: int, min_content: int
             if found is None:
                 held = _contained(first, later)
                 found = ("contained", held) if held else None
+            if found is None:
+                named = _named_phrase(first, later)
+                found = ("named-phrase", named) if named else None
             if found is not None:
                 yield j, later, i, first, found[0], found[1]
 

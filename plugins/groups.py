@@ -514,7 +514,7 @@ class AffiliationDrift(Rule):
     def check(self, ctx: ArticleAnalysis) -> Iterator[Finding]:
         ledger = ctx.claims
         sentences = ctx.sentences
-        for subject, claims in _ties(ledger).items():
+        for subject, claims in _ties(ledger, ctx.article.body).items():
             if any("also" in sentences[c.sentence].text.lower().split() for c in claims if c.sentence < len(sentences)):
                 continue
             first = claims[0]
@@ -545,6 +545,17 @@ def _place_like(body: str) -> bool:
     return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
 
 
+def _short_name(word: str, body: str) -> bool:
+    """A one-word name that the article also writes as the first word of a longer name of no place
+    ("Aurora Robotics ... a spokeswoman for Aurora"): the body's short name, though a town has it too."""
+    if " " in word or not word[:1].isupper():
+        return False
+    for m in re.finditer(rf"\b{re.escape(word)} ([A-Z][\w-]+)", body):
+        if not is_known_place(m.group(1)) and not is_known_place(f"{word} {m.group(1)}"):
+            return True
+    return False
+
+
 # Kinds of body that put people up for election ("the Chile Seguro list", "the Green Alliance").
 _ELECTORAL_BODY = re.compile(r"\b(?:party|list|alliance|coalition|front|movement|bloc|caucus)\b", re.IGNORECASE)
 
@@ -562,7 +573,7 @@ def _body(claim) -> str:  # type: ignore[no-untyped-def]
     return str(claim.value) if claim.attribute == "affiliation" else str(claim.data.get("organisation"))
 
 
-def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
+def _ties(ledger, body: str = "") -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
     """Each person's current ties to named bodies, in text order."""
     ties: dict[str, list] = {}  # type: ignore[type-arg]
     for claim in ledger:
@@ -575,7 +586,8 @@ def _ties(ledger) -> dict[str, list]:  # type: ignore[no-untyped-def,type-arg]
                 and claim.data.get("organisation_how") != "recent" \
                 and claim.data.get("class") != "academic.student" and claim.data.get("how") in ("apposition", "title"):
             org = str(claim.data.get("organisation") or "")
-            if org and any(w[:1].isupper() for w in org.split()) and not _place_like(org) and len(org.split()) <= 8:
+            if org and any(w[:1].isupper() for w in org.split()) and len(org.split()) <= 8 \
+                    and (not _place_like(org) or _short_name(org, body)):
                 ties.setdefault(claim.subject, []).append(claim)
     # a party beside a committee, a constituency or an employer is no drift: compare like with like
     for subject, found in ties.items():

@@ -318,3 +318,22 @@ def test_at01_passes_a_speaker_who_says_whose_words_they_repeat():
             "Ana Lopes.\nThe council voted 9-2 for the plan.\nAsked about it later, fisherman Rui Dias agreed: "
             "\"As the mayor said, the harbour is the heart of this town.\"")
     assert_passes("AT01", text)
+
+
+# --- AT01: a short phrase named as someone's own line ------------------------------------------------
+@pytest.mark.parametrize("text, quote", [
+    ("Bakery strike\n\"Bread does not bake itself, and neither do we,\" union steward Ama Boateng told the crowd. "
+     "Owner Ravi Sethi's \"bread does not bake itself\" remark was shared widely online.", "Ravi Sethi"),
+])
+def test_attribution_flags_a_phrase_called_another_speakers_line(text, quote):
+    assert_flags("AT01", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    ("Harbour vote\n\"We will fix it first and argue later,\" harbour master Lena Okoro said on Monday. "
+     "By evening Okoro's \"fix it first\" slogan was printed on leaflets."),
+    ("Bakery strike\n\"Bread does not bake itself, and neither do we,\" union steward Ama Boateng told the crowd. "
+     "Owner Ravi Sethi's \"family business\" remark was shared widely online."),
+])
+def test_attribution_passes_a_phrase_called_its_own_speakers_line(text):
+    assert_passes("AT01", text)

@@ -337,3 +337,45 @@ def test_gr02_base_after_the_name_traps(text):
     from consistency.testing import assert_passes
 
     assert_passes("GR02", text)
+
+
+# --- GR03: a body's short name read as a person; a candidate "standing for" a party -----------------
+@pytest.mark.parametrize("text, quote", [
+    ("Frozen meals recalled\nHalcyon Foods recalled 40,000 frozen meals on Friday. "
+     "Dana Whitcombe, a spokeswoman for Halcyon, said no illness had been reported. "
+     "Shops were told to clear their shelves. "
+     '"We acted as soon as we knew," Whitcombe, Brightwater\'s spokeswoman, added.', "spokeswoman"),
+    ("Warehouse robots delayed\nMesa Robotics has delayed its warehouse robot by a year. "
+     "Ivan Petrak, a spokesman for Mesa, blamed a shortage of chips. "
+     "Customers will be offered refunds. Petrak, Corvane's spokesman, said the design was sound.", "spokesman"),
+])
+def test_groups_flags_a_spokesperson_for_a_body_called_by_its_short_name(text, quote):
+    assert_flags("GR03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Mayoral race tightens\nThe Liberal Alliance candidate, Priya Raman, drew the largest crowd of the campaign. "
+     "Turnout is expected to be high. "
+     "Raman, standing for the People's Reform Party in her first race, promised cheaper buses.",
+     "standing for the People's Reform Party"),
+    ("Council by-election\nTomás Ferreira, the Green Party candidate, opened his campaign in the market square. "
+     "Parking dominated the debate. Ferreira, standing for the Civic Renewal Movement, called for free parking.",
+     "standing for the Civic Renewal Movement"),
+])
+def test_groups_flags_a_candidate_standing_for_another_party(text, quote):
+    assert_flags("GR03", text, quotes=[quote])
+
+
+@pytest.mark.parametrize("text", [
+    ("Frozen meals recalled\nHalcyon Foods recalled 40,000 frozen meals on Friday. "
+     "Dana Whitcombe, a spokeswoman for Halcyon, said no illness had been reported. "
+     '"We acted as soon as we knew," Whitcombe, Halcyon\'s spokeswoman, added.'),
+    ("Council by-election\nTomás Ferreira, the Green Party candidate, opened his campaign in the market square. "
+     "Ferreira, standing for the council for the first time, called for free parking."),
+    ("Mayoral race tightens\nThe Liberal Alliance candidate, Priya Raman, drew the largest crowd of the campaign. "
+     "Raman, standing for re-election, promised cheaper buses."),
+    ("Seat contest\nLabour's Owen Pryce, standing for Parliament in Cardiff North, knocked on doors all week. "
+     "Pryce, the Labour candidate, said rents were the issue."),
+])
+def test_groups_passes_one_body_and_a_seat_stood_for(text):
+    assert_passes("GR03", text)

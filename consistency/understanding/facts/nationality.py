@@ -187,7 +187,8 @@ def _working_for(reader: Reader, field_name: str, doc: Doc, prep: Token) -> Clai
         return None
     stem = verb.lower_[:-3]  # the small model's lemma can be wrong ("riding" -> "rid"): read the stem
     lemmas = {verb.lemma_.lower(), stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem}
-    if not lemmas & _WORK_FOR.get(prep.lower_, frozenset()):
+    standing = prep.lower_ == "for" and "stand" in lemmas  # "Odell, standing for the Animal Justice Party"
+    if not standing and not lemmas & _WORK_FOR.get(prep.lower_, frozenset()):
         return None
     j = verb.i - 1
     while j > verb.sent.start and j >= verb.i - 8 and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
@@ -207,8 +208,21 @@ def _working_for(reader: Reader, field_name: str, doc: Doc, prep: Token) -> Clai
     if not any(_named_body(doc[i]) or reader.person_at(field_name, i) for i in range(start, stop)):
         return None  # a place: "playing for Leeds" is read by no rule of bodies (a lone word the model
         # called a person, never named in full, is a body's name: `_named_person`)
+    if standing and not _electoral(doc[start:stop].text):
+        return None  # "standing for Parliament", "standing for the council": a seat, not a party
     return reader.claim(owner, "affiliation", doc[start:stop].text, doc, verb.i, stop, "nationality",
                         stance(verb), how=f"participle-{prep.lower_}")
+
+
+# The nouns of bodies that put up candidates: what one "stands for" at an election.
+_ELECTORAL_NOUNS = frozenset("party list alliance coalition front movement bloc".split())
+
+
+def _electoral(name: str) -> bool:
+    """A party or list by its name: a known party ("Labour") or an electoral body's noun last."""
+    from ..people import party_of
+
+    return bool(party_of(name)) or name.split()[-1].lower() in _ELECTORAL_NOUNS
 
 
 def _named_person(reader: Reader, field_name: str, i: int) -> bool:

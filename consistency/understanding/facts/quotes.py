@@ -158,6 +158,9 @@ def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, 
              nouns: frozenset[str]) -> tuple[Token, str, str, Token | None] | None:
     """(speaker token, how, verb lemma, the verb or noun) for the quotation at [q_start, q_end)."""
     first, last = inner[0], inner[-1]  # type: ignore[index]
+    owned = _owned_phrase(doc, first, last, nouns)
+    if owned is not None:
+        return owned
     sents = []
     for token in (first, last):
         if token.sent not in sents:
@@ -209,6 +212,29 @@ def _speaker(reader: Reader, doc: Doc, q_start: int, q_end: int, inner: object, 
             if subj is not None:  # "as Mayor Kline put it", "as one fan put it"
                 return subj, "verb", "put", token
     return None
+
+
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _owned_phrase(doc: Doc, first: Token, last: Token, nouns: frozenset[str]
+                  ) -> tuple[Token, str, str, Token] | None:
+    """A quotation written between an owner and a speech noun: 'Ravuvu's "never stops running"
+    line', 'the mayor's "fix it first" slogan'. Read from the words, as the parse of such a
+    phrase is seldom a noun phrase."""
+    i = first.i - 1
+    while i >= 0 and doc[i].text in _QUOTE_TOKENS:
+        i -= 1
+    j = last.i + 1
+    while j < len(doc) and doc[j].text in _QUOTE_TOKENS:
+        j += 1
+    if i < 1 or j >= len(doc) or doc[i].text not in ("'s", "’s") or doc[j].pos_ != "NOUN" \
+            or doc[j].lemma_.lower() not in nouns:
+        return None
+    owner = doc[i - 1]
+    if owner.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return owner, "owned-phrase", doc[j].lemma_.lower(), doc[j]
 
 
 def _attribution_after(doc: Doc, last: Token, q_end: int, verbs: frozenset[str]) -> object | None:

@@ -256,7 +256,7 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
         if rank and not role.startswith(rank[-1]):
             role = f"{rank[-1]} {role}"  # "deputy managing director" is another post
         field_name = reader.ctx.field_of(doc)
-        organisation = _organisation_of(role_token, lambda i: reader.person_at(field_name, i) is not None)
+        organisation = _organisation_of(role_token, lambda i: _names_person(reader, field_name, i))
         start, end = _span_bounds([*modifiers, role_token])
     qualifiers = time_modifiers(_modifier_tokens(role_token)) | stance(role_token)
     qualifiers -= {"new"}
@@ -294,6 +294,26 @@ def _role_claim(reader: Reader, doc: Doc, sid: str, role_token: Token, how: str,
             t.ent_type_ in ("ORG", "GPE", "FAC", "NORP", "PERSON", "PRODUCT") and t.text in words
             for t in role_token.sent) or _named_after_at(role_token, organisation)
     return reader.claim(sid, "role", role, doc, start, end, "roles", qualifiers, **data)
+
+
+def _names_person(reader: Reader, field_name: str, i: int) -> bool:
+    """The token names a person: not a lone word the small model called a person that the article
+    never names in full ("a spokeswoman for Aurora", a body's short name; `Reader.weakly_named`)."""
+    sid = reader.person_at(field_name, i)
+    if sid is None or reader.weakly_named(sid):
+        return False
+    mention = reader.mention_at(field_name, i)
+    if mention is None or mention.given or not mention.surname:
+        return True
+    person = next((p for p in reader.ctx.person_names if f"person:{p.id}" == sid), None)
+    if person is None:
+        return True
+    # "Aurora Robotics ... a spokeswoman for Aurora": the lone word is the full name's first word and
+    # the article never calls it by its last, as it calls a body by its short name and a person by surname
+    firsts = {m.given[0] for m in person.full_mentions if m.given}
+    surnames = {m.surname for m in person.full_mentions}
+    lone = {m.surname for m in person.mentions if not m.given}
+    return not (mention.surname in firsts and not lone & surnames)
 
 
 def _succession(role_token: Token) -> str | None:
