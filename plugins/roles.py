@@ -572,6 +572,14 @@ def _bare_title_organisation(ctx: ArticleAnalysis, a: Any, b: Any) -> str | None
     if not _named(organisation) or len(organisation.split()) > 4 or is_known_place(key) \
             or place_kind(organisation) is not None or party_of(organisation) is not None:
         return None
+    # the body the story is about is the one its headline names ("Akagawa Electric raises forecast"):
+    # a bare "President X" or "Chairman X" of a story about another body is that body's or a
+    # country's ("President Bush" beside "ClearView Economics president Ken Mayland")
+    import re
+
+    first = re.escape(organisation.split()[0].rstrip("'’s"))
+    if not re.search(rf"\b{first}\b", ctx.article.title or ""):
+        return None
     return organisation
 
 

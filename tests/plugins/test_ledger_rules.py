@@ -949,11 +949,11 @@ def test_gr03_a_board_director_beside_another_post_is_no_drift():
      "backed the closure.\n\nResidents protested outside. \"We listened to everyone,\" Mayor Daniel Frasier "
      "told the meeting.", "Mayor"),
     # business: a bare president, then the company's president by name
-    ("Brewer lifts forecast\nMarwick Brewing raised its profit forecast on Thursday. President Pieter Vos "
+    ("Marwick Brewing lifts forecast\nMarwick Brewing raised its profit forecast on Thursday. President Pieter Vos "
      "said exports to Asia had grown.\n\nMarwick's president, Joost de Wit, said a new plant would open.",
      "president"),
     # a club: a bare title with the club's noun before it, then the club by name
-    ("Stadium plan\nThe plan was drawn up by club president Aurelio Marchetti, who bought the club in 2019. "
+    ("Atletico Vallese stadium plan\nThe plan was drawn up by club president Aurelio Marchetti, who bought the club in 2019. "
      "Supporters welcomed it.\n\nAtletico Vallese's president, Franco Bellini, said building starts in May.",
      "president"),
 ])
@@ -978,4 +978,16 @@ def test_rl05_flags_a_bare_title_and_a_second_holder(text, quote):
     "Solheim.",
 ])
 def test_rl05_bare_title_traps(text):
+    assert_passes("RL05", text)
+
+
+@pytest.mark.parametrize("text", [
+    # a head of state beside a firm's president: the headline is about neither body
+    "Jobs growth slows\nThe economy added 90,000 jobs. President Dana Whitlow can claim a gain.\n\n"
+    "\"It is modest,\" said Brightline Analytics president Omar Feld.",
+    # the chairman of the headline's carmaker beside its partner's chairman
+    "Carmaker hails record year\nVolta Motors lifted profit by 40%. Chairman Ruth Amsel called it a great year.\n\n"
+    "Kaito Motors' chairman, Ren Ito, said the alliance had helped.",
+])
+def test_rl05_bare_title_of_another_body_passes(text):
     assert_passes("RL05", text)
