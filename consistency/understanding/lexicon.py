@@ -32,13 +32,6 @@ firm company group investor fund bank lender insurer carmaker manufacturer maker
 operator developer owner buyer bidder suitor conglomerate retailer producer supplier giant broker utility
 consortium partner studio label publisher charity club side team outfit band orchestra ensemble
 """.split())
-# Person nouns a body is called too ("its parent, Fjell Capital", "the club's sponsor, Emirates"):
-# a name beside one of them may be an organisation's.
-BODY_OR_PERSON_NOUNS = ORGANISATION_NOUNS | frozenset("""
-sponsor backer parent shareholder stakeholder client customer rival competitor member supplier subsidiary
-affiliate successor predecessor winner champion holder opponent contender favourite favorite leader seller
-vendor contractor subcontractor provider sender recipient beneficiary donor funder lessee tenant landlord
-""".split())
 COLLECTIVE_NOUNS = frozenset("""
 delegation team squad crew contingent group side party mission panel consortium orchestra choir band
 """.split())

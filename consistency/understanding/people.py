@@ -633,8 +633,7 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
             continue
         tok = doc[i]
         label = tok.ent_type_
-        if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS | {"WORK_OF_ART"} \
-                or not _NAME_TOKEN.match(tok.text):
+        if i in taken or tok.pos_ != "PROPN" or label not in _MISTAKEN_LABELS or not _NAME_TOKEN.match(tok.text):
             i += 1
             continue
         if is_person_noun(tok.lower_) and not known_given_name(tok.text) and _known_given_after_titles(doc, i):
@@ -661,37 +660,13 @@ def _untagged_names(doc: Doc, field_name: str, taken: set[int], known_surnames: 
         # "Timur Rinatovich Galiev", "Ildar Rinatovich Galiev" (tagged ORG): a Russian patronymic in
         # the middle of three names is a person's, whatever the first name
         middle_patronymic = len(words) == 3 and _ADDRESS_PATRONYMIC.search(words[1]) is not None
-        role_beside = _role_apposition(doc[end - 1])
-        if label == "WORK_OF_ART" and not role_beside:
-            i = end
-            continue  # a title of a work after a quotation is a title; a name with its role is a person
-        if known_given_name(words[0]) or age_after or title_before or recurs or middle_patronymic or role_beside:
+        if known_given_name(words[0]) or age_after or title_before or recurs or middle_patronymic:
             mention = _mention_from_tokens(doc, i, end, field_name, "untagged")
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.token_start, mention.token_end))
         i = end
     return found
-
-
-def _role_apposition(head: Token) -> bool:
-    """Whether a name stands in apposition with a noun that surely names a person's role: "Thandeka
-    Mkhize, the union's general secretary, told reporters" and "said the company's artistic director,
-    Siân Pritchard" (names the small model tags as a work of art or an organisation after a quotation);
-    not "its parent, Fjell Capital" (a noun bodies are called too)."""
-    from .lexicon import BODY_OR_PERSON_NOUNS, is_only_person_noun, is_person_noun
-
-    nouns = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        nouns.append(head.head)
-    for noun in nouns:
-        lemma = noun.lemma_.lower()
-        if lemma in BODY_OR_PERSON_NOUNS:
-            continue
-        modified = any(c.dep_ in ("amod", "compound", "poss") for c in noun.children)
-        if is_only_person_noun(lemma) or (modified and is_person_noun(lemma)):
-            return True
-    return False
 
 
 def _known_given_after_titles(doc: Doc, i: int) -> bool:
