@@ -560,6 +560,11 @@ def _bare_title_organisation(ctx: ArticleAnalysis, a: Any, b: Any) -> str | None
     if not (_bare(a) or _bare(b)):
         return None
     for claim in (a, b):
+        before = ctx.article.field(claim.span.field)[:claim.span.start].rstrip(" ").split()
+        word = before[-1] if before else ""
+        if _bare(claim) and (word.endswith("-") or word[:1].isupper() and not word.endswith((".", '"', "“"))):
+            return None  # "Conservative co-chairman Liam Fox": a word before the title names whose post
+    for claim in (a, b):
         others = [c for c in ctx.claims.of("role", claim.subject) if c.value == claim.value]
         if any(not c.current or {"change", "acting", "outgoing", "ambiguous", "past-tense"} & set(c.qualifiers)
                for c in others):
