@@ -465,6 +465,8 @@ class SingleHolderConflict(Rule):
                     continue
                 organisation = _one_organisation(a, b)
                 if organisation is None:
+                    organisation = _bare_title_organisation(ctx, a, b)
+                if organisation is None:
                     continue
                 surnames = {ctx.claims.name_of(s).split()[-1].lower() for s in pair}
                 if len(surnames) == 1:
@@ -534,6 +536,56 @@ def _one_organisation(a: Any, b: Any) -> str | None:
     if "outgoing" in a.qualifiers and "outgoing" in b.qualifiers:
         return ""  # one outgoing holder of the one post the story is about
     return None
+
+
+# Posts of a town: two bare titles ("Mayor X" ... "Mayor Y") in one story are one town's post
+# often enough to compare; a president, a prime minister, a captain or a coach is written bare
+# for each of several countries or sides ("President Bush met President Chirac").
+_TOWN_POSTS = frozenset({"mayor", "executive mayor", "lord mayor"})
+
+
+def _bare(claim: Any) -> bool:
+    """A title written before a name with nothing to say whose post it is ("Mayor Priya Ramcharan",
+    "President Tanaka Hiroshi", "club president X"): the post of the body the story is about."""
+    data = claim.data
+    return data.get("how") == "title" and not data.get("organisation") and not data.get("organisation_text")
+
+
+def _bare_title_organisation(ctx: ArticleAnalysis, a: Any, b: Any) -> str | None:
+    """The organisation two holders of one single-holder post share when one of them is given it
+    by a bare title: the other's organisation when that is a named body and no place or party
+    ("President Tanaka Hiroshi" and "Akagawa's president, Mori Kenji"), "" when both titles are
+    bare posts of a town; None otherwise, and when either holder is also given the post at
+    another time (a former, outgoing, acting or changed holder keeps the title)."""
+    if not (_bare(a) or _bare(b)):
+        return None
+    for claim in (a, b):
+        before = ctx.article.field(claim.span.field)[:claim.span.start].rstrip(" ").split()
+        word = before[-1] if before else ""
+        if _bare(claim) and (word.endswith("-") or word[:1].isupper() and not word.endswith((".", '"', "“"))):
+            return None  # "Conservative co-chairman Liam Fox": a word before the title names whose post
+    for claim in (a, b):
+        others = [c for c in ctx.claims.of("role", claim.subject) if c.value == claim.value]
+        if any(not c.current or {"change", "acting", "outgoing", "ambiguous", "past-tense"} & set(c.qualifiers)
+               for c in others):
+            return None
+    if _bare(a) and _bare(b):
+        return "" if a.value in _TOWN_POSTS else None
+    named = b if _bare(a) else a
+    organisation = _organisation(named)
+    key = _org_key(organisation)
+    if not _named(organisation) or len(organisation.split()) > 4 or is_known_place(key) \
+            or place_kind(organisation) is not None or party_of(organisation) is not None:
+        return None
+    # the body the story is about is the one its headline names ("Akagawa Electric raises forecast"):
+    # a bare "President X" or "Chairman X" of a story about another body is that body's or a
+    # country's ("President Bush" beside "ClearView Economics president Ken Mayland")
+    import re
+
+    first = re.escape(organisation.split()[0].rstrip("'’s"))
+    if not re.search(rf"\b{first}\b", ctx.article.title or ""):
+        return None
+    return organisation
 
 
 def _role_phrase(claim: object) -> str:

@@ -940,3 +940,54 @@ def test_gr03_a_director_of_a_post_and_speaking_for_another_body(text):
 def test_gr03_a_board_director_beside_another_post_is_no_drift():
     assert_passes("GR03", "Board news\nRania Khoury, a non-executive director of Cedar Press, spoke first.\n\n"
                   "\"Sales were strong,\" said Khoury, of Olive Tree Books.")
+
+
+# RL05 through a bare title ("Mayor X", "President X"): the post of the body the story is about
+@pytest.mark.parametrize("text, quote", [
+    # town hall: two bare mayors of the one council
+    ("Library vote\nThe council voted 7-4 to close the branch library on Elm Street. Mayor Ingrid Solheim "
+     "backed the closure.\n\nResidents protested outside. \"We listened to everyone,\" Mayor Daniel Frasier "
+     "told the meeting.", "Mayor"),
+    # business: a bare president, then the company's president by name
+    ("Marwick Brewing lifts forecast\nMarwick Brewing raised its profit forecast on Thursday. President Pieter Vos "
+     "said exports to Asia had grown.\n\nMarwick's president, Joost de Wit, said a new plant would open.",
+     "president"),
+    # a club: a bare title with the club's noun before it, then the club by name
+    ("Atletico Vallese stadium plan\nThe plan was drawn up by club president Aurelio Marchetti, who bought the club in 2019. "
+     "Supporters welcomed it.\n\nAtletico Vallese's president, Franco Bellini, said building starts in May.",
+     "president"),
+])
+def test_rl05_flags_a_bare_title_and_a_second_holder(text, quote):
+    assert_flags("RL05", text, [quote])
+
+
+@pytest.mark.parametrize("text", [
+    # two countries' presidents, both bare or one by its country
+    "Summit\nPresident George Bush met President Jacques Chirac in Paris on Monday. Both men praised the talks.",
+    "Summit\nFrench President Jacques Chirac greeted his guest. Later, President George Bush spoke to reporters.",
+    # each side of a match has its own captain
+    "Cup tie\nCaptain Sam Otieno scored twice. The visitors replied through captain Leon Hardy.",
+    # a bare mayor who is a former holder
+    "Bridge opens\nMayor Ruth Okoye cut the ribbon on Friday. Cheers rang out.\n\nMayor Colin Dube, "
+    "who was mayor until 2018, said the bridge was his idea.",
+    # a bare title and a town's post: two towns
+    "Twinning\nMayor Erik Lund signed the pact. The guests were welcomed.\n\nBergamo's mayor, Luca Ferri, "
+    "thanked his hosts.",
+    # one person under the title twice
+    "Budget\nMayor Ingrid Solheim presented the budget. It passed. \"We kept taxes flat,\" said Mayor Ingrid "
+    "Solheim.",
+])
+def test_rl05_bare_title_traps(text):
+    assert_passes("RL05", text)
+
+
+@pytest.mark.parametrize("text", [
+    # a head of state beside a firm's president: the headline is about neither body
+    "Jobs growth slows\nThe economy added 90,000 jobs. President Dana Whitlow can claim a gain.\n\n"
+    "\"It is modest,\" said Brightline Analytics president Omar Feld.",
+    # the chairman of the headline's carmaker beside its partner's chairman
+    "Carmaker hails record year\nVolta Motors lifted profit by 40%. Chairman Ruth Amsel called it a great year.\n\n"
+    "Kaito Motors' chairman, Ren Ito, said the alliance had helped.",
+])
+def test_rl05_bare_title_of_another_body_passes(text):
+    assert_passes("RL05", text)
