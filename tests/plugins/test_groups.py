@@ -379,3 +379,10 @@ def test_groups_flags_a_candidate_standing_for_another_party(text, quote):
 ])
 def test_groups_passes_one_body_and_a_seat_stood_for(text):
     assert_passes("GR03", text)
+
+
+def test_gr03_a_country_before_a_longer_name_is_no_short_name_of_a_body():
+    """"U.S. journalist X ... working for the Global Post": the country in "U.S. State Department" is no
+    body's short name (FNC body 207)."""
+    assert_passes("GR03", "Video shows journalist\nThe U.S. State Department said U.S. journalist Mark Ellison, "
+                  "who was working for the Global Post, had been seen alive in March.")
