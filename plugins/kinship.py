@@ -271,8 +271,7 @@ class SurnameKinshipMismatch(Rule):
                    f"({subject.surname} vs {relative.surname}).")
         data = {"relation": kind, "person": subject.text, "relative": relative_name,
                 "surnames": [subject.surname, relative.surname]}
-        # "Her son, X": the pronoun that gives the relation says the parent is a woman
-        relative_female = rel.relative_gender == "f" or _female(person_r, relative, by_given_name=kind in _CHILD_OF)
+        relative_female = _female(person_r, relative, by_given_name=kind in _CHILD_OF)
         if _RENAMING.search(sentence):
             return self.finding(message, [rel.to_span()], [relative.to_span()], confidence=0.3,
                                 severity=Severity.info, data=data)
