@@ -27,6 +27,8 @@ from consistency.understanding.ledger import Claim
 from consistency.understanding.lexicon import ORGANISATION_NOUNS, role_class, same_organisation
 from consistency.understanding.tokens import whole_word_spans
 
+from ._countries import is_country_name
+
 
 if TYPE_CHECKING:
     from consistency.analysis import ArticleAnalysis
@@ -545,16 +547,10 @@ def _place_like(body: str) -> bool:
     return any(is_known_place(w.strip().removeprefix("the ")) for w in words if w.strip())
 
 
-def _is_country(word: str) -> bool:
-    from consistency.understanding.gazetteer import get_gazetteer
-
-    return bool(get_gazetteer().is_country(word))
-
-
 def _short_name(word: str, body: str) -> bool:
     """A one-word name that the article also writes as the first word of a longer name of no place
     ("Aurora Robotics ... a spokeswoman for Aurora"): the body's short name, though a town has it too."""
-    if " " in word or not word[:1].isupper() or not word.isalpha() or _is_country(word):
+    if " " in word or not word[:1].isupper() or not word.isalpha() or is_country_name(word):
         return False  # "U.S.", "France": a country before a longer name ("U.S. State Department") is no short name
     for m in re.finditer(rf"\b{re.escape(word)} ([A-Z][\w-]+)", body):
         if not is_known_place(m.group(1)) and not is_known_place(f"{word} {m.group(1)}"):

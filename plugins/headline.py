@@ -1580,8 +1580,14 @@ def _names_a_place(ctx: ArticleAnalysis, word: str) -> bool:
     gazetteer is still a place when the article is datelined there: "AKROPONG, Ghana -")."""
     if ctx.gazetteer.readings(word) or ctx.gazetteer.country_of_demonym(word):
         return True
+    town = _dateline_town(ctx)
+    return town is not None and _fold(town) == _fold(word)
+
+
+def _dateline_town(ctx: ArticleAnalysis) -> str | None:
+    """The town of the body's dateline ("AKROPONG, Ghana -" -> "Akropong"), title-cased, or None."""
     dateline = _DATELINE.match(ctx.article.body.lstrip()[:80])
-    return bool(dateline) and _fold((dateline.group(1) or dateline.group(2)).strip()) == _fold(word)
+    return (dateline.group(1) or dateline.group(2)).strip().title() if dateline else None
 
 
 def _without_places(ctx: ArticleAnalysis, names: set[str]) -> set[str]:
@@ -2079,9 +2085,8 @@ def _body_places(ctx: ArticleAnalysis, headline_place: str, keep_same: bool = Fa
     doc = ctx.body_doc
     gazetteer = ctx.gazetteer
     wanted = headline_place.lower()
-    dateline = _DATELINE.match(ctx.article.body.lstrip()[:80])
-    if dateline and len(doc):
-        name = (dateline.group(1) or dateline.group(2)).strip().title()
+    name = _dateline_town(ctx)
+    if name is not None and len(doc):
         if (keep_same or name.lower() != wanted) and gazetteer.readings(name):
             yield doc[0], name, "dateline"
     for t in doc:

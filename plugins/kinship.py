@@ -451,7 +451,7 @@ class PatronymicMismatch(Rule):
                     custom_needs_full(implied) or is_known_place(father.name)):
                 continue
             name, custom = implied
-            if _matches(name, father_given) or custom == "Icelandic" and _same_skeleton(name, father_given):
+            if _patronym_fits(name, custom, father_given):
                 continue
             if claim.data.get("by_pronoun") and _names_another_father(ledger, name, custom, father_id, child_id):
                 continue  # "his daughter" meant the man her name gives, named elsewhere in the article
@@ -471,10 +471,14 @@ def _names_another_father(ledger: Any, name: str, custom: str, father_id: str, c
         if subject.kind != "person" or subject.id in (father_id, child_id):
             continue
         given = subject.name.split()[0] if subject.name.split() else ""
-        if given and len(subject.name.split()) >= 2 and (
-                _matches(name, given) or custom == "Icelandic" and _same_skeleton(name, given)):
+        if given and len(subject.name.split()) >= 2 and _patronym_fits(name, custom, given):
             return True
     return False
+
+
+def _patronym_fits(name: str, custom: str, given: str) -> bool:
+    """Whether a first name is the one a patronymic gives (Icelandic genitives compared by consonants)."""
+    return _matches(name, given) or custom == "Icelandic" and _same_skeleton(name, given)
 
 
 def custom_needs_full(implied: tuple[str, str]) -> bool:
